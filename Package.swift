@@ -1,0 +1,101 @@
+// swift-tools-version: 6.2
+// recouvre: unpaid invoices → a litigation-ready French case file.
+// Layering (see shared design.md): Model → CaseFile / Law → Route → Documents → Bundle/Archive → CLI.
+// Only RecouvreXML imports the C library libxml2 (through CLibXML2).
+import PackageDescription
+
+let package = Package(
+    name: "recouvre",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "recouvre", targets: ["recouvre"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Value types of the domain: no files, no formats, no I/O.
+        .target(name: "RecouvreModel"),
+        // Finds the shipped forms/ folder and applies a user's --forms overrides file by file.
+        .target(name: "RecouvreForms"),
+        // The C boundary: libxml2 through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "RecouvreXML", dependencies: ["CLibXML2"]),
+        .target(
+            name: "RecouvreCaseFile",
+            dependencies: ["RecouvreModel", "RecouvreXML", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RecouvreLaw",
+            dependencies: ["RecouvreModel", "RecouvreForms", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RecouvreRoute",
+            dependencies: ["RecouvreModel", "RecouvreLaw", "RecouvreForms", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RecouvreDocuments",
+            dependencies: [
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreForms",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "RecouvreBundle",
+            dependencies: [
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments",
+                "RecouvreXML", "RecouvreForms",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "RecouvreArchive",
+            dependencies: [
+                "RecouvreModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "recouvre",
+            dependencies: [
+                "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Test helpers shared by every test target: golden files, fixtures, running the CLI.
+        .target(
+            name: "RecouvreTestSupport",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
+            path: "Tests/RecouvreTestSupport"
+        ),
+        .testTarget(name: "RecouvreModelTests", dependencies: ["RecouvreModel",
+            .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "RecouvreCaseFileTests", dependencies: ["RecouvreCaseFile", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreLawTests", dependencies: ["RecouvreLaw", "RecouvreCaseFile", "RecouvreTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "RecouvreRouteTests", dependencies: ["RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreXMLTests", dependencies: ["RecouvreXML", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreDocumentsTests", dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreBundleTests", dependencies: ["RecouvreBundle", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreArchiveTests", dependencies: ["RecouvreArchive", "RecouvreTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RecouvreCLITests", dependencies: ["recouvre", "RecouvreTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

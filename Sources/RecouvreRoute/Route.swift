@@ -1,0 +1,109 @@
+import Foundation
+import RecouvreModel
+
+/// The procedure chosen (interfaces.md `route`).
+public enum Procedure: String, Sendable, Codable, CaseIterable {
+    case injonctionDePayer = "injonction_de_payer"
+    case pspc
+    case europeanOrderForPayment = "european_order_for_payment"
+    case europeanSmallClaims = "european_small_claims"
+    case administrativeClaim = "administrative_claim"
+    case declarationDeCreance = "declaration_de_creance"
+    case none
+}
+
+/// The kind of court or officer the dossier goes to (interfaces.md `route`).
+public enum CourtKind: String, Sendable, Codable, CaseIterable {
+    case tribunalDeCommerce = "tribunal_de_commerce"
+    case tribunalDesActivitesEconomiques = "tribunal_des_activites_economiques"
+    case tribunalJudiciaire = "tribunal_judiciaire"
+    case tribunalDeProximite = "tribunal_de_proximite"
+    case jugeDesContentieuxDeLaProtection = "juge_des_contentieux_de_la_protection"
+    case chambreCommercialeTJ = "chambre_commerciale_tj"
+    case tribunalMixteDeCommerce = "tribunal_mixte_de_commerce"
+    case tribunalAdministratif = "tribunal_administratif"
+    case commissaireDeJustice = "commissaire_de_justice"
+    case foreign
+}
+
+/// A court (or officer) with its postal address.
+public struct Court: Sendable, Hashable {
+    public var kind: CourtKind
+    public var name: String
+    public var address: Address?
+    /// Phone, e-mail, greffe code… as the directory gives them.
+    public var phone: String?
+    public var email: String?
+    /// Where this court entry comes from (directory and date), for the dossier.
+    public var source: String?
+
+    public init(kind: CourtKind, name: String, address: Address?, phone: String? = nil, email: String? = nil,
+                source: String? = nil) {
+        self.kind = kind
+        self.name = name
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.source = source
+    }
+}
+
+/// A form to fill (CERFA or European standard form).
+public struct Form: Sendable, Hashable {
+    /// `12946*02`, or `EPO-A` / `ESCP-A` for the European forms.
+    public var cerfa: String
+    public var title: String
+
+    public init(cerfa: String, title: String) {
+        self.cerfa = cerfa
+        self.title = title
+    }
+}
+
+/// Another procedure open to the creditor, and why.
+public struct Alternative: Sendable, Hashable {
+    public var procedure: Procedure
+    public var why: String
+
+    public init(procedure: Procedure, why: String) {
+        self.procedure = procedure
+        self.why = why
+    }
+}
+
+/// The decision: which procedure, which court, which form, what to do first
+/// (`recouvre.route/1`, interfaces.md; domain.md §4).
+public struct Route: Sendable, Hashable {
+    public var nature: Nature
+    public var regime: Regime
+    /// The claim the route was chosen on: principal + penalties + fees as of `asOf`.
+    public var amount: Decimal
+    public var asOf: Day
+    public var procedure: Procedure
+    public var court: Court?
+    public var form: Form?
+    public var alternatives: [Alternative]
+    /// For the PSPC: the cour d'appel in whose ressort the commissaire de justice must be established.
+    public var courDAppel: String?
+    public var priorSteps: [String]
+    public var warnings: [String]
+    /// The reasoning, in a few French sentences a legal assistant can paste in a memo.
+    public var explanation: [String]
+
+    public init(nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,
+                form: Form?, alternatives: [Alternative], courDAppel: String?, priorSteps: [String],
+                warnings: [String], explanation: [String]) {
+        self.nature = nature
+        self.regime = regime
+        self.amount = amount
+        self.asOf = asOf
+        self.procedure = procedure
+        self.court = court
+        self.form = form
+        self.alternatives = alternatives
+        self.courDAppel = courDAppel
+        self.priorSteps = priorSteps
+        self.warnings = warnings
+        self.explanation = explanation
+    }
+}

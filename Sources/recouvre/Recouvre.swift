@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The command line: it parses arguments and calls one library function per command; no logic here.
+@main
+struct Recouvre: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "recouvre",
+        abstract: "Turns a creditor's unpaid invoices into a litigation-ready French case file.",
+        discussion: """
+            Example, from a case file to a complete dossier:
+              recouvre check fixtures/b2b-lyon-dijon/case.yaml
+              recouvre statement fixtures/b2b-lyon-dijon/case.yaml --as-of 2026-11-23
+              recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier
+
+            Exit status: 0 success, 1 the input is wrong, 2 usage error,
+            3 the rate tables do not cover the dates asked.
+            """,
+        version: "recouvre \(version)",
+        subcommands: [
+            InitCommand.self, CheckCommand.self, StatementCommand.self, RouteCommand.self,
+            BuildCommand.self, VerifyCommand.self, ArchiveCommand.self,
+        ]
+    )
+}
