@@ -67,8 +67,11 @@ let package = Package(
                 "RecouvreModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
+        .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
@@ -94,6 +97,7 @@ let package = Package(
         .testTarget(name: "RecouvreDocumentsTests", dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"]),
         .testTarget(name: "RecouvreBundleTests", dependencies: ["RecouvreBundle", "RecouvreTestSupport"]),
         .testTarget(name: "RecouvreArchiveTests", dependencies: ["RecouvreArchive", "RecouvreTestSupport",
+            "recouvre-archive-crashtest",
             .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RecouvreCLITests", dependencies: ["recouvre", "RecouvreTestSupport"]),
     ],

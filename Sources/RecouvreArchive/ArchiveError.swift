@@ -1,9 +1,54 @@
+import GRDB
 import RecouvreModel
 
-/// A problem with the archive of formal notices (implemented by issue #7).
-public struct ArchiveError: RecouvreError, Sendable {
+/// A problem with the archive of formal notices. Its `description` is the message the user sees;
+/// every archive error is an input problem (exit status 1, interfaces.md).
+public struct ArchiveError: RecouvreError, Sendable, Equatable {
+    /// What went wrong, for callers and tests that need to tell the cases apart.
+    public enum Kind: Sendable, Equatable {
+        /// The bundle or an argument is wrong (missing key, bad date, unknown ID…).
+        case input
+        /// The bundle's mise en demeure no longer matches its manifest.
+        case alteredBundle
+        /// The database file is not a recouvre archive.
+        case notAnArchive
+        /// The database file was written by a newer recouvre.
+        case newerSchema
+        /// The hash chain does not verify.
+        case chainBroken
+        /// SQLite refused; `code` is its extended result code.
+        case sqlite(code: Int32)
+    }
+
+    public var kind: Kind
     public var message: String
-    public init(_ message: String) { self.message = message }
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// An input problem.
+    public init(_ message: String) { self.init(.input, message) }
+
     public var exitCode: Int32 { 1 }
     public var description: String { message }
+
+    /// Keeps SQLite's own code and message; the SQL and its arguments are left out on purpose
+    /// (they may carry debtor data, conventions.md).
+    static func sqlite(_ error: DatabaseError, path: String) -> ArchiveError {
+        let code = error.extendedResultCode
+        var text = "\(path): SQLite error \(code)"
+        if let message = error.message { text += ": \(message)" }
+        return ArchiveError(.sqlite(code: code.rawValue), text)
+    }
+
+    /// Runs `body`, turning SQLite's errors into archive errors that keep its code and message.
+    static func mapping<T>(path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw ArchiveError.sqlite(error, path: path)
+        }
+    }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import RecouvreModel
+
+extension ArchiveStore {
+    /// The latest notice sent for a case (by sent date, then by ID) and its receipt date, if any.
+    public func latestFormalNotice(caseReference: String) throws -> ArchivedNotice? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT \(Self.noticeColumns) FROM notice WHERE case_reference = ? ORDER BY sent DESC, id DESC LIMIT 1
+                """, arguments: [caseReference])
+            else { return nil }
+            var record = try self.notice(from: row)
+            record.receipts = try self.receipts(db, noticeID: record.id)
+            return ArchivedNotice(id: record.id, sent: record.sent, received: record.received,
+                                  channel: record.channel, tracking: record.tracking)
+        }
+    }
+
+    /// One notice, with its receipts and its text.
+    public func notice(id: Int64) throws -> NoticeRecord {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.noticeColumns) FROM notice WHERE id = ?",
+                                             arguments: [id])
+            else {
+                throw ArchiveError("\(self.path): no notice #\(id) in the archive (see recouvre archive list)")
+            }
+            var record = try self.notice(from: row)
+            record.receipts = try self.receipts(db, noticeID: id)
+            record.text = try String.fetchOne(db, sql: "SELECT text FROM notice_document WHERE sha256 = ?",
+                                              arguments: [record.noticeSHA256])
+            return record
+        }
+    }
+
+    /// The notices matching `filter`, by ID, with their receipts but without their texts.
+    public func list(_ filter: ArchiveFilter) throws -> [NoticeRecord] {
+        var conditions = [String]()
+        var arguments = StatementArguments()
+        if let siren = filter.siren {
+            conditions.append("(debtor_siren = ? OR creditor_siren = ?)")
+            let digits = CompanyIdentifier.digits(siren)
+            arguments += [digits, digits]
+        }
+        if let from = filter.from {
+            conditions.append("sent >= ?")
+            arguments += [from.iso]
+        }
+        if let to = filter.to {
+            conditions.append("sent <= ?")
+            arguments += [to.iso]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            var byNotice = [Int64: [ReceiptRecord]]()
+            for receipt in try self.allReceipts(db) { byNotice[receipt.noticeID, default: []].append(receipt) }
+            var records = [NoticeRecord]()
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.noticeColumns) FROM notice \(whereClause) ORDER BY id",
+                                           arguments: arguments)
+            while let row = try rows.next() {
+                var record = try self.notice(from: row)
+                if let debtor = filter.debtor,
+                   record.debtor.name.range(of: debtor, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
+                    continue
+                }
+                record.receipts = byNotice[record.id] ?? []
+                if let status = filter.status, record.status(asOf: filter.asOf) != status { continue }
+                records.append(record)
+            }
+            return records
+        }
+    }
+
+    /// Every notice with its receipts and text, by ID: the content of `archive export`.
+    public func export() throws -> [NoticeRecord] {
+        try read { db in
+            var byNotice = [Int64: [ReceiptRecord]]()
+            for receipt in try self.allReceipts(db) { byNotice[receipt.noticeID, default: []].append(receipt) }
+            var records = [NoticeRecord]()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Self.noticeColumns), d.text FROM notice LEFT JOIN notice_document d ON d.sha256 = notice_sha256
+                ORDER BY id
+                """)
+            while let row = try rows.next() {
+                var record = try self.notice(from: row)
+                record.receipts = byNotice[record.id] ?? []
+                record.text = row.text(17)
+                records.append(record)
+            }
+            return records
+        }
+    }
+
+    static let noticeColumns = """
+        notice.id, notice.seq, case_reference, creditor_name, creditor_siren, debtor_name, debtor_siren, amount_claimed, \
+        as_of, notice_file, notice_sha256, manifest_sha256, sent, channel, tracking, previous_hash, hash
+        """
+
+    /// Decodes `noticeColumns`; a value that no longer decodes was changed outside recouvre.
+    func notice(from row: Row) throws -> NoticeRecord {
+        let asOfText = row.text(8)
+        guard let id = row.integer(0), let seq = row.integer(1), let caseReference = row.text(2),
+              let creditorName = row.text(3), let debtorName = row.text(5), let amount = row.text(7),
+              let noticeFile = row.text(9), let noticeSHA = row.text(10), let manifestSHA = row.text(11),
+              let sent = row.text(12).flatMap(Day.init(iso:)), let channel = row.text(13).flatMap(NoticeChannel.init),
+              let tracking = row.text(14), let previous = row.text(15), let hash = row.text(16),
+              asOfText == nil || Day(iso: asOfText ?? "") != nil
+        else {
+            throw ArchiveError(.chainBroken, "\(path): notice #\(row.text(0) ?? "?") holds values recouvre never writes "
+                + "(the database was edited outside recouvre: run recouvre archive verify)")
+        }
+        return NoticeRecord(
+            id: id, seq: seq, caseReference: caseReference,
+            creditor: ArchivedParty(name: creditorName, siren: row.text(4)),
+            debtor: ArchivedParty(name: debtorName, siren: row.text(6)),
+            amountClaimed: amount, asOf: asOfText.flatMap(Day.init(iso:)), noticeFile: noticeFile,
+            noticeSHA256: noticeSHA, manifestSHA256: manifestSHA, sent: sent, channel: channel, tracking: tracking,
+            previousHash: previous, hash: hash, receipts: [], text: nil)
+    }
+
+    func receipts(_ db: Database, noticeID: Int64) throws -> [ReceiptRecord] {
+        try fetchReceipts(db, sql: """
+            SELECT id, seq, notice_id, received, previous_hash, hash FROM receipt WHERE notice_id = ? ORDER BY seq
+            """, arguments: [noticeID])
+    }
+
+    func allReceipts(_ db: Database) throws -> [ReceiptRecord] {
+        try fetchReceipts(db, sql: "SELECT id, seq, notice_id, received, previous_hash, hash FROM receipt ORDER BY seq",
+                          arguments: [])
+    }
+
+    private func fetchReceipts(_ db: Database, sql: String, arguments: StatementArguments) throws -> [ReceiptRecord] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            guard let id = row.integer(0), let seq = row.integer(1), let noticeID = row.integer(2),
+                  let received = row.text(3).flatMap(Day.init(iso:)), let previous = row.text(4), let hash = row.text(5)
+            else {
+                throw ArchiveError(.chainBroken, "\(path): receipt #\(row.text(0) ?? "?") holds values recouvre never "
+                    + "writes (the database was edited outside recouvre: run recouvre archive verify)")
+            }
+            return ReceiptRecord(id: id, seq: seq, noticeID: noticeID, received: received, previousHash: previous,
+                                 hash: hash)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// Test helper for the archive's fault tests, not shipped: adds notices (and a receipt for every
+// third one) to an archive, each in its own transaction, until killed or until `--count N` are done.
+// usage: recouvre-archive-crashtest DB BUNDLE [--count N]
+import Foundation
+import RecouvreArchive
+import RecouvreModel
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: recouvre-archive-crashtest DB BUNDLE [--count N]\n".utf8))
+    exit(2)
+}
+var limit = Int.max
+if arguments.count >= 5, arguments[3] == "--count", let count = Int(arguments[4]) { limit = count }
+
+do {
+    let bundle = try NoticeBundle.read(path: arguments[2])
+    let store = try ArchiveStore(path: arguments[1], creating: true)
+    let start = bundle.asOf ?? Day(year: 2026, month: 1, day: 1)!
+    let process = ProcessInfo.processInfo.processIdentifier
+    var index = 0
+    while index < limit {
+        let record = try store.add(NoticeSubmission(
+            bundle: bundle, sent: start.adding(days: index % 365), channel: .registeredLetter,
+            tracking: "CRASH-\(process)-\(index)"))
+        if index % 3 == 0 {
+            try store.recordReceipt(noticeID: record.id, received: record.sent.adding(days: 2))
+        }
+        index += 1
+    }
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
