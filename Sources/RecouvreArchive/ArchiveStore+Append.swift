@@ -122,3 +122,12 @@ struct ChainHead {
         return ChainHead(seq: seq, hash: hash)
     }
 }
+
+extension ArchiveStore {
+    /// Reads the bundle at `path` (folder or .zip) and archives its mise en demeure.
+    @discardableResult
+    public func add(bundleAt path: String, sent: Day, channel: NoticeChannel, tracking: String) throws -> NoticeRecord {
+        try add(NoticeSubmission(bundle: try NoticeBundle.read(path: path), sent: sent, channel: channel,
+                                 tracking: tracking))
+    }
+}
