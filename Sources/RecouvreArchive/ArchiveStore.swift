@@ -44,6 +44,9 @@ public final class ArchiveStore: Sendable {
         queue = try ArchiveError.mapping(path: path) {
             try DatabaseQueue(path: path, configuration: configuration)
         }
+        // The header may lag behind a WAL not yet checkpointed: ask SQLite before migrating anything.
+        let version = try read { try Int32.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+        if version > ArchiveSchema.version { throw Self.newerSchema(path: path, version: version) }
         try migrate()
     }
 
@@ -57,38 +60,47 @@ public final class ArchiveStore: Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/recouvre/archive.sqlite").path
     }
 
-    /// Reads the file's identity without writing to it; refuses a file that is not ours.
-    private static func inspect(path: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
-        let identity: (application: Int32, version: Int32, objects: Int)
-        do {
-            let reader = try DatabaseQueue(path: path, configuration: configuration)
-            identity = try reader.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
-            }
-            try reader.close()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+    /// Decides from the file's header, without opening it with SQLite, whether it is ours: nothing
+    /// is written to the file or beside it (a read-only SQLite connection on a WAL file would create
+    /// its -wal and -shm files). A small file without our application ID may be an archive being
+    /// created by another process (its first pages still in the WAL): that one is read from a
+    /// temporary copy of the file and its WAL.
+    private static func inspect(path: String, attempt: Int = 1) throws {
+        let header = try SQLiteHeader(path: path)
+        var identity: (application: Int32, version: Int32, objects: Int)
+        switch header.kind {
+        case .notSQLite:
             throw ArchiveError(.notAnArchive,
-                "\(path): not a recouvre archive (SQLite error \(error.extendedResultCode): the file is not a database); "
-                + "it was left untouched: give another --db")
-        } catch let error as DatabaseError {
-            throw ArchiveError.sqlite(error, path: path)
+                "\(path): not a recouvre archive (the file is not a SQLite database); it was left untouched: "
+                + "give another --db")
+        case .sqlite(let application, let version) where application != 0:
+            identity = (application, version, 1)
+        case .empty, .sqlite:
+            guard header.sizeWithWAL <= SQLiteHeader.largestUnfinishedArchive else {
+                throw ArchiveError(.notAnArchive,
+                    "\(path): a SQLite database that is not a recouvre archive (application_id 0); "
+                    + "it was left untouched: give another --db")
+            }
+            identity = try header.identityOfCopy()
+            // A copy taken while another process checkpoints can be torn: look again, a few times.
+            if identity.objects == Int.max && attempt < 5 {
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+                return try inspect(path: path, attempt: attempt + 1)
+            }
         }
         if identity.application == ArchiveSchema.applicationID {
-            if identity.version > ArchiveSchema.version {
-                throw ArchiveError(.newerSchema,
-                    "\(path): written by a newer recouvre (archive schema version \(identity.version), this one reads "
-                    + "up to \(ArchiveSchema.version)); it was left untouched: upgrade recouvre to use it")
-            }
+            if identity.version > ArchiveSchema.version { throw newerSchema(path: path, version: identity.version) }
         } else if identity.application != 0 || identity.objects > 0 {
             throw ArchiveError(.notAnArchive,
-                "\(path): a SQLite database that is not a recouvre archive (application_id \(identity.application), "
-                + "\(identity.objects) schema objects); it was left untouched: give another --db")
+                "\(path): a SQLite database that is not a recouvre archive (application_id \(identity.application)); "
+                + "it was left untouched: give another --db")
         }
+    }
+
+    static func newerSchema(path: String, version: Int32) -> ArchiveError {
+        ArchiveError(.newerSchema,
+            "\(path): written by a newer recouvre (archive schema version \(version), this one reads up to "
+            + "\(ArchiveSchema.version)); it was left untouched: upgrade recouvre to use it")
     }
 
     /// Applies pending migrations. Two processes creating the same archive at once may both try:
