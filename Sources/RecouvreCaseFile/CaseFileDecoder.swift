@@ -492,6 +492,7 @@ final class CaseFileDecoder {
             return nil
         }
         var values: [String: Node] = [:]
+        var suggested: Set<String> = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 report(keyNode, path, "a key must be a plain name, found \(Self.shape(of: keyNode))", nil)
@@ -502,12 +503,14 @@ final class CaseFileDecoder {
             if schema.keys.contains(name) {
                 values[name] = value
             } else if let near = Suggestion.nearest(to: name, in: schema.keys) {
+                suggested.insert(near)
                 report(keyNode, keyPath, "unknown key", "did you mean \(near)?")
             } else {
                 report(keyNode, keyPath, "unknown key", "expected one of: \(schema.keys.joined(separator: ", "))")
             }
         }
-        for required in schema.required where values[required] == nil {
+        // A misspelt required key is reported once, as the unknown key with its correction.
+        for required in schema.required where values[required] == nil && !suggested.contains(required) {
             let keyPath = path.isEmpty ? required : "\(path).\(required)"
             report(node, keyPath, "missing", "required: add \(schema.hint(for: required))")
         }
