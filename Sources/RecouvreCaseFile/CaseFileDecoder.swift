@@ -10,6 +10,9 @@ final class CaseFileDecoder {
     let file: String
     let folder: URL
     private(set) var problems: [CaseFileProblem] = []
+    /// Every invoice number written, even on an invoice with other problems, so that a payment
+    /// naming it is not reported as naming an unknown invoice.
+    private var invoiceNumbers: Set<String> = []
 
     init(file: String, folder: URL) {
         self.file = file
@@ -46,7 +49,7 @@ final class CaseFileDecoder {
         let debtor = fields["debtor"].flatMap { party($0, "debtor") }
         let contract = optional(fields["contract"]).map { self.contract($0, "contract") } ?? Contract()
         let invoices = fields["invoices"].flatMap { self.invoices($0) } ?? []
-        let numbers = Set(invoices.map(\.number))
+        let numbers = invoiceNumbers
         let payments = optional(fields["payments"]).map { self.payments($0, invoices: numbers) } ?? []
         let creditNotes = optional(fields["credit_notes"]).map { self.creditNotes($0, invoices: numbers) } ?? []
         let events = optional(fields["events"]).map { self.events($0) } ?? []
@@ -288,6 +291,7 @@ final class CaseFileDecoder {
             let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
             if let node = optional(fields["currency"]) { currency(node, "\(path).currency") }
             let description = optional(fields["description"]).flatMap { self.text($0, "\(path).description") }
+            if let number { invoiceNumbers.insert(number) }
             if let number, let node = fields["number"] {
                 if let first = seen[number] {
                     report(node, "\(path).number", "\"\(number)\" is already the number of invoices[\(first.index)] (line \(first.line))",

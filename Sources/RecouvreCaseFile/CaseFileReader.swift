@@ -31,6 +31,11 @@ public enum CaseFileReader {
             throw fail(0, 0, "the file is empty", "expected a case file: `recouvre init` writes an example")
         }
         let text = try TextCheck.utf8Text(data, name: name)
+        if let found = TextCheck.firstAnchorOrAlias(in: text) {
+            let what = found.indicator == "&" ? "anchor" : "alias"
+            throw fail(found.line, found.column, "a YAML \(what) (\(found.indicator)name): case files do not use anchors or aliases",
+                       "write the value out in full; quote a text that starts with \(found.indicator)")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)

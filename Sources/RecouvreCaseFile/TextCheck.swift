@@ -57,3 +57,75 @@ enum TextCheck {
         return (line, column)
     }
 }
+
+extension TextCheck {
+    /// The place of the first YAML anchor (`&name`) or alias (`*name`), if any.
+    ///
+    /// A case file never needs them, and an alias used as a mapping key makes the parser hash the
+    /// whole aliased tree, which nested aliases make exponentially large (a "billion laughs" that
+    /// would hang the reader). So they are refused before parsing. The scan is lexical: it skips
+    /// comments and quoted texts, and looks only where a YAML node can start.
+    static func firstAnchorOrAlias(in text: String) -> (line: Int, column: Int, indicator: Character)? {
+        var line = 1
+        var column = 0
+        var quote: Unicode.Scalar?
+        var flowDepth = 0
+        var inComment = false
+        var atNodeStart = true     // start of line (after indentation), or after an indicator
+        var previous: Unicode.Scalar = "\n"
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            column += 1
+            defer { previous = scalar }
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                inComment = false
+                atNodeStart = quote == nil
+                continue
+            }
+            if inComment { continue }
+            if let open = quote {
+                if scalar == open && !(open == "\"" && previous == "\\") { quote = nil }
+                continue
+            }
+            switch scalar {
+            case " ", "\t":
+                continue
+            case "#" where previous == " " || previous == "\t" || previous == "\n":
+                inComment = true
+            case "\"", "'":
+                if atNodeStart { quote = scalar }
+                atNodeStart = false
+            case "&", "*":
+                if atNodeStart, let next = scalars.next() {
+                    if next != " " && next != "\t" && next != "\n" {
+                        return (line, column, Character(scalar))
+                    }
+                    column += 1
+                    if next == "\n" {
+                        line += 1
+                        column = 0
+                    }
+                }
+                atNodeStart = false
+            case "[", "{":
+                flowDepth += 1
+                atNodeStart = true
+            case "]", "}":
+                flowDepth = max(0, flowDepth - 1)
+                atNodeStart = false
+            case ",":
+                atNodeStart = flowDepth > 0
+            case "-", "?", ":":
+                atNodeStart = atNodeStart || scalar == ":"
+                if scalar == ":" && !(flowDepth > 0) {
+                    atNodeStart = true
+                }
+            default:
+                atNodeStart = false
+            }
+        }
+        return nil
+    }
+}
