@@ -28,16 +28,19 @@ final class CaseFileDecoder {
 
     func report(_ node: Node?, _ path: String, _ message: String, _ remedy: String? = nil) {
         let mark = node?.mark
-        problems.append(CaseFileProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
-                                        keyPath: path, message: message, remedy: remedy))
+        problems.append(
+            CaseFileProblem(
+                file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
+                keyPath: path, message: message, remedy: remedy))
     }
 
     // MARK: The case
 
     func decodeCase(_ root: Node) -> Case? {
         guard case .mapping = root else {
-            report(root, "", "not a case file: expected keys such as version, reference, creditor, debtor, invoices",
-                   "`recouvre init` writes an example")
+            report(
+                root, "", "not a case file: expected keys such as version, reference, creditor, debtor, invoices",
+                "`recouvre init` writes an example")
             return nil
         }
         guard let fields = fields(of: root, path: "", schema: .root) else { return nil }
@@ -54,12 +57,14 @@ final class CaseFileDecoder {
         let creditNotes = optional(fields["credit_notes"]).map { self.creditNotes($0, invoices: numbers) } ?? []
         let events = optional(fields["events"]).map { self.events($0) } ?? []
         let exhibits = optional(fields["exhibits"]).map { self.exhibits($0) } ?? []
-        checkAllocations(invoices: invoices, payments: payments, creditNotes: creditNotes,
-                         paymentsNode: optional(fields["payments"]), creditNotesNode: optional(fields["credit_notes"]))
+        checkAllocations(
+            invoices: invoices, payments: payments, creditNotes: creditNotes,
+            paymentsNode: optional(fields["payments"]), creditNotesNode: optional(fields["credit_notes"]))
         guard problems.isEmpty, let version, let reference, let creditor, let debtor else { return nil }
-        return Case(version: version, reference: reference, asOf: asOf, creditor: creditor, debtor: debtor,
-                    contract: contract, invoices: invoices, payments: payments, creditNotes: creditNotes,
-                    events: events, exhibits: exhibits)
+        return Case(
+            version: version, reference: reference, asOf: asOf, creditor: creditor, debtor: debtor,
+            contract: contract, invoices: invoices, payments: payments, creditNotes: creditNotes,
+            events: events, exhibits: exhibits)
     }
 
     private func version(_ node: Node) -> Int? {
@@ -69,8 +74,9 @@ final class CaseFileDecoder {
             return nil
         }
         guard number == 1 else {
-            report(node, "version", "version \(number) is not supported: this recouvre reads version 1",
-                   "write version: 1, or use the recouvre release that wrote this file")
+            report(
+                node, "version", "version \(number) is not supported: this recouvre reads version 1",
+                "write version: 1, or use the recouvre release that wrote this file")
             return nil
         }
         return number
@@ -86,14 +92,16 @@ final class CaseFileDecoder {
         let siren = optional(fields["siren"]).flatMap { self.identifier($0, "\(path).siren", siret: false) }
         let siret = optional(fields["siret"]).flatMap { self.identifier($0, "\(path).siret", siret: true) }
         if let siren, let siret, !siret.hasPrefix(siren), let node = fields["siret"] {
-            report(node, "\(path).siret", "SIRET \(siret) does not belong to SIREN \(siren)",
-                   "a SIRET starts with the 9 digits of its company's SIREN")
+            report(
+                node, "\(path).siret", "SIRET \(siret) does not belong to SIREN \(siren)",
+                "a SIRET starts with the 9 digits of its company's SIREN")
         }
         let rcs = optional(fields["rcs"]).flatMap { self.text($0, "\(path).rcs") }
         let professional = optional(fields["professional"]).flatMap { self.bool($0, "\(path).professional") }
         if kind == .company || kind == .publicBody, professional == false, let node = fields["professional"] {
-            report(node, "\(path).professional", "a company or public body always acts professionally",
-                   "remove professional, or write kind: individual")
+            report(
+                node, "\(path).professional", "a company or public body always acts professionally",
+                "remove professional, or write kind: individual")
         }
         let merchant = optional(fields["merchant"]).flatMap { self.bool($0, "\(path).merchant") }
         let address = fields["address"].flatMap { self.address($0, "\(path).address") }
@@ -102,9 +110,10 @@ final class CaseFileDecoder {
         let phone = optional(fields["phone"]).flatMap { self.text($0, "\(path).phone") }
         let iban = optional(fields["iban"]).flatMap { self.iban($0, "\(path).iban") }
         guard let kind, let name, let address else { return nil }
-        return Party(kind: kind, name: name, legalForm: legalForm, siren: siren, siret: siret, rcs: rcs,
-                     professional: professional, merchant: merchant, address: address,
-                     representative: representative, email: email, phone: phone, iban: iban)
+        return Party(
+            kind: kind, name: name, legalForm: legalForm, siren: siren, siret: siret, rcs: rcs,
+            professional: professional, merchant: merchant, address: address,
+            representative: representative, email: email, phone: phone, iban: iban)
     }
 
     private func address(_ node: Node, _ path: String) -> Address? {
@@ -117,7 +126,8 @@ final class CaseFileDecoder {
                 country = raw
             } else {
                 let upper = raw.uppercased()
-                let hint = Self.isCountryCode(upper)
+                let hint =
+                    Self.isCountryCode(upper)
                     ? "write \(upper)" : "an ISO 3166-1 alpha-2 code such as FR, BE, DE"
                 report(node, "\(path).country", "\"\(raw)\" is not a country code", hint)
             }
@@ -125,22 +135,25 @@ final class CaseFileDecoder {
         var postcode: String?
         if let node = optional(fields["postcode"]), let raw = text(node, "\(path).postcode") {
             if country == "FR", !(raw.count == 5 && raw.allSatisfy { $0.isASCII && $0.isNumber }) {
-                report(node, "\(path).postcode", "\"\(raw)\" is not a French postcode",
-                       "expected 5 digits, such as 21000; for an address abroad add its country")
+                report(
+                    node, "\(path).postcode", "\"\(raw)\" is not a French postcode",
+                    "expected 5 digits, such as 21000; for an address abroad add its country")
             } else {
                 postcode = raw
             }
         } else if country == "FR", fields["postcode"] == nil {
-            report(node, "\(path).postcode", "missing: a French address needs its postcode",
-                   "add postcode: \"21000\"")
+            report(
+                node, "\(path).postcode", "missing: a French address needs its postcode",
+                "add postcode: \"21000\"")
         }
         var insee: String?
         if let node = optional(fields["insee"]), let raw = text(node, "\(path).insee") {
             if Self.isInseeCode(raw) {
                 insee = raw
             } else {
-                report(node, "\(path).insee", "\"\(raw)\" is not an INSEE commune code",
-                       "expected 5 characters, such as 21231, or 2A004 in Corsica")
+                report(
+                    node, "\(path).insee", "\"\(raw)\" is not an INSEE commune code",
+                    "expected 5 characters, such as 21231, or 2A004 in Corsica")
             }
         }
         guard let lines, let city else { return nil }
@@ -188,8 +201,9 @@ final class CaseFileDecoder {
         }
         let valid = siret ? CompanyIdentifier.isValidSiret(digits) : CompanyIdentifier.isValidSiren(digits)
         guard valid else {
-            report(node, path, "\(name) \(digits) fails its check digit (Luhn)",
-                   "copy the number from the Kbis or annuaire-entreprises.data.gouv.fr")
+            report(
+                node, path, "\(name) \(digits) fails its check digit (Luhn)",
+                "copy the number from the Kbis or annuaire-entreprises.data.gouv.fr")
             return nil
         }
         return digits
@@ -211,8 +225,9 @@ final class CaseFileDecoder {
         guard let raw = text(node, path) else { return nil }
         let compact = raw.filter { !$0.isWhitespace }.uppercased()
         guard Self.isValidIBAN(compact) else {
-            report(node, path, "\"\(raw)\" is not a valid IBAN (wrong length, characters or check digits)",
-                   "copy it from the bank's RIB, such as FR76 3000 6000 0112 3456 7890 189")
+            report(
+                node, path, "\"\(raw)\" is not a valid IBAN (wrong length, characters or check digits)",
+                "copy it from the bank's RIB, such as FR76 3000 6000 0112 3456 7890 189")
             return nil
         }
         return compact
@@ -223,7 +238,7 @@ final class CaseFileDecoder {
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         let bytes = Array(text.utf8)
         guard (15...34).contains(bytes.count), bytes.allSatisfy({ isLetter($0) || isDigit($0) }),
-              bytes[0..<2].allSatisfy(isLetter), bytes[2..<4].allSatisfy(isDigit)
+            bytes[0..<2].allSatisfy(isLetter), bytes[2..<4].allSatisfy(isDigit)
         else { return false }
         var remainder = 0
         for byte in bytes[4...] + bytes[..<4] {
@@ -249,7 +264,8 @@ final class CaseFileDecoder {
             }
         }
         contract.flatFee = optional(fields["flat_fee"]).flatMap { self.bool($0, "\(path).flat_fee") } ?? true
-        contract.capitalisation = optional(fields["capitalisation"]).flatMap { self.bool($0, "\(path).capitalisation") } ?? false
+        contract.capitalisation =
+            optional(fields["capitalisation"]).flatMap { self.bool($0, "\(path).capitalisation") } ?? false
         if let node = optional(fields["collective_proceedings"]) {
             contract.collectiveProceedings = collectiveProceedings(node, "\(path).collective_proceedings")
         }
@@ -266,8 +282,9 @@ final class CaseFileDecoder {
         case "false": return nil
         default:
             if let day = Day(iso: raw) { return .opened(day) }
-            report(node, path, "\"\(raw)\" is neither true, false nor a date",
-                   "write the date of the opening judgment, YYYY-MM-DD, or true when it is unknown")
+            report(
+                node, path, "\"\(raw)\" is neither true, false nor a date",
+                "write the date of the opening judgment, YYYY-MM-DD, or true when it is unknown")
             return nil
         }
     }
@@ -294,18 +311,22 @@ final class CaseFileDecoder {
             if let number { invoiceNumbers.insert(number) }
             if let number, let node = fields["number"] {
                 if let first = seen[number] {
-                    report(node, "\(path).number", "\"\(number)\" is already the number of invoices[\(first.index)] (line \(first.line))",
-                           "each invoice appears once, with its own number")
+                    report(
+                        node, "\(path).number",
+                        "\"\(number)\" is already the number of invoices[\(first.index)] (line \(first.line))",
+                        "each invoice appears once, with its own number")
                 } else {
                     seen[number] = (index, node.mark?.line ?? 0)
                 }
             }
             if let issued, let due, due < issued, let node = fields["due"] {
-                report(node, "\(path).due", "\(due.iso) is before the issue date \(issued.iso)",
-                       "the due date is on or after issued")
+                report(
+                    node, "\(path).due", "\(due.iso) is before the issue date \(issued.iso)",
+                    "the due date is on or after issued")
             }
             if let number, let issued, let due, let amount {
-                result.append(Invoice(number: number, issued: issued, due: due, amount: amount, description: description))
+                result.append(
+                    Invoice(number: number, issued: issued, due: due, amount: amount, description: description))
             }
         }
         return result
@@ -316,8 +337,9 @@ final class CaseFileDecoder {
         if raw.uppercased() == "EUR" || raw == "€" {
             report(node, path, "\"\(raw)\" is not written as the currency code", "write EUR")
         } else {
-            report(node, path, "\"\(raw)\": only euros are computed",
-                   "convert the amount to EUR at the contract's rate and write currency: EUR")
+            report(
+                node, path, "\"\(raw)\": only euros are computed",
+                "convert the amount to EUR at the contract's rate and write currency: EUR")
         }
     }
 
@@ -351,8 +373,9 @@ final class CaseFileDecoder {
             let invoice = optional(fields["invoice"]).flatMap { invoiceReference($0, "\(path).invoice", invoices) }
             if let number, let node = fields["number"] {
                 if let first = seen[number] {
-                    report(node, "\(path).number", "\"\(number)\" is already the number of credit_notes[\(first)]",
-                           "each credit note appears once, with its own number")
+                    report(
+                        node, "\(path).number", "\"\(number)\" is already the number of credit_notes[\(first)]",
+                        "each credit note appears once, with its own number")
                 } else {
                     seen[number] = index
                 }
@@ -378,8 +401,10 @@ final class CaseFileDecoder {
 
     /// Payments and credit notes naming an invoice cannot settle more than its amount: the excess
     /// would be a refund, not a payment, and no rule would say where it goes.
-    private func checkAllocations(invoices: [Invoice], payments: [Payment], creditNotes: [CreditNote],
-                                  paymentsNode: Node?, creditNotesNode: Node?) {
+    private func checkAllocations(
+        invoices: [Invoice], payments: [Payment], creditNotes: [CreditNote],
+        paymentsNode: Node?, creditNotesNode: Node?
+    ) {
         guard problems.isEmpty else { return }
         var amounts: [String: Decimal] = [:]
         for invoice in invoices { amounts[invoice.number] = invoice.amount }
@@ -404,9 +429,10 @@ final class CaseFileDecoder {
             if let amount = amounts[entry.invoice], total > amount, !reported.contains(entry.invoice) {
                 reported.insert(entry.invoice)
                 let node = entry.node?.mapping?["amount"] ?? entry.node
-                report(node, entry.path,
-                       "payments and credit notes on \(entry.invoice) reach \(Money.plain(total)), more than its amount \(Money.plain(amount))",
-                       "check the amounts, or the invoice each one names")
+                report(
+                    node, entry.path,
+                    "payments and credit notes on \(entry.invoice) reach \(Money.plain(total)), more than its amount \(Money.plain(amount))",
+                    "check the amounts, or the invoice each one names")
             }
         }
     }
@@ -423,27 +449,34 @@ final class CaseFileDecoder {
             let date = fields["date"].flatMap { self.date($0, "\(path).date") }
             let received = optional(fields["received"]).flatMap { self.date($0, "\(path).received") }
             let served = optional(fields["served"]).flatMap { self.date($0, "\(path).served") }
-            let channel: Channel? = optional(fields["channel"]).flatMap { self.choice($0, "\(path).channel", what: "channel") }
+            let channel: Channel? = optional(fields["channel"]).flatMap {
+                self.choice($0, "\(path).channel", what: "channel")
+            }
             let tracking = optional(fields["tracking"]).flatMap { self.text($0, "\(path).tracking") }
             let court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
             if let type, type != .formalNotice, let node = fields["received"] {
-                report(node, "\(path).received", "only a formal_notice has a receipt date",
-                       "remove received, or write type: formal_notice")
+                report(
+                    node, "\(path).received", "only a formal_notice has a receipt date",
+                    "remove received, or write type: formal_notice")
             }
             if let type, type != .judgment, let node = fields["served"] {
-                report(node, "\(path).served", "only a judgment has a date of service",
-                       "remove served, or write type: judgment")
+                report(
+                    node, "\(path).served", "only a judgment has a date of service",
+                    "remove served, or write type: judgment")
             }
             if let type, type != .judgment, let node = fields["court"] {
                 report(node, "\(path).court", "only a judgment names a court", "remove court, or write type: judgment")
             }
             if let date, let received, received < date, let node = fields["received"] {
-                report(node, "\(path).received", "\(received.iso) is before the notice was sent on \(date.iso)",
-                       "received is the date on the avis de réception, on or after date")
+                report(
+                    node, "\(path).received", "\(received.iso) is before the notice was sent on \(date.iso)",
+                    "received is the date on the avis de réception, on or after date")
             }
             if let type, let date {
-                result.append(Event(type: type, date: date, received: received, served: served, channel: channel,
-                                    tracking: tracking, court: court))
+                result.append(
+                    Event(
+                        type: type, date: date, received: received, served: served, channel: channel,
+                        tracking: tracking, court: court))
             }
         }
         return result
@@ -461,8 +494,9 @@ final class CaseFileDecoder {
                 var isFolder: ObjCBool = false
                 let url = raw.hasPrefix("/") ? URL(fileURLWithPath: raw) : folder.appendingPathComponent(raw)
                 if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
-                    report(node, "\(path).file", "\"\(raw)\" does not exist",
-                           "the path is relative to the folder of the case file")
+                    report(
+                        node, "\(path).file", "\"\(raw)\" does not exist",
+                        "the path is relative to the folder of the case file")
                 } else if isFolder.boolValue {
                     report(node, "\(path).file", "\"\(raw)\" is a folder", "name the exhibit's file")
                 } else {
@@ -491,8 +525,10 @@ final class CaseFileDecoder {
     /// missing required keys. `nil` when `node` is not a mapping.
     func fields(of node: Node, path: String, schema: Schema) -> [String: Node]? {
         guard case .mapping(let mapping) = node else {
-            report(node, path, "expected a mapping of keys (\(schema.keys.prefix(3).joined(separator: ", ")), …), found \(Self.shape(of: node))",
-                   schema.example)
+            report(
+                node, path,
+                "expected a mapping of keys (\(schema.keys.prefix(3).joined(separator: ", ")), …), found \(Self.shape(of: node))",
+                schema.example)
             return nil
         }
         var values: [String: Node] = [:]
@@ -533,7 +569,8 @@ final class CaseFileDecoder {
     static func shape(of node: Node) -> String {
         switch node {
         case .scalar(let scalar):
-            return scalar.style == .plain && isNull(scalar.string) ? "nothing" : "the text \"\(shortened(scalar.string))\""
+            return scalar.style == .plain && isNull(scalar.string)
+                ? "nothing" : "the text \"\(shortened(scalar.string))\""
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -600,7 +637,9 @@ final class CaseFileDecoder {
             case .decimalComma:
                 report(node, path, "\"\(shown)\" has a decimal comma", "write a dot, such as 1800.50")
             case .tooManyDecimals(let count):
-                report(node, path, "\"\(shown)\" has \(count) decimals", "amounts are in euros and cents: at most two decimals")
+                report(
+                    node, path, "\"\(shown)\" has \(count) decimals",
+                    "amounts are in euros and cents: at most two decimals")
             case .negative:
                 report(node, path, "\"\(shown)\" is negative", "amounts are positive; money returned is a credit note")
             case .notANumber:

@@ -15,17 +15,22 @@ public enum CaseFileReader {
     public static func load(path: String) throws(CaseFileError) -> LoadedCase {
         let url = URL(fileURLWithPath: path)
         let data = try read(path: path)
-        let value = try decode(data, name: path, folder: url.deletingLastPathComponent(),
-                               json: url.pathExtension.lowercased() == "json")
+        let value = try decode(
+            data, name: path, folder: url.deletingLastPathComponent(),
+            json: url.pathExtension.lowercased() == "json")
         return LoadedCase(value: value, file: url)
     }
 
     /// Validates a case given as bytes; `name` is the file name used in messages and `folder` the
     /// folder exhibit paths are relative to.
-    public static func decode(_ data: Data, name: String, folder: URL, json: Bool = false) throws(CaseFileError) -> Case {
+    public static func decode(_ data: Data, name: String, folder: URL, json: Bool = false) throws(CaseFileError) -> Case
+    {
         func fail(_ line: Int, _ column: Int, _ message: String, _ remedy: String?) -> CaseFileError {
-            CaseFileError(problems: [CaseFileProblem(file: name, line: line, column: column, keyPath: "",
-                                                     message: message, remedy: remedy)])
+            CaseFileError(problems: [
+                CaseFileProblem(
+                    file: name, line: line, column: column, keyPath: "",
+                    message: message, remedy: remedy)
+            ])
         }
         if data.isEmpty {
             throw fail(0, 0, "the file is empty", "expected a case file: `recouvre init` writes an example")
@@ -33,8 +38,10 @@ public enum CaseFileReader {
         let text = try TextCheck.utf8Text(data, name: name)
         if let found = TextCheck.firstAnchorOrAlias(in: text) {
             let what = found.indicator == "&" ? "anchor" : "alias"
-            throw fail(found.line, found.column, "a YAML \(what) (\(found.indicator)name): case files do not use anchors or aliases",
-                       "write the value out in full; quote a text that starts with \(found.indicator)")
+            throw fail(
+                found.line, found.column,
+                "a YAML \(what) (\(found.indicator)name): case files do not use anchors or aliases",
+                "write the value out in full; quote a text that starts with \(found.indicator)")
         }
         let root: Node?
         do {
@@ -45,8 +52,9 @@ public enum CaseFileReader {
             throw fail(0, 0, "could not be read as \(json ? "JSON" : "YAML")", nil)
         }
         guard let root else {
-            throw fail(0, 0, "the file holds no case (only blanks or comments)",
-                       "expected a case file: `recouvre init` writes an example")
+            throw fail(
+                0, 0, "the file holds no case (only blanks or comments)",
+                "expected a case file: `recouvre init` writes an example")
         }
         let decoder = CaseFileDecoder(file: name, folder: folder)
         if let value = decoder.decodeCase(root), decoder.problems.isEmpty {
@@ -58,8 +66,11 @@ public enum CaseFileReader {
     /// The bytes of the file, after checking it is a regular file of acceptable size.
     static func read(path: String) throws(CaseFileError) -> Data {
         func fail(_ message: String, _ remedy: String?) -> CaseFileError {
-            CaseFileError(problems: [CaseFileProblem(file: path, line: 0, column: 0, keyPath: "",
-                                                     message: message, remedy: remedy)])
+            CaseFileError(problems: [
+                CaseFileProblem(
+                    file: path, line: 0, column: 0, keyPath: "",
+                    message: message, remedy: remedy)
+            ])
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -74,8 +85,9 @@ public enum CaseFileReader {
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > maximumBytes {
-            throw fail("the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
-                       "a case file is a few kilobytes; split a ledger with `recouvre import`")
+            throw fail(
+                "the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
+                "a case file is a few kilobytes; split a ledger with `recouvre import`")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw fail("cannot be read (permission denied?)", "check the file's permissions")
@@ -87,8 +99,9 @@ public enum CaseFileReader {
             throw fail("cannot be read", "check the file's permissions")
         }
         if data.count > maximumBytes {
-            throw fail("the file is over the 50 MB limit for a case file (not read)",
-                       "a case file is a few kilobytes; split a ledger with `recouvre import`")
+            throw fail(
+                "the file is over the 50 MB limit for a case file (not read)",
+                "a case file is a few kilobytes; split a ledger with `recouvre import`")
         }
         return data
     }

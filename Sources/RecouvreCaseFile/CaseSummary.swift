@@ -21,7 +21,9 @@ public enum CaseSummary {
         }
         switch value.contract.collectiveProceedings {
         case .opened(let day)?:
-            lines.append("Procédure collective : ouverte le \(french(day)) (les intérêts s'arrêtent à cette date, C. com. L622-28)")
+            lines.append(
+                "Procédure collective : ouverte le \(french(day)) (les intérêts s'arrêtent à cette date, C. com. L622-28)"
+            )
         case .openedUnknownDate?:
             lines.append("Procédure collective : ouverte, date du jugement d'ouverture inconnue")
         case nil:
@@ -34,7 +36,8 @@ public enum CaseSummary {
         let unallocated = value.payments.filter { $0.invoice == nil }.count
         var payments = "Paiements : \(value.payments.count), total \(Money.french(paid))"
         if unallocated > 0 {
-            payments += " (\(unallocated) sans facture désignée, imputé\(unallocated > 1 ? "s" : "") selon C. civ. 1342-10)"
+            payments +=
+                " (\(unallocated) sans facture désignée, imputé\(unallocated > 1 ? "s" : "") selon C. civ. 1342-10)"
         }
         lines.append(payments)
         lines.append("Avoirs : \(value.creditNotes.count), total \(Money.french(credited))")
@@ -52,7 +55,8 @@ public enum CaseSummary {
         switch party.kind {
         case .company: break
         case .publicBody: text += ", personne publique"
-        case .individual: text += party.actsProfessionally ? ", particulier agissant à titre professionnel" : ", particulier"
+        case .individual:
+            text += party.actsProfessionally ? ", particulier agissant à titre professionnel" : ", particulier"
         }
         if let siren = party.siren { text += ", SIREN \(grouped(siren))" }
         return text + ", " + address(party.address)
@@ -89,15 +93,20 @@ public enum CaseSummary {
     public static func regimeName(_ regime: Regime) -> String {
         switch regime {
         case .b2b:
-            return "entre professionnels : pénalités de retard dès le lendemain de l'échéance et indemnité forfaitaire de 40 € par facture (C. com. L441-10 II, D441-5)"
+            return
+                "entre professionnels : pénalités de retard dès le lendemain de l'échéance et indemnité forfaitaire de 40 € par facture (C. com. L441-10 II, D441-5)"
         case .publicProcurement:
-            return "commande publique : intérêts moratoires BCE + 8 points et indemnité forfaitaire de 40 € (C. commande publique R2192-31, D2192-35)"
+            return
+                "commande publique : intérêts moratoires BCE + 8 points et indemnité forfaitaire de 40 € (C. commande publique R2192-31, D2192-35)"
         case .civil:
-            return "civil : intérêts au taux légal à compter de la réception de la mise en demeure (C. civ. 1231-6, 1344-1)"
+            return
+                "civil : intérêts au taux légal à compter de la réception de la mise en demeure (C. civ. 1231-6, 1344-1)"
         case .consumer:
-            return "consommateur : intérêts au taux légal à compter de la réception de la mise en demeure (C. civ. 1231-6), sans indemnité forfaitaire"
+            return
+                "consommateur : intérêts au taux légal à compter de la réception de la mise en demeure (C. civ. 1231-6), sans indemnité forfaitaire"
         case .residentialLease:
-            return "bail d'habitation : intérêts au taux légal à compter de la mise en demeure (C. civ. 1231-6), tribunal du lieu du bien"
+            return
+                "bail d'habitation : intérêts au taux légal à compter de la mise en demeure (C. civ. 1231-6), tribunal du lieu du bien"
         case .consumerCredit:
             return "crédit à la consommation : intérêts contractuels seulement s'ils sont indiqués (C. consom. L312-39)"
         }
@@ -135,8 +144,10 @@ public enum CaseSummary {
         return parts.joined(separator: " ; ")
     }
 
-    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                         "octobre", "novembre", "décembre"]
+    static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre",
+    ]
 
     /// `23 juin 2025` (`1er juin 2025`).
     public static func french(_ day: Day) -> String {

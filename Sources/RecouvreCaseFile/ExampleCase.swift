@@ -13,7 +13,9 @@ public enum ExampleCase {
 
     /// The files written, paths relative to the target folder, `case.yaml` last.
     public static let files: [(path: String, text: String)] = [
-        ("pieces/devis-D-2025-031.txt", """
+        (
+            "pieces/devis-D-2025-031.txt",
+            """
             Atelier Lumière SARL — 12 rue des Lilas, 69003 Lyon — SIREN 123 456 782
             Devis D-2025-031 du 24 février 2025 pour Bâtiments Durand SAS, 4 avenue Jean Jaurès, 21000 Dijon
             Rénovation de l'éclairage de la boutique : 1 500,00 € HT, TVA 20 % 300,00 €, total 1 800,00 € TTC.
@@ -21,27 +23,37 @@ public enum ExampleCase {
             indemnité forfaitaire pour frais de recouvrement : 40 € (C. com. L441-10 et D441-5).
             Bon pour accord, le 3 mars 2025 — Marc Durand, président.
 
-            """),
-        ("pieces/facture-FA2025-118.txt", """
+            """
+        ),
+        (
+            "pieces/facture-FA2025-118.txt",
+            """
             Atelier Lumière SARL — SIREN 123 456 782 — RCS Lyon
             Facture FA2025-118 du 31 mars 2025 — client : Bâtiments Durand SAS
             Rénovation de l'éclairage de la boutique (devis D-2025-031) : 1 800,00 € TTC
             Échéance : 30 avril 2025.
 
-            """),
-        ("pieces/avoir-AV2025-001.txt", """
+            """
+        ),
+        (
+            "pieces/avoir-AV2025-001.txt",
+            """
             Atelier Lumière SARL — avoir AV2025-001 du 15 mai 2025 sur la facture FA2025-118
             Remise pour un luminaire livré rayé : 120,00 € TTC.
 
-            """),
-        ("pieces/mise-en-demeure-2025-06-20.txt", """
+            """
+        ),
+        (
+            "pieces/mise-en-demeure-2025-06-20.txt",
+            """
             Lettre recommandée avec accusé de réception n° 1A 123 456 7890 1 — Lyon, le 20 juin 2025
             Bâtiments Durand SAS, 4 avenue Jean Jaurès, 21000 Dijon
             Mise en demeure de payer sous huit jours le solde de la facture FA2025-118 (1 180,00 €),
             avec les pénalités de retard et l'indemnité forfaitaire de 40 €.
             Avis de réception signé le 23 juin 2025.
 
-            """),
+            """
+        ),
         ("case.yaml", caseYAML),
     ]
 
@@ -137,7 +149,8 @@ public enum ExampleCase {
         for file in files.reversed() {
             let target = folder.appendingPathComponent(file.path)
             if manager.fileExists(atPath: target.path) {
-                throw WriteError(message: "\(target.path) already exists; init never overwrites a case (choose another folder)")
+                throw WriteError(
+                    message: "\(target.path) already exists; init never overwrites a case (choose another folder)")
             }
         }
         let staging = folder.appendingPathComponent(".recouvre-init-\(UUID().uuidString)", isDirectory: true)

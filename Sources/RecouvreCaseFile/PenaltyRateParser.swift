@@ -76,7 +76,7 @@ public enum PenaltyRateParser {
         if text.hasPrefix("-"), rate(String(text.dropFirst())) != nil { return .failure(.negative) }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 6,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber })
+            whole.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
         if parts.count == 2 {
             let fraction = parts[1]

@@ -76,7 +76,8 @@ struct Schema: Sendable {
     static let event = Schema(
         examples: [
             "type": "formal_notice", "date": "2025-06-20", "received": "2025-06-23", "served": "2026-01-20",
-            "channel": "registered_letter", "tracking": "\"1A 123 456 7890 1\"", "court": "\"Tribunal judiciaire de Dijon\"",
+            "channel": "registered_letter", "tracking": "\"1A 123 456 7890 1\"",
+            "court": "\"Tribunal judiciaire de Dijon\"",
         ],
         required: ["type", "date"],
         example: "expected type and date")

@@ -7,8 +7,9 @@ enum Suggestion {
         let limit = lowered.count <= 4 ? 1 : lowered.count <= 8 ? 2 : 3
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars),
-                                        limit: limit)
+            let distance = editDistance(
+                Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars),
+                limit: limit)
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }

@@ -10,16 +10,20 @@ enum TextCheck {
         var line = 1
         var column = 1
         func fail(_ message: String, _ remedy: String) -> CaseFileError {
-            CaseFileError(problems: [CaseFileProblem(file: name, line: line, column: column, keyPath: "",
-                                                     message: message, remedy: remedy)])
+            CaseFileError(problems: [
+                CaseFileProblem(
+                    file: name, line: line, column: column, keyPath: "",
+                    message: message, remedy: remedy)
+            ])
         }
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar == "\0" {
-                    throw fail("binary data (a NUL byte at byte \(offset)), not text",
-                               "a case file is UTF-8 YAML or JSON text")
+                    throw fail(
+                        "binary data (a NUL byte at byte \(offset)), not text",
+                        "a case file is UTF-8 YAML or JSON text")
                 }
                 offset += encoded.count
                 if scalar == "\n" {
@@ -31,8 +35,9 @@ enum TextCheck {
             case .error(let length):
                 let byte = data[data.startIndex + offset]
                 _ = length
-                throw fail("not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset))",
-                           "a case file is UTF-8 YAML or JSON text; save it as UTF-8")
+                throw fail(
+                    "not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset))",
+                    "a case file is UTF-8 YAML or JSON text; save it as UTF-8")
             case .emptyInput:
                 return String(decoding: data, as: UTF8.self)
             }
@@ -71,7 +76,7 @@ extension TextCheck {
         var quote: Unicode.Scalar?
         var flowDepth = 0
         var inComment = false
-        var atNodeStart = true     // start of line (after indentation), or after an indicator
+        var atNodeStart = true  // start of line (after indentation), or after an indicator
         var previous: Unicode.Scalar = "\n"
         var scalars = text.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {

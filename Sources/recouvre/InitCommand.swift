@@ -24,6 +24,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reportingErrors { try ExampleCase.write(to: URL(fileURLWithPath: folder, isDirectory: true)) }
         let caseFile = folder == "." ? "case.yaml" : (folder as NSString).appendingPathComponent("case.yaml")
-        printOut("Exemple écrit : \(caseFile) et ses pièces dans \((folder as NSString).appendingPathComponent("pieces"))/\nVérifiez-le : recouvre check \(caseFile)")
+        printOut(
+            "Exemple écrit : \(caseFile) et ses pièces dans \((folder as NSString).appendingPathComponent("pieces"))/\nVérifiez-le : recouvre check \(caseFile)"
+        )
     }
 }

@@ -6,8 +6,10 @@ import Testing
 /// invalid fixture refused with exactly the message beside it.
 @Suite("recouvre check")
 struct CheckCLITests {
-    static let valid = ["b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
-                        "public-body-rennes", "eu-belgium", "collective-proceedings"]
+    static let valid = [
+        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
+        "public-body-rennes", "eu-belgium", "collective-proceedings",
+    ]
 
     /// `fixtures/invalid/NN-name.yaml` (or `.json`), each with its `NN-name.stderr`.
     static var invalid: [String] {
@@ -39,8 +41,9 @@ struct CheckCLITests {
     @Test("every invalid fixture gives exactly its expected stderr and exit status 1", arguments: invalid)
     func refuses(name: String) async throws {
         let path = "fixtures/invalid/\(name)"
-        let expected = try String(contentsOf: TestPaths.root.appendingPathComponent(
-            (path as NSString).deletingPathExtension + ".stderr"), encoding: .utf8)
+        let expected = try String(
+            contentsOf: TestPaths.root.appendingPathComponent(
+                (path as NSString).deletingPathExtension + ".stderr"), encoding: .utf8)
         let result = try await CLI.run(["check", path])
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.isEmpty, "\(result)")
@@ -51,7 +54,10 @@ struct CheckCLITests {
     func usage() async throws {
         let missing = try await CLI.run(["check", "fixtures/nowhere/case.yaml"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "fixtures/nowhere/case.yaml: no such file (check the path; `recouvre init DIR` writes an example case)\n")
+        #expect(
+            missing.stderr
+                == "fixtures/nowhere/case.yaml: no such file (check the path; `recouvre init DIR` writes an example case)\n"
+        )
         let none = try await CLI.run(["check"])
         // interfaces.md wants 2 for a usage error; swift-argument-parser exits 64 (EX_USAGE) unless the
         // root command maps it. Either way it is neither success nor an input error.

@@ -27,7 +27,10 @@ struct InitCLITests {
         try Data("version: 1\n# my own case\n".utf8).write(to: existing)
         let result = try await CLI.run(["init", folder.path])
         #expect(result.status == 1)
-        #expect(result.stderr == "recouvre init: \(existing.path) already exists; init never overwrites a case (choose another folder)\n")
+        #expect(
+            result.stderr
+                == "recouvre init: \(existing.path) already exists; init never overwrites a case (choose another folder)\n"
+        )
         #expect(try String(contentsOf: existing, encoding: .utf8) == "version: 1\n# my own case\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pieces").path))
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import RecouvreCaseFile
 import RecouvreTestSupport
 import Testing
+
+@testable import RecouvreCaseFile
 
 /// No input crashes or traps the reader: random bytes, and random mutations of a valid case, either
 /// read or give located problems.
@@ -57,9 +58,11 @@ struct FuzzTests {
     @Test("random mutations of every valid fixture")
     func mutations() throws {
         var generator = SeededGenerator(state: Self.seed &+ 2)
-        let fragments: [[UInt8]] = ["-", ":", " ", "\n", "  ", "[", "}", "\"", "'", "#", "0", "9", ".", ",", "-1",
-                                    "2025-02-30", "null", "~", "&a", "*a", "\t", "é", "\u{0}", "{}", "[]"]
-            .map { Array($0.utf8) }
+        let fragments: [[UInt8]] = [
+            "-", ":", " ", "\n", "  ", "[", "}", "\"", "'", "#", "0", "9", ".", ",", "-1",
+            "2025-02-30", "null", "~", "&a", "*a", "\t", "é", "\u{0}", "{}", "[]",
+        ]
+        .map { Array($0.utf8) }
         for name in FixtureTests.names {
             let original = try [UInt8](Data(contentsOf: TestPaths.fixture(name).appendingPathComponent("case.yaml")))
             for round in 0..<60 {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import RecouvreCaseFile
 import RecouvreModel
+
+@testable import RecouvreCaseFile
 
 /// Decodes a case given as text, for tests; problems as the user would read them.
 enum Inline {
@@ -33,8 +34,10 @@ enum Inline {
 
     static func decode(_ text: String, json: Bool = false) -> Result<Case, CaseFileError> {
         do {
-            return .success(try CaseFileReader.decode(Data(text.utf8), name: "case.yaml",
-                                                      folder: URL(fileURLWithPath: "/nonexistent"), json: json))
+            return .success(
+                try CaseFileReader.decode(
+                    Data(text.utf8), name: "case.yaml",
+                    folder: URL(fileURLWithPath: "/nonexistent"), json: json))
         } catch {
             return .failure(error)
         }
