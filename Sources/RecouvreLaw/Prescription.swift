@@ -95,8 +95,12 @@ public enum Prescription {
                            what: "l'action (forclusion, première échéance impayée du \(first.due.iso))",
                            source: period.source)].compactMap { $0 }
         }
+        var acknowledged: [String: Day] = [:]
+        for payment in claim.payments {
+            if let number = payment.invoice { acknowledged[number] = max(acknowledged[number] ?? payment.date, payment.date) }
+        }
         for invoice in unpaid {
-            let runsOut = runsOutDay(invoice: invoice, key: key, years: period.years, claim: claim)
+            let runsOut = runsOutDay(invoice: invoice, key: key, years: period.years, acknowledged: acknowledged[invoice.number])
             if let notice = notice(invoice: invoice.number, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
                                    what: "la facture \(invoice.number)", source: period.source) {
                 notices.append(notice)
@@ -120,8 +124,7 @@ public enum Prescription {
     /// The last day to act. Starts at the issue date (the earliest plausible start: cautious), restarted
     /// by the latest payment naming the invoice (C. civ. 2240: a payment acknowledges the debt).
     /// Public debts (loi 68-1250 art. 1): four years from 1 January after the year the debt arose.
-    static func runsOutDay(invoice: Invoice, key: PrescriptionRules.Key, years: Int, claim: Case) -> Day {
-        let acknowledged = claim.payments.filter { $0.invoice == invoice.number }.map(\.date).max()
+    static func runsOutDay(invoice: Invoice, key: PrescriptionRules.Key, years: Int, acknowledged: Day?) -> Day {
         let start = max(invoice.issued, acknowledged ?? invoice.issued)
         if key == .publicProcurement {
             return Day(year: start.year + years, month: 12, day: 31)!
