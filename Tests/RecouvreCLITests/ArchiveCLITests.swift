@@ -1,0 +1,198 @@
+import Foundation
+import RecouvreTestSupport
+import Testing
+
+/// SHA-256 through coreutils (the CLI tests link no crypto library).
+private func sha256(_ file: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    process.arguments = [file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+}
+
+/// A bundle folder as `recouvre build` writes it, reduced to what the archive reads.
+private func writeBundle(in folder: URL, name: String = "dossier", caseReference: String = "2026-0042",
+                         debtor: String = "SARL Dupont Électricité") throws -> URL {
+    let bundle = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
+    let notice = bundle.appendingPathComponent("01-mise-en-demeure.txt")
+    try Data("Lyon, le 23 novembre 2026\n\nMise en demeure de payer la somme de 1 220,00 €.\n".utf8).write(to: notice)
+    let bytes = try Data(contentsOf: notice).count
+    let manifest = """
+        {
+          "amount_claimed": "1220.00",
+          "as_of": "2026-11-23",
+          "case": "\(caseReference)",
+          "creditor": { "name": "SAS Lumière Conseil", "siren": "552100554" },
+          "debtor": { "name": "\(debtor)", "siren": null },
+          "files": [ { "bytes": \(bytes), "path": "01-mise-en-demeure.txt", "sha256": "\(try sha256(notice))" } ],
+          "formal_notice": "01-mise-en-demeure.txt",
+          "schema": "recouvre.manifest/1",
+          "tool": "recouvre 0.1.0"
+        }
+
+        """
+    try Data(manifest.utf8).write(to: bundle.appendingPathComponent("manifest.json"))
+    return bundle
+}
+
+@Suite("recouvre archive")
+struct ArchiveCLITests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = try TestPaths.temporaryFolder("archive-cli")
+        db = folder.appendingPathComponent("archive.sqlite").path
+    }
+
+    func archive(_ arguments: [String]) async throws -> CLIResult {
+        try await CLI.run(["archive"] + arguments + ["--db", db])
+    }
+
+    @Test("add, receipt, list, show, export and verify, as a user runs them")
+    func everyCommand() async throws {
+        let bundle = try writeBundle(in: folder)
+        let added = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
+                                       "--tracking", "1A 123 456 7890 1"])
+        #expect(added.status == 0, "\(added)")
+        #expect(added.stdout.hasPrefix("archived notice #1 (case 2026-0042, sent 2026-11-24 by registered_letter); entry 1, hash "))
+        let second = try await archive(["add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m-2"])
+        #expect(second.stdout.hasPrefix("archived notice #2"), "\(second)")
+
+        let receipt = try await archive(["receipt", "1", "--received", "2026-11-27"])
+        #expect(receipt.status == 0)
+        #expect(receipt.stdout.hasPrefix("recorded receipt #1: notice #1 received 2026-11-27; entry 3, hash "))
+
+        // Notice #2 sent 11-25 without receipt: 12-10 − 11-25 = 15 days → no-receipt.
+        let late = try await archive(["list", "--status", "no-receipt", "--as-of", "2026-12-10"])
+        #expect(late.status == 0)
+        #expect(late.stdout == """
+            ID  SENT        CHANNEL  TRACKING  CASE       AMOUNT   RECEIVED  STATUS      DEBTOR
+            2   2026-11-25  email    m-2       2026-0042  1220.00  -         no-receipt  SARL Dupont Électricité
+
+            """)
+        let all = try await archive(["list", "--debtor", "dupont", "--from", "2026-11-24", "--as-of", "2026-12-10"])
+        #expect(all.stdout.split(separator: "\n").count == 3)
+
+        let show = try await archive(["show", "1", "--as-of", "2026-12-10"])
+        #expect(show.stdout.contains("received:        2026-11-27 (receipt #1, entry 3)"), "\(show)")
+        let text = try await archive(["show", "1", "--text"])
+        #expect(Data(text.stdout.utf8) == (try Data(contentsOf: bundle.appendingPathComponent("01-mise-en-demeure.txt"))))
+
+        let json = try await archive(["export", "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(parsed?["schema"] as? String == "recouvre.archive-export/1")
+        #expect((parsed?["notices"] as? [Any])?.count == 2)
+        #expect(json.stdout == (try await archive(["export", "--format", "json"])).stdout)
+        let csv = try await archive(["export", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("id,seq,case,creditor_name,"))
+        #expect(csv.stdout.components(separatedBy: "\r\n").count == 4)  // header, 2 rows, final empty piece
+
+        let verify = try await archive(["verify"])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("\(db): chain intact, 3 entries (2 notices, 1 receipt); head "))
+    }
+
+    @Test("usage errors exit 2", arguments: [
+        ["add", "x", "--sent", "2026-11-24", "--channel", "fax", "--tracking", "1"],
+        ["add", "x", "--sent", "2026-02-30", "--channel", "email", "--tracking", "1"],
+        ["receipt", "1", "--received", "27/11/2026"],
+        ["list", "--from", "2026-12-01", "--to", "2026-11-01"],
+        ["list", "--status", "lost"],
+        ["export", "--format", "xml"],
+    ])
+    func usageErrors(arguments: [String]) async throws {
+        let result = try await archive(arguments)
+        #expect(result.status == 2, "\(result)")
+    }
+
+    @Test("input errors exit 1 with the reason")
+    func inputErrors() async throws {
+        let missing = try await archive(["list"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "\(db): no archive here (recouvre archive add creates it; check --db)\n")
+
+        let bundle = try writeBundle(in: folder)
+        _ = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "bailiff", "--tracking", "acte 1"])
+        let early = try await archive(["receipt", "1", "--received", "2026-11-20"])
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("is before it was sent on 2026-11-24"))
+        let unknown = try await archive(["show", "7"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no notice #7"))
+
+        try Data("Mise en demeure modifiée\n".utf8).write(to: bundle.appendingPathComponent("01-mise-en-demeure.txt"))
+        let altered = try await archive(["add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m"])
+        #expect(altered.status == 1)
+        #expect(altered.stderr.contains("the mise en demeure was altered after the bundle was built"), "\(altered)")
+    }
+
+    @Test("a file that is not an archive is refused and left as it was")
+    func foreignFile() async throws {
+        let text = Data("not a database\n".utf8)
+        try text.write(to: URL(fileURLWithPath: db))
+        let result = try await archive(["verify"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("not a recouvre archive"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == text)
+    }
+
+    @Test("verify names the row edited with the sqlite3 tool",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func tampered() async throws {
+        let bundle = try writeBundle(in: folder)
+        for (day, tracking) in [("2026-11-24", "A"), ("2026-11-25", "B"), ("2026-11-26", "C")] {
+            _ = try await archive(["add", bundle.path, "--sent", day, "--channel", "email", "--tracking", tracking])
+        }
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [db, "DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = '2026-11-20' WHERE id = 2;"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let result = try await archive(["verify"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(db): notice #2 (entry 2) was altered: its content no longer matches the hash "
+            + "recorded when it was archived\n")
+    }
+
+    @Test("without --db the archive lives in $XDG_DATA_HOME/recouvre")
+    func defaultLocation() async throws {
+        let bundle = try writeBundle(in: folder)
+        let data = folder.appendingPathComponent("xdg")
+        let result = try await CLI.run(
+            ["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "email", "--tracking", "m"],
+            environment: ["XDG_DATA_HOME": data.path])
+        #expect(result.status == 0, "\(result)")
+        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("recouvre/archive.sqlite").path))
+    }
+
+    @Test("two processes adding at once both succeed")
+    func concurrentAdds() async throws {
+        let bundle = try writeBundle(in: folder)
+        let statuses = try await withThrowingTaskGroup(of: [Int32].self) { group in
+            for lane in ["A", "B"] {
+                group.addTask {
+                    var statuses = [Int32]()
+                    for index in 0..<5 {
+                        let result = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24",
+                                                        "--channel", "email", "--tracking", "\(lane)\(index)",
+                                                        "--db", db])
+                        statuses.append(result.status)
+                    }
+                    return statuses
+                }
+            }
+            return try await group.reduce(into: [Int32]()) { $0 += $1 }
+        }
+        #expect(statuses == Array(repeating: 0, count: 10))
+        let verify = try await archive(["verify"])
+        #expect(verify.stdout.contains("chain intact, 10 entries (10 notices, 0 receipts)"), "\(verify)")
+    }
+}
