@@ -45,7 +45,7 @@ enum ArchiveSchema {
         );
         CREATE INDEX notice_by_case ON notice(case_reference, sent);
         CREATE INDEX notice_by_sent ON notice(sent);
-        CREATE INDEX notice_by_manifest ON notice(manifest_sha256);
+        CREATE INDEX notice_by_manifest ON notice(manifest_sha256, sent, channel, tracking);
         CREATE TABLE receipt (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             seq INTEGER NOT NULL UNIQUE,

@@ -1,17 +1,21 @@
-// Test helper for the archive's fault tests, not shipped: adds notices (and a receipt for every
-// third one) to an archive, each in its own transaction, until killed or until `--count N` are done.
-// usage: recouvre-archive-crashtest DB BUNDLE [--count N]
+// Test helper for the archive's fault tests and measurements, not shipped: adds notices (and a
+// receipt for every third one, unless --no-receipts) to an archive, each in its own transaction,
+// until killed or until `--count N` are done.
+// usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts]
 import Foundation
 import RecouvreArchive
 import RecouvreModel
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: recouvre-archive-crashtest DB BUNDLE [--count N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts]\n".utf8))
     exit(2)
 }
 var limit = Int.max
-if arguments.count >= 5, arguments[3] == "--count", let count = Int(arguments[4]) { limit = count }
+if let flag = arguments.firstIndex(of: "--count"), flag + 1 < arguments.count, let count = Int(arguments[flag + 1]) {
+    limit = count
+}
+let receipts = !arguments.contains("--no-receipts")
 
 do {
     let bundle = try NoticeBundle.read(path: arguments[2])
@@ -23,7 +27,7 @@ do {
         let record = try store.add(NoticeSubmission(
             bundle: bundle, sent: start.adding(days: index % 365), channel: .registeredLetter,
             tracking: "CRASH-\(process)-\(index)"))
-        if index % 3 == 0 {
+        if receipts && index % 3 == 0 {
             try store.recordReceipt(noticeID: record.id, received: record.sent.adding(days: 2))
         }
         index += 1

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecouvreArchive
 import RecouvreCaseFile
 import RecouvreForms
 import RecouvreLaw
@@ -33,12 +34,24 @@ struct StatementCommand: ParsableCommand {
 
     @OptionGroup var forms: FormsOption
 
+    @Option(name: .long, help: """
+        An archive (recouvre archive) to take the formal notice and its receipt date from when the case file \
+        has none.
+        """)
+    var archive: String?
+
     func run() throws {
         let output = try reportingErrors {
             let loaded = try CaseFileReader.load(path: caseFile)
+            var claim = loaded.value
+            if let archive {
+                let completed = try claim.completingFormalNotice(from: try ArchiveStore(path: archive))
+                claim = completed.case
+                if let note = completed.note { printError("warning: \(note)") }
+            }
             let tables = try RateTables.load(forms: try Forms.locate(override: forms.forms))
-            let day = asOf.day ?? loaded.value.asOf ?? StatementCommand.today()
-            let statement = try StatementEngine(tables: tables).statement(for: loaded.value, asOf: day, dayBasis: dayBasis)
+            let day = asOf.day ?? claim.asOf ?? StatementCommand.today()
+            let statement = try StatementEngine(tables: tables).statement(for: claim, asOf: day, dayBasis: dayBasis)
             return format == .json ? StatementFormatter.json(statement) : StatementFormatter.text(statement)
         }
         printOut(output)

@@ -196,3 +196,49 @@ struct ArchiveCLITests {
         #expect(verify.stdout.contains("chain intact, 10 entries (10 notices, 0 receipts)"), "\(verify)")
     }
 }
+
+@Suite("recouvre statement --archive")
+struct StatementArchiveCLITests {
+    @Test("a consumer case without a formal notice takes it and its receipt date from the archive, and says so")
+    func statementFromArchive() async throws {
+        let folder = try TestPaths.temporaryFolder("statement-archive")
+        let db = folder.appendingPathComponent("archive.sqlite").path
+        let caseFile = folder.appendingPathComponent("case.yaml")
+        try Data("""
+            version: 1
+            reference: "2026-0042"
+            as_of: 2026-12-31
+            creditor:
+              kind: company
+              name: "SAS Lumière Conseil"
+              siren: "552100554"
+              address: { lines: ["140 avenue de la Somme"], postcode: "33700", city: "Mérignac" }
+            debtor:
+              kind: individual
+              name: "Julien Lefèvre"
+              professional: false
+              address: { lines: ["9 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux" }
+            invoices:
+              - number: "F1"
+                issued: 2025-11-14
+                due: 2025-11-14
+                amount: 1000.00
+
+            """.utf8).write(to: caseFile)
+        let bundle = try writeBundle(in: folder)
+        _ = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
+                               "--tracking", "1A", "--db", db])
+        _ = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db])
+
+        let without = try await CLI.run(["statement", caseFile.path, "--format", "json"])
+        #expect(without.status == 0, "\(without)")
+        #expect(!without.stdout.contains("\"from\": \"2026-11-27\""))
+
+        let with = try await CLI.run(["statement", caseFile.path, "--format", "json", "--archive", db])
+        #expect(with.status == 0, "\(with)")
+        #expect(with.stderr == "warning: formal notice taken from the archive: notice #1 sent 2026-11-24 by "
+            + "registered_letter, received 2026-11-26\n")
+        // Civil interest runs from the day after the receipt (C. civ. 1231-6): 2026-11-27.
+        #expect(with.stdout.contains("\"from\": \"2026-11-27\""), "\(with.stdout)")
+    }
+}

@@ -1,0 +1,38 @@
+import RecouvreModel
+
+extension Case {
+    /// The case with its formal notice, or that notice's receipt date, taken from the archive when
+    /// the case file does not give them (`statement --archive`, `build --archive`); `note` says what
+    /// was taken, or why nothing was, for the command to print as a warning. The case file always
+    /// wins: an archived notice sent on another day than the case file's is not used.
+    ///
+    /// The receipt date matters because civil interest runs from the mise en demeure's receipt
+    /// (C. civ. 1231-6, 1344-1).
+    public func completingFormalNotice(from archive: ArchiveStore) throws -> (case: Case, note: String?) {
+        if let notice = formalNotice, notice.received != nil { return (self, nil) }
+        guard let archived = try archive.latestFormalNotice(caseReference: reference) else {
+            return (self, "no formal notice archived for case \(reference) in \(archive.path)")
+        }
+        let receipt = archived.received.map { "received \($0.iso)" } ?? "no receipt recorded"
+        var completed = self
+        if let notice = formalNotice {
+            guard notice.date == archived.sent else {
+                return (self, "the archive's notice #\(archived.id) for case \(reference) was sent on \(archived.sent.iso), "
+                    + "the case file's on \(notice.date.iso): not used")
+            }
+            guard let received = archived.received,
+                  let index = events.lastIndex(where: { $0.type == .formalNotice && $0.date == notice.date })
+            else {
+                return (self, "the archive has no receipt for notice #\(archived.id) either")
+            }
+            completed.events[index].received = received
+            return (completed, "receipt date \(received.iso) of the formal notice taken from the archive "
+                + "(notice #\(archived.id))")
+        }
+        completed.events.append(Event(
+            type: .formalNotice, date: archived.sent, received: archived.received,
+            channel: Channel(rawValue: archived.channel.rawValue), tracking: archived.tracking))
+        return (completed, "formal notice taken from the archive: notice #\(archived.id) sent \(archived.sent.iso) by "
+            + "\(archived.channel.rawValue), \(receipt)")
+    }
+}
