@@ -61,9 +61,9 @@ extension ArchiveStore {
 
     private func append(_ submission: NoticeSubmission, _ db: Database) throws -> NoticeRecord {
         let bundle = submission.bundle
-        if let existing = try Int64.fetchOne(db, sql: """
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM notice WHERE manifest_sha256 = ? AND sent = ? AND channel = ? AND tracking = ?
-            """, arguments: [bundle.manifestSHA256, submission.sent.iso, submission.channel.rawValue, submission.tracking])
+            """), arguments: [bundle.manifestSHA256, submission.sent.iso, submission.channel.rawValue, submission.tracking])
         {
             throw ArchiveError("this notice is already archived as #\(existing) (same bundle, date, channel and tracking)")
         }
@@ -100,8 +100,9 @@ extension ArchiveStore {
     /// The next ID, never reusing one (AUTOINCREMENT keeps the highest ever given in
     /// `sqlite_sequence`, which `verify` also uses to notice the newest rows deleted).
     static func nextID(table: String, _ db: Database) throws -> Int64 {
-        let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
-        let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table)") ?? 0
+        let counter = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = ?"),
+                                         arguments: [table]) ?? 0
+        let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM \(table)")) ?? 0
         return max(counter, highest) + 1
     }
 }
@@ -112,12 +113,12 @@ struct ChainHead {
     var hash: String
 
     static func fetch(_ db: Database) throws -> ChainHead {
-        let notice = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM notice") ?? 0
-        let receipt = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM receipt") ?? 0
+        let notice = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM notice")) ?? 0
+        let receipt = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM receipt")) ?? 0
         if notice == 0 && receipt == 0 { return ChainHead(seq: 0, hash: ChainEntry.genesis) }
         let table = notice > receipt ? "notice" : "receipt"
         let seq = max(notice, receipt)
-        let hash = try String.fetchOne(db, sql: "SELECT hash FROM \(table) WHERE seq = ?", arguments: [seq])
+        let hash = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM \(table) WHERE seq = ?"), arguments: [seq])
             ?? ChainEntry.genesis
         return ChainHead(seq: seq, hash: hash)
     }

@@ -1,14 +1,15 @@
 // Test helper for the archive's fault tests and measurements, not shipped: adds notices (and a
 // receipt for every third one, unless --no-receipts) to an archive, each in its own transaction,
 // until killed or until `--count N` are done.
-// usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts]
+// With --batch, the N notices go in one transaction (ArchiveStore.add(contentsOf:)).
+// usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts] [--batch]
 import Foundation
 import RecouvreArchive
 import RecouvreModel
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts]\n".utf8))
+    FileHandle.standardError.write(Data("usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts] [--batch]\n".utf8))
     exit(2)
 }
 var limit = Int.max
@@ -22,6 +23,13 @@ do {
     let store = try ArchiveStore(path: arguments[1], creating: true)
     let start = bundle.asOf ?? Day(year: 2026, month: 1, day: 1)!
     let process = ProcessInfo.processInfo.processIdentifier
+    if arguments.contains("--batch") && limit < Int.max {
+        try store.add(contentsOf: (0..<limit).map { index in
+            NoticeSubmission(bundle: bundle, sent: start.adding(days: index % 365), channel: .registeredLetter,
+                             tracking: "BATCH-\(process)-\(index)")
+        })
+        exit(0)
+    }
     var index = 0
     while index < limit {
         let record = try store.add(NoticeSubmission(
