@@ -4,34 +4,38 @@ import RecouvreModel
 /// The archive's outputs: `list` and `show` as text, `export` as JSON or CSV. All deterministic:
 /// the same archive gives the same bytes (records by ID, receipts by chain order, sorted keys).
 public enum ArchiveFormatter {
-    /// One line per notice, columns aligned, after a header. Widths count Unicode scalars (names in
-    /// precomposed form align; this keeps 100,000 lines well under a second).
+    /// One line per notice, columns aligned, after a header; the debtor's name comes last, unpadded.
+    /// Widths count Unicode scalars (names in precomposed form align), and the lines are written
+    /// straight into one byte buffer: 100,000 notices list in well under a second.
     public static func list(_ records: [NoticeRecord], asOf: Day) -> String {
         let header = ["ID", "SENT", "CHANNEL", "TRACKING", "CASE", "AMOUNT", "RECEIVED", "STATUS", "DEBTOR"]
-        var rows = [header]
-        rows.reserveCapacity(records.count + 1)
-        for record in records {
-            rows.append([
-                String(record.id), record.sent.iso, record.channel.rawValue, record.tracking, record.caseReference,
-                record.amountClaimed, record.received?.iso ?? "-", record.status(asOf: asOf).rawValue, record.debtor.name,
-            ])
+        func cells(_ record: NoticeRecord) -> [String] {
+            [String(record.id), record.sent.iso, record.channel.rawValue, record.tracking, record.caseReference,
+             record.amountClaimed, record.received?.iso ?? "-", record.status(asOf: asOf).rawValue, record.debtor.name]
         }
-        let lengths = rows.map { $0.map(\.unicodeScalars.count) }
-        var widths = Array(repeating: 0, count: header.count)
-        for row in lengths {
-            for (index, length) in row.enumerated() { widths[index] = max(widths[index], length) }
+        var widths = header.map(\.unicodeScalars.count)
+        for record in records {
+            let lengths = [
+                String(record.id).utf8.count, 10, record.channel.rawValue.utf8.count, record.tracking.unicodeScalars.count,
+                record.caseReference.unicodeScalars.count, record.amountClaimed.unicodeScalars.count,
+                record.received == nil ? 1 : 10, record.status(asOf: asOf).rawValue.utf8.count,
+            ]
+            for index in lengths.indices where lengths[index] > widths[index] { widths[index] = lengths[index] }
         }
         var out = [UInt8]()
-        out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count))
-        for (row, rowLengths) in zip(rows, lengths) {
+        out.reserveCapacity((records.count + 1) * (widths.dropLast().reduce(0, +) + 2 * widths.count + 32))
+        func write(_ row: [String]) {
             for (index, cell) in row.enumerated() {
                 out.append(contentsOf: cell.utf8)
                 if index < row.count - 1 {
-                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[index] - rowLengths[index] + 2))
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "),
+                                                         count: widths[index] - cell.unicodeScalars.count + 2))
                 }
             }
             out.append(UInt8(ascii: "\n"))
         }
+        write(header)
+        for record in records { write(cells(record)) }
         return String(decoding: out, as: UTF8.self)
     }
 
