@@ -64,7 +64,8 @@ struct MandatoryMentionsTests {
     @Test("notice consumer: taux légal interest from receipt (1231-6, 1344-1), no fee")
     func noticeConsumerWording() throws {
         let text = try Self.text("consumer-injonction", .miseEnDemeure)
-        #expect(text.contains("intérêts au taux légal à compter de la réception"))
+        // The sample's debtor already received a first notice: interest runs from that receipt.
+        #expect(text.contains("produit intérêts au taux légal depuis la réception de notre précédente mise en demeure"))
         #expect(text.contains("1231-6"))
         #expect(text.contains("1344-1"))
         #expect(!text.contains("D441-5"))
@@ -79,6 +80,13 @@ struct MandatoryMentionsTests {
     ])
     func noticeNextStep(sample: String, step: String) throws {
         #expect(try Self.text(sample, .miseEnDemeure).contains(step))
+    }
+
+    @Test("notice, first demand to a consumer: taux légal interest from the receipt of this letter")
+    func noticeFirstDemand() throws {
+        let text = try Self.text("lease-injonction", .miseEnDemeure)
+        #expect(text.contains("produira intérêts au taux légal à compter de la réception de la présente mise en demeure"))
+        #expect(!text.contains("forfaitaire"))
     }
 
     @Test("notice: dated and with a signature block")
