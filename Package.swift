@@ -78,6 +78,9 @@ let package = Package(
             ]
         ),
 
+        // Times the statement of a 10,000-invoice / 30,000-payment case (release build).
+        .executableTarget(name: "recouvre-bench", dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreLaw"]),
+
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.
         .target(
             name: "RecouvreTestSupport",
