@@ -82,7 +82,8 @@ extension DossierXML {
                     }
                 }
             }
-            try writer.element("extra-recovery-costs", textIfPresent: contract.extraRecoveryCosts.map { Money.plain($0) })
+            try writer.element(
+                "extra-recovery-costs", textIfPresent: contract.extraRecoveryCosts.map { Money.plain($0) })
             try writer.element("capitalisation", text: boolean(contract.capitalisation))
             if let property = contract.property {
                 try writeAddress(property, as: "property", to: writer)

@@ -54,8 +54,10 @@ public struct DossierXMLInput: Sendable {
     /// Where the court directory comes from (its file, source and date), when a court was looked up.
     public var courtDataSource: String?
 
-    public init(case theCase: Case, statement: Statement, route: Route, documents: [DocumentDigest],
-                exhibits: [ExhibitDigest], tool: String, courtDataSource: String?) {
+    public init(
+        case theCase: Case, statement: Statement, route: Route, documents: [DocumentDigest],
+        exhibits: [ExhibitDigest], tool: String, courtDataSource: String?
+    ) {
         self.case = theCase
         self.statement = statement
         self.route = route

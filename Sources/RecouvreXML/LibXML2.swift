@@ -1,5 +1,5 @@
-import Foundation
 import CLibXML2
+import Foundation
 
 /// The process-wide set-up of libxml2 and the plumbing shared by the writer, the parser and the
 /// validator. Nothing here is mutable global state: errors are gathered per call through a context
@@ -48,16 +48,21 @@ final class XMLErrorCollector {
     /// Keeps errors and fatal errors; warnings do not make a document wrong.
     func record(_ error: xmlError) {
         guard error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL else { return }
-        let message = LibXML2.string(UnsafeRawPointer(error.message)?.assumingMemoryBound(to: xmlChar.self))?
+        let message =
+            LibXML2.string(UnsafeRawPointer(error.message)?.assumingMemoryBound(to: xmlChar.self))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown libxml2 error"
-        record(XMLError(code: Int(error.code), message: message, line: Int(error.line),
-                        column: Int(error.int2), file: name))
+        record(
+            XMLError(
+                code: Int(error.code), message: message, line: Int(error.line),
+                column: Int(error.int2), file: name))
     }
 
     /// The errors, or one generic error when libxml2 failed without saying why.
     func failure(fallback: String) -> XMLValidationError {
-        XMLValidationError(name: name, errors: errors.isEmpty
-            ? [XMLError(code: -1, message: fallback, line: 0, column: 0, file: name)] : errors)
+        XMLValidationError(
+            name: name,
+            errors: errors.isEmpty
+                ? [XMLError(code: -1, message: fallback, line: 0, column: 0, file: name)] : errors)
     }
 
     var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }

@@ -14,8 +14,9 @@ import Foundation
 /// `XML_PARSE_HUGE` are never set, so libxml2's own size and depth limits stay in force.
 public enum SafeXMLParser {
     /// The libxml2 options of every parse: no network, line numbers above 65 535 kept, CDATA as text.
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
-                               | XML_PARSE_NOCDATA.rawValue)
+    static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
+            | XML_PARSE_NOCDATA.rawValue)
 
     /// Parses `data` and returns its root element; throws every error libxml2 reported, located.
     @discardableResult
@@ -24,24 +25,31 @@ public enum SafeXMLParser {
     {
         try withDocument(data, name: name) { document throws(XMLValidationError) in
             guard let root = xmlDocGetRootElement(document) else {
-                throw XMLValidationError(name: name, errors: [
-                    XMLError(code: -1, message: "the document has no root element", line: 0, column: 0, file: name),
-                ])
+                throw XMLValidationError(
+                    name: name,
+                    errors: [
+                        XMLError(code: -1, message: "the document has no root element", line: 0, column: 0, file: name)
+                    ])
             }
             return element(root, in: document)
         }
     }
 
     /// Parses `data` safely, hands the libxml2 document to `body`, then frees it.
-    static func withDocument<T>(_ data: Data, name: String,
-                                _ body: (xmlDocPtr) throws(XMLValidationError) -> T) throws(XMLValidationError) -> T {
+    static func withDocument<T>(
+        _ data: Data, name: String,
+        _ body: (xmlDocPtr) throws(XMLValidationError) -> T
+    ) throws(XMLValidationError) -> T {
         LibXML2.initialize()
         let collector = XMLErrorCollector(name: name)
         guard !data.isEmpty else {
-            throw XMLValidationError(name: name, errors: [
-                XMLError(code: Int(XML_ERR_DOCUMENT_EMPTY.rawValue), message: "Document is empty", line: 1, column: 1,
-                         file: name),
-            ])
+            throw XMLValidationError(
+                name: name,
+                errors: [
+                    XMLError(
+                        code: Int(XML_ERR_DOCUMENT_EMPTY.rawValue), message: "Document is empty", line: 1, column: 1,
+                        file: name)
+                ])
         }
         guard data.count < Int(Int32.max) else {
             throw collector.failure(fallback: "the document is larger than libxml2 can parse (\(data.count) bytes)")
@@ -54,7 +62,8 @@ public enum SafeXMLParser {
         guard let document else { throw collector.failure(fallback: "the document could not be parsed") }
         defer { xmlFreeDoc(document) }
         if let subset = document.pointee.intSubset,
-           subset.pointee.entities != nil || subset.pointee.pentities != nil {
+            subset.pointee.entities != nil || subset.pointee.pentities != nil
+        {
             // Unreachable while the hooks below hold; kept so that a change of libxml2 cannot reopen XXE.
             throw collector.failure(fallback: "the document declares entities, which recouvre refuses")
         }
@@ -63,8 +72,10 @@ public enum SafeXMLParser {
 
     private static func parse(_ base: UnsafePointer<CChar>?, count: Int, collector: XMLErrorCollector) -> xmlDocPtr? {
         guard let base, let context = xmlCreateMemoryParserCtxt(base, Int32(count)) else {
-            collector.record(XMLError(code: -1, message: "libxml2 could not create a parser (out of memory?)",
-                                      line: 0, column: 0, file: collector.name))
+            collector.record(
+                XMLError(
+                    code: -1, message: "libxml2 could not create a parser (out of memory?)",
+                    line: 0, column: 0, file: collector.name))
             return nil
         }
         defer { xmlFreeParserCtxt(context) }
@@ -84,8 +95,10 @@ public enum SafeXMLParser {
         if context.pointee.wellFormed == 0 || !collector.errors.isEmpty {
             if let document { xmlFreeDoc(document) }
             if collector.errors.isEmpty {
-                collector.record(XMLError(code: Int(context.pointee.errNo), message: "the document is not well-formed",
-                                          line: 0, column: 0, file: collector.name))
+                collector.record(
+                    XMLError(
+                        code: Int(context.pointee.errNo), message: "the document is not well-formed",
+                        line: 0, column: 0, file: collector.name))
             }
             return nil
         }
@@ -105,9 +118,11 @@ public enum SafeXMLParser {
     private static func refuse(_ context: UnsafeMutableRawPointer?, _ message: String) {
         guard let context, let collector = collector(context) else { return }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-        collector.record(XMLError(code: Int(XML_ERR_USER_STOP.rawValue), message: message,
-                                  line: Int(xmlSAX2GetLineNumber(parser)),
-                                  column: Int(xmlSAX2GetColumnNumber(parser)), file: collector.name))
+        collector.record(
+            XMLError(
+                code: Int(XML_ERR_USER_STOP.rawValue), message: message,
+                line: Int(xmlSAX2GetLineNumber(parser)),
+                column: Int(xmlSAX2GetColumnNumber(parser)), file: collector.name))
         parser.pointee.wellFormed = 0
         xmlStopParser(parser)
     }
@@ -118,27 +133,35 @@ public enum SafeXMLParser {
     }
 
     private static let refuseEntityDeclaration: entityDeclSAXFunc = { context, name, _, _, _, _ in
-        refuse(context, "entity declaration '\(LibXML2.string(name) ?? "")' refused: recouvre neither expands "
-               + "nor loads entities (protection against XXE and entity expansion)")
+        refuse(
+            context,
+            "entity declaration '\(LibXML2.string(name) ?? "")' refused: recouvre neither expands "
+                + "nor loads entities (protection against XXE and entity expansion)")
     }
 
     private static let refuseUnparsedEntityDeclaration: unparsedEntityDeclSAXFunc = { context, name, _, _, _ in
-        refuse(context, "entity declaration '\(LibXML2.string(name) ?? "")' refused: recouvre neither expands "
-               + "nor loads entities (protection against XXE and entity expansion)")
+        refuse(
+            context,
+            "entity declaration '\(LibXML2.string(name) ?? "")' refused: recouvre neither expands "
+                + "nor loads entities (protection against XXE and entity expansion)")
     }
 
     private static let checkDoctype: internalSubsetSAXFunc = { context, name, externalID, systemID in
         if externalID != nil || systemID != nil {
-            refuse(context, "DOCTYPE naming an external DTD ('\(LibXML2.string(systemID) ?? LibXML2.string(externalID) ?? "")') "
-                   + "refused: recouvre loads no external resource")
+            refuse(
+                context,
+                "DOCTYPE naming an external DTD ('\(LibXML2.string(systemID) ?? LibXML2.string(externalID) ?? "")') "
+                    + "refused: recouvre loads no external resource")
             return
         }
         xmlSAX2InternalSubset(context, name, externalID, systemID)
     }
 
     private static let refuseExternalResource: resolveEntitySAXFunc = { context, publicID, systemID in
-        refuse(context, "external resource '\(LibXML2.string(systemID) ?? LibXML2.string(publicID) ?? "")' "
-               + "refused: recouvre loads no external resource")
+        refuse(
+            context,
+            "external resource '\(LibXML2.string(systemID) ?? LibXML2.string(publicID) ?? "")' "
+                + "refused: recouvre loads no external resource")
         return nil
     }
 
@@ -149,8 +172,10 @@ public enum SafeXMLParser {
         var attribute = node.pointee.properties
         while let current = attribute {
             let value = LibXML2.takeString(xmlNodeListGetString(document, current.pointee.children, 1)) ?? ""
-            attributes.append(.init(name: LibXML2.string(current.pointee.name) ?? "",
-                                    namespace: LibXML2.string(current.pointee.ns?.pointee.href), value: value))
+            attributes.append(
+                .init(
+                    name: LibXML2.string(current.pointee.name) ?? "",
+                    namespace: LibXML2.string(current.pointee.ns?.pointee.href), value: value))
             attribute = current.pointee.next
         }
         var children: [XMLElementNode] = []
@@ -167,9 +192,10 @@ public enum SafeXMLParser {
             }
             child = current.pointee.next
         }
-        return XMLElementNode(name: LibXML2.string(node.pointee.name) ?? "",
-                              namespace: LibXML2.string(node.pointee.ns?.pointee.href),
-                              attributes: attributes, children: children, text: text,
-                              line: Int(xmlGetLineNo(node)))
+        return XMLElementNode(
+            name: LibXML2.string(node.pointee.name) ?? "",
+            namespace: LibXML2.string(node.pointee.ns?.pointee.href),
+            attributes: attributes, children: children, text: text,
+            line: Int(xmlGetLineNo(node)))
     }
 }

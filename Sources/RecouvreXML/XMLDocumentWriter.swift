@@ -49,8 +49,10 @@ public final class XMLDocumentWriter {
 
     /// An element whose content `body` writes (attributes first, then child elements or text).
     /// With `namespace`, the element declares it as the default namespace (`xmlns="…"`).
-    public func element(_ name: String, namespace: String? = nil, attributes: [(String, String)] = [],
-                        _ body: () throws -> Void) throws {
+    public func element(
+        _ name: String, namespace: String? = nil, attributes: [(String, String)] = [],
+        _ body: () throws -> Void
+    ) throws {
         try start(name)
         if let namespace { try attribute("xmlns", namespace) }
         for (key, value) in attributes { try attribute(key, value) }
@@ -73,7 +75,8 @@ public final class XMLDocumentWriter {
     public func attribute(_ name: String, _ value: String) throws {
         try requireOpen("attribute \(name)")
         try validate(name: name)
-        try check(xmlTextWriterWriteAttribute(writer, name, Self.sanitized(value)), "xmlTextWriterWriteAttribute(\(name))")
+        try check(
+            xmlTextWriterWriteAttribute(writer, name, Self.sanitized(value)), "xmlTextWriterWriteAttribute(\(name))")
     }
 
     /// Text content of the current element, escaped.
@@ -92,7 +95,9 @@ public final class XMLDocumentWriter {
 
     /// Ends the document and returns its bytes (UTF-8, ending with a line feed).
     public func finish() throws -> Data {
-        guard !finished else { throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0) }
+        guard !finished else {
+            throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0)
+        }
         guard openElements.isEmpty else {
             throw XMLError(code: -1, message: "element <\(openElements.last ?? "")> is still open", line: 0, column: 0)
         }
@@ -107,7 +112,9 @@ public final class XMLDocumentWriter {
     // MARK: -
 
     private func start(_ name: String) throws {
-        guard !finished else { throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0) }
+        guard !finished else {
+            throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0)
+        }
         try validate(name: name)
         try check(xmlTextWriterStartElement(writer, name), "xmlTextWriterStartElement(\(name))")
         openElements.append(name)

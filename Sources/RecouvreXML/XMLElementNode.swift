@@ -27,8 +27,10 @@ public struct XMLElementNode: Sendable, Hashable {
     /// Line of the start tag (1-based).
     public var line: Int
 
-    public init(name: String, namespace: String?, attributes: [Attribute], children: [XMLElementNode],
-                text: String, line: Int) {
+    public init(
+        name: String, namespace: String?, attributes: [Attribute], children: [XMLElementNode],
+        text: String, line: Int
+    ) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes

@@ -21,7 +21,7 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         let compiled: xmlSchemaPtr? = withExtendedLifetime(collector) {
             schemaData.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> xmlSchemaPtr? in
                 guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-                      let parser = xmlSchemaNewMemParserCtxt(base, Int32(bytes.count))
+                    let parser = xmlSchemaNewMemParserCtxt(base, Int32(bytes.count))
                 else { return nil }
                 defer { xmlSchemaFreeParserCtxt(parser) }
                 xmlSchemaSetParserStructuredErrors(parser, XMLErrorCollector.structuredHandler, collector.pointer)
@@ -54,9 +54,10 @@ public final class XMLSchemaValidator: @unchecked Sendable {
                 return xmlSchemaValidateDoc(context, document)
             }
             if status != 0 || !collector.errors.isEmpty {
-                throw collector.failure(fallback: status < 0
-                    ? "libxml2 could not run the validation (internal error \(status))"
-                    : "the document does not conform to \(self.name)")
+                throw collector.failure(
+                    fallback: status < 0
+                        ? "libxml2 could not run the validation (internal error \(status))"
+                        : "the document does not conform to \(self.name)")
             }
         }
     }

@@ -135,24 +135,24 @@ struct SafeXMLParserTests {
     }
 
     #if os(Linux)
-    @Test("parsing in a loop does not leak: resident memory stays flat over 200 parses of a 100 kB document")
-    func noLeak() throws {
-        var xml = "<root>"
-        for index in 0..<2_500 { xml += "<item n=\"\(index)\">value \(index)</item>" }
-        xml += "</root>"
-        let data = Data(xml.utf8)
-        for _ in 0..<20 { try SafeXMLParser.parse(data) }
-        let before = try residentBytes()
-        for _ in 0..<200 { try SafeXMLParser.parse(data) }
-        let growth = try residentBytes() - before
-        // A leaked tree of this document (5 000 nodes) is over half a megabyte: 200 leaks exceed 100 MB.
-        #expect(growth < 32 * 1024 * 1024, "resident memory grew by \(growth) bytes")
-    }
+        @Test("parsing in a loop does not leak: resident memory stays flat over 200 parses of a 100 kB document")
+        func noLeak() throws {
+            var xml = "<root>"
+            for index in 0..<2_500 { xml += "<item n=\"\(index)\">value \(index)</item>" }
+            xml += "</root>"
+            let data = Data(xml.utf8)
+            for _ in 0..<20 { try SafeXMLParser.parse(data) }
+            let before = try residentBytes()
+            for _ in 0..<200 { try SafeXMLParser.parse(data) }
+            let growth = try residentBytes() - before
+            // A leaked tree of this document (5 000 nodes) is over half a megabyte: 200 leaks exceed 100 MB.
+            #expect(growth < 32 * 1024 * 1024, "resident memory grew by \(growth) bytes")
+        }
 
-    private func residentBytes() throws -> Int {
-        let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
-        let pages = Int(statm.split(separator: " ")[1]) ?? 0
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
+        private func residentBytes() throws -> Int {
+            let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
+            let pages = Int(statm.split(separator: " ")[1]) ?? 0
+            return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+        }
     #endif
 }

@@ -46,10 +46,12 @@ struct XMLDocumentWriterTests {
         #expect(text.contains(#"<a title="say &quot;hi&quot; &amp; &lt;go&gt;&#10;next&#9;line"/>"#))
     }
 
-    @Test("text and attribute values survive a round trip through the parser", arguments: [
-        "plain", "Dupont & Fils", "<b>not markup</b>", "quote \" and apostrophe '", "1 234,56\u{00A0}€",
-        "line one\nline two", "carriage\r\nreturn", "emoji 🧾 and CJK 請求書", "]]> end of CDATA", "  spaced  ",
-    ])
+    @Test(
+        "text and attribute values survive a round trip through the parser",
+        arguments: [
+            "plain", "Dupont & Fils", "<b>not markup</b>", "quote \" and apostrophe '", "1 234,56\u{00A0}€",
+            "line one\nline two", "carriage\r\nreturn", "emoji 🧾 and CJK 請求書", "]]> end of CDATA", "  spaced  ",
+        ])
     func roundTrip(value: String) throws {
         let writer = try XMLDocumentWriter()
         try writer.element("root", attributes: [("value", value)]) {

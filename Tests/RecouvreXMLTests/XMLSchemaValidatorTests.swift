@@ -31,8 +31,10 @@ struct XMLSchemaValidatorTests {
         </xs:schema>
         """
 
-    static func document(due: String = "2025-04-30", amount: String = "1800.00", regime: String? = "b2b",
-                         namespace: String = "urn:test:1") -> Data {
+    static func document(
+        due: String = "2025-04-30", amount: String = "1800.00", regime: String? = "b2b",
+        namespace: String = "urn:test:1"
+    ) -> Data {
         var xml = "<?xml version=\"1.0\"?>\n<invoice xmlns=\"\(namespace)\">\n  <due>\(due)</due>\n"
         xml += "  <amount>\(amount)</amount>\n"
         if let regime { xml += "  <regime>\(regime)</regime>\n" }
@@ -155,29 +157,29 @@ struct XMLSchemaValidatorTests {
     }
 
     #if os(Linux)
-    @Test("compiling and validating in a loop does not leak")
-    func noLeak() throws {
-        var body = ""
-        for _ in 0..<2_000 { body += "<due>2025-04-30</due>" }
-        // Not valid (too many <due>), so every round also builds and frees an error list.
-        let data = Data("<invoice xmlns=\"urn:test:1\">\(body)</invoice>".utf8)
-        func round() throws {
-            let validator = try validator()
-            #expect(throws: XMLValidationError.self) { try validator.validate(data, name: "loop.xml") }
-            try validator.validate(Self.document(), name: "good.xml")
+        @Test("compiling and validating in a loop does not leak")
+        func noLeak() throws {
+            var body = ""
+            for _ in 0..<2_000 { body += "<due>2025-04-30</due>" }
+            // Not valid (too many <due>), so every round also builds and frees an error list.
+            let data = Data("<invoice xmlns=\"urn:test:1\">\(body)</invoice>".utf8)
+            func round() throws {
+                let validator = try validator()
+                #expect(throws: XMLValidationError.self) { try validator.validate(data, name: "loop.xml") }
+                try validator.validate(Self.document(), name: "good.xml")
+            }
+            for _ in 0..<20 { try round() }
+            let before = try residentBytes()
+            for _ in 0..<300 { try round() }
+            let growth = try residentBytes() - before
+            // Each round parses a schema and a 40 kB document (several hundred kB of trees): 300 leaks exceed 60 MB.
+            #expect(growth < 24 * 1024 * 1024, "resident memory grew by \(growth) bytes")
         }
-        for _ in 0..<20 { try round() }
-        let before = try residentBytes()
-        for _ in 0..<300 { try round() }
-        let growth = try residentBytes() - before
-        // Each round parses a schema and a 40 kB document (several hundred kB of trees): 300 leaks exceed 60 MB.
-        #expect(growth < 24 * 1024 * 1024, "resident memory grew by \(growth) bytes")
-    }
 
-    private func residentBytes() throws -> Int {
-        let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
-        let pages = Int(statm.split(separator: " ")[1]) ?? 0
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
+        private func residentBytes() throws -> Int {
+            let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
+            let pages = Int(statm.split(separator: " ")[1]) ?? 0
+            return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+        }
     #endif
 }
