@@ -87,18 +87,54 @@ let package = Package(
             dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
             path: "Tests/RecouvreTestSupport"
         ),
-        .testTarget(name: "RecouvreModelTests", dependencies: ["RecouvreModel",
-            .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "RecouvreCaseFileTests", dependencies: ["RecouvreCaseFile", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreLawTests", dependencies: ["RecouvreLaw", "RecouvreCaseFile", "RecouvreTestSupport",
-            .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "RecouvreRouteTests", dependencies: ["RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreXMLTests", dependencies: ["RecouvreXML", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreDocumentsTests", dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreBundleTests", dependencies: ["RecouvreBundle", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreArchiveTests", dependencies: ["RecouvreArchive", "RecouvreTestSupport",
-            .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RecouvreCLITests", dependencies: ["recouvre", "RecouvreTestSupport"]),
+        .testTarget(
+            name: "RecouvreModelTests",
+            dependencies: ["RecouvreModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "RecouvreCaseFileTests",
+            dependencies: ["RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreLawTests",
+            dependencies: [
+                "RecouvreLaw", "RecouvreCaseFile", "RecouvreTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreRouteTests",
+            dependencies: ["RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreXMLTests",
+            dependencies: ["RecouvreXML", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreDocumentsTests",
+            dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreBundleTests",
+            dependencies: ["RecouvreBundle", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreArchiveTests",
+            dependencies: [
+                "RecouvreArchive", "RecouvreTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreCLITests",
+            dependencies: ["recouvre", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

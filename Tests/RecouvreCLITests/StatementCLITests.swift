@@ -43,15 +43,14 @@ struct StatementCLITests {
         let result = try await CLI.run(["statement", "case.yaml", "--day-basis", "400"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("400"))
-        // ArgumentParser exits 64 on a usage error; interfaces.md wants 2: the root command must map it.
-        withKnownIssue("usage errors exit 64 until Recouvre.swift maps them to 2") { #expect(result.status == 2) }
+        #expect(result.status == 2)
     }
 
     @Test("a bad --as-of is a usage error (exit 2)")
     func badAsOf() async throws {
         let result = try await CLI.run(["statement", "case.yaml", "--as-of", "2025-02-30"])
         #expect(result.status != 0)
-        withKnownIssue("usage errors exit 64 until Recouvre.swift maps them to 2") { #expect(result.status == 2) }
+        #expect(result.status == 2)
         #expect(result.stderr.contains("2025-02-30"))
     }
 
