@@ -12,11 +12,30 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
     private let lock = NSLock()
 
+    static let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
+
     /// Compiles the schema. The XSD is first read by `SafeXMLParser` (so that a malformed schema
     /// reports its line, and that a schema declaring entities is refused before libxml2's schema parser,
-    /// which substitutes entities, sees it), then compiled from memory.
+    /// which substitutes entities, sees it), then compiled from memory. Only self-contained schemas are
+    /// accepted: an `xs:include`, `xs:import` or `xs:redefine` naming a `schemaLocation` would make
+    /// libxml2 fetch a file or a URL, and is refused.
     public init(schemaData: Data, name: String) throws(XMLValidationError) {
-        try SafeXMLParser.withDocument(schemaData, name: name) { _ throws(XMLValidationError) in }
+        let root = try SafeXMLParser.parse(schemaData, name: name)
+        let external = root.children.filter {
+            $0.namespace == Self.xsdNamespace && ["include", "import", "redefine"].contains($0.name)
+                && $0.attribute("schemaLocation") != nil
+        }
+        guard external.isEmpty else {
+            throw XMLValidationError(
+                name: name,
+                errors: external.map {
+                    XMLError(
+                        code: -1,
+                        message: "xs:\($0.name) of '\($0.attribute("schemaLocation") ?? "")' refused: "
+                            + "recouvre compiles self-contained schemas only and loads no external resource",
+                        line: $0.line, column: 0, file: name)
+                })
+        }
         let collector = XMLErrorCollector(name: name)
         let compiled: xmlSchemaPtr? = withExtendedLifetime(collector) {
             schemaData.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> xmlSchemaPtr? in

@@ -137,6 +137,18 @@ struct XMLSchemaValidatorTests {
         }
     }
 
+    @Test("a schema including another one by location is refused: no file or URL is fetched")
+    func schemaWithInclude() throws {
+        let including = Self.schema.replacingOccurrences(
+            of: "<xs:simpleType name=\"day\">",
+            with: "<xs:include schemaLocation=\"http://127.0.0.1:9/other.xsd\"/>\n  <xs:simpleType name=\"day\">")
+        let error = try #require(throws: XMLValidationError.self) {
+            try XMLSchemaValidator(schemaData: Data(including.utf8), name: "including.xsd")
+        }
+        #expect(error.errors.first?.message.contains("xs:include of 'http://127.0.0.1:9/other.xsd' refused") == true)
+        #expect(error.errors.first?.line == 4)
+    }
+
     @Test("one validator can be used from many tasks at once")
     func concurrent() async throws {
         let validator = try validator()
