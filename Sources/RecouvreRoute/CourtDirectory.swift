@@ -78,6 +78,13 @@ public struct CourtDirectory: Sendable {
         return found
     }
 
+    /// Every commune and arrondissement, in INSEE order (for checks over the whole directory).
+    public func allCommunes() -> [DirectoryCommune] {
+        var all: [DirectoryCommune] = []
+        communeTable.forEachLine { line in if let commune = DirectoryCommune(line: line) { all.append(commune) } }
+        return all
+    }
+
     /// Number of communes (and arrondissements) in the directory.
     public var communeCount: Int { communeTable.count }
 
