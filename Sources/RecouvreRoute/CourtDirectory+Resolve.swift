@@ -28,17 +28,17 @@ extension CourtDirectory {
         let matching = candidates.filter { $0.nameKeys.contains(cityKey) }
         if matching.count == 1 { return matching[0] }
         if matching.count > 1 { throw .ambiguous(field: field, postcode: rawPostcode, city: city, candidates: matching.map(label)) }
-        if candidates.count == 1 && cityKey.isEmpty { return candidates[0] }
+        if let only = candidates.first, candidates.count == 1 {
+            // The postcode names one commune and the city another: contradictory, never a guess.
+            if cityKey.isEmpty { return only }
+            throw .cityMismatch(field: field, postcode: rawPostcode, city: city, commune: only.displayName, insee: only.insee)
+        }
         if candidates.count > 1 {
             throw .ambiguous(field: field, postcode: rawPostcode, city: city, candidates: candidates.map(label))
         }
         // A CEDEX or otherwise unlisted postcode: the city decides, within the postcode's département.
         guard !cityKey.isEmpty else { throw .unknownCommune(field: field, postcode: rawPostcode, city: city) }
-        let department = postalDepartment(rawPostcode)
-        let byName = communes(nameKey: cityKey, department: department)
-        if byName.isEmpty, let only = candidates.first {
-            throw .cityMismatch(field: field, postcode: rawPostcode, city: city, commune: only.displayName, insee: only.insee)
-        }
+        let byName = communes(nameKey: cityKey, department: postalDepartment(rawPostcode))
         return try unique(byName, field: field, postcode: rawPostcode, city: city)
     }
 

@@ -107,6 +107,10 @@ struct Draft {
         case .tribunalMixteDeCommerce:
             explain("Outre-mer : les affaires commerciales relèvent du tribunal mixte de commerce siégeant au tribunal "
                 + "judiciaire (\(rules.overseasSource)).")
+            if !rules.overseas.contains(commune.department) {
+                warn("Saint-Barthélemy et Saint-Martin : tribunal mixte de commerce déduit du tribunal judiciaire de "
+                    + "rattachement (les données commerciales de 2021 n'en donnent aucun) : vérifier auprès du greffe.")
+            }
         default:
             break
         }
@@ -318,9 +322,11 @@ struct Draft {
     // MARK: - Steps and warnings shared by the rows
 
     /// Notes for the judicial routes: CPC 750-1 (no prior amicable attempt for an injonction de payer),
-    /// CPC 761 (lawyer not mandatory up to 10 000 € if the debtor opposes).
+    /// CPC 761 (lawyer not mandatory up to 10 000 € if the debtor opposes, nor in any matter of the juge
+    /// des contentieux de la protection).
     mutating func civilNotes() {
-        if let lawyer = try? rules.threshold("lawyer_not_mandatory", on: asOf), amount > lawyer.amount {
+        let protection = route.court?.kind == .jugeDesContentieuxDeLaProtection
+        if !protection, let lawyer = try? rules.threshold("lawyer_not_mandatory", on: asOf), amount > lawyer.amount {
             warn("En cas d'opposition, l'affaire est jugée au fond : représentation par avocat obligatoire au-delà de "
                 + "\(Money.french(lawyer.amount)) (\(lawyer.source)).")
         }
@@ -409,7 +415,7 @@ struct Draft {
         var note: String?
         switch entry.status {
         case .ok: note = nil
-        case .unverified: note = "adresse non vérifiée dans la source (liste des TAE, arrêté du 5 juillet 2024)"
+        case .unverified: note = "adresse non vérifiée dans la source, la liste des TAE"
         case .missing: note = "adresse absente des sources"
         case .rejected: note = "adresse erronée dans l'annuaire source, écartée"
         }
@@ -428,9 +434,9 @@ struct Draft {
         switch claim.nature {
         case .commercial: return "commerciale"
         case .civil: return "civile"
-        case .consumer: return "civile (débiteur consommateur)"
+        case .consumer: return "civile, débiteur consommateur"
         case .consumerCredit: return "de crédit à la consommation"
-        case .residentialLease: return "locative (bail d'habitation)"
+        case .residentialLease: return "locative, bail d'habitation"
         case .publicProcurement: return "de commande publique"
         }
     }
