@@ -37,8 +37,10 @@ public struct CaseFileProblem: Sendable, Hashable, CustomStringConvertible {
         self.remedy = remedy
     }
 
+    /// `file:line:col: key.path: message (remedy)`; a problem with the file as a whole (line 0) has no
+    /// line and column: `file: message (remedy)`.
     public var description: String {
-        var text = "\(file):\(line):\(column): "
+        var text = line > 0 ? "\(file):\(line):\(column): " : "\(file): "
         if !keyPath.isEmpty { text += "\(keyPath): " }
         text += message
         if let remedy { text += " (\(remedy))" }

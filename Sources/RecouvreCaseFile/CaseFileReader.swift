@@ -1,12 +1,113 @@
 import Foundation
 import RecouvreModel
+import Yams
 
 /// Reads a case file (YAML or JSON, case-format.md version 1) into a `Case`.
+///
+/// JSON is read through the same YAML parser (a JSON document is a YAML flow document), so both
+/// formats get the same line and column in every message.
 public enum CaseFileReader {
+    /// Larger files are refused before a byte is read: a real case is a few kilobytes, 10 000
+    /// invoices a few megabytes.
+    public static let maximumBytes = 50 * 1024 * 1024
+
     /// Reads and validates the file at `path`; throws every problem found, located.
     public static func load(path: String) throws(CaseFileError) -> LoadedCase {
-        // Implemented by the case-file issue (#3).
-        throw CaseFileError(problems: [CaseFileProblem(file: path, line: 1, column: 1, keyPath: "",
-                                                       message: "case files cannot be read yet")])
+        let url = URL(fileURLWithPath: path)
+        let data = try read(path: path)
+        let value = try decode(
+            data, name: path, folder: url.deletingLastPathComponent(),
+            json: url.pathExtension.lowercased() == "json")
+        return LoadedCase(value: value, file: url)
+    }
+
+    /// Validates a case given as bytes; `name` is the file name used in messages and `folder` the
+    /// folder exhibit paths are relative to.
+    public static func decode(_ data: Data, name: String, folder: URL, json: Bool = false) throws(CaseFileError) -> Case
+    {
+        func fail(_ line: Int, _ column: Int, _ message: String, _ remedy: String?) -> CaseFileError {
+            CaseFileError(problems: [
+                CaseFileProblem(
+                    file: name, line: line, column: column, keyPath: "",
+                    message: message, remedy: remedy)
+            ])
+        }
+        if data.isEmpty {
+            throw fail(0, 0, "the file is empty", "expected a case file: `recouvre init` writes an example")
+        }
+        let text = try TextCheck.utf8Text(data, name: name)
+        if let found = TextCheck.firstAnchorOrAlias(in: text) {
+            let what = found.indicator == "&" ? "anchor" : "alias"
+            throw fail(
+                found.line, found.column,
+                "a YAML \(what) (\(found.indicator)name): case files do not use anchors or aliases",
+                "write the value out in full; quote a text that starts with \(found.indicator)")
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            throw CaseFileError(problems: [SyntaxProblem.problem(for: error, text: text, name: name, json: json)])
+        } catch {
+            throw fail(0, 0, "could not be read as \(json ? "JSON" : "YAML")", nil)
+        }
+        guard let root else {
+            throw fail(
+                0, 0, "the file holds no case (only blanks or comments)",
+                "expected a case file: `recouvre init` writes an example")
+        }
+        let decoder = CaseFileDecoder(file: name, folder: folder)
+        if let value = decoder.decodeCase(root), decoder.problems.isEmpty {
+            return value
+        }
+        throw CaseFileError(problems: decoder.sortedProblems)
+    }
+
+    /// The bytes of the file, after checking it is a regular file of acceptable size.
+    static func read(path: String) throws(CaseFileError) -> Data {
+        func fail(_ message: String, _ remedy: String?) -> CaseFileError {
+            CaseFileError(problems: [
+                CaseFileProblem(
+                    file: path, line: 0, column: 0, keyPath: "",
+                    message: message, remedy: remedy)
+            ])
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw fail("no such file", "check the path; `recouvre init DIR` writes an example case")
+        }
+        if isFolder.boolValue {
+            throw fail("is a folder, not a case file", "give the file itself, for example \(path)/case.yaml")
+        }
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw fail("is not a regular file", "give a YAML or JSON case file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumBytes {
+            throw fail(
+                "the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
+                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw fail("cannot be read (permission denied?)", "check the file's permissions")
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit: the file may have grown since it was measured.
+        guard let data = try? handle.read(upToCount: maximumBytes + 1) else {
+            if size == 0 { return Data() }
+            throw fail("cannot be read", "check the file's permissions")
+        }
+        if data.count > maximumBytes {
+            throw fail(
+                "the file is over the 50 MB limit for a case file (not read)",
+                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+        }
+        return data
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -1,10 +1,26 @@
 import ArgumentParser
+import RecouvreCaseFile
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validates a case file and summarises it: parties, nature, regime, totals.",
+        discussion: """
+            Every problem in the file is listed, one per line, as file:line:column: key: what is wrong
+            (what would be right), and the exit status is 1. A valid case prints its summary in French.
+
+            Example:
+              recouvre check fixtures/b2b-lyon-dijon/case.yaml
+
+            Exit status: 0 valid, 1 the case file is wrong, 2 usage error.
+            """
+    )
+
+    @Argument(help: "The case file (YAML or JSON), for example fixtures/b2b-lyon-dijon/case.yaml.")
+    var caseFile: String
 
     func run() throws {
-        printError("recouvre check: not available in this build yet")
-        throw ExitCode(2)
+        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile) }
+        printOut(CaseSummary.text(loaded, fileName: caseFile))
     }
 }

@@ -38,6 +38,6 @@ public enum CLI {
         case .exited(let code): status = code
         case .signaled(let signal): status = 128 + signal
         }
-        return CLIResult(status: status, stdout: result.standardOutput ?? "", stderr: result.standardError ?? "")
+        return CLIResult(status: status, stdout: result.standardOutput, stderr: result.standardError)
     }
 }

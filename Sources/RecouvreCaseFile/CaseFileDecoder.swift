@@ -1,0 +1,673 @@
+import Foundation
+import RecouvreModel
+import Yams
+
+/// Walks a composed YAML/JSON tree into a `Case`, checking every key against case-format.md
+/// (version 1) and collecting every problem with its line, column and key path, so the user fixes
+/// a file in one go. Values are read from the scalar's literal text (amounts never pass through a
+/// `Double`); only the keys of the format are visited, so the walk is bounded by the schema's depth.
+final class CaseFileDecoder {
+    let file: String
+    let folder: URL
+    private(set) var problems: [CaseFileProblem] = []
+    /// Every invoice number written, even on an invoice with other problems, so that a payment
+    /// naming it is not reported as naming an unknown invoice.
+    private var invoiceNumbers: Set<String> = []
+
+    init(file: String, folder: URL) {
+        self.file = file
+        self.folder = folder
+    }
+
+    /// Problems in the order of the file (stable for problems at the same place).
+    var sortedProblems: [CaseFileProblem] {
+        problems.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+    }
+
+    func report(_ node: Node?, _ path: String, _ message: String, _ remedy: String? = nil) {
+        let mark = node?.mark
+        problems.append(
+            CaseFileProblem(
+                file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
+                keyPath: path, message: message, remedy: remedy))
+    }
+
+    // MARK: The case
+
+    func decodeCase(_ root: Node) -> Case? {
+        guard case .mapping = root else {
+            report(
+                root, "", "not a case file: expected keys such as version, reference, creditor, debtor, invoices",
+                "`recouvre init` writes an example")
+            return nil
+        }
+        guard let fields = fields(of: root, path: "", schema: .root) else { return nil }
+        var version: Int?
+        if let node = fields["version"] { version = self.version(node) }
+        let reference = fields["reference"].flatMap { self.text($0, "reference") }
+        let asOf = optional(fields["as_of"]).flatMap { self.date($0, "as_of") }
+        let creditor = fields["creditor"].flatMap { party($0, "creditor") }
+        let debtor = fields["debtor"].flatMap { party($0, "debtor") }
+        let contract = optional(fields["contract"]).map { self.contract($0, "contract") } ?? Contract()
+        let invoices = fields["invoices"].flatMap { self.invoices($0) } ?? []
+        let numbers = invoiceNumbers
+        let payments = optional(fields["payments"]).map { self.payments($0, invoices: numbers) } ?? []
+        let creditNotes = optional(fields["credit_notes"]).map { self.creditNotes($0, invoices: numbers) } ?? []
+        let events = optional(fields["events"]).map { self.events($0) } ?? []
+        let exhibits = optional(fields["exhibits"]).map { self.exhibits($0) } ?? []
+        checkAllocations(
+            invoices: invoices, payments: payments, creditNotes: creditNotes,
+            paymentsNode: optional(fields["payments"]), creditNotesNode: optional(fields["credit_notes"]))
+        guard problems.isEmpty, let version, let reference, let creditor, let debtor else { return nil }
+        return Case(
+            version: version, reference: reference, asOf: asOf, creditor: creditor, debtor: debtor,
+            contract: contract, invoices: invoices, payments: payments, creditNotes: creditNotes,
+            events: events, exhibits: exhibits)
+    }
+
+    private func version(_ node: Node) -> Int? {
+        guard let raw = scalar(node, "version") else { return nil }
+        guard let number = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+            report(node, "version", "\"\(raw)\" is not a version number", "expected 1")
+            return nil
+        }
+        guard number == 1 else {
+            report(
+                node, "version", "version \(number) is not supported: this recouvre reads version 1",
+                "write version: 1, or use the recouvre release that wrote this file")
+            return nil
+        }
+        return number
+    }
+
+    // MARK: Parties and addresses
+
+    private func party(_ node: Node, _ path: String) -> Party? {
+        guard let fields = fields(of: node, path: path, schema: .party) else { return nil }
+        let kind: PartyKind? = fields["kind"].flatMap { self.choice($0, "\(path).kind", what: "kind") }
+        let name = fields["name"].flatMap { self.text($0, "\(path).name") }
+        let legalForm = optional(fields["legal_form"]).flatMap { self.text($0, "\(path).legal_form") }
+        let siren = optional(fields["siren"]).flatMap { self.identifier($0, "\(path).siren", siret: false) }
+        let siret = optional(fields["siret"]).flatMap { self.identifier($0, "\(path).siret", siret: true) }
+        if let siren, let siret, !siret.hasPrefix(siren), let node = fields["siret"] {
+            report(
+                node, "\(path).siret", "SIRET \(siret) does not belong to SIREN \(siren)",
+                "a SIRET starts with the 9 digits of its company's SIREN")
+        }
+        let rcs = optional(fields["rcs"]).flatMap { self.text($0, "\(path).rcs") }
+        let professional = optional(fields["professional"]).flatMap { self.bool($0, "\(path).professional") }
+        if kind == .company || kind == .publicBody, professional == false, let node = fields["professional"] {
+            report(
+                node, "\(path).professional", "a company or public body always acts professionally",
+                "remove professional, or write kind: individual")
+        }
+        let merchant = optional(fields["merchant"]).flatMap { self.bool($0, "\(path).merchant") }
+        let address = fields["address"].flatMap { self.address($0, "\(path).address") }
+        let representative = optional(fields["representative"]).flatMap { self.text($0, "\(path).representative") }
+        let email = optional(fields["email"]).flatMap { self.email($0, "\(path).email") }
+        let phone = optional(fields["phone"]).flatMap { self.text($0, "\(path).phone") }
+        let iban = optional(fields["iban"]).flatMap { self.iban($0, "\(path).iban") }
+        guard let kind, let name, let address else { return nil }
+        return Party(
+            kind: kind, name: name, legalForm: legalForm, siren: siren, siret: siret, rcs: rcs,
+            professional: professional, merchant: merchant, address: address,
+            representative: representative, email: email, phone: phone, iban: iban)
+    }
+
+    private func address(_ node: Node, _ path: String) -> Address? {
+        guard let fields = fields(of: node, path: path, schema: .address) else { return nil }
+        let lines = fields["lines"].flatMap { self.lines($0, "\(path).lines") }
+        let city = fields["city"].flatMap { self.text($0, "\(path).city") }
+        var country = "FR"
+        if let node = optional(fields["country"]), let raw = text(node, "\(path).country") {
+            if Self.isCountryCode(raw) {
+                country = raw
+            } else {
+                let upper = raw.uppercased()
+                let hint =
+                    Self.isCountryCode(upper)
+                    ? "write \(upper)" : "an ISO 3166-1 alpha-2 code such as FR, BE, DE"
+                report(node, "\(path).country", "\"\(raw)\" is not a country code", hint)
+            }
+        }
+        var postcode: String?
+        if let node = optional(fields["postcode"]), let raw = text(node, "\(path).postcode") {
+            if country == "FR", !(raw.count == 5 && raw.allSatisfy { $0.isASCII && $0.isNumber }) {
+                report(
+                    node, "\(path).postcode", "\"\(raw)\" is not a French postcode",
+                    "expected 5 digits, such as 21000; for an address abroad add its country")
+            } else {
+                postcode = raw
+            }
+        } else if country == "FR", fields["postcode"] == nil {
+            report(
+                node, "\(path).postcode", "missing: a French address needs its postcode",
+                "add postcode: \"21000\"")
+        }
+        var insee: String?
+        if let node = optional(fields["insee"]), let raw = text(node, "\(path).insee") {
+            if Self.isInseeCode(raw) {
+                insee = raw
+            } else {
+                report(
+                    node, "\(path).insee", "\"\(raw)\" is not an INSEE commune code",
+                    "expected 5 characters, such as 21231, or 2A004 in Corsica")
+            }
+        }
+        guard let lines, let city else { return nil }
+        return Address(lines: lines, postcode: postcode, city: city, insee: insee, country: country)
+    }
+
+    static func isCountryCode(_ text: String) -> Bool {
+        text.utf8.count == 2 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+    }
+
+    static func isInseeCode(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard chars.count == 5, chars.allSatisfy({ $0.isASCII }) else { return false }
+        let rest = chars[2...].allSatisfy { $0.isNumber }
+        if chars[0] == "2", chars[1] == "A" || chars[1] == "B" { return rest }
+        return chars[0].isNumber && chars[1].isNumber && rest
+    }
+
+    private func lines(_ node: Node, _ path: String) -> [String]? {
+        guard case .sequence(let sequence) = node else {
+            report(node, path, "expected a list of address lines", "write lines: [\"4 avenue Jean Jaurès\"]")
+            return nil
+        }
+        if sequence.isEmpty {
+            report(node, path, "the list is empty", "give at least the street line, such as [\"4 avenue Jean Jaurès\"]")
+            return nil
+        }
+        var result: [String] = []
+        var valid = true
+        for (index, item) in sequence.enumerated() {
+            if let line = text(item, "\(path)[\(index)]") { result.append(line) } else { valid = false }
+        }
+        return valid ? result : nil
+    }
+
+    /// SIREN or SIRET, written with or without spaces; kept as digits.
+    private func identifier(_ node: Node, _ path: String, siret: Bool) -> String? {
+        guard let raw = text(node, path) else { return nil }
+        let digits = CompanyIdentifier.digits(raw)
+        let name = siret ? "SIRET" : "SIREN"
+        let length = siret ? 14 : 9
+        guard digits.count == length, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            report(node, path, "\"\(raw)\" is not a \(name)", "expected \(length) digits")
+            return nil
+        }
+        let valid = siret ? CompanyIdentifier.isValidSiret(digits) : CompanyIdentifier.isValidSiren(digits)
+        guard valid else {
+            report(
+                node, path, "\(name) \(digits) fails its check digit (Luhn)",
+                "copy the number from the Kbis or annuaire-entreprises.data.gouv.fr")
+            return nil
+        }
+        return digits
+    }
+
+    private func email(_ node: Node, _ path: String) -> String? {
+        guard let raw = text(node, path) else { return nil }
+        let parts = raw.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !raw.contains(" ") else {
+            report(node, path, "\"\(raw)\" is not an email address", "expected name@domain.fr")
+            return nil
+        }
+        return raw
+    }
+
+    /// IBAN with its ISO 13616 check (mod 97 = 1): a wrong IBAN on a letter sends the debtor's
+    /// payment nowhere.
+    private func iban(_ node: Node, _ path: String) -> String? {
+        guard let raw = text(node, path) else { return nil }
+        let compact = raw.filter { !$0.isWhitespace }.uppercased()
+        guard Self.isValidIBAN(compact) else {
+            report(
+                node, path, "\"\(raw)\" is not a valid IBAN (wrong length, characters or check digits)",
+                "copy it from the bank's RIB, such as FR76 3000 6000 0112 3456 7890 189")
+            return nil
+        }
+        return compact
+    }
+
+    static func isValidIBAN(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let bytes = Array(text.utf8)
+        guard (15...34).contains(bytes.count), bytes.allSatisfy({ isLetter($0) || isDigit($0) }),
+            bytes[0..<2].allSatisfy(isLetter), bytes[2..<4].allSatisfy(isDigit)
+        else { return false }
+        var remainder = 0
+        for byte in bytes[4...] + bytes[..<4] {
+            let value = isDigit(byte) ? Int(byte - UInt8(ascii: "0")) : Int(byte - UInt8(ascii: "A")) + 10
+            remainder = (value >= 10 ? remainder * 100 + value : remainder * 10 + value) % 97
+        }
+        return remainder == 1
+    }
+
+    // MARK: The contract
+
+    private func contract(_ node: Node, _ path: String) -> Contract {
+        var contract = Contract()
+        guard let fields = fields(of: node, path: path, schema: .contract) else { return contract }
+        contract.nature = optional(fields["nature"]).flatMap { self.choice($0, "\(path).nature", what: "nature") }
+        contract.reference = optional(fields["reference"]).flatMap { self.text($0, "\(path).reference") }
+        contract.paymentTerms = optional(fields["payment_terms"]).flatMap { self.text($0, "\(path).payment_terms") }
+        if let node = optional(fields["penalty_rate"]), let raw = scalar(node, "\(path).penalty_rate") {
+            switch PenaltyRateParser.parse(raw) {
+            case .success(let clause): contract.penaltyRate = clause
+            case .failure(let failure):
+                report(node, "\(path).penalty_rate", failure.message(for: raw), PenaltyRateParser.expected)
+            }
+        }
+        contract.flatFee = optional(fields["flat_fee"]).flatMap { self.bool($0, "\(path).flat_fee") } ?? true
+        contract.capitalisation =
+            optional(fields["capitalisation"]).flatMap { self.bool($0, "\(path).capitalisation") } ?? false
+        if let node = optional(fields["collective_proceedings"]) {
+            contract.collectiveProceedings = collectiveProceedings(node, "\(path).collective_proceedings")
+        }
+        contract.extraRecoveryCosts = optional(fields["extra_recovery_costs"])
+            .flatMap { self.amount($0, "\(path).extra_recovery_costs", allowZero: true) }
+        contract.property = optional(fields["property"]).flatMap { address($0, "\(path).property") }
+        return contract
+    }
+
+    private func collectiveProceedings(_ node: Node, _ path: String) -> CollectiveProceedings? {
+        guard let raw = scalar(node, path) else { return nil }
+        switch raw.lowercased() {
+        case "true": return .openedUnknownDate
+        case "false": return nil
+        default:
+            if let day = Day(iso: raw) { return .opened(day) }
+            report(
+                node, path, "\"\(raw)\" is neither true, false nor a date",
+                "write the date of the opening judgment, YYYY-MM-DD, or true when it is unknown")
+            return nil
+        }
+    }
+
+    // MARK: Invoices, payments, credit notes
+
+    private func invoices(_ node: Node) -> [Invoice]? {
+        guard let items = list(node, "invoices", item: "invoice") else { return nil }
+        if items.isEmpty {
+            report(node, "invoices", "the list is empty", "a case claims at least one invoice")
+            return nil
+        }
+        var result: [Invoice] = []
+        var seen: [String: (index: Int, line: Int)] = [:]
+        for (index, item) in items.enumerated() {
+            let path = "invoices[\(index)]"
+            guard let fields = fields(of: item, path: path, schema: .invoice) else { continue }
+            let number = fields["number"].flatMap { self.text($0, "\(path).number") }
+            let issued = fields["issued"].flatMap { self.date($0, "\(path).issued") }
+            let due = fields["due"].flatMap { self.date($0, "\(path).due") }
+            let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
+            if let node = optional(fields["currency"]) { currency(node, "\(path).currency") }
+            let description = optional(fields["description"]).flatMap { self.text($0, "\(path).description") }
+            if let number { invoiceNumbers.insert(number) }
+            if let number, let node = fields["number"] {
+                if let first = seen[number] {
+                    report(
+                        node, "\(path).number",
+                        "\"\(number)\" is already the number of invoices[\(first.index)] (line \(first.line))",
+                        "each invoice appears once, with its own number")
+                } else {
+                    seen[number] = (index, node.mark?.line ?? 0)
+                }
+            }
+            if let issued, let due, due < issued, let node = fields["due"] {
+                report(
+                    node, "\(path).due", "\(due.iso) is before the issue date \(issued.iso)",
+                    "the due date is on or after issued")
+            }
+            if let number, let issued, let due, let amount {
+                result.append(
+                    Invoice(number: number, issued: issued, due: due, amount: amount, description: description))
+            }
+        }
+        return result
+    }
+
+    private func currency(_ node: Node, _ path: String) {
+        guard let raw = text(node, path), raw != "EUR" else { return }
+        if raw.uppercased() == "EUR" || raw == "€" {
+            report(node, path, "\"\(raw)\" is not written as the currency code", "write EUR")
+        } else {
+            report(
+                node, path, "\"\(raw)\": only euros are computed",
+                "convert the amount to EUR at the contract's rate and write currency: EUR")
+        }
+    }
+
+    private func payments(_ node: Node, invoices: Set<String>) -> [Payment] {
+        guard let items = list(node, "payments", item: "payment") else { return [] }
+        var result: [Payment] = []
+        for (index, item) in items.enumerated() {
+            let path = "payments[\(index)]"
+            guard let fields = fields(of: item, path: path, schema: .payment) else { continue }
+            let date = fields["date"].flatMap { self.date($0, "\(path).date") }
+            let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
+            let invoice = optional(fields["invoice"]).flatMap { invoiceReference($0, "\(path).invoice", invoices) }
+            let reference = optional(fields["reference"]).flatMap { self.text($0, "\(path).reference") }
+            if let date, let amount {
+                result.append(Payment(date: date, amount: amount, invoice: invoice, reference: reference))
+            }
+        }
+        return result
+    }
+
+    private func creditNotes(_ node: Node, invoices: Set<String>) -> [CreditNote] {
+        guard let items = list(node, "credit_notes", item: "credit note") else { return [] }
+        var result: [CreditNote] = []
+        var seen: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            let path = "credit_notes[\(index)]"
+            guard let fields = fields(of: item, path: path, schema: .creditNote) else { continue }
+            let number = fields["number"].flatMap { self.text($0, "\(path).number") }
+            let date = fields["date"].flatMap { self.date($0, "\(path).date") }
+            let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
+            let invoice = optional(fields["invoice"]).flatMap { invoiceReference($0, "\(path).invoice", invoices) }
+            if let number, let node = fields["number"] {
+                if let first = seen[number] {
+                    report(
+                        node, "\(path).number", "\"\(number)\" is already the number of credit_notes[\(first)]",
+                        "each credit note appears once, with its own number")
+                } else {
+                    seen[number] = index
+                }
+            }
+            if let number, let date, let amount {
+                result.append(CreditNote(number: number, date: date, amount: amount, invoice: invoice))
+            }
+        }
+        return result
+    }
+
+    private func invoiceReference(_ node: Node, _ path: String, _ invoices: Set<String>) -> String? {
+        guard let raw = text(node, path) else { return nil }
+        if invoices.contains(raw) { return raw }
+        if invoices.isEmpty { return nil }  // the invoices themselves are wrong: reported there
+        var remedy = "name the number of one of the invoices, or leave invoice out to impute by law"
+        if invoices.count <= 1000, let near = Suggestion.nearest(to: raw, in: invoices.sorted()) {
+            remedy = "did you mean \"\(near)\"?"
+        }
+        report(node, path, "\"\(raw)\" is not the number of any invoice in this case", remedy)
+        return nil
+    }
+
+    /// Payments and credit notes naming an invoice cannot settle more than its amount: the excess
+    /// would be a refund, not a payment, and no rule would say where it goes.
+    private func checkAllocations(
+        invoices: [Invoice], payments: [Payment], creditNotes: [CreditNote],
+        paymentsNode: Node?, creditNotesNode: Node?
+    ) {
+        guard problems.isEmpty else { return }
+        var amounts: [String: Decimal] = [:]
+        for invoice in invoices { amounts[invoice.number] = invoice.amount }
+        var settled: [String: Decimal] = [:]
+        var entries: [(day: Day, invoice: String, amount: Decimal, node: Node?, path: String)] = []
+        if case .sequence(let sequence)? = paymentsNode {
+            for (index, payment) in payments.enumerated() {
+                guard let invoice = payment.invoice else { continue }
+                entries.append((payment.date, invoice, payment.amount, sequence[index], "payments[\(index)].amount"))
+            }
+        }
+        if case .sequence(let sequence)? = creditNotesNode {
+            for (index, note) in creditNotes.enumerated() {
+                guard let invoice = note.invoice else { continue }
+                entries.append((note.date, invoice, note.amount, sequence[index], "credit_notes[\(index)].amount"))
+            }
+        }
+        var reported: Set<String> = []
+        for entry in entries.sorted(by: { $0.day < $1.day }) {
+            let total = (settled[entry.invoice] ?? 0) + entry.amount
+            settled[entry.invoice] = total
+            if let amount = amounts[entry.invoice], total > amount, !reported.contains(entry.invoice) {
+                reported.insert(entry.invoice)
+                let node = entry.node?.mapping?["amount"] ?? entry.node
+                report(
+                    node, entry.path,
+                    "payments and credit notes on \(entry.invoice) reach \(Money.plain(total)), more than its amount \(Money.plain(amount))",
+                    "check the amounts, or the invoice each one names")
+            }
+        }
+    }
+
+    // MARK: Events and exhibits
+
+    private func events(_ node: Node) -> [Event] {
+        guard let items = list(node, "events", item: "event") else { return [] }
+        var result: [Event] = []
+        for (index, item) in items.enumerated() {
+            let path = "events[\(index)]"
+            guard let fields = fields(of: item, path: path, schema: .event) else { continue }
+            let type: Event.Kind? = fields["type"].flatMap { self.choice($0, "\(path).type", what: "event type") }
+            let date = fields["date"].flatMap { self.date($0, "\(path).date") }
+            let received = optional(fields["received"]).flatMap { self.date($0, "\(path).received") }
+            let served = optional(fields["served"]).flatMap { self.date($0, "\(path).served") }
+            let channel: Channel? = optional(fields["channel"]).flatMap {
+                self.choice($0, "\(path).channel", what: "channel")
+            }
+            let tracking = optional(fields["tracking"]).flatMap { self.text($0, "\(path).tracking") }
+            let court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
+            if let type, type != .formalNotice, let node = fields["received"] {
+                report(
+                    node, "\(path).received", "only a formal_notice has a receipt date",
+                    "remove received, or write type: formal_notice")
+            }
+            if let type, type != .judgment, let node = fields["served"] {
+                report(
+                    node, "\(path).served", "only a judgment has a date of service",
+                    "remove served, or write type: judgment")
+            }
+            if let type, type != .judgment, let node = fields["court"] {
+                report(node, "\(path).court", "only a judgment names a court", "remove court, or write type: judgment")
+            }
+            if let date, let received, received < date, let node = fields["received"] {
+                report(
+                    node, "\(path).received", "\(received.iso) is before the notice was sent on \(date.iso)",
+                    "received is the date on the avis de réception, on or after date")
+            }
+            if let type, let date {
+                result.append(
+                    Event(
+                        type: type, date: date, received: received, served: served, channel: channel,
+                        tracking: tracking, court: court))
+            }
+        }
+        return result
+    }
+
+    private func exhibits(_ node: Node) -> [Exhibit] {
+        guard let items = list(node, "exhibits", item: "exhibit") else { return [] }
+        var result: [Exhibit] = []
+        for (index, item) in items.enumerated() {
+            let path = "exhibits[\(index)]"
+            guard let fields = fields(of: item, path: path, schema: .exhibit) else { continue }
+            let title = fields["title"].flatMap { self.text($0, "\(path).title") }
+            var file: String?
+            if let node = optional(fields["file"]), let raw = text(node, "\(path).file") {
+                var isFolder: ObjCBool = false
+                let url = raw.hasPrefix("/") ? URL(fileURLWithPath: raw) : folder.appendingPathComponent(raw)
+                if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+                    report(
+                        node, "\(path).file", "\"\(raw)\" does not exist",
+                        "the path is relative to the folder of the case file")
+                } else if isFolder.boolValue {
+                    report(node, "\(path).file", "\"\(raw)\" is a folder", "name the exhibit's file")
+                } else {
+                    file = raw
+                }
+            }
+            if let title { result.append(Exhibit(title: title, file: file)) }
+        }
+        return result
+    }
+
+    // MARK: Structure
+
+    /// A null value (`key:` with nothing, `~`, `null`) for an optional key means the key is absent.
+    func optional(_ node: Node?) -> Node? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
+        return node
+    }
+
+    static func isNull(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
+    /// The values of a mapping by key, after reporting unknown keys (with the nearest valid key) and
+    /// missing required keys. `nil` when `node` is not a mapping.
+    func fields(of node: Node, path: String, schema: Schema) -> [String: Node]? {
+        guard case .mapping(let mapping) = node else {
+            report(
+                node, path,
+                "expected a mapping of keys (\(schema.keys.prefix(3).joined(separator: ", ")), …), found \(Self.shape(of: node))",
+                schema.example)
+            return nil
+        }
+        var values: [String: Node] = [:]
+        var suggested: Set<String> = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode else {
+                report(keyNode, path, "a key must be a plain name, found \(Self.shape(of: keyNode))", nil)
+                continue
+            }
+            let name = key.string
+            let keyPath = path.isEmpty ? name : "\(path).\(name)"
+            if schema.keys.contains(name) {
+                values[name] = value
+            } else if let near = Suggestion.nearest(to: name, in: schema.keys) {
+                suggested.insert(near)
+                report(keyNode, keyPath, "unknown key", "did you mean \(near)?")
+            } else {
+                report(keyNode, keyPath, "unknown key", "expected one of: \(schema.keys.joined(separator: ", "))")
+            }
+        }
+        // A misspelt required key is reported once, as the unknown key with its correction.
+        for required in schema.required where values[required] == nil && !suggested.contains(required) {
+            let keyPath = path.isEmpty ? required : "\(path).\(required)"
+            report(node, keyPath, "missing", "required: add \(schema.hint(for: required))")
+        }
+        return values
+    }
+
+    /// The items of a list; `nil` (reported) when `node` is not a list.
+    func list(_ node: Node, _ path: String, item: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            report(node, path, "expected a list, found \(Self.shape(of: node))", "start each \(item) with \"- \"")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    static func shape(of node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.style == .plain && isNull(scalar.string)
+                ? "nothing" : "the text \"\(shortened(scalar.string))\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    static func shortened(_ text: String) -> String {
+        let oneLine = text.replacingOccurrences(of: "\n", with: " ")
+        return oneLine.count > 40 ? String(oneLine.prefix(40)) + "…" : oneLine
+    }
+
+    // MARK: Scalars
+
+    /// The literal text of a scalar (reported when the value is a list, a mapping or empty).
+    func scalar(_ node: Node, _ path: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            report(node, path, "expected a single value, found \(Self.shape(of: node))", nil)
+            return nil
+        }
+        if scalar.style == .plain, Self.isNull(scalar.string) {
+            report(node, path, "is empty", "give a value or remove the key")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A non-blank text, trimmed.
+    func text(_ node: Node, _ path: String) -> String? {
+        guard let raw = scalar(node, path) else { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            report(node, path, "is blank", "give a value or remove the key")
+            return nil
+        }
+        return trimmed
+    }
+
+    func date(_ node: Node, _ path: String) -> Day? {
+        guard let raw = scalar(node, path) else { return nil }
+        guard let day = Day(iso: raw) else {
+            report(node, path, "\"\(Self.shortened(raw))\" is not a date", "expected YYYY-MM-DD")
+            return nil
+        }
+        return day
+    }
+
+    /// Euros with at most two decimals, from the literal text of a YAML number or string.
+    func amount(_ node: Node, _ path: String, allowZero: Bool = false) -> Decimal? {
+        guard let raw = scalar(node, path) else { return nil }
+        let shown = Self.shortened(raw)
+        switch Money.parse(raw) {
+        case .success(let value):
+            if value == 0 && !allowZero {
+                report(node, path, "the amount is 0", "an amount here is more than 0; remove the entry instead")
+                return nil
+            }
+            return value
+        case .failure(let failure):
+            switch failure {
+            case .empty:
+                report(node, path, "is empty", "expected an amount in euros such as 1800.00")
+            case .thousandsSeparator:
+                report(node, path, "\"\(shown)\" groups thousands", "write digits and a dot only, such as 1800.00")
+            case .decimalComma:
+                report(node, path, "\"\(shown)\" has a decimal comma", "write a dot, such as 1800.50")
+            case .tooManyDecimals(let count):
+                report(
+                    node, path, "\"\(shown)\" has \(count) decimals",
+                    "amounts are in euros and cents: at most two decimals")
+            case .negative:
+                report(node, path, "\"\(shown)\" is negative", "amounts are positive; money returned is a credit note")
+            case .notANumber:
+                report(node, path, "\"\(shown)\" is not an amount", "expected euros such as 1800.00")
+            }
+            return nil
+        }
+    }
+
+    func bool(_ node: Node, _ path: String) -> Bool? {
+        guard let raw = scalar(node, path) else { return nil }
+        switch raw.lowercased() {
+        case "true": return true
+        case "false": return false
+        default:
+            report(node, path, "\"\(Self.shortened(raw))\" is not true or false", "expected true or false")
+            return nil
+        }
+    }
+
+    /// One of a closed list of words (`kind`, `nature`, `type`, `channel`).
+    func choice<E: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, what: String) -> E?
+    where E.RawValue == String {
+        guard let raw = text(node, path) else { return nil }
+        if let value = E(rawValue: raw) { return value }
+        let names = E.allCases.map(\.rawValue)
+        let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        report(node, path, "\"\(Self.shortened(raw))\" is not a known \(what)", "expected \(list)")
+        return nil
+    }
+}

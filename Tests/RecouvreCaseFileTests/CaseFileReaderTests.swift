@@ -1,0 +1,262 @@
+import Foundation
+import RecouvreModel
+import RecouvreTestSupport
+import Testing
+
+@testable import RecouvreCaseFile
+
+@Suite("Case-file reader")
+struct CaseFileReaderTests {
+    @Test("a minimal case reads, amounts from their literal text")
+    func minimal() throws {
+        let value = try Inline.decode(Inline.head + Inline.invoice).get()
+        #expect(value.invoices.count == 1)
+        #expect(value.invoices[0].amount == Decimal(string: "1800.00"))
+        #expect(value.contract.flatFee)
+        #expect(!value.contract.capitalisation)
+        #expect(value.asOf == nil)
+    }
+
+    @Test("an amount that a Double would round is kept exact")
+    func exactAmount() throws {
+        // 0.1 + 0.2 in binary floating point is 0.30000000000000004; as Decimal it is exactly 0.30.
+        let text =
+            Inline.head + Inline.invoice.replacingOccurrences(of: "1800.00", with: "0.10")
+            + "payments:\n  - { date: 2025-05-01, amount: 0.01 }\n"
+        let value = try Inline.decode(text).get()
+        #expect(value.invoices[0].amount + Decimal(string: "0.20")! == Decimal(string: "0.30")!)
+        #expect(value.payments[0].amount == Decimal(string: "0.01"))
+    }
+
+    @Test("the same case in JSON reads to the same value, with lines and columns")
+    func json() throws {
+        let json = """
+            {
+              "version": 1, "reference": "T-1",
+              "creditor": { "kind": "company", "name": "Atelier Lumière", "legal_form": "SARL", "siren": "123456782",
+                            "address": { "lines": ["12 rue des Lilas"], "postcode": "69003", "city": "Lyon" } },
+              "debtor": { "kind": "company", "name": "Bâtiments Durand", "legal_form": "SAS", "siren": "552100554",
+                          "address": { "lines": ["4 avenue Jean Jaurès"], "postcode": "21000", "city": "Dijon" } },
+              "invoices": [ { "number": "FA-1", "issued": "2025-03-31", "due": "2025-04-30", "amount": 1800.00 } ]
+            }
+            """
+        let fromJSON = try Inline.decode(json, json: true).get()
+        let fromYAML = try Inline.decode(Inline.head + Inline.invoice).get()
+        #expect(fromJSON == fromYAML)
+        let broken = json.replacingOccurrences(of: "\"due\": \"2025-04-30\"", with: "\"due\": \"2025-04-31\"")
+        #expect(
+            Inline.problems(broken, json: true)
+                == ["case.yaml:7:68: invoices[0].due: \"2025-04-31\" is not a date (expected YYYY-MM-DD)"])
+    }
+
+    @Test("every problem is reported, in the order of the file")
+    func everyProblem() {
+        let text =
+            Inline.head.replacingOccurrences(of: "siren: \"552100554\"", with: "siren: \"552100555\"") + """
+                invoices:
+                  - number: "FA-1"
+                    issued: 2025-02-30
+                    due: 2025-04-30
+                    amount: 1800.005
+                  - number: "FA-1"
+                    issued: 2025-03-31
+                    due: 2025-03-01
+                    amount: "1,800.00"
+                    currency: GBP
+                payments:
+                  - { date: 2025-05-01, amount: -3, invoice: "FA-2" }
+
+                """
+        #expect(
+            Inline.problems(text) == [
+                "case.yaml:13:10: debtor.siren: SIREN 552100555 fails its check digit (Luhn) (copy the number from the Kbis or annuaire-entreprises.data.gouv.fr)",
+                "case.yaml:17:13: invoices[0].issued: \"2025-02-30\" is not a date (expected YYYY-MM-DD)",
+                "case.yaml:19:13: invoices[0].amount: \"1800.005\" has 3 decimals (amounts are in euros and cents: at most two decimals)",
+                "case.yaml:20:13: invoices[1].number: \"FA-1\" is already the number of invoices[0] (line 16) (each invoice appears once, with its own number)",
+                "case.yaml:22:10: invoices[1].due: 2025-03-01 is before the issue date 2025-03-31 (the due date is on or after issued)",
+                "case.yaml:23:13: invoices[1].amount: \"1,800.00\" groups thousands (write digits and a dot only, such as 1800.00)",
+                "case.yaml:24:15: invoices[1].currency: \"GBP\": only euros are computed (convert the amount to EUR at the contract's rate and write currency: EUR)",
+                "case.yaml:26:33: payments[0].amount: \"-3\" is negative (amounts are positive; money returned is a credit note)",
+                "case.yaml:26:46: payments[0].invoice: \"FA-2\" is not the number of any invoice in this case (did you mean \"FA-1\"?)",
+            ])
+    }
+
+    @Test("optional keys: property, extra costs, capitalisation, served, collective proceedings")
+    func optionalKeys() throws {
+        let text =
+            Inline.head + """
+                contract:
+                  nature: residential_lease
+                  extra_recovery_costs: "180.50"
+                  capitalisation: true
+                  flat_fee: false
+                  collective_proceedings: true
+                  property: { lines: ["27 rue Solférino"], postcode: "59000", city: "Lille", insee: "59350" }
+                  penalty_rate: "3 x legal"
+
+                """ + Inline.invoice + """
+                events:
+                  - { type: judgment, date: 2026-01-15, served: 2026-01-20, court: "Tribunal judiciaire de Dijon" }
+
+                """
+        let value = try Inline.decode(text).get()
+        #expect(value.contract.nature == .residentialLease)
+        #expect(value.contract.extraRecoveryCosts == Decimal(string: "180.50"))
+        #expect(value.contract.capitalisation)
+        #expect(!value.contract.flatFee)
+        #expect(value.contract.collectiveProceedings == .openedUnknownDate)
+        #expect(value.contract.property?.insee == "59350")
+        #expect(value.contract.penaltyRate == .legalTimes(Decimal(3)))
+        #expect(value.judgment?.served == Day(iso: "2026-01-20"))
+        let closed = try Inline.decode(
+            text.replacingOccurrences(
+                of: "collective_proceedings: true",
+                with: "collective_proceedings: false")
+        ).get()
+        #expect(closed.contract.collectiveProceedings == nil)
+    }
+
+    @Test("received on a reminder, served on a notice, a court on a reminder are refused")
+    func eventKeys() {
+        let text =
+            Inline.head + Inline.invoice + """
+                events:
+                  - { type: reminder, date: 2025-05-10, received: 2025-05-11, court: "TJ Dijon" }
+                  - { type: formal_notice, date: 2025-06-20, served: 2025-06-23 }
+
+                """
+        #expect(
+            Inline.problems(text) == [
+                "case.yaml:21:51: events[0].received: only a formal_notice has a receipt date (remove received, or write type: formal_notice)",
+                "case.yaml:21:70: events[0].court: only a judgment names a court (remove court, or write type: judgment)",
+                "case.yaml:22:54: events[1].served: only a judgment has a date of service (remove served, or write type: judgment)",
+            ])
+    }
+
+    @Test("a SIRET must belong to its SIREN; SIREN written with spaces is accepted")
+    func siret() throws {
+        let spaced = Inline.head.replacingOccurrences(of: "siren: \"123456782\"", with: "siren: \"123 456 782\"")
+        #expect(try Inline.decode(spaced + Inline.invoice).get().creditor.siren == "123456782")
+        let foreign = Inline.head.replacingOccurrences(
+            of: "siren: \"552100554\"",
+            with: "siren: \"552100554\"\n  siret: \"12345678200010\"")
+        #expect(
+            Inline.problems(foreign + Inline.invoice) == [
+                "case.yaml:14:10: debtor.siret: SIRET 12345678200010 does not belong to SIREN 552100554 (a SIRET starts with the 9 digits of its company's SIREN)"
+            ])
+    }
+
+    @Test("the file as a whole: empty, comments only, not a mapping, a list, several documents")
+    func wholeFile() {
+        #expect(
+            Inline.problems("") == [
+                "case.yaml: the file is empty (expected a case file: `recouvre init` writes an example)"
+            ])
+        #expect(
+            Inline.problems("# nothing yet\n\n") == [
+                "case.yaml: the file holds no case (only blanks or comments) (expected a case file: `recouvre init` writes an example)"
+            ])
+        #expect(
+            Inline.problems("- 1\n- 2\n") == [
+                "case.yaml:1:1: not a case file: expected keys such as version, reference, creditor, debtor, invoices (`recouvre init` writes an example)"
+            ])
+        #expect(Inline.problems("a: 1\n---\nb: 2\n").first?.hasPrefix("case.yaml:2:1: not valid YAML") == true)
+    }
+
+    @Test("a missing file, a folder and a file over 50 MB are refused before reading")
+    func files() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("absent.yaml").path
+        #expect(throws: CaseFileError.self) { try CaseFileReader.load(path: missing) }
+        do {
+            _ = try CaseFileReader.load(path: folder.path)
+            Issue.record("a folder was accepted")
+        } catch {
+            #expect(
+                error.description
+                    == "\(folder.path): is a folder, not a case file (give the file itself, for example \(folder.path)/case.yaml)"
+            )
+        }
+        // A sparse file: 51 MB on paper, nothing written.
+        let big = folder.appendingPathComponent("big.yaml")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: Data("version: 1\n".utf8)))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 51 * 1024 * 1024)
+        try handle.close()
+        do {
+            _ = try CaseFileReader.load(path: big.path)
+            Issue.record("a 51 MB file was accepted")
+        } catch {
+            #expect(
+                error.description
+                    == "\(big.path): the file is 51.0 MB, over the 50 MB limit for a case file (not read) (a case file is a few kilobytes; split a ledger with `recouvre import`)"
+            )
+        }
+    }
+
+    @Test("exhibit files are looked up relative to the case file")
+    func exhibits() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("pieces"), withIntermediateDirectories: true)
+        try Data("devis".utf8).write(to: folder.appendingPathComponent("pieces/devis.txt"))
+        let text =
+            Inline.head + Inline.invoice + """
+                exhibits:
+                  - { title: "Devis", file: "pieces/devis.txt" }
+                  - { title: "Facture" }
+
+                """
+        let file = folder.appendingPathComponent("case.yaml")
+        try Data(text.utf8).write(to: file)
+        let loaded = try CaseFileReader.load(path: file.path)
+        #expect(
+            loaded.value.exhibits == [Exhibit(title: "Devis", file: "pieces/devis.txt"), Exhibit(title: "Facture")])
+        #expect(loaded.folder.standardizedFileURL == folder.standardizedFileURL)
+    }
+
+    @Test("a YAML alias bomb is refused before parsing, not expanded")
+    func aliasBomb() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<12 {
+            let previous = "*a\(level - 1)"
+            text += "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
+        }
+        text += "? *a11\n: boom\n"
+        #expect(
+            Inline.problems(text) == [
+                "case.yaml:1:5: a YAML anchor (&name): case files do not use anchors or aliases (write the value out in full; quote a text that starts with &)"
+            ])
+    }
+
+    @Test(
+        "& and * inside texts are not taken for anchors",
+        arguments: [
+            "name: \"Dupont & Fils\"", "name: Dupont &Fils", "name: '*important*'", "penalty_rate: 3 * legal",
+            "name: Dupont # &x comment", "lines: [\"a, &b\", \"c\"]", "name: \"multi\n  &line\"",
+        ])
+    func notAnchors(line: String) {
+        #expect(TextCheck.firstAnchorOrAlias(in: line + "\n") == nil)
+    }
+
+    @Test(
+        "anchors and aliases are found where YAML reads them",
+        arguments: [
+            ("a: &x 1", 1, 4), ("- *x", 1, 3), ("a: [1, *x]", 1, 8), ("a:\n  &x b: 1", 2, 3), ("{a: *x}", 1, 5),
+        ])
+    func anchors(text: String, line: Int, column: Int) {
+        let found = TextCheck.firstAnchorOrAlias(in: text)
+        #expect(found?.line == line)
+        #expect(found?.column == column)
+    }
+
+    @Test("deep nesting gives a located error, not a stack overflow")
+    func deepNesting() {
+        let text = "version: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
+        let problems = Inline.problems(text)
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("case.yaml:1:") == true)
+    }
+}
