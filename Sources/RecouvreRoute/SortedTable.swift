@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A UTF-8 text file of lines sorted by their first field, kept as bytes: loading only records where
 /// each line starts; a lookup is a binary search on the key. Used for the 35 000 communes.
 struct SortedTable: Sendable {
@@ -9,13 +15,20 @@ struct SortedTable: Sendable {
         self.bytes = bytes
         var starts: [Int] = []
         starts.reserveCapacity(bytes.count / 40)
+        // memchr finds the newlines at C speed, even in a debug build.
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var lineStart = 0
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
+            while lineStart < buffer.count {
+                let rest = buffer.count - lineStart
+                guard let found = memchr(base + lineStart, 0x0A, rest) else {
+                    starts.append(lineStart)
+                    break
+                }
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if index > lineStart { starts.append(lineStart) }
                 lineStart = index + 1
             }
-            if lineStart < buffer.count { starts.append(lineStart) }
         }
         starts.append(bytes.count)
         self.starts = starts
