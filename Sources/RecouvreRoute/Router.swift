@@ -368,10 +368,11 @@ struct Draft {
         }
     }
 
-    /// Prescription: the law engine's notices as warnings (domain.md §3).
+    /// Prescription (domain.md §3; C. com. L110-4, C. consom. L218-2, C. civ. 2224): the law engine's
+    /// notices as warnings; an expired one says that no court dossier should be filed.
     mutating func prescriptionWarnings() {
-        for text in statement.warnings where text.lowercased().contains("prescri") {
-            warn(text)
+        for notice in Prescription.check(case: claim, asOf: asOf) {
+            warn(notice.expired ? "Prescription acquise (\(frenchDate(notice.runsOut))) : \(notice.message)" : notice.message)
         }
     }
 
