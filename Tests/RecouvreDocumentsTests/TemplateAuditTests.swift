@@ -6,14 +6,15 @@ import Testing
 /// sample dossier, must use only placeholders its view model offers and use everything it offers.
 @Suite("Templates against their view models")
 struct TemplateAuditTests {
-    @Test("every template uses every placeholder its model offers, and no other", arguments: DocumentKind.allCases)
+    @Test("every template, against every sample and fixture, uses every placeholder its model offers and no other", arguments: DocumentKind.allCases)
     func templateMatchesModel(kind: DocumentKind) throws {
         let renderer = try DossierRenderer(forms: Samples.forms)
         let source = try renderer.templates.source(kind.template)
         var audit = TemplateAudit()
         var rendered = 0
-        for sample in Samples.all where DocumentKind.plan(for: sample.input.route.procedure).contains(kind) {
-            audit.merge(TemplateAudit.audit(template: source, model: try renderer.model(for: kind, sample.input)))
+        let inputs = Samples.all.map(\.input) + (try FixtureInputs.names.map(FixtureInputs.input))
+        for input in inputs where DocumentKind.plan(for: input.route.procedure).contains(kind) {
+            audit.merge(TemplateAudit.audit(template: source, model: try renderer.model(for: kind, input)))
             rendered += 1
         }
         #expect(rendered > 0, "no sample dossier contains \(kind)")
