@@ -28,6 +28,20 @@ struct CaseFileReaderTests {
         #expect(value.payments[0].amount == Decimal(string: "0.01"))
     }
 
+    @Test(
+        "the fast path for plain amounts agrees with Money.parse",
+        arguments: ["0", "1", "1800", "1800.5", "1800.00", "0.01", "99999999999999.99", "007.10", "123456789012345"]
+    )
+    func plainAmounts(text: String) throws {
+        let fast = try #require(CaseFileDecoder.plainAmount(text))
+        #expect(Money.parse(text) == .success(fast))
+    }
+
+    @Test("the fast path leaves everything else to Money.parse", arguments: ["", ".5", "5.", "1.234", "-1", "1,5", "1e3", " 1", "1.2.3", "1234567890123456"])
+    func notPlainAmounts(text: String) {
+        #expect(CaseFileDecoder.plainAmount(text) == nil)
+    }
+
     @Test("the same case in JSON reads to the same value, with lines and columns")
     func json() throws {
         let json = """
