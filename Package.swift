@@ -78,24 +78,63 @@ let package = Package(
             ]
         ),
 
+        // Times the statement of a 10,000-invoice / 30,000-payment case (release build).
+        .executableTarget(name: "recouvre-bench", dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreLaw"]),
+
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.
         .target(
             name: "RecouvreTestSupport",
             dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
             path: "Tests/RecouvreTestSupport"
         ),
-        .testTarget(name: "RecouvreModelTests", dependencies: ["RecouvreModel",
-            .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "RecouvreCaseFileTests", dependencies: ["RecouvreCaseFile", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreLawTests", dependencies: ["RecouvreLaw", "RecouvreCaseFile", "RecouvreTestSupport",
-            .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "RecouvreRouteTests", dependencies: ["RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreXMLTests", dependencies: ["RecouvreXML", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreDocumentsTests", dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreBundleTests", dependencies: ["RecouvreBundle", "RecouvreTestSupport"]),
-        .testTarget(name: "RecouvreArchiveTests", dependencies: ["RecouvreArchive", "RecouvreTestSupport",
-            .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RecouvreCLITests", dependencies: ["recouvre", "RecouvreTestSupport"]),
+        .testTarget(
+            name: "RecouvreModelTests",
+            dependencies: ["RecouvreModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "RecouvreCaseFileTests",
+            dependencies: ["RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreLawTests",
+            dependencies: [
+                "RecouvreLaw", "RecouvreCaseFile", "RecouvreTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreRouteTests",
+            dependencies: ["RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreXMLTests",
+            dependencies: ["RecouvreXML", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreDocumentsTests",
+            dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreBundleTests",
+            dependencies: ["RecouvreBundle", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RecouvreArchiveTests",
+            dependencies: [
+                "RecouvreArchive", "RecouvreTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreCLITests",
+            dependencies: ["recouvre", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -56,9 +56,13 @@ public struct InvoiceStatement: Sendable, Hashable {
     public var penalties: Decimal
     /// 40.00 or 0.
     public var flatFee: Decimal
+    /// Part of `paid` that went to interest (civil interest first, C. civ. 1343-1); 0 for B2B.
+    public var interestPaid: Decimal
 
     public init(number: String, issued: Day, due: Day, amount: Decimal, paid: Decimal, credited: Decimal,
-                outstanding: Decimal, periods: [PenaltyPeriod], penalties: Decimal, flatFee: Decimal) {
+                outstanding: Decimal, periods: [PenaltyPeriod], penalties: Decimal, flatFee: Decimal,
+                interestPaid: Decimal = 0) {
+        self.interestPaid = interestPaid
         self.number = number
         self.issued = issued
         self.due = due
@@ -111,9 +115,12 @@ public struct PaymentImputation: Sendable, Hashable {
     public struct Imputed: Sendable, Hashable {
         public var invoice: String
         public var amount: Decimal
-        public init(invoice: String, amount: Decimal) {
+        /// Part of `amount` that went to interest (C. civ. 1343-1).
+        public var interest: Decimal
+        public init(invoice: String, amount: Decimal, interest: Decimal = 0) {
             self.invoice = invoice
             self.amount = amount
+            self.interest = interest
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The command line: it parses arguments and calls one library function per command; no logic here.
 @main
@@ -23,4 +24,20 @@ struct Recouvre: ParsableCommand {
             BuildCommand.self, VerifyCommand.self, ArchiveCommand.self,
         ]
     )
+
+    /// Parses and runs like ArgumentParser's own `main()`, but exits 2 on a usage error as interfaces.md
+    /// requires (ArgumentParser's default is 64, EX_USAGE).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,142 @@
+import Foundation
+import RecouvreModel
+
+/// The rate rules of French late-payment law, one small function per rule, each citing its article.
+/// Every number (margins, multiples, fees) comes from `forms/rates/`, never from this file.
+public enum LatePaymentRules {
+    /// C. com. L441-10 II: without a contractual rate, the ECB main refinancing rate in force on 1 January
+    /// (for the days of January–June) or 1 July (July–December), plus 10 points. The statutory default is
+    /// not subject to the 3 × taux légal floor: the floor bounds contractual rates only.
+    public static func defaultB2BRate(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> AppliedRate {
+        let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+        let margin = try tables.statutory.value(.b2bDefaultMargin, on: halfYear.start)
+        return AppliedRate(rate: ecb.rate + margin.value,
+                           source: "ECB MRO \(Money.plain(ecb.rate)) on \(halfYear.start.iso) + \(plainNumber(margin.value)) (C. com. L441-10 II)")
+    }
+
+    /// C. com. L441-10 II: a contractual penalty rate may not be below 3 times the taux de l'intérêt
+    /// légal; the category is "autres cas" (the creditor is a professional). Returns the floor of the
+    /// half-year and its source words.
+    public static func b2bFloor(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> (rate: Decimal, words: String, warnings: [String]) {
+        let series = tables.legalAutresCas
+        let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
+        let multiple = try tables.statutory.value(.b2bFloorMultiple, on: halfYear.start)
+        return (multiple.value * legal.rate,
+                "\(plainNumber(multiple.value)) × taux légal autres cas \(halfYear) \(Money.plain(legal.rate))",
+                legal.unverifiedWarning(series, halfYear))
+    }
+
+    /// A contractual clause evaluated for a half-year, before any floor: a fixed rate; "ECB + N" (the MRO
+    /// rate on 1 January / 1 July plus N, the same reference date as L441-10 II); "N x legal" (N times the
+    /// taux légal of the creditor's category "autres cas", as case-format.md defines it).
+    public static func clauseRate(_ clause: PenaltyRateClause, for halfYear: HalfYear,
+                                  tables: RateTables) throws(RateTableError) -> AppliedRate {
+        switch clause {
+        case .fixed(let rate):
+            return AppliedRate(rate: rate, source: "contractual rate \(Money.plain(rate))")
+        case .ecbPlus(let points):
+            let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+            return AppliedRate(rate: ecb.rate + points,
+                               source: "contractual: ECB MRO \(Money.plain(ecb.rate)) on \(halfYear.start.iso) + \(plainNumber(points))")
+        case .legalTimes(let multiple):
+            let series = tables.legalAutresCas
+            let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
+            return AppliedRate(rate: multiple * legal.rate,
+                               source: "contractual: \(plainNumber(multiple)) × taux légal autres cas \(halfYear) \(Money.plain(legal.rate))",
+                               warnings: legal.unverifiedWarning(series, halfYear))
+        }
+    }
+
+    /// C. com. L441-10 II: the contractual B2B rate, raised to 3 × taux légal "autres cas" of the
+    /// half-year when the clause is lower, with a warning naming the clause and the floor.
+    public static func contractualB2BRate(_ clause: PenaltyRateClause, for halfYear: HalfYear,
+                                          tables: RateTables) throws(RateTableError) -> AppliedRate {
+        var applied = try clauseRate(clause, for: halfYear, tables: tables)
+        let floor = try b2bFloor(for: halfYear, tables: tables)
+        applied.warnings += floor.warnings
+        if applied.rate < floor.rate {
+            applied.warnings.append("La clause de pénalités (\(clauseWords(clause)) = \(Money.plain(applied.rate)) % au "
+                + "\(halfYear.french)) est inférieure au plancher légal de \(floor.words) = \(Money.plain(floor.rate)) % "
+                + "(C. com. L441-10 II) : le plancher s'applique.")
+            return AppliedRate(rate: floor.rate, source: "floor \(floor.words) (C. com. L441-10 II), clause \(clauseWords(clause)) raised",
+                               warnings: applied.warnings)
+        }
+        applied.source += " (contract; not below the floor of C. com. L441-10 II)"
+        return applied
+    }
+
+    /// C. commande publique R2192-31: the ECB main refinancing rate in force on the first day of the
+    /// half-year in which interest starts to run, plus 8 points, fixed for the whole delay.
+    public static func publicProcurementRate(interestStartingIn halfYear: HalfYear,
+                                             tables: RateTables) throws(RateTableError) -> AppliedRate {
+        let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+        let margin = try tables.statutory.value(.publicProcurementMargin, on: halfYear.start)
+        return AppliedRate(rate: ecb.rate + margin.value,
+                           source: "ECB MRO \(Money.plain(ecb.rate)) on \(halfYear.start.iso) + \(plainNumber(margin.value)), "
+                               + "fixed for the delay (C. commande publique R2192-31)")
+    }
+
+    /// C. mon. fin. L313-2, D313-1-A: the taux de l'intérêt légal of the half-year for the creditor's
+    /// category; L313-3: plus 5 points once two months have passed after the decision became enforceable.
+    public static func legalRate(_ category: LegalRateCategory, for halfYear: HalfYear, increased: Bool,
+                                 tables: RateTables) throws(RateTableError) -> AppliedRate {
+        let series = tables.legal(category)
+        let name = category == .particulier ? "particulier" : "autres cas"
+        let legal = try series.value(on: halfYear.start, what: "taux légal \(name)")
+        // Before 2015 there is one yearly rate: name the year, not a half-year.
+        let period = legal.from.month == 1 && legal.to?.month == 12 ? "\(halfYear.year)" : "\(halfYear)"
+        var source = "taux légal \(name) \(period) \(Money.plain(legal.rate)) (\(legal.source); C. mon. fin. L313-2)"
+        var rate = legal.rate
+        if increased {
+            let points = try tables.statutory.value(.judgmentIncrease, on: halfYear.start)
+            rate += points.value
+            source = "taux légal \(name) \(period) \(Money.plain(legal.rate)) + \(plainNumber(points.value)) after judgment "
+                + "(C. mon. fin. L313-3; \(legal.source))"
+        }
+        return AppliedRate(rate: rate, source: source, warnings: legal.unverifiedWarning(series, halfYear))
+    }
+
+    /// C. mon. fin. L313-3: the 5 points apply "à l'expiration d'un délai de deux mois" after the
+    /// decision became enforceable; case law counts from service. The two months end on the same date
+    /// two months later (CPC 641) at midnight, so the first increased day is the day after. Without a
+    /// service date, the enforceability date stands in, with a warning.
+    public static func judgmentIncreaseStart(_ judgment: Event, tables: RateTables) throws(RateTableError) -> (day: Day, warning: String?) {
+        let from = judgment.served ?? judgment.date
+        let months = try tables.statutory.value(.judgmentIncreaseMonths, on: from)
+        let day = from.adding(months: NSDecimalNumber(decimal: months.value).intValue).adding(days: 1)
+        let warning = judgment.served == nil
+            ? "Jugement du \(judgment.date.iso) sans date de signification (`served`) : la majoration de 5 points "
+                + "(C. mon. fin. L313-3) est comptée depuis la date du jugement, à partir du \(day.iso) ; "
+                + "indiquez la date de signification."
+            : nil
+        return (day, warning)
+    }
+
+    /// C. com. L441-10 II and D441-5 (B2B), C. commande publique D2192-35 (public buyers): a flat fee
+    /// of 40 € once per invoice paid late or still unpaid; never for consumers or other civil claims.
+    public static func flatFee(regime: Regime, dueDayAfter day: Day, tables: RateTables) throws(RateTableError) -> StatutoryValue? {
+        switch regime {
+        case .b2b: return try tables.statutory.value(.flatFeeB2B, on: day)
+        case .publicProcurement: return try tables.statutory.value(.flatFeePublic, on: day)
+        case .civil, .consumer, .residentialLease, .consumerCredit: return nil
+        }
+    }
+
+    static func clauseWords(_ clause: PenaltyRateClause) -> String {
+        switch clause {
+        case .fixed(let rate): return "taux fixe \(Money.plain(rate)) %"
+        case .ecbPlus(let points): return "taux BCE + \(plainNumber(points)) points"
+        case .legalTimes(let multiple): return "\(plainNumber(multiple)) × taux légal"
+        }
+    }
+
+    /// `10`, `7.5`: a number as written in a clause, without trailing zeros.
+    static func plainNumber(_ value: Decimal) -> String {
+        let text = Money.plain(value)
+        guard text.contains(".") else { return text }
+        var trimmed = text
+        while trimmed.hasSuffix("0") { trimmed.removeLast() }
+        if trimmed.hasSuffix(".") { trimmed.removeLast() }
+        return trimmed
+    }
+}

@@ -1,0 +1,28 @@
+import RecouvreModel
+
+/// The law tables cannot answer: a day no table covers, or a table that cannot be read.
+/// Exit status 3 (interfaces.md): the remedy is always to update a file under `forms/rates/`.
+public enum RateTableError: RecouvreError, Sendable, Equatable {
+    /// `file` has no value for `day` (in `halfYear`); it covers `covered` (nil when empty).
+    case notCovered(file: String, day: Day, halfYear: HalfYear, covered: ClosedRange<Day>?, what: String)
+    /// A statutory parameter has no value for `day`.
+    case parameterNotCovered(file: String, parameter: String, day: Day)
+    /// The file is not a valid table.
+    case malformed(file: String, problem: String)
+
+    public var exitCode: Int32 { 3 }
+
+    public var description: String {
+        switch self {
+        case let .notCovered(file, day, halfYear, covered, what):
+            let range = covered.map { " (it covers \($0.lowerBound.iso) to \($0.upperBound.iso))" } ?? ""
+            return "forms/\(file): no \(what) for \(halfYear) (needed for \(day.iso))\(range); "
+                + "add the official value for \(halfYear) to forms/\(file), or pass --forms DIR with an updated copy. "
+                + "recouvre never extrapolates a rate."
+        case let .parameterNotCovered(file, parameter, day):
+            return "forms/\(file): `\(parameter)` has no value in force on \(day.iso); add the value and its source to that file."
+        case let .malformed(file, problem):
+            return "forms/\(file): \(problem)"
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import RecouvreModel
+
+/// Computes the relevé de compte of a case as of a date: penalty or interest lines per invoice, the
+/// imputation of payments and credit notes, flat fees and totals (domain.md §1–§3).
+public struct StatementEngine: Sendable {
+    public let tables: RateTables
+
+    public init(tables: RateTables) {
+        self.tables = tables
+    }
+
+    /// The statement of `claim` as of `asOf` (inclusive). Throws `RateTableError` (exit 3) when a day
+    /// to compute falls outside the rate tables.
+    public func statement(for claim: Case, asOf: Day, dayBasis: DayBasis = .d365) throws -> Statement {
+        var notes = Notes()
+        let regime = claim.regime
+        let interestFirst = StatementRules.interestFirst(regime)
+        let policy = StatementRules.ratePolicy(for: claim, notes: &notes)
+        let stop = StatementRules.lastCountedDay(claim, asOf: asOf, notes: &notes)
+        let increase = try StatementRules.judgmentIncrease(claim, policy: policy, tables: tables, notes: &notes)
+        var rates = RateContext(policy: policy ?? .b2bDefault, tables: tables, dayBasis: dayBasis, increaseFrom: increase)
+
+        // Accounts, in case order; `oldest` is the order of C. civ. 1342-10 (oldest due first).
+        var accounts: [InvoiceAccount] = []
+        var byNumber: [String: Int] = [:]
+        let noticeStart = StatementRules.civilStart(claim, asOf: asOf, notes: &notes)
+        for invoice in claim.invoices {
+            let start: Day? = policy == nil || stop == nil
+                ? nil : StatementRules.delayStart(invoice, regime: regime, civilStart: noticeStart)
+            byNumber[invoice.number] = byNumber[invoice.number] ?? accounts.count
+            accounts.append(InvoiceAccount(invoice: invoice, start: start, lastDay: stop ?? asOf,
+                                           capitalisation: claim.contract.capitalisation))
+        }
+        let oldest = accounts.indices.sorted {
+            (accounts[$0].invoice.due, accounts[$0].invoice.issued, $0) < (accounts[$1].invoice.due, accounts[$1].invoice.issued, $1)
+        }
+        var firstOpen = 0
+
+        // Payments and credit notes up to as of, by date; credit notes first on a day (a price reduction).
+        var documents: [(date: Day, order: Int, kind: PaymentImputation.Kind, index: Int)] = []
+        for (index, note) in claim.creditNotes.enumerated() {
+            if note.date > asOf {
+                notes.warn("Avoir \(note.number) du \(note.date.iso) postérieur à la date du relevé (\(asOf.iso)) : non pris en compte.")
+            } else if note.amount > 0 { documents.append((note.date, 0, .creditNote, index)) }
+        }
+        for (index, payment) in claim.payments.enumerated() {
+            if payment.date > asOf {
+                notes.warn("Règlement de \(Money.french(payment.amount)) du \(payment.date.iso) postérieur à la date du relevé "
+                    + "(\(asOf.iso)) : non pris en compte ; recalculez à une date ultérieure.")
+            } else if payment.amount > 0 { documents.append((payment.date, 1, .payment, index)) }
+        }
+        documents.sort { ($0.date, $0.order, $0.index) < ($1.date, $1.order, $1.index) }
+
+        var imputations: [PaymentImputation] = []
+        imputations.reserveCapacity(documents.count)
+        for document in documents {
+            let isPayment = document.kind == .payment
+            let amount = isPayment ? claim.payments[document.index].amount : claim.creditNotes[document.index].amount
+            let named = isPayment ? claim.payments[document.index].invoice : claim.creditNotes[document.index].invoice
+            let label = isPayment ? "Règlement du \(document.date.iso)" : "Avoir \(claim.creditNotes[document.index].number)"
+            var remaining = amount
+            var imputed: [PaymentImputation.Imputed] = []
+            func apply(_ index: Int) throws(RateTableError) {
+                if isPayment {
+                    let result = try accounts[index].pay(remaining, on: document.date, interestFirst: interestFirst, rates: &rates)
+                    if result.used > 0 {
+                        imputed.append(.init(invoice: accounts[index].invoice.number, amount: result.used, interest: result.interest))
+                    }
+                    remaining -= result.used
+                } else {
+                    let used = try accounts[index].credit(remaining, on: document.date, rates: &rates)
+                    if used > 0 { imputed.append(.init(invoice: accounts[index].invoice.number, amount: used)) }
+                    remaining -= used
+                }
+            }
+            if let named {
+                if let index = byNumber[named] {
+                    try apply(index)
+                    if remaining > 0 {
+                        notes.warn("\(label) : \(Money.french(remaining)) au-delà du solde de la facture \(named) désignée, "
+                            + "imputés sur les dettes échues les plus anciennes (C. civ. 1342-10).")
+                    }
+                } else {
+                    notes.warn("\(label) désigne la facture \(named), absente du dossier : imputé sur les dettes échues les plus anciennes (C. civ. 1342-10).")
+                }
+            }
+            // C. civ. 1342-10: the oldest due debt first. An invoice once settled never reopens, so the
+            // first open one only moves forward.
+            var cursor = firstOpen
+            while remaining > 0 && cursor < oldest.count {
+                let index = oldest[cursor]
+                if accounts[index].isOpen(interestFirst: isPayment && interestFirst) {
+                    try apply(index)
+                }
+                if remaining > 0 { cursor += 1 }
+            }
+            while firstOpen < oldest.count && !accounts[oldest[firstOpen]].isOpen(interestFirst: interestFirst) { firstOpen += 1 }
+            if remaining > 0 {
+                notes.warn("\(label) : \(Money.french(remaining)) excèdent tout ce qui est dû au \(document.date.iso) "
+                    + "(trop-perçu) : non imputés ; à rembourser ou à imputer sur les pénalités et indemnités.")
+            }
+            imputations.append(PaymentImputation(
+                kind: document.kind, date: document.date, amount: amount,
+                reference: isPayment ? claim.payments[document.index].reference : claim.creditNotes[document.index].number,
+                imputed: imputed, unallocated: remaining))
+        }
+
+        // Each invoice to the as-of date, then fees and totals.
+        let feeAllowed = StatementRules.flatFeeAllowed(claim, notes: &notes)
+        var invoices: [InvoiceStatement] = []
+        invoices.reserveCapacity(accounts.count)
+        var totals = Totals(principal: 0, penalties: 0, flatFees: 0, total: 0)
+        for index in accounts.indices {
+            try accounts[index].advance(to: asOf, rates: &rates)
+            let account = accounts[index]
+            let invoice = account.invoice
+            let late = invoice.due < asOf && account.settledByDue < invoice.amount
+            var fee: Decimal = 0
+            if feeAllowed && late, let value = try LatePaymentRules.flatFee(regime: regime, dueDayAfter: invoice.due.adding(days: 1), tables: tables) {
+                fee = value.value
+            }
+            if invoice.due >= asOf && account.principal > 0 {
+                notes.warn("Facture \(invoice.number) : échéance du \(invoice.due.iso) non dépassée au \(asOf.iso), aucun retard.")
+            } else if account.settledByDue >= invoice.amount {
+                notes.warn("Facture \(invoice.number) réglée à l'échéance : ni pénalité ni indemnité.")
+            }
+            let penalties = account.periods.reduce(Decimal(0)) { $0 + $1.amount }
+            invoices.append(InvoiceStatement(
+                number: invoice.number, issued: invoice.issued, due: invoice.due, amount: invoice.amount,
+                paid: account.paid, credited: account.credited, outstanding: account.principal,
+                periods: account.periods, penalties: penalties, flatFee: fee, interestPaid: account.interestPaid))
+            totals.principal += account.principal
+            totals.penalties += penalties - account.interestPaid
+            totals.flatFees += fee
+        }
+        totals.extraRecoveryCosts = StatementRules.extraRecoveryCosts(claim, notes: &notes)
+        totals.total = totals.principal + totals.penalties + totals.flatFees + totals.extraRecoveryCosts
+
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription) { notes.warn(notice.message) }
+        var used = rates.usedTables
+        if feeAllowed { used.insert("statutory") }
+        let series = [tables.ecb, tables.legalParticulier, tables.legalAutresCas].filter { used.contains($0.id) }
+        return Statement(
+            reference: claim.reference, asOf: asOf, regime: regime, dayBasis: dayBasis, invoices: invoices,
+            payments: imputations, totals: totals, warnings: rates.warnings + notes.warnings,
+            convention: StatementRules.convention(regime: regime, dayBasis: dayBasis, interestFirst: interestFirst, asOf: asOf),
+            rateTables: series.map(\.use))
+    }
+}
+
+/// Warnings in the order they arise, each once.
+struct Notes {
+    private(set) var warnings: [String] = []
+    private var seen: Set<String> = []
+
+    mutating func warn(_ text: String) {
+        if seen.insert(text).inserted { warnings.append(text) }
+    }
+}

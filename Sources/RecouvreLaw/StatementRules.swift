@@ -1,0 +1,146 @@
+import Foundation
+import RecouvreModel
+
+/// The regime-level decisions of a statement, one function per rule, each citing its article.
+enum StatementRules {
+    /// C. civ. 1343-1: a partial payment goes first to interest — for civil interest (civil, consumer,
+    /// lease, consumer credit). B2B and public penalties are kept apart: payments go to principal and
+    /// the penalties remain due (domain.md §2.6), as the statement says.
+    static func interestFirst(_ regime: Regime) -> Bool {
+        switch regime {
+        case .b2b, .publicProcurement: return false
+        case .civil, .consumer, .residentialLease, .consumerCredit: return true
+        }
+    }
+
+    /// Which rate rule applies (domain.md §1), or nil when no interest is computed.
+    static func ratePolicy(for claim: Case, notes: inout Notes) -> RatePolicy? {
+        let clause = claim.contract.penaltyRate
+        switch claim.regime {
+        case .b2b:
+            // C. com. L441-10 II: the contract's rate (floored), else ECB + 10.
+            return clause.map(RatePolicy.b2bClause) ?? .b2bDefault
+        case .publicProcurement:
+            // C. commande publique R2192-31 sets the rate; a contract cannot lower it.
+            if clause != nil {
+                notes.warn("Marché public : le taux contractuel est écarté ; les intérêts moratoires suivent C. commande "
+                    + "publique R2192-31 (BCE + 8 points, fixe).")
+            }
+            return .publicProcurement
+        case .civil, .consumer:
+            // C. civ. 1231-6: taux légal of the creditor's category; a contractual clause may replace it.
+            return clause.map(RatePolicy.clause) ?? .legal(claim.creditor.legalRateCategory)
+        case .residentialLease:
+            // Loi 89-462 art. 4 i: a clause imposing penalties on the tenant is deemed unwritten.
+            if clause != nil {
+                notes.warn("Bail d'habitation : la clause de pénalités est réputée non écrite (loi 89-462 art. 4 i) ; "
+                    + "seuls les intérêts au taux légal sont calculés.")
+            }
+            return .legal(claim.creditor.legalRateCategory)
+        case .consumerCredit:
+            // C. consom. L312-39: after default, interest at the loan's own rate, only if the case gives it.
+            guard let clause else {
+                notes.warn("Crédit à la consommation : les intérêts de retard courent au taux du prêt (C. consom. L312-39) ; "
+                    + "indiquez-le dans contract.penalty_rate. Aucun intérêt n'est calculé.")
+                return nil
+            }
+            notes.warn("Crédit à la consommation : intérêts au taux contractuel du prêt (C. consom. L312-39) ; vérifiez "
+                + "qu'il est celui de l'offre et que la déchéance du terme a été régulièrement prononcée.")
+            return .clause(clause)
+        }
+    }
+
+    /// C. com. L622-28, L631-14, L641-3: the opening judgment of collective proceedings stops interest
+    /// and penalties. The judgment takes effect from the first hour of its day, so its day is not counted
+    /// (the conservative reading). Returns the last day counted, or nil when none can be computed (the
+    /// opening date is unknown).
+    static func lastCountedDay(_ claim: Case, asOf: Day, notes: inout Notes) -> Day? {
+        switch claim.contract.collectiveProceedings {
+        case nil:
+            return asOf
+        case .openedUnknownDate:
+            notes.warn("Procédure collective ouverte (date du jugement d'ouverture inconnue) : aucune pénalité ni indemnité "
+                + "n'est calculée (C. com. L622-28) ; indiquez la date du jugement d'ouverture pour calculer les pénalités "
+                + "courues jusqu'à elle, et déclarez la créance au mandataire judiciaire (C. com. L622-24).")
+            return nil
+        case .opened(let day):
+            notes.warn("Procédure collective ouverte le \(day.iso) : pénalités arrêtées la veille du jugement d'ouverture "
+                + "(C. com. L622-28), sans indemnité forfaitaire ni frais (C. com. L441-10 II) ; déclarez la créance au "
+                + "mandataire judiciaire dans les deux mois de la publication au BODACC (C. com. L622-24, R622-24).")
+            return min(asOf, day.adding(days: -1))
+        }
+    }
+
+    /// C. civ. 1231-6, 1344-1: civil interest runs from the formal notice; we count from the day after its
+    /// receipt (the avis de réception), the earliest receipt on or before the as-of date.
+    static func civilStart(_ claim: Case, asOf: Day, notes: inout Notes) -> Day? {
+        guard !StatementRules.automatic(claim.regime) else { return nil }
+        let received = claim.events.filter { $0.type == .formalNotice }.compactMap(\.received).filter { $0 <= asOf }.min()
+        if received == nil {
+            notes.warn("Intérêts non commencés : aucune mise en demeure reçue au \(asOf.iso) (C. civ. 1231-6, 1344-1). "
+                + "Envoyez une mise en demeure en recommandé avec avis de réception ; les intérêts courront du lendemain de sa réception.")
+        }
+        return received?.adding(days: 1)
+    }
+
+    /// B2B (C. com. L441-10 II) and public (R2192-31) penalties run without notice.
+    static func automatic(_ regime: Regime) -> Bool {
+        regime == .b2b || regime == .publicProcurement
+    }
+
+    /// The first day of delay: the day after the due date (B2B, public), or the day after receipt of the
+    /// formal notice — never before the day after the due date (a debt not yet due bears no interest).
+    static func delayStart(_ invoice: Invoice, regime: Regime, civilStart: Day?) -> Day? {
+        let afterDue = invoice.due.adding(days: 1)
+        if automatic(regime) { return afterDue }
+        return civilStart.map { max($0, afterDue) }
+    }
+
+    /// C. mon. fin. L313-3: the first day at taux légal + 5 points, when a judgment is in the case and
+    /// the interest is at the taux légal.
+    static func judgmentIncrease(_ claim: Case, policy: RatePolicy?, tables: RateTables,
+                                 notes: inout Notes) throws(RateTableError) -> Day? {
+        guard let judgment = claim.judgment else { return nil }
+        guard case .legal = policy else {
+            notes.warn("Jugement du \(judgment.date.iso) : la majoration de 5 points (C. mon. fin. L313-3) ne s'applique "
+                + "qu'au taux légal ; elle n'est pas appliquée au taux de ce relevé.")
+            return nil
+        }
+        let increase = try LatePaymentRules.judgmentIncreaseStart(judgment, tables: tables)
+        if let warning = increase.warning { notes.warn(warning) }
+        return increase.day
+    }
+
+    /// The 40 € fee: B2B and public only; `flat_fee: false` honoured; not when collective proceedings
+    /// forbid payment (C. com. L441-10 II, last sentence).
+    static func flatFeeAllowed(_ claim: Case, notes: inout Notes) -> Bool {
+        guard automatic(claim.regime), claim.contract.collectiveProceedings == nil else { return false }
+        return claim.contract.flatFee
+    }
+
+    /// C. com. L441-10 II: recovery costs above the flat fee, on proof; B2B and public only, and not
+    /// under collective proceedings.
+    static func extraRecoveryCosts(_ claim: Case, notes: inout Notes) -> Decimal {
+        guard let costs = claim.contract.extraRecoveryCosts, costs > 0 else { return 0 }
+        guard automatic(claim.regime), claim.contract.collectiveProceedings == nil else {
+            notes.warn("Frais de recouvrement complémentaires (\(Money.french(costs))) non ajoutés : C. com. L441-10 II ne vaut "
+                + "qu'entre professionnels et hors procédure collective ; demandez-les au juge (CPC 700).")
+            return 0
+        }
+        notes.warn("Frais de recouvrement complémentaires de \(Money.french(costs)) ajoutés sur justificatifs (C. com. L441-10 II) : "
+            + "joignez-les au bordereau de pièces.")
+        return costs
+    }
+
+    /// The convention, in one French sentence printed on every statement (domain.md §2).
+    static func convention(regime: Regime, dayBasis: DayBasis, interestFirst: Bool, asOf: Day) -> String {
+        let start = automatic(regime) ? "du lendemain de l'échéance" : "du lendemain de la réception de la mise en demeure"
+        let basis = dayBasis == .d365 ? "jours / 365 (même en année bissextile)" : "jours / 365 ou 366 selon l'année (exact)"
+        let imputation = interestFirst
+            ? "les règlements s'imputent d'abord sur les intérêts puis sur le principal (C. civ. 1343-1)"
+            : "les règlements s'imputent sur le principal, les pénalités restant dues"
+        return "Chaque jour de retard, \(start) au \(asOf.iso) inclus, porte le taux en vigueur ce jour-là ; chaque ligne = "
+            + "base × taux × \(basis), arrondie au centime (demi supérieur) ; un règlement daté J réduit la base à partir de J + 1 ; "
+            + "\(imputation)."
+    }
+}
