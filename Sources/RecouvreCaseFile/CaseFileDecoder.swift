@@ -272,6 +272,14 @@ final class CaseFileDecoder {
         contract.extraRecoveryCosts = optional(fields["extra_recovery_costs"])
             .flatMap { self.amount($0, "\(path).extra_recovery_costs", allowZero: true) }
         contract.property = optional(fields["property"]).flatMap { address($0, "\(path).property") }
+        // Rent arrears go to the juge des contentieux de la protection of the place of the property, not
+        // of the tenant's home (domain.md §4; the rule of former COJ R. 221-48, carried over to the JCP in
+        // 2020 — current article number not verified): without its address no court can be chosen.
+        if contract.nature == .residentialLease, optional(fields["property"]) == nil {
+            report(
+                node, "\(path).property", "missing: a residential lease needs the address of the property",
+                "add property: { lines: [\"27 rue Solférino\"], postcode: \"59000\", city: \"Lille\" }")
+        }
         return contract
     }
 
