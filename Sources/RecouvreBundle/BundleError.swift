@@ -30,8 +30,11 @@ public enum BundleError: RecouvreError, Sendable, Hashable {
             return "exhibits[\(number - 1)].file: \(path) (pièce n° \(number), \(title)) does not exist; "
                 + "fix the path in the case file or remove `file:`"
         case .prescribed(let messages):
-            return (messages + ["prescription has run: recouvre will not build a court dossier "
-                + "(add --force to build it anyway, with this warning in the output)"]).joined(separator: "\n")
+            return
+                (messages + [
+                    "prescription has run: recouvre will not build a court dossier "
+                        + "(add --force to build it anyway, with this warning in the output)"
+                ]).joined(separator: "\n")
         case .writeFailed(let path, let why):
             return "\(path): cannot write the bundle (\(why)); nothing was written"
         case .notABundle(let path, let why):

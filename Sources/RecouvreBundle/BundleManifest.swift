@@ -58,8 +58,10 @@ public struct BundleManifest: Sendable, Hashable, Codable {
         case formalNotice = "formal_notice"
     }
 
-    public init(tool: String, caseReference: String, asOf: String?, creditor: ManifestParty?, debtor: ManifestParty?,
-                amountClaimed: String?, formalNotice: String?, files: [BundleManifestFile]) {
+    public init(
+        tool: String, caseReference: String, asOf: String?, creditor: ManifestParty?, debtor: ManifestParty?,
+        amountClaimed: String?, formalNotice: String?, files: [BundleManifestFile]
+    ) {
         self.schema = Self.schema
         self.tool = tool
         self.caseReference = caseReference
@@ -129,7 +131,8 @@ enum JSONValue {
             return "[\n" + values.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
         case .object(let pairs):
             if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
+            return "{\n"
+                + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n\(close)}"
         }
     }

@@ -16,7 +16,8 @@ public enum VerifyProblem: Sendable, Hashable, CustomStringConvertible {
         case .altered(let path): return "altered: \(path) (its SHA-256 differs from the manifest)"
         case .added(let path): return "added: \(path) (not in the manifest)"
         case .removed(let path): return "removed: \(path) (listed in the manifest, missing)"
-        case .invalidXML(let errors): return "dossier.xml does not validate against forms/schemas/dossier.xsd:\n\(errors)"
+        case .invalidXML(let errors):
+            return "dossier.xml does not validate against forms/schemas/dossier.xsd:\n\(errors)"
         }
     }
 }

@@ -17,8 +17,10 @@ public struct BuildRequest: Sendable {
     /// `recouvre 0.1.0`, recorded in the manifest and the XML.
     public var tool: String
 
-    public init(casePath: String, out: String, asOf: Day? = nil, formsOverride: String? = nil, force: Bool = false,
-                tool: String) {
+    public init(
+        casePath: String, out: String, asOf: Day? = nil, formsOverride: String? = nil, force: Bool = false,
+        tool: String
+    ) {
         self.casePath = casePath
         self.out = out
         self.asOf = asOf
@@ -37,8 +39,10 @@ public struct BuildResult: Sendable {
 
     /// What `build` prints: where the bundle is, what it holds, the warnings.
     public var text: String {
-        var lines = ["Dossier \(manifest.caseReference) written to \(path) (\(manifest.files.count + 1) files, "
-            + "claim \(manifest.amountClaimed ?? "?") EUR as of \(manifest.asOf ?? "?")):"]
+        var lines = [
+            "Dossier \(manifest.caseReference) written to \(path) (\(manifest.files.count + 1) files, "
+                + "claim \(manifest.amountClaimed ?? "?") EUR as of \(manifest.asOf ?? "?")):"
+        ]
         lines += manifest.files.map { "  \($0.path)  \($0.bytes) bytes  sha256 \($0.sha256.prefix(16))…" }
         lines.append("  \(BundleManifest.fileName)")
         lines += warnings.map { "warning: \($0)" }
@@ -64,9 +68,11 @@ public enum DossierBuilder {
         warnings += prescription.map(\.message)
         let statement = try StatementEngine(tables: try RateTables.load(forms: forms))
             .statement(for: theCase, asOf: asOf)
-        let route = try Router(directory: try CourtDirectory.load(forms: forms),
-                               rules: try ProcedureRules.load(forms: forms))
-            .route(case: theCase, statement: statement)
+        let route = try Router(
+            directory: try CourtDirectory.load(forms: forms),
+            rules: try ProcedureRules.load(forms: forms)
+        )
+        .route(case: theCase, statement: statement)
         warnings += statement.warnings + route.warnings
         let dossier = try DossierRenderer(forms: forms).render(
             DossierInput(case: theCase, statement: statement, route: route))
@@ -76,8 +82,10 @@ public enum DossierBuilder {
         for document in dossier.documents {
             let data = Data(document.text.utf8)
             files.append(BundleFile(path: document.fileName, data: data))
-            documentDigests.append(DocumentDigest(fileName: document.fileName, title: document.title,
-                                                  sha256: BundleManifest.sha256(data), bytes: data.count))
+            documentDigests.append(
+                DocumentDigest(
+                    fileName: document.fileName, title: document.title,
+                    sha256: BundleManifest.sha256(data), bytes: data.count))
         }
         var exhibitDigests: [ExhibitDigest] = []
         for exhibit in dossier.exhibits {
@@ -92,17 +100,20 @@ public enum DossierBuilder {
             } else {
                 data = files.first { $0.path == path }?.data ?? Data()
             }
-            exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title, path: path,
-                                                sha256: BundleManifest.sha256(data), bytes: data.count))
+            exhibitDigests.append(
+                ExhibitDigest(
+                    number: exhibit.number, title: exhibit.title, path: path,
+                    sha256: BundleManifest.sha256(data), bytes: data.count))
         }
 
         // The route gives a letter (déclaration de créance) a form with an empty number; the dossier
         // records no form for it rather than an empty one.
         var xmlRoute = route
         if xmlRoute.form?.cerfa.isEmpty == true { xmlRoute.form = nil }
-        let xml = try DossierXML.render(DossierXMLInput(
-            case: theCase, statement: statement, route: xmlRoute, documents: documentDigests,
-            exhibits: exhibitDigests, tool: request.tool, courtDataSource: route.court?.source))
+        let xml = try DossierXML.render(
+            DossierXMLInput(
+                case: theCase, statement: statement, route: xmlRoute, documents: documentDigests,
+                exhibits: exhibitDigests, tool: request.tool, courtDataSource: route.court?.source))
         // A dossier.xml that does not validate is our bug: report it, write nothing.
         do { try DossierXML.validate(xml, forms: forms) } catch {
             throw BundleError.invalidDossierXML("\(error)")

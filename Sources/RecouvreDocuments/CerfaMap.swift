@@ -33,9 +33,11 @@ public struct CerfaMap: Sendable, Hashable, Decodable {
         }
         let map: CerfaMap
         do { map = try YAMLDecoder().decode(CerfaMap.self, from: text) } catch {
-            throw DocumentError(file: path, message: "cannot be read as a CERFA map (\(error)); "
-                + "each box needs id, label and fields from: "
-                + CerfaField.allCases.map(\.rawValue).joined(separator: ", "))
+            throw DocumentError(
+                file: path,
+                message: "cannot be read as a CERFA map (\(error)); "
+                    + "each box needs id, label and fields from: "
+                    + CerfaField.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard map.number == number else {
             throw DocumentError(file: path, message: "describes CERFA \(map.number), expected \(number)")

@@ -34,7 +34,8 @@ public struct ClaimView: Sendable, Hashable {
         principal = FrenchFormat.amount(statement.totals.principal)
         penalties = FrenchFormat.amount(statement.totals.penalties)
         flatFees = FrenchFormat.amount(statement.totals.flatFees)
-        extraCosts = statement.totals.extraRecoveryCosts > 0
+        extraCosts =
+            statement.totals.extraRecoveryCosts > 0
             ? FrenchFormat.amount(statement.totals.extraRecoveryCosts) : nil
         total = FrenchFormat.amount(statement.totals.total)
         asOf = FrenchFormat.date(statement.asOf)

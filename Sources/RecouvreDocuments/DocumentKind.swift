@@ -53,8 +53,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     public static func plan(for procedure: Procedure) -> [DocumentKind] {
         switch procedure {
         case .injonctionDePayer:
-            return [.miseEnDemeure, .releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces,
-                    .lettreAuCommissaireDeJustice]
+            return [
+                .miseEnDemeure, .releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces,
+                .lettreAuCommissaireDeJustice,
+            ]
         case .pspc:
             return [.miseEnDemeure, .releveDeCompte, .requetePetitesCreances, .bordereauDePieces]
         case .europeanOrderForPayment, .europeanSmallClaims:

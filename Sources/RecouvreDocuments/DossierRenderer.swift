@@ -20,12 +20,15 @@ public struct DossierRenderer: Sendable {
             "\(index + 1 < 10 ? "0" : "")\(index + 1)-\(kind.slug(for: input.route.procedure)).txt"
         }
         var exhibits: [DossierExhibit] = input.case.exhibits.enumerated().map { index, exhibit in
-            DossierExhibit(number: index + 1, title: exhibit.title, source: exhibit.file,
-                           bundlePath: exhibit.file.map { DossierExhibit.bundlePath(number: index + 1, source: $0) })
+            DossierExhibit(
+                number: index + 1, title: exhibit.title, source: exhibit.file,
+                bundlePath: exhibit.file.map { DossierExhibit.bundlePath(number: index + 1, source: $0) })
         }
         for (kind, fileName) in zip(plan, fileNames) where kind.isExhibit {
-            exhibits.append(DossierExhibit(number: exhibits.count + 1, title: kind.title,
-                                           source: nil, bundlePath: fileName))
+            exhibits.append(
+                DossierExhibit(
+                    number: exhibits.count + 1, title: kind.title,
+                    source: nil, bundlePath: fileName))
         }
         let facts = DossierFacts(input: input, settings: settings, exhibits: exhibits)
         var documents: [RenderedDocument] = []

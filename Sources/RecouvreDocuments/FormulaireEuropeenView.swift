@@ -26,9 +26,11 @@ public struct FormulaireEuropeenView: Sendable {
     init(_ facts: DossierFacts) {
         smallClaims = facts.route.procedure == .europeanSmallClaims
         formCode = facts.route.form?.cerfa ?? (smallClaims ? "ESCP-A" : "EPO-A")
-        formTitle = facts.route.form?.title ?? (smallClaims
-            ? "Formulaire A, formulaire de demande (règlement (CE) n° 861/2007)"
-            : "Formulaire A, demande d'injonction de payer européenne (règlement (CE) n° 1896/2006)")
+        formTitle =
+            facts.route.form?.title
+            ?? (smallClaims
+                ? "Formulaire A, formulaire de demande (règlement (CE) n° 861/2007)"
+                : "Formulaire A, demande d'injonction de payer européenne (règlement (CE) n° 1896/2006)")
         courtName = facts.courtName
         courtAddress = facts.route.court?.address.map(PartyView.lines(of:)) ?? []
         creditor = facts.creditor

@@ -58,7 +58,8 @@ public struct ReleveDeCompteView: Sendable {
         creditor = facts.creditor
         debtor = facts.debtor
         regime = Self.regimeLabel(statement.regime)
-        dayBasis = statement.dayBasis == .d365
+        dayBasis =
+            statement.dayBasis == .d365
             ? "365 jours, y compris les années bissextiles" : "jours réels (366 les années bissextiles)"
         accounts = statement.invoices.map { invoice in
             Account(

@@ -42,19 +42,25 @@ public struct RequeteView: Sendable {
         case .amountPrincipal:
             return ["Principal : \(FrenchFormat.amount(statement.totals.principal))"]
         case .amountInterest:
-            var text = (facts.legalInterest ? "Intérêts au taux légal" : facts.publicBuyer
-                ? "Intérêts moratoires" : "Pénalités de retard")
+            var text =
+                (facts.legalInterest
+                    ? "Intérêts au taux légal"
+                    : facts.publicBuyer
+                        ? "Intérêts moratoires" : "Pénalités de retard")
                 + " au \(FrenchFormat.date(statement.asOf)) : \(FrenchFormat.amount(statement.totals.penalties))"
             if let rates = facts.rates, let from = facts.interestFrom {
                 text += " (\(rates), à compter du \(from) ; détail au relevé de compte)"
             }
             return [text]
         case .amountFees:
-            var lines = ["Frais accessoires : indemnité forfaitaire pour frais de recouvrement "
-                + "\(FrenchFormat.amount(statement.totals.flatFees))"]
+            var lines = [
+                "Frais accessoires : indemnité forfaitaire pour frais de recouvrement "
+                    + "\(FrenchFormat.amount(statement.totals.flatFees))"
+            ]
             if statement.totals.extraRecoveryCosts > 0 {
-                lines.append("Frais de recouvrement complémentaires justifiés : "
-                    + FrenchFormat.amount(statement.totals.extraRecoveryCosts))
+                lines.append(
+                    "Frais de recouvrement complémentaires justifiés : "
+                        + FrenchFormat.amount(statement.totals.extraRecoveryCosts))
             }
             return lines
         case .amountTotal:
@@ -70,8 +76,10 @@ public struct RequeteView: Sendable {
             return facts.exhibits.map { "Pièce n° \($0.number) : \($0.title)" }
         case .oppositionReferral:
             let court = facts.courtName.map { "le \($0)" } ?? "la juridiction compétente"
-            return ["En cas d'opposition, le créancier demande que l'affaire soit immédiatement renvoyée devant "
-                + "\(court) (CPC 1408)."]
+            return [
+                "En cas d'opposition, le créancier demande que l'affaire soit immédiatement renvoyée devant "
+                    + "\(court) (CPC 1408)."
+            ]
         case .signature:
             return [
                 "Fait à \(facts.place), le \(facts.date).",

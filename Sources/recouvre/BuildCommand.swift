@@ -36,9 +36,10 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let result = try reportingErrors {
-            try DossierBuilder.build(BuildRequest(
-                casePath: caseFile, out: out, asOf: asOf.day, formsOverride: forms.forms, force: force,
-                tool: "recouvre \(Recouvre.version)"))
+            try DossierBuilder.build(
+                BuildRequest(
+                    casePath: caseFile, out: out, asOf: asOf.day, formsOverride: forms.forms, force: force,
+                    tool: "recouvre \(Recouvre.version)"))
         }
         printOut(result.text)
     }

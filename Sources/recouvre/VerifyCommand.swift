@@ -7,7 +7,8 @@ import RecouvreForms
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Re-check a bundle: every checksum in manifest.json, files added or removed, dossier.xml against the XSD.",
+        abstract:
+            "Re-check a bundle: every checksum in manifest.json, files added or removed, dossier.xml against the XSD.",
         discussion: """
             Exit status 0 when the bundle is intact; 1 when a file was altered, added or removed, or when
             dossier.xml does not validate (each problem is named on its own line).

@@ -12,11 +12,12 @@ struct BundleWriterTests {
     ]
 
     static func manifest(_ files: [BundleFile] = files) -> BundleManifest {
-        BundleManifest(tool: "recouvre 0.1.0", caseReference: "2026-0042", asOf: "2026-11-23",
-                       creditor: ManifestParty(name: "Atelier Lumière", siren: "123456782"),
-                       debtor: ManifestParty(name: "Bâtiments Durand", siren: nil), amountClaimed: "1229.73",
-                       formalNotice: "01-mise-en-demeure.txt",
-                       files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+        BundleManifest(
+            tool: "recouvre 0.1.0", caseReference: "2026-0042", asOf: "2026-11-23",
+            creditor: ManifestParty(name: "Atelier Lumière", siren: "123456782"),
+            debtor: ManifestParty(name: "Bâtiments Durand", siren: nil), amountClaimed: "1229.73",
+            formalNotice: "01-mise-en-demeure.txt",
+            files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
     }
 
     /// A stand-in for the XSD check: the verifier's own logic is under test here.
@@ -44,12 +45,15 @@ struct BundleWriterTests {
     @Test("manifest.json: sorted keys, two-space indent, trailing newline, SHA-256 of each file")
     func manifestLayout() throws {
         let text = String(decoding: Self.manifest().json(), as: UTF8.self)
-        #expect(text.hasPrefix("{\n  \"amount_claimed\": \"1229.73\",\n  \"as_of\": \"2026-11-23\",\n  \"case\": \"2026-0042\",\n"))
+        #expect(
+            text.hasPrefix(
+                "{\n  \"amount_claimed\": \"1229.73\",\n  \"as_of\": \"2026-11-23\",\n  \"case\": \"2026-0042\",\n"))
         #expect(text.contains("\"debtor\": {\n    \"name\": \"Bâtiments Durand\",\n    \"siren\": null\n  }"))
         #expect(text.hasSuffix("  \"tool\": \"recouvre 0.1.0\"\n}\n"))
         // printf 'Mise en demeure\n' | sha256sum
         #expect(text.contains("\"sha256\": \"\(BundleManifest.sha256(Data("Mise en demeure\n".utf8)))\""))
-        #expect(BundleManifest.sha256(Data("abc".utf8))
+        #expect(
+            BundleManifest.sha256(Data("abc".utf8))
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")  // FIPS 180-2 example
         let paths = try BundleManifest.parse(Self.manifest().json()).files.map(\.path)
         #expect(paths == paths.sorted())
@@ -59,7 +63,8 @@ struct BundleWriterTests {
     func deterministic(name: String) throws {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = dir.appendingPathComponent("a-" + name), second = dir.appendingPathComponent("b-" + name)
+        let first = dir.appendingPathComponent("a-" + name)
+        let second = dir.appendingPathComponent("b-" + name)
         try BundleWriter().write(files: Self.files, manifest: Self.manifest(), to: first, force: false)
         try BundleWriter().write(files: Self.files.reversed(), manifest: Self.manifest(), to: second, force: false)
         if name.hasSuffix(".zip") {
@@ -128,8 +133,11 @@ struct BundleWriterTests {
         try Data("extra".utf8).write(to: target.appendingPathComponent("pieces/ajout.txt"))
         try FileManager.default.removeItem(at: target.appendingPathComponent("01-mise-en-demeure.txt"))
         let report = try Self.verifier.verify(path: target.path)
-        #expect(report.problems == [.removed("01-mise-en-demeure.txt"), .altered("pieces/01-devis.pdf"),
-                                    .added("pieces/ajout.txt")])
+        #expect(
+            report.problems == [
+                .removed("01-mise-en-demeure.txt"), .altered("pieces/01-devis.pdf"),
+                .added("pieces/ajout.txt"),
+            ])
         #expect(report.text.contains("altered: pieces/01-devis.pdf"))
     }
 

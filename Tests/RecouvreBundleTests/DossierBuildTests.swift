@@ -16,9 +16,10 @@ struct DossierBuildTests {
     static let forms = Forms(shipped: TestPaths.forms)
 
     static func build(_ fixture: String, to target: URL, force: Bool = false) throws -> BuildResult {
-        try DossierBuilder.build(BuildRequest(
-            casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
-            formsOverride: nil, force: force, tool: "recouvre 0.1.0"))
+        try DossierBuilder.build(
+            BuildRequest(
+                casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
+                formsOverride: nil, force: force, tool: "recouvre 0.1.0"))
     }
 
     @Test("every document and dossier.xml match their golden files", arguments: fixtures)
@@ -29,7 +30,8 @@ struct DossierBuildTests {
         let result = try Self.build(fixture, to: target)
         for file in result.manifest.files where !file.path.hasPrefix("pieces/") {
             let data = try Data(contentsOf: target.appendingPathComponent(file.path))
-            if let diff = Golden.mismatch(data, target: "RecouvreBundleTests", name: "fixtures/\(fixture)/\(file.path)") {
+            if let diff = Golden.mismatch(data, target: "RecouvreBundleTests", name: "fixtures/\(fixture)/\(file.path)")
+            {
                 Issue.record(Comment(rawValue: diff))
             }
         }
@@ -50,7 +52,8 @@ struct DossierBuildTests {
     func deterministic(name: String) throws {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = dir.appendingPathComponent("1-" + name), second = dir.appendingPathComponent("2-" + name)
+        let first = dir.appendingPathComponent("1-" + name)
+        let second = dir.appendingPathComponent("2-" + name)
         _ = try Self.build("b2b-lyon-dijon", to: first)
         _ = try Self.build("b2b-lyon-dijon", to: second)
         if name.hasSuffix(".zip") {
@@ -60,10 +63,12 @@ struct DossierBuildTests {
             #expect(a == (try FileManager.default.subpathsOfDirectory(atPath: second.path).sorted()))
             for path in a {
                 var isDirectory: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: first.appendingPathComponent(path).path,
-                                                   isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(
+                    atPath: first.appendingPathComponent(path).path,
+                    isDirectory: &isDirectory)
                 if isDirectory.boolValue { continue }
-                #expect(try Data(contentsOf: first.appendingPathComponent(path))
+                #expect(
+                    try Data(contentsOf: first.appendingPathComponent(path))
                         == Data(contentsOf: second.appendingPathComponent(path)), "\(path)")
             }
         }
@@ -75,8 +80,9 @@ struct DossierBuildTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("dossier")
         let result = try Self.build("b2b-lyon-dijon", to: target)
-        let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: target.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: target.appendingPathComponent("manifest.json"))) as? [String: Any])
         #expect(json["schema"] as? String == "recouvre.manifest/1")
         #expect(json["as_of"] as? String == "2026-11-23")
         #expect(json["formal_notice"] as? String == "01-mise-en-demeure.txt")

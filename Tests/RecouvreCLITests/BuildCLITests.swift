@@ -15,9 +15,12 @@ struct BuildCLITests {
         let result = try await CLI.run(["build", Self.caseFile, "--out", out.path])
         #expect(result.status == 0, "\(result)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["01-mise-en-demeure.txt", "02-releve-de-compte.txt", "03-requete-en-injonction-de-payer.txt",
-                          "04-bordereau-de-pieces.txt", "05-lettre-au-commissaire-de-justice.txt", "dossier.xml",
-                          "manifest.json", "pieces"])
+        #expect(
+            names == [
+                "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "03-requete-en-injonction-de-payer.txt",
+                "04-bordereau-de-pieces.txt", "05-lettre-au-commissaire-de-justice.txt", "dossier.xml",
+                "manifest.json", "pieces",
+            ])
         #expect(result.stdout.contains("01-mise-en-demeure.txt"))
         #expect(result.stdout.contains("written to"))
     }
@@ -46,7 +49,9 @@ struct BuildCLITests {
         let removed = try #require(try FileManager.default.contentsOfDirectory(atPath: pieces.path).sorted().first)
         try FileManager.default.removeItem(at: pieces.appendingPathComponent(removed))
         let out = dir.appendingPathComponent("out")
-        let result = try await CLI.run(["build", copy.appendingPathComponent("case.yaml").path, "--out", out.path + "/dossier"])
+        let result = try await CLI.run([
+            "build", copy.appendingPathComponent("case.yaml").path, "--out", out.path + "/dossier",
+        ])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains(removed))
         #expect(result.stderr.contains("does not exist"))
@@ -71,10 +76,12 @@ struct BuildCLITests {
         // Move the consumer claim three years back: C. consom. L218-2 gives two years.
         let file = copy.appendingPathComponent("case.yaml")
         var text = try String(contentsOf: file, encoding: .utf8)
-        for (old, new) in [("issued: 2025-11-14", "issued: 2022-11-14"), ("due: 2025-11-14", "due: 2022-11-14"),
-                           ("date: 2025-09-02", "date: 2022-09-02"), ("date: 2026-02-10", "date: 2022-12-10"),
-                           ("date: 2025-12-01", "date: 2022-12-01"), ("date: 2026-03-02", "date: 2023-01-02"),
-                           ("received: 2026-03-05", "received: 2023-01-05")] {
+        for (old, new) in [
+            ("issued: 2025-11-14", "issued: 2022-11-14"), ("due: 2025-11-14", "due: 2022-11-14"),
+            ("date: 2025-09-02", "date: 2022-09-02"), ("date: 2026-02-10", "date: 2022-12-10"),
+            ("date: 2025-12-01", "date: 2022-12-01"), ("date: 2026-03-02", "date: 2023-01-02"),
+            ("received: 2026-03-05", "received: 2023-01-05"),
+        ] {
             text = text.replacingOccurrences(of: old, with: new)
         }
         try text.write(to: file, atomically: true, encoding: .utf8)

@@ -19,8 +19,10 @@ enum FixtureInputs {
         let theCase = loaded.value
         let statement = try StatementEngine(tables: try RateTables.load(forms: forms))
             .statement(for: theCase, asOf: theCase.asOf!)
-        let route = try Router(directory: try CourtDirectory.load(forms: forms), rules: try ProcedureRules.load(forms: forms))
-            .route(case: theCase, statement: statement)
+        let route = try Router(
+            directory: try CourtDirectory.load(forms: forms), rules: try ProcedureRules.load(forms: forms)
+        )
+        .route(case: theCase, statement: statement)
         return DossierInput(case: theCase, statement: statement, route: route)
     }
 }

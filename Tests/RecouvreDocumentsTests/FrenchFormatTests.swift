@@ -5,13 +5,15 @@ import Testing
 
 @Suite("French legal formatting")
 struct FrenchFormatTests {
-    @Test("dates are written in full, with 1er for the first day", arguments: [
-        ("2026-11-23", "23 novembre 2026"),
-        ("2026-01-01", "1er janvier 2026"),
-        ("2025-08-01", "1er août 2025"),
-        ("2024-02-29", "29 février 2024"),
-        ("2027-12-31", "31 décembre 2027"),
-    ])
+    @Test(
+        "dates are written in full, with 1er for the first day",
+        arguments: [
+            ("2026-11-23", "23 novembre 2026"),
+            ("2026-01-01", "1er janvier 2026"),
+            ("2025-08-01", "1er août 2025"),
+            ("2024-02-29", "29 février 2024"),
+            ("2027-12-31", "31 décembre 2027"),
+        ])
     func longDates(iso: String, expected: String) {
         #expect(FrenchFormat.date(Day(iso: iso)!) == expected)
     }

@@ -17,9 +17,11 @@ struct MandatoryMentionsTests {
 
     // MARK: Mise en demeure (C. civ. 1344)
 
-    @Test("notice: sent by registered letter with acknowledgement", arguments: ["b2b-injonction", "consumer-injonction"])
+    @Test(
+        "notice: sent by registered letter with acknowledgement", arguments: ["b2b-injonction", "consumer-injonction"])
     func noticeRegisteredLetter(sample: String) throws {
-        #expect(try Self.text(sample, .miseEnDemeure).lowercased().contains("lettre recommandée avec accusé de réception"))
+        #expect(
+            try Self.text(sample, .miseEnDemeure).lowercased().contains("lettre recommandée avec accusé de réception"))
     }
 
     @Test("notice: names both parties")
@@ -73,11 +75,13 @@ struct MandatoryMentionsTests {
         #expect(!text.contains("forfaitaire"))
     }
 
-    @Test("notice: announces the next step from the route", arguments: [
-        ("b2b-injonction", "requête en injonction de payer devant le Tribunal de commerce de Dijon"),
-        ("b2b-pspc", "procédure simplifiée de recouvrement des petites créances"),
-        ("eu-order", "injonction de payer européenne"),
-    ])
+    @Test(
+        "notice: announces the next step from the route",
+        arguments: [
+            ("b2b-injonction", "requête en injonction de payer devant le Tribunal de commerce de Dijon"),
+            ("b2b-pspc", "procédure simplifiée de recouvrement des petites créances"),
+            ("eu-order", "injonction de payer européenne"),
+        ])
     func noticeNextStep(sample: String, step: String) throws {
         #expect(try Self.text(sample, .miseEnDemeure).contains(step))
     }
@@ -85,7 +89,8 @@ struct MandatoryMentionsTests {
     @Test("notice, first demand to a consumer: taux légal interest from the receipt of this letter")
     func noticeFirstDemand() throws {
         let text = try Self.text("lease-injonction", .miseEnDemeure)
-        #expect(text.contains("produira intérêts au taux légal à compter de la réception de la présente mise en demeure"))
+        #expect(
+            text.contains("produira intérêts au taux légal à compter de la réception de la présente mise en demeure"))
         #expect(!text.contains("forfaitaire"))
     }
 
@@ -108,7 +113,9 @@ struct MandatoryMentionsTests {
     @Test("statement: payments and credit notes with their imputation")
     func statementImputation() throws {
         let text = try Self.text("b2b-injonction", .releveDeCompte)
-        #expect(text.contains("Paiement du 02/06/2025 : 500,00 € (réf. VIR-0320) imputé : 500,00 € sur la facture FA2025-118"))
+        #expect(
+            text.contains(
+                "Paiement du 02/06/2025 : 500,00 € (réf. VIR-0320) imputé : 500,00 € sur la facture FA2025-118"))
         #expect(text.contains("Avoir du 15/05/2025 : 120,00 €"))
     }
 
@@ -130,9 +137,11 @@ struct MandatoryMentionsTests {
 
     // MARK: Requête en injonction de payer (CPC 1407)
 
-    @Test("requête: the CERFA of the route", arguments: [
-        ("b2b-injonction", "12946*02"), ("consumer-injonction", "12948*06"), ("lease-injonction", "16040*01"),
-    ])
+    @Test(
+        "requête: the CERFA of the route",
+        arguments: [
+            ("b2b-injonction", "12946*02"), ("consumer-injonction", "12948*06"), ("lease-injonction", "16040*01"),
+        ])
     func requeteCerfa(sample: String, cerfa: String) throws {
         #expect(try Self.text(sample, .requeteInjonctionDePayer).contains("CERFA n° \(cerfa)"))
     }
@@ -140,8 +149,14 @@ struct MandatoryMentionsTests {
     @Test("requête: parties with form, name, seat and representative")
     func requeteParties() throws {
         let text = try Self.text("b2b-injonction", .requeteInjonctionDePayer)
-        #expect(text.contains("Bâtiments Durand SAS, SIREN 552 100 554 Siège ou domicile : 4 avenue Jean Jaurès, 21000 Dijon Représentée par : Paul Durand, président"))
-        #expect(text.contains("Atelier Lumière SARL, SIREN 123 456 782, RCS Lyon Siège ou domicile : 12 rue des Lilas, 69003 Lyon Représentée par : Claire Martin, gérante"))
+        #expect(
+            text.contains(
+                "Bâtiments Durand SAS, SIREN 552 100 554 Siège ou domicile : 4 avenue Jean Jaurès, 21000 Dijon Représentée par : Paul Durand, président"
+            ))
+        #expect(
+            text.contains(
+                "Atelier Lumière SARL, SIREN 123 456 782, RCS Lyon Siège ou domicile : 12 rue des Lilas, 69003 Lyon Représentée par : Claire Martin, gérante"
+            ))
     }
 
     @Test("requête: the amount broken down into principal, interest and fees")
@@ -156,7 +171,8 @@ struct MandatoryMentionsTests {
     @Test("requête: the basis of the claim")
     func requeteBasis() throws {
         let text = try Self.text("b2b-injonction", .requeteInjonctionDePayer)
-        #expect(text.contains("Fondement de la créance Devis D-2025-031 accepté le 3 mars 2025 ; facture n° FA2025-118"))
+        #expect(
+            text.contains("Fondement de la créance Devis D-2025-031 accepté le 3 mars 2025 ; facture n° FA2025-118"))
     }
 
     @Test("requête: the list of exhibits")
@@ -243,12 +259,22 @@ struct MandatoryMentionsTests {
         #expect(text.contains("Mandataire judiciaire"))
     }
 
-    @Test("the documents and their order follow the route", arguments: [
-        ("b2b-injonction", ["01-mise-en-demeure.txt", "02-releve-de-compte.txt", "03-requete-en-injonction-de-payer.txt",
-                            "04-bordereau-de-pieces.txt", "05-lettre-au-commissaire-de-justice.txt"]),
-        ("public-body", ["01-releve-de-compte.txt", "02-memoire-en-reclamation.txt", "03-bordereau-de-pieces.txt"]),
-        ("collective", ["01-releve-de-compte.txt", "02-declaration-de-creance.txt", "03-bordereau-de-pieces.txt"]),
-    ])
+    @Test(
+        "the documents and their order follow the route",
+        arguments: [
+            (
+                "b2b-injonction",
+                [
+                    "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "03-requete-en-injonction-de-payer.txt",
+                    "04-bordereau-de-pieces.txt", "05-lettre-au-commissaire-de-justice.txt",
+                ]
+            ),
+            (
+                "public-body",
+                ["01-releve-de-compte.txt", "02-memoire-en-reclamation.txt", "03-bordereau-de-pieces.txt"]
+            ),
+            ("collective", ["01-releve-de-compte.txt", "02-declaration-de-creance.txt", "03-bordereau-de-pieces.txt"]),
+        ])
     func documentOrder(sample: String, files: [String]) throws {
         let dossier = try DossierRenderer(forms: Samples.forms).render(Samples.make(sample).input)
         #expect(dossier.documents.map(\.fileName) == files)

@@ -11,8 +11,10 @@ struct SampleGoldenTests {
     func golden(name: String) throws {
         let dossier = try DossierRenderer(forms: Samples.forms).render(Samples.make(name).input)
         for document in dossier.documents {
-            if let diff = Golden.mismatch(document.text, target: "RecouvreDocumentsTests",
-                                          name: "samples/\(name)/\(document.fileName)") {
+            if let diff = Golden.mismatch(
+                document.text, target: "RecouvreDocumentsTests",
+                name: "samples/\(name)/\(document.fileName)")
+            {
                 Issue.record(Comment(rawValue: diff))
             }
         }
@@ -24,8 +26,9 @@ struct SampleGoldenTests {
         for document in dossier.documents {
             for line in document.text.split(separator: "\n") where line.count > TextLayout.a4Width {
                 // Only a single word longer than the page may overflow (a URL, an IBAN): never prose.
-                #expect(!line.trimmingCharacters(in: .whitespaces).contains(" "),
-                        "\(document.fileName): \(line)")
+                #expect(
+                    !line.trimmingCharacters(in: .whitespaces).contains(" "),
+                    "\(document.fileName): \(line)")
             }
         }
     }

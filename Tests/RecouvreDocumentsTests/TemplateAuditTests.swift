@@ -6,7 +6,9 @@ import Testing
 /// sample dossier, must use only placeholders its view model offers and use everything it offers.
 @Suite("Templates against their view models")
 struct TemplateAuditTests {
-    @Test("every template, against every sample and fixture, uses every placeholder its model offers and no other", arguments: DocumentKind.allCases)
+    @Test(
+        "every template, against every sample and fixture, uses every placeholder its model offers and no other",
+        arguments: DocumentKind.allCases)
     func templateMatchesModel(kind: DocumentKind) throws {
         let renderer = try DossierRenderer(forms: Samples.forms)
         let source = try renderer.templates.source(kind.template)
@@ -39,23 +41,26 @@ struct TemplateAuditTests {
 
     @Test("the audit reports a placeholder the model lacks")
     func reportsMissing() {
-        let audit = TemplateAudit.audit(template: "{{name}} {{#items}}{{label}}{{price}}{{/items}} {{note}}",
-                                        model: Model(name: "a", items: [.init(label: "b")], note: nil))
+        let audit = TemplateAudit.audit(
+            template: "{{name}} {{#items}}{{label}}{{price}}{{/items}} {{note}}",
+            model: Model(name: "a", items: [.init(label: "b")], note: nil))
         #expect(audit.missing == ["price (in items)"])
         #expect(audit.unused.isEmpty)
     }
 
     @Test("the audit reports a model value the template never uses")
     func reportsUnused() {
-        let audit = TemplateAudit.audit(template: "{{name}}", model: Model(name: "a", items: [.init(label: "b")], note: nil))
+        let audit = TemplateAudit.audit(
+            template: "{{name}}", model: Model(name: "a", items: [.init(label: "b")], note: nil))
         #expect(audit.missing.isEmpty)
         #expect(audit.unused == ["items", "items.label", "note"])
     }
 
     @Test("the audit resolves names up the section stack, as Mustache does")
     func resolvesUpTheStack() {
-        let audit = TemplateAudit.audit(template: "{{#items}}{{label}} {{name}}{{/items}}{{^note}}-{{/note}}",
-                                        model: Model(name: "a", items: [.init(label: "b")], note: nil))
+        let audit = TemplateAudit.audit(
+            template: "{{#items}}{{label}} {{name}}{{/items}}{{^note}}-{{/note}}",
+            model: Model(name: "a", items: [.init(label: "b")], note: nil))
         #expect(audit.missing.isEmpty)
         #expect(audit.unused.isEmpty)
     }
