@@ -96,4 +96,23 @@ struct BuildCLITests {
         #expect(forced.stdout.contains("warning: Prescription acquise"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dossier.xml").path))
     }
+
+    @Test("--forms overrides a template file by file")
+    func formsOverride() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let templates = dir.appendingPathComponent("forms/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "Cabinet Exemple : {{reference}}, {{date}}\n".write(
+            to: templates.appendingPathComponent("bordereau-de-pieces.mustache"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("dossier")
+        let result = try await CLI.run(
+            ["build", Self.caseFile, "--out", out.path, "--forms", dir.appendingPathComponent("forms").path])
+        #expect(result.status == 0, "\(result)")
+        let bordereau = try String(
+            contentsOf: out.appendingPathComponent("04-bordereau-de-pieces.txt"), encoding: .utf8)
+        #expect(bordereau == "Cabinet Exemple : 2026-0042, 23 novembre 2026\n")
+        let notice = try String(contentsOf: out.appendingPathComponent("01-mise-en-demeure.txt"), encoding: .utf8)
+        #expect(notice.contains("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION"))
+    }
 }
