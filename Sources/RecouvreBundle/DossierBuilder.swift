@@ -106,13 +106,9 @@ public enum DossierBuilder {
                     sha256: BundleManifest.sha256(data), bytes: data.count))
         }
 
-        // The route gives a letter (déclaration de créance) a form with an empty number; the dossier
-        // records no form for it rather than an empty one.
-        var xmlRoute = route
-        if xmlRoute.form?.cerfa.isEmpty == true { xmlRoute.form = nil }
         let xml = try DossierXML.render(
             DossierXMLInput(
-                case: theCase, statement: statement, route: xmlRoute, documents: documentDigests,
+                case: theCase, statement: statement, route: route, documents: documentDigests,
                 exhibits: exhibitDigests, tool: request.tool, courtDataSource: route.court?.source))
         // A dossier.xml that does not validate is our bug: report it, write nothing.
         do { try DossierXML.validate(xml, forms: forms) } catch {

@@ -201,7 +201,8 @@ extension DossierXML {
             }
             if let form = route.form {
                 try writer.element("form") {
-                    try writer.element("cerfa", text: form.cerfa)
+                    // A plain letter (déclaration de créance) has a title but no CERFA number.
+                    try writer.element("cerfa", textIfPresent: present(form.cerfa))
                     try writer.element("title", text: form.title)
                 }
             }
