@@ -7,7 +7,17 @@ struct Schema: Sendable {
     /// A short valid example of the whole mapping, shown when something else was found.
     let example: String?
 
-    var keys: [String] { examples.map(\.key) }
+    /// The keys, in order (computed once: every mapping of the file is checked against them).
+    let keys: [String]
+    let keySet: Set<String>
+
+    init(examples: KeyValuePairs<String, String>, required: [String], example: String?) {
+        self.examples = examples
+        self.required = required
+        self.example = example
+        self.keys = examples.map(\.key)
+        self.keySet = Set(keys)
+    }
 
     func hint(for key: String) -> String {
         examples.first { $0.key == key }.map { "\($0.key): \($0.value)" } ?? key

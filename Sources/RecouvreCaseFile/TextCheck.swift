@@ -4,6 +4,9 @@ import Foundation
 /// first bad byte: binary files, UTF-16 exports and files cut in the middle of a character.
 enum TextCheck {
     static func utf8Text(_ data: Data, name: String) throws(CaseFileError) -> String {
+        // The usual case, fast: valid UTF-8 without NUL. Otherwise walk the bytes to locate the fault.
+        let hasNUL = data.withUnsafeBytes { $0.contains(0) }
+        if !hasNUL, let text = String(validating: data, as: UTF8.self) { return text }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = data.makeIterator()
         var offset = 0

@@ -36,27 +36,36 @@ public struct Court: Sendable, Hashable {
     public var email: String?
     /// Where this court entry comes from (directory and date), for the dossier.
     public var source: String?
+    /// The registry code (code greffe) of a commercial court, when known.
+    public var greffeCode: String?
+    /// Why the address is absent or to be checked ("adresse non vérifiée dans la source"), if so.
+    public var addressNote: String?
 
     public init(kind: CourtKind, name: String, address: Address?, phone: String? = nil, email: String? = nil,
-                source: String? = nil) {
+                source: String? = nil, greffeCode: String? = nil, addressNote: String? = nil) {
         self.kind = kind
         self.name = name
         self.address = address
         self.phone = phone
         self.email = email
         self.source = source
+        self.greffeCode = greffeCode
+        self.addressNote = addressNote
     }
 }
 
 /// A form to fill (CERFA or European standard form).
 public struct Form: Sendable, Hashable {
-    /// `12946*02`, or `EPO-A` / `ESCP-A` for the European forms.
+    /// `12946*02`, or `EPO-A` / `ESCP-A` for the European forms; empty for a free-form letter.
     public var cerfa: String
     public var title: String
+    /// The text the form comes from.
+    public var source: String?
 
-    public init(cerfa: String, title: String) {
+    public init(cerfa: String, title: String, source: String? = nil) {
         self.cerfa = cerfa
         self.title = title
+        self.source = source
     }
 }
 
@@ -89,10 +98,20 @@ public struct Route: Sendable, Hashable {
     public var warnings: [String]
     /// The reasoning, in a few French sentences a legal assistant can paste in a memo.
     public var explanation: [String]
+    /// The case reference.
+    public var reference: String
+    /// The debtor's (or, for a lease, the property's) commune: "Nanterre (INSEE 92050)".
+    public var commune: String?
+    /// The data the decision rests on, with their dates (court directory, procedures file).
+    public var sources: [String]
 
     public init(nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,
                 form: Form?, alternatives: [Alternative], courDAppel: String?, priorSteps: [String],
-                warnings: [String], explanation: [String]) {
+                warnings: [String], explanation: [String], reference: String = "", commune: String? = nil,
+                sources: [String] = []) {
+        self.reference = reference
+        self.commune = commune
+        self.sources = sources
         self.nature = nature
         self.regime = regime
         self.amount = amount

@@ -28,6 +28,22 @@ struct CaseFileReaderTests {
         #expect(value.payments[0].amount == Decimal(string: "0.01"))
     }
 
+    @Test(
+        "the fast path for plain amounts agrees with Money.parse",
+        arguments: ["0", "1", "1800", "1800.5", "1800.00", "0.01", "99999999999999.99", "007.10", "123456789012345"]
+    )
+    func plainAmounts(text: String) throws {
+        let fast = try #require(CaseFileDecoder.plainAmount(text))
+        #expect(Money.parse(text) == .success(fast))
+    }
+
+    @Test(
+        "the fast path leaves everything else to Money.parse",
+        arguments: ["", ".5", "5.", "1.234", "-1", "1,5", "1e3", " 1", "1.2.3", "1234567890123456"])
+    func notPlainAmounts(text: String) {
+        #expect(CaseFileDecoder.plainAmount(text) == nil)
+    }
+
     @Test("the same case in JSON reads to the same value, with lines and columns")
     func json() throws {
         let json = """
@@ -114,6 +130,16 @@ struct CaseFileReaderTests {
                 with: "collective_proceedings: false")
         ).get()
         #expect(closed.contract.collectiveProceedings == nil)
+    }
+
+    @Test("a residential lease without the address of the property is refused")
+    func leaseWithoutProperty() {
+        let text = Inline.head + "contract:\n  nature: residential_lease\n" + Inline.invoice
+        #expect(
+            Inline.problems(text) == [
+                "case.yaml:16:3: contract.property: missing: a residential lease needs the address of the property (add property: { lines: [\"27 rue Solférino\"], postcode: \"59000\", city: \"Lille\" })"
+            ]
+        )
     }
 
     @Test("received on a reminder, served on a notice, a court on a reminder are refused")

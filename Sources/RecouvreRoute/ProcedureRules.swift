@@ -1,0 +1,170 @@
+import Foundation
+import RecouvreForms
+import RecouvreModel
+import Yams
+
+/// The thresholds, forms and court-kind rules of `forms/procedures.yaml` (domain.md §4): data a
+/// lawyer can update without a compiler, each value with its source.
+public struct ProcedureRules: Sendable {
+    /// An amount in force over a date range.
+    public struct DatedAmount: Sendable, Hashable {
+        public var from: Day
+        public var until: Day?
+        public var amount: Decimal
+        public var source: String
+    }
+
+    /// A form with the text it comes from.
+    public struct FormRule: Sendable, Hashable {
+        public var form: Form
+        public var source: String
+    }
+
+    /// The thresholds by name (`pspc`, `european_small_claims`, `amicable_attempt`, `proximite`,
+    /// `lawyer_not_mandatory`, `tae_contribution`).
+    public var thresholds: [String: [DatedAmount]]
+    /// The forms by route (`commercial`, `civil`, `protection`, `european_order_for_payment`,
+    /// `european_small_claims`, `pspc`, `declaration_de_creance`).
+    public var forms: [String: FormRule]
+    public var taeFrom: Day
+    public var taeUntil: Day
+    public var taeSource: String
+    public var alsaceMoselle: Set<String>
+    public var alsaceMoselleSource: String
+    public var overseas: Set<String>
+    public var overseasSource: String
+    public var registryFee: Decimal
+    public var registryFeeSource: String
+    public var declarationMonths: Int
+    public var declarationExtraMonthsAbroad: Int
+    public var declarationReliefMonths: Int
+    public var declarationSource: String
+    /// ISO codes of the states bound by Reg. 1896/2006 and 861/2007 (France included).
+    public var europeanStates: Set<String>
+    public var excludedStates: Set<String>
+    public var europeanSource: String
+    /// The day the file was last checked against the texts.
+    public var checked: Day
+
+    static let file = "procedures.yaml"
+
+    /// Reads `forms/procedures.yaml` (or its `--forms` override).
+    public static func load(forms: Forms) throws -> ProcedureRules {
+        let text = try forms.text(file)
+        let raw: RawRules
+        do {
+            raw = try YAMLDecoder().decode(RawRules.self, from: text)
+        } catch {
+            throw ProcedureRulesError(problem: "\(error)")
+        }
+        return try ProcedureRules(raw: raw)
+    }
+
+    /// The threshold in force on `day`.
+    public func threshold(_ name: String, on day: Day) throws -> DatedAmount {
+        guard let values = thresholds[name],
+              let value = values.last(where: { $0.from <= day && ($0.until.map { day <= $0 } ?? true) })
+        else { throw ProcedureRulesError(problem: "no \(name) threshold covers \(day.iso)") }
+        return value
+    }
+
+    public func form(_ name: String) throws -> FormRule {
+        guard let form = forms[name] else { throw ProcedureRulesError(problem: "no form \(name)") }
+        return form
+    }
+
+    init(raw: RawRules) throws {
+        func day(_ text: String, _ context: String) throws -> Day {
+            guard let day = Day(iso: text) else { throw ProcedureRulesError(problem: "\(context): \(text) is not a date") }
+            return day
+        }
+        func amount(_ text: String, _ context: String) throws -> Decimal {
+            guard case .success(let value) = Money.parse(text) else {
+                throw ProcedureRulesError(problem: "\(context): \(text) is not an amount")
+            }
+            return value
+        }
+        var thresholds: [String: [DatedAmount]] = [:]
+        for (name, values) in raw.thresholds {
+            thresholds[name] = try values.map {
+                DatedAmount(from: try day($0.from, name), until: try $0.until.map { try day($0, name) },
+                            amount: try amount($0.amount, name), source: $0.source)
+            }.sorted { $0.from < $1.from }
+        }
+        self.thresholds = thresholds
+        forms = raw.forms.mapValues { FormRule(form: Form(cerfa: $0.cerfa, title: $0.title), source: $0.source) }
+        checked = try day(raw.checked, "checked")
+        taeFrom = try day(raw.taeExperiment.from, "tae_experiment")
+        taeUntil = try day(raw.taeExperiment.until, "tae_experiment")
+        taeSource = raw.taeExperiment.source
+        alsaceMoselle = Set(raw.alsaceMoselle.departments)
+        alsaceMoselleSource = raw.alsaceMoselle.source
+        overseas = Set(raw.overseas.departments)
+        overseasSource = raw.overseas.source
+        registryFee = try amount(raw.commercialRegistryFee.approx, "commercial_registry_fee")
+        registryFeeSource = raw.commercialRegistryFee.source
+        declarationMonths = raw.declarationDeadline.months
+        declarationExtraMonthsAbroad = raw.declarationDeadline.extraMonthsAbroad
+        declarationReliefMonths = raw.declarationDeadline.reliefMonths
+        declarationSource = raw.declarationDeadline.source
+        europeanStates = Set(raw.europeanStates.members)
+        excludedStates = Set(raw.europeanStates.excluded)
+        europeanSource = raw.europeanStates.source
+        for name in ["pspc", "european_small_claims", "amicable_attempt", "proximite", "lawyer_not_mandatory",
+                     "tae_contribution"] where thresholds[name] == nil {
+            throw ProcedureRulesError(problem: "threshold \(name) is missing")
+        }
+        for name in ["commercial", "civil", "protection", "european_order_for_payment", "european_small_claims",
+                     "pspc", "declaration_de_creance"] where forms[name] == nil {
+            throw ProcedureRulesError(problem: "form \(name) is missing")
+        }
+    }
+}
+
+/// `forms/procedures.yaml` as written.
+struct RawRules: Decodable {
+    struct Threshold: Decodable { var from: String; var until: String?; var amount: String; var source: String }
+    struct FormEntry: Decodable { var cerfa: String; var title: String; var source: String }
+    struct Experiment: Decodable { var from: String; var until: String; var source: String }
+    struct Departments: Decodable { var departments: [String]; var source: String }
+    struct Fee: Decodable { var approx: String; var source: String }
+    struct Deadline: Decodable {
+        var months: Int
+        var extraMonthsAbroad: Int
+        var reliefMonths: Int
+        var source: String
+        enum CodingKeys: String, CodingKey {
+            case months, source
+            case extraMonthsAbroad = "extra_months_abroad"
+            case reliefMonths = "relief_months"
+        }
+    }
+    struct States: Decodable { var members: [String]; var excluded: [String]; var source: String }
+
+    var name: String
+    var checked: String
+    var thresholds: [String: [Threshold]]
+    var forms: [String: FormEntry]
+    var taeExperiment: Experiment
+    var alsaceMoselle: Departments
+    var overseas: Departments
+    var commercialRegistryFee: Fee
+    var declarationDeadline: Deadline
+    var europeanStates: States
+
+    enum CodingKeys: String, CodingKey {
+        case name, checked, thresholds, forms, overseas
+        case taeExperiment = "tae_experiment"
+        case alsaceMoselle = "alsace_moselle"
+        case commercialRegistryFee = "commercial_registry_fee"
+        case declarationDeadline = "declaration_deadline"
+        case europeanStates = "european_states"
+    }
+}
+
+/// `forms/procedures.yaml` is unreadable or incomplete.
+public struct ProcedureRulesError: RecouvreError {
+    public var problem: String
+    public var exitCode: Int32 { 1 }
+    public var description: String { "forms/procedures.yaml: \(problem)" }
+}

@@ -1,0 +1,83 @@
+import CLibXML2
+import Foundation
+
+/// An XSD compiled once by libxml2, against which documents are validated.
+///
+/// Every error of a validation is kept (libxml2's code, message, line, column), not just the first,
+/// through a structured error handler whose context is per call. The compiled schema is only read
+/// while validating; calls are still serialised with a lock, so one validator can be shared.
+public final class XMLSchemaValidator: @unchecked Sendable {
+    /// The schema's name in error messages (`dossier.xsd`).
+    public let name: String
+    private let schema: xmlSchemaPtr
+    private let lock = NSLock()
+
+    static let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
+
+    /// Compiles the schema. The XSD is first read by `SafeXMLParser` (so that a malformed schema
+    /// reports its line, and that a schema declaring entities is refused before libxml2's schema parser,
+    /// which substitutes entities, sees it), then compiled from memory. Only self-contained schemas are
+    /// accepted: an `xs:include`, `xs:import` or `xs:redefine` naming a `schemaLocation` would make
+    /// libxml2 fetch a file or a URL, and is refused.
+    public init(schemaData: Data, name: String) throws(XMLValidationError) {
+        let root = try SafeXMLParser.parse(schemaData, name: name)
+        let external = root.children.filter {
+            $0.namespace == Self.xsdNamespace && ["include", "import", "redefine"].contains($0.name)
+                && $0.attribute("schemaLocation") != nil
+        }
+        guard external.isEmpty else {
+            throw XMLValidationError(
+                name: name,
+                errors: external.map {
+                    XMLError(
+                        code: -1,
+                        message: "xs:\($0.name) of '\($0.attribute("schemaLocation") ?? "")' refused: "
+                            + "recouvre compiles self-contained schemas only and loads no external resource",
+                        line: $0.line, column: 0, file: name)
+                })
+        }
+        let collector = XMLErrorCollector(name: name)
+        let compiled: xmlSchemaPtr? = withExtendedLifetime(collector) {
+            schemaData.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> xmlSchemaPtr? in
+                guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                    let parser = xmlSchemaNewMemParserCtxt(base, Int32(bytes.count))
+                else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                xmlSchemaSetParserStructuredErrors(parser, XMLErrorCollector.structuredHandler, collector.pointer)
+                return xmlSchemaParse(parser)
+            }
+        }
+        guard let compiled, collector.errors.isEmpty else {
+            if let compiled { xmlSchemaFree(compiled) }
+            throw collector.failure(fallback: "libxml2 could not compile the schema")
+        }
+        self.name = name
+        self.schema = compiled
+    }
+
+    deinit {
+        xmlSchemaFree(schema)
+    }
+
+    /// Validates `data` (parsed with `SafeXMLParser`); throws every error, located, when it is not
+    /// well-formed or does not conform to the schema.
+    public func validate(_ data: Data, name: String) throws(XMLValidationError) {
+        try SafeXMLParser.withDocument(data, name: name) { document throws(XMLValidationError) in
+            let collector = XMLErrorCollector(name: name)
+            let status: Int32 = withExtendedLifetime(collector) {
+                lock.lock()
+                defer { lock.unlock() }
+                guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
+                defer { xmlSchemaFreeValidCtxt(context) }
+                xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
+                return xmlSchemaValidateDoc(context, document)
+            }
+            if status != 0 || !collector.errors.isEmpty {
+                throw collector.failure(
+                    fallback: status < 0
+                        ? "libxml2 could not run the validation (internal error \(status))"
+                        : "the document does not conform to \(self.name)")
+            }
+        }
+    }
+}
