@@ -178,15 +178,15 @@ def statement(c, tables, as_of=None, basis="365"):
     elif cp not in ("false", None):
         stop = day(cp) - ONE_DAY  # L622-28: the opening judgment stops interest from its date
 
-    receipt = None
+    notices = []  # (received, sent) of the formal notices received by as_of
     judgment_switch = None
     for e in c.get("events") or []:
-        if e["type"] == "formal_notice" and e.get("received"):
-            r = day(e["received"])
-            receipt = r if receipt is None or r < receipt else receipt
+        if e["type"] == "formal_notice" and e.get("received") and day(e["received"]) <= as_of:
+            notices.append((day(e["received"]), day(e["date"])))
         if e["type"] == "judgment":
             base_day = day(e.get("served") or e["date"])
             judgment_switch = add_months(base_day, int(tables.p["judgment_increase_months"])) + ONE_DAY
+    notices.sort()
 
     invs = []
     for i, v in enumerate(c["invoices"]):
@@ -196,8 +196,15 @@ def statement(c, tables, as_of=None, basis="365"):
                          paid=Decimal(0), credited=Decimal(0), interest_paid=Decimal(0), settlements=[]))
     by_num = {v["number"]: v for v in invs}
 
+    def civil_start(v):
+        # C. civ. 1344, 1231-6: a notice puts in default only for a debt exigible when it is sent
+        for received, sent in notices:
+            if sent >= v["due"]:
+                return max(received, v["due"]) + ONE_DAY
+        return None
+
     if civil:
-        start_of = (lambda v: None if receipt is None else max(receipt, v["due"]) + ONE_DAY)
+        start_of = civil_start
         if consumer_credit_without_clause(regime, clause):
             start_of = (lambda v: None)
     else:
