@@ -1,10 +1,46 @@
 import ArgumentParser
+import RecouvreBundle
 
+/// `recouvre build CASE --out PATH`: the complete dossier, as a folder or a zip.
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the complete dossier (documents, dossier.xml, exhibits, manifest) as a folder or a zip.",
+        discussion: """
+            The bundle holds the documents in filing order (01-mise-en-demeure.txt, 02-releve-de-compte.txt,
+            03-requete-….txt, 04-bordereau-de-pieces.txt, 05-lettre-au-commissaire-de-justice.txt for an
+            injonction de payer; other routes adapt the list), dossier.xml, pieces/ and manifest.json with
+            the SHA-256 of every file. It is written beside PATH and moved into place only when complete.
+
+            Example:
+              recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier
+              recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier.zip --as-of 2026-11-23
+            """
+    )
+
+    @Argument(help: "The case file (YAML or JSON).")
+    var caseFile: String
+
+    @Option(name: .long, help: "Where to write the bundle: a folder, or a file ending in .zip.")
+    var out: String
+
+    @OptionGroup var asOf: AsOfOption
+    @OptionGroup var forms: FormsOption
+
+    @Flag(name: .long, help: "Replace an existing bundle, and build even when prescription has run (with a warning).")
+    var force = false
+
+    func validate() throws {
+        if out.isEmpty { throw ValidationError("--out needs a path, for example --out dossier or --out dossier.zip") }
+    }
 
     func run() throws {
-        printError("recouvre build: not available in this build yet")
-        throw ExitCode(2)
+        let result = try reportingErrors {
+            try DossierBuilder.build(
+                BuildRequest(
+                    casePath: caseFile, out: out, asOf: asOf.day, formsOverride: forms.forms, force: force,
+                    tool: "recouvre \(Recouvre.version)"))
+        }
+        printOut(result.text)
     }
 }

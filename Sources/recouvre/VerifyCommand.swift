@@ -1,10 +1,38 @@
 import ArgumentParser
+import Foundation
+import RecouvreBundle
+import RecouvreForms
 
+/// `recouvre verify PATH`: re-checks a bundle against its manifest and the schema.
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "(being built)")
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract:
+            "Re-check a bundle: every checksum in manifest.json, files added or removed, dossier.xml against the XSD.",
+        discussion: """
+            Exit status 0 when the bundle is intact; 1 when a file was altered, added or removed, or when
+            dossier.xml does not validate (each problem is named on its own line).
+
+            Example:
+              recouvre verify dossier
+              recouvre verify dossier.zip
+            """
+    )
+
+    @Argument(help: "The bundle: a folder or a .zip written by recouvre build.")
+    var path: String
+
+    @OptionGroup var forms: FormsOption
 
     func run() throws {
-        printError("recouvre verify: not available in this build yet")
-        throw ExitCode(2)
+        let report = try reportingErrors {
+            try BundleVerifier.dossier(forms: try Forms.locate(override: forms.forms)).verify(path: path)
+        }
+        if report.isIntact {
+            printOut(report.text)
+        } else {
+            printError(report.text.trimmingCharacters(in: .newlines))
+            throw ExitCode(1)
+        }
     }
 }

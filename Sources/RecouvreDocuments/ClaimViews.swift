@@ -1,0 +1,57 @@
+import Foundation
+import RecouvreLaw
+import RecouvreModel
+
+/// An invoice as the letters list it.
+public struct InvoiceView: Sendable, Hashable {
+    public var number: String
+    public var issued: String
+    public var due: String
+    public var amount: String
+    public var outstanding: String
+
+    init(_ invoice: InvoiceStatement) {
+        number = invoice.number
+        issued = FrenchFormat.date(invoice.issued)
+        due = FrenchFormat.date(invoice.due)
+        amount = FrenchFormat.amount(invoice.amount)
+        outstanding = FrenchFormat.amount(invoice.outstanding)
+    }
+}
+
+/// The claim broken down as CPC 1407 asks: principal, interest or penalties, fees, total.
+public struct ClaimView: Sendable, Hashable {
+    public var principal: String
+    public var penalties: String
+    public var flatFees: String
+    /// Recovery costs above the flat fee (L441-10 II), when claimed.
+    public var extraCosts: String?
+    public var total: String
+    /// The as-of date of the figures.
+    public var asOf: String
+
+    init(_ statement: Statement) {
+        principal = FrenchFormat.amount(statement.totals.principal)
+        penalties = FrenchFormat.amount(statement.totals.penalties)
+        flatFees = FrenchFormat.amount(statement.totals.flatFees)
+        extraCosts =
+            statement.totals.extraRecoveryCosts > 0
+            ? FrenchFormat.amount(statement.totals.extraRecoveryCosts) : nil
+        total = FrenchFormat.amount(statement.totals.total)
+        asOf = FrenchFormat.date(statement.asOf)
+    }
+}
+
+/// A numbered pièce of the bordereau.
+public struct ExhibitView: Sendable, Hashable {
+    public var number: String
+    public var title: String
+    /// Where the copy sits in the bundle (`pieces/01-devis.pdf`), when there is a file.
+    public var file: String?
+
+    public init(number: Int, title: String, file: String?) {
+        self.number = String(number)
+        self.title = title
+        self.file = file
+    }
+}

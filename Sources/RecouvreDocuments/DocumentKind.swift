@@ -1,0 +1,72 @@
+import RecouvreRoute
+
+/// The documents a dossier can hold. The raw value names the template (`forms/templates/<raw>.mustache`).
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case miseEnDemeure = "mise-en-demeure"
+    case releveDeCompte = "releve-de-compte"
+    case requeteInjonctionDePayer = "requete-en-injonction-de-payer"
+    case requetePetitesCreances = "requete-petites-creances"
+    case formulaireEuropeen = "formulaire-europeen"
+    case memoireEnReclamation = "memoire-en-reclamation"
+    case declarationDeCreance = "declaration-de-creance"
+    case bordereauDePieces = "bordereau-de-pieces"
+    case lettreAuCommissaireDeJustice = "lettre-au-commissaire-de-justice"
+
+    /// The template's name under `forms/templates/`.
+    public var template: String { rawValue }
+
+    public var title: String {
+        switch self {
+        case .miseEnDemeure: return "Mise en demeure"
+        case .releveDeCompte: return "Relevé de compte"
+        case .requeteInjonctionDePayer: return "Requête en injonction de payer"
+        case .requetePetitesCreances: return "Demande de recouvrement simplifié des petites créances"
+        case .formulaireEuropeen: return "Formulaire A : demande européenne"
+        case .memoireEnReclamation: return "Mémoire en réclamation"
+        case .declarationDeCreance: return "Déclaration de créance"
+        case .bordereauDePieces: return "Bordereau de pièces"
+        case .lettreAuCommissaireDeJustice: return "Lettre au commissaire de justice"
+        }
+    }
+
+    /// The part of the file name after the number (`requete-en-injonction-de-payer`).
+    func slug(for procedure: Procedure) -> String {
+        switch (self, procedure) {
+        case (.formulaireEuropeen, .europeanSmallClaims): return "formulaire-a-petits-litiges-europeens"
+        case (.formulaireEuropeen, _): return "formulaire-a-injonction-de-payer-europeenne"
+        default: return rawValue
+        }
+    }
+
+    /// Whether the document is itself a pièce of the dossier, listed on the bordereau after the
+    /// case's exhibits (the notice and the statement prove the claim; the requête and the letters do not).
+    var isExhibit: Bool { self == .miseEnDemeure || self == .releveDeCompte }
+
+    /// The documents of a dossier, in filing order, for a procedure (documented in the README):
+    /// - injonction de payer: notice, statement, requête (its CERFA), bordereau, letter to the commissaire de justice;
+    /// - PSPC: notice, statement, request to the commissaire de justice (CPCE L125-1), bordereau;
+    /// - European order / small claims: notice, statement, form A content, bordereau;
+    /// - public body: statement, mémoire en réclamation (itself the demand), bordereau;
+    /// - collective proceedings: statement, déclaration de créance, bordereau (no demand to pay: the
+    ///   opening judgment forbids paying a prior debt, C. com. L622-7);
+    /// - no route: notice, statement, bordereau.
+    public static func plan(for procedure: Procedure) -> [DocumentKind] {
+        switch procedure {
+        case .injonctionDePayer:
+            return [
+                .miseEnDemeure, .releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces,
+                .lettreAuCommissaireDeJustice,
+            ]
+        case .pspc:
+            return [.miseEnDemeure, .releveDeCompte, .requetePetitesCreances, .bordereauDePieces]
+        case .europeanOrderForPayment, .europeanSmallClaims:
+            return [.miseEnDemeure, .releveDeCompte, .formulaireEuropeen, .bordereauDePieces]
+        case .administrativeClaim:
+            return [.releveDeCompte, .memoireEnReclamation, .bordereauDePieces]
+        case .declarationDeCreance:
+            return [.releveDeCompte, .declarationDeCreance, .bordereauDePieces]
+        case .none:
+            return [.miseEnDemeure, .releveDeCompte, .bordereauDePieces]
+        }
+    }
+}

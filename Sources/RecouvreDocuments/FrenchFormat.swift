@@ -1,0 +1,48 @@
+import Foundation
+import RecouvreModel
+
+/// How French legal documents print dates, amounts, rates and small numbers.
+public enum FrenchFormat {
+    static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
+
+    /// `23 novembre 2026`; the first day of a month is written `1er` (`1er janvier 2026`), as French
+    /// typography requires.
+    public static func date(_ day: Day) -> String {
+        let number = day.day == 1 ? "1er" : String(day.day)
+        return "\(number) \(months[day.month - 1]) \(day.year)"
+    }
+
+    /// `23/11/2026`, for the narrow columns of a table.
+    public static func shortDate(_ day: Day) -> String {
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(pad(day.day))/\(pad(day.month))/\(day.year)"
+    }
+
+    /// `1 234,56 €` (no-break spaces: the amount never splits across lines).
+    public static func amount(_ value: Decimal) -> String { Money.french(value) }
+
+    /// `12,15 %`.
+    public static func rate(_ value: Decimal) -> String { Money.frenchRate(value) }
+
+    /// `552 100 554`: a SIREN grouped by three, as printed on Kbis extracts.
+    public static func siren(_ digits: String) -> String {
+        let plain = CompanyIdentifier.digits(digits)
+        guard plain.count == 9 else { return plain }
+        let chars = Array(plain)
+        return [chars[0..<3], chars[3..<6], chars[6..<9]].map { String($0) }.joined(separator: "\u{00A0}")
+    }
+
+    /// Small numbers of days written in letters then in figures, as in a formal notice:
+    /// `huit (8)`, `quinze (15)`.
+    public static func days(_ count: Int) -> String {
+        let words = [
+            1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit",
+            9: "neuf", 10: "dix", 15: "quinze", 20: "vingt", 30: "trente",
+        ]
+        guard let word = words[count] else { return String(count) }
+        return "\(word) (\(count))"
+    }
+}

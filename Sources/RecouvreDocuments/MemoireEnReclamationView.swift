@@ -1,0 +1,35 @@
+/// The reasoned claim (mémoire en réclamation) to a public buyer: the contract, the invoices, the
+/// moratorium interest (C. commande publique R2192-31) and the 40 € fee (D2192-35); without payment,
+/// the tribunal administratif, référé-provision (CJA R541-1). No injonction de payer lies against a
+/// public person.
+public struct MemoireEnReclamationView: Sendable {
+    public var place: String
+    public var date: String
+    public var reference: String
+    public var creditor: PartyView
+    public var debtor: PartyView
+    public var contractReference: String?
+    public var invoices: [InvoiceView]
+    public var claim: ClaimView
+    public var rates: String?
+    public var interestFrom: String?
+    public var courtName: String?
+    public var iban: String?
+    public var signatory: String
+
+    init(_ facts: DossierFacts) {
+        place = facts.place
+        date = facts.date
+        reference = facts.theCase.reference
+        creditor = facts.creditor
+        debtor = facts.debtor
+        contractReference = facts.contractReference
+        invoices = facts.invoices
+        claim = facts.claim
+        rates = facts.rates
+        interestFrom = facts.interestFrom
+        courtName = facts.courtName
+        iban = facts.theCase.creditor.iban
+        signatory = facts.signatory
+    }
+}

@@ -1,0 +1,46 @@
+/// The mise en demeure (C. civ. 1344): parties, invoices and amounts, a time to pay, the penalties
+/// or interest and their basis, the next step, date and signature; sent by registered letter.
+public struct MiseEnDemeureView: Sendable {
+    public var place: String
+    public var date: String
+    public var reference: String
+    public var creditor: PartyView
+    public var debtor: PartyView
+    public var contractReference: String?
+    public var invoices: [InvoiceView]
+    public var claim: ClaimView
+    public var professional: Bool
+    public var publicBuyer: Bool
+    public var legalInterest: Bool
+    public var rates: String?
+    public var flatFeeClaimed: Bool
+    /// `huit (8)`.
+    public var timeLimit: String
+    public var deadline: String
+    public var nextStep: String
+    public var previousNotice: String?
+    public var iban: String?
+    public var signatory: String
+
+    init(_ facts: DossierFacts) {
+        place = facts.place
+        date = facts.date
+        reference = facts.theCase.reference
+        creditor = facts.creditor
+        debtor = facts.debtor
+        contractReference = facts.contractReference
+        invoices = facts.invoices
+        claim = facts.claim
+        professional = facts.professional
+        publicBuyer = facts.publicBuyer
+        legalInterest = facts.legalInterest
+        rates = facts.rates
+        flatFeeClaimed = facts.flatFeeClaimed
+        timeLimit = FrenchFormat.days(facts.formalNoticeDays)
+        deadline = FrenchFormat.date(facts.statement.asOf.adding(days: facts.formalNoticeDays))
+        nextStep = facts.nextStep
+        previousNotice = facts.previousNotice
+        iban = facts.theCase.creditor.iban
+        signatory = facts.signatory
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import RecouvreBundle
+import RecouvreForms
+import RecouvreTestSupport
+import Testing
+
+/// The whole pipeline on the fixtures: every document and dossier.xml against golden files
+/// (`Golden/fixtures/<fixture>/<file>`, regenerate with `RECOUVRE_UPDATE_GOLDEN=1 swift test`),
+/// every XML validated, determinism and atomicity of real builds.
+@Suite("recouvre build on the fixtures")
+struct DossierBuildTests {
+    static let fixtures = [
+        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
+        "public-body-rennes", "eu-belgium", "collective-proceedings",
+    ]
+    static let forms = Forms(shipped: TestPaths.forms)
+
+    static func build(_ fixture: String, to target: URL, force: Bool = false) throws -> BuildResult {
+        try DossierBuilder.build(
+            BuildRequest(
+                casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
+                formsOverride: nil, force: force, tool: "recouvre 0.1.0"))
+    }
+
+    @Test("every document and dossier.xml match their golden files", arguments: fixtures)
+    func golden(fixture: String) throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("dossier")
+        let result = try Self.build(fixture, to: target)
+        for file in result.manifest.files where !file.path.hasPrefix("pieces/") {
+            let data = try Data(contentsOf: target.appendingPathComponent(file.path))
+            if let diff = Golden.mismatch(data, target: "RecouvreBundleTests", name: "fixtures/\(fixture)/\(file.path)")
+            {
+                Issue.record(Comment(rawValue: diff))
+            }
+        }
+    }
+
+    @Test("every dossier.xml validates against forms/schemas/dossier.xsd", arguments: fixtures)
+    func validXML(fixture: String) throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("dossier")
+        _ = try Self.build(fixture, to: target)
+        try DossierXML.validate(try Data(contentsOf: target.appendingPathComponent("dossier.xml")), forms: Self.forms)
+        let report = try BundleVerifier.dossier(forms: Self.forms).verify(path: target.path)
+        #expect(report.problems == [])
+    }
+
+    @Test("building twice gives the same bytes, folder and zip", arguments: ["dossier", "dossier.zip"])
+    func deterministic(name: String) throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = dir.appendingPathComponent("1-" + name)
+        let second = dir.appendingPathComponent("2-" + name)
+        _ = try Self.build("b2b-lyon-dijon", to: first)
+        _ = try Self.build("b2b-lyon-dijon", to: second)
+        if name.hasSuffix(".zip") {
+            #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+        } else {
+            let a = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
+            #expect(a == (try FileManager.default.subpathsOfDirectory(atPath: second.path).sorted()))
+            for path in a {
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(
+                    atPath: first.appendingPathComponent(path).path,
+                    isDirectory: &isDirectory)
+                if isDirectory.boolValue { continue }
+                #expect(
+                    try Data(contentsOf: first.appendingPathComponent(path))
+                        == Data(contentsOf: second.appendingPathComponent(path)), "\(path)")
+            }
+        }
+    }
+
+    @Test("the manifest carries the agreed extra keys")
+    func manifestKeys() throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("dossier")
+        let result = try Self.build("b2b-lyon-dijon", to: target)
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: target.appendingPathComponent("manifest.json"))) as? [String: Any])
+        #expect(json["schema"] as? String == "recouvre.manifest/1")
+        #expect(json["as_of"] as? String == "2026-11-23")
+        #expect(json["formal_notice"] as? String == "01-mise-en-demeure.txt")
+        #expect(json["amount_claimed"] as? String == result.manifest.amountClaimed)
+        #expect((json["creditor"] as? [String: Any])?["name"] != nil)
+        #expect((json["debtor"] as? [String: Any])?.keys.sorted() == ["name", "siren"])
+        let paths = result.manifest.files.map(\.path)
+        #expect(paths == paths.sorted())
+        #expect(paths.contains("dossier.xml"))
+        #expect(paths.contains { $0.hasPrefix("pieces/") })
+        #expect(!paths.contains("manifest.json"))
+    }
+}

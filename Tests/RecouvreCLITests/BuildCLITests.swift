@@ -1,0 +1,118 @@
+import Foundation
+import RecouvreTestSupport
+import Testing
+
+/// `recouvre build` as a user runs it.
+@Suite("recouvre build (command line)")
+struct BuildCLITests {
+    static let caseFile = "fixtures/b2b-lyon-dijon/case.yaml"
+
+    @Test("builds the dossier folder with the documents in filing order, dossier.xml, pieces and manifest")
+    func buildsFolder() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("dossier")
+        let result = try await CLI.run(["build", Self.caseFile, "--out", out.path])
+        #expect(result.status == 0, "\(result)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(
+            names == [
+                "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "03-requete-en-injonction-de-payer.txt",
+                "04-bordereau-de-pieces.txt", "05-lettre-au-commissaire-de-justice.txt", "dossier.xml",
+                "manifest.json", "pieces",
+            ])
+        #expect(result.stdout.contains("01-mise-en-demeure.txt"))
+        #expect(result.stdout.contains("written to"))
+    }
+
+    @Test("refuses to overwrite an existing bundle unless --force")
+    func refusesOverwrite() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("dossier.zip")
+        #expect(try await CLI.run(["build", Self.caseFile, "--out", out.path]).status == 0)
+        let again = try await CLI.run(["build", Self.caseFile, "--out", out.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("--force"))
+        #expect(try await CLI.run(["build", Self.caseFile, "--out", out.path, "--force"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["dossier.zip"])
+    }
+
+    @Test("a missing exhibit file is an input error naming it, and nothing is written")
+    func missingExhibit() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("case")
+        try FileManager.default.copyItem(at: TestPaths.fixture("b2b-lyon-dijon"), to: copy)
+        let pieces = copy.appendingPathComponent("pieces")
+        let removed = try #require(try FileManager.default.contentsOfDirectory(atPath: pieces.path).sorted().first)
+        try FileManager.default.removeItem(at: pieces.appendingPathComponent(removed))
+        let out = dir.appendingPathComponent("out")
+        let result = try await CLI.run([
+            "build", copy.appendingPathComponent("case.yaml").path, "--out", out.path + "/dossier",
+        ])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains(removed))
+        #expect(result.stderr.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: out.path + "/dossier"))
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("a bad --as-of is a usage error")
+    func badDate() async throws {
+        let result = try await CLI.run(["build", Self.caseFile, "--out", "/tmp/never", "--as-of", "2026-02-30"])
+        #expect(result.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never"))
+    }
+
+    @Test("a prescribed claim is refused unless --force, and the warning stays in the output")
+    func prescribed() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("case")
+        try FileManager.default.copyItem(at: TestPaths.fixture("consumer-bordeaux"), to: copy)
+        // Move the consumer claim three years back: C. consom. L218-2 gives two years.
+        let file = copy.appendingPathComponent("case.yaml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        for (old, new) in [
+            ("issued: 2025-11-14", "issued: 2022-11-14"), ("due: 2025-11-14", "due: 2022-11-14"),
+            ("date: 2025-09-02", "date: 2022-09-02"), ("date: 2026-02-10", "date: 2022-12-10"),
+            ("date: 2025-12-01", "date: 2022-12-01"), ("date: 2026-03-02", "date: 2023-01-02"),
+            ("received: 2026-03-05", "received: 2023-01-05"),
+        ] {
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("dossier")
+        let refused = try await CLI.run(["build", file.path, "--out", out.path])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("Prescription acquise"))
+        #expect(refused.stderr.contains("--force"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let forced = try await CLI.run(["build", file.path, "--out", out.path, "--force"])
+        #expect(forced.status == 0, "\(forced)")
+        #expect(forced.stdout.contains("warning: Prescription acquise"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dossier.xml").path))
+    }
+
+    @Test("--forms overrides a template file by file")
+    func formsOverride() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let templates = dir.appendingPathComponent("forms/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "Cabinet Exemple : {{reference}}, {{date}}\n".write(
+            to: templates.appendingPathComponent("bordereau-de-pieces.mustache"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("dossier")
+        let result = try await CLI.run(
+            ["build", Self.caseFile, "--out", out.path, "--forms", dir.appendingPathComponent("forms").path])
+        #expect(result.status == 0, "\(result)")
+        let bordereau = try String(
+            contentsOf: out.appendingPathComponent("04-bordereau-de-pieces.txt"), encoding: .utf8)
+        #expect(bordereau == "Cabinet Exemple : 2026-0042, 23 novembre 2026\n")
+        let notice = try String(contentsOf: out.appendingPathComponent("01-mise-en-demeure.txt"), encoding: .utf8)
+        #expect(notice.contains("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION"))
+    }
+}

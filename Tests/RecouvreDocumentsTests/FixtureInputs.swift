@@ -1,0 +1,28 @@
+import Foundation
+import RecouvreCaseFile
+import RecouvreDocuments
+import RecouvreForms
+import RecouvreLaw
+import RecouvreRoute
+import RecouvreTestSupport
+
+/// The dossier inputs of the shipped fixtures, computed by the real engines.
+enum FixtureInputs {
+    static let names = [
+        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
+        "public-body-rennes", "eu-belgium", "collective-proceedings",
+    ]
+
+    static func input(_ name: String) throws -> DossierInput {
+        let forms = Samples.forms
+        let loaded = try CaseFileReader.load(path: TestPaths.fixture(name).appendingPathComponent("case.yaml").path)
+        let theCase = loaded.value
+        let statement = try StatementEngine(tables: try RateTables.load(forms: forms))
+            .statement(for: theCase, asOf: theCase.asOf!)
+        let route = try Router(
+            directory: try CourtDirectory.load(forms: forms), rules: try ProcedureRules.load(forms: forms)
+        )
+        .route(case: theCase, statement: statement)
+        return DossierInput(case: theCase, statement: statement, route: route)
+    }
+}

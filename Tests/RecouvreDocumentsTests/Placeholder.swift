@@ -1,2 +1,0 @@
-// Placeholder until this target gets its tests; delete when adding the first test file.
-import Testing
