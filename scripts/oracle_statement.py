@@ -23,6 +23,15 @@ dated D is counted on the old base through D; periods split at every change of b
 1 Jul for half-yearly rates (even when two consecutive half-years have the same value) and, with the
 `actual` day basis, at 31 Dec; imputation per C. civ. 1342-10 (named invoice, else the oldest due
 invoice first) and, for civil interest only, interest before principal within an invoice (1343-1).
+Civil interest runs from the day after the receipt of the first formal notice sent on or after the
+invoice's due date (C. civ. 1344, 1231-6); a penalty clause in a residential lease is ignored (loi 89-462
+art. 4 i). Readings taken from the engine where domain.md is silent (and the engine documents them):
+maximal lines (two consecutive years of the same divisor are one line with the `actual` basis; a payment
+taken wholly by interest still starts a new line); per-invoice `penalties` gross, with `interest_paid`
+apart and the totals net; `extra_recovery_costs` added to the total (B2B and public, no collective
+proceedings); collective proceedings stop interest the day before the opening judgment; the +5 points
+of L313-3 from the day after two months from service (or, failing it, the judgment's date).
+Not covered: annual capitalisation (C. civ. 1343-2), warnings, prescription.
 """
 
 import argparse
