@@ -24,10 +24,15 @@ public struct StatementEngine: Sendable {
         // Accounts, in case order; `oldest` is the order of C. civ. 1342-10 (oldest due first).
         var accounts: [InvoiceAccount] = []
         var byNumber: [String: Int] = [:]
-        let noticeStart = StatementRules.civilStart(claim, asOf: asOf, notes: &notes)
+        let notices = StatementRules.civilNotices(claim, asOf: asOf, notes: &notes)
         for invoice in claim.invoices {
             let start: Day? = policy == nil || stop == nil
-                ? nil : StatementRules.delayStart(invoice, regime: regime, civilStart: noticeStart)
+                ? nil : StatementRules.delayStart(invoice, regime: regime, notices: notices)
+            if policy != nil, stop != nil, start == nil, let last = notices.map(\.date).max(), invoice.due < asOf {
+                notes.warn("Facture \(invoice.number) (échéance du \(invoice.due.iso)) : échue après la mise en demeure du "
+                    + "\(last.iso), qui ne peut la viser ; pas d'intérêts moratoires sans nouvelle mise en demeure "
+                    + "(C. civ. 1344, 1231-6) : envoyez-en une qui la mentionne.")
+            }
             byNumber[invoice.number] = byNumber[invoice.number] ?? accounts.count
             accounts.append(InvoiceAccount(invoice: invoice, start: start, lastDay: stop ?? asOf,
                                            capitalisation: claim.contract.capitalisation))

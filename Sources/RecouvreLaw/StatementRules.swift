@@ -72,15 +72,22 @@ enum StatementRules {
     }
 
     /// C. civ. 1231-6, 1344-1: civil interest runs from the formal notice; we count from the day after its
-    /// receipt (the avis de réception), the earliest receipt on or before the as-of date.
-    static func civilStart(_ claim: Case, asOf: Day, notes: inout Notes) -> Day? {
-        guard !StatementRules.automatic(claim.regime) else { return nil }
-        let received = claim.events.filter { $0.type == .formalNotice }.compactMap(\.received).filter { $0 <= asOf }.min()
-        if received == nil {
+    /// receipt (the avis de réception). Returns the formal notices received on or before the as-of date,
+    /// earliest receipt first; `delayStart` picks, for each invoice, the first one that can cover it.
+    static func civilNotices(_ claim: Case, asOf: Day, notes: inout Notes) -> [Event] {
+        guard !StatementRules.automatic(claim.regime) else { return [] }
+        let received = claim.events
+            .compactMap { event -> (received: Day, event: Event)? in
+                guard event.type == .formalNotice, let day = event.received, day <= asOf else { return nil }
+                return (day, event)
+            }
+            .sorted { ($0.received, $0.event.date) < ($1.received, $1.event.date) }
+            .map(\.event)
+        if received.isEmpty {
             notes.warn("Intérêts non commencés : aucune mise en demeure reçue au \(asOf.iso) (C. civ. 1231-6, 1344-1). "
                 + "Envoyez une mise en demeure en recommandé avec avis de réception ; les intérêts courront du lendemain de sa réception.")
         }
-        return received?.adding(days: 1)
+        return received
     }
 
     /// B2B (C. com. L441-10 II) and public (R2192-31) penalties run without notice.
@@ -88,12 +95,18 @@ enum StatementRules {
         regime == .b2b || regime == .publicProcurement
     }
 
-    /// The first day of delay: the day after the due date (B2B, public), or the day after receipt of the
-    /// formal notice — never before the day after the due date (a debt not yet due bears no interest).
-    static func delayStart(_ invoice: Invoice, regime: Regime, civilStart: Day?) -> Day? {
+    /// The first day of delay: the day after the due date (B2B, public), or the day after receipt of a
+    /// formal notice that covers the invoice. A mise en demeure puts the debtor in default only for a debt
+    /// already exigible when it is made (C. civ. 1344: "sommation" to perform an obligation that is due;
+    /// 1231-6: interest "à compter de la mise en demeure"): a notice sent before the invoice's due date —
+    /// including a rent or an instalment that fell due after it — does not make interest run on that
+    /// invoice. Conservative reading: the notice covers the invoices due on or before the day it was sent;
+    /// for the others, no interest until a new notice, with a warning (nil is returned).
+    static func delayStart(_ invoice: Invoice, regime: Regime, notices: [Event]) -> Day? {
         let afterDue = invoice.due.adding(days: 1)
         if automatic(regime) { return afterDue }
-        return civilStart.map { max($0, afterDue) }
+        guard let notice = notices.first(where: { $0.date >= invoice.due }), let received = notice.received else { return nil }
+        return max(received.adding(days: 1), afterDue)
     }
 
     /// C. mon. fin. L313-3: the first day at taux légal + 5 points, when a judgment is in the case and

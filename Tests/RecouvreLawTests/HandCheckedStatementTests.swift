@@ -145,11 +145,33 @@ let handChecked: [HandChecked] = [
                 claim: makeCase(debtor: personDebtor, invoices: [invoice("F1", due: "2025-01-31", "1000")],
                                 events: [notice(received: "2025-02-15")]),
                 asOf: "2025-03-17", lines: ["2025-02-16 2025-03-17 3.71 3.05"]),
-    // interest from the day after the due date when the notice was received before it: 1000 × 3.71 % × 10 / 365 = 1.0164 → 1.02
-    HandChecked(name: "notice received before the due date",
+    // a notice sent (2025-01-17) before the due date (2025-01-31) cannot put the debtor in default for a debt not
+    // yet exigible (C. civ. 1344, 1231-6): no interest, and a warning asking for a new notice
+    HandChecked(name: "notice sent before the due date",
                 claim: makeCase(debtor: personDebtor, invoices: [invoice("F1", due: "2025-01-31", "1000")],
                                 events: [notice(received: "2025-01-20")]),
-                asOf: "2025-02-10", lines: ["2025-02-01 2025-02-10 3.71 1.02"]),
+                asOf: "2025-02-10", lines: [], warning: "échue après la mise en demeure du 2025-01-17"),
+    // a notice sent on the due date covers it: interest from the day after receipt, 2025-02-04 to 02-10 = 7 days,
+    // 1000 × 3.71 % × 7 / 365 = 0.7115… → 0.71
+    HandChecked(name: "notice sent on the due date",
+                claim: makeCase(debtor: personDebtor, invoices: [invoice("F1", due: "2025-01-31", "1000")],
+                                events: [notice(sent: "2025-01-31", received: "2025-02-03")]),
+                asOf: "2025-02-10", lines: ["2025-02-04 2025-02-10 3.71 0.71"]),
+    // F2 falls due (2025-03-31) after the notice of 2025-02-10: only F1 bears interest, from 02-14 to 04-30 = 76 days,
+    // 1000 × 3.71 % × 76 / 365 = 7.7249… → 7.72; F2 gets a warning
+    HandChecked(name: "invoice due after the formal notice bears no interest",
+                claim: makeCase(debtor: personDebtor,
+                                invoices: [invoice("F1", due: "2025-01-31", "1000"), invoice("F2", due: "2025-03-31", "1000")],
+                                events: [notice(sent: "2025-02-10", received: "2025-02-13")]),
+                asOf: "2025-04-30", lines: ["2025-02-14 2025-04-30 3.71 7.72"], warning: "Facture F2 (échéance du 2025-03-31)"),
+    // a second notice (sent 2025-04-10, received 04-12) covers F2: 04-13 to 04-30 = 18 days,
+    // 1000 × 3.71 % × 18 / 365 = 1.8295… → 1.83; F1 keeps the first notice (76 days, 7.72)
+    HandChecked(name: "each invoice runs from the first notice that covers it",
+                claim: makeCase(debtor: personDebtor,
+                                invoices: [invoice("F1", due: "2025-01-31", "1000"), invoice("F2", due: "2025-03-31", "1000")],
+                                events: [notice(sent: "2025-04-10", received: "2025-04-12"),
+                                         notice(sent: "2025-02-10", received: "2025-02-13")]),
+                asOf: "2025-04-30", lines: ["2025-02-14 2025-04-30 3.71 7.72", "2025-04-13 2025-04-30 3.71 1.83"]),
     // residential lease: clause ignored (loi 89-462 art. 4 i); particulier 2025 H2 6.65: 800 × 6.65 % × 30 / 365 = 4.3726 → 4.37
     HandChecked(name: "residential lease ignores the penalty clause",
                 claim: makeCase(creditor: person, debtor: personDebtor,
@@ -216,7 +238,7 @@ let handChecked: [HandChecked] = [
     // of principal; 1511.85 × 7.21 % × 29 / 365 = 8.6605 → 8.66
     HandChecked(name: "civil payment goes to interest first",
                 claim: makeCase(creditor: person, debtor: personDebtor, invoices: [invoice("F1", due: "2025-01-31", "2000")],
-                                payments: [pay("2025-03-02", "500")], events: [notice(received: "2025-01-31")]),
+                                payments: [pay("2025-03-02", "500")], events: [notice(sent: "2025-01-31", received: "2025-01-31")]),
                 asOf: "2025-03-31", lines: ["2025-02-01 2025-03-02 7.21 11.85", "2025-03-03 2025-03-31 7.21 8.66"]),
     // 2023 H1 default: ECB 2.50 on 1 Jan 2023 + 10 = 12.50; 1000 × 12.50 % × 30 / 365 = 10.2740 → 10.27
     HandChecked(name: "B2B default 2023 H1",
@@ -233,7 +255,7 @@ let handChecked: [HandChecked] = [
     // 2026 H2 particulier 6.84 (unverified, warned): 1000 × 6.84 % × 30 / 365 = 5.6219 → 5.62
     HandChecked(name: "unverified 2026 H2 taux légal is warned",
                 claim: makeCase(creditor: person, debtor: personDebtor, invoices: [invoice("F1", due: "2026-07-31", "1000")],
-                                events: [notice(received: "2026-08-01")]),
+                                events: [notice(sent: "2026-07-31", received: "2026-08-01")]),
                 asOf: "2026-08-31", lines: ["2026-08-02 2026-08-31 6.84 5.62"], warning: "n'a pas été vérifié"),
     // yearly 2014 rate 0.04: 100000 × 0.04 % × 30 / 365 = 3.2877 → 3.29
     HandChecked(name: "yearly taux légal 2014",

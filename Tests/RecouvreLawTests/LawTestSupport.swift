@@ -40,6 +40,10 @@ func notice(received: String) -> Event {
     return Event(type: .formalNotice, date: receipt.adding(days: -3), received: receipt, channel: .registeredLetter)
 }
 
+func notice(sent: String, received: String) -> Event {
+    Event(type: .formalNotice, date: day(sent), received: day(received), channel: .registeredLetter)
+}
+
 /// A case between two companies (regime B2B) unless other parties or a nature are given.
 func makeCase(creditor: Party = company, debtor: Party = companyDebtor, contract: Contract = Contract(),
               invoices: [Invoice], payments: [Payment] = [], creditNotes: [CreditNote] = [],

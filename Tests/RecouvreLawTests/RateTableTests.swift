@@ -90,7 +90,7 @@ struct RateTableTests {
             #expect(error.description.contains("forms/rates/ecb-mro.yaml"))
         }
         let civil = makeCase(creditor: person, debtor: personDebtor, invoices: [invoice("F1", due: "2026-11-30", "1000")],
-                             events: [notice(received: "2026-12-01")])
+                             events: [notice(sent: "2026-11-30", received: "2026-12-01")])
         #expect(throws: RateTableError.self) {
             _ = try StatementEngine(tables: shippedTables).statement(for: civil, asOf: day("2027-01-05"))
         }
