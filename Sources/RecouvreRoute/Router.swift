@@ -166,6 +166,20 @@ struct Draft {
         }
         let seat = try court(commune.tribunalDeProximite ?? commune.tribunalJudiciaire,
                              as: commune.tribunalDeProximite == nil ? .tribunalJudiciaire : .tribunalDeProximite)
+        // CPC 1406 gives the injonction de payer to the judge of the debtor's domicile, while the lease
+        // rule of domain.md §4 gives the place of the property: when they differ, the reading is unsettled,
+        // so say so and name the other court rather than choose silently.
+        if claim.nature == .residentialLease, claim.contract.property != nil,
+           let home = try? debtorCommune() {
+            let homeSeatID = home.tribunalDeProximite ?? home.tribunalJudiciaire
+            let seatID = commune.tribunalDeProximite ?? commune.tribunalJudiciaire
+            if homeSeatID != seatID, let other = directory.court(homeSeatID) {
+                warn("Le locataire demeure à \(communeLabel(home)), hors du ressort du juge du logement : l'article "
+                    + "1406 du code de procédure civile attribue la requête en injonction de payer au juge du domicile "
+                    + "du débiteur (juge des contentieux de la protection — \(other.name)). Vérifier auprès du greffe "
+                    + "la juridiction retenue avant le dépôt.")
+            }
+        }
         var judge = seat
         judge.kind = .jugeDesContentieuxDeLaProtection
         judge.name = "Juge des contentieux de la protection — \(seat.name)"

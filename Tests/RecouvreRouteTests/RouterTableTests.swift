@@ -225,3 +225,26 @@ struct RouterTableTests {
         #expect(routingCases.count >= 50)
     }
 }
+
+@Suite("Lease venue: property and tenant's domicile in different ressorts")
+struct LeaseVenueTests {
+    func route(tenant: Address, property: Address) throws -> Route {
+        let claim = Build.claim(nature: .residentialLease, debtor: .individual, at: tenant, property: property)
+        return try Shipped.router().route(case: claim, statement: Build.statement(total: 3_600))
+    }
+
+    @Test("a tenant living in another ressort gets a CPC 1406 warning naming the judge of his domicile")
+    func otherRessort() throws {
+        let route = try route(tenant: Build.address("69003", "Lyon"), property: Build.address("59100", "Roubaix"))
+        let warning = route.warnings.first { $0.contains("1406") }
+        #expect(warning != nil)
+        #expect(warning?.contains("Lyon") == true)
+    }
+
+    @Test("a tenant still living at the property gets no such warning")
+    func sameRessort() throws {
+        let lille = Build.address("59000", "Lille")
+        let route = try route(tenant: lille, property: lille)
+        #expect(!route.warnings.contains { $0.contains("1406") })
+    }
+}
