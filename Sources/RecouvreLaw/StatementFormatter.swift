@@ -71,7 +71,7 @@ public enum StatementFormatter {
 
     /// `recouvre.statement/1` (interfaces.md): money and rates as strings with two decimals, inclusive
     /// `from`/`to`, keys in a fixed order, 2-space indentation, a trailing newline. Keys beyond the
-    /// contract (`interest_paid`, `kind`, `reference`, `unallocated`, `extra_recovery_costs`,
+    /// contract (`interest_paid`, `kind`, `reference`, `unallocated`, `extra_recovery_costs`, `total_claimed`,
     /// `convention`, `rate_tables`) extend it without changing the others.
     public static func json(_ statement: Statement) -> String {
         let w = JSONWriter()
@@ -127,8 +127,11 @@ public enum StatementFormatter {
                 w.field("principal", .money(statement.totals.principal))
                 w.field("penalties", .money(statement.totals.penalties))
                 w.field("flat_fees", .money(statement.totals.flatFees))
+                // interfaces.md fixes `total = principal + penalties + flat_fees`; recovery costs above the
+                // flat fee (L441-10 II, on proof) are reported beside it, and in `total_claimed`.
+                w.field("total", .money(statement.totals.total - statement.totals.extraRecoveryCosts))
                 w.field("extra_recovery_costs", .money(statement.totals.extraRecoveryCosts))
-                w.field("total", .money(statement.totals.total))
+                w.field("total_claimed", .money(statement.totals.total))
             }
             w.array("warnings", statement.warnings) { w.write(.string($0)) }
             w.field("convention", .string(statement.convention))

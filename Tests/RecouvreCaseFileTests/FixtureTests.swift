@@ -47,7 +47,7 @@ struct FixtureTests {
         let value = try load("b2b-nanterre-tae")
         #expect(value.debtor.address.postcode == "92000")
         #expect(value.contract.penaltyRate == .fixed(Decimal(10)))
-        #expect(value.contract.extraRecoveryCosts == Decimal(180))
+        #expect(value.contract.extraRecoveryCosts == Decimal(100))
         #expect(value.payments.contains { $0.invoice == nil })
         #expect(value.invoices[1].amount == Decimal(string: "2454.60"))
     }

@@ -30,6 +30,24 @@ struct StatementFormatterTests {
         #expect((parsed?["totals"] as? [String: Any])?["flat_fees"] as? String == "40.00")
     }
 
+    @Test("JSON total keeps the contract formula when extra recovery costs are claimed")
+    func jsonTotalWithExtraCosts() throws {
+        // Same invoice as the example with 100 € of proven costs: total = 1180 + 32.52 + 40 = 1252.52
+        // (interfaces.md: principal + penalties + flat_fees); total_claimed = 1252.52 + 100 = 1352.52.
+        let claim = Case(reference: "2026-0042", creditor: company, debtor: companyDebtor,
+                         contract: Contract(extraRecoveryCosts: 100),
+                         invoices: [invoice("FA2025-118", due: "2025-04-30", "1800", issued: "2025-03-31")],
+                         payments: [Payment(date: day("2025-06-02"), amount: 500, invoice: "FA2025-118")],
+                         creditNotes: [CreditNote(number: "AV2025-001", date: day("2025-05-15"), amount: 120,
+                                                  invoice: "FA2025-118")])
+        let statement = try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2025-06-30"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(StatementFormatter.json(statement).utf8))
+        let totals = try #require((parsed as? [String: Any])?["totals"] as? [String: Any])
+        #expect(totals["total"] as? String == "1252.52")
+        #expect(totals["extra_recovery_costs"] as? String == "100.00")
+        #expect(totals["total_claimed"] as? String == "1352.52")
+    }
+
     @Test("text is the relevé de compte (golden file)")
     func text() throws {
         let text = StatementFormatter.text(try example)
