@@ -16,10 +16,13 @@ public struct BuildRequest: Sendable {
     public var force: Bool
     /// `recouvre 0.1.0`, recorded in the manifest and the XML.
     public var tool: String
+    /// Completes the case once read, before anything is computed (`build --archive` takes the formal
+    /// notice and its receipt date from the archive of formal notices).
+    public var completeCase: (@Sendable (Case) throws -> Case)?
 
     public init(
         casePath: String, out: String, asOf: Day? = nil, formsOverride: String? = nil, force: Bool = false,
-        tool: String
+        tool: String, completeCase: (@Sendable (Case) throws -> Case)? = nil
     ) {
         self.casePath = casePath
         self.out = out
@@ -27,6 +30,7 @@ public struct BuildRequest: Sendable {
         self.formsOverride = formsOverride
         self.force = force
         self.tool = tool
+        self.completeCase = completeCase
     }
 }
 
@@ -55,7 +59,7 @@ public struct BuildResult: Sendable {
 public enum DossierBuilder {
     public static func build(_ request: BuildRequest) throws -> BuildResult {
         let loaded = try CaseFileReader.load(path: request.casePath)
-        let theCase = loaded.value
+        let theCase = try request.completeCase?(loaded.value) ?? loaded.value
         let forms = try Forms.locate(override: request.formsOverride)
         let asOf = request.asOf ?? theCase.asOf ?? Today.day()
 

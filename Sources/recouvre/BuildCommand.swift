@@ -15,6 +15,7 @@ struct BuildCommand: ParsableCommand {
             Example:
               recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier
               recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier.zip --as-of 2026-11-23
+              recouvre build my-case/case.yaml --out dossier --archive notices.sqlite
             """
     )
 
@@ -26,6 +27,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var forms: FormsOption
+    @OptionGroup var archive: ArchiveOption
 
     @Flag(name: .long, help: "Replace an existing bundle, and build even when prescription has run (with a warning).")
     var force = false
@@ -39,7 +41,7 @@ struct BuildCommand: ParsableCommand {
             try DossierBuilder.build(
                 BuildRequest(
                     casePath: caseFile, out: out, asOf: asOf.day, formsOverride: forms.forms, force: force,
-                    tool: "recouvre \(Recouvre.version)"))
+                    tool: "recouvre \(Recouvre.version)", completeCase: archive.completion))
         }
         printOut(result.text)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RecouvreArchive
 import RecouvreModel
 
 /// `--as-of DATE`, shared by the commands that compute as of a date.
@@ -24,4 +25,32 @@ struct FormsOption: ParsableArguments {
 /// `--format text|json`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// `--archive DB`: take the formal notice and its receipt date from the archive of formal notices when
+/// the case file has none (civil interest runs from the receipt, C. civ. 1231-6, 1344-1).
+struct ArchiveOption: ParsableArguments {
+    @Option(name: .long, help: """
+        An archive (recouvre archive) to take the formal notice and its receipt date from when the case file \
+        has none.
+        """)
+    var archive: String?
+
+    /// The case completed from the archive when one is named; what was taken is printed as a warning.
+    func completing(_ claim: Case) throws -> Case {
+        guard let archive else { return claim }
+        return try Self.complete(claim, archive: archive)
+    }
+
+    /// The same, as a closure for the library (`build`), or nil without `--archive`.
+    var completion: (@Sendable (Case) throws -> Case)? {
+        guard let archive else { return nil }
+        return { claim in try Self.complete(claim, archive: archive) }
+    }
+
+    static func complete(_ claim: Case, archive: String) throws -> Case {
+        let completed = try claim.completingFormalNotice(from: try ArchiveStore(path: archive))
+        if let note = completed.note { printError("warning: \(note)") }
+        return completed.case
+    }
 }

@@ -34,21 +34,12 @@ struct StatementCommand: ParsableCommand {
 
     @OptionGroup var forms: FormsOption
 
-    @Option(name: .long, help: """
-        An archive (recouvre archive) to take the formal notice and its receipt date from when the case file \
-        has none.
-        """)
-    var archive: String?
+    @OptionGroup var archive: ArchiveOption
 
     func run() throws {
         let output = try reportingErrors {
             let loaded = try CaseFileReader.load(path: caseFile)
-            var claim = loaded.value
-            if let archive {
-                let completed = try claim.completingFormalNotice(from: try ArchiveStore(path: archive))
-                claim = completed.case
-                if let note = completed.note { printError("warning: \(note)") }
-            }
+            let claim = try archive.completing(loaded.value)
             let tables = try RateTables.load(forms: try Forms.locate(override: forms.forms))
             let day = asOf.day ?? claim.asOf ?? StatementCommand.today()
             let statement = try StatementEngine(tables: tables).statement(for: claim, asOf: day, dayBasis: dayBasis)

@@ -241,4 +241,44 @@ struct StatementArchiveCLITests {
         // Civil interest runs from the day after the receipt (C. civ. 1231-6): 2026-11-27.
         #expect(with.stdout.contains("\"from\": \"2026-11-27\""), "\(with.stdout)")
     }
+
+    @Test("build --archive computes the dossier with the archived notice's receipt date, and says so")
+    func buildFromArchive() async throws {
+        let folder = try TestPaths.temporaryFolder("build-archive")
+        let db = folder.appendingPathComponent("archive.sqlite").path
+        let caseFile = folder.appendingPathComponent("case.yaml")
+        try Data("""
+            version: 1
+            reference: "2026-0042"
+            as_of: 2026-12-31
+            creditor:
+              kind: company
+              name: "SAS Lumière Conseil"
+              siren: "552100554"
+              address: { lines: ["140 avenue de la Somme"], postcode: "33700", city: "Mérignac" }
+            debtor:
+              kind: individual
+              name: "Julien Lefèvre"
+              professional: false
+              address: { lines: ["9 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux" }
+            invoices:
+              - number: "F1"
+                issued: 2025-11-14
+                due: 2025-11-14
+                amount: 1000.00
+
+            """.utf8).write(to: caseFile)
+        let bundle = try writeBundle(in: folder)
+        _ = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
+                               "--tracking", "1A", "--db", db])
+        _ = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db])
+
+        let out = folder.appendingPathComponent("built").path
+        let built = try await CLI.run(["build", caseFile.path, "--out", out, "--archive", db])
+        #expect(built.status == 0, "\(built)")
+        #expect(built.stderr.contains("warning: formal notice taken from the archive: notice #1 sent 2026-11-24"))
+        let xml = try String(contentsOfFile: out + "/dossier.xml", encoding: .utf8)
+        // Civil interest runs from the day after the receipt (C. civ. 1231-6): 2026-11-27.
+        #expect(xml.contains("<from>2026-11-27</from>"), "\(xml)")
+    }
 }
