@@ -199,9 +199,10 @@ struct ArchiveCLITests {
 
 @Suite("recouvre statement --archive")
 struct StatementArchiveCLITests {
-    @Test("a consumer case without a formal notice takes it and its receipt date from the archive, and says so")
-    func statementFromArchive() async throws {
-        let folder = try TestPaths.temporaryFolder("statement-archive")
+    /// A consumer case with no formal notice, and an archive holding one sent on 2026-11-24 and received
+    /// on 2026-11-26 for the same case reference.
+    func caseAndArchive(_ label: String) async throws -> (folder: URL, caseFile: URL, db: String) {
+        let folder = try TestPaths.temporaryFolder(label)
         let db = folder.appendingPathComponent("archive.sqlite").path
         let caseFile = folder.appendingPathComponent("case.yaml")
         try Data("""
@@ -229,6 +230,13 @@ struct StatementArchiveCLITests {
         _ = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
                                "--tracking", "1A", "--db", db])
         _ = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db])
+
+        return (folder, caseFile, db)
+    }
+
+    @Test("a consumer case without a formal notice takes it and its receipt date from the archive, and says so")
+    func statementFromArchive() async throws {
+        let (_, caseFile, db) = try await caseAndArchive("statement-archive")
 
         let without = try await CLI.run(["statement", caseFile.path, "--format", "json"])
         #expect(without.status == 0, "\(without)")
@@ -244,34 +252,7 @@ struct StatementArchiveCLITests {
 
     @Test("build --archive computes the dossier with the archived notice's receipt date, and says so")
     func buildFromArchive() async throws {
-        let folder = try TestPaths.temporaryFolder("build-archive")
-        let db = folder.appendingPathComponent("archive.sqlite").path
-        let caseFile = folder.appendingPathComponent("case.yaml")
-        try Data("""
-            version: 1
-            reference: "2026-0042"
-            as_of: 2026-12-31
-            creditor:
-              kind: company
-              name: "SAS Lumière Conseil"
-              siren: "552100554"
-              address: { lines: ["140 avenue de la Somme"], postcode: "33700", city: "Mérignac" }
-            debtor:
-              kind: individual
-              name: "Julien Lefèvre"
-              professional: false
-              address: { lines: ["9 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux" }
-            invoices:
-              - number: "F1"
-                issued: 2025-11-14
-                due: 2025-11-14
-                amount: 1000.00
-
-            """.utf8).write(to: caseFile)
-        let bundle = try writeBundle(in: folder)
-        _ = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
-                               "--tracking", "1A", "--db", db])
-        _ = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db])
+        let (folder, caseFile, db) = try await caseAndArchive("build-archive")
 
         let out = folder.appendingPathComponent("built").path
         let built = try await CLI.run(["build", caseFile.path, "--out", out, "--archive", db])
