@@ -26,22 +26,23 @@ public enum ArchiveFormatter {
         }
         var out = [UInt8]()
         out.reserveCapacity((listings.count + 1) * (widths.dropLast().reduce(0, +) + 2 * widths.count + 32))
-        func cell(_ text: String, _ column: Int) {
+        func cell(_ text: String, _ column: Int, ascii: Bool = false) {
             out.append(contentsOf: text.utf8)
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - scalarCount(text) + 2))
+            let count = ascii ? text.utf8.count : scalarCount(text)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - count + 2))
         }
         for (column, title) in header.enumerated().dropLast() { cell(title, column) }
         out.append(contentsOf: header[header.count - 1].utf8)
         out.append(UInt8(ascii: "\n"))
         for listing in listings {
-            cell(String(listing.id), 0)
-            cell(listing.sent.iso, 1)
-            cell(listing.channel.rawValue, 2)
+            cell(String(listing.id), 0, ascii: true)
+            cell(listing.sent.iso, 1, ascii: true)
+            cell(listing.channel.rawValue, 2, ascii: true)
             cell(listing.tracking, 3)
             cell(listing.caseReference, 4)
             cell(listing.amountClaimed, 5)
-            cell(listing.received?.iso ?? "-", 6)
-            cell(listing.status(asOf: asOf).rawValue, 7)
+            cell(listing.received?.iso ?? "-", 6, ascii: true)
+            cell(listing.status(asOf: asOf).rawValue, 7, ascii: true)
             out.append(contentsOf: listing.debtorName.utf8)
             out.append(UInt8(ascii: "\n"))
         }
@@ -52,9 +53,11 @@ public enum ArchiveFormatter {
     /// continue a multi-byte sequence starts a scalar): the same as `unicodeScalars.count`, without
     /// walking the scalars one index at a time.
     static func scalarCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
     }
 
     /// Every field of one notice and its receipts.
