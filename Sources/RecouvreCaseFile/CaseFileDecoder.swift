@@ -543,6 +543,7 @@ final class CaseFileDecoder {
             return nil
         }
         var values = Fields()
+        values.entries.reserveCapacity(mapping.count)
         var suggested: Set<String> = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
@@ -563,7 +564,7 @@ final class CaseFileDecoder {
             }
         }
         // A misspelt required key is reported once, as the unknown key with its correction.
-        for required in schema.required where values[required] == nil && !suggested.contains(required) {
+        for required in schema.required where !values.has(required) && !suggested.contains(required) {
             let keyPath = path.isEmpty ? required : "\(path).\(required)"
             report(node, keyPath, "missing", "required: add \(schema.hint(for: required))")
         }
@@ -577,6 +578,11 @@ final class CaseFileDecoder {
 
         subscript(key: String) -> Node? {
             entries.first { $0.key == key }?.value
+        }
+
+        /// Whether `key` is present, without copying its value.
+        func has(_ key: String) -> Bool {
+            entries.contains { $0.key == key }
         }
     }
 
