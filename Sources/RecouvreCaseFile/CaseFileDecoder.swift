@@ -577,7 +577,7 @@ final class CaseFileDecoder {
         var entries: [(key: String, value: Node)] = []
 
         subscript(key: String) -> Node? {
-            entries.first { $0.key == key }?.value
+            entries.firstIndex { $0.key == key }.map { entries[$0].value }
         }
 
         /// Whether `key` is present, without copying its value.
