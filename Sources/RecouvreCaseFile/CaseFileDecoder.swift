@@ -543,7 +543,7 @@ final class CaseFileDecoder {
             return nil
         }
         var values = Fields()
-        values.entries.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         var suggested: Set<String> = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
@@ -552,7 +552,7 @@ final class CaseFileDecoder {
             }
             let name = key.string
             if schema.keySet.contains(name) {
-                values.entries.append((name, value))
+                values.append(name, value)
                 continue
             }
             let keyPath = path.isEmpty ? name : "\(path).\(name)"
@@ -572,17 +572,29 @@ final class CaseFileDecoder {
     }
 
     /// The known keys of one mapping and their values: a handful each, so a linear search beats
-    /// hashing when a file holds tens of thousands of mappings.
+    /// hashing when a file holds tens of thousands of mappings. Keys and values are kept apart so
+    /// that a search compares keys without copying the values (YAML nodes) it passes over.
     struct Fields {
-        var entries: [(key: String, value: Node)] = []
+        private var keys: [String] = []
+        private var values: [Node] = []
+
+        mutating func reserveCapacity(_ count: Int) {
+            keys.reserveCapacity(count)
+            values.reserveCapacity(count)
+        }
+
+        mutating func append(_ key: String, _ value: Node) {
+            keys.append(key)
+            values.append(value)
+        }
 
         subscript(key: String) -> Node? {
-            entries.firstIndex { $0.key == key }.map { entries[$0].value }
+            keys.firstIndex(of: key).map { values[$0] }
         }
 
         /// Whether `key` is present, without copying its value.
         func has(_ key: String) -> Bool {
-            entries.contains { $0.key == key }
+            keys.contains(key)
         }
     }
 
