@@ -23,6 +23,8 @@ let package = Package(
     targets: [
         // Value types of the domain: no files, no formats, no I/O.
         .target(name: "RecouvreModel"),
+        // The one deterministic JSON writer behind every JSON output (fixed key order, stable bytes).
+        .target(name: "RecouvreJSON"),
         // Finds the shipped forms/ folder and applies a user's --forms overrides file by file.
         .target(name: "RecouvreForms"),
         // The C boundary: libxml2 through pkg-config.
@@ -38,11 +40,11 @@ let package = Package(
         ),
         .target(
             name: "RecouvreLaw",
-            dependencies: ["RecouvreModel", "RecouvreForms", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreJSON", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "RecouvreRoute",
-            dependencies: ["RecouvreModel", "RecouvreLaw", "RecouvreForms", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RecouvreModel", "RecouvreLaw", "RecouvreForms", "RecouvreJSON", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "RecouvreDocuments",
@@ -56,7 +58,7 @@ let package = Package(
             name: "RecouvreBundle",
             dependencies: [
                 "RecouvreModel", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments",
-                "RecouvreXML", "RecouvreForms",
+                "RecouvreXML", "RecouvreForms", "RecouvreJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "RecouvreArchive",
             dependencies: [
-                "RecouvreModel",
+                "RecouvreModel", "RecouvreJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -94,6 +96,7 @@ let package = Package(
             name: "RecouvreModelTests",
             dependencies: ["RecouvreModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "RecouvreJSONTests", dependencies: ["RecouvreJSON"]),
         .testTarget(
             name: "RecouvreCaseFileTests",
             dependencies: ["RecouvreCaseFile", "RecouvreTestSupport"],

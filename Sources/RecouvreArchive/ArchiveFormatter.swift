@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreJSON
 import RecouvreModel
 
 /// The archive's outputs: `list` and `show` as text, `export` as JSON or CSV. All deterministic:
@@ -95,7 +96,7 @@ public enum ArchiveFormatter {
     /// `recouvre.archive-export/1`: every notice with its receipts, text and hashes; sorted keys,
     /// 2-space indentation, trailing newline.
     public static func json(_ records: [NoticeRecord]) -> String {
-        JSONText.object([
+        JSONValue.sortedObject([
             "schema": .string("recouvre.archive-export/1"), "notices": .array(records.map(\.exportJSON)),
         ]).rendered()
     }
@@ -141,19 +142,19 @@ public enum ArchiveFormatter {
 
 extension NoticeRecord {
     /// The notice in `recouvre.archive-export/1`; absent values are `null`, so every notice has the same keys.
-    var exportJSON: JSONText {
-        func party(_ party: ArchivedParty) -> JSONText {
-            .object(["name": .string(party.name), "siren": .optional(party.siren)])
+    var exportJSON: JSONValue {
+        func party(_ party: ArchivedParty) -> JSONValue {
+            .sortedObject(["name": .string(party.name), "siren": .optional(party.siren)])
         }
-        return .object([
+        return .sortedObject([
             "id": .integer(id), "seq": .integer(seq), "case": .string(caseReference),
             "creditor": party(creditor), "debtor": party(debtor), "amount_claimed": .string(amountClaimed),
             "as_of": .optional(asOf?.iso),
-            "formal_notice": .object(["file": .string(noticeFile), "sha256": .string(noticeSHA256), "text": .optional(text)]),
+            "formal_notice": .sortedObject(["file": .string(noticeFile), "sha256": .string(noticeSHA256), "text": .optional(text)]),
             "manifest_sha256": .string(manifestSHA256), "sent": .string(sent.iso), "channel": .string(channel.rawValue),
             "tracking": .string(tracking), "received": .optional(received?.iso),
             "receipts": .array(receipts.map {
-                .object(["id": .integer($0.id), "seq": .integer($0.seq), "received": .string($0.received.iso),
+                .sortedObject(["id": .integer($0.id), "seq": .integer($0.seq), "received": .string($0.received.iso),
                          "previous_hash": .string($0.previousHash), "hash": .string($0.hash)])
             }),
             "previous_hash": .string(previousHash), "hash": .string(hash),

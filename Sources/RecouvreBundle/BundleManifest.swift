@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RecouvreJSON
 
 /// One file of a bundle in `manifest.json`: its path inside the bundle, SHA-256 and size.
 public struct BundleManifestFile: Sendable, Hashable, Codable {
@@ -86,75 +87,27 @@ public struct BundleManifest: Sendable, Hashable, Codable {
     public func json() -> Data {
         func party(_ party: ManifestParty?) -> JSONValue {
             guard let party else { return .null }
-            return .object([("name", .string(party.name)), ("siren", party.siren.map(JSONValue.string) ?? .null)])
+            return .object([("name", .string(party.name)), ("siren", .optional(party.siren))])
         }
         let fileValues: [JSONValue] = files.sorted { $0.path < $1.path }.map {
-            .object([("bytes", .number($0.bytes)), ("path", .string($0.path)), ("sha256", .string($0.sha256))])
+            .object([("bytes", .integer(Int64($0.bytes))), ("path", .string($0.path)), ("sha256", .string($0.sha256))])
         }
         let root = JSONValue.object([
-            ("amount_claimed", amountClaimed.map(JSONValue.string) ?? .null),
-            ("as_of", asOf.map(JSONValue.string) ?? .null),
+            ("amount_claimed", .optional(amountClaimed)),
+            ("as_of", .optional(asOf)),
             ("case", .string(caseReference)),
             ("creditor", party(creditor)),
             ("debtor", party(debtor)),
             ("files", .array(fileValues)),
-            ("formal_notice", formalNotice.map(JSONValue.string) ?? .null),
+            ("formal_notice", .optional(formalNotice)),
             ("schema", .string(schema)),
             ("tool", .string(tool)),
         ])
-        return Data((root.render(indent: 0) + "\n").utf8)
+        return Data(root.rendered().utf8)
     }
 
     /// Reads a manifest; unknown extra keys are allowed (the contract may be extended).
     public static func parse(_ data: Data) throws -> BundleManifest {
         try JSONDecoder().decode(BundleManifest.self, from: data)
-    }
-}
-
-/// A minimal JSON value with a deterministic rendering (keys in the order given, two-space indent).
-enum JSONValue {
-    case string(String)
-    case number(Int)
-    case null
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    func render(indent: Int) -> String {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
-        switch self {
-        case .string(let text): return Self.quote(text)
-        case .number(let value): return String(value)
-        case .null: return "null"
-        case .array(let values):
-            if values.isEmpty { return "[]" }
-            return "[\n" + values.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
-        case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n"
-                + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(close)}"
-        }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

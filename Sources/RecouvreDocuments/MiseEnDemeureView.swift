@@ -16,7 +16,6 @@ public struct MiseEnDemeureView: Sendable {
     public var flatFeeClaimed: Bool
     /// `huit (8)`.
     public var timeLimit: String
-    public var deadline: String
     public var nextStep: String
     public var previousNotice: String?
     public var iban: String?
@@ -37,7 +36,6 @@ public struct MiseEnDemeureView: Sendable {
         rates = facts.rates
         flatFeeClaimed = facts.flatFeeClaimed
         timeLimit = FrenchFormat.days(facts.formalNoticeDays)
-        deadline = FrenchFormat.date(facts.statement.asOf.adding(days: facts.formalNoticeDays))
         nextStep = facts.nextStep
         previousNotice = facts.previousNotice
         iban = facts.theCase.creditor.iban

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreJSON
 import RecouvreModel
 
 /// Prints a statement: the relevé de compte in French (text) or `recouvre.statement/1` (JSON).
@@ -74,76 +75,78 @@ public enum StatementFormatter {
     /// contract (`interest_paid`, `kind`, `reference`, `unallocated`, `extra_recovery_costs`, `total_claimed`,
     /// `convention`, `rate_tables`) extend it without changing the others.
     public static func json(_ statement: Statement) -> String {
-        let w = JSONWriter()
-        w.object {
-            w.field("schema", .string("recouvre.statement/1"))
-            w.field("reference", .string(statement.reference))
-            w.field("as_of", .string(statement.asOf.iso))
-            w.field("regime", .string(statement.regime.rawValue))
-            w.field("day_basis", .string(statement.dayBasis.rawValue))
-            w.array("invoices", statement.invoices) { invoice in
-                w.object {
-                    w.field("number", .string(invoice.number))
-                    w.field("issued", .string(invoice.issued.iso))
-                    w.field("due", .string(invoice.due.iso))
-                    w.field("amount", .money(invoice.amount))
-                    w.field("paid", .money(invoice.paid))
-                    w.field("credited", .money(invoice.credited))
-                    w.field("outstanding", .money(invoice.outstanding))
-                    w.array("periods", invoice.periods) { line in
-                        w.object {
-                            w.field("from", .string(line.from.iso))
-                            w.field("to", .string(line.to.iso))
-                            w.field("days", .int(line.days))
-                            w.field("base", .money(line.base))
-                            w.field("rate", .money(line.rate))
-                            w.field("amount", .money(line.amount))
-                            w.field("source", .string(line.source))
-                        }
-                    }
-                    w.field("penalties", .money(invoice.penalties))
-                    w.field("flat_fee", .money(invoice.flatFee))
-                    w.field("interest_paid", .money(invoice.interestPaid))
-                }
-            }
-            w.array("payments", statement.payments) { payment in
-                w.object {
-                    w.field("date", .string(payment.date.iso))
-                    w.field("amount", .money(payment.amount))
-                    w.array("imputed", payment.imputed) { item in
-                        w.object {
-                            w.field("invoice", .string(item.invoice))
-                            w.field("amount", .money(item.amount))
-                            w.field("interest", .money(item.interest))
-                        }
-                    }
-                    w.field("kind", .string(payment.kind.rawValue))
-                    w.field("reference", payment.reference.map { .string($0) } ?? .null)
-                    w.field("unallocated", .money(payment.unallocated))
-                }
-            }
-            w.key("totals")
-            w.object {
-                w.field("principal", .money(statement.totals.principal))
-                w.field("penalties", .money(statement.totals.penalties))
-                w.field("flat_fees", .money(statement.totals.flatFees))
+        func money(_ value: Decimal) -> JSONValue { .string(Money.plain(value)) }
+        let invoices: [JSONValue] = statement.invoices.map { invoice in
+            .object([
+                ("number", .string(invoice.number)),
+                ("issued", .string(invoice.issued.iso)),
+                ("due", .string(invoice.due.iso)),
+                ("amount", money(invoice.amount)),
+                ("paid", money(invoice.paid)),
+                ("credited", money(invoice.credited)),
+                ("outstanding", money(invoice.outstanding)),
+                ("periods", .array(invoice.periods.map { line in
+                    .object([
+                        ("from", .string(line.from.iso)),
+                        ("to", .string(line.to.iso)),
+                        ("days", .integer(Int64(line.days))),
+                        ("base", money(line.base)),
+                        ("rate", money(line.rate)),
+                        ("amount", money(line.amount)),
+                        ("source", .string(line.source)),
+                    ])
+                })),
+                ("penalties", money(invoice.penalties)),
+                ("flat_fee", money(invoice.flatFee)),
+                ("interest_paid", money(invoice.interestPaid)),
+            ])
+        }
+        let payments: [JSONValue] = statement.payments.map { payment in
+            .object([
+                ("date", .string(payment.date.iso)),
+                ("amount", money(payment.amount)),
+                ("imputed", .array(payment.imputed.map { item in
+                    .object([
+                        ("invoice", .string(item.invoice)),
+                        ("amount", money(item.amount)),
+                        ("interest", money(item.interest)),
+                    ])
+                })),
+                ("kind", .string(payment.kind.rawValue)),
+                ("reference", .optional(payment.reference)),
+                ("unallocated", money(payment.unallocated)),
+            ])
+        }
+        let totals = statement.totals
+        let root = JSONValue.object([
+            ("schema", .string("recouvre.statement/1")),
+            ("reference", .string(statement.reference)),
+            ("as_of", .string(statement.asOf.iso)),
+            ("regime", .string(statement.regime.rawValue)),
+            ("day_basis", .string(statement.dayBasis.rawValue)),
+            ("invoices", .array(invoices)),
+            ("payments", .array(payments)),
+            ("totals", .object([
+                ("principal", money(totals.principal)),
+                ("penalties", money(totals.penalties)),
+                ("flat_fees", money(totals.flatFees)),
                 // interfaces.md fixes `total = principal + penalties + flat_fees`; recovery costs above the
                 // flat fee (L441-10 II, on proof) are reported beside it, and in `total_claimed`.
-                w.field("total", .money(statement.totals.total - statement.totals.extraRecoveryCosts))
-                w.field("extra_recovery_costs", .money(statement.totals.extraRecoveryCosts))
-                w.field("total_claimed", .money(statement.totals.total))
-            }
-            w.array("warnings", statement.warnings) { w.write(.string($0)) }
-            w.field("convention", .string(statement.convention))
-            w.array("rate_tables", statement.rateTables) { table in
-                w.object {
-                    w.field("id", .string(table.id))
-                    w.field("file", .string(table.file))
-                    w.field("checked_through", .string(table.checkedThrough.iso))
-                }
-            }
-        }
-        return w.text + "\n"
+                ("total", money(totals.total - totals.extraRecoveryCosts)),
+                ("extra_recovery_costs", money(totals.extraRecoveryCosts)),
+                ("total_claimed", money(totals.total)),
+            ])),
+            ("warnings", .array(statement.warnings.map(JSONValue.string))),
+            ("convention", .string(statement.convention)),
+            ("rate_tables", .array(statement.rateTables.map { table in
+                .object([
+                    ("id", .string(table.id)),
+                    ("file", .string(table.file)),
+                    ("checked_through", .string(table.checkedThrough.iso)),
+                ])
+            })),
+        ])
+        return root.rendered()
     }
 
     static func french(_ day: Day) -> String {
@@ -169,98 +172,5 @@ public enum StatementFormatter {
 
     static func basisWords(_ basis: DayBasis) -> String {
         basis == .d365 ? "365 jours" : "exacte (365/366 jours)"
-    }
-}
-
-/// A small deterministic JSON writer: keys in the order written, 2-space indentation. A class so that
-/// nested closures can write to it; used by one formatting call at a time.
-final class JSONWriter {
-    enum Value {
-        case string(String), money(Decimal), int(Int), null
-    }
-
-    private(set) var text = ""
-    private var depth = 0
-    private var first = [true]
-    private var afterKey = false
-
-    func object(_ body: () -> Void) {
-        startValue()
-        text += "{"
-        open()
-        body()
-        close("}")
-    }
-
-    func key(_ name: String) {
-        startValue()
-        text += JSONWriter.quoted(name) + ": "
-        afterKey = true
-    }
-
-    func field(_ name: String, _ value: Value) {
-        key(name)
-        write(value)
-    }
-
-    func write(_ value: Value) {
-        startValue()
-        switch value {
-        case .string(let s): text += JSONWriter.quoted(s)
-        case .money(let d): text += JSONWriter.quoted(Money.plain(d))
-        case .int(let i): text += String(i)
-        case .null: text += "null"
-        }
-    }
-
-    func array<T>(_ name: String, _ items: [T], _ body: (T) -> Void) {
-        key(name)
-        startValue()
-        text += "["
-        open()
-        for item in items { body(item) }
-        close("]")
-    }
-
-    private func open() {
-        depth += 1
-        first.append(true)
-    }
-
-    private func close(_ bracket: String) {
-        let empty = first.removeLast()
-        depth -= 1
-        if !empty { text += "\n" + String(repeating: "  ", count: depth) }
-        text += bracket
-    }
-
-    /// Before a key, or a value not preceded by its key: the comma and the new line.
-    private func startValue() {
-        if afterKey { afterKey = false; return }
-        guard depth > 0 else { return }
-        if !first[first.count - 1] { text += "," }
-        first[first.count - 1] = false
-        text += "\n" + String(repeating: "  ", count: depth)
-    }
-
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreJSON
 import RecouvreModel
 
 /// Renders a `Route`: French text for a memo, or the `recouvre.route/1` JSON of interfaces.md.
@@ -54,19 +55,19 @@ public enum RouteFormatter {
         object += [
             ("as_of", .string(route.asOf.iso)),
             ("regime", .string(route.regime.rawValue)),
-            ("cour_d_appel", route.courDAppel.map(JSONValue.string) ?? .null),
-            ("commune", route.commune.map(JSONValue.string) ?? .null),
+            ("cour_d_appel", .optional(route.courDAppel)),
+            ("commune", .optional(route.commune)),
             ("explanation", .array(route.explanation.map(JSONValue.string))),
             ("sources", .array(route.sources.map(JSONValue.string))),
         ]
-        return JSONValue.object(object).rendered(indent: 0) + "\n"
+        return JSONValue.object(object).rendered()
     }
 
     static func courtJSON(_ court: Court) -> JSONValue {
         let address: JSONValue = court.address.map { address in
             .object([
                 ("lines", .array(address.lines.map(JSONValue.string))),
-                ("postcode", address.postcode.map(JSONValue.string) ?? .null),
+                ("postcode", .optional(address.postcode)),
                 ("city", .string(address.city)),
             ])
         } ?? .null
@@ -90,44 +91,5 @@ public enum RouteFormatter {
         out.append("")
         out.append("\(title) :")
         out += lines.map { "- \($0)" }
-    }
-}
-
-/// A minimal JSON value with ordered keys, 2-space indentation and deterministic output.
-enum JSONValue {
-    case string(String)
-    case null
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    func rendered(indent: Int) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
-        switch self {
-        case .string(let text): return JSONValue.quote(text)
-        case .null: return "null"
-        case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
-        case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + JSONValue.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(close)}"
-        }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -24,24 +24,6 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// Async variant for commands that await.
-func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as RecouvreError {
-        printError(error.description)
-        throw ExitCode(error.exitCode)
-    } catch let error as FormsError {
-        printError("recouvre: \(error.description)")
-        throw ExitCode(1)
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        printError("recouvre: internal error: \(error) — please report it with the case file that caused it")
-        throw ExitCode(70)
-    }
-}
-
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

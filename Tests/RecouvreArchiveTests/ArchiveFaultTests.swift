@@ -20,14 +20,24 @@ struct ArchiveFaultTests {
         helper = TestPaths.binary.deletingLastPathComponent().appendingPathComponent("recouvre-archive-crashtest")
     }
 
-    func launch(_ database: String, count: Int? = nil) throws -> Process {
+    func launch(_ database: String, count: Int? = nil, output: Pipe? = nil) throws -> Process {
         let process = Process()
         process.executableURL = helper
         process.arguments = [database, bundle.path] + (count.map { ["--count", String($0)] } ?? [])
         process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output ?? FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Waits until the helper says it has added its first notice (or has ended).
+    func waitForFirstAdd(_ pipe: Pipe) {
+        var seen = Data()
+        while !seen.contains(UInt8(ascii: "\n")) {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { return }   // end of file: the helper ended
+            seen.append(chunk)
+        }
     }
 
     @Test("SIGKILL at 100 random points of add leaves the database valid and the chain intact")
@@ -42,9 +52,17 @@ struct ArchiveFaultTests {
                 database = folder.appendingPathComponent("kill-\(round).sqlite").path
                 previous = 0
             }
-            let process = try launch(database)
-            // The helper takes about 30 ms to start and 1–2 ms per add (debug build).
-            usleep(UInt32.random(in: 2_000...60_000))
+            // The first two rounds of each file kill at a random point from launch, so some kills land while
+            // the archive is being created; the others wait for the first add, then kill within 10 ms
+            // (1–2 ms per add in a debug build), so the kills land while adding however loaded the machine is.
+            let pipe = Pipe()
+            let process = try launch(database, output: pipe)
+            if round % 20 < 2 {
+                usleep(UInt32.random(in: 1_000...60_000))
+            } else {
+                waitForFirstAdd(pipe)
+                usleep(UInt32.random(in: 0...10_000))
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal, "round \(round): the helper exited by itself")

@@ -9,10 +9,7 @@ import Testing
 /// every XML validated, determinism and atomicity of real builds.
 @Suite("recouvre build on the fixtures")
 struct DossierBuildTests {
-    static let fixtures = [
-        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
-        "public-body-rennes", "eu-belgium", "collective-proceedings",
-    ]
+    static let fixtures = TestPaths.validFixtureNames
     static let forms = Forms(shipped: TestPaths.forms)
 
     static func build(_ fixture: String, to target: URL, force: Bool = false) throws -> BuildResult {

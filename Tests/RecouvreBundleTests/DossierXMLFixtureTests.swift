@@ -13,10 +13,7 @@ import Testing
 /// reader and computed by the statement engine, gives a dossier.xml that validates.
 @Suite("DossierXML on the fixtures")
 struct DossierXMLFixtureTests {
-    static let fixtures = [
-        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "collective-proceedings",
-        "consumer-bordeaux", "eu-belgium", "lease-lille", "public-body-rennes",
-    ]
+    static let fixtures = TestPaths.validFixtureNames
 
     @Test("the dossier of each fixture validates against the shipped schema", arguments: fixtures)
     func fixture(name: String) throws {

@@ -6,10 +6,7 @@ import Testing
 /// invalid fixture refused with exactly the message beside it.
 @Suite("recouvre check")
 struct CheckCLITests {
-    static let valid = [
-        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
-        "public-body-rennes", "eu-belgium", "collective-proceedings",
-    ]
+    static let valid = TestPaths.validFixtureNames
 
     /// `fixtures/invalid/NN-name.yaml` (or `.json`), each with its `NN-name.stderr`.
     static var invalid: [String] {

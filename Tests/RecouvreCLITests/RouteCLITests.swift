@@ -26,6 +26,7 @@ struct RouteCLITests {
                      court: "Tribunal administratif de Rennes"),
         FixtureRoute(fixture: "eu-belgium", procedure: "european_order_for_payment", kind: "foreign", court: nil),
         FixtureRoute(fixture: "collective-proceedings", procedure: "declaration_de_creance", kind: nil, court: nil),
+        FixtureRoute(fixture: "non-eu-geneva", procedure: "none", kind: nil, court: nil),
     ])
     func json(_ row: FixtureRoute) async throws {
         let path = TestPaths.fixture(row.fixture).appendingPathComponent("case.yaml").path

@@ -7,10 +7,7 @@ import Testing
 /// The shipped valid fixtures load, and carry the situations the later engines rely on.
 @Suite("Valid fixtures")
 struct FixtureTests {
-    static let names = [
-        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
-        "public-body-rennes", "eu-belgium", "collective-proceedings",
-    ]
+    static let names = TestPaths.validFixtureNames
 
     func load(_ name: String) throws -> Case {
         try CaseFileReader.load(path: TestPaths.fixture(name).appendingPathComponent("case.yaml").path).value

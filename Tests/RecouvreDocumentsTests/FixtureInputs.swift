@@ -8,10 +8,7 @@ import RecouvreTestSupport
 
 /// The dossier inputs of the shipped fixtures, computed by the real engines.
 enum FixtureInputs {
-    static let names = [
-        "b2b-lyon-dijon", "b2b-nanterre-tae", "b2b-strasbourg", "consumer-bordeaux", "lease-lille",
-        "public-body-rennes", "eu-belgium", "collective-proceedings",
-    ]
+    static let names = TestPaths.validFixtureNames
 
     static func input(_ name: String) throws -> DossierInput {
         let forms = Samples.forms

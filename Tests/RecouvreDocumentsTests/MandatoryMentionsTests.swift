@@ -46,10 +46,14 @@ struct MandatoryMentionsTests {
         let b2b = try Self.text("b2b-injonction", .miseEnDemeure)
         #expect(b2b.contains("mettons en demeure"))
         #expect(b2b.contains("huit (8) jours"))
-        #expect(b2b.contains("1er décembre 2026"))  // 23 novembre + 8 jours
+        // The time runs from the receipt, unknown when the letter is written: no calendar deadline is
+        // printed, which would shorten the time if the letter were received after the date it was written.
+        #expect(b2b.contains("huit (8) jours à compter de la réception de la présente."))
+        #expect(!b2b.contains("au plus tard"))
         let consumer = try Self.text("consumer-injonction", .miseEnDemeure)
         #expect(consumer.contains("quinze (15) jours"))
-        #expect(consumer.contains("8 décembre 2026"))  // 23 novembre + 15 jours
+        #expect(consumer.contains("à compter de la réception de la présente"))
+        #expect(!consumer.contains("au plus tard"))
     }
 
     @Test("notice B2B: penalties and the 40 € fee with L441-10 and D441-5")

@@ -9,6 +9,14 @@ public enum TestPaths {
     public static var fixtures: URL { root.appendingPathComponent("fixtures") }
     public static var forms: URL { root.appendingPathComponent("forms") }
 
+    /// The valid fixtures: every folder of `fixtures/` holding a `case.yaml`, sorted (not `invalid/`).
+    public static var validFixtureNames: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        return names.filter {
+            FileManager.default.fileExists(atPath: fixtures.appendingPathComponent($0).appendingPathComponent("case.yaml").path)
+        }.sorted()
+    }
+
     /// `fixtures/<name>`.
     public static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 

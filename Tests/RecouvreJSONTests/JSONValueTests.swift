@@ -1,0 +1,101 @@
+import Foundation
+import RecouvreJSON
+import Testing
+
+@Suite("JSON value rendering")
+struct JSONValueTests {
+    @Test("Quotes and backslashes are escaped", arguments: [
+        ("say \"hi\"", #""say \"hi\"""#),
+        (#"C:\dossiers\2026"#, #""C:\\dossiers\\2026""#),
+        ("a/b", #""a/b""#),
+    ])
+    func quotesAndBackslashes(text: String, expected: String) {
+        #expect(JSONValue.string(text).rendered() == expected + "\n")
+    }
+
+    @Test("Control characters use the short escapes or \\u00XX in lowercase hex")
+    func controlCharacters() {
+        let text = "l1\nl2\r\tx\u{0}\u{1}\u{8}\u{c}\u{1b}\u{1f} end"
+        #expect(JSONValue.string(text).rendered() == #""l1\nl2\r\tx\u0000\u0001\u0008\u000c\u001b\u001f end""# + "\n")
+    }
+
+    @Test("Non-ASCII characters stay as UTF-8, not \\u escapes")
+    func nonASCII() throws {
+        // U+00A0 (no-break space, as in "1 234,56 €"), accents, an emoji and DEL (0x7f, not a control below 0x20).
+        let text = "Créance de 1\u{A0}234,56\u{A0}€ — Strasbourg 🇫🇷\u{7f}"
+        let rendered = JSONValue.string(text).rendered()
+        #expect(rendered == "\"" + text + "\"\n")
+        #expect(!rendered.contains("\\u"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(rendered.utf8), options: .fragmentsAllowed) as? String
+        #expect(parsed == text)
+    }
+
+    @Test("Scalars, null and integers")
+    func scalars() {
+        #expect(JSONValue.null.rendered() == "null\n")
+        #expect(JSONValue.integer(-42).rendered() == "-42\n")
+        #expect(JSONValue.integer(Int64.max).rendered() == "9223372036854775807\n")
+        #expect(JSONValue.optional(nil).rendered() == "null\n")
+        #expect(JSONValue.optional("x").rendered() == "\"x\"\n")
+    }
+
+    @Test("Empty arrays and objects stay on one line, also when nested")
+    func empties() {
+        #expect(JSONValue.array([]).rendered() == "[]\n")
+        #expect(JSONValue.object([]).rendered() == "{}\n")
+        let nested = JSONValue.object([("items", .array([])), ("extra", .object([]))])
+        #expect(nested.rendered() == "{\n  \"items\": [],\n  \"extra\": {}\n}\n")
+    }
+
+    @Test("Nesting: two spaces a level, `\"key\": value`, keys in the order given")
+    func nesting() {
+        let value = JSONValue.object([
+            ("zeta", .string("first")),
+            ("alpha", .array([.integer(1), .object([("b", .null), ("a", .array([.string("x")]))])])),
+            ("mid", .null),
+        ])
+        let expected = """
+            {
+              "zeta": "first",
+              "alpha": [
+                1,
+                {
+                  "b": null,
+                  "a": [
+                    "x"
+                  ]
+                }
+              ],
+              "mid": null
+            }
+
+            """
+        #expect(value.rendered() == expected)
+    }
+
+    @Test("sortedObject orders keys by their UTF-8 bytes (uppercase before lowercase, é after z)")
+    func sortedKeys() {
+        let value = JSONValue.sortedObject(["é": .integer(4), "b": .integer(2), "a_b": .integer(1), "Z": .integer(0), "z": .integer(3)])
+        #expect(value.rendered() == "{\n  \"Z\": 0,\n  \"a_b\": 1,\n  \"b\": 2,\n  \"z\": 3,\n  \"é\": 4\n}\n")
+    }
+
+    @Test("The same value always renders to the same bytes, and Foundation reads them back")
+    func determinism() throws {
+        func build() -> JSONValue {
+            .sortedObject([
+                "notices": .array((0..<50).map { index in
+                    .sortedObject(["id": .integer(Int64(index)), "name": .string("Débiteur \(index) \"SARL\""),
+                                   "siren": index.isMultiple(of: 3) ? .null : .string("\(552_100_554 + index)")])
+                }),
+                "schema": .string("test/1"),
+            ])
+        }
+        let first = build().rendered()
+        for _ in 0..<5 { #expect(build().rendered() == first) }
+        let parsed = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any]
+        let notices = parsed?["notices"] as? [[String: Any]]
+        #expect(notices?.count == 50)
+        #expect(notices?[1]["name"] as? String == "Débiteur 1 \"SARL\"")
+        #expect(notices?[0]["siren"] is NSNull)
+    }
+}
