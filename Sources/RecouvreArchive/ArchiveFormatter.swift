@@ -6,38 +6,59 @@ import RecouvreModel
 /// the same archive gives the same bytes (records by ID, receipts by chain order, sorted keys).
 public enum ArchiveFormatter {
     /// One line per notice, columns aligned, after a header; the debtor's name comes last, unpadded.
-    /// Widths count Unicode scalars (names in precomposed form align), and the lines are written
-    /// straight into one byte buffer: 100,000 notices list in well under a second.
-    public static func list(_ records: [NoticeRecord], asOf: Day) -> String {
+    /// Widths count Unicode scalars (names in precomposed form align), and the cells are written
+    /// straight into one byte buffer without building a line or a list of cells: 100,000 notices
+    /// list in well under a second.
+    public static func list(_ listings: [NoticeListing], asOf: Day) -> String {
         let header = ["ID", "SENT", "CHANNEL", "TRACKING", "CASE", "AMOUNT", "RECEIVED", "STATUS", "DEBTOR"]
-        func cells(_ record: NoticeRecord) -> [String] {
-            [String(record.id), record.sent.iso, record.channel.rawValue, record.tracking, record.caseReference,
-             record.amountClaimed, record.received?.iso ?? "-", record.status(asOf: asOf).rawValue, record.debtor.name]
-        }
         var widths = header.map(\.unicodeScalars.count)
-        for record in records {
-            let lengths = [
-                String(record.id).utf8.count, 10, record.channel.rawValue.utf8.count, record.tracking.unicodeScalars.count,
-                record.caseReference.unicodeScalars.count, record.amountClaimed.unicodeScalars.count,
-                record.received == nil ? 1 : 10, record.status(asOf: asOf).rawValue.utf8.count,
-            ]
-            for index in lengths.indices where lengths[index] > widths[index] { widths[index] = lengths[index] }
+        func widen(_ column: Int, _ width: Int) {
+            if width > widths[column] { widths[column] = width }
+        }
+        for listing in listings {
+            widen(0, String(listing.id).utf8.count)
+            widen(1, 10)
+            widen(2, listing.channel.rawValue.utf8.count)
+            widen(3, scalarCount(listing.tracking))
+            widen(4, scalarCount(listing.caseReference))
+            widen(5, scalarCount(listing.amountClaimed))
+            widen(6, listing.received == nil ? 1 : 10)
+            widen(7, listing.status(asOf: asOf).rawValue.utf8.count)
         }
         var out = [UInt8]()
-        out.reserveCapacity((records.count + 1) * (widths.dropLast().reduce(0, +) + 2 * widths.count + 32))
-        func write(_ row: [String]) {
-            for (index, cell) in row.enumerated() {
-                out.append(contentsOf: cell.utf8)
-                if index < row.count - 1 {
-                    out.append(contentsOf: repeatElement(UInt8(ascii: " "),
-                                                         count: widths[index] - cell.unicodeScalars.count + 2))
-                }
-            }
+        out.reserveCapacity((listings.count + 1) * (widths.dropLast().reduce(0, +) + 2 * widths.count + 32))
+        func cell(_ text: String, _ column: Int, ascii: Bool = false) {
+            out.append(contentsOf: text.utf8)
+            let count = ascii ? text.utf8.count : scalarCount(text)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - count + 2))
+        }
+        for (column, title) in header.enumerated().dropLast() { cell(title, column) }
+        out.append(contentsOf: header[header.count - 1].utf8)
+        out.append(UInt8(ascii: "\n"))
+        for listing in listings {
+            cell(String(listing.id), 0, ascii: true)
+            cell(listing.sent.iso, 1, ascii: true)
+            cell(listing.channel.rawValue, 2, ascii: true)
+            cell(listing.tracking, 3)
+            cell(listing.caseReference, 4)
+            cell(listing.amountClaimed, 5)
+            cell(listing.received?.iso ?? "-", 6, ascii: true)
+            cell(listing.status(asOf: asOf).rawValue, 7, ascii: true)
+            out.append(contentsOf: listing.debtorName.utf8)
             out.append(UInt8(ascii: "\n"))
         }
-        write(header)
-        for record in records { write(cells(record)) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The number of Unicode scalars of `text`, counted on its UTF-8 bytes (every byte that does not
+    /// continue a multi-byte sequence starts a scalar): the same as `unicodeScalars.count`, without
+    /// walking the scalars one index at a time.
+    static func scalarCount(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
     }
 
     /// Every field of one notice and its receipts.

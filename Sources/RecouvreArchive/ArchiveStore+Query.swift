@@ -33,8 +33,9 @@ extension ArchiveStore {
         }
     }
 
-    /// The notices matching `filter`, by ID, with their receipts but without their texts.
-    public func list(_ filter: ArchiveFilter) throws -> [NoticeRecord] {
+    /// The notices matching `filter`, by ID, as the lines of `archive list`: only the columns it
+    /// prints and the latest receipt date, each checked as `notice(from:)` checks it.
+    public func list(_ filter: ArchiveFilter) throws -> [NoticeListing] {
         var conditions = [String]()
         var arguments = StatementArguments()
         if let siren = filter.siren {
@@ -52,23 +53,52 @@ extension ArchiveStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
-            var byNotice = [Int64: [ReceiptRecord]]()
-            for receipt in try self.allReceipts(db) { byNotice[receipt.noticeID, default: []].append(receipt) }
-            var records = [NoticeRecord]()
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.noticeColumns) FROM notice \(whereClause) ORDER BY id",
-                                           arguments: arguments)
-            while let row = try rows.next() {
-                var record = try self.notice(from: row)
+            let received = try self.latestReceipts(db)
+            var listings = [NoticeListing]()
+            let statement = try db.makeStatement(sql: """
+                SELECT id, sent, channel, tracking, case_reference, amount_claimed, debtor_name FROM notice \(whereClause)
+                ORDER BY id
+                """)
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            let columns = StatementColumns(statement: statement)
+            while try rows.next() != nil {
+                guard let id = columns.integer(0), let sent = columns.text(1).flatMap(Day.init(iso:)),
+                      let channel = columns.text(2).flatMap(NoticeChannel.init), let tracking = columns.text(3),
+                      let caseReference = columns.text(4), let amount = columns.text(5), let debtorName = columns.text(6)
+                else {
+                    throw ArchiveError(.chainBroken, "\(self.path): notice #\(columns.text(0) ?? "?") holds values "
+                        + "recouvre never writes (the database was edited outside recouvre: run recouvre archive verify)")
+                }
                 if let debtor = filter.debtor,
-                   record.debtor.name.range(of: debtor, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
+                   debtorName.range(of: debtor, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
                     continue
                 }
-                record.receipts = byNotice[record.id] ?? []
-                if let status = filter.status, record.status(asOf: filter.asOf) != status { continue }
-                records.append(record)
+                let listing = NoticeListing(id: id, sent: sent, channel: channel, tracking: tracking,
+                                            caseReference: caseReference, amountClaimed: amount,
+                                            debtorName: debtorName, received: received[id])
+                if let status = filter.status, listing.status(asOf: filter.asOf) != status { continue }
+                listings.append(listing)
             }
-            return records
+            return listings
         }
+    }
+
+    /// The effective receipt date of each notice that has one: the latest recorded (chain order).
+    private func latestReceipts(_ db: Database) throws -> [Int64: Day] {
+        var latest = [Int64: Day]()
+        let statement = try db.makeStatement(sql: "SELECT id, notice_id, received FROM receipt ORDER BY seq")
+        let rows = try Row.fetchCursor(statement)
+        let columns = StatementColumns(statement: statement)
+        while try rows.next() != nil {
+            guard columns.integer(0) != nil, let noticeID = columns.integer(1),
+                  let received = columns.text(2).flatMap(Day.init(iso:))
+            else {
+                throw ArchiveError(.chainBroken, "\(path): receipt #\(columns.text(0) ?? "?") holds values recouvre "
+                    + "never writes (the database was edited outside recouvre: run recouvre archive verify)")
+            }
+            latest[noticeID] = received
+        }
+        return latest
     }
 
     /// Every notice with its receipts and text, by ID: the content of `archive export`.

@@ -340,13 +340,13 @@ final class CaseFileDecoder {
         return result
     }
 
-    private func currency(_ node: Node, _ path: String) {
-        guard let raw = text(node, path), raw != "EUR" else { return }
+    private func currency(_ node: Node, _ path: @autoclosure () -> String) {
+        guard let raw = text(node, path()), raw != "EUR" else { return }
         if raw.uppercased() == "EUR" || raw == "€" {
-            report(node, path, "\"\(raw)\" is not written as the currency code", "write EUR")
+            report(node, path(), "\"\(raw)\" is not written as the currency code", "write EUR")
         } else {
             report(
-                node, path, "\"\(raw)\": only euros are computed",
+                node, path(), "\"\(raw)\": only euros are computed",
                 "convert the amount to EUR at the contract's rate and write currency: EUR")
         }
     }
@@ -395,15 +395,15 @@ final class CaseFileDecoder {
         return result
     }
 
-    private func invoiceReference(_ node: Node, _ path: String, _ invoices: Set<String>) -> String? {
-        guard let raw = text(node, path) else { return nil }
+    private func invoiceReference(_ node: Node, _ path: @autoclosure () -> String, _ invoices: Set<String>) -> String? {
+        guard let raw = text(node, path()) else { return nil }
         if invoices.contains(raw) { return raw }
         if invoices.isEmpty { return nil }  // the invoices themselves are wrong: reported there
         var remedy = "name the number of one of the invoices, or leave invoice out to impute by law"
         if invoices.count <= 1000, let near = Suggestion.nearest(to: raw, in: invoices.sorted()) {
             remedy = "did you mean \"\(near)\"?"
         }
-        report(node, path, "\"\(raw)\" is not the number of any invoice in this case", remedy)
+        report(node, path(), "\"\(raw)\" is not the number of any invoice in this case", remedy)
         return nil
     }
 
@@ -417,17 +417,18 @@ final class CaseFileDecoder {
         var amounts: [String: Decimal] = [:]
         for invoice in invoices { amounts[invoice.number] = invoice.amount }
         var settled: [String: Decimal] = [:]
-        var entries: [(day: Day, invoice: String, amount: Decimal, node: Node?, path: String)] = []
-        if case .sequence(let sequence)? = paymentsNode {
+        // The node and the key path of an entry are looked up only for the few that are reported.
+        var entries: [(day: Day, invoice: String, amount: Decimal, list: String, index: Int)] = []
+        if case .sequence? = paymentsNode {
             for (index, payment) in payments.enumerated() {
                 guard let invoice = payment.invoice else { continue }
-                entries.append((payment.date, invoice, payment.amount, sequence[index], "payments[\(index)].amount"))
+                entries.append((payment.date, invoice, payment.amount, "payments", index))
             }
         }
-        if case .sequence(let sequence)? = creditNotesNode {
+        if case .sequence? = creditNotesNode {
             for (index, note) in creditNotes.enumerated() {
                 guard let invoice = note.invoice else { continue }
-                entries.append((note.date, invoice, note.amount, sequence[index], "credit_notes[\(index)].amount"))
+                entries.append((note.date, invoice, note.amount, "credit_notes", index))
             }
         }
         var reported: Set<String> = []
@@ -436,9 +437,11 @@ final class CaseFileDecoder {
             settled[entry.invoice] = total
             if let amount = amounts[entry.invoice], total > amount, !reported.contains(entry.invoice) {
                 reported.insert(entry.invoice)
-                let node = entry.node?.mapping?["amount"] ?? entry.node
+                let listNode = entry.list == "payments" ? paymentsNode : creditNotesNode
+                let item = listNode?.sequence?[entry.index]
+                let node = item?.mapping?["amount"] ?? item
                 report(
-                    node, entry.path,
+                    node, "\(entry.list)[\(entry.index)].amount",
                     "payments and credit notes on \(entry.invoice) reach \(Money.plain(total)), more than its amount \(Money.plain(amount))",
                     "check the amounts, or the invoice each one names")
             }
@@ -540,6 +543,7 @@ final class CaseFileDecoder {
             return nil
         }
         var values = Fields()
+        values.reserveCapacity(mapping.count)
         var suggested: Set<String> = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
@@ -547,10 +551,12 @@ final class CaseFileDecoder {
                 continue
             }
             let name = key.string
-            let keyPath = path.isEmpty ? name : "\(path).\(name)"
             if schema.keySet.contains(name) {
-                values.entries.append((name, value))
-            } else if let near = Suggestion.nearest(to: name, in: schema.keys) {
+                values.append(name, value)
+                continue
+            }
+            let keyPath = path.isEmpty ? name : "\(path).\(name)"
+            if let near = Suggestion.nearest(to: name, in: schema.keys) {
                 suggested.insert(near)
                 report(keyNode, keyPath, "unknown key", "did you mean \(near)?")
             } else {
@@ -558,7 +564,7 @@ final class CaseFileDecoder {
             }
         }
         // A misspelt required key is reported once, as the unknown key with its correction.
-        for required in schema.required where values[required] == nil && !suggested.contains(required) {
+        for required in schema.required where !values.has(required) && !suggested.contains(required) {
             let keyPath = path.isEmpty ? required : "\(path).\(required)"
             report(node, keyPath, "missing", "required: add \(schema.hint(for: required))")
         }
@@ -566,22 +572,39 @@ final class CaseFileDecoder {
     }
 
     /// The known keys of one mapping and their values: a handful each, so a linear search beats
-    /// hashing when a file holds tens of thousands of mappings.
+    /// hashing when a file holds tens of thousands of mappings. Keys and values are kept apart so
+    /// that a search compares keys without copying the values (YAML nodes) it passes over.
     struct Fields {
-        var entries: [(key: String, value: Node)] = []
+        private var keys: [String] = []
+        private var values: [Node] = []
+
+        mutating func reserveCapacity(_ count: Int) {
+            keys.reserveCapacity(count)
+            values.reserveCapacity(count)
+        }
+
+        mutating func append(_ key: String, _ value: Node) {
+            keys.append(key)
+            values.append(value)
+        }
 
         subscript(key: String) -> Node? {
-            entries.first { $0.key == key }?.value
+            keys.firstIndex(of: key).map { values[$0] }
+        }
+
+        /// Whether `key` is present, without copying its value.
+        func has(_ key: String) -> Bool {
+            keys.contains(key)
         }
     }
 
     /// The items of a list; `nil` (reported) when `node` is not a list.
-    func list(_ node: Node, _ path: String, item: String) -> [Node]? {
+    func list(_ node: Node, _ path: String, item: String) -> Node.Sequence? {
         guard case .sequence(let sequence) = node else {
             report(node, path, "expected a list, found \(Self.shape(of: node))", "start each \(item) with \"- \"")
             return nil
         }
-        return Array(sequence)
+        return sequence
     }
 
     static func shape(of node: Node) -> String {
@@ -603,21 +626,21 @@ final class CaseFileDecoder {
     // MARK: Scalars
 
     /// The literal text of a scalar (reported when the value is a list, a mapping or empty).
-    func scalar(_ node: Node, _ path: String) -> String? {
+    func scalar(_ node: Node, _ path: @autoclosure () -> String) -> String? {
         guard case .scalar(let scalar) = node else {
-            report(node, path, "expected a single value, found \(Self.shape(of: node))", nil)
+            report(node, path(), "expected a single value, found \(Self.shape(of: node))", nil)
             return nil
         }
         if scalar.style == .plain, Self.isNull(scalar.string) {
-            report(node, path, "is empty", "give a value or remove the key")
+            report(node, path(), "is empty", "give a value or remove the key")
             return nil
         }
         return scalar.string
     }
 
     /// A non-blank text, trimmed.
-    func text(_ node: Node, _ path: String) -> String? {
-        guard let raw = scalar(node, path) else { return nil }
+    func text(_ node: Node, _ path: @autoclosure () -> String) -> String? {
+        guard let raw = scalar(node, path()) else { return nil }
         // Most texts have nothing to trim; Foundation's trimming is costly over 100 000 values.
         if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
             !first.properties.isWhitespace, !last.properties.isWhitespace
@@ -626,49 +649,49 @@ final class CaseFileDecoder {
         }
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            report(node, path, "is blank", "give a value or remove the key")
+            report(node, path(), "is blank", "give a value or remove the key")
             return nil
         }
         return trimmed
     }
 
-    func date(_ node: Node, _ path: String) -> Day? {
-        guard let raw = scalar(node, path) else { return nil }
+    func date(_ node: Node, _ path: @autoclosure () -> String) -> Day? {
+        guard let raw = scalar(node, path()) else { return nil }
         guard let day = Day(iso: raw) else {
-            report(node, path, "\"\(Self.shortened(raw))\" is not a date", "expected YYYY-MM-DD")
+            report(node, path(), "\"\(Self.shortened(raw))\" is not a date", "expected YYYY-MM-DD")
             return nil
         }
         return day
     }
 
     /// Euros with at most two decimals, from the literal text of a YAML number or string.
-    func amount(_ node: Node, _ path: String, allowZero: Bool = false) -> Decimal? {
-        guard let raw = scalar(node, path) else { return nil }
+    func amount(_ node: Node, _ path: @autoclosure () -> String, allowZero: Bool = false) -> Decimal? {
+        guard let raw = scalar(node, path()) else { return nil }
         if let value = Self.plainAmount(raw), value != 0 || allowZero { return value }
         let shown = Self.shortened(raw)
         switch Money.parse(raw) {
         case .success(let value):
             if value == 0 && !allowZero {
-                report(node, path, "the amount is 0", "an amount here is more than 0; remove the entry instead")
+                report(node, path(), "the amount is 0", "an amount here is more than 0; remove the entry instead")
                 return nil
             }
             return value
         case .failure(let failure):
             switch failure {
             case .empty:
-                report(node, path, "is empty", "expected an amount in euros such as 1800.00")
+                report(node, path(), "is empty", "expected an amount in euros such as 1800.00")
             case .thousandsSeparator:
-                report(node, path, "\"\(shown)\" groups thousands", "write digits and a dot only, such as 1800.00")
+                report(node, path(), "\"\(shown)\" groups thousands", "write digits and a dot only, such as 1800.00")
             case .decimalComma:
-                report(node, path, "\"\(shown)\" has a decimal comma", "write a dot, such as 1800.50")
+                report(node, path(), "\"\(shown)\" has a decimal comma", "write a dot, such as 1800.50")
             case .tooManyDecimals(let count):
                 report(
-                    node, path, "\"\(shown)\" has \(count) decimals",
+                    node, path(), "\"\(shown)\" has \(count) decimals",
                     "amounts are in euros and cents: at most two decimals")
             case .negative:
-                report(node, path, "\"\(shown)\" is negative", "amounts are positive; money returned is a credit note")
+                report(node, path(), "\"\(shown)\" is negative", "amounts are positive; money returned is a credit note")
             case .notANumber:
-                report(node, path, "\"\(shown)\" is not an amount", "expected euros such as 1800.00")
+                report(node, path(), "\"\(shown)\" is not an amount", "expected euros such as 1800.00")
             }
             return nil
         }

@@ -74,66 +74,76 @@ extension TextCheck {
     /// would hang the reader). So they are refused before parsing. The scan is lexical: it skips
     /// comments and quoted texts, and looks only where a YAML node can start.
     static func firstAnchorOrAlias(in text: String) -> (line: Int, column: Int, indicator: Character)? {
-        var line = 1
-        var column = 0
-        var quote: Unicode.Scalar?
-        var flowDepth = 0
-        var inComment = false
-        var atNodeStart = true  // start of line (after indentation), or after an indicator
-        var previous: Unicode.Scalar = "\n"
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            column += 1
-            defer { previous = scalar }
-            if scalar == "\n" {
-                line += 1
-                column = 0
-                inComment = false
-                atNodeStart = quote == nil
-                continue
-            }
-            if inComment { continue }
-            if let open = quote {
-                if scalar == open && !(open == "\"" && previous == "\\") { quote = nil }
-                continue
-            }
-            switch scalar {
-            case " ", "\t":
-                continue
-            case "#" where previous == " " || previous == "\t" || previous == "\n":
-                inComment = true
-            case "\"", "'":
-                if atNodeStart { quote = scalar }
-                atNodeStart = false
-            case "&", "*":
-                if atNodeStart, let next = scalars.next() {
-                    if next != " " && next != "\t" && next != "\n" {
-                        return (line, column, Character(scalar))
-                    }
-                    column += 1
-                    if next == "\n" {
-                        line += 1
-                        column = 0
-                    }
+        // Every character the scan looks for is ASCII, so it walks the UTF-8 bytes (a few megabytes
+        // for a large ledger) and counts a column for each byte that starts a scalar.
+        var text = text
+        return text.withUTF8 { bytes in
+            var line = 1
+            var column = 0
+            var quote: UInt8?
+            var flowDepth = 0
+            var inComment = false
+            var atNodeStart = true  // start of line (after indentation), or after an indicator
+            var previous = UInt8(ascii: "\n")
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte & 0xC0 != 0x80 { column += 1 }
+                defer { previous = byte }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 0
+                    inComment = false
+                    atNodeStart = quote == nil
+                    continue
                 }
-                atNodeStart = false
-            case "[", "{":
-                flowDepth += 1
-                atNodeStart = true
-            case "]", "}":
-                flowDepth = max(0, flowDepth - 1)
-                atNodeStart = false
-            case ",":
-                atNodeStart = flowDepth > 0
-            case "-", "?", ":":
-                atNodeStart = atNodeStart || scalar == ":"
-                if scalar == ":" && !(flowDepth > 0) {
+                if inComment { continue }
+                if let open = quote {
+                    if byte == open && !(open == UInt8(ascii: "\"") && previous == UInt8(ascii: "\\")) { quote = nil }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    continue
+                case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")
+                    || previous == UInt8(ascii: "\n"):
+                    inComment = true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    if atNodeStart { quote = byte }
+                    atNodeStart = false
+                case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                    if atNodeStart, index < bytes.count {
+                        let next = bytes[index]
+                        index += 1
+                        if next != UInt8(ascii: " ") && next != UInt8(ascii: "\t") && next != UInt8(ascii: "\n") {
+                            return (line, column, Character(Unicode.Scalar(byte)))
+                        }
+                        column += 1
+                        if next == UInt8(ascii: "\n") {
+                            line += 1
+                            column = 0
+                        }
+                    }
+                    atNodeStart = false
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    flowDepth += 1
                     atNodeStart = true
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    flowDepth = max(0, flowDepth - 1)
+                    atNodeStart = false
+                case UInt8(ascii: ","):
+                    atNodeStart = flowDepth > 0
+                case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                    atNodeStart = atNodeStart || byte == UInt8(ascii: ":")
+                    if byte == UInt8(ascii: ":") && !(flowDepth > 0) {
+                        atNodeStart = true
+                    }
+                default:
+                    atNodeStart = false
                 }
-            default:
-                atNodeStart = false
             }
+            return nil
         }
-        return nil
     }
 }

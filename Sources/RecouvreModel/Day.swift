@@ -65,6 +65,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var iso: String {
+        // Written as bytes for the four-digit years `init?(iso:)` reads: `archive list` prints two
+        // dates on each of up to 100,000 lines.
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                func put(_ value: Int, from start: Int, width: Int) {
+                    var rest = value
+                    for index in (start..<start + width).reversed() {
+                        buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, from: 0, width: 4)
+                put(month, from: 5, width: 2)
+                put(day, from: 8, width: 2)
+                buffer[4] = UInt8(ascii: "-")
+                buffer[7] = UInt8(ascii: "-")
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -128,4 +128,26 @@ struct TamperingTests {
         #expect(error?.kind == .chainBroken)
         #expect(try problem()?.subject != nil)
     }
+
+    @Test("list names the row holding a value recouvre never writes, in a column it prints", arguments: [
+        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = 20261125 WHERE id = 2", "notice #2"),
+        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET tracking = X'42' WHERE id = 3", "notice #3"),
+        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET debtor_name = X'00' WHERE id = 1", "notice #1"),
+        ("DROP TRIGGER receipt_append_only_update; UPDATE receipt SET received = '2026-02-30' WHERE id = 1",
+         "receipt #1"),
+    ])
+    func listWrongTypes(sql: String, subject: String) throws {
+        try raw(sql)
+        let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: path).list(ArchiveFilter(asOf: .of("2026-12-31"))) }
+        #expect(error?.kind == .chainBroken)
+        #expect(error?.description.contains("\(subject) holds values recouvre never writes") == true)
+    }
+
+    @Test("list reads an integer stored where recouvre writes text as its digits, like show")
+    func listIntegerAsText() throws {
+        try raw("DROP TRIGGER notice_append_only_update; UPDATE notice SET tracking = 42 WHERE id = 2")
+        let listing = try ArchiveStore(path: path).list(ArchiveFilter(asOf: .of("2026-12-31")))
+        #expect(listing.map(\.tracking) == ["A", "42", "C"])
+        #expect(listing.map(\.received) == [.of("2026-11-27"), nil, nil])
+    }
 }

@@ -271,6 +271,8 @@ struct CaseFileReaderTests {
         "anchors and aliases are found where YAML reads them",
         arguments: [
             ("a: &x 1", 1, 4), ("- *x", 1, 3), ("a: [1, *x]", 1, 8), ("a:\n  &x b: 1", 2, 3), ("{a: *x}", 1, 5),
+            // Columns count Unicode scalars: "é" is one (2 UTF-8 bytes), "e\u{301}" two, "€" one (3 bytes).
+            ("é: &x 1", 1, 4), ("e\u{301}: &x 1", 1, 5), ("n: \"€\"\nm: [€, *x]", 2, 8),
         ])
     func anchors(text: String, line: Int, column: Int) {
         let found = TextCheck.firstAnchorOrAlias(in: text)

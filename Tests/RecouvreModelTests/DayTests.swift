@@ -4,7 +4,8 @@ import PropertyBased
 
 @Suite("Day: calendar days without time zones")
 struct DayTests {
-    @Test("parses and prints YYYY-MM-DD", arguments: ["2025-01-01", "2024-02-29", "2000-02-29", "1999-12-31", "2026-11-23"])
+    @Test("parses and prints YYYY-MM-DD", arguments: ["2025-01-01", "2024-02-29", "2000-02-29", "1999-12-31", "2026-11-23",
+                                                    "0001-01-01", "0987-06-05", "9999-12-31"])
     func roundTrip(text: String) throws {
         let day = try #require(Day(iso: text))
         #expect(day.iso == text)
