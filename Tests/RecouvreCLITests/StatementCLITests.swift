@@ -2,10 +2,6 @@ import Foundation
 import RecouvreTestSupport
 import Testing
 
-/// The case reader lands with the fixtures (issue #3); until then the commands that read a case are skipped.
-private let caseReaderAvailable = FileManager.default.fileExists(
-    atPath: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path)
-
 private func writeCase(asOf: String) throws -> URL {
     let folder = try TestPaths.temporaryFolder("statement-cli")
     let file = folder.appendingPathComponent("case.yaml")
@@ -55,7 +51,7 @@ struct StatementCLITests {
     }
 
     // 1000 × 14.50 % × 30 / 365 = 11.9178… → 11.92; total 1000 + 11.92 + 40 = 1051.92
-    @Test("text: the relevé de compte", .enabled(if: caseReaderAvailable))
+    @Test("text: the relevé de compte")
     func text() async throws {
         let file = try writeCase(asOf: "2024-02-14")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
@@ -66,7 +62,7 @@ struct StatementCLITests {
         #expect(result.stdout.contains("1\u{00A0}051,92\u{00A0}€"))
     }
 
-    @Test("json: recouvre.statement/1", .enabled(if: caseReaderAvailable))
+    @Test("json: recouvre.statement/1")
     func json() async throws {
         let file = try writeCase(asOf: "2024-02-14")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
@@ -79,7 +75,7 @@ struct StatementCLITests {
         #expect(totals?["total"] as? String == "1051.92")
     }
 
-    @Test("a day past the tables: exit 3 naming the half-year and the file", .enabled(if: caseReaderAvailable))
+    @Test("a day past the tables: exit 3 naming the half-year and the file")
     func pastTheTables() async throws {
         let file = try writeCase(asOf: "2027-01-15")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
@@ -90,7 +86,7 @@ struct StatementCLITests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test("--as-of overrides the case's date", .enabled(if: caseReaderAvailable))
+    @Test("--as-of overrides the case's date")
     func asOfOverride() async throws {
         let file = try writeCase(asOf: "2027-01-15")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
