@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreModel
+import RecouvreTestSupport
 import Testing
 @testable import RecouvreRoute
 
@@ -7,7 +8,9 @@ import Testing
 /// against competences.json itself (the shipped TSV stores the source's own indices).
 @Suite("Court directory data")
 struct DirectoryDataTests {
-    static let sourceFile = URL(fileURLWithPath: "/work/shared/data/courts/competences.json")
+    /// `../shared/data/courts/competences.json` beside the checkout, where the project keeps its sources.
+    static let sourceFile = TestPaths.root.deletingLastPathComponent()
+        .appendingPathComponent("shared/data/courts/competences.json")
 
     @Test("every commune of the directory matches competences.json (cour d'appel, TJ, proximité, commerce)",
           .enabled(if: FileManager.default.fileExists(atPath: sourceFile.path)))
