@@ -109,11 +109,34 @@ final class CaseFileDecoder {
         let email = optional(fields["email"]).flatMap { self.email($0, "\(path).email") }
         let phone = optional(fields["phone"]).flatMap { self.text($0, "\(path).phone") }
         let iban = optional(fields["iban"]).flatMap { self.iban($0, "\(path).iban") }
+        let civility: Civility? = optional(fields["civility"]).flatMap {
+            self.choice($0, "\(path).civility", what: "civility")
+        }
+        let firstNames = optional(fields["first_names"]).flatMap { self.text($0, "\(path).first_names") }
+        let surname = optional(fields["surname"]).flatMap { self.text($0, "\(path).surname") }
+        let profession = optional(fields["profession"]).flatMap { self.text($0, "\(path).profession") }
+        let nationality = optional(fields["nationality"]).flatMap { self.text($0, "\(path).nationality") }
+        let birthDate = optional(fields["birth_date"]).flatMap { self.date($0, "\(path).birth_date") }
+        let birthPlace = optional(fields["birth_place"]).flatMap { self.text($0, "\(path).birth_place") }
+        let mediator = optional(fields["mediator"]).flatMap { self.mediator($0, "\(path).mediator") }
+        let office = optional(fields["office"]).flatMap { self.text($0, "\(path).office") }
         guard let kind, let name, let address else { return nil }
         return Party(
             kind: kind, name: name, legalForm: legalForm, siren: siren, siret: siret, rcs: rcs,
             professional: professional, merchant: merchant, address: address,
-            representative: representative, email: email, phone: phone, iban: iban)
+            representative: representative, email: email, phone: phone, iban: iban,
+            civility: civility, firstNames: firstNames, surname: surname, profession: profession,
+            nationality: nationality, birthDate: birthDate, birthPlace: birthPlace, mediator: mediator,
+            office: office)
+    }
+
+    private func mediator(_ node: Node, _ path: String) -> Mediator? {
+        guard let fields = fields(of: node, path: path, schema: .mediator) else { return nil }
+        let name = fields["name"].flatMap { self.text($0, "\(path).name") }
+        let address = optional(fields["address"]).flatMap { self.text($0, "\(path).address") }
+        let website = optional(fields["website"]).flatMap { self.text($0, "\(path).website") }
+        guard let name else { return nil }
+        return Mediator(name: name, address: address, website: website)
     }
 
     private func address(_ node: Node, _ path: String) -> Address? {
@@ -122,15 +145,7 @@ final class CaseFileDecoder {
         let city = fields["city"].flatMap { self.text($0, "\(path).city") }
         var country = "FR"
         if let node = optional(fields["country"]), let raw = text(node, "\(path).country") {
-            if Self.isCountryCode(raw) {
-                country = raw
-            } else {
-                let upper = raw.uppercased()
-                let hint =
-                    Self.isCountryCode(upper)
-                    ? "write \(upper)" : "an ISO 3166-1 alpha-2 code such as FR, BE, DE"
-                report(node, "\(path).country", "\"\(raw)\" is not a country code", hint)
-            }
+            if let code = countryCode(node, raw, "\(path).country") { country = code }
         }
         var postcode: String?
         if let node = optional(fields["postcode"]), let raw = text(node, "\(path).postcode") {
@@ -158,6 +173,14 @@ final class CaseFileDecoder {
         }
         guard let lines, let city else { return nil }
         return Address(lines: lines, postcode: postcode, city: city, insee: insee, country: country)
+    }
+
+    private func countryCode(_ node: Node, _ raw: String, _ path: String) -> String? {
+        if Self.isCountryCode(raw) { return raw }
+        let upper = raw.uppercased()
+        let hint = Self.isCountryCode(upper) ? "write \(upper)" : "an ISO 3166-1 alpha-2 code such as FR, BE, DE"
+        report(node, path, "\"\(raw)\" is not a country code", hint)
+        return nil
     }
 
     static func isCountryCode(_ text: String) -> Bool {
@@ -264,14 +287,31 @@ final class CaseFileDecoder {
             }
         }
         contract.flatFee = optional(fields["flat_fee"]).flatMap { self.bool($0, "\(path).flat_fee") } ?? true
-        contract.capitalisation =
-            optional(fields["capitalisation"]).flatMap { self.bool($0, "\(path).capitalisation") } ?? false
+        if let node = optional(fields["capitalisation"]) {
+            contract.capitalisationBasis = capitalisation(node, "\(path).capitalisation")
+        }
         if let node = optional(fields["collective_proceedings"]) {
-            contract.collectiveProceedings = collectiveProceedings(node, "\(path).collective_proceedings")
+            if case .mapping = node {
+                let (opened, details) = proceedings(node, "\(path).collective_proceedings")
+                contract.collectiveProceedings = opened
+                contract.proceedingsDetails = details
+            } else {
+                contract.collectiveProceedings = collectiveProceedings(node, "\(path).collective_proceedings")
+            }
         }
         contract.extraRecoveryCosts = optional(fields["extra_recovery_costs"])
             .flatMap { self.amount($0, "\(path).extra_recovery_costs", allowZero: true) }
         contract.property = optional(fields["property"]).flatMap { address($0, "\(path).property") }
+        if let node = optional(fields["performance_country"]), let raw = text(node, "\(path).performance_country") {
+            contract.performanceCountry = countryCode(node, raw, "\(path).performance_country")
+        }
+        contract.lease.deposit = optional(fields["deposit"])
+            .flatMap { self.amount($0, "\(path).deposit", allowZero: true) }
+        contract.lease.ended = optional(fields["lease_ended"]).flatMap { self.date($0, "\(path).lease_ended") }
+        contract.lease.chargesRegularised = optional(fields["charges_regularised"])
+            .flatMap { self.bool($0, "\(path).charges_regularised") }
+        contract.lease.resolutoryClauseAcquired = optional(fields["resolutory_clause_acquired"])
+            .flatMap { self.date($0, "\(path).resolutory_clause_acquired") }
         // Rent arrears go to the juge des contentieux de la protection of the place of the property, not
         // of the tenant's home (domain.md §4; the rule of former COJ R. 221-48, carried over to the JCP in
         // 2020 — current article number not verified): without its address no court can be chosen.
@@ -281,6 +321,41 @@ final class CaseFileDecoder {
                 "add property: { lines: [\"27 rue Solférino\"], postcode: \"59000\", city: \"Lille\" }")
         }
         return contract
+    }
+
+    /// `capitalisation`: `contract` (the contract provides it), `requested` (asked of the judge),
+    /// or the older `true` (= contract) / `false`.
+    private func capitalisation(_ node: Node, _ path: String) -> CapitalisationBasis? {
+        guard let raw = scalar(node, path) else { return nil }
+        switch raw.lowercased() {
+        case "true", "contract": return .contract
+        case "requested": return .requested
+        case "false": return nil
+        default:
+            report(
+                node, path, "\"\(Self.shortened(raw))\" is neither contract, requested nor false",
+                "contract when the contract provides it, requested when it is asked of the judge")
+            return nil
+        }
+    }
+
+    /// The map form of `collective_proceedings`.
+    private func proceedings(_ node: Node, _ path: String) -> (CollectiveProceedings?, ProceedingsDetails?) {
+        guard let fields = fields(of: node, path: path, schema: .proceedings) else { return (nil, nil) }
+        let opened = optional(fields["opened"]).flatMap { self.date($0, "\(path).opened") }
+        var details = ProceedingsDetails()
+        details.kind = optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "kind of proceedings") }
+        details.court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
+        details.bodacc = optional(fields["bodacc"]).flatMap { self.date($0, "\(path).bodacc") }
+        if let mandataireNode = optional(fields["mandataire"]) {
+            let mandatairePath = "\(path).mandataire"
+            if let mandataire = self.fields(of: mandataireNode, path: mandatairePath, schema: .mandataire) {
+                let name = mandataire["name"].flatMap { self.text($0, "\(mandatairePath).name") }
+                let address = optional(mandataire["address"]).flatMap { self.address($0, "\(mandatairePath).address") }
+                if let name { details.mandataire = Mandataire(name: name, address: address) }
+            }
+        }
+        return (opened.map { .opened($0) } ?? .openedUnknownDate, details)
     }
 
     private func collectiveProceedings(_ node: Node, _ path: String) -> CollectiveProceedings? {
@@ -316,6 +391,14 @@ final class CaseFileDecoder {
             let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
             if let node = optional(fields["currency"]) { currency(node, "\(path).currency") }
             let description = optional(fields["description"]).flatMap { self.text($0, "\(path).description") }
+            let kind: InvoiceKind =
+                optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "invoice kind") } ?? .invoice
+            let status: InvoiceStatus? = optional(fields["status"]).flatMap {
+                self.choice($0, "\(path).status", what: "invoice status")
+            }
+            let statusDate = optional(fields["status_date"]).flatMap { self.date($0, "\(path).status_date") }
+            let statusFile = optional(fields["status_file"]).flatMap { self.text($0, "\(path).status_file") }
+            let penaltyClause = optional(fields["penalty_clause"]).flatMap { self.text($0, "\(path).penalty_clause") }
             if let number { invoiceNumbers.insert(number) }
             if let number, let node = fields["number"] {
                 if let first = seen[number] {
@@ -334,7 +417,10 @@ final class CaseFileDecoder {
             }
             if let number, let issued, let due, let amount {
                 result.append(
-                    Invoice(number: number, issued: issued, due: due, amount: amount, description: description))
+                    Invoice(
+                        number: number, issued: issued, due: due, amount: amount, description: description,
+                        kind: kind, status: status, statusDate: statusDate, statusFile: statusFile,
+                        penaltyClause: penaltyClause))
             }
         }
         return result
@@ -465,6 +551,41 @@ final class CaseFileDecoder {
             }
             let tracking = optional(fields["tracking"]).flatMap { self.text($0, "\(path).tracking") }
             let court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
+            var event = Event(type: type ?? .reminder, date: date ?? Day(ordinal: 0))
+            event.step = optional(fields["step"]).flatMap { self.text($0, "\(path).step") }
+            event.file = optional(fields["file"]).flatMap { self.text($0, "\(path).file") }
+            event.letter = optional(fields["letter"]).flatMap { self.text($0, "\(path).letter") }
+            event.dispatchProof = optional(fields["dispatch_proof"]).flatMap { self.text($0, "\(path).dispatch_proof") }
+            event.receiptFile = optional(fields["receipt_file"]).flatMap { self.text($0, "\(path).receipt_file") }
+            event.presented = optional(fields["presented"]).flatMap { self.date($0, "\(path).presented") }
+            event.outcome = optional(fields["outcome"]).flatMap { self.choice($0, "\(path).outcome", what: "outcome") }
+            event.judgmentKind = optional(fields["kind"]).flatMap {
+                self.choice($0, "\(path).kind", what: "kind of decision")
+            }
+            if let node = optional(fields["invoices"]) {
+                event.invoices = invoiceList(node, "\(path).invoices")
+            }
+            if let node = optional(fields["awarded"]) { event.awarded = award(node, "\(path).awarded") }
+            event.serviceFile = optional(fields["service_file"]).flatMap { self.text($0, "\(path).service_file") }
+            event.until = optional(fields["until"]).flatMap { self.date($0, "\(path).until") }
+            event.amount = optional(fields["amount"]).flatMap { self.amount($0, "\(path).amount") }
+            if let node = optional(fields["instalments"]) {
+                event.instalments = instalments(node, "\(path).instalments")
+            }
+            event.express = optional(fields["express"]).flatMap { self.bool($0, "\(path).express") }
+            event.remediesMentioned = optional(fields["remedies_mentioned"])
+                .flatMap { self.bool($0, "\(path).remedies_mentioned") }
+            if let type {
+                checkEventKeys(type, fields, path)
+                if type == .promise, fields["until"] == nil {
+                    report(item, "\(path).until", "missing: a promise says by when", "add until: 2025-07-15")
+                }
+                if type == .plan, fields["instalments"] == nil {
+                    report(
+                        item, "\(path).instalments", "missing: a plan lists its instalments",
+                        "add instalments: [ { date: 2025-08-01, amount: 300.00 } ]")
+                }
+            }
             if let type, type != .formalNotice, let node = fields["received"] {
                 report(
                     node, "\(path).received", "only a formal_notice has a receipt date",
@@ -484,11 +605,96 @@ final class CaseFileDecoder {
                     "received is the date on the avis de réception, on or after date")
             }
             if let type, let date {
-                result.append(
-                    Event(
-                        type: type, date: date, received: received, served: served, channel: channel,
-                        tracking: tracking, court: court))
+                event.type = type
+                event.date = date
+                event.received = received
+                event.served = served
+                event.channel = channel
+                event.tracking = tracking
+                event.court = court
+                result.append(event)
             }
+        }
+        return result
+    }
+
+    /// The event types each type-specific key belongs to (received, served and court are checked
+    /// with their own messages).
+    static let eventKeys: [(key: String, types: [Event.Kind])] = [
+        ("step", [.reminder]), ("file", [.reminder, .judgment]),
+        ("letter", [.formalNotice]), ("dispatch_proof", [.formalNotice]), ("receipt_file", [.formalNotice]),
+        ("presented", [.formalNotice]), ("outcome", [.formalNotice]),
+        ("kind", [.judgment]), ("invoices", [.judgment]), ("awarded", [.judgment]), ("service_file", [.judgment]),
+        ("until", [.promise]), ("amount", [.promise]), ("instalments", [.plan]),
+        ("express", [.rejection]), ("remedies_mentioned", [.rejection]),
+    ]
+
+    private func checkEventKeys(_ type: Event.Kind, _ fields: Fields, _ path: String) {
+        for entry in Self.eventKeys where !entry.types.contains(type) {
+            guard let node = fields[entry.key] else { continue }
+            let names = entry.types.map(\.rawValue).joined(separator: " or ")
+            report(
+                node, "\(path).\(entry.key)", "only a \(names) event has \(entry.key)",
+                "remove \(entry.key), or write type: \(entry.types[0].rawValue)")
+        }
+    }
+
+    /// `invoices: [numbers]` of a judgment: the numbers must be invoices of the case.
+    private func invoiceList(_ node: Node, _ path: String) -> [String]? {
+        guard case .sequence(let sequence) = node else {
+            report(node, path, "expected a list of invoice numbers, found \(Self.shape(of: node))", "write invoices: [\"FA2025-118\"]")
+            return nil
+        }
+        var result: [String] = []
+        for (index, item) in sequence.enumerated() {
+            if let number = invoiceReference(item, "\(path)[\(index)]", invoiceNumbers) { result.append(number) }
+        }
+        return result
+    }
+
+    private func award(_ node: Node, _ path: String) -> Award? {
+        guard let fields = fields(of: node, path: path, schema: .award) else { return nil }
+        var award = Award()
+        award.principal = optional(fields["principal"]).flatMap { self.amount($0, "\(path).principal", allowZero: true) }
+        award.costs = optional(fields["costs"]).flatMap { self.amount($0, "\(path).costs", allowZero: true) }
+        award.article700 = optional(fields["article_700"])
+            .flatMap { self.amount($0, "\(path).article_700", allowZero: true) }
+        if let interestNode = optional(fields["interest"]) {
+            let interestPath = "\(path).interest"
+            if let interest = self.fields(of: interestNode, path: interestPath, schema: .awardedInterest) {
+                let from = optional(interest["from"]).flatMap { self.date($0, "\(interestPath).from") }
+                if let rateNode = interest["rate"], let raw = scalar(rateNode, "\(interestPath).rate") {
+                    let lowered = raw.lowercased().trimmingCharacters(in: .whitespaces)
+                    if lowered == "legal" || lowered == "légal" || lowered == "taux légal" {
+                        award.interest = AwardedInterest(rate: .legal, from: from)
+                    } else {
+                        switch PenaltyRateParser.parse(raw) {
+                        case .success(let clause): award.interest = AwardedInterest(rate: .clause(clause), from: from)
+                        case .failure(let failure):
+                            report(
+                                rateNode, "\(interestPath).rate", failure.message(for: raw),
+                                "expected legal, a rate in percent such as 12.0, or \"ECB + 10\"")
+                        }
+                    }
+                }
+            }
+        }
+        return award
+    }
+
+    private func instalments(_ node: Node, _ path: String) -> [Instalment] {
+        guard let items = list(node, path, item: "instalment") else { return [] }
+        if items.isEmpty {
+            report(node, path, "the list is empty", "a plan has at least one instalment")
+            return []
+        }
+        var result: [Instalment] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let fields = fields(of: item, path: itemPath, schema: .instalment) else { continue }
+            let date = fields["date"].flatMap { self.date($0, "\(itemPath).date") }
+            let amount = fields["amount"].flatMap { self.amount($0, "\(itemPath).amount") }
+            if let date, let amount { result.append(Instalment(date: date, amount: amount)) }
         }
         return result
     }
@@ -514,7 +720,8 @@ final class CaseFileDecoder {
                     file = raw
                 }
             }
-            if let title { result.append(Exhibit(title: title, file: file)) }
+            let toProduce = optional(fields["to_produce"]).flatMap { self.bool($0, "\(path).to_produce") } ?? false
+            if let title { result.append(Exhibit(title: title, file: file, toProduce: toProduce)) }
         }
         return result
     }
