@@ -104,7 +104,7 @@ struct NewKeysTests {
                 to_produce: true
 
             """
-        let value = try Inline.decode(text).get()
+        let value = try Inline.decode(text, files: ["pieces/statut.xml": Data("<statut/>".utf8)]).get()
         let invoice = value.invoices[0]
         #expect(invoice.kind == .rent)
         #expect(invoice.status == .disputed)
@@ -140,7 +140,12 @@ struct NewKeysTests {
               - { type: rejection, date: 2025-09-01, express: true, remedies_mentioned: false }
 
             """
-        let events = try Inline.decode(text).get().events
+        let files = [
+            "pieces/relance.txt", "pieces/mise-en-demeure.txt", "pieces/depot.txt", "pieces/ar.txt",
+            "pieces/ordonnance.txt", "pieces/signification.txt",
+        ]
+        let events = try Inline.decode(text, files: Dictionary(uniqueKeysWithValues: files.map { ($0, Data("x".utf8)) }))
+            .get().events
         #expect(events.map(\.type) == [.reminder, .formalNotice, .judgment, .promise, .plan, .claimReceived, .rejection])
         #expect(events[0].step == "j15")
         #expect(events[1].outcome == .notCollected)
