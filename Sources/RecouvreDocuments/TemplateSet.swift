@@ -19,9 +19,9 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// Renders `model` with the template `name`, then lays the text out for A4 (`TextLayout`).
+    /// Renders `model` with the template `name` into its block markup (see `DocumentContent.parse`).
     /// Values are never HTML-escaped: the output is text.
-    public func render(_ name: String, _ model: Any) throws -> String {
+    public func markup(_ name: String, _ model: Any) throws -> String {
         let text = try source(name)
         let template: MustacheTemplate
         do {
@@ -30,10 +30,16 @@ public struct TemplateSet: Sendable {
         } catch {
             throw DocumentError(file: Self.path(name), message: "is not a valid Mustache template (\(error))")
         }
-        var rendered = TextLayout.wrap(template.render(model))
-        while rendered.hasPrefix("\n") { rendered.removeFirst() }
-        while rendered.hasSuffix("\n\n") { rendered.removeLast() }
-        if !rendered.hasSuffix("\n") { rendered += "\n" }
-        return rendered
+        return template.render(model)
+    }
+
+    /// The document `name` as structured content: its markup, parsed.
+    public func content(_ name: String, _ model: Any) throws -> DocumentContent {
+        try DocumentContent.parse(markup: markup(name, model), file: Self.path(name))
+    }
+
+    /// The document laid out as text for A4 (`DocumentContent.text()`).
+    public func render(_ name: String, _ model: Any) throws -> String {
+        try content(name, model).text()
     }
 }
