@@ -86,7 +86,7 @@ public struct AgedBalance: Sendable, Hashable {
         var buckets = [Decimal](repeating: 0, count: Bucket.allCases.count)
         var weighted: Decimal = 0
         var overdue: Decimal = 0
-        for invoice in statement.invoices where invoice.outstanding > 0 {
+        for invoice in statement.invoices where invoice.outstanding > 0 && invoice.issued <= statement.asOf {
             let late = statement.asOf - invoice.due
             buckets[Bucket.of(daysLate: late).rawValue] += invoice.outstanding
             if late > 0 {

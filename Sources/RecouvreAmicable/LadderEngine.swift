@@ -90,7 +90,7 @@ public enum LadderEngine {
         let ladder = profile.applied(to: base)
         var decision = LadderDecision(state: .waiting, ladder: ladder, profile: profile, anchor: nil, dueStep: nil,
                                       next: .none, passed: [], done: [], brokenPromise: nil, brokenPlan: nil, notes: [])
-        let open = statement.invoices.filter { $0.outstanding > 0 }
+        let open = statement.invoices.filter { $0.outstanding > 0 && $0.issued <= asOf }
         guard let anchor = open.map(\.due).min() else {
             decision.state = .settled
             decision.notes.append("Aucune facture impayée au \(FrenchFormat.date(asOf)) : pas de relance.")

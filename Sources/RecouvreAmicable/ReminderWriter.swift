@@ -100,8 +100,12 @@ enum LetterModel {
         ]
         if let iban = claim.creditor.iban { model["iban"] = iban }
         if let contract = claim.contract.reference { model["contractReference"] = contract }
-        let open = statement.invoices.filter { $0.outstanding > 0 }
-        model["invoices"] = open.map { invoice -> [String: Any] in
+        // The invoices the letter is about: those past due; before any is due (the courtesy reminder),
+        // those still to fall due. An invoice issued after the as-of day does not exist yet.
+        let open = statement.invoices.filter { $0.outstanding > 0 && $0.issued <= asOf }
+        let overdue = open.filter { $0.due < asOf }
+        let listed = overdue.isEmpty ? open : overdue
+        model["invoices"] = listed.map { invoice -> [String: Any] in
             var item: [String: Any] = [
                 "number": invoice.number, "issued": FrenchFormat.date(invoice.issued), "due": FrenchFormat.date(invoice.due),
                 "amount": Money.french(invoice.amount), "outstanding": Money.french(invoice.outstanding),
@@ -110,9 +114,14 @@ enum LetterModel {
             if late > 0 { item["daysLate"] = late } else { item["notYetDue"] = true }
             return item
         }
-        model["principal"] = Money.french(statement.totals.principal)
+        let principal = listed.reduce(Decimal(0)) { $0 + $1.outstanding }
+        model["principal"] = Money.french(principal)
         model["asOf"] = FrenchFormat.date(asOf)
-        model["total"] = Money.french(statement.totals.total)
+        model["total"] = Money.french(principal + statement.totals.penalties + statement.totals.flatFees + statement.totals.extraRecoveryCosts)
+        let upcoming = open.filter { $0.due >= asOf }
+        if !overdue.isEmpty && !upcoming.isEmpty {
+            model["upcoming"] = upcoming.map { ["number": $0.number, "due": FrenchFormat.date($0.due), "outstanding": Money.french($0.outstanding)] }
+        }
         let regime = statement.regime
         model["professional"] = regime == .b2b
         model["publicBuyer"] = regime == .publicProcurement
