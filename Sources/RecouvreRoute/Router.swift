@@ -7,15 +7,20 @@ import RecouvreModel
 public struct Router: Sendable {
     public let directory: CourtDirectory
     public let rules: ProcedureRules
+    /// The prescription periods of the same law book as the statement's (a firm's `--forms` override
+    /// included), so that `route`, `statement` and `build` agree.
+    public let prescription: PrescriptionRules
 
-    public init(directory: CourtDirectory, rules: ProcedureRules) {
+    public init(directory: CourtDirectory, rules: ProcedureRules, prescription: PrescriptionRules) {
         self.directory = directory
         self.rules = rules
+        self.prescription = prescription
     }
 
     /// The route for `case`, chosen on `statement.totals.total` as of `statement.asOf`.
     public func route(case claim: Case, statement: Statement) throws -> Route {
-        var draft = Draft(claim: claim, statement: statement, directory: directory, rules: rules)
+        var draft = Draft(
+            claim: claim, statement: statement, directory: directory, rules: rules, prescription: prescription)
         try draft.decide()
         return draft.route
     }
@@ -27,16 +32,19 @@ struct Draft {
     let statement: Statement
     let directory: CourtDirectory
     let rules: ProcedureRules
+    let prescription: PrescriptionRules
     var route: Route
 
     var amount: Decimal { route.amount }
     var asOf: Day { route.asOf }
 
-    init(claim: Case, statement: Statement, directory: CourtDirectory, rules: ProcedureRules) {
+    init(claim: Case, statement: Statement, directory: CourtDirectory, rules: ProcedureRules,
+         prescription: PrescriptionRules) {
         self.claim = claim
         self.statement = statement
         self.directory = directory
         self.rules = rules
+        self.prescription = prescription
         route = Route(nature: claim.nature, regime: claim.regime, amount: statement.totals.total, asOf: statement.asOf,
                       procedure: .none, court: nil, form: nil, alternatives: [], courDAppel: nil, priorSteps: [],
                       warnings: [], explanation: [], reference: claim.reference,
@@ -385,7 +393,7 @@ struct Draft {
     /// Prescription (domain.md §3; C. com. L110-4, C. consom. L218-2, C. civ. 2224): the law engine's
     /// notices as warnings; an expired one says that no court dossier should be filed.
     mutating func prescriptionWarnings() {
-        for notice in Prescription.check(case: claim, asOf: asOf) {
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: prescription) {
             warn(notice.expired ? "Prescription acquise (\(frenchDate(notice.runsOut))) : \(notice.message)" : notice.message)
         }
     }
