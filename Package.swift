@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "RecouvreForms",
             dependencies: [
-                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML",
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML", "RecouvreAmicable",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreAmicableTests",
-            dependencies: ["RecouvreAmicable", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).

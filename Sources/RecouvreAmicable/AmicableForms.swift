@@ -3,28 +3,25 @@ import Mustache
 import RecouvreDocuments
 
 /// The amicable stage's part of `forms/`, parsed: the ladder, the payer profiles and the reminder
-/// templates. A value: the caller reads the files (the CLI today, the law-book loader once it lands).
+/// templates, compiled once. A value: the law-book loader (RecouvreForms' `LawBook.load`) reads the
+/// files and hands their texts to `parse`.
 public struct AmicableForms: Sendable {
     public var ladder: Ladder
     public var profiles: PayerProfiles
-    /// Template name (`relance-ferme`) → Mustache source.
-    public var templates: [String: String]
-
-    public init(ladder: Ladder, profiles: PayerProfiles, templates: [String: String]) {
-        self.ladder = ladder
-        self.profiles = profiles
-        self.templates = templates
-    }
+    /// Template name (`relance-ferme`) → compiled template.
+    let templates: [String: MustacheTemplate]
 
     /// The chronology lines the documents print (`relance-chronologie.mustache`).
     public static let chronologyTemplate = "relance-chronologie"
     /// The letter proposing a payment plan.
     public static let planTemplate = "plan-echeancier"
+    /// The files of forms/ besides the templates.
+    public static let files = [Ladder.file, PayerProfiles.file]
 
     /// `templates/<name>.mustache`.
     public static func templatePath(_ name: String) -> String { "templates/\(name).mustache" }
 
-    /// The template files the ladder needs, besides the ladder and profile files.
+    /// The templates the ladder needs: each reminder step's, the chronology's and the plan letter's.
     public static func templateNames(for ladder: Ladder) -> [String] {
         var names = ladder.steps.compactMap(\.template)
         names.append(contentsOf: [chronologyTemplate, planTemplate])
@@ -32,35 +29,29 @@ public struct AmicableForms: Sendable {
         return names.filter { seen.insert($0).inserted }
     }
 
-    /// Parses the files given by their forms/ path (`ladders/default.yaml`, `templates/relance-ferme.mustache`).
-    /// `read` returns a file's text; it is called once per file.
-    public static func parse(read: (String) throws -> String) throws -> AmicableForms {
-        let ladder = try Ladder.parse(text: try read(Ladder.file), file: Ladder.file)
-        let profiles = try PayerProfiles.parse(text: try read(PayerProfiles.file), file: PayerProfiles.file, ladder: ladder)
-        var templates: [String: String] = [:]
+    /// Parses `forms/ladders/default.yaml` and `forms/ladders/profiles.yaml` (their texts) and compiles
+    /// the templates they need from `templates` (name → Mustache source, every template of forms/templates/).
+    /// Pure: no file is opened here.
+    public static func parse(ladder ladderText: String, profiles profilesText: String,
+                             templates sources: [String: String]) throws(AmicableError) -> AmicableForms {
+        let ladder = try Ladder.parse(text: ladderText, file: Ladder.file)
+        let profiles = try PayerProfiles.parse(text: profilesText, file: PayerProfiles.file, ladder: ladder)
+        var templates: [String: MustacheTemplate] = [:]
         for name in templateNames(for: ladder) {
-            let path = templatePath(name)
-            let text = try read(path)
-            do { _ = try MustacheTemplate(string: text) } catch {
-                throw AmicableError(file: path, "modèle Mustache invalide (\(error))")
+            guard let source = sources[name] else {
+                throw AmicableError(file: templatePath(name), "introuvable (modèle demandé par \(Ladder.file))")
             }
-            templates[name] = text
+            do { templates[name] = try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + source) } catch {
+                throw AmicableError(file: templatePath(name), "modèle Mustache invalide (\(error))")
+            }
         }
         return AmicableForms(ladder: ladder, profiles: profiles, templates: templates)
     }
 
     /// Renders template `name` with `model` as text (never HTML-escaped), then lays it out at `width` columns.
     public func render(_ name: String, _ model: [String: Any], width: Int = TextLayout.a4Width) throws(AmicableError) -> String {
-        guard let source = templates[name] else {
+        guard let template = templates[name] else {
             throw AmicableError(file: Self.templatePath(name), "modèle absent des formulaires chargés")
-        }
-        return try Self.render(source: source, name: name, model, width: width)
-    }
-
-    static func render(source: String, name: String, _ model: [String: Any], width: Int) throws(AmicableError) -> String {
-        let template: MustacheTemplate
-        do { template = try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + source) } catch {
-            throw AmicableError(file: templatePath(name), "modèle Mustache invalide (\(error))")
         }
         var text = TextLayout.wrap(template.render(model), width: width)
         while text.hasPrefix("\n") { text.removeFirst() }

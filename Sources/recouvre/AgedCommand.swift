@@ -41,9 +41,9 @@ struct AgedCommand: ParsableCommand {
 
     func run() throws {
         let output = try reportingErrors { () throws -> String in
-            let context = try AmicableContext.load(override: forms.forms)
+            let context = try AmicableContext.load(forms)
             let cases = try AmicableCase.loadAll(try AmicableCase.paths(input))
-            let day = asOf.day ?? StatementCommand.today()
+            let day = asOf.day ?? Today.day()
             let engine = StatementEngine(tables: context.tables)
             let results = UnsafeResults<AgedBalance.Row>(count: cases.count)
             let profiles = context.forms.profiles

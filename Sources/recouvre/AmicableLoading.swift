@@ -6,19 +6,17 @@ import RecouvreForms
 import RecouvreLaw
 import RecouvreModel
 
-/// The edge of the amicable commands (remind, plan, aged): reads forms/ once per run, the case files and
-/// their journals, and writes files atomically. Every computation is RecouvreAmicable's, on values.
-/// Once the law-book loader lands, `AmicableContext.load` takes its parts from the book.
+/// The edge of the amicable commands (remind, plan, aged): the law book (forms/ read once, ladders
+/// included), the case files and their journals, and the files written atomically. Every computation
+/// is RecouvreAmicable's, on values.
 struct AmicableContext {
     let forms: AmicableForms
     let tables: RateTables
     let settings: DocumentSettings
 
-    static func load(override: String?) throws -> AmicableContext {
-        let located = try Forms.locate(override: override)
-        let forms = try AmicableForms.parse { path in try located.text(path) }
-        return AmicableContext(forms: forms, tables: try RateTables.load(forms: located),
-                               settings: try DocumentSettings.load(forms: located))
+    static func load(_ option: FormsOption) throws -> AmicableContext {
+        let book = try option.book()
+        return AmicableContext(forms: book.amicable, tables: book.rates, settings: book.documentSettings)
     }
 }
 
@@ -118,5 +116,5 @@ enum AtomicFile {
 
 /// The as-of day: --as-of, else the case's as_of, else today (read here, at the edge).
 func amicableDay(_ option: Day?, _ claim: Case) -> Day {
-    option ?? claim.asOf ?? StatementCommand.today()
+    option ?? claim.asOf ?? Today.day()
 }

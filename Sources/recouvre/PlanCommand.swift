@@ -54,7 +54,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let output = try reportingErrors { () throws -> String in
-            let context = try AmicableContext.load(override: forms.forms)
+            let context = try AmicableContext.load(forms)
             let item = try AmicableCase.load(path: caseFile)
             let claim = item.claim
             let day = amicableDay(asOf.day, claim)

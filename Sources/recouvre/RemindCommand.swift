@@ -45,7 +45,7 @@ struct RemindCommand: ParsableCommand {
 
     func run() throws {
         let output = try reportingErrors { () throws -> String in
-            let context = try AmicableContext.load(override: forms.forms)
+            let context = try AmicableContext.load(forms)
             let cases = try AmicableCase.loadAll(try AmicableCase.paths(input))
             let engine = StatementEngine(tables: context.tables)
             var report: [String] = []

@@ -7,9 +7,9 @@ import RecouvreModel
 import RecouvreTestSupport
 
 /// The shipped forms, read once from the checkout (tests are at the edge: they may read files).
-let shippedForms = Forms(shipped: TestPaths.forms)
-let tables: RateTables = try! RateTables.load(forms: shippedForms)
-let amicableForms: AmicableForms = try! AmicableForms.parse { try shippedForms.text($0) }
+let book: LawBook = try! LawBook.load(forms: Forms(shipped: TestPaths.forms))
+let tables: RateTables = book.rates
+let amicableForms: AmicableForms = book.amicable
 let engine = StatementEngine(tables: tables)
 
 func day(_ text: String) -> Day {

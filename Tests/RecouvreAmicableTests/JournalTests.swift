@@ -1,5 +1,7 @@
 import Foundation
 import RecouvreAmicable
+import RecouvreForms
+import RecouvreTestSupport
 import RecouvreModel
 import Testing
 
@@ -52,6 +54,12 @@ struct JournalTests {
         let earlier = try AmicableChronology.lines(history: history, ladder: amicableForms.ladder, payments: claim.payments,
                                                    asOf: day("2026-04-30"), forms: amicableForms)
         #expect(earlier.count == 2)
+    }
+
+    @Test func everyAmicableTemplateIsOneTheStageUses() throws {
+        let names = Forms(shipped: TestPaths.forms).files(in: "templates")
+            .filter { ($0.hasPrefix("relance-") || $0.hasPrefix("plan-")) && $0.hasSuffix(".mustache") }
+        #expect(Set(names) == Set(AmicableForms.templateNames(for: amicableForms.ladder).map { "\($0).mustache" }))
     }
 
     @Test func theShippedLadderAndProfilesParse() throws {
