@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "RecouvreForms",
             dependencies: [
-                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML",
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML", "RecouvreAmicable",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -78,13 +78,27 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // amicable (issue 16): reminder ladders, payer profiles, payment plans, the aged balance. Pure
+        // functions of values; forms/ladders and the relance templates are read by the caller.
+        .target(
+            name: "RecouvreAmicable",
+            dependencies: [
+                "RecouvreModel", "RecouvreLaw", "RecouvreDocuments", "RecouvreJSON",
+                .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreAmicableTests",
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
