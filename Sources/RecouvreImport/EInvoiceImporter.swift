@@ -132,7 +132,8 @@ public enum EInvoiceImporter {
         var notes: [ImportNote] = []
         let cases = assemble(invoices, notes: &notes)
         return ImportResult(
-            kind: format.rawValue, sources: inputs.map(\.name), cases: cases, notes: notes, linesRead: inputs.count)
+            kind: format.rawValue, sources: inputs.map(\.name), cases: cases, notes: notes, linesRead: inputs.count,
+            documents: invoices.map(\.0))
     }
 
     /// The SIREN (and SIRET) of a party: its legal registration identifier (scheme 0002 SIREN, 0009

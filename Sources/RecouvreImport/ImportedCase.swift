@@ -67,11 +67,11 @@ public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
 /// `status_date`, `status_file`).
 public struct InvoiceAnnotations: Sendable, Hashable {
     public var penaltyClause: String?
-    public var status: InvoiceStatus?
+    public var status: String?
     public var statusDate: Day?
     public var statusFile: String?
 
-    public init(penaltyClause: String? = nil, status: InvoiceStatus? = nil, statusDate: Day? = nil, statusFile: String? = nil) {
+    public init(penaltyClause: String? = nil, status: String? = nil, statusDate: Day? = nil, statusFile: String? = nil) {
         self.penaltyClause = penaltyClause
         self.status = status
         self.statusDate = statusDate
@@ -79,14 +79,6 @@ public struct InvoiceAnnotations: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { penaltyClause == nil && status == nil && statusDate == nil && statusFile == nil }
-}
-
-/// The lifecycle status of an invoice as the case file writes it (`status:`).
-public enum InvoiceStatus: String, Sendable, Hashable, CaseIterable {
-    case accepted
-    case disputed
-    case refused
-    case factored
 }
 
 /// A file the imported case needs beside it (the Factur-X PDF as exhibit, a CDAR status message), by
@@ -146,13 +138,18 @@ public struct ImportResult: Sendable {
     public var notes: [ImportNote]
     /// Lines (or documents) read.
     public var linesRead: Int
+    /// The e-invoices read (e-invoice imports only), as they were found, imported or not.
+    public var documents: [EInvoice]
 
-    public init(kind: String, sources: [String], cases: [ImportedCase], notes: [ImportNote], linesRead: Int) {
+    public init(
+        kind: String, sources: [String], cases: [ImportedCase], notes: [ImportNote], linesRead: Int, documents: [EInvoice] = []
+    ) {
         self.kind = kind
         self.sources = sources
         self.cases = cases
         self.notes = notes
         self.linesRead = linesRead
+        self.documents = documents
     }
 
     public var skipped: [ImportNote] { (notes + cases.flatMap(\.notes)).filter { $0.kind == .skipped } }

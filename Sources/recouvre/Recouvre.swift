@@ -21,7 +21,7 @@ struct Recouvre: ParsableCommand {
         version: "recouvre \(version)",
         subcommands: [
             InitCommand.self, CheckCommand.self, StatementCommand.self, RouteCommand.self,
-            BuildCommand.self, VerifyCommand.self, ArchiveCommand.self,
+            BuildCommand.self, VerifyCommand.self, ArchiveCommand.self, ImportCommand.self,
         ]
     )
 
