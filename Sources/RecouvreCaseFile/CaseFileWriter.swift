@@ -33,7 +33,11 @@ public enum CaseFileWriter {
             out.line(2, "due", invoice.due.iso)
             out.line(2, "amount", amount(invoice.amount))
             if let description = invoice.description { out.line(2, "description", quoted(description)) }
-            InvoiceExtraKeys.write(invoice, into: &out)
+            if invoice.kind != .invoice { out.line(2, "kind", invoice.kind.rawValue) }
+            if let status = invoice.status { out.line(2, "status", status.rawValue) }
+            if let day = invoice.statusDate { out.line(2, "status_date", day.iso) }
+            if let file = invoice.statusFile { out.line(2, "status_file", quoted(file)) }
+            if let clause = invoice.penaltyClause { out.line(2, "penalty_clause", quoted(clause)) }
         }
         if !value.payments.isEmpty {
             out.key(0, "payments")
@@ -63,6 +67,7 @@ public enum CaseFileWriter {
                 if let channel = event.channel { out.line(2, "channel", channel.rawValue) }
                 if let tracking = event.tracking { out.line(2, "tracking", quoted(tracking)) }
                 if let court = event.court { out.line(2, "court", quoted(court)) }
+                eventKeys(event, into: &out)
             }
         }
         if !value.exhibits.isEmpty {
@@ -70,6 +75,7 @@ public enum CaseFileWriter {
             for exhibit in value.exhibits {
                 out.item(1, "title", quoted(exhibit.title))
                 if let file = exhibit.file { out.line(2, "file", quoted(file)) }
+                if exhibit.toProduce { out.line(2, "to_produce", "true") }
             }
         }
         return out.text
@@ -90,6 +96,76 @@ public enum CaseFileWriter {
         if let email = party.email { out.line(1, "email", quoted(email)) }
         if let phone = party.phone { out.line(1, "phone", quoted(phone)) }
         if let iban = party.iban { out.line(1, "iban", quoted(iban)) }
+        if let civility = party.civility { out.line(1, "civility", civility.rawValue) }
+        if let names = party.firstNames { out.line(1, "first_names", quoted(names)) }
+        if let surname = party.surname { out.line(1, "surname", quoted(surname)) }
+        if let profession = party.profession { out.line(1, "profession", quoted(profession)) }
+        if let nationality = party.nationality { out.line(1, "nationality", quoted(nationality)) }
+        if let birth = party.birthDate { out.line(1, "birth_date", birth.iso) }
+        if let place = party.birthPlace { out.line(1, "birth_place", quoted(place)) }
+        if let mediator = party.mediator {
+            out.key(1, "mediator")
+            out.line(2, "name", quoted(mediator.name))
+            if let address = mediator.address { out.line(2, "address", quoted(address)) }
+            if let website = mediator.website { out.line(2, "website", quoted(website)) }
+        }
+        if let office = party.office { out.line(1, "office", quoted(office)) }
+    }
+
+    /// The keys of the event types beyond reminder, notice and judgment's first ones.
+    private static func eventKeys(_ event: Event, into out: inout YAMLOut) {
+        if let step = event.step { out.line(2, "step", quoted(step)) }
+        if let file = event.file { out.line(2, "file", quoted(file)) }
+        if let letter = event.letter { out.line(2, "letter", quoted(letter)) }
+        if let proof = event.dispatchProof { out.line(2, "dispatch_proof", quoted(proof)) }
+        if let receipt = event.receiptFile { out.line(2, "receipt_file", quoted(receipt)) }
+        if let presented = event.presented { out.line(2, "presented", presented.iso) }
+        if let outcome = event.outcome { out.line(2, "outcome", outcome.rawValue) }
+        if let kind = event.judgmentKind { out.line(2, "kind", kind.rawValue) }
+        if let invoices = event.invoices {
+            if invoices.isEmpty {
+                out.line(2, "invoices", "[]")
+            } else {
+                out.key(2, "invoices")
+                for number in invoices { out.bullet(3, quoted(number)) }
+            }
+        }
+        if let award = event.awarded {
+            var lines = YAMLOut()
+            if let principal = award.principal { lines.line(3, "principal", amount(principal)) }
+            if let interest = award.interest {
+                lines.key(3, "interest")
+                switch interest.rate {
+                case .legal: lines.line(4, "rate", "legal")
+                case .clause(let clause): lines.line(4, "rate", penaltyRate(clause))
+                }
+                if let from = interest.from { lines.line(4, "from", from.iso) }
+            }
+            if let costs = award.costs { lines.line(3, "costs", amount(costs)) }
+            if let article700 = award.article700 { lines.line(3, "article_700", amount(article700)) }
+            if lines.text.isEmpty {
+                out.line(2, "awarded", "{}")
+            } else {
+                out.key(2, "awarded")
+                out.text += lines.text
+            }
+        }
+        if let file = event.serviceFile { out.line(2, "service_file", quoted(file)) }
+        if let until = event.until { out.line(2, "until", until.iso) }
+        if let value = event.amount { out.line(2, "amount", amount(value)) }
+        if event.type == .plan || !event.instalments.isEmpty {
+            if event.instalments.isEmpty {
+                out.line(2, "instalments", "[]")
+            } else {
+                out.key(2, "instalments")
+                for instalment in event.instalments {
+                    out.item(3, "date", instalment.date.iso)
+                    out.line(4, "amount", amount(instalment.amount))
+                }
+            }
+        }
+        if let express = event.express { out.line(2, "express", express ? "true" : "false") }
+        if let mentioned = event.remediesMentioned { out.line(2, "remedies_mentioned", mentioned ? "true" : "false") }
     }
 
     private static func address(_ address: Address, level: Int, into out: inout YAMLOut) {
@@ -108,17 +184,44 @@ public enum CaseFileWriter {
         if let terms = contract.paymentTerms { lines.line(1, "payment_terms", quoted(terms)) }
         if let rate = contract.penaltyRate { lines.line(1, "penalty_rate", penaltyRate(rate)) }
         if !contract.flatFee { lines.line(1, "flat_fee", "false") }
-        switch contract.collectiveProceedings {
-        case .none: break
-        case .openedUnknownDate: lines.line(1, "collective_proceedings", "true")
-        case .opened(let day): lines.line(1, "collective_proceedings", day.iso)
+        if let details = contract.proceedingsDetails, contract.collectiveProceedings != nil {
+            lines.key(1, "collective_proceedings")
+            if case .opened(let day) = contract.collectiveProceedings { lines.line(2, "opened", day.iso) }
+            if let kind = details.kind { lines.line(2, "kind", kind.rawValue) }
+            if let court = details.court { lines.line(2, "court", quoted(court)) }
+            if let bodacc = details.bodacc { lines.line(2, "bodacc", bodacc.iso) }
+            if let mandataire = details.mandataire {
+                lines.key(2, "mandataire")
+                lines.line(3, "name", quoted(mandataire.name))
+                if let address = mandataire.address {
+                    lines.key(3, "address")
+                    self.address(address, level: 4, into: &lines)
+                }
+            }
+            if lines.text.hasSuffix("collective_proceedings:\n") {
+                lines.text.removeLast("collective_proceedings:\n".count + 2)
+                lines.line(1, "collective_proceedings", "true")
+            }
+        } else {
+            switch contract.collectiveProceedings {
+            case .none: break
+            case .openedUnknownDate: lines.line(1, "collective_proceedings", "true")
+            case .opened(let day): lines.line(1, "collective_proceedings", day.iso)
+            }
         }
         if let costs = contract.extraRecoveryCosts { lines.line(1, "extra_recovery_costs", amount(costs)) }
-        if contract.capitalisation { lines.line(1, "capitalisation", "true") }
+        if let basis = contract.capitalisationBasis { lines.line(1, "capitalisation", basis.rawValue) }
         if let property = contract.property {
             lines.key(1, "property")
             address(property, level: 2, into: &lines)
         }
+        if let country = contract.performanceCountry { lines.line(1, "performance_country", quoted(country)) }
+        if let deposit = contract.lease.deposit { lines.line(1, "deposit", amount(deposit)) }
+        if let ended = contract.lease.ended { lines.line(1, "lease_ended", ended.iso) }
+        if let regularised = contract.lease.chargesRegularised {
+            lines.line(1, "charges_regularised", regularised ? "true" : "false")
+        }
+        if let acquired = contract.lease.resolutoryClauseAcquired { lines.line(1, "resolutory_clause_acquired", acquired.iso) }
         guard !lines.text.isEmpty else { return }
         out.key(0, "contract")
         out.text += lines.text
@@ -207,10 +310,4 @@ struct YAMLOut {
         text += value
         text += "\n"
     }
-}
-
-/// The invoice keys added by TEAM.md's new case-file keys (kind, status, status_date, status_file,
-/// penalty_clause): written here once the model carries them.
-enum InvoiceExtraKeys {
-    static func write(_ invoice: Invoice, into out: inout YAMLOut) {}
 }

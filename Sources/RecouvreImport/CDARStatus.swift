@@ -47,7 +47,7 @@ public struct CDARStatus: Sendable, Hashable {
         guard root.name == "CrossDomainAcknowledgementAndResponse" else {
             throw ImportError(
                 "n'est pas un message de statut CDAR (élément racine \(root.name))",
-                at: SourceLocation(file: name, line: root.line, path: "/" + root.name),
+                at: SourceLocation(file: name, line: root.line, context: "/" + root.name),
                 remedy: "donnez les messages « cycle de vie » reçus de la plateforme (CrossDomainAcknowledgementAndResponse)")
         }
         let cursor = XMLCursor(root: root, file: name)

@@ -122,7 +122,7 @@ public enum CSVLedgerImporter {
         }
         func at(_ field: LedgerMapping.Field) -> SourceLocation {
             let index = columns[field] ?? 0
-            return SourceLocation(file: file, line: line, column: index + 1, path: index < header.count ? header[index] : nil)
+            return SourceLocation(file: file, line: line, column: index + 1, context: index < header.count ? header[index] : nil)
         }
         func amount(_ field: LedgerMapping.Field) -> Result<Decimal?, ImportProblem> {
             guard let raw = cell(field) else { return .success(nil) }

@@ -111,13 +111,15 @@ enum EInvoiceReader {
         case nil:
             throw ImportError(
                 "ni une facture UBL (Invoice, CreditNote) ni une facture CII (CrossIndustryInvoice) : l'élément racine est \(root.name)",
-                at: SourceLocation(file: file, line: root.line, path: "/" + root.name),
+                at: SourceLocation(file: file, line: root.line, context: "/" + root.name),
                 remedy: "donnez le XML de la facture, ou le PDF Factur-X qui le contient")
         }
     }
 
-    static func required(_ value: XMLCursor?, _ what: String, in parent: XMLCursor, _ path: String) throws(ImportError) -> XMLCursor {
-        guard let value, value.text != nil else {
+    static func required(
+        _ value: XMLCursor?, _ what: String, in parent: XMLCursor, _ path: String, leaf: Bool = true
+    ) throws(ImportError) -> XMLCursor {
+        guard let value, !leaf || value.text != nil else {
             throw ImportError(
                 "\(what) absent (\(path))", at: parent.location, remedy: "une facture EN 16931 porte toujours cet élément")
         }
@@ -147,7 +149,7 @@ enum EInvoiceReader {
         }
         let summation = try required(
             settlement.child("SpecifiedTradeSettlementHeaderMonetarySummation"), "totaux", in: settlement,
-            "SpecifiedTradeSettlementHeaderMonetarySummation")
+            "SpecifiedTradeSettlementHeaderMonetarySummation", leaf: false)
         let due = try required(summation.child("DuePayableAmount"), "montant à payer (BT-115)", in: summation, "DuePayableAmount")
         guard let amountDue = XMLCursor.decimal(due.text) else {
             throw ImportError("montant à payer « \(due.text ?? "") » illisible", at: due.location)
@@ -234,7 +236,7 @@ enum EInvoiceReader {
         guard let issueDate = XMLCursor.day(issued.text) else {
             throw ImportError("date d'émission « \(issued.text ?? "") » illisible", at: issued.location, remedy: "attendu AAAA-MM-JJ")
         }
-        let totals = try required(root.child("LegalMonetaryTotal"), "totaux (LegalMonetaryTotal)", in: root, "cac:LegalMonetaryTotal")
+        let totals = try required(root.child("LegalMonetaryTotal"), "totaux (LegalMonetaryTotal)", in: root, "cac:LegalMonetaryTotal", leaf: false)
         let payable = try required(totals.child("PayableAmount"), "montant à payer (BT-115)", in: totals, "cbc:PayableAmount")
         guard let amountDue = XMLCursor.decimal(payable.text) else {
             throw ImportError("montant à payer « \(payable.text ?? "") » illisible", at: payable.location)

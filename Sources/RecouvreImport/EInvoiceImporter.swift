@@ -218,10 +218,10 @@ public enum EInvoiceImporter {
             let key = partyKey(seller) + "\u{1F}" + partyKey(buyer)
             if groups[key] == nil {
                 order.append(key)
-                groups[key] = Group(seller: seller, buyer: buyer, sellerIBAN: invoice.payeeIBAN)
+                // The parties are those of the group's first invoice: its notes about them are the ones kept.
+                groups[key] = Group(seller: seller, buyer: buyer, sellerIBAN: invoice.payeeIBAN, notes: groupNotes)
             }
             groups[key]!.items.append((invoice, input))
-            groups[key]!.notes.append(contentsOf: groupNotes)
         }
         let sellers = Set(order.map { $0.split(separator: "\u{1F}").first.map(String.init) ?? "" })
         var result: [ImportedCase] = []
@@ -231,7 +231,6 @@ public enum EInvoiceImporter {
             var caseNotes = group.notes
             var locations: [String: SourceLocation] = [:]
             var caseInvoices: [Invoice] = []
-            var annotations: [String: InvoiceAnnotations] = [:]
             var creditNotes: [CreditNote] = []
             var exhibits: [Exhibit] = []
             var attachments: [ImportAttachment] = []
@@ -243,7 +242,27 @@ public enum EInvoiceImporter {
             for (invoice, _) in group.items where invoice.typeCode == "384" {
                 replaced.formUnion(invoice.precedingInvoices)
             }
-            for (invoice, input) in group.items {
+            // The same invoice in several files (its XML and its Factur-X PDF): kept once, the PDF first.
+            var items: [(EInvoice, Input)] = []
+            var kept: [String: EInvoice] = [:]
+            let ordered = group.items.filter { $0.0.pdfAttachment != nil } + group.items.filter { $0.0.pdfAttachment == nil }
+            for (invoice, input) in ordered {
+                if let first = kept[invoice.number], first.issueDate == invoice.issueDate, first.amountDue == invoice.amountDue,
+                    first.typeCode == invoice.typeCode
+                {
+                    caseNotes.append(
+                        ImportNote(
+                            .info, "facture \(invoice.number) déjà lue dans \(first.file) : ce fichier-ci n'est pas repris une seconde fois",
+                            at: SourceLocation(file: invoice.file)))
+                    continue
+                }
+                if kept[invoice.number] == nil { kept[invoice.number] = invoice }
+                items.append((invoice, input))
+            }
+            items.sort { a, b in
+                (group.items.firstIndex { $0.1.name == a.1.name } ?? 0) < (group.items.firstIndex { $0.1.name == b.1.name } ?? 0)
+            }
+            for (invoice, input) in items {
                 let at = invoice.locations["amount"] ?? SourceLocation(file: invoice.file)
                 if replaced.contains(invoice.number) {
                     caseNotes.append(
@@ -298,8 +317,11 @@ public enum EInvoiceImporter {
                             "facture rectificative \(invoice.number) (384)\(invoice.precedingInvoices.isEmpty ? "" : " de \(invoice.precedingInvoices.joined(separator: ", "))")",
                             at: at))
                 }
+                let clause = invoice.notes("PMD").map(\.content).joined(separator: " ")
                 caseInvoices.append(
-                    Invoice(number: invoice.number, issued: invoice.issueDate, due: due!, amount: invoice.amountDue, description: nil))
+                    Invoice(
+                        number: invoice.number, issued: invoice.issueDate, due: due!, amount: invoice.amountDue, description: nil,
+                        penaltyClause: clause.isEmpty ? nil : clause))
                 if let prepaid = invoice.prepaid, prepaid > 0 {
                     caseNotes.append(
                         ImportNote(
@@ -309,12 +331,9 @@ public enum EInvoiceImporter {
                             at: at))
                 }
                 exhibitFor(invoice, input, exhibits: &exhibits, attachments: &attachments)
-                var annotation = InvoiceAnnotations()
                 for note in invoice.notes("PMD") {
-                    annotation.penaltyClause = note.content
                     clauses.append((note.content, invoice.locations["note.\(invoice.notes.firstIndex(of: note)!)"]))
                 }
-                if !annotation.isEmpty { annotations[invoice.number] = annotation }
                 if invoice.notes("PMD").isEmpty {
                     caseNotes.append(
                         ImportNote(
@@ -419,9 +438,19 @@ public enum EInvoiceImporter {
             let value = Case(
                 reference: reference, creditor: creditor, debtor: debtor, contract: contract, invoices: caseInvoices,
                 creditNotes: creditNotes, exhibits: exhibits)
+            if value.totalInvoiced - value.totalCredited <= 0 {
+                notes.append(contentsOf: caseNotes)
+                notes.append(
+                    ImportNote(
+                        .skipped,
+                        "acheteur « \(buyerName) » : les avoirs (\(Money.plain(value.totalCredited))) couvrent les factures "
+                            + "(\(Money.plain(value.totalInvoiced))), rien à réclamer",
+                        at: group.items[0].0.locations[""]))
+                continue
+            }
             result.append(
                 ImportedCase(
-                    value: value, debtorKey: debtorKey, fileName: fileName, locations: locations, annotations: annotations,
+                    value: value, debtorKey: debtorKey, fileName: fileName, locations: locations,
                     notes: caseNotes, attachments: attachments, sources: group.items.map(\.1.name)))
         }
         return result

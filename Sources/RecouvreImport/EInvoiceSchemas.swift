@@ -1,3 +1,4 @@
+import RecouvreModel
 import Foundation
 import RecouvreXML
 

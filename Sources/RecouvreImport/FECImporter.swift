@@ -75,7 +75,7 @@ public enum FECImporter {
             if raw.isEmpty || (raw.count == 1 && raw.first == UInt8(ascii: "\r")) { continue }
             let row = fields(Substring(raw).utf8)
             func at(_ column: Int) -> SourceLocation {
-                SourceLocation(file: name, line: lineNumber, column: column + 1, path: column < header.count ? header[column] : nil)
+                SourceLocation(file: name, line: lineNumber, column: column + 1, context: column < header.count ? header[column] : nil)
             }
             guard row.count >= header.count - 2, row.count >= max(letter, account, piece) + 1 else {
                 problems.append(

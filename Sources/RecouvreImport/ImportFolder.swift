@@ -18,10 +18,7 @@ public enum ImportFolder {
             header.append("À vérifier :")
             for note in warnings.prefix(50) { header.append("- " + note.description) }
         }
-        for (number, annotation) in imported.annotations.sorted(by: { $0.key < $1.key }) {
-            if let clause = annotation.penaltyClause { header.append("Facture \(number), clause de pénalités : « \(clause) »") }
-        }
-        return CaseFileWriter.yaml(ImportCaseBuilder.caseWithAnnotations(imported), header: header)
+        return CaseFileWriter.yaml(imported.value, header: header)
     }
 
     /// Validates every case, then writes them to `folder` (created if needed). Returns the paths written.
@@ -89,13 +86,5 @@ public enum ImportFolder {
             throw ImportError("écriture dans \(folder.path) impossible : \(error.localizedDescription)")
         }
         return files.map { folder.appendingPathComponent($0.0).path }
-    }
-}
-
-/// The `Case` as written: the importer's annotations (penalty clause, lifecycle status) carried into
-/// the invoice keys of the case file.
-enum ImportCaseBuilder {
-    static func caseWithAnnotations(_ imported: ImportedCase) -> Case {
-        imported.value
     }
 }

@@ -10,7 +10,7 @@ public enum ImportSummary {
         let invoices = result.cases.reduce(0) { $0 + $1.value.invoices.count }
         let total = result.cases.reduce(Decimal(0)) { $0 + $1.outstanding }
         out += "Import \(result.kind) : \(result.sources.count == 1 ? result.sources[0] : "\(result.sources.count) fichiers")"
-        out += " (\(result.linesRead) \(result.kind == "csv" || result.kind == "fec" ? "lignes" : "documents") lus)\n"
+        out += " (\(result.linesRead) \(result.kind == "csv" || result.kind == "fec" ? "lignes" : "documents") \(result.kind == "csv" || result.kind == "fec" ? "lues" : "lus"))\n"
         out += "\(result.cases.count) débiteur\(result.cases.count > 1 ? "s" : ""), \(invoices) facture\(invoices > 1 ? "s" : "")"
         out += ", reste dû \(Money.french(total))\n"
         for imported in result.cases.prefix(200) {
@@ -26,7 +26,7 @@ public enum ImportSummary {
             guard !notes.isEmpty else { continue }
             out += "\(title) (\(notes.count)) :\n"
             for note in notes.prefix(100) {
-                out += "  " + (note.location.map { "\($0): " } ?? "") + note.message + "\n"
+                out += "  " + (note.location.map { "\($0.prefix): " } ?? "") + note.message + "\n"
             }
             if notes.count > 100 { out += "  … et \(notes.count - 100) autres\n" }
         }
@@ -67,7 +67,7 @@ public enum ImportSummary {
         .object([
             ("file", .optional(note.location?.file)),
             ("line", note.location.map { .integer(Int64($0.line)) } ?? .null),
-            ("path", .optional(note.location?.path)),
+            ("path", .optional(note.location?.context)),
             ("message", .string(note.message)),
         ])
     }
@@ -89,7 +89,7 @@ public enum ImportSummary {
                 .object([
                     ("number", .string(invoice.number)), ("issued", .string(invoice.issued.iso)),
                     ("due", .string(invoice.due.iso)), ("amount", .string(Money.plain(invoice.amount))),
-                    ("penalty_clause", .optional(imported.annotations[invoice.number]?.penaltyClause)),
+                    ("penalty_clause", .optional(invoice.penaltyClause)),
                 ])
             })),
             ("payments", .array(value.payments.map { payment in

@@ -1,34 +1,6 @@
 import Foundation
 import RecouvreModel
 
-/// Where a value came from in an imported file: a CSV cell (`grand-livre.csv:17:5`), an FEC line, or an
-/// XML element (`facture.xml:42: /Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount`).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    /// 1-based; 0 for the file as a whole.
-    public var line: Int
-    /// 1-based column of a CSV cell (its field number); 0 when not meaningful.
-    public var column: Int
-    /// The XML element path, or the CSV column header.
-    public var path: String?
-
-    public init(file: String, line: Int = 0, column: Int = 0, path: String? = nil) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.path = path
-    }
-
-    /// `file:line:column` (`file:line` without a column, `file` without a line), then the path.
-    public var description: String {
-        var text = file
-        if line > 0 { text += ":\(line)" }
-        if line > 0, column > 0 { text += ":\(column)" }
-        if let path, !path.isEmpty { text += " (\(path))" }
-        return text
-    }
-}
-
 /// Something the user should know about an import: a line skipped and why, a value completed by
 /// default, a clause that could not be read. In French: it is printed as it is.
 public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
@@ -58,27 +30,8 @@ public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
         case .warning: label = "attention"
         case .info: label = "note"
         }
-        return (location.map { "\($0): " } ?? "") + "\(label) : \(message)"
+        return (location.map { "\($0.prefix): " } ?? "") + "\(label) : \(message)"
     }
-}
-
-/// What an imported invoice says beyond the model's `Invoice`: the late-penalty clause as written and
-/// the e-invoicing lifecycle status (TEAM.md's new invoice keys `penalty_clause`, `status`,
-/// `status_date`, `status_file`).
-public struct InvoiceAnnotations: Sendable, Hashable {
-    public var penaltyClause: String?
-    public var status: String?
-    public var statusDate: Day?
-    public var statusFile: String?
-
-    public init(penaltyClause: String? = nil, status: String? = nil, statusDate: Day? = nil, statusFile: String? = nil) {
-        self.penaltyClause = penaltyClause
-        self.status = status
-        self.statusDate = statusDate
-        self.statusFile = statusFile
-    }
-
-    public var isEmpty: Bool { penaltyClause == nil && status == nil && statusDate == nil && statusFile == nil }
 }
 
 /// A file the imported case needs beside it (the Factur-X PDF as exhibit, a CDAR status message), by
@@ -104,8 +57,6 @@ public struct ImportedCase: Sendable {
     public var fileName: String
     /// `invoices[3].amount` → `grand-livre.csv:17:12`.
     public var locations: [String: SourceLocation]
-    /// By invoice number.
-    public var annotations: [String: InvoiceAnnotations]
     public var notes: [ImportNote]
     public var attachments: [ImportAttachment]
     /// Where the case came from as a whole (the ledger, the e-invoice files).
@@ -113,14 +64,13 @@ public struct ImportedCase: Sendable {
 
     public init(
         value: Case, debtorKey: String, fileName: String, locations: [String: SourceLocation] = [:],
-        annotations: [String: InvoiceAnnotations] = [:], notes: [ImportNote] = [], attachments: [ImportAttachment] = [],
+        notes: [ImportNote] = [], attachments: [ImportAttachment] = [],
         sources: [String] = []
     ) {
         self.value = value
         self.debtorKey = debtorKey
         self.fileName = fileName
         self.locations = locations
-        self.annotations = annotations
         self.notes = notes
         self.attachments = attachments
         self.sources = sources
@@ -168,7 +118,7 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String {
-        (location.map { "\($0): " } ?? "") + message + (remedy.map { " (\($0))" } ?? "")
+        (location.map { "\($0.prefix): " } ?? "") + message + (remedy.map { " (\($0))" } ?? "")
     }
 }
 

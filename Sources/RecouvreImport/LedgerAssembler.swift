@@ -122,7 +122,6 @@ struct LedgerAssembler {
         for (field, cell) in first.cells where field.hasPrefix("debtor") { locations[field] = cell }
         locations["debtor"] = first.location
         var caseInvoices: [Invoice] = []
-        var annotations: [String: InvoiceAnnotations] = [:]
         var kept: [Int: String] = [:]
         var clauses: [String] = []
         for index in keptInvoices {
@@ -141,12 +140,11 @@ struct LedgerAssembler {
             locations[path] = entry.location
             for (field, cell) in entry.cells where !field.hasPrefix("debtor") { locations["\(path).\(field)"] = cell }
             caseInvoices.append(
-                Invoice(number: entry.number, issued: entry.date, due: due!, amount: entry.amount, description: entry.description))
+                Invoice(
+                    number: entry.number, issued: entry.date, due: due!, amount: entry.amount, description: entry.description,
+                    penaltyClause: entry.penaltyClause))
             kept[index] = entry.number
-            if let clause = entry.penaltyClause {
-                annotations[entry.number, default: InvoiceAnnotations()].penaltyClause = clause
-                clauses.append(clause)
-            }
+            if let clause = entry.penaltyClause { clauses.append(clause) }
         }
         var payments: [Payment] = []
         var creditNotes: [CreditNote] = []
@@ -227,6 +225,6 @@ struct LedgerAssembler {
         }
         return ImportedCase(
             value: value, debtorKey: key, fileName: CaseFileName.make(key), locations: locations,
-            annotations: annotations, notes: caseNotes, sources: [sourceName])
+            notes: caseNotes, sources: [sourceName])
     }
 }

@@ -49,7 +49,7 @@ struct XMLCursor {
 
     func attribute(_ name: String) -> String? { node.attribute(name) }
 
-    var location: SourceLocation { SourceLocation(file: file, line: node.line, path: path) }
+    var location: SourceLocation { SourceLocation(file: file, line: node.line, context: path) }
 
     /// An `xs:decimal` (`104.90`, `-233.47`, `-0.00`, `1021.910`), read exactly.
     static func decimal(_ text: String?) -> Decimal? {

@@ -3,6 +3,7 @@ import Foundation
 import RecouvreCaseFile
 import RecouvreForms
 import RecouvreImport
+import RecouvreModel
 
 /// `recouvre import …`: ledgers and e-invoices to case files, one per debtor.
 struct ImportCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct ImportCommand: ParsableCommand {
             """,
         subcommands: [
             ImportCSVCommand.self, ImportFECCommand.self, ImportUBLCommand.self, ImportCIICommand.self,
-            ImportFacturXCommand.self, ImportEInvoiceCommand.self,
+            ImportFacturXCommand.self, ImportEInvoiceCommand.self, ImportStatusCommand.self,
         ]
     )
 }
@@ -204,4 +205,74 @@ struct ImportEInvoiceCommand: EInvoiceImportCommand {
     @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).") var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
+}
+
+struct ImportStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Applies e-invoicing lifecycle statuses (CDAR messages) to the cases of a folder, as new files.",
+        discussion: """
+            212 Encaissée adds the payment; 205 Approuvée marks the invoice accepted and adds the message to
+            the exhibits; 207 En litige and 210 Refusée mark it disputed or refused (no injonction de payer on a
+            disputed claim without --force at build); 225/226 Affacturée warn that the claim may belong to the
+            factor. The cases are never edited in place: each updated case is written beside the old one as
+            NAME.majN.yaml, and every change is listed.
+
+            Example:
+              recouvre import status statuts/*.xml --into dossiers
+            """
+    )
+
+    @Argument(help: "The CDAR status messages (XML).") var files: [String]
+    @Option(name: .long, help: "The folder of case files to update (new files are written there).") var into: String
+    @Flag(name: .customLong("validate"), help: "Check each message against the CDAR D22B XSD first.") var validateSchemas = false
+    @OptionGroup var forms: FormsOption
+    @Option(name: .long, help: "Output format of the summary: text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        try reportingErrors {
+            let folder = URL(fileURLWithPath: into)
+            var statuses: [(status: CDARStatus, message: Data)] = []
+            var problems: [ImportProblem] = []
+            let schemas = validateSchemas ? EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice")) : nil
+            for file in files {
+                do {
+                    let data = try readImportFile(file, limit: 20 * 1024 * 1024)
+                    try schemas?.validate(.init(name: file, data: data))
+                    for status in try CDARStatus.read(data, name: file) { statuses.append((status, data)) }
+                } catch let error as ImportError {
+                    problems.append(contentsOf: error.problems)
+                }
+            }
+            if !problems.isEmpty { throw ImportError(problems) }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+            guard !names.isEmpty else {
+                throw ImportError("aucun dossier (.yaml, .json) dans \(into)", remedy: "donnez le dossier où `recouvre import` a écrit les cas")
+            }
+            var cases: [StatusImporter.ExistingCase] = []
+            for name in StatusImporter.latestVersions(names) {
+                let loaded = try CaseFileReader.load(path: folder.appendingPathComponent(name).path)
+                cases.append(.init(fileName: name, value: loaded.value))
+            }
+            let outcome = StatusImporter.apply(statuses, to: cases, existingNames: Set(names))
+            var files: [(String, Data)] = []
+            for update in outcome.updates {
+                let imported = ImportedCase(
+                    value: update.value, debtorKey: update.fileName, fileName: update.fileName, locations: update.locations,
+                    attachments: update.attachments, sources: [update.original])
+                problems.append(contentsOf: ImportValidator.problems(imported, base: FolderExhibitSource(folder: folder)))
+                let header = [
+                    "Mis à jour par `recouvre import status` depuis \(update.original) (qui n'a pas été modifié).",
+                ] + update.changes.map { "- " + $0 }
+                files.append((update.fileName, Data(CaseFileWriter.yaml(update.value, header: header).utf8)))
+                for attachment in update.attachments where !files.contains(where: { $0.0 == attachment.path }) {
+                    files.append((attachment.path, attachment.data))
+                }
+            }
+            if !problems.isEmpty { throw ImportError(problems) }
+            try ImportFolder.writeFiles(files, to: folder, force: false, protect: Set(names))
+            printOut(StatusSummary.render(outcome, folder: into, json: format == .json))
+        }
+    }
 }
