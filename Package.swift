@@ -54,11 +54,21 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // bundle: the bundle in memory, its sinks (folder, zip), the one reader, manifest parser and
+        // verifier that build, verify and the archive share.
+        .target(
+            name: "RecouvreBundleIO",
+            dependencies: [
+                "RecouvreModel", "RecouvreJSON", "RecouvreXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "RecouvreBundle",
             dependencies: [
                 "RecouvreModel", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments",
-                "RecouvreXML", "RecouvreForms", "RecouvreJSON",
+                "RecouvreXML", "RecouvreForms", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -66,7 +76,7 @@ let package = Package(
         .target(
             name: "RecouvreArchive",
             dependencies: [
-                "RecouvreModel", "RecouvreJSON",
+                "RecouvreModel", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -127,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBundleTests",
-            dependencies: ["RecouvreBundle", "RecouvreTestSupport"],
+            dependencies: ["RecouvreBundle", "RecouvreBundleIO", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

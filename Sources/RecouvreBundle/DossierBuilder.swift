@@ -127,7 +127,12 @@ public enum DossierBuilder {
             amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
             files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
         let target = URL(fileURLWithPath: request.out)
-        try BundleWriter().write(files: files, manifest: manifest, to: target, force: request.force)
+        // --force never replaces a target holding the case file or its exhibits (issue 12).
+        let protected = [request.casePath] + dossier.exhibits.compactMap(\.source).map {
+            $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
+        }
+        try BundleWriter().write(
+            files: files, manifest: manifest, to: target, force: request.force, protecting: protected)
         // The statement repeats the prescription notices: print each warning once, in order.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
