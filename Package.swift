@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "RecouvreArchiveTests",
             dependencies: [
-                "RecouvreArchive", "RecouvreTestSupport", "recouvre-archive-crashtest",
+                "RecouvreArchive", "RecouvreBundleIO", "RecouvreTestSupport", "recouvre-archive-crashtest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]

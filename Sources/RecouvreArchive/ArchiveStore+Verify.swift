@@ -17,15 +17,12 @@ extension ArchiveStore {
                     description: "\(self.path) : le fichier de l'archive est endommagé (SQLite integrity_check : "
                         + "\(check.prefix(3).joined(separator: "; ")))"))
             }
-            if let problem = try self.schemaProblem(db) {
-                return ChainVerification(notices: 0, receipts: 0, head: ChainEntry.genesis, problem: problem)
-            }
-            if let problem = try self.keyProblem(db, secret: secret) {
-                return ChainVerification(notices: 0, receipts: 0, head: ChainEntry.genesis, problem: problem)
-            }
+            // The chain first (it names the row), then the key record, then the schema.
             var result = try ChainVerifier(path: self.path, db: db, secret: secret, keyedFrom: self.keyedFrom,
                                            sealedHead: try String.fetchOne(db, sql: "SELECT sealed_head FROM archive_key"))
                 .run()
+            if result.problem == nil { result.problem = try self.keyProblem(db, secret: secret) }
+            if result.problem == nil { result.problem = try self.schemaProblem(db) }
             if result.problem == nil, let expectedHead {
                 let wanted = expectedHead.lowercased()
                 if wanted != result.head, !(try self.chainContains(db, hash: wanted)) {

@@ -161,10 +161,15 @@ public final class ArchiveStore: Sendable {
         var created = false
         let secret: ArchiveSecret
         if explicitSecret != nil, case .regular = PathKind.of(location, follow: true) {
+            // A secret named explicitly may key several archives (its check binds it to each).
             secret = try ArchiveSecret.load(path: location, archive: path)
         } else {
-            secret = try ArchiveSecret.create(path: location, archive: path)
-            created = true
+            do {
+                secret = try ArchiveSecret.create(path: location, archive: path)
+                created = true
+            } catch where explicitSecret != nil && PathKind.of(location, follow: true) != .missing {
+                secret = try ArchiveSecret.load(path: location, archive: path)  // made meanwhile by another process
+            }
         }
         let migrator = ArchiveSchema.migrator(secret: secret, archiveID: archiveID)
         var attempt = 0

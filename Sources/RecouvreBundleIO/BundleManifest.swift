@@ -144,7 +144,7 @@ public struct BundleManifest: Sendable, Hashable, Codable {
         var files: [BundleManifestFile] = []
         for (index, item) in list.enumerated() {
             guard let item = item as? [String: Any], let path = item["path"] as? String,
-                let sha = item["sha256"] as? String, !(item["bytes"] is Bool), let bytes = item["bytes"] as? Int,
+                let sha = item["sha256"] as? String, let bytes = item["bytes"] as? Int,
                 bytes >= 0
             else {
                 throw .unreadable("manifest.json : files[\(index)] doit donner path, sha256 et bytes")

@@ -15,6 +15,7 @@ struct ArchiveFaultTests {
     let helper: URL
 
     init() throws {
+        _ = testSecretInstalled
         folder = try TestPaths.temporaryFolder("archive-faults")
         bundle = try SyntheticBundle().write(to: folder.appendingPathComponent("dossier"))
         helper = TestPaths.binary.deletingLastPathComponent().appendingPathComponent("recouvre-archive-crashtest")
