@@ -137,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBundleTests",
-            dependencies: ["RecouvreBundle", "RecouvreBundleIO", "RecouvreTestSupport"],
+            dependencies: [
+                "RecouvreBundle", "RecouvreBundleIO", "RecouvreTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -230,6 +230,10 @@ public final class BundleReader {
             switch entry.type {
             case .file:
                 let size = Int(clamping: entry.uncompressedSize)
+                guard size <= BundleLimits.fileBytes else {
+                    throw BundleError.tooLarge(
+                        path, "\(name) annonce plus de \(BundleLimits.mebibytes(BundleLimits.fileBytes)) une fois décompressé")
+                }
                 declared = declared > Int.max - size ? Int.max : declared + size
                 kind = .file(bytes: size)
             case .directory:
@@ -237,6 +241,7 @@ public final class BundleReader {
                 kind = .directory
             case .symlink:
                 kind = .other("lien symbolique dans le zip, jamais suivi")
+                problems.append(.tampered(name, "lien symbolique dans le zip, jamais suivi"))
             }
             if byPath[name] != nil || found.contains(where: { $0.path == name && $0.kind != .directory && kind != .directory })
             {
