@@ -83,11 +83,9 @@ public final class ArchiveStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
-        if mode == .readOnly {
-            configuration.readonly = true
-        } else {
-            configuration.journalMode = .wal
-        }
+        // WAL is set only once the file is known to be an archive this version may write (setting it
+        // changes the file's header; an archive of schema 1 to refuse must stay byte for byte).
+        configuration.readonly = mode == .readOnly
         let database = try ArchiveError.mapping(path: path) {
             try DatabaseQueue(path: path, configuration: configuration)
         }
@@ -96,6 +94,16 @@ public final class ArchiveStore: Sendable {
             try database.read { try Int32.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
         }
         if version > ArchiveSchema.version { throw Self.newerSchema(path: path, version: version) }
+        let mayWrite = try mode != .readOnly && (version != 1 || mode == .migrate || Self.isEmpty(database, path: path))
+        if mayWrite {
+            try ArchiveError.mapping(path: path) {
+                try database.writeWithoutTransaction { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    }
+                }
+            }
+        }
         switch (version, mode) {
         case (ArchiveSchema.version, .migrate):
             throw ArchiveError("\(path) : l'archive est déjà au format \(ArchiveSchema.version) (chaîne chiffrée par clé)")
