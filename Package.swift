@@ -25,8 +25,15 @@ let package = Package(
         .target(name: "RecouvreModel"),
         // The one deterministic JSON writer behind every JSON output (fixed key order, stable bytes).
         .target(name: "RecouvreJSON"),
-        // Finds the shipped forms/ folder and applies a user's --forms overrides file by file.
-        .target(name: "RecouvreForms"),
+        // The law-book loader: the only module that reads forms/ (the shipped folder and a user's
+        // --forms overrides, file by file), parsed once into one immutable, Sendable `LawBook`.
+        .target(
+            name: "RecouvreForms",
+            dependencies: [
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // The C boundary: libxml2 through pkg-config.
         .systemLibrary(
             name: "CLibXML2",
@@ -40,18 +47,17 @@ let package = Package(
         ),
         .target(
             name: "RecouvreLaw",
-            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RecouvreModel", "RecouvreJSON"]
         ),
         .target(
             name: "RecouvreRoute",
-            dependencies: ["RecouvreModel", "RecouvreLaw", "RecouvreForms", "RecouvreJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RecouvreModel", "RecouvreLaw", "RecouvreJSON"]
         ),
         .target(
             name: "RecouvreDocuments",
             dependencies: [
-                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreForms",
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // bundle: the bundle in memory, its sinks (folder, zip), the one reader, manifest parser and
@@ -115,14 +121,14 @@ let package = Package(
         .testTarget(
             name: "RecouvreLawTests",
             dependencies: [
-                "RecouvreLaw", "RecouvreCaseFile", "RecouvreTestSupport",
+                "RecouvreLaw", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "RecouvreRouteTests",
-            dependencies: ["RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreRoute", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -132,13 +138,13 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreDocumentsTests",
-            dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreDocuments", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "RecouvreBundleTests",
             dependencies: [
-                "RecouvreBundle", "RecouvreBundleIO", "RecouvreTestSupport",
+                "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]

@@ -96,11 +96,21 @@ public final class ArchiveStore: Sendable {
         if version > ArchiveSchema.version { throw Self.newerSchema(path: path, version: version) }
         let mayWrite = try mode != .readOnly && (version != 1 || mode == .migrate || Self.isEmpty(database, path: path))
         if mayWrite {
-            try ArchiveError.mapping(path: path) {
-                try database.writeWithoutTransaction { db in
-                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // Another process creating the archive may hold the lock the mode change needs: retry.
+            var attempt = 0
+            while true {
+                do {
+                    try database.writeWithoutTransaction { db in
+                        if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                            try db.execute(sql: "PRAGMA journal_mode = WAL")
+                        }
                     }
+                    break
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
+                    attempt += 1
+                    Thread.sleep(forTimeInterval: 0.02)
+                } catch let error as DatabaseError {
+                    throw ArchiveError.sqlite(error, path: path)
                 }
             }
         }
@@ -274,6 +284,7 @@ public final class ArchiveStore: Sendable {
     private static func checkOwnSchema(path: String, version: Int32) throws {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
         let names: Set<String>
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -11,20 +11,43 @@ public enum CaseFileReader {
     /// invoices a few megabytes.
     public static let maximumBytes = 50 * 1024 * 1024
 
-    /// Reads and validates the file at `path`; throws every problem found, located.
-    public static func load(path: String) throws(CaseFileError) -> LoadedCase {
+    /// Reads and validates the file at `path`; throws every problem found, located. Exhibit files are
+    /// looked for in the case file's folder; `today` (read by the caller, at the edge) lets the
+    /// validator refuse dates in the future.
+    public static func load(path: String, today: Day? = nil) throws(CaseFileError) -> LoadedCase {
         let url = URL(fileURLWithPath: path)
         let data = try read(path: path)
-        let value = try decode(
-            data, name: path, folder: url.deletingLastPathComponent(),
-            json: url.pathExtension.lowercased() == "json")
-        return LoadedCase(value: value, file: url)
+        let (value, locations) = try decodeLocated(
+            data, name: path, exhibits: FolderExhibitSource(folder: url.deletingLastPathComponent()),
+            json: url.pathExtension.lowercased() == "json", today: today)
+        return LoadedCase(value: value, file: url, locations: locations)
     }
 
     /// Validates a case given as bytes; `name` is the file name used in messages and `folder` the
     /// folder exhibit paths are relative to.
-    public static func decode(_ data: Data, name: String, folder: URL, json: Bool = false) throws(CaseFileError) -> Case
-    {
+    public static func decode(
+        _ data: Data, name: String, folder: URL, json: Bool = false, today: Day? = nil
+    ) throws(CaseFileError) -> Case {
+        try decodeLocated(data, name: name, exhibits: FolderExhibitSource(folder: folder), json: json, today: today).0
+    }
+
+    /// Reads the bytes of a case file into a `Case` and where each value came from, then validates it
+    /// (`CaseValidator`) with its files found in `exhibits`; throws every problem of both stages, in
+    /// the order of the file.
+    public static func decodeLocated(
+        _ data: Data, name: String, exhibits: any ExhibitSource, json: Bool = false, today: Day? = nil
+    ) throws(CaseFileError) -> (Case, SourceLocations) {
+        let (value, locations, problems) = try read(data, name: name, json: json)
+        let found = problems + CaseValidator.validate(value, locations: locations, exhibits: exhibits, today: today)
+        if !found.isEmpty { throw CaseFileError(problems: CaseFileDecoder.sorted(found)) }
+        return (value, locations)
+    }
+
+    /// The reading stage alone: the `Case` (placeholders where a value could not be read), its
+    /// locations, and the problems of reading. Throws when the bytes hold no case at all.
+    static func read(
+        _ data: Data, name: String, json: Bool
+    ) throws(CaseFileError) -> (Case, SourceLocations, [CaseProblem]) {
         func fail(_ line: Int, _ column: Int, _ message: String, _ remedy: String?) -> CaseFileError {
             CaseFileError(problems: [
                 CaseFileProblem(
@@ -56,11 +79,11 @@ public enum CaseFileReader {
                 0, 0, "the file holds no case (only blanks or comments)",
                 "expected a case file: `recouvre init` writes an example")
         }
-        let decoder = CaseFileDecoder(file: name, folder: folder)
-        if let value = decoder.decodeCase(root), decoder.problems.isEmpty {
-            return value
+        let decoder = CaseFileDecoder(file: name)
+        guard let value = decoder.decodeCase(root) else {
+            throw CaseFileError(problems: decoder.sortedProblems)
         }
-        throw CaseFileError(problems: decoder.sortedProblems)
+        return (value, decoder.locations(of: root), decoder.problems)
     }
 
     /// The bytes of the file, after checking it is a regular file of acceptable size.

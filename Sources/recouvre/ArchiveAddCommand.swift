@@ -49,7 +49,7 @@ struct ArchiveAddCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let verifier = try BundleVerifier.dossier(forms: try Forms.locate(override: forms.forms))
+            let verifier = try forms.pipeline().verifier
             let record = try database.open(.create).add(
                 bundleAt: bundle, sent: try parseDay(sent, option: "--sent"),
                 channel: NoticeChannel(rawValue: channel) ?? .registeredLetter, tracking: tracking, sentFile: file,

@@ -38,10 +38,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let result = try reportingErrors {
-            try DossierBuilder.build(
-                BuildRequest(
-                    casePath: caseFile, out: out, asOf: asOf.day, formsOverride: forms.forms, force: force,
-                    tool: "recouvre \(Recouvre.version)", completeCase: archive.completion))
+            try forms.pipeline().build(
+                casePath: caseFile, out: out, asOf: asOf.day, today: Today.day(), force: force,
+                completeCase: archive.completion)
         }
         printOut(result.text)
     }

@@ -15,7 +15,8 @@ private func writeBundle(in folder: URL, name: String = "dossier") async throws 
 /// The environment of every archive command in these tests: the archive's secret goes to the
 /// test's own configuration folder, never the user's.
 private func archiveEnvironment(_ folder: URL) -> [String: String] {
-    ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path]
+    // RECOUVRE_ARCHIVE_SECRET emptied: the archive unit tests set it in this same test process.
+    ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "RECOUVRE_ARCHIVE_SECRET": ""]
 }
 
 @Suite("recouvre archive")

@@ -17,7 +17,9 @@ struct HostileCLITests {
         db = folder.appendingPathComponent("archive.sqlite").path
     }
 
-    var environment: [String: String] { ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path] }
+    var environment: [String: String] {
+        ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "RECOUVRE_ARCHIVE_SECRET": ""]
+    }
 
     func archive(_ arguments: [String], db: String? = nil) async throws -> CLIResult {
         try await CLI.run(["archive"] + arguments + ["--db", db ?? self.db], environment: environment)

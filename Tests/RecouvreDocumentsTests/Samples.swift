@@ -11,6 +11,10 @@ import RecouvreTestSupport
 /// total = principal + penalties + fees.
 enum Samples {
     static let forms = Forms(shipped: TestPaths.forms)
+    /// The shipped law book, loaded once for the suite.
+    static let book: LawBook = {
+        do { return try LawBook.load(forms: forms) } catch { fatalError("\(error)") }
+    }()
 
     static func day(_ text: String) -> Day { Day(iso: text)! }
 

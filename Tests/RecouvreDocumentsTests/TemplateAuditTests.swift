@@ -10,7 +10,7 @@ struct TemplateAuditTests {
         "every template, against every sample and fixture, uses every placeholder its model offers and no other",
         arguments: DocumentKind.allCases)
     func templateMatchesModel(kind: DocumentKind) throws {
-        let renderer = try DossierRenderer(forms: Samples.forms)
+        let renderer = Samples.book.renderer
         let source = try renderer.templates.source(kind.template)
         var audit = TemplateAudit()
         var rendered = 0

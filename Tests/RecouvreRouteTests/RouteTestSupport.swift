@@ -8,12 +8,13 @@ import RecouvreTestSupport
 /// The checkout's forms/ folder (the shipped data), loaded once for all tests.
 enum Shipped {
     static let forms = Forms(shipped: TestPaths.forms)
-    static let directory: CourtDirectory? = try? CourtDirectory.load(forms: forms)
-    static let rules: ProcedureRules? = try? ProcedureRules.load(forms: forms)
+    static let book: LawBook? = try? LawBook.load(forms: forms)
+    static let directory: CourtDirectory? = book?.courts
+    static let rules: ProcedureRules? = book?.procedures
 
     static func router() throws -> Router {
-        guard let directory, let rules else { throw SetupError() }
-        return Router(directory: directory, rules: rules)
+        guard let book else { throw SetupError() }
+        return book.router
     }
 
     struct SetupError: Error {}
