@@ -62,11 +62,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // bundle: the bundle in memory, its sinks (folder, zip), the one reader, manifest parser and
+        // verifier that build, verify and the archive share.
+        .target(
+            name: "RecouvreBundleIO",
+            dependencies: [
+                "RecouvreModel", "RecouvreJSON", "RecouvreXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "RecouvreBundle",
             dependencies: [
                 "RecouvreModel", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments",
-                "RecouvreXML", "RecouvreForms", "RecouvreJSON",
+                "RecouvreXML", "RecouvreForms", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -74,7 +84,7 @@ let package = Package(
         .target(
             name: "RecouvreArchive",
             dependencies: [
-                "RecouvreModel", "RecouvreJSON",
+                "RecouvreModel", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -170,13 +180,16 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBundleTests",
-            dependencies: ["RecouvreBundle", "RecouvreForms", "RecouvreTestSupport"],
+            dependencies: [
+                "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "RecouvreArchiveTests",
             dependencies: [
-                "RecouvreArchive", "RecouvreTestSupport", "recouvre-archive-crashtest",
+                "RecouvreArchive", "RecouvreBundleIO", "RecouvreTestSupport", "recouvre-archive-crashtest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]

@@ -106,8 +106,73 @@ public struct BundleManifest: Sendable, Hashable, Codable {
         return Data(root.rendered().utf8)
     }
 
-    /// Reads a manifest; unknown extra keys are allowed (the contract may be extended).
-    public static func parse(_ data: Data) throws -> BundleManifest {
-        try JSONDecoder().decode(BundleManifest.self, from: data)
+    /// Reads a manifest; unknown extra keys are allowed (the contract may be extended). The one
+    /// manifest parser of recouvre: `verify`, the sinks (before `--force` replaces a bundle) and the
+    /// archive all read `manifest.json` through it. Throws `ManifestProblem` in French.
+    public static func parse(_ data: Data) throws(ManifestProblem) -> BundleManifest {
+        guard data.count <= BundleLimits.manifestBytes else {
+            throw .unreadable("manifest.json dépasse \(BundleLimits.manifestBytes / 1024 / 1024) Mio")
+        }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw .unreadable("manifest.json n'est pas du JSON valide")
+        }
+        guard let root = object as? [String: Any] else { throw .unreadable("manifest.json n'est pas un objet JSON") }
+        guard let schema = root["schema"] as? String else { throw .unknownSchema("absent") }
+        guard schema == Self.schema else { throw .unknownSchema("\"\(schema)\"") }
+        func string(_ key: String, required: Bool) throws(ManifestProblem) -> String? {
+            guard let value = root[key], !(value is NSNull) else {
+                if required { throw .unreadable("manifest.json : la clé \(key) manque") }
+                return nil
+            }
+            guard let text = value as? String else { throw .unreadable("manifest.json : \(key) n'est pas un texte") }
+            return text
+        }
+        func party(_ key: String) throws(ManifestProblem) -> ManifestParty? {
+            guard let value = root[key], !(value is NSNull) else { return nil }
+            guard let object = value as? [String: Any], let name = object["name"] as? String else {
+                throw .unreadable("manifest.json : \(key) doit être un objet avec name et siren")
+            }
+            return ManifestParty(name: name, siren: object["siren"] as? String)
+        }
+        guard let list = root["files"] as? [Any] else {
+            throw .unreadable("manifest.json : files[] manque ou n'est pas une liste")
+        }
+        guard list.count <= BundleLimits.entries else {
+            throw .unreadable("manifest.json : files[] liste plus de \(BundleLimits.entries) fichiers")
+        }
+        var files: [BundleManifestFile] = []
+        for (index, item) in list.enumerated() {
+            guard let item = item as? [String: Any], let path = item["path"] as? String,
+                let sha = item["sha256"] as? String, let bytes = item["bytes"] as? Int,
+                bytes >= 0
+            else {
+                throw .unreadable("manifest.json : files[\(index)] doit donner path, sha256 et bytes")
+            }
+            files.append(BundleManifestFile(path: path, sha256: sha.lowercased(), bytes: bytes))
+        }
+        var manifest = BundleManifest(
+            tool: try string("tool", required: true) ?? "", caseReference: try string("case", required: true) ?? "",
+            asOf: try string("as_of", required: false), creditor: try party("creditor"), debtor: try party("debtor"),
+            amountClaimed: try string("amount_claimed", required: false),
+            formalNotice: try string("formal_notice", required: false), files: [])
+        manifest.files = files
+        return manifest
+    }
+}
+
+/// Why `manifest.json` cannot be used.
+public enum ManifestProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Not JSON, not an object, a key missing or of the wrong type, too large.
+    case unreadable(String)
+    /// `schema` is absent or is not `recouvre.manifest/1` (the value found, quoted).
+    case unknownSchema(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let why): return why
+        case .unknownSchema(let found):
+            return "schéma du manifeste inconnu (\(found), attendu \"\(BundleManifest.schema)\")"
+        }
     }
 }
