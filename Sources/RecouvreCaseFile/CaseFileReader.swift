@@ -109,7 +109,7 @@ public enum CaseFileReader {
         if size > maximumBytes {
             throw fail(
                 "the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "a case file is a few kilobytes; split a ledger into one case file per debtor")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw fail("cannot be read (permission denied?)", "check the file's permissions")
@@ -123,7 +123,7 @@ public enum CaseFileReader {
         if data.count > maximumBytes {
             throw fail(
                 "the file is over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "a case file is a few kilobytes; split a ledger into one case file per debtor")
         }
         return data
     }

@@ -216,7 +216,7 @@ struct CaseFileReaderTests {
         } catch {
             #expect(
                 error.description
-                    == "\(big.path): the file is 51.0 MB, over the 50 MB limit for a case file (not read) (a case file is a few kilobytes; split a ledger with `recouvre import`)"
+                    == "\(big.path): the file is 51.0 MB, over the 50 MB limit for a case file (not read) (a case file is a few kilobytes; split a ledger into one case file per debtor)"
             )
         }
     }
