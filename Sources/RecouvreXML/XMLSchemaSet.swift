@@ -36,7 +36,7 @@ public final class XMLSchemaSet: @unchecked Sendable {
                 if location.contains(":") || location.hasPrefix("/") || !target.path.hasPrefix(root.path + "/") {
                     throw fail(
                         "\(file.lastPathComponent) imports '\(location)', outside the schema folder: refused "
-                            + "(recouvre loads no external resource)")
+                            + "(no external resource is ever loaded)")
                 }
                 rest = after[end...]
             }
