@@ -86,9 +86,9 @@ public final class ArchiveStore: Sendable {
         // WAL is set only once the file is known to be an archive this version may write (setting it
         // changes the file's header; an archive of schema 1 to refuse must stay byte for byte).
         configuration.readonly = mode == .readOnly
-        let database = try ArchiveError.mapping(path: path) {
-            try DatabaseQueue(path: path, configuration: configuration)
-        }
+        let database = try mode == .readOnly
+            ? Self.openReadOnly(path: path, configuration: configuration)
+            : ArchiveError.mapping(path: path) { try DatabaseQueue(path: path, configuration: configuration) }
         // The header may lag behind a WAL not yet checkpointed: ask SQLite before migrating anything.
         let version = try ArchiveError.mapping(path: path) {
             try database.read { try Int32.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
@@ -287,7 +287,7 @@ public final class ArchiveStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         let names: Set<String>
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try openReadOnly(path: path, configuration: configuration)
             defer { try? queue.close() }
             names = Set(try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") })
         } catch let error as DatabaseError {
@@ -300,6 +300,32 @@ public final class ArchiveStore: Sendable {
             throw ArchiveError(.notAnArchive,
                 "\(path) : porte l'identifiant d'une archive recouvre mais pas son schéma (il manque "
                 + "\(missing.sorted().joined(separator: ", "))) ; le fichier n'a pas été modifié : donnez un autre --db")
+        }
+    }
+
+    /// A read-only connection. On a read-only file system SQLite cannot create the `-shm` file a
+    /// WAL database needs: the file is then opened as immutable (nobody can write it there either),
+    /// so that list, show, verify and export still work.
+    static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError
+            where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode)
+            && access(URL(fileURLWithPath: path).deletingLastPathComponent().path, W_OK) != 0
+        {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+            do {
+                let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+                _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+                return queue
+            } catch let second as DatabaseError {
+                throw ArchiveError.sqlite(second, path: path)
+            }
+        } catch let error as DatabaseError {
+            throw ArchiveError.sqlite(error, path: path)
         }
     }
 

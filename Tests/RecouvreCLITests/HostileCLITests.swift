@@ -119,3 +119,67 @@ struct HostileCLITests {
         #expect(added.stderr.contains("amount_claimed 999999.99, dossier.xml dit 2618.68"), "\(added)")
     }
 }
+
+/// A full disk and a read-only file system, on a small tmpfs mounted in the test's own folder
+/// (root only; skipped where mounting is not allowed).
+@Suite("Full and read-only disks", .serialized)
+struct DiskCLITests {
+    static func mount(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    static let canMount: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-mount-probe-\(getpid())")
+        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard mount(["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) else { return false }
+        _ = umount2(probe.path, Int32(MNT_DETACH))
+        return true
+    }()
+
+    @Test("build on a full disk says \"disque plein\"; the archive on a read-only disk is read, not written",
+          .enabled(if: canMount))
+    func disks() async throws {
+        let folder = try TestPaths.temporaryFolder("disks-cli")
+        let mountPoint = folder.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        #expect(Self.mount(["-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint.path]))
+        defer { _ = umount2(mountPoint.path, Int32(MNT_DETACH)) }
+        let environment = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "RECOUVRE_ARCHIVE_SECRET": ""]
+
+        let bundle = folder.appendingPathComponent("dossier")
+        #expect(try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path]).status == 0)
+        let db = mountPoint.appendingPathComponent("archive.sqlite").path
+        let added = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "email",
+                                       "--tracking", "m", "--db", db], environment: environment)
+        #expect(added.status == 0, "\(added)")
+
+        // The fixture's exhibits are larger than what is left of 256 KiB.
+        let full = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out",
+                                      mountPoint.appendingPathComponent("out").path])
+        #expect(full.status == 1, "\(full)")
+        #expect(full.stderr.contains("disque plein"), "\(full)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mountPoint.path).allSatisfy { !$0.contains("partial") })
+
+        #expect(Self.mount(["-o", "remount,ro", mountPoint.path]))
+        for command in [["list"], ["verify"], ["export"], ["head"], ["show", "1"]] {
+            let result = try await CLI.run(["archive"] + command + ["--db", db], environment: environment)
+            #expect(result.status == 0, "\(command): \(result)")
+        }
+        let write = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db],
+                                      environment: environment)
+        #expect(write.status == 1)
+        #expect(write.stderr.contains("lecture seule"), "\(write)")
+        let build = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out",
+                                       mountPoint.appendingPathComponent("out2").path])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("système de fichiers en lecture seule"), "\(build)")
+    }
+}
