@@ -138,7 +138,9 @@ public final class ArchiveStore: Sendable {
                 try Row.fetchOne(db, sql: "SELECT archive_id, key_check, keyed_from FROM archive_key WHERE id = 1")
             }
         }
-        guard let row, let archiveID = row.text(0), let check = row.text(1), let keyedFrom = row.integer(2) else {
+        guard let row, let archiveID = row.text(0), let check = row.text(1), let keyedFrom = row.integer(2),
+              keyedFrom >= 1
+        else {
             throw ArchiveError(
                 .chainBroken,
                 "\(path) : l'enregistrement de la clé (table archive_key) a été supprimé ou modifié hors de recouvre")
@@ -195,13 +197,15 @@ public final class ArchiveStore: Sendable {
             do {
                 try migrator.migrate(queue)
                 let mine = try? queue.read { try String.fetchOne($0, sql: "SELECT archive_id FROM archive_key") }
-                if created && mine != archiveID { unlink(location) }
+                // Only a secret of our own archive ID is ours to remove; a file named explicitly is
+                // the user's and may already key the archive another process created.
+                if created && explicitSecret == nil && mine != archiveID { unlink(location) }
                 return
             } catch let error as DatabaseError {
                 attempt += 1
                 let done = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
                 if done || attempt >= 5 {
-                    if created { unlink(location) }
+                    if created && explicitSecret == nil { unlink(location) }
                     if done { return }
                     throw ArchiveError.sqlite(error, path: path)
                 }

@@ -68,8 +68,8 @@ struct KeyedChainTests {
         }
         try queue.close()
         let problem = try #require(try store.verify().problem)
-        #expect(problem.subject == "notice #2", "\(problem)")
-        #expect(problem.description.contains("was altered"))
+        #expect(problem.subject == "notification #2", "\(problem)")
+        #expect(problem.description.contains("a été modifiée"))
     }
 
     @Test("the newest rows deleted together are caught by a head kept elsewhere")
