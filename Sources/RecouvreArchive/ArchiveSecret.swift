@@ -52,7 +52,8 @@ public struct ArchiveSecret: Sendable {
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count == 64, let bytes = Self.bytes(hex: text) else {
             throw ArchiveError(
-                .secretMissing, "\(archive) : \(path) n'est pas un secret d'archive recouvre (64 chiffres hexadécimaux)")
+                .secretMissing, "\(archive) : \(path) n'est pas un secret d'archive recouvre (64 chiffres hexadécimaux)"
+            )
         }
         return ArchiveSecret(key: SymmetricKey(data: bytes), path: path)
     }
@@ -65,7 +66,8 @@ public struct ArchiveSecret: Sendable {
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw ArchiveError(
-                "\(archive) : le dossier du secret \(folder) ne peut pas être créé (\(FileSystemError.reason(of: error)))")
+                "\(archive) : le dossier du secret \(folder) ne peut pas être créé (\(FileSystemError.reason(of: error)))"
+            )
         }
         let key = SymmetricKey(size: .bits256)
         let text = key.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined() + "\n"
