@@ -5,7 +5,7 @@ import Yams
 /// Reads a case file (YAML or JSON, case-format.md version 1) into a `Case`.
 ///
 /// JSON is read through the same YAML parser (a JSON document is a YAML flow document), so both
-/// formats get the same line and column in every message.
+/// formats get the same line and column in every message; a `.json` file must also be strict JSON.
 public enum CaseFileReader {
     /// Larger files are refused before a byte is read: a real case is a few kilobytes, 10 000
     /// invoices a few megabytes.
@@ -59,12 +59,8 @@ public enum CaseFileReader {
             throw fail(0, 0, "the file is empty", "expected a case file: `recouvre init` writes an example")
         }
         let text = try TextCheck.utf8Text(data, name: name)
-        if let found = TextCheck.firstAnchorOrAlias(in: text) {
-            let what = found.indicator == "&" ? "anchor" : "alias"
-            throw fail(
-                found.line, found.column,
-                "a YAML \(what) (\(found.indicator)name): case files do not use anchors or aliases",
-                "write the value out in full; quote a text that starts with \(found.indicator)")
+        if let found = YAMLEvents.scan(text) {
+            throw fail(found.line, found.column, found.message, found.remedy)
         }
         let root: Node?
         do {
@@ -73,6 +69,9 @@ public enum CaseFileReader {
             throw CaseFileError(problems: [SyntaxProblem.problem(for: error, text: text, name: name, json: json)])
         } catch {
             throw fail(0, 0, "could not be read as \(json ? "JSON" : "YAML")", nil)
+        }
+        if json, let fault = StrictJSON.firstFault(in: text) {
+            throw fail(fault.line, fault.column, "not valid JSON: \(fault.message)", "a .json case file is strict JSON")
         }
         guard let root else {
             throw fail(
@@ -110,7 +109,7 @@ public enum CaseFileReader {
         if size > maximumBytes {
             throw fail(
                 "the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "a case file is a few kilobytes; split a ledger into one case file per debtor")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw fail("cannot be read (permission denied?)", "check the file's permissions")
@@ -124,7 +123,7 @@ public enum CaseFileReader {
         if data.count > maximumBytes {
             throw fail(
                 "the file is over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "a case file is a few kilobytes; split a ledger into one case file per debtor")
         }
         return data
     }

@@ -518,7 +518,7 @@ private struct Run {
                 path, "\(day.iso) is after as_of \(asOf.iso)",
                 "\(what) cannot postdate the day the claim is computed on; check the date or as_of", inputs: ["as_of"])
         } else if let today, day > today {
-            report(path, "\(day.iso) is in the future (today is \(today.iso))", "give the date on the document")
+            report(path, "\(day.iso) is in the future", "give the date written on the document")
         }
     }
 
