@@ -93,6 +93,11 @@ enum EInvoiceReader {
 
     enum Syntax: String { case cii = "CII", ubl = "UBL" }
 
+    /// A note's text with its runs of blanks and line breaks (the XML's indentation) as one space.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     static func syntax(of root: XMLElementNode) -> Syntax? {
         if root.name == "CrossIndustryInvoice" { return .cii }
         if root.name == "Invoice" || root.name == "CreditNote",
@@ -169,7 +174,7 @@ enum EInvoiceReader {
         var notes: [EInvoice.Note] = []
         for note in document.children("IncludedNote") {
             guard let content = note.text("Content") else { continue }
-            notes.append(EInvoice.Note(subject: note.text("SubjectCode"), content: content))
+            notes.append(EInvoice.Note(subject: note.text("SubjectCode"), content: collapsed(content)))
             locations["note.\(notes.count - 1)"] = note.location
         }
         let preceding = settlement.children("InvoiceReferencedDocument").compactMap { $0.text("IssuerAssignedID") }
@@ -270,7 +275,7 @@ enum EInvoiceReader {
                     content = String(parts[1]).trimmingCharacters(in: .whitespaces)
                 }
             }
-            notes.append(EInvoice.Note(subject: subject, content: content))
+            notes.append(EInvoice.Note(subject: subject, content: collapsed(content)))
             locations["note.\(notes.count - 1)"] = note.location
         }
         let terms = root.children("PaymentTerms").compactMap { $0.text("Note") }

@@ -25,6 +25,9 @@ public enum EInvoiceImporter {
         }
     }
 
+    /// An XML e-invoice larger than this is refused before it is parsed (a real one is a few hundred kilobytes).
+    public static let maximumXMLBytes = 20 * 1024 * 1024
+
     /// Embedded-file names of the CII in a PDF, in order of preference (Factur-X, ZUGFeRD 2, ZUGFeRD 1, XRechnung).
     static let attachmentNames = ["factur-x.xml", "zugferd-invoice.xml", "zugferd-invoice.xml", "xrechnung.xml", "ZUGFeRD-invoice.xml"]
 
@@ -43,6 +46,11 @@ public enum EInvoiceImporter {
         default: break
         }
         if isPDF { return try facturX(input) }
+        guard input.data.count <= maximumXMLBytes else {
+            throw ImportError(
+                "document XML trop grand (\(input.data.count / 1_048_576) Mo, limite \(maximumXMLBytes / 1_048_576) Mo) : non lu ; rien n'a été écrit",
+                at: SourceLocation(file: input.name), remedy: "une facture électronique fait quelques centaines de kilo-octets")
+        }
         let root: XMLElementNode
         do {
             root = try SafeXMLParser.parse(input.data, name: input.name)
@@ -74,7 +82,9 @@ public enum EInvoiceImporter {
             french = "DTD ou ressource externe refusée : recouvre ne charge rien hors du fichier : \(message)"
         } else if message.contains("Document is empty") {
             french = "le document XML est vide"
-        } else if message.lowercased().contains("huge") || message.contains("limit") || message.contains("larger than") {
+        } else if message.lowercased().contains("huge") || message.contains("depth") || message.contains("limit")
+            || message.contains("larger than")
+        {
             french = "document XML trop grand ou trop profond (limites de libxml2) : \(message)"
         } else {
             french = "XML mal formé ou tronqué : \(message)"
@@ -187,6 +197,10 @@ public enum EInvoiceImporter {
         return details
     }
 
+    static func score(_ details: PartyDetails) -> Int {
+        details.lines.count + (details.postcode == nil ? 0 : 1) + (details.city == nil ? 0 : 1) + (details.email == nil ? 0 : 1)
+    }
+
     static func partyKey(_ details: PartyDetails) -> String { details.siren ?? details.name ?? "inconnu" }
 
     /// Groups invoices by seller and buyer; nets credit notes against the invoice they name; leaves out
@@ -218,10 +232,16 @@ public enum EInvoiceImporter {
             let key = partyKey(seller) + "\u{1F}" + partyKey(buyer)
             if groups[key] == nil {
                 order.append(key)
-                // The parties are those of the group's first invoice: its notes about them are the ones kept.
                 groups[key] = Group(seller: seller, buyer: buyer, sellerIBAN: invoice.payeeIBAN, notes: groupNotes)
             }
             groups[key]!.items.append((invoice, input))
+            // The parties are taken from the invoice that says most of them (a MINIMUM profile has no address).
+            if score(buyer) + score(seller) > score(groups[key]!.buyer) + score(groups[key]!.seller) {
+                groups[key]!.buyer = buyer
+                groups[key]!.seller = seller
+                groups[key]!.notes = groupNotes
+            }
+            if groups[key]!.sellerIBAN == nil { groups[key]!.sellerIBAN = invoice.payeeIBAN }
         }
         let sellers = Set(order.map { $0.split(separator: "\u{1F}").first.map(String.init) ?? "" })
         var result: [ImportedCase] = []

@@ -76,12 +76,13 @@ public enum ImportFolder {
             }
             for (temporary, target) in staged {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if manager.fileExists(atPath: target.path) {
-                    _ = try manager.replaceItemAt(target, withItemAt: temporary)
-                } else {
-                    try manager.moveItem(at: temporary, to: target)
+                // rename(2) replaces an existing file atomically.
+                guard rename(temporary.path, target.path) == 0 else {
+                    throw ImportError("écriture de \(target.path) impossible (errno \(errno)) ; les fichiers déjà en place sont complets")
                 }
             }
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError("écriture dans \(folder.path) impossible : \(error.localizedDescription)")
         }

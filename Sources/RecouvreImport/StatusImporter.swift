@@ -214,7 +214,7 @@ public enum StatusSummary {
         var out = ""
         if outcome.updates.isEmpty { out += "Aucun dossier modifié.\n" }
         for update in outcome.updates {
-            out += "\(folder)/\(update.fileName) (nouvelle version de \(update.original), inchangé) :\n"
+            out += "\(folder)/\(update.fileName) (nouvelle version ; \(update.original) reste inchangé) :\n"
             for change in update.changes { out += "  - \(change)\n" }
         }
         for note in outcome.notes { out += note.description + "\n" }
