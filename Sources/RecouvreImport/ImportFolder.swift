@@ -10,8 +10,10 @@ public enum ImportFolder {
     /// The text of an imported case file: a header of comments (where it came from, what to check),
     /// then the case.
     public static func text(of imported: ImportedCase, kind: String) -> String {
-        var header = ["Importé par `recouvre import \(kind)` depuis \(imported.sources.joined(separator: ", ")).",
-                      "Vérifiez-le avec `recouvre check` avant `recouvre build`."]
+        var header = [
+            "Importé par `recouvre import \(kind)` depuis \(imported.sources.joined(separator: ", ")).",
+            "Vérifiez-le avec `recouvre check` avant `recouvre build`.",
+        ]
         let warnings = imported.notes.filter { $0.kind == .warning }
         if !warnings.isEmpty {
             header.append("")
@@ -40,7 +42,8 @@ public enum ImportFolder {
     /// Writes `files` (path relative to `folder` → bytes): all or nothing as far as the file system
     /// allows (each file renamed into place from a temporary beside it). Paths in `protect` are never
     /// replaced, even with `force`.
-    public static func writeFiles(_ files: [(String, Data)], to folder: URL, force: Bool, protect: Set<String>) throws(ImportError)
+    public static func writeFiles(_ files: [(String, Data)], to folder: URL, force: Bool, protect: Set<String>)
+        throws(ImportError)
         -> [String]
     {
         let manager = FileManager.default
@@ -78,7 +81,9 @@ public enum ImportFolder {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 // rename(2) replaces an existing file atomically.
                 guard rename(temporary.path, target.path) == 0 else {
-                    throw ImportError("écriture de \(target.path) impossible (errno \(errno)) ; les fichiers déjà en place sont complets")
+                    throw ImportError(
+                        "écriture de \(target.path) impossible (errno \(errno)) ; les fichiers déjà en place sont complets"
+                    )
                 }
             }
         } catch let error as ImportError {

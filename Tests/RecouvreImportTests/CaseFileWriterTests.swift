@@ -6,7 +6,9 @@ import Testing
 
 @Suite("CaseFileWriter: a Case written as a case file reads back equal")
 struct CaseFileWriterTests {
-    @Test("Every shipped fixture round-trips: read → write → read gives an equal Case", arguments: TestPaths.validFixtureNames)
+    @Test(
+        "Every shipped fixture round-trips: read → write → read gives an equal Case",
+        arguments: TestPaths.validFixtureNames)
     func fixtureRoundTrip(name: String) throws {
         let file = TestPaths.fixture(name).appendingPathComponent("case.yaml")
         let loaded = try CaseFileReader.load(path: file.path)
@@ -21,14 +23,17 @@ struct CaseFileWriterTests {
     func newKeysRoundTrip() throws {
         let address = Address(lines: ["4 avenue Jean Jaurès"], postcode: "21000", city: "Dijon")
         var creditor = Party(
-            kind: .individual, name: "Sophie Delattre", professional: true, address: address, iban: "FR7630006000011234567890189")
+            kind: .individual, name: "Sophie Delattre", professional: true, address: address,
+            iban: "FR7630006000011234567890189")
         creditor.civility = .madame
         creditor.firstNames = "Sophie Marie"
         creditor.surname = "Delattre"
         creditor.birthDate = Day(iso: "1980-05-14")
         creditor.birthPlace = "Roubaix (Nord)"
-        creditor.mediator = Mediator(name: "CM2C", address: "14 rue Saint-Jean, 75017 Paris", website: "https://www.cm2c.net")
-        let debtor = Party(kind: .company, name: "Bâtiments \"Durand\" SAS", legalForm: "SAS", siren: "552100554", address: address)
+        creditor.mediator = Mediator(
+            name: "CM2C", address: "14 rue Saint-Jean, 75017 Paris", website: "https://www.cm2c.net")
+        let debtor = Party(
+            kind: .company, name: "Bâtiments \"Durand\" SAS", legalForm: "SAS", siren: "552100554", address: address)
         var contract = Contract(paymentTerms: "30 jours # fin de mois", penaltyRate: .legalTimes(3))
         contract.capitalisationBasis = .requested
         contract.performanceCountry = "FR"
@@ -37,10 +42,13 @@ struct CaseFileWriterTests {
             kind: .redressement, court: "Tribunal de commerce de Dijon", bodacc: Day(iso: "2026-07-10"),
             mandataire: Mandataire(name: "SELARL MJ", address: address))
         let invoice = Invoice(
-            number: "FA-1", issued: Day(iso: "2026-01-31")!, due: Day(iso: "2026-03-02")!, amount: Decimal(string: "104.90")!,
+            number: "FA-1", issued: Day(iso: "2026-01-31")!, due: Day(iso: "2026-03-02")!,
+            amount: Decimal(string: "104.90")!,
             description: "ligne 1\nligne 2", status: .disputed, statusDate: Day(iso: "2026-03-10"),
             statusFile: "pieces/statut.xml", penaltyClause: "trois fois le taux d'intérêt légal")
-        var notice = Event(type: .formalNotice, date: Day(iso: "2026-04-01")!, received: Day(iso: "2026-04-03"), channel: .registeredLetter)
+        var notice = Event(
+            type: .formalNotice, date: Day(iso: "2026-04-01")!, received: Day(iso: "2026-04-03"),
+            channel: .registeredLetter)
         notice.presented = Day(iso: "2026-04-02")
         notice.outcome = .notCollected
         var plan = Event(type: .plan, date: Day(iso: "2026-05-01")!)
@@ -48,7 +56,8 @@ struct CaseFileWriterTests {
         var judgment = Event(type: .judgment, date: Day(iso: "2026-09-01")!, court: "Tribunal de commerce de Dijon")
         judgment.judgmentKind = .order
         judgment.invoices = ["FA-1"]
-        judgment.awarded = Award(principal: Decimal(string: "104.90"), interest: AwardedInterest(rate: .legal, from: Day(iso: "2026-04-03")))
+        judgment.awarded = Award(
+            principal: Decimal(string: "104.90"), interest: AwardedInterest(rate: .legal, from: Day(iso: "2026-04-03")))
         let value = Case(
             reference: "2026-0042", creditor: creditor, debtor: debtor, contract: contract, invoices: [invoice],
             payments: [Payment(date: Day(iso: "2026-03-15")!, amount: Decimal(string: "10.5")!, invoice: "FA-1")],
@@ -56,7 +65,8 @@ struct CaseFileWriterTests {
         let text = CaseFileWriter.yaml(value, header: ["Importé", "deux # lignes"])
         let folder = try TestPaths.temporaryFolder("writer")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pieces"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("pieces"), withIntermediateDirectories: true)
         try Data("<x/>".utf8).write(to: folder.appendingPathComponent("pieces/statut.xml"))
         let again = try CaseFileReader.decode(Data(text.utf8), name: "x.yaml", folder: folder)
         #expect(again == value)
