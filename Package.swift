@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreImportTests",
-            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvreTestSupport"]
+            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
         ),
 
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
