@@ -19,11 +19,14 @@ public struct BuildRequest: Sendable {
     /// Completes the case once read, before anything is computed (`build --archive` takes the formal
     /// notice and its receipt date from the archive of formal notices).
     public var completeCase: (@Sendable (Case) throws -> Case)?
+    /// `--pdf` / `--pdf-only`: the PDF of each document (RecouvrePDF), beside or instead of its text.
+    public var pdf: BundlePDF?
 
     public init(
         casePath: String, out: String, asOf: Day? = nil, formsOverride: String? = nil, force: Bool = false,
-        tool: String, completeCase: (@Sendable (Case) throws -> Case)? = nil
+        tool: String, completeCase: (@Sendable (Case) throws -> Case)? = nil, pdf: BundlePDF? = nil
     ) {
+        self.pdf = pdf
         self.casePath = casePath
         self.out = out
         self.asOf = asOf
@@ -119,6 +122,13 @@ public enum DossierBuilder {
             throw BundleError.invalidDossierXML("\(error)")
         }
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
+        if let pdf = request.pdf {
+            files = try pdf.apply(
+                to: files,
+                input: BundlePDFInput(
+                    documents: dossier.documents, dossierXML: xml, statementJSON: Data(StatementFormatter.json(statement).utf8),
+                    date: asOf, caseReference: theCase.reference, author: theCase.creditor.name))
+        }
 
         let manifest = BundleManifest(
             tool: request.tool, caseReference: theCase.reference, asOf: asOf.iso,
