@@ -117,9 +117,15 @@ struct PDFFixtureTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let override = dir.appendingPathComponent("firm/pdf")
         try FileManager.default.createDirectory(at: override, withIntermediateDirectories: true)
-        // A 2×1 red and blue PNG.
-        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAN/AL+n9yRawAAAABJRU5ErkJggg==")!
-        try png.write(to: override.appendingPathComponent("logo.png"))
+        // A logo: a page of a PDF the shipped layout makes, as a small PNG (pdftoppm).
+        let plain = try PDFRenderer(layout: PDFLayout.load(forms: Forms(shipped: TestPaths.forms)))
+        let page = try plain.render(
+            DocumentContent(blocks: [.heading("CABINET")]),
+            info: PDFDocumentInfo(kind: "k", title: "Logo", reference: "L", author: "A", date: .init(iso: "2026-01-01")!))
+        try page.write(to: dir.appendingPathComponent("page.pdf"))
+        _ = try PDFTools.run(
+            "pdftoppm", ["-png", "-r", "10", "-singlefile", dir.appendingPathComponent("page.pdf").path, override.appendingPathComponent("logo").path])
+        #expect(FileManager.default.fileExists(atPath: override.appendingPathComponent("logo.png").path))
         let forms = Forms(shipped: TestPaths.forms, override: dir.appendingPathComponent("firm"))
         let layout = try PDFLayout.load(forms: forms)
         #expect(layout.logo == "logo.png")
@@ -144,6 +150,24 @@ struct PDFRendererUnitTests {
             guard let error = error as? PDFError else { return false }
             return error.kind == .engineMissing && error.message.contains("pip install typst==\(PDFRenderer.typstVersion)")
                 && error.exitCode == 2
+        }
+    }
+
+    /// Debian's own python3 has no typst package (pip installs it for the user's python3).
+    static let pythonWithoutTypst: String? = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+            (try? PDFTools.run("/usr/bin/python3", ["-c", "import typst"]).status) != 0
+        else { return nil }
+        return "/usr/bin/python3"
+    }()
+
+    @Test("a Python without the typst package: the message names the package", .enabled(if: pythonWithoutTypst != nil))
+    func noTypst() throws {
+        #expect {
+            try PDFRenderer(layout: PDFLayout(files: ["document.typ": Data()]), python: Self.pythonWithoutTypst!)
+        } throws: { error in
+            guard let error = error as? PDFError else { return false }
+            return error.kind == .engineMissing && error.message.contains("le paquet Python typst manque")
         }
     }
 
@@ -235,7 +259,7 @@ enum PDFTools {
             #"\d{1,3}(?:[  ]\d{3})*,\d{2}[  ]€"#,  // amounts
             #"articles? [LRD]?\d+(?:-\d+)*(?: [IVX]+)?"#,  // legal mentions
             #"[LRD]\d{3,4}-\d+(?:-\d+)?"#,
-            #"(?:Tribunal|tribunal|juge|Juge)[^,.\n]*"#,  // the court
+            #"(?:Tribunal|tribunal) (?:de |d'|des |judiciaire|administratif)[\p{L}' -]*\p{L}"#,  // the court
             #"SIREN [0-9  ]{11}"#,  // the parties' identity
         ]
         for pattern in patterns {
