@@ -125,13 +125,27 @@ let package = Package(
             dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
         ),
 
+        // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).
+        .target(
+            name: "RecouvrePDF",
+            dependencies: ["RecouvreDocuments", "RecouvreBundle", "RecouvreForms", "RecouvreJSON", "RecouvreModel"]
+        ),
+        // Times --pdf over a batch of dossiers with one persistent renderer (docs/pdf.md).
+        .executableTarget(
+            name: "recouvre-pdf-bench",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreDocuments", "RecouvreForms", "RecouvreModel"]
+        ),
+        .testTarget(
+            name: "RecouvrePDFTests",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreTestSupport"]
+        ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
