@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreAmicableTests",
-            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).

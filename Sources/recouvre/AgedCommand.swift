@@ -42,15 +42,16 @@ struct AgedCommand: ParsableCommand {
     func run() throws {
         let output = try reportingErrors { () throws -> String in
             let context = try AmicableContext.load(forms)
-            let cases = try AmicableCase.loadAll(try AmicableCase.paths(input))
+            let paths = try AmicableCase.paths(input)
             let day = asOf.day ?? Today.day()
             let engine = StatementEngine(tables: context.tables)
-            let results = UnsafeResults<AgedBalance.Row>(count: cases.count)
             let profiles = context.forms.profiles
             let chosen = try profiles.resolve(profile)
-            DispatchQueue.concurrentPerform(iterations: cases.count) { index in
+            // One pass per file on every core: read, compute, keep only the debtor's row.
+            let results = UnsafeResults<AgedBalance.Row>(count: paths.count)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
                 results.set(index, Result(catching: {
-                    let item = cases[index]
+                    let item = try AmicableCase.load(path: paths[index])
                     let history = item.history
                     let statement = try engine.statement(for: item.claim, asOf: day)
                     let decision = LadderEngine.decide(
