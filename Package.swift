@@ -87,6 +87,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Times the aged balance of 10,000 debtors built in memory (release build).
+        .executableTarget(name: "recouvre-aged-bench", dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreLaw", "RecouvreModel"]),
         .testTarget(
             name: "RecouvreAmicableTests",
             dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
