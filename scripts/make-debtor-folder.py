@@ -2,8 +2,11 @@
 """Writes N case files, one debtor each, into a folder: the input of `recouvre aged` and `recouvre remind`
 at scale (issue 16: 10,000 debtors).
 
-Usage: scripts/make-debtor-folder.py N OUT
+Usage: scripts/make-debtor-folder.py N OUT          (a folder of N case files)
+       scripts/make-debtor-folder.py N OUT.csv      (the same debtors as one CSV receivables ledger)
 Example: scripts/make-debtor-folder.py 10000 /tmp/debtors && recouvre aged /tmp/debtors --as-of 2026-11-20
+         scripts/make-debtor-folder.py 10000 /tmp/ledger.csv
+         recouvre aged /tmp/ledger.csv --creditor fixtures/import/creancier.yaml --as-of 2026-11-20
 
 Deterministic (same N, same bytes). Debtor n is a company with a valid SIREN (Luhn), 1 to 4 invoices
 due between 2026-05-01 and 2026-12-20 (so every aged bucket is filled on 2026-11-20), every third
@@ -35,6 +38,8 @@ def main():
     if len(sys.argv) != 3 or not sys.argv[1].isdigit() or int(sys.argv[1]) < 1:
         sys.exit("usage: make-debtor-folder.py N OUT   (N ≥ 1 debtors; OUT the folder to fill)")
     count, out = int(sys.argv[1]), sys.argv[2]
+    if out.endswith(".csv"):
+        return ledger(count, out)
     os.makedirs(out, exist_ok=True)
     first_due = datetime.date(2026, 5, 1)
     for n in range(count):
@@ -73,6 +78,27 @@ def main():
             lines += ["events:", "  - { type: reminder, date: %s, channel: email }" % (due + datetime.timedelta(days=2))]
         with open(os.path.join(out, "d%05d.yaml" % n), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
+
+
+def fr(day):
+    return day.strftime("%d/%m/%Y")
+
+
+def ledger(count, out):
+    """One line per invoice (and per partial payment, as a negative credit line is not used: the
+    `Réglé` column carries it), French conventions: `;`, `1 234,56`, dd/mm/yyyy."""
+    first_due = datetime.date(2026, 5, 1)
+    rows = ["N° facture;Date facture;Échéance;Montant TTC;Réglé;Code client;Raison sociale;SIREN;Forme juridique;Adresse;Code postal;Ville"]
+    for n in range(count):
+        for k in range(1 + n % 4):
+            due = first_due + datetime.timedelta(days=(n * 37 + k * 53) % 234)
+            cents = 10000 + (n * 7901 + k * 3331) % 990000
+            paid = 5000 if (n % 3 == 0 and k == 0) else 0
+            rows.append("F%d-%d;%s;%s;%d,%02d;%d,%02d;C%05d;Client %05d;%s;SAS;%d rue du Commerce;21000;Dijon"
+                        % (n, k, fr(due - datetime.timedelta(days=30)), fr(due), cents // 100, cents % 100,
+                           paid // 100, paid % 100, n, n, luhn_siren(n), 1 + n % 200))
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
 
 
 if __name__ == "__main__":
