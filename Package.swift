@@ -99,9 +99,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Times the aged balance of 10,000 debtors built in memory (release build).
+        .executableTarget(name: "recouvre-aged-bench", dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreLaw", "RecouvreModel"]),
         .testTarget(
             name: "RecouvreAmicableTests",
-            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         // import (issue 13): ledgers (CSV, FEC) and e-invoices (UBL, CII, Factur-X, CDAR statuses) → cases.
