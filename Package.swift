@@ -78,13 +78,24 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // batch: one verified bundle per debtor from a folder of cases (or a ledger), on all cores, streaming.
+        .target(
+            name: "RecouvreBatch",
+            dependencies: [
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreRoute", "RecouvreBundle", "RecouvreJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreBatchTests", dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+        ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,6 +22,7 @@ struct Recouvre: ParsableCommand {
         subcommands: [
             InitCommand.self, CheckCommand.self, StatementCommand.self, RouteCommand.self,
             BuildCommand.self, VerifyCommand.self, ArchiveCommand.self,
+            BatchCommand.self, BatchMergeCommand.self,
         ]
     )
 

@@ -1,0 +1,199 @@
+import Foundation
+import RecouvreBatch
+import RecouvreTestSupport
+import Testing
+
+/// `recouvre batch` and `batch-merge` as a user runs them, on folders from scripts/make-batch.py.
+@Suite("recouvre batch (command line)")
+struct BatchCLITests {
+    let folder: URL
+    let input: URL
+
+    init() throws {
+        folder = try TestPaths.temporaryFolder("batch-cli")
+        input = folder.appendingPathComponent("cases")
+    }
+
+    @Test("a small folder end to end: every debtor has a bundle that `recouvre verify` accepts, and is in the report")
+    func endToEnd() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try BatchSupport.generate(12, into: input)
+        let out = folder.appendingPathComponent("out")
+        let result = try await CLI.run(["batch", input.path, "--out", out.path, "--jobs", "2"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("12 built, 0 skipped, 0 failed"), "\(result)")
+        #expect(result.stderr.contains("total claimed:"))
+        #expect(result.stderr.contains("by procedure:"))
+        #expect(result.stderr.contains("by court kind:"))
+        let cases = try FileManager.default.contentsOfDirectory(atPath: input.path).filter { $0.hasSuffix(".yaml") }
+            .map { String($0.dropLast(5)) }.sorted()
+        #expect(try BatchSupport.bundles(in: out) == cases)
+        let report = try BatchSupport.report(in: out)
+        #expect(report.entries.map(\.bundle).sorted() == cases)
+        #expect(report.entries.allSatisfy { $0.status == .built && $0.totalClaimed != nil && $0.procedure != nil })
+        // Sorted by stable key, not by file name.
+        #expect(report.entries.map(\.key.value) == report.entries.map(\.key.value).sorted())
+        for name in cases {
+            let verify = try await CLI.run(["verify", out.appendingPathComponent(name).path])
+            #expect(verify.status == 0, "\(name): \(verify)")
+        }
+        let csv = try String(contentsOf: out.appendingPathComponent(BatchReport.csvName), encoding: .utf8)
+        #expect(csv.components(separatedBy: "\r\n").count == 12 + 2)
+        #expect(try BatchSupport.leftovers(in: out).isEmpty)
+
+        // A re-run skips every bundle; a changed case is rebuilt.
+        let again = try await CLI.run(["batch", input.path, "--out", out.path])
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stderr.contains("0 built, 12 skipped, 0 failed"), "\(again)")
+        let changed = try #require(cases.first)
+        let file = input.appendingPathComponent(changed + ".yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\n    amount: ", with: "\n    amount: 1", options: [], range: text.range(of: "\n    amount: "))
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        let third = try await CLI.run(["batch", input.path, "--out", out.path])
+        #expect(third.stderr.contains("1 built, 11 skipped, 0 failed"), "\(third)")
+        #expect(try BatchSupport.report(in: out).entries.first { $0.bundle == changed }?.status == .built)
+    }
+
+    @Test("bad debtors among good ones: exit 1, the report says which and where, the others are built")
+    func badAmongGood() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try BatchSupport.generate(8, into: input)
+        let names = try FileManager.default.contentsOfDirectory(atPath: input.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        // 1. A debtor SIREN that fails the Luhn check.
+        let badSiren = input.appendingPathComponent(names[0])
+        var text = try String(contentsOf: badSiren, encoding: .utf8)
+        let debtorBlock = try #require(text.range(of: "debtor:\n"))
+        let sirenLine = try #require(text.range(of: "  siren: \"", range: debtorBlock.upperBound..<text.endIndex))
+        let sirenValue = sirenLine.upperBound..<text.index(sirenLine.upperBound, offsetBy: 9)
+        let original = String(text[sirenValue])
+        let broken = String(original.dropLast()) + String((Int(String(original.last!))! + 1) % 10)
+        text.replaceSubrange(sirenValue, with: broken)
+        try text.write(to: badSiren, atomically: true, encoding: .utf8)
+        let line = text[..<sirenLine.lowerBound].filter { $0 == "\n" }.count + 1
+        // 2. An exhibit file missing.
+        let key = String(names[1].dropLast(5))
+        try FileManager.default.removeItem(at: input.appendingPathComponent("pieces/\(key)/factures.txt"))
+        // 3. Not YAML at all.
+        try "version: 1\nreference: [oops\n".write(to: input.appendingPathComponent("zz-broken.yaml"), atomically: true, encoding: .utf8)
+
+        let out = folder.appendingPathComponent("out")
+        let result = try await CLI.run(["batch", input.path, "--out", out.path])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("6 built, 0 skipped, 3 failed"), "\(result)")
+        let report = try BatchSupport.report(in: out)
+        #expect(report.entries.count == 9)
+        let failed = Dictionary(uniqueKeysWithValues: report.entries.filter { $0.status == .failed }.map { ($0.bundle, $0) })
+        #expect(Set(failed.keys) == [String(names[0].dropLast(5)), key, "zz-broken"])
+        let siren = try #require(failed[String(names[0].dropLast(5))])
+        #expect(siren.error?.location?.contains("\(names[0]):\(line):") == true, "\(siren)")
+        #expect(siren.error?.message.contains("SIREN") == true, "\(siren)")
+        let exhibit = try #require(failed[key])
+        #expect(exhibit.error?.message.contains("factures.txt") == true, "\(exhibit)")
+        #expect(exhibit.error?.location?.contains("exhibits[1].file") == true, "\(exhibit)")
+        #expect(failed["zz-broken"]?.error?.location?.contains("zz-broken.yaml:") == true)
+        #expect(try BatchSupport.bundles(in: out).count == 6)
+        #expect(try BatchSupport.bundles(in: out).allSatisfy { failed[$0] == nil })
+        #expect(try BatchSupport.leftovers(in: out).isEmpty)
+    }
+
+    @Test("a batch killed mid-run leaves only complete bundles, and the next run finishes the job")
+    func resumesAfterKill() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = 300
+        try BatchSupport.generate(count, into: input)
+        let out = folder.appendingPathComponent("out")
+        let child = Process()
+        child.executableURL = TestPaths.binary
+        child.arguments = ["batch", input.path, "--out", out.path, "--jobs", "2"]
+        child.standardError = FileHandle.nullDevice
+        child.standardOutput = FileHandle.nullDevice
+        try child.run()
+        // Kill once a few bundles are in place (the batch is still far from the end).
+        let deadline = Date().addingTimeInterval(300)
+        while child.isRunning && Date() < deadline {
+            if ((try? BatchSupport.bundles(in: out)) ?? []).count >= 5 { break }
+            usleep(5_000)
+        }
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        let survivors = try BatchSupport.bundles(in: out)
+        #expect(!survivors.isEmpty)
+        #expect(survivors.count < count, "the batch ended before the kill: nothing was tested")
+        for name in survivors {
+            #expect(BatchSupport.intact(out.appendingPathComponent(name)), "\(name) is half-written")
+        }
+
+        let result = try await CLI.run(["batch", input.path, "--out", out.path])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("\(count - survivors.count) built, \(survivors.count) skipped, 0 failed"), "\(result)")
+        let bundles = try BatchSupport.bundles(in: out)
+        #expect(bundles.count == count)
+        #expect(bundles.allSatisfy { BatchSupport.intact(out.appendingPathComponent($0)) })
+        #expect(try BatchSupport.leftovers(in: out).isEmpty)
+        #expect(try BatchSupport.report(in: out).entries.count == count)
+    }
+
+    @Test("three shards together are exactly the whole run, each debtor once, and batch-merge joins them")
+    func shardsUnion() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try BatchSupport.generate(30, into: input)
+        let whole = folder.appendingPathComponent("whole")
+        #expect(try await CLI.run(["batch", input.path, "--out", whole.path]).status == 0)
+        var reports: [String] = []
+        var union: [String] = []
+        for index in 0..<3 {
+            let out = folder.appendingPathComponent("shard-\(index)")
+            let result = try await CLI.run(["batch", input.path, "--out", out.path, "--shard", "\(index)/3"])
+            #expect(result.status == 0, "\(result)")
+            let report = try BatchSupport.report(in: out)
+            #expect(report.shard == Shard(index: index, count: 3))
+            #expect(report.entries.allSatisfy { Shard(index: index, count: 3).contains($0.key) })
+            #expect(try BatchSupport.bundles(in: out) == report.entries.map(\.bundle).sorted())
+            for name in try BatchSupport.bundles(in: out) {
+                // The same bundle, byte for byte, as the whole run's.
+                let manifest = try Data(contentsOf: out.appendingPathComponent("\(name)/manifest.json"))
+                #expect(manifest == (try Data(contentsOf: whole.appendingPathComponent("\(name)/manifest.json"))))
+            }
+            union += report.entries.map(\.bundle)
+            reports.append(out.appendingPathComponent(BatchReport.jsonName).path)
+        }
+        let wholeReport = try BatchSupport.report(in: whole)
+        #expect(union.sorted() == wholeReport.entries.map(\.bundle).sorted())
+        #expect(Set(union).count == union.count)
+
+        let merged = folder.appendingPathComponent("merged.json")
+        let merge = try await CLI.run(["batch-merge"] + reports + ["--out", merged.path])
+        #expect(merge.status == 0, "\(merge)")
+        let joined = try BatchReport.parse(Data(contentsOf: merged), name: "merged.json")
+        #expect(joined.entries == wholeReport.entries)
+        #expect(joined.summary == wholeReport.summary)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged.csv").path))
+        // The same shard twice, or one missing, is refused.
+        let twice = try await CLI.run(["batch-merge", reports[0], reports[0], reports[1], reports[2], "--out", merged.path])
+        #expect(twice.status == 1, "\(twice)")
+        #expect(twice.stderr.contains("0/3"))
+        let partial = try await CLI.run(["batch-merge", reports[0], reports[1], "--out", merged.path])
+        #expect(partial.status == 1)
+        #expect(partial.stderr.contains("2/3"), "\(partial)")
+    }
+
+    @Test("usage errors exit 2", arguments: [["--shard", "3/3"], ["--shard", "x"], ["--jobs", "0"], ["--stage", "trial"]])
+    func usage(extra: [String]) async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let result = try await CLI.run(["batch", input.path, "--out", folder.appendingPathComponent("o").path] + extra)
+        #expect(result.status == 2, "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("o").path))
+    }
+
+    @Test("a file as INPUT is a usage error that says a folder of case files is needed")
+    func fileInput() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.csv")
+        try "a;b\n".write(to: ledger, atomically: true, encoding: .utf8)
+        let result = try await CLI.run(["batch", ledger.path, "--out", folder.appendingPathComponent("o").path])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("folder of case files"))
+    }
+}
