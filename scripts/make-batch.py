@@ -120,7 +120,10 @@ def load_communes(forms):
     with open(os.path.join(courts, "communes.tsv"), encoding="utf-8") as handle:
         for line in handle:
             fields = line.rstrip("\n").split("\t")
-            if len(fields) < 8 or fields[1] != "COM" or not fields[2]:
+            if len(fields) < 9 or fields[1] != "COM" or not fields[2]:
+                continue
+            # NOTC: no commercial court in the directory's 2021 data; the route refuses to guess one.
+            if fields[8] == "NOTC":
                 continue
             insee, name = fields[0], fields[2]
             codes = postcodes.get(insee) or []

@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreBatch
+import RecouvreModel
 import RecouvreTestSupport
 import Testing
 
@@ -90,7 +91,9 @@ struct BatchCLITests {
         #expect(siren.error?.message.contains("SIREN") == true, "\(siren)")
         let exhibit = try #require(failed[key])
         #expect(exhibit.error?.message.contains("factures.txt") == true, "\(exhibit)")
-        #expect(exhibit.error?.location?.contains("exhibits[1].file") == true, "\(exhibit)")
+        // The reader finds it: the location is the line of `file:` in the case.
+        #expect(exhibit.error?.message.contains("exhibits[1].file") == true, "\(exhibit)")
+        #expect(exhibit.error?.location?.contains("\(names[1]):") == true, "\(exhibit)")
         #expect(failed["zz-broken"]?.error?.location?.contains("zz-broken.yaml:") == true)
         #expect(try BatchSupport.bundles(in: out).count == 6)
         #expect(try BatchSupport.bundles(in: out).allSatisfy { failed[$0] == nil })
@@ -176,6 +179,38 @@ struct BatchCLITests {
         let partial = try await CLI.run(["batch-merge", reports[0], reports[1], "--out", merged.path])
         #expect(partial.status == 1)
         #expect(partial.stderr.contains("2/3"), "\(partial)")
+    }
+
+    @Test("deploy/slurm/batch.sh runs one shard per array task, then merges them into the whole")
+    func slurmScript() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try BatchSupport.generate(10, into: input)
+        let out = folder.appendingPathComponent("out")
+        let script = TestPaths.root.appendingPathComponent("deploy/slurm/batch.sh").path
+        func run(_ arguments: [String], _ environment: [String: String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = [script] + arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                ["RECOUVRE": TestPaths.binary.path, "INPUT": input.path, "OUT": out.path, "AS_OF": "2026-11-23"]
+                    .merging(environment) { $1 }
+            ) { $1 }
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        for task in 0..<2 {
+            #expect(try run([], ["SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "0"]) == 0)
+        }
+        #expect(try run([], ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "1"]) == 2)
+        #expect(try run(["merge"], [:]) == 0)
+        let merged = try BatchReport.parse(
+            Data(contentsOf: out.appendingPathComponent(BatchReport.jsonName)), name: "merged")
+        #expect(merged.entries.count == 10)
+        #expect(merged.mergedShards == [Shard(index: 0, count: 2), Shard(index: 1, count: 2)])
+        #expect(merged.asOf == Day(iso: "2026-11-23"))
     }
 
     @Test("usage errors exit 2", arguments: [["--shard", "3/3"], ["--shard", "x"], ["--jobs", "0"], ["--stage", "trial"]])
