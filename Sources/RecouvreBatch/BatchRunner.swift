@@ -206,17 +206,19 @@ public struct BatchRunner: Sendable {
         }
         do {
             let dossier = try pipeline.assemble(claim, exhibits: loaded.exhibits, asOf: day, force: false, times: &times)
-            try times.measure(.write) {
-                try BundleWriter().write(files: dossier.files, manifest: dossier.manifest, to: target, force: replace)
-            }
-            // dossier.xml was validated in memory before writing: on disk, every byte is re-read and re-hashed.
-            let check = try times.measure(.verify) { try Self.rehash.verify(path: target.path) }
-            guard check.isIntact else {
-                try? FileManager.default.removeItem(at: target)
+            let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
+            // The case file and its exhibits are never replaced (an output folder inside the input);
+            // the debris of killed runs was removed once for the whole folder, before the first write.
+            let options = SinkOptions(
+                force: replace, protecting: [item.source] + loaded.exhibitPaths, debrisRemoved: true)
+            try times.measure(.write) { try FolderSink(target: target, options: options).write(bundle) }
+            // dossier.xml was validated in memory before writing: on disk, every file is read back and
+            // compared with the bytes the manifest hashed.
+            if let altered = times.measure(.verify, { Self.firstAltered(bundle, at: target) }) {
+                FileSystem.removeTree(target.path)
                 throw BatchInputError(
                     source: target.path,
-                    message: "le dossier écrit ne se relit pas intact, il est retiré : "
-                        + check.problems.map(\.description).joined(separator: " ; "))
+                    message: "le dossier écrit ne se relit pas intact (\(altered)), il est retiré")
             }
             let decision = ClaimDecision(statement: dossier.statement, route: dossier.route, warnings: dossier.warnings)
             return WorkResult(entry: entry(item, loaded, day: day, status: .built, decision: decision), times: times)
@@ -225,14 +227,21 @@ public struct BatchRunner: Sendable {
         }
     }
 
-    /// Re-reads a bundle and compares every file with its manifest (no schema: validated before writing).
-    static let rehash = BundleVerifier { _ in }
+    /// The first file of `bundle` whose bytes at `target` differ from those written (or are missing).
+    static func firstAltered(_ bundle: DossierBundle, at target: URL) -> String? {
+        for file in bundle.allFiles {
+            let written = FileManager.default.contents(atPath: target.path + "/" + file.path)
+            if written != file.data { return file.path }
+        }
+        return nil
+    }
 
     /// Whether the bundle at `target` verifies (checksums and schema) and was built from this case as
     /// of this day with this tool.
     func isCurrent(_ target: URL, claim: Case, day: Day, decision: ClaimDecision) -> Bool {
-        guard let report = try? pipeline.verifier.verify(path: target.path), report.isIntact else { return false }
-        let manifest = report.manifest
+        guard let report = try? pipeline.verifier.verify(path: target.path), report.isIntact,
+            let manifest = report.manifest
+        else { return false }
         return manifest.tool == pipeline.tool && manifest.caseReference == claim.reference && manifest.asOf == day.iso
             && manifest.amountClaimed == Money.plain(decision.statement.totals.total)
             && manifest.creditor == ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren)

@@ -63,9 +63,12 @@ public struct CaseFolderSource: InputSource {
                         data, name: source, folder: url.deletingLastPathComponent(),
                         json: url.pathExtension.lowercased() == "json")
                 }
+                let caseFolder = url.deletingLastPathComponent()
                 return BatchCase(
-                    value: value, exhibits: FolderExhibits(folder: url.deletingLastPathComponent()),
-                    key: DebtorKey(of: value))
+                    value: value, exhibits: FolderExhibits(folder: caseFolder), key: DebtorKey(of: value),
+                    exhibitPaths: value.exhibits.compactMap(\.file).map {
+                        $0.hasPrefix("/") ? $0 : caseFolder.appendingPathComponent($0).path
+                    })
             }
         }
     }

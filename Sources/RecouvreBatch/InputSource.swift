@@ -8,11 +8,15 @@ public struct BatchCase: Sendable {
     /// Where its exhibits are read from (the case's folder, or bytes an importer holds).
     public var exhibits: any ExhibitSource
     public var key: DebtorKey
+    /// The absolute paths of its exhibit files on disk, which a bundle may never replace (none for
+    /// exhibits held in memory).
+    public var exhibitPaths: [String]
 
-    public init(value: Case, exhibits: any ExhibitSource, key: DebtorKey) {
+    public init(value: Case, exhibits: any ExhibitSource, key: DebtorKey, exhibitPaths: [String] = []) {
         self.value = value
         self.exhibits = exhibits
         self.key = key
+        self.exhibitPaths = exhibitPaths
     }
 }
 

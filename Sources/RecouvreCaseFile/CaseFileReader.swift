@@ -5,26 +5,49 @@ import Yams
 /// Reads a case file (YAML or JSON, case-format.md version 1) into a `Case`.
 ///
 /// JSON is read through the same YAML parser (a JSON document is a YAML flow document), so both
-/// formats get the same line and column in every message.
+/// formats get the same line and column in every message; a `.json` file must also be strict JSON.
 public enum CaseFileReader {
     /// Larger files are refused before a byte is read: a real case is a few kilobytes, 10 000
     /// invoices a few megabytes.
     public static let maximumBytes = 50 * 1024 * 1024
 
-    /// Reads and validates the file at `path`; throws every problem found, located.
-    public static func load(path: String) throws(CaseFileError) -> LoadedCase {
+    /// Reads and validates the file at `path`; throws every problem found, located. Exhibit files are
+    /// looked for in the case file's folder; `today` (read by the caller, at the edge) lets the
+    /// validator refuse dates in the future.
+    public static func load(path: String, today: Day? = nil) throws(CaseFileError) -> LoadedCase {
         let url = URL(fileURLWithPath: path)
         let data = try read(path: path)
-        let value = try decode(
-            data, name: path, folder: url.deletingLastPathComponent(),
-            json: url.pathExtension.lowercased() == "json")
-        return LoadedCase(value: value, file: url)
+        let (value, locations) = try decodeLocated(
+            data, name: path, exhibits: FolderExhibitSource(folder: url.deletingLastPathComponent()),
+            json: url.pathExtension.lowercased() == "json", today: today)
+        return LoadedCase(value: value, file: url, locations: locations)
     }
 
     /// Validates a case given as bytes; `name` is the file name used in messages and `folder` the
     /// folder exhibit paths are relative to.
-    public static func decode(_ data: Data, name: String, folder: URL, json: Bool = false) throws(CaseFileError) -> Case
-    {
+    public static func decode(
+        _ data: Data, name: String, folder: URL, json: Bool = false, today: Day? = nil
+    ) throws(CaseFileError) -> Case {
+        try decodeLocated(data, name: name, exhibits: FolderExhibitSource(folder: folder), json: json, today: today).0
+    }
+
+    /// Reads the bytes of a case file into a `Case` and where each value came from, then validates it
+    /// (`CaseValidator`) with its files found in `exhibits`; throws every problem of both stages, in
+    /// the order of the file.
+    public static func decodeLocated(
+        _ data: Data, name: String, exhibits: any ExhibitSource, json: Bool = false, today: Day? = nil
+    ) throws(CaseFileError) -> (Case, SourceLocations) {
+        let (value, locations, problems) = try read(data, name: name, json: json)
+        let found = problems + CaseValidator.validate(value, locations: locations, exhibits: exhibits, today: today)
+        if !found.isEmpty { throw CaseFileError(problems: CaseFileDecoder.sorted(found)) }
+        return (value, locations)
+    }
+
+    /// The reading stage alone: the `Case` (placeholders where a value could not be read), its
+    /// locations, and the problems of reading. Throws when the bytes hold no case at all.
+    static func read(
+        _ data: Data, name: String, json: Bool
+    ) throws(CaseFileError) -> (Case, SourceLocations, [CaseProblem]) {
         func fail(_ line: Int, _ column: Int, _ message: String, _ remedy: String?) -> CaseFileError {
             CaseFileError(problems: [
                 CaseFileProblem(
@@ -36,12 +59,8 @@ public enum CaseFileReader {
             throw fail(0, 0, "the file is empty", "expected a case file: `recouvre init` writes an example")
         }
         let text = try TextCheck.utf8Text(data, name: name)
-        if let found = TextCheck.firstAnchorOrAlias(in: text) {
-            let what = found.indicator == "&" ? "anchor" : "alias"
-            throw fail(
-                found.line, found.column,
-                "a YAML \(what) (\(found.indicator)name): case files do not use anchors or aliases",
-                "write the value out in full; quote a text that starts with \(found.indicator)")
+        if let found = YAMLEvents.scan(text) {
+            throw fail(found.line, found.column, found.message, found.remedy)
         }
         let root: Node?
         do {
@@ -51,16 +70,19 @@ public enum CaseFileReader {
         } catch {
             throw fail(0, 0, "could not be read as \(json ? "JSON" : "YAML")", nil)
         }
+        if json, let fault = StrictJSON.firstFault(in: text) {
+            throw fail(fault.line, fault.column, "not valid JSON: \(fault.message)", "a .json case file is strict JSON")
+        }
         guard let root else {
             throw fail(
                 0, 0, "the file holds no case (only blanks or comments)",
                 "expected a case file: `recouvre init` writes an example")
         }
-        let decoder = CaseFileDecoder(file: name, folder: folder)
-        if let value = decoder.decodeCase(root), decoder.problems.isEmpty {
-            return value
+        let decoder = CaseFileDecoder(file: name)
+        guard let value = decoder.decodeCase(root) else {
+            throw CaseFileError(problems: decoder.sortedProblems)
         }
-        throw CaseFileError(problems: decoder.sortedProblems)
+        return (value, decoder.locations(of: root), decoder.problems)
     }
 
     /// The bytes of the file, after checking it is a regular file of acceptable size.
@@ -87,7 +109,7 @@ public enum CaseFileReader {
         if size > maximumBytes {
             throw fail(
                 "the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "a case file is a few kilobytes; split a ledger into one case file per debtor")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw fail("cannot be read (permission denied?)", "check the file's permissions")
@@ -101,7 +123,7 @@ public enum CaseFileReader {
         if data.count > maximumBytes {
             throw fail(
                 "the file is over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "a case file is a few kilobytes; split a ledger into one case file per debtor")
         }
         return data
     }

@@ -35,8 +35,8 @@ public struct DossierRenderer: Sendable {
         let facts = DossierFacts(input: input, settings: settings, exhibits: exhibits)
         var documents: [RenderedDocument] = []
         for (kind, fileName) in zip(plan, fileNames) {
-            let text = try templates.render(kind.template, try model(for: kind, facts))
-            documents.append(RenderedDocument(fileName: fileName, title: kind.title, kind: kind, text: text))
+            let content = try templates.content(kind.template, try model(for: kind, facts))
+            documents.append(RenderedDocument(fileName: fileName, title: kind.title, kind: kind, content: content))
         }
         let notice = documents.first { $0.kind == .miseEnDemeure }?.fileName
         return Dossier(documents: documents, exhibits: exhibits, formalNotice: notice)

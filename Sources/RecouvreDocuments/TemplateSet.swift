@@ -36,15 +36,22 @@ public struct TemplateSet: Sendable {
         return text
     }
 
-    /// Renders `model` with the template `name`, then lays the text out for A4 (`TextLayout`).
-    public func render(_ name: String, _ model: Any) throws(DocumentError) -> String {
+    /// Renders `model` with the template `name` into its block markup (see `DocumentContent.parse`).
+    /// Values are never HTML-escaped: the output is text.
+    public func markup(_ name: String, _ model: Any) throws(DocumentError) -> String {
         guard let template = compiled[name] else {
             throw DocumentError(file: Self.path(name), message: "is missing from the law book")
         }
-        var rendered = TextLayout.wrap(template.render(model))
-        while rendered.hasPrefix("\n") { rendered.removeFirst() }
-        while rendered.hasSuffix("\n\n") { rendered.removeLast() }
-        if !rendered.hasSuffix("\n") { rendered += "\n" }
-        return rendered
+        return template.render(model)
+    }
+
+    /// The document `name` as structured content: its markup, parsed.
+    public func content(_ name: String, _ model: Any) throws -> DocumentContent {
+        try DocumentContent.parse(markup: markup(name, model), file: Self.path(name))
+    }
+
+    /// The document laid out as text for A4 (`DocumentContent.text()`).
+    public func render(_ name: String, _ model: Any) throws -> String {
+        try content(name, model).text()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreAmicable
 import RecouvreDocuments
 import RecouvreLaw
 import RecouvreModel
@@ -25,14 +26,18 @@ public struct LawBook: Sendable {
     public let cerfa: [String: CerfaMap]
     /// The dossier schema, compiled once (`forms/schemas/dossier.xsd`).
     public let dossierSchema: XMLSchemaValidator
+    /// Every sentence the stages print (`forms/messages/*.yaml`), by `section.key`.
+    public let messages: MessageCatalogue
     /// Where each file came from: relative path → absolute path (the shipped folder or the override).
     public let origins: [String: String]
+    /// The reminder ladder, the payer profiles and the reminder templates (`forms/ladders/`, amicable).
+    public let amicable: AmicableForms
 
     /// The statement engine of this book.
     public var statementEngine: StatementEngine { StatementEngine(tables: rates) }
 
     /// The router of this book (its prescription periods are the statement's).
-    public var router: Router { Router(directory: courts, rules: procedures, prescription: rates.prescription) }
+    public var router: Router { Router(directory: courts, rules: procedures, prescription: rates.prescription, messages: messages) }
 
     /// The document renderer of this book.
     public var renderer: DossierRenderer {
@@ -45,7 +50,7 @@ public struct LawBook: Sendable {
         [
             RateTables.ecbFile, RateTables.particulierFile, RateTables.autresCasFile, RateTables.statutoryFile,
             RateTables.prescriptionFile, ProcedureRules.file, DocumentSettings.path, schemaPath,
-        ] + CourtDirectory.files.map { "courts/\($0)" }
+        ] + CourtDirectory.files.map { "courts/\($0)" } + AmicableForms.files
 
     /// The dossier schema inside `forms/`.
     public static let schemaPath = "schemas/dossier.xsd"
@@ -140,6 +145,24 @@ public struct LawBook: Sendable {
             throw DocumentError(file: CerfaMap.path(for: number), message: "introuvable (carte du CERFA \(number))")
         }
 
+        var entries: [String: String] = [:]
+        for name in forms.files(in: "messages") where name.hasSuffix(".yaml") {
+            let path = "messages/\(name)"
+            let section = String(name.dropLast(".yaml".count))
+            let root: Node
+            do { root = try YAMLFields.root(try text(path), file: path) } catch let error as RateTableError {
+                throw LawBookError(file: path, problem: error.description)
+            }
+            for (key, value) in root.mapping ?? [:] {
+                guard let name = key.scalar?.string, let template = value.scalar?.string, value.tag.description.hasSuffix(":str")
+                else {
+                    throw LawBookError(file: path, problem: "\(key.scalar?.string ?? "?") : un texte entre guillemets est attendu")
+                }
+                entries["\(section).\(name)"] = template
+            }
+        }
+        let messages = MessageCatalogue(entries: entries)
+
         let schemaData = try data(schemaPath)
         let schema: XMLSchemaValidator
         do {
@@ -148,9 +171,12 @@ public struct LawBook: Sendable {
             throw LawBookError(file: schemaPath, problem: "le schéma du dossier ne peut être compilé :\n\(error.description)")
         }
 
+        let amicable = try AmicableForms.parse(
+            ladder: text(Ladder.file), profiles: text(PayerProfiles.file), templates: templateSources)
+
         return LawBook(
             rates: rates, procedures: procedures, courts: courts, templates: templates, documentSettings: settings,
-            cerfa: cerfa, dossierSchema: schema, origins: origins)
+            cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable)
     }
 }
 

@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
     var caseFile: String
 
     func run() throws {
-        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile) }
+        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: today()) }
         printOut(CaseSummary.text(loaded, fileName: caseFile))
     }
 }

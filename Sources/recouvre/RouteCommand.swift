@@ -36,8 +36,10 @@ struct RouteCommand: ParsableCommand {
         let output = try reportingErrors { () throws -> String in
             let loaded = try CaseFileReader.load(path: casePath)
             let day = asOf.day ?? loaded.value.asOf ?? Today.day()
-            let route = try forms.pipeline().route(for: loaded.value, asOf: day)
-            return format == .json ? RouteFormatter.json(route) : RouteFormatter.text(route)
+            let pipeline = try forms.pipeline()
+            let route = try pipeline.route(for: loaded.value, asOf: day)
+            return format == .json
+                ? RouteFormatter.json(route) : RouteFormatter.text(route, messages: pipeline.book.messages)
         }
         printOut(output)
     }

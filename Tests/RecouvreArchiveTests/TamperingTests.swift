@@ -11,6 +11,7 @@ struct TamperingTests {
     let path: String
     /// Entries: 1 notice #1, 2 receipt #1 (notice #1), 3 notice #2, 4 notice #3.
     init() throws {
+        _ = testSecretInstalled
         let folder = try TestPaths.temporaryFolder("archive-tamper")
         path = folder.appendingPathComponent("archive.sqlite").path
         let bundle = try SyntheticBundle().read(in: folder.appendingPathComponent("b"))
@@ -61,7 +62,7 @@ struct TamperingTests {
         #expect(try problem()?.subject == "receipt #1 (notice #1)")
     }
 
-    @Test("an edit whose own hash was recomputed is named through the next entry's link")
+    @Test("an edit whose SHA-256 was recomputed, as a forger without the secret can, is named: the chain is keyed")
     func rehashedRow() throws {
         // Recompute notice #2's hash as a careful forger would; entry 4 still holds the old one.
         let queue = try DatabaseQueue(path: path)
@@ -80,8 +81,7 @@ struct TamperingTests {
         try queue.close()
         let found = try #require(try problem())
         #expect(found.subject == "notice #2")
-        #expect(found.description.contains("notice #2 (entry 3) was altered or replaced: notice #3 (entry 4) records a "
-            + "different hash for it"))
+        #expect(found.description.contains("notice #2 (entry 3) was altered: its content no longer matches the hash"))
     }
 
     @Test("a deleted row in the middle is named")

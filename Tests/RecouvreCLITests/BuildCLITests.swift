@@ -33,7 +33,7 @@ struct BuildCLITests {
         #expect(try await CLI.run(["build", Self.caseFile, "--out", out.path]).status == 0)
         let again = try await CLI.run(["build", Self.caseFile, "--out", out.path])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("existe déjà"))
         #expect(again.stderr.contains("--force"))
         #expect(try await CLI.run(["build", Self.caseFile, "--out", out.path, "--force"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["dossier.zip"])

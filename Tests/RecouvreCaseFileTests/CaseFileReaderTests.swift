@@ -216,7 +216,7 @@ struct CaseFileReaderTests {
         } catch {
             #expect(
                 error.description
-                    == "\(big.path): the file is 51.0 MB, over the 50 MB limit for a case file (not read) (a case file is a few kilobytes; split a ledger with `recouvre import`)"
+                    == "\(big.path): the file is 51.0 MB, over the 50 MB limit for a case file (not read) (a case file is a few kilobytes; split a ledger into one case file per debtor)"
             )
         }
     }
@@ -253,7 +253,7 @@ struct CaseFileReaderTests {
         text += "? *a11\n: boom\n"
         #expect(
             Inline.problems(text) == [
-                "case.yaml:1:5: a YAML anchor (&name): case files do not use anchors or aliases (write the value out in full; quote a text that starts with &)"
+                "case.yaml:1:5: a YAML anchor (&a0): case files do not use anchors or aliases (write the value out in full; quote a text that starts with &)"
             ])
     }
 
@@ -264,7 +264,7 @@ struct CaseFileReaderTests {
             "name: Dupont # &x comment", "lines: [\"a, &b\", \"c\"]", "name: \"multi\n  &line\"",
         ])
     func notAnchors(line: String) {
-        #expect(TextCheck.firstAnchorOrAlias(in: line + "\n") == nil)
+        #expect(YAMLEvents.scan(line + "\n") == nil)
     }
 
     @Test(
@@ -275,7 +275,7 @@ struct CaseFileReaderTests {
             ("é: &x 1", 1, 4), ("e\u{301}: &x 1", 1, 5), ("n: \"€\"\nm: [€, *x]", 2, 8),
         ])
     func anchors(text: String, line: Int, column: Int) {
-        let found = TextCheck.firstAnchorOrAlias(in: text)
+        let found = YAMLEvents.scan(text)
         #expect(found?.line == line)
         #expect(found?.column == column)
     }
@@ -286,5 +286,71 @@ struct CaseFileReaderTests {
         let problems = Inline.problems(text)
         #expect(problems.count == 1)
         #expect(problems.first?.hasPrefix("case.yaml:1:") == true)
+    }
+}
+
+/// Hostile YAML and JSON (issue 12): limits on the parser's events, tags, strict JSON.
+@Suite("Case-file reader: hostile YAML and JSON")
+struct HostileSyntaxTests {
+    @Test("a billion laughs is refused at its first anchor, without expanding anything")
+    func billionLaughs() {
+        var text = "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for level in 1..<30 {
+            text += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n"
+        }
+        text += "? *a29\n: boom\n"
+        let problems = Inline.problems(text)
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("case.yaml:1:5: a YAML anchor (&a0)") == true)
+    }
+
+    @Test("a text ending in an escaped backslash does not hide the anchor that follows")
+    func escapedBackslash() {
+        let text = "reference: \"C:\\\\\"\nversion: &v 1\n"
+        #expect(YAMLEvents.scan(text) == YAMLEvents.Finding(
+            line: 2, column: 10, message: "a YAML anchor (&v): case files do not use anchors or aliases",
+            remedy: "write the value out in full; quote a text that starts with &"))
+    }
+
+    @Test("tags are refused", arguments: [
+        ("reference: !!binary aGVsbG8=", "!!binary"), ("reference: !python/object:os.system ls", "!python/object:os.system"),
+        ("creditor: !!map { kind: company }", "!!map"), ("reference: !!str 12", "!!str"),
+    ])
+    func tags(line: String, tag: String) {
+        let found = YAMLEvents.scan(line + "\n")
+        #expect(found?.message == "a YAML tag (\(tag)): case files do not use tags")
+        #expect(found?.line == 1)
+    }
+
+    @Test("nesting deeper than the limit is refused at the level that passes it")
+    func depth() {
+        let text = "a: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n"
+        let found = YAMLEvents.scan(text)
+        // The root mapping is level 1; the 64th "[" (column 67) opens level 65.
+        #expect(found?.column == 67)
+        #expect(found?.message == "nested more than 64 levels deep")
+    }
+
+    @Test("strict JSON: what YAML lets through is refused, located", arguments: [
+        ("{\"a\": [1, 2,]}", 1, 13, "not valid JSON: unexpected \"]\" after a comma (a trailing comma)"),
+        ("{\"a\": 1,\n \"b\": 2,\n}", 3, 1, "not valid JSON: unexpected \"}\" after a comma (a trailing comma)"),
+        ("{'a': 1}", 1, 2, "not valid JSON: expected a key in double quotes, found a single quote (JSON texts take double quotes)"),
+        ("{\"a\": 'x'}", 1, 7, "not valid JSON: expected a JSON value, found a single quote (JSON texts take double quotes)"),
+        ("{a: 1}", 1, 2, "not valid JSON: expected a key in double quotes, found \"a\""),
+        ("{\"a\": 1} # note", 1, 10, "not valid JSON: unexpected a comment (JSON has none) after the end of the JSON value"),
+        ("{\"a\": 01}", 1, 8, "not valid JSON: a JSON number does not start with 0 (quote it as a text)"),
+    ])
+    func strictJSON(text: String, line: Int, column: Int, message: String) {
+        let fault = StrictJSON.firstFault(in: text)
+        #expect(fault?.line == line)
+        #expect(fault?.column == column)
+        #expect(fault.map { "not valid JSON: \($0.message)" } == message)
+    }
+
+    @Test("valid JSON passes the strict check", arguments: [
+        "{}", "[]", "{\"a\": [1, -2.5e3, \"x\\u00e9\\n\", true, false, null, {\"b\": {}}]}", "\u{FEFF}{\"a\": 1}",
+    ])
+    func validJSON(text: String) {
+        #expect(StrictJSON.firstFault(in: text) == nil)
     }
 }

@@ -1,0 +1,218 @@
+/// The block markup the templates of `forms/templates/` emit (documented in docs/pdf.md): plain
+/// lines are prose, and a line that starts with `::` and a known name is a directive.
+///
+/// One-line directives, the text after the name on the same line:
+///   `::heading TEXT`     a section heading
+///   `::place-date TEXT`  `À Lyon, le 23 novembre 2026`, aligned with the addressee
+///   `::page`             a page break
+/// Block directives, closed by `::end` on a line of its own:
+///   `::title`      the document's title, then the lines under it
+///   `::sender`     the sender's identity block
+///   `::addressee`  the addressee's block (placed for a window envelope)
+///   `::signature`  the signature block
+///   `::table`      rows `LABEL | AMOUNT` (cells separated by ` | `), `::total LABEL | AMOUNT` for
+///                  the total; the last column is right-aligned
+/// Outside blocks, a blank line is a line of space; consecutive lines form a paragraph, except
+/// lines starting (after their indentation) with `- ` or `1. `, which form a list.
+extension DocumentContent {
+    /// Parses the markup a template rendered. `file` names the template in errors.
+    public static func parse(markup: String, file: String) throws -> DocumentContent {
+        var parser = MarkupParser(file: file)
+        var lineNumber = 0
+        var start = markup.startIndex
+        while start < markup.endIndex {
+            let end = markup[start...].firstIndex(of: "\n") ?? markup.endIndex
+            lineNumber += 1
+            try parser.take(markup[start..<end], line: lineNumber)
+            guard end < markup.endIndex else { break }
+            start = markup.index(after: end)
+        }
+        return try parser.finish()
+    }
+}
+
+private struct MarkupParser {
+    enum Open {
+        case title, sender, addressee, signature, table
+        var name: String {
+            switch self {
+            case .title: return "title"
+            case .sender: return "sender"
+            case .addressee: return "addressee"
+            case .signature: return "signature"
+            case .table: return "table"
+            }
+        }
+    }
+
+    let file: String
+    var blocks: [DocumentBlock] = []
+    var paragraph: [DocumentLine] = []
+    var list: DocumentList?
+    var open: (kind: Open, line: Int)?
+    var lines: [String] = []
+    var rows: [DocumentTable.Row] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func take(_ raw: Substring, line: Int) throws {
+        let text = rightTrimmed(raw)
+        if text.hasPrefix("::") {
+            try directive(text.dropFirst(2), line: line)
+            return
+        }
+        if let open {
+            if open.kind == .table {
+                if !text.allSatisfy({ $0 == " " }) { rows.append(Self.row(text, isTotal: false)) }
+            } else {
+                lines.append(String(text.drop(while: { $0 == " " })))
+            }
+            return
+        }
+        let indent = text.prefix(while: { $0 == " " }).count
+        let body = text.dropFirst(indent)
+        if body.isEmpty {
+            flushProse()
+            blocks.append(.space)
+        } else if let (marker, rest, ordered) = Self.listItem(body) {
+            if let current = list, current.indent == indent, current.ordered == ordered {
+                list!.items.append(.init(marker: marker, text: rest))
+            } else {
+                flushProse()
+                list = DocumentList(indent: indent, ordered: ordered, items: [.init(marker: marker, text: rest)])
+            }
+        } else {
+            flushList()
+            paragraph.append(DocumentLine(indent: indent, text: String(body)))
+        }
+    }
+
+    mutating func directive(_ text: Substring, line: Int) throws {
+        let name = text.prefix(while: { $0 != " " })
+        let argument = String(text.dropFirst(name.count).drop(while: { $0 == " " }))
+        func opening(_ kind: Open) throws {
+            if let open {
+                throw DocumentError(
+                    file: file,
+                    message: "ligne \(line) : « ::\(name) » ouvert dans le bloc « ::\(open.kind.name) » "
+                        + "de la ligne \(open.line), qui n'est pas fermé par « ::end »")
+            }
+            flushProse()
+            open = (kind, line)
+            lines = []
+            rows = []
+        }
+        func noArgument() throws {
+            guard argument.isEmpty else {
+                throw DocumentError(file: file, message: "ligne \(line) : « ::\(name) » ne prend pas de texte")
+            }
+        }
+        switch name {
+        case "heading", "place-date", "page":
+            if let open {
+                throw DocumentError(
+                    file: file,
+                    message: "ligne \(line) : « ::\(name) » dans le bloc « ::\(open.kind.name) » "
+                        + "de la ligne \(open.line), qui n'est pas fermé par « ::end »")
+            }
+            flushProse()
+            if name == "page" {
+                try noArgument()
+                blocks.append(.pageBreak)
+            } else {
+                guard !argument.isEmpty else {
+                    throw DocumentError(file: file, message: "ligne \(line) : « ::\(name) » sans texte")
+                }
+                blocks.append(name == "heading" ? .heading(argument) : .placeAndDate(argument))
+            }
+        case "title": try noArgument(); try opening(.title)
+        case "sender": try noArgument(); try opening(.sender)
+        case "addressee": try noArgument(); try opening(.addressee)
+        case "signature": try noArgument(); try opening(.signature)
+        case "table": try noArgument(); try opening(.table)
+        case "total":
+            guard open?.kind == .table else {
+                throw DocumentError(file: file, message: "ligne \(line) : « ::total » hors d'un bloc « ::table »")
+            }
+            rows.append(Self.row(Substring(argument), isTotal: true))
+        case "end":
+            try noArgument()
+            guard let current = open else {
+                throw DocumentError(file: file, message: "ligne \(line) : « ::end » sans bloc ouvert")
+            }
+            while lines.last == "" { lines.removeLast() }
+            switch current.kind {
+            case .title: blocks.append(.title(lines: lines))
+            case .sender: blocks.append(.sender(lines: lines))
+            case .addressee: blocks.append(.addressee(lines: lines))
+            case .signature: blocks.append(.signature(lines: lines))
+            case .table: blocks.append(.table(DocumentTable(rows: rows)))
+            }
+            open = nil
+        default:
+            throw DocumentError(
+                file: file,
+                message: "ligne \(line) : directive inconnue « ::\(name) » (connues : heading, place-date, "
+                    + "page, title, sender, addressee, signature, table, total, end)")
+        }
+    }
+
+    mutating func finish() throws -> DocumentContent {
+        if let open {
+            throw DocumentError(
+                file: file, message: "le bloc « ::\(open.kind.name) » de la ligne \(open.line) n'est pas fermé par « ::end »")
+        }
+        flushProse()
+        // A document neither starts nor ends with blank lines.
+        let first = blocks.firstIndex { $0 != .space } ?? blocks.endIndex
+        let last = blocks.lastIndex { $0 != .space }.map { $0 + 1 } ?? first
+        return DocumentContent(blocks: Array(blocks[first..<max(first, last)]))
+    }
+
+    mutating func flushList() {
+        if let list { blocks.append(.list(list)) }
+        list = nil
+    }
+
+    mutating func flushProse() {
+        flushList()
+        if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)) }
+        paragraph = []
+    }
+
+    func rightTrimmed(_ text: Substring) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let before = text.index(before: end)
+            guard text[before] == " " || text[before] == "\r" else { break }
+            end = before
+        }
+        return text[text.startIndex..<end]
+    }
+
+    /// `- text` or `12. text`.
+    static func listItem(_ body: Substring) -> (String, String, Bool)? {
+        if body.hasPrefix("- ") { return ("-", String(body.dropFirst(2)), false) }
+        let digits = body.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty else { return nil }
+        let rest = body.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") else { return nil }
+        return (digits + ".", String(rest.dropFirst(2)), true)
+    }
+
+    /// Cells separated by ` | `, each trimmed.
+    static func row(_ text: Substring, isTotal: Bool) -> DocumentTable.Row {
+        var cells: [String] = []
+        var rest = text
+        while let range = rest.range(of: " | ") {
+            cells.append(trimmed(rest[rest.startIndex..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        cells.append(trimmed(rest))
+        return DocumentTable.Row(cells: cells, isTotal: isTotal)
+    }
+
+    static func trimmed(_ text: Substring) -> String {
+        String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

@@ -1,0 +1,89 @@
+/// The plain-text renderer: lays a document out for an A4 page in a fixed-width font
+/// (`TextLayout.a4Width` columns), as the bundle's `.txt` files. One pass over the blocks, appending
+/// to one string.
+extension DocumentContent {
+    /// Layout constants of the text rendering.
+    public enum TextMetrics {
+        /// The column of the addressee's block and of the place and date: the right half of the page,
+        /// where a window envelope shows it.
+        public static let addresseeColumn = 50
+        /// Indentation of a table.
+        public static let tableIndent = 4
+        /// Columns from the table's indentation to its first amount column.
+        public static let tableLabelWidth = 60
+        /// Spaces between two amount columns.
+        public static let tableColumnGap = 2
+    }
+
+    /// The document as UTF-8 text for A4, ending with one newline.
+    public func text(width: Int = TextLayout.a4Width) -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        var first = true
+        func line(_ text: Substring) {
+            if !first { out.append("\n") }
+            first = false
+            TextLayout.appendWrapped(text, width: width, to: &out)
+        }
+        func line(_ text: String) { line(Substring(text)) }
+        func line(indent: Int, _ text: String) {
+            if indent == 0 { return line(text) }
+            var built = String(repeating: " ", count: indent)
+            built.append(text)
+            line(built)
+        }
+        for block in blocks {
+            switch block {
+            case .title(let lines), .sender(let lines), .signature(let lines):
+                for text in lines { line(text) }
+            case .heading(let text): line(text)
+            case .addressee(let lines):
+                for text in lines { line(indent: TextMetrics.addresseeColumn, text) }
+            case .placeAndDate(let text): line(indent: TextMetrics.addresseeColumn, text)
+            case .paragraph(let lines):
+                for item in lines { line(indent: item.indent, item.text) }
+            case .list(let list):
+                for item in list.items { line(indent: list.indent, item.marker + " " + item.text) }
+            case .table(let table):
+                for text in Self.tableLines(table) { line(text) }
+            case .space: line("")
+            case .pageBreak: line("\u{0C}")
+            }
+        }
+        out.append("\n")
+        return out
+    }
+
+    /// A table's lines: the label, then each further column right-aligned to its widest cell. A label
+    /// too long for its column takes a line of its own, the amounts on the next line.
+    static func tableLines(_ table: DocumentTable) -> [String] {
+        let columns = table.rows.map { $0.cells.count }.max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in table.rows where row.cells.count > 1 {
+            for (index, cell) in row.cells.enumerated().dropFirst() { widths[index] = max(widths[index], cell.count) }
+        }
+        let indent = String(repeating: " ", count: TextMetrics.tableIndent)
+        var lines: [String] = []
+        for row in table.rows {
+            guard let label = row.cells.first else { continue }
+            guard row.cells.count > 1 else {
+                lines.append(indent + label)
+                continue
+            }
+            var amounts = ""
+            for (index, cell) in row.cells.enumerated().dropFirst() {
+                if index > 1 { amounts += String(repeating: " ", count: TextMetrics.tableColumnGap) }
+                amounts += String(repeating: " ", count: widths[index] - cell.count) + cell
+            }
+            let labelColumns = label.count
+            if labelColumns + 1 <= TextMetrics.tableLabelWidth {
+                lines.append(
+                    indent + label + String(repeating: " ", count: TextMetrics.tableLabelWidth - labelColumns) + amounts)
+            } else {
+                lines.append(indent + label)
+                lines.append(indent + String(repeating: " ", count: TextMetrics.tableLabelWidth) + amounts)
+            }
+        }
+        return lines
+    }
+}

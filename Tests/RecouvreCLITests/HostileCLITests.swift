@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
+import RecouvreTestSupport
+import Testing
+
+/// Issue 12 and 17 through the command line: `--force` on what is not a bundle, hostile `--db`,
+/// extreme IDs, control characters, the pli avisé non réclamé and the file actually sent.
+@Suite("Hostile input at the command line: build --force, archive")
+struct HostileCLITests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = try TestPaths.temporaryFolder("hostile-cli")
+        db = folder.appendingPathComponent("archive.sqlite").path
+    }
+
+    var environment: [String: String] {
+        ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "RECOUVRE_ARCHIVE_SECRET": ""]
+    }
+
+    func archive(_ arguments: [String], db: String? = nil) async throws -> CLIResult {
+        try await CLI.run(["archive"] + arguments + ["--db", db ?? self.db], environment: environment)
+    }
+
+    func bundle() async throws -> URL {
+        let out = folder.appendingPathComponent("dossier")
+        let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", out.path])
+        #expect(built.status == 0, "\(built)")
+        return out
+    }
+
+    @Test("build --force never replaces /dev/null or the case's own folder")
+    func forceRefusals() async throws {
+        let device = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", "/dev/null", "--force"])
+        #expect(device.status == 1, "\(device)")
+        #expect(device.stderr.contains("--force refusé, c'est un périphérique caractère"), "\(device)")
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: "/dev/null", isDirectory: &isFolder) && !isFolder.boolValue)
+
+        let copy = folder.appendingPathComponent("client")
+        try FileManager.default.copyItem(at: TestPaths.fixture("b2b-lyon-dijon"), to: copy)
+        let before = try FileManager.default.contentsOfDirectory(atPath: copy.path).sorted()
+        let own = try await CLI.run(["build", copy.appendingPathComponent("case.yaml").path, "--out", copy.path, "--force"])
+        #expect(own.status == 1, "\(own)")
+        #expect(own.stderr.contains("appartient au dossier du client"), "\(own)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copy.path).sorted() == before)
+    }
+
+    @Test("--db on a folder or on /dev/null gets a clear message, exit 1")
+    func hostileDatabase() async throws {
+        let onFolder = try await archive(["list"], db: folder.path)
+        #expect(onFolder.status == 1)
+        #expect(onFolder.stderr.contains("c'est un dossier, pas un fichier d'archive"), "\(onFolder)")
+        let onDevice = try await archive(["verify"], db: "/dev/null")
+        #expect(onDevice.status == 1)
+        #expect(onDevice.stderr.contains("périphérique caractère, pas un fichier d'archive"), "\(onDevice)")
+    }
+
+    @Test("extreme IDs and control characters: no crash, a clear refusal")
+    func extremes() async throws {
+        let bundle = try await bundle()
+        let added = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "email", "--tracking", "m"])
+        #expect(added.status == 0, "\(added)")
+        for id in ["9223372036854775807", "-9223372036854775808"] {
+            let receipt = try await archive(["receipt", id, "--received", "2026-11-27"])
+            #expect(receipt.status == 1 || receipt.status == 2, "\(receipt)")
+            let show = try await archive(["show", id])
+            #expect(show.status == 1 || show.status == 2, "\(show)")
+        }
+        for bad in ["1A\u{7}", "1A\r\n2B", "\u{1B}[31m1A"] {
+            let result = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "email",
+                                            "--tracking", bad])
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("caractère de contrôle"), "\(result)")
+        }
+        let future = try await archive(["receipt", "1", "--received", "2999-01-01"])
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("dans le futur"), "\(future)")
+    }
+
+    @Test("a pli avisé non réclamé counts as received on the day presented; the PDF sent comes back byte for byte")
+    func notCollectedAndSentFile() async throws {
+        let bundle = try await bundle()
+        let pdf = folder.appendingPathComponent("mise-en-demeure-signee.pdf")
+        // UTF-8 text, so that stdout compares as a string (binary bytes: ArchiveSentFileTests).
+        let bytes = Data("%PDF-1.7\nscan signé\n%%EOF\n".utf8)
+        try bytes.write(to: pdf)
+        let added = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
+                                       "--tracking", "1A 123", "--file", pdf.path])
+        #expect(added.status == 0, "\(added)")
+        #expect(added.stdout.contains("sent file mise-en-demeure-signee.pdf sha256 "))
+        let back = try await CLI.run(["archive", "show", "1", "--sent-file", "--db", db], environment: environment)
+        #expect(Data(back.stdout.utf8) == bytes, "\(back)")
+
+        let usage = try await archive(["receipt", "1", "--presented", "2026-11-26"])
+        #expect(usage.status == 2, "\(usage)")
+        let presented = try await archive(["receipt", "1", "--presented", "2026-11-26", "--not-collected"])
+        #expect(presented.status == 0, "\(presented)")
+        #expect(presented.stdout.contains("presented 2026-11-26, not collected"))
+        let list = try await archive(["list", "--status", "not-collected", "--as-of", "2026-12-10"])
+        #expect(list.stdout.split(separator: "\n").count == 2, "\(list)")
+        #expect(list.stdout.contains("2026-11-26  not-collected"), "\(list)")
+        let verify = try await archive(["verify"])
+        #expect(verify.status == 0, "\(verify)")
+    }
+
+    @Test("archive add takes the amount from dossier.xml, not from a forged manifest")
+    func forgedManifest() async throws {
+        let bundle = try await bundle()
+        let url = bundle.appendingPathComponent("manifest.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "\"amount_claimed\": \"2618.68\"", with: "\"amount_claimed\": \"999999.99\"")
+        try Data(text.utf8).write(to: url)
+        let added = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "email", "--tracking", "m"])
+        #expect(added.status == 1, "\(added)")
+        #expect(added.stderr.contains("amount_claimed 999999.99, dossier.xml dit 2618.68"), "\(added)")
+    }
+}
