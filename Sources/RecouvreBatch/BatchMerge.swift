@@ -20,11 +20,15 @@ public enum BatchMerge {
         }
         for (name, report) in reports {
             func fail(_ message: String) -> BatchReportError { BatchReportError(file: name, message: message) }
-            guard let shard = report.shard else { throw fail("n'est pas le rapport d'une tranche (lancé sans --shard)") }
+            guard let shard = report.shard else {
+                throw fail("n'est pas le rapport d'une tranche (lancé sans --shard)")
+            }
             guard shard.count == count else {
                 throw fail("tranche \(shard), alors que \(firstName) est une tranche sur \(count)")
             }
-            guard report.tool == first.tool else { throw fail("produit par \(report.tool), \(firstName) par \(first.tool)") }
+            guard report.tool == first.tool else {
+                throw fail("produit par \(report.tool), \(firstName) par \(first.tool)")
+            }
             guard report.asOf == first.asOf, report.stage == first.stage else {
                 throw fail("lancé avec d'autres options (--as-of, --stage) que \(firstName)")
             }

@@ -99,7 +99,8 @@ public enum BatchText {
         let rate = progress.elapsed > 0 ? Double(summary.built + summary.skipped) / progress.elapsed : 0
         var head = "batch: \(summary.debtors) debtor\(summary.debtors == 1 ? "" : "s")"
         if let shard = outcome.report.shard { head += " in shard \(shard) (\(progress.otherShards) in other shards)" }
-        head += " in \(String(format: "%.2f", progress.elapsed)) s (\(Int(rate.rounded())) dossiers/s, \(jobs) job\(jobs == 1 ? "" : "s")): "
+        head +=
+            " in \(String(format: "%.2f", progress.elapsed)) s (\(Int(rate.rounded())) dossiers/s, \(jobs) job\(jobs == 1 ? "" : "s")): "
         head += "\(summary.built) built, \(summary.skipped) skipped, \(summary.failed) failed"
         lines.append(head)
         lines.append("  total claimed: \(Money.plain(summary.totalClaimed)) EUR")

@@ -150,7 +150,8 @@ public struct BatchReport: Sendable, Hashable {
         }
         var entries: [BatchEntry] = []
         for (index, raw) in ((root["debtors"] as? [[String: Any]]) ?? []).enumerated() {
-            guard let key = raw["key"] as? String, let status = (raw["status"] as? String).flatMap(BatchEntry.Status.init),
+            guard let key = raw["key"] as? String,
+                let status = (raw["status"] as? String).flatMap(BatchEntry.Status.init),
                 let bundle = raw["bundle"] as? String
             else { throw fail("debtors[\(index)] : clé, statut ou bundle manquant") }
             let error = (raw["error"] as? [String: Any]).map {
@@ -158,7 +159,8 @@ public struct BatchReport: Sendable, Hashable {
             }
             entries.append(
                 BatchEntry(
-                    key: DebtorKey(kind: (raw["key_kind"] as? String).flatMap(DebtorKey.Kind.init) ?? .code, value: key),
+                    key: DebtorKey(
+                        kind: (raw["key_kind"] as? String).flatMap(DebtorKey.Kind.init) ?? .code, value: key),
                     status: status, source: raw["source"] as? String ?? "", bundle: bundle,
                     reference: raw["case"] as? String, debtor: raw["debtor"] as? String,
                     totalClaimed: (raw["total_claimed"] as? String).flatMap { Decimal(string: $0) },

@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Foundation
 import RecouvreBundle
 import RecouvreCaseFile
+import RecouvreImport
 import RecouvreModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How a batch runs.
 public struct BatchConfiguration: Sendable {
@@ -170,7 +172,8 @@ public struct BatchRunner: Sendable {
             tool: pipeline.tool, input: configuration.input, asOf: configuration.asOf, stage: configuration.stage,
             shard: configuration.shard, entries: entries)
         let files = try Self.writeReport(report, to: out)
-        return BatchOutcome(report: report, progress: progress, times: times, removedLeftovers: removed, reportFiles: files)
+        return BatchOutcome(
+            report: report, progress: progress, times: times, removedLeftovers: removed, reportFiles: files)
     }
 
     // MARK: One debtor
@@ -205,7 +208,8 @@ public struct BatchRunner: Sendable {
             replace = true
         }
         do {
-            let dossier = try pipeline.assemble(claim, exhibits: loaded.exhibits, asOf: day, force: false, times: &times)
+            let dossier = try pipeline.assemble(
+                claim, exhibits: loaded.exhibits, asOf: day, force: false, times: &times)
             let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.
@@ -248,7 +252,9 @@ public struct BatchRunner: Sendable {
             && manifest.debtor == ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren)
     }
 
-    func entry(_ item: BatchItem, _ loaded: BatchCase, day: Day, status: BatchEntry.Status, decision: ClaimDecision)
+    func entry(
+        _ item: BatchItem, _ loaded: BatchCase, day: Day, status: BatchEntry.Status, decision: ClaimDecision
+    )
         -> BatchEntry
     {
         let route = decision.route
@@ -280,6 +286,9 @@ public struct BatchRunner: Sendable {
             let location = first.line > 0 ? "\(first.file):\(first.line):\(first.column)" : first.file
             return .init(message: error.description, location: location)
         }
+        if let error = error as? ImportError {
+            return .init(message: error.description, location: error.problems.first?.location.map { "\($0)" } ?? source)
+        }
         if case BundleError.missingExhibit(let number, _, _) = error {
             return .init(message: "\(error)", location: "\(source) (exhibits[\(number - 1)].file)")
         }
@@ -295,7 +304,9 @@ public struct BatchRunner: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
         var removed: [String] = []
         for name in names.sorted() where name.hasPrefix(".") && (name.contains(".partial-") || name.contains(".old-")) {
-            if (try? FileManager.default.removeItem(at: out.appendingPathComponent(name))) != nil { removed.append(name) }
+            if (try? FileManager.default.removeItem(at: out.appendingPathComponent(name))) != nil {
+                removed.append(name)
+            }
         }
         return removed
     }

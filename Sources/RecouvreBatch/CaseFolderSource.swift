@@ -82,7 +82,9 @@ public struct CaseFolderSource: InputSource {
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: CaseFileReader.maximumBytes + 1) else { return Data() }
         if data.count > CaseFileReader.maximumBytes {
-            throw fail("dépasse la limite de 50 Mo d'un fichier de dossier (non lu) ; découpez le grand livre avec `recouvre import`")
+            throw fail(
+                "dépasse la limite de 50 Mo d'un fichier de dossier (non lu) ; découpez le grand livre avec `recouvre import`"
+            )
         }
         return data
     }

@@ -182,7 +182,9 @@ public struct DossierPipeline: Sendable {
             exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
         let xml = try times.measure(.xml) { try DossierXML.write(input) }
         try times.measure(.xsd) {
-            do { try book.dossierSchema.validate(xml, name: DossierXML.fileName) } catch let error as XMLValidationError {
+            do {
+                try book.dossierSchema.validate(xml, name: DossierXML.fileName)
+            } catch let error as XMLValidationError {
                 throw BundleError.invalidDossierXML(DossierXMLError.generatedInvalid(error).description)
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecouvreBatch
+import RecouvreImport
 import RecouvreModel
 
 /// `recouvre batch INPUT --out DIR`: one verified dossier per debtor, on all cores, with a report.
@@ -21,8 +22,8 @@ struct BatchCommand: ParsableCommand {
             one input without coordinating; `recouvre batch-merge` joins their reports.
             --stage notice|court is recorded in the report; the split of a dossier into the formal notice
             and the court stage is not built yet: every bundle is today's complete dossier.
-            CSV ledgers and FEC files (--creditor, --map) are read once the importers ship; until then
-            INPUT must be a folder of case files.
+            INPUT may also be a CSV ledger (--creditor, --map) or an FEC (--creditor), imported as
+            `recouvre import` does (one case per debtor, each validated with its line in the ledger).
 
             Exit status: 0 every debtor built (or already there), 1 some failed (the report says which),
             2 usage error.
@@ -31,10 +32,11 @@ struct BatchCommand: ParsableCommand {
               scripts/make-batch.py 1000 /tmp/cases
               recouvre batch /tmp/cases --out /tmp/dossiers --as-of 2026-11-23
               recouvre batch /tmp/cases --out /tmp/dossiers-0 --shard 0/4 --jobs 2
+              recouvre batch grand-livre.csv --creditor creancier.yaml --out /tmp/dossiers
             """
     )
 
-    @Argument(help: "A folder of case files.")
+    @Argument(help: "A folder of case files, a CSV ledger or an FEC.")
     var input: String
 
     @Option(name: .long, help: "The output folder: one bundle per debtor, batch-report.json and .csv.")
@@ -53,10 +55,10 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var forms: FormsOption
 
-    @Option(name: .long, help: "The creditor file, for a CSV ledger or an FEC (not available yet).")
+    @Option(name: .long, help: "The creditor (the creditor: mapping of a case file), for a CSV ledger or an FEC.")
     var creditor: String?
 
-    @Option(name: .long, help: "The column mapping of a CSV ledger (not available yet).")
+    @Option(name: .long, help: "The column mapping of a CSV ledger (recouvre field → column header, docs/import.md).")
     var map: String?
 
     @Flag(name: .long, help: "Print the CPU time of each stage (read, validate, statement, route, render, xml, …).")
@@ -72,20 +74,27 @@ struct BatchCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
             throw ValidationError("\(input): no such folder")
         }
-        if !isFolder.boolValue {
+        if isFolder.boolValue {
+            if creditor != nil || map != nil {
+                throw ValidationError(
+                    "--creditor and --map go with a CSV ledger or an FEC, not with a folder of case files")
+            }
+        } else if creditor == nil {
             throw ValidationError(
-                "\(input) is a file: reading a CSV ledger or an FEC directly is not available in this build; "
-                    + "give a folder of case files")
-        }
-        if creditor != nil || map != nil {
-            throw ValidationError("--creditor and --map go with a CSV ledger or an FEC, not with a folder of case files")
+                "\(input) is a ledger: give the creditor with --creditor CREDITOR.yaml (the creditor: mapping of a case file)"
+            )
+        } else if map != nil, let head = FileHandle(forReadingAtPath: input).flatMap({ try? $0.read(upToCount: 4096) }),
+            String(decoding: head, as: UTF8.self).split(separator: "\n").first?.contains("JournalCode") == true
+        {
+            throw ValidationError(
+                "--map describes the columns of a CSV ledger; \(input) is an FEC, whose columns are fixed")
         }
     }
 
     func run() throws {
         let outcome = try reportingErrors { () throws -> BatchOutcome in
             let pipeline = try forms.pipeline()
-            let source = try CaseFolderSource(folder: URL(fileURLWithPath: input))
+            let source = try inputSource()
             let configuration = BatchConfiguration(
                 out: URL(fileURLWithPath: out), asOf: asOf.day, today: Today.day(), stage: stage?.rawValue,
                 jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), profile: profile, input: input)
@@ -105,6 +114,25 @@ struct BatchCommand: ParsableCommand {
                     wall: outcome.progress.elapsed))
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}
+
+extension BatchCommand {
+    /// The folder of case files, or the ledger (CSV or FEC) imported with the creditor and the mapping.
+    func inputSource() throws -> any InputSource {
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: input, isDirectory: &isFolder)
+        if isFolder.boolValue { return try CaseFolderSource(folder: URL(fileURLWithPath: input)) }
+        let creditorPath = creditor ?? ""
+        let creditorDefaults = try readCreditor(creditorPath)
+        let mapping =
+            try map.map { path throws(ImportError) in
+                try LedgerMapping.parse(try readImportFile(path, limit: 1024 * 1024), name: path)
+            } ?? LedgerMapping()
+        let source = try LedgerSource(
+            data: try readImportFile(input), name: input, format: nil, creditor: creditorDefaults,
+            creditorFile: creditorPath, mapping: mapping)
+        return source
     }
 }
 

@@ -49,7 +49,8 @@ struct BatchCLITests {
         let changed = try #require(cases.first)
         let file = input.appendingPathComponent(changed + ".yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        let edited = text.replacingOccurrences(of: "\n    amount: ", with: "\n    amount: 1", options: [], range: text.range(of: "\n    amount: "))
+        let edited = text.replacingOccurrences(
+            of: "\n    amount: ", with: "\n    amount: 1", options: [], range: text.range(of: "\n    amount: "))
         try edited.write(to: file, atomically: true, encoding: .utf8)
         let third = try await CLI.run(["batch", input.path, "--out", out.path])
         #expect(third.stderr.contains("1 built, 11 skipped, 0 failed"), "\(third)")
@@ -60,7 +61,8 @@ struct BatchCLITests {
     func badAmongGood() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try BatchSupport.generate(8, into: input)
-        let names = try FileManager.default.contentsOfDirectory(atPath: input.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: input.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         // 1. A debtor SIREN that fails the Luhn check.
         let badSiren = input.appendingPathComponent(names[0])
         var text = try String(contentsOf: badSiren, encoding: .utf8)
@@ -76,7 +78,8 @@ struct BatchCLITests {
         let key = String(names[1].dropLast(5))
         try FileManager.default.removeItem(at: input.appendingPathComponent("pieces/\(key)/factures.txt"))
         // 3. Not YAML at all.
-        try "version: 1\nreference: [oops\n".write(to: input.appendingPathComponent("zz-broken.yaml"), atomically: true, encoding: .utf8)
+        try "version: 1\nreference: [oops\n".write(
+            to: input.appendingPathComponent("zz-broken.yaml"), atomically: true, encoding: .utf8)
 
         let out = folder.appendingPathComponent("out")
         let result = try await CLI.run(["batch", input.path, "--out", out.path])
@@ -84,7 +87,8 @@ struct BatchCLITests {
         #expect(result.stderr.contains("6 built, 0 skipped, 3 failed"), "\(result)")
         let report = try BatchSupport.report(in: out)
         #expect(report.entries.count == 9)
-        let failed = Dictionary(uniqueKeysWithValues: report.entries.filter { $0.status == .failed }.map { ($0.bundle, $0) })
+        let failed = Dictionary(
+            uniqueKeysWithValues: report.entries.filter { $0.status == .failed }.map { ($0.bundle, $0) })
         #expect(Set(failed.keys) == [String(names[0].dropLast(5)), key, "zz-broken"])
         let siren = try #require(failed[String(names[0].dropLast(5))])
         #expect(siren.error?.location?.contains("\(names[0]):\(line):") == true, "\(siren)")
@@ -129,7 +133,9 @@ struct BatchCLITests {
 
         let result = try await CLI.run(["batch", input.path, "--out", out.path])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stderr.contains("\(count - survivors.count) built, \(survivors.count) skipped, 0 failed"), "\(result)")
+        #expect(
+            result.stderr.contains("\(count - survivors.count) built, \(survivors.count) skipped, 0 failed"),
+            "\(result)")
         let bundles = try BatchSupport.bundles(in: out)
         #expect(bundles.count == count)
         #expect(bundles.allSatisfy { BatchSupport.intact(out.appendingPathComponent($0)) })
@@ -173,7 +179,9 @@ struct BatchCLITests {
         #expect(joined.summary == wholeReport.summary)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged.csv").path))
         // The same shard twice, or one missing, is refused.
-        let twice = try await CLI.run(["batch-merge", reports[0], reports[0], reports[1], reports[2], "--out", merged.path])
+        let twice = try await CLI.run([
+            "batch-merge", reports[0], reports[0], reports[1], reports[2], "--out", merged.path,
+        ])
         #expect(twice.status == 1, "\(twice)")
         #expect(twice.stderr.contains("0/3"))
         let partial = try await CLI.run(["batch-merge", reports[0], reports[1], "--out", merged.path])
@@ -202,9 +210,13 @@ struct BatchCLITests {
             return process.terminationStatus
         }
         for task in 0..<2 {
-            #expect(try run([], ["SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "0"]) == 0)
+            #expect(
+                try run(
+                    [], ["SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "0"])
+                    == 0)
         }
-        #expect(try run([], ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "1"]) == 2)
+        #expect(
+            try run([], ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "1"]) == 2)
         #expect(try run(["merge"], [:]) == 0)
         let merged = try BatchReport.parse(
             Data(contentsOf: out.appendingPathComponent(BatchReport.jsonName)), name: "merged")
@@ -213,7 +225,54 @@ struct BatchCLITests {
         #expect(merged.asOf == Day(iso: "2026-11-23"))
     }
 
-    @Test("usage errors exit 2", arguments: [["--shard", "3/3"], ["--shard", "x"], ["--jobs", "0"], ["--stage", "trial"]])
+    @Test(
+        "a CSV ledger: one bundle per debtor, keyed by SIREN or customer code; an FEC without addresses fails each debtor, located"
+    )
+    func ledgers() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("grand-livre.csv")
+        try """
+        Code client;Raison sociale;SIREN;Adresse;Code postal;Ville;N° facture;Date facture;Échéance;Montant TTC;Réglé
+        C001;Bâtiments Durand SAS;552100554;4 avenue Jean Jaurès;21000;Dijon;FA-1;15/01/2026;14/02/2026;1 200,00;200,00
+        C001;Bâtiments Durand SAS;552100554;4 avenue Jean Jaurès;21000;Dijon;FA-2;15/02/2026;17/03/2026;980,50;0,00
+        C002;Horizon Événements;508129640;15 boulevard des Bouvets;92000;Nanterre;FA-3;01/03/2026;31/03/2026;3 450,00;0,00
+        C003;Menuiserie Roux;;3 rue Pasteur;69003;Lyon;FA-4;01/03/2026;31/03/2026;500,00;0,00
+
+        """.write(to: ledger, atomically: true, encoding: .utf8)
+        let creditor = TestPaths.fixture("import/creancier.yaml").path
+        let out = folder.appendingPathComponent("out")
+        let result = try await CLI.run([
+            "batch", ledger.path, "--creditor", creditor, "--out", out.path, "--as-of", "2026-11-23",
+        ])
+        #expect(result.status == 0, "\(result)")
+        let report = try BatchSupport.report(in: out)
+        #expect(report.entries.map(\.key.value) == ["508129640", "552100554", "C003"])
+        #expect(report.entries.map(\.key.kind) == [.siren, .siren, .code])
+        #expect(report.entries.allSatisfy { $0.status == .built && $0.source == ledger.path })
+        // 1 200.00 − 200.00 + 980.50 = 1 980.50 of principal for 552100554, before penalties and fees.
+        #expect((report.entries[1].totalClaimed ?? 0) > 1980.50)
+        #expect(try BatchSupport.bundles(in: out).allSatisfy { BatchSupport.intact(out.appendingPathComponent($0)) })
+
+        // The sample FEC has no addresses: the importer puts placeholders, the route refuses each debtor.
+        let fec = TestPaths.fixture("import/fec/123456782FEC20251231.txt").path
+        let fecOut = folder.appendingPathComponent("fec")
+        let fecResult = try await CLI.run(["batch", fec, "--creditor", creditor, "--out", fecOut.path])
+        #expect(fecResult.status == 1, "\(fecResult)")
+        let fecReport = try BatchSupport.report(in: fecOut)
+        #expect(!fecReport.entries.isEmpty)
+        #expect(
+            fecReport.entries.allSatisfy {
+                $0.status == .failed && $0.error?.message.contains("debtor.address") == true
+            })
+        // A ledger needs its creditor; --map goes with a CSV only.
+        #expect(try await CLI.run(["batch", ledger.path, "--out", out.path]).status == 2)
+        #expect(
+            try await CLI.run(["batch", fec, "--creditor", creditor, "--map", creditor, "--out", out.path]).status == 2)
+    }
+
+    @Test(
+        "usage errors exit 2",
+        arguments: [["--shard", "3/3"], ["--shard", "x"], ["--jobs", "0"], ["--stage", "trial"]])
     func usage(extra: [String]) async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
@@ -222,13 +281,4 @@ struct BatchCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("o").path))
     }
 
-    @Test("a file as INPUT is a usage error that says a folder of case files is needed")
-    func fileInput() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let ledger = folder.appendingPathComponent("ledger.csv")
-        try "a;b\n".write(to: ledger, atomically: true, encoding: .utf8)
-        let result = try await CLI.run(["batch", ledger.path, "--out", folder.appendingPathComponent("o").path])
-        #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("folder of case files"))
-    }
 }

@@ -27,7 +27,8 @@ struct BatchReportTests {
     func roundTrip() throws {
         let report = BatchReport(
             tool: "recouvre 0.1.0", input: "in", asOf: Day(iso: "2026-11-23"), stage: "court",
-            shard: Shard(index: 1, count: 3), entries: [Self.entry("b"), Self.entry("a", .failed), Self.entry("c", .skipped)])
+            shard: Shard(index: 1, count: 3),
+            entries: [Self.entry("b"), Self.entry("a", .failed), Self.entry("c", .skipped)])
         #expect(report.entries.map(\.key.value) == ["a", "b", "c"])
         let parsed = try BatchReport.parse(report.json(), name: "r.json")
         #expect(parsed == report)
@@ -42,7 +43,8 @@ struct BatchReportTests {
     @Test("the CSV quotes commas, quotes and line breaks (RFC 4180) and has one line per debtor")
     func csv() {
         let report = BatchReport(
-            tool: "t", input: "in", asOf: nil, stage: nil, shard: nil, entries: [Self.entry("a", .failed), Self.entry("b")])
+            tool: "t", input: "in", asOf: nil, stage: nil, shard: nil,
+            entries: [Self.entry("a", .failed), Self.entry("b")])
         let text = String(decoding: report.csv(), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines[0] == BatchReport.csvColumns.joined(separator: ","))
@@ -67,7 +69,9 @@ struct BatchReportTests {
     func refusesDuplicateShard() {
         let one = Self.shardReport(Self.keys, index: 0, count: 2)
         #expect(throws: BatchReportError.self) {
-            try BatchMerge.merge([("a.json", one), ("b.json", one), ("c.json", Self.shardReport(Self.keys, index: 1, count: 2))])
+            try BatchMerge.merge([
+                ("a.json", one), ("b.json", one), ("c.json", Self.shardReport(Self.keys, index: 1, count: 2)),
+            ])
         }
     }
 
@@ -93,7 +97,8 @@ struct BatchReportTests {
         #expect(throws: BatchReportError.self) { try BatchMerge.merge([("a.json", zero)]) }
         #expect(try BatchMerge.merge([("a.json", zero)], allowPartial: true).entries == zero.entries)
         #expect(throws: BatchReportError.self) {
-            try BatchMerge.merge([("a.json", zero), ("b.json", Self.shardReport(Self.keys, index: 1, count: 2))], allowPartial: true)
+            try BatchMerge.merge(
+                [("a.json", zero), ("b.json", Self.shardReport(Self.keys, index: 1, count: 2))], allowPartial: true)
         }
     }
 }

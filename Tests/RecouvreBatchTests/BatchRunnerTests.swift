@@ -99,7 +99,8 @@ struct BatchRunnerTests {
         try Data().write(to: out.appendingPathComponent(".keep-me"))
         let runner = BatchRunner(
             pipeline: BatchSupport.pipeline,
-            configuration: BatchConfiguration(out: out, asOf: nil, today: Day(iso: "2026-11-23")!, jobs: 1, input: "in"))
+            configuration: BatchConfiguration(out: out, asOf: nil, today: Day(iso: "2026-11-23")!, jobs: 1, input: "in")
+        )
         let outcome = try await runner.run(try CaseFolderSource(folder: input))
         #expect(outcome.removedLeftovers == [".batch-report.json.partial-9", ".x.partial-1234", ".y.old-77"])
         #expect(try BatchSupport.leftovers(in: out) == [".keep-me"])
