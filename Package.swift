@@ -141,6 +141,17 @@ let package = Package(
             name: "RecouvrePDFTests",
             dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreTestSupport"]
         ),
+        // batch: one verified bundle per debtor from a folder of cases (or a ledger), on all cores, streaming.
+        .target(
+            name: "RecouvreBatch",
+            dependencies: [
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreRoute", "RecouvreBundle", "RecouvreBundleIO", "RecouvreJSON",
+                "RecouvreImport", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreBatchTests", dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+        ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
@@ -148,6 +159,7 @@ let package = Package(
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
                 "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
+                "RecouvreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

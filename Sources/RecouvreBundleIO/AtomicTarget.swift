@@ -29,7 +29,7 @@ struct AtomicTarget {
         } catch {
             throw BundleError.writeFailed(path, FileSystemError.reason(of: error))
         }
-        Self.removeDebris(of: name, in: parent)
+        if !options.debrisRemoved { Self.removeDebris(of: name, in: parent) }
         let temporary = parent + "/.\(name).partial-\(UUID().uuidString)"
         do {
             try body(temporary)
