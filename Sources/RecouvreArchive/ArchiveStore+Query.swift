@@ -139,13 +139,16 @@ extension ArchiveStore {
             for receipt in try self.allReceipts(db) { byNotice[receipt.noticeID, default: []].append(receipt) }
             var records = [NoticeRecord]()
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.noticeColumns), d.text FROM notice LEFT JOIN notice_document d ON d.sha256 = notice_sha256
+                SELECT \(Self.noticeColumns), d.text, notice.sent_file_name, notice.sent_file_sha256
+                FROM notice LEFT JOIN notice_document d ON d.sha256 = notice_sha256
                 ORDER BY id
                 """)
             while let row = try rows.next() {
                 var record = try self.notice(from: row)
                 record.receipts = byNotice[record.id] ?? []
                 record.text = row.text(17)
+                record.sentFileName = row.text(18)
+                record.sentFileSHA256 = row.text(19)
                 records.append(record)
             }
             return records

@@ -324,19 +324,46 @@ struct BundleHostileTests {
         // A corruption may land in bytes no reader looks at (a comment, a date): say how many.
         print("damagedZips: \(intact) of 600 still verify as intact")
     }
-}
 
-/// SplitMix64: a small seeded generator, so a failing round can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    @Test("150 seeded random damages of a bundle folder: each reported or refused, never intact, never a hang")
+    func damagedFolders() throws {
+        let seed = ProcessInfo.processInfo.environment["RECOUVRE_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_202
+        print("damagedFolders: seed \(seed) (replay with RECOUVRE_FUZZ_SEED=\(seed))")
+        var generator = SeededGenerator(seed: seed)
+        let names = DossierBundle(files: Self.files, manifest: Self.manifest).allFiles.map(\.path)
+        let fm = FileManager.default
+        for round in 0..<150 {
+            let target = try write("f-\(round)")
+            let victim = target.appendingPathComponent(names.randomElement(using: &generator) ?? "dossier.xml")
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0:
+                var bytes = try Data(contentsOf: victim)
+                if bytes.isEmpty { bytes.append(0) }
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(
+                    in: 1...255, using: &generator)
+                try bytes.write(to: victim)
+            case 1: try fm.removeItem(at: victim)
+            case 2:
+                try fm.removeItem(at: victim)
+                try fm.createSymbolicLink(atPath: victim.path, withDestinationPath: "/etc/hostname")
+            case 3:
+                try fm.removeItem(at: victim)
+                #expect(mkfifo(victim.path, 0o600) == 0)
+            case 4:
+                try Data(count: Int.random(in: 0...64, using: &generator))
+                    .write(to: target.appendingPathComponent("pieces/extra-\(round)"))
+            default:
+                var deep = target
+                for level in 0..<10 { deep.appendPathComponent("d\(level)") }
+                try fm.createDirectory(at: deep, withIntermediateDirectories: true)
+            }
+            do {
+                let report = try Self.verifier.verify(path: target.path)
+                #expect(!report.isIntact, "round \(round), seed \(seed): a damaged bundle verified as intact")
+            } catch let error as BundleError {
+                #expect(error.exitCode == 1, "round \(round), seed \(seed)")
+            }
+            FileSystem.removeTree(target.path)
+        }
     }
 }
