@@ -1,8 +1,12 @@
+import RecouvreLaw
 import RecouvreModel
+import RecouvreRoute
 
 /// The déclaration de créance to the mandataire judiciaire (C. com. L622-24, L622-25, R622-23):
-/// the amount due at the opening judgment, how interest was computed, the exhibits; within two
-/// months of the judgment's publication at the BODACC (R622-24).
+/// the claim as of the opening judgment (principal, penalties to the day before it, the 40 € fee of
+/// every invoice that fell due before it, L441-10 II), the court that opened the proceedings, the
+/// mandataire, the exhibits; on time only within two months of the BODACC publication (R622-24) —
+/// a late declaration never says it is on time and comes with the requête en relevé de forclusion.
 public struct DeclarationDeCreanceView: Sendable {
     public var place: String
     public var date: String
@@ -11,9 +15,16 @@ public struct DeclarationDeCreanceView: Sendable {
     public var debtor: PartyView
     /// `30 juin 2025`, or nil when the case only says proceedings are open.
     public var openingJudgment: String?
-    public var invoices: [InvoiceView]
+    public var proceedings: ProceedingsView
+    public var invoices: [DeclaredInvoiceView]
     public var claim: ClaimView
     public var rates: String?
+    /// B2B or public: the fee of L441-10 II / D2192-35 is a head of claim.
+    public var professional: Bool
+    /// Some invoice carries its 40 € fee (fell due before the opening judgment).
+    public var feeDeclared: Bool
+    /// The invoices falling due on or after the opening day, which carry no fee: `TM-1, TM-2`.
+    public var feesDropped: String?
     public var exhibits: [ExhibitView]
     public var signatory: String
 
@@ -23,15 +34,94 @@ public struct DeclarationDeCreanceView: Sendable {
         reference = facts.theCase.reference
         creditor = facts.creditor
         debtor = facts.debtor
+        var opened: Day?
         if case .opened(let day) = facts.theCase.contract.collectiveProceedings {
+            opened = day
             openingJudgment = FrenchFormat.date(day)
         } else {
             openingJudgment = nil
         }
-        invoices = facts.invoices
+        proceedings = ProceedingsView(facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline)
+        invoices = facts.statement.invoices.map { DeclaredInvoiceView($0, opened: opened) }
         claim = facts.claim
         rates = facts.rates
+        professional = facts.professional || facts.publicBuyer
+        feeDeclared = facts.statement.totals.flatFees > 0
+        let dropped = opened.map { day in facts.statement.invoices.filter { $0.due >= day }.map(\.number) } ?? []
+        feesDropped = dropped.isEmpty ? nil : dropped.joined(separator: ", ")
         exhibits = facts.exhibitViews
         signatory = facts.signatory
+    }
+}
+
+/// One invoice as declared: due before the opening judgment (échue) or after it (à échoir), with its fee.
+public struct DeclaredInvoiceView: Sendable {
+    public var number: String
+    public var issued: String
+    public var due: String
+    public var amount: String
+    public var outstanding: String
+    /// Fell due before the opening judgment (or the opening date is unknown).
+    public var dueBeforeOpening: Bool
+    /// `40,00 €`, when the invoice's fee is declared.
+    public var flatFee: String?
+
+    init(_ invoice: InvoiceStatement, opened: Day?) {
+        number = invoice.number
+        issued = FrenchFormat.date(invoice.issued)
+        due = FrenchFormat.date(invoice.due)
+        amount = FrenchFormat.amount(invoice.amount)
+        outstanding = FrenchFormat.amount(invoice.outstanding)
+        dueBeforeOpening = opened.map { invoice.due < $0 } ?? true
+        flatFee = invoice.flatFee > 0 ? FrenchFormat.amount(invoice.flatFee) : nil
+    }
+}
+
+/// The proceedings as the case describes them (map form of `collective_proceedings`), and where the
+/// declaration stands against its deadline (decided by the router).
+public struct ProceedingsView: Sendable {
+    public var sauvegarde: Bool
+    public var redressement: Bool
+    public var liquidation: Bool
+    /// The court that opened the proceedings (R622-23: the declaration names it).
+    public var court: String?
+    public var bodacc: String?
+    public var mandataireName: String?
+    public var mandataireAddressLines: [String]
+    /// The last day to declare, when the declaration is on time.
+    public var inTimeUntil: String?
+    /// The declaration time has run: the deadline that passed.
+    public var lateSince: String?
+    /// Relief can still be asked until that day (L622-26).
+    public var reliefUntil: String?
+    /// Past the six months of L622-26 too.
+    public var foreclosed: Bool
+    /// No BODACC date: the deadline cannot be checked.
+    public var deadlineUnknown: Bool
+
+    init(_ details: ProceedingsDetails?, deadline: DeclarationDeadline?) {
+        sauvegarde = details?.kind == .sauvegarde
+        redressement = details?.kind == .redressement
+        liquidation = details?.kind == .liquidation
+        court = details?.court
+        bodacc = details?.bodacc.map(FrenchFormat.date)
+        mandataireName = details?.mandataire?.name
+        mandataireAddressLines = details?.mandataire?.address.map(PartyView.lines(of:)) ?? []
+        inTimeUntil = nil
+        lateSince = nil
+        reliefUntil = nil
+        foreclosed = false
+        deadlineUnknown = false
+        switch deadline {
+        case .inTime(let until)?: inTimeUntil = FrenchFormat.date(until)
+        case .late(let passed, let relief)?:
+            lateSince = FrenchFormat.date(passed)
+            reliefUntil = FrenchFormat.date(relief)
+        case .foreclosed(let passed, let relief)?:
+            lateSince = FrenchFormat.date(passed)
+            reliefUntil = FrenchFormat.date(relief)
+            foreclosed = true
+        case .unknown?, nil: deadlineUnknown = true
+        }
     }
 }

@@ -9,6 +9,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case formulaireEuropeen = "formulaire-europeen"
     case memoireEnReclamation = "memoire-en-reclamation"
     case declarationDeCreance = "declaration-de-creance"
+    /// C. com. L622-26: added after a late déclaration de créance, while relief is still possible.
+    case requeteReleveDeForclusion = "requete-en-releve-de-forclusion"
     case bordereauDePieces = "bordereau-de-pieces"
     case lettreAuCommissaireDeJustice = "lettre-au-commissaire-de-justice"
 
@@ -24,6 +26,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .formulaireEuropeen: return "Formulaire A : demande européenne"
         case .memoireEnReclamation: return "Mémoire en réclamation"
         case .declarationDeCreance: return "Déclaration de créance"
+        case .requeteReleveDeForclusion: return "Requête en relevé de forclusion"
         case .bordereauDePieces: return "Bordereau de pièces"
         case .lettreAuCommissaireDeJustice: return "Lettre au commissaire de justice"
         }

@@ -17,7 +17,7 @@ public struct DossierRenderer: Sendable {
 
     /// The documents in filing order (`DocumentKind.plan`), numbered `01-…txt`, with the exhibits.
     public func render(_ input: DossierInput) throws -> Dossier {
-        let plan = DocumentKind.plan(for: input.route.procedure)
+        let plan = DocumentKind.plan(for: input.route)
         let fileNames = plan.enumerated().map { index, kind in
             "\(index + 1 < 10 ? "0" : "")\(index + 1)-\(kind.slug(for: input.route.procedure)).txt"
         }
@@ -64,6 +64,7 @@ public struct DossierRenderer: Sendable {
         case .formulaireEuropeen: return FormulaireEuropeenView(facts)
         case .memoireEnReclamation: return MemoireEnReclamationView(facts)
         case .declarationDeCreance: return DeclarationDeCreanceView(facts)
+        case .requeteReleveDeForclusion: return ReleveDeForclusionView(facts)
         case .bordereauDePieces: return BordereauView(facts, destination: destination(facts))
         case .lettreAuCommissaireDeJustice: return LettreAuCommissaireView(facts)
         }

@@ -122,7 +122,7 @@ public struct StatementEngine: Sendable {
             let invoice = account.invoice
             let late = invoice.due < asOf && account.settledByDue < invoice.amount
             var fee: Decimal = 0
-            if feeAllowed && late, let value = try LatePaymentRules.flatFee(regime: regime, dueDayAfter: invoice.due.adding(days: 1), tables: tables) {
+            if feeAllowed && late, StatementRules.flatFeeAllowed(claim, for: invoice), let value = try LatePaymentRules.flatFee(regime: regime, dueDayAfter: invoice.due.adding(days: 1), tables: tables) {
                 fee = value.value
             }
             if invoice.due >= asOf && account.principal > 0 {

@@ -65,7 +65,8 @@ enum StatementRules {
             return nil
         case .opened(let day):
             notes.warn("Procédure collective ouverte le \(day.iso) : pénalités arrêtées la veille du jugement d'ouverture "
-                + "(C. com. L622-28), sans indemnité forfaitaire ni frais (C. com. L441-10 II) ; déclarez la créance au "
+                + "(C. com. L622-28) ; indemnité forfaitaire conservée pour les factures échues avant lui, aucune pour "
+                + "celles échues depuis (C. com. L441-10 II) ; déclarez la créance au "
                 + "mandataire judiciaire dans les deux mois de la publication au BODACC (C. com. L622-24, R622-24).")
             return min(asOf, day.adding(days: -1))
         }
@@ -124,11 +125,24 @@ enum StatementRules {
         return increase.day
     }
 
-    /// The 40 € fee: B2B and public only; `flat_fee: false` honoured; not when collective proceedings
-    /// forbid payment (C. com. L441-10 II, last sentence).
+    /// The 40 € fee: B2B and public only; `flat_fee: false` honoured. Under collective proceedings it is
+    /// lost only for sums whose payment at their due date the proceedings forbid (C. com. L441-10 II, last
+    /// sentence): see `flatFeeAllowed(_:for:)`, decided per invoice.
     static func flatFeeAllowed(_ claim: Case, notes: inout Notes) -> Bool {
-        guard automatic(claim.regime), claim.contract.collectiveProceedings == nil else { return false }
+        guard automatic(claim.regime) else { return false }
         return claim.contract.flatFee
+    }
+
+    /// C. com. L441-10 II, last sentence, with L622-7 (the opening judgment forbids paying a prior debt
+    /// from its day): an invoice that fell due before the opening judgment could be paid at its due date,
+    /// so its fee is kept (and declared, L622-24); one falling due on or after the opening day gets none.
+    /// Opening date unknown: no fee at all (nothing can be checked; the statement says so).
+    static func flatFeeAllowed(_ claim: Case, for invoice: Invoice) -> Bool {
+        switch claim.contract.collectiveProceedings {
+        case nil: return true
+        case .openedUnknownDate: return false
+        case .opened(let day): return invoice.due < day
+        }
     }
 
     /// C. com. L441-10 II: recovery costs above the flat fee, on proof; B2B and public only, and not

@@ -15,7 +15,7 @@ extension PDFRenderer {
     public static func carriesDossier(_ kind: DocumentKind) -> Bool {
         switch kind {
         case .requeteInjonctionDePayer, .requetePetitesCreances, .formulaireEuropeen, .memoireEnReclamation,
-            .declarationDeCreance:
+            .declarationDeCreance, .requeteReleveDeForclusion:
             return true
         case .miseEnDemeure, .releveDeCompte, .bordereauDePieces, .lettreAuCommissaireDeJustice:
             return false

@@ -104,6 +104,8 @@ public struct Route: Sendable, Hashable {
     public var commune: String?
     /// The data the decision rests on, with their dates (court directory, procedures file).
     public var sources: [String]
+    /// Collective proceedings: where the déclaration de créance stands against R622-24 / L622-26.
+    public var declarationDeadline: DeclarationDeadline? = nil
 
     public init(nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,
                 form: Form?, alternatives: [Alternative], courDAppel: String?, priorSteps: [String],

@@ -55,7 +55,14 @@ public enum RouteReason: CatalogueReason, Hashable {
     case declareWithin(months: String)
     case declareWithinAbroad(months: String)
     case openingJudgment(date: String)
-    case declarationMaybeLate(months: String, reliefMonths: String)
+    // Collective proceedings: the declaration's deadline from the BODACC publication (R622-24, L622-26).
+    case proceedingsOpenedBy(court: String)
+    case proceedingsMandataire(name: String)
+    case bodaccDateUnknown(months: String)
+    case declarationInTime(until: String)
+    case declarationLate(deadline: String, reliefUntil: String)
+    case askReliefFromForfeiture(reliefUntil: String)
+    case declarationForeclosed(deadline: String, reliefUntil: String)
     case openingDateUnknown
     case pspcAlternative(threshold: String, source: String, courDAppel: String)
     case lawyerAfterOpposition(threshold: String, source: String)

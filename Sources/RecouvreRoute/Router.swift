@@ -276,12 +276,32 @@ struct Draft {
         switch proceedings {
         case .opened(let day):
             explain(.openingJudgment(date: frenchDate(day)))
-            let earliest = day.adding(months: months)
-            if asOf > earliest {
-                warn(.declarationMaybeLate(months: "\(months)", reliefMonths: "\(rules.declarationReliefMonths)"))
-            }
         case .openedUnknownDate:
             warn(.openingDateUnknown)
+        }
+        declarationDeadline(months: months)
+    }
+
+    /// C. com. R622-24, L622-26: the declaration time runs from the BODACC publication, not from the
+    /// opening judgment; past it, the requête en relevé de forclusion (six months from the publication);
+    /// past those, no relief. Without the publication date, say the deadline cannot be checked.
+    mutating func declarationDeadline(months: Int) {
+        let details = claim.contract.proceedingsDetails
+        if let court = details?.court { explain(.proceedingsOpenedBy(court: court)) }
+        if let mandataire = details?.mandataire { explain(.proceedingsMandataire(name: mandataire.name)) }
+        let status = DeclarationDeadline.status(
+            bodacc: details?.bodacc, asOf: asOf, months: months, reliefMonths: rules.declarationReliefMonths)
+        route.declarationDeadline = status
+        switch status {
+        case .unknown:
+            warn(.bodaccDateUnknown(months: "\(months)"))
+        case .inTime(let until):
+            explain(.declarationInTime(until: frenchDate(until)))
+        case .late(let deadline, let reliefUntil):
+            warn(.declarationLate(deadline: frenchDate(deadline), reliefUntil: frenchDate(reliefUntil)))
+            step(.askReliefFromForfeiture(reliefUntil: frenchDate(reliefUntil)))
+        case .foreclosed(let deadline, let reliefUntil):
+            warn(.declarationForeclosed(deadline: frenchDate(deadline), reliefUntil: frenchDate(reliefUntil)))
         }
     }
 

@@ -107,7 +107,7 @@ struct DocumentContentTests {
                 #expect(kinds.isSuperset(of: ["sender", "addressee", "placeAndDate", "table", "signature"]))
             case .releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces, .formulaireEuropeen:
                 #expect(kinds.contains("title"))
-            case .declarationDeCreance, .lettreAuCommissaireDeJustice, .requetePetitesCreances:
+            case .declarationDeCreance, .requeteReleveDeForclusion, .lettreAuCommissaireDeJustice, .requetePetitesCreances:
                 #expect(kinds.isSuperset(of: ["sender", "addressee", "placeAndDate", "signature"]))
             }
         }

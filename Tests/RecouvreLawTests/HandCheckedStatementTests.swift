@@ -193,11 +193,18 @@ let handChecked: [HandChecked] = [
                 claim: makeCase(creditor: person, debtor: personDebtor, contract: Contract(penaltyRate: .fixed(10)),
                                 invoices: [invoice("F1", due: "2025-01-31", "1000")], events: [notice(received: "2025-03-01")]),
                 asOf: "2025-03-31", lines: ["2025-03-02 2025-03-31 10.00 8.22"]),
-    // collective proceedings opened 2025-03-03: last day 03-02; 1000 × 13.15 % × 30 / 365 = 10.8082 → 10.81; no fee
+    // collective proceedings opened 2025-03-03: last day 03-02; 1000 × 13.15 % × 30 / 365 = 10.8082 → 10.81;
+    // F1 fell due (01-31) and was late before the opening: its 40 € fee is kept (C. com. L441-10 II, last sentence)
     HandChecked(name: "collective proceedings with a date",
                 claim: makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-03-03"))),
                                 invoices: [invoice("F1", due: "2025-01-31", "1000")]),
-                asOf: "2025-06-30", lines: ["2025-02-01 2025-03-02 13.15 10.81"], warning: "L622-28"),
+                asOf: "2025-06-30", lines: ["2025-02-01 2025-03-02 13.15 10.81"], fees: "40.00", warning: "L622-28"),
+    // collective proceedings opened 2025-03-03, invoice due 03-15, after it: no penalty (interest stopped)
+    // and no fee, the proceedings forbidding its payment at its due date (L441-10 II, last sentence)
+    HandChecked(name: "collective proceedings, invoice due after the opening",
+                claim: makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-03-03"))),
+                                invoices: [invoice("F1", due: "2025-03-15", "1000")]),
+                asOf: "2025-06-30", lines: [], warning: "L622-28"),
     // collective proceedings, date unknown: nothing, no fee
     HandChecked(name: "collective proceedings without a date",
                 claim: makeCase(contract: Contract(collectiveProceedings: .openedUnknownDate),

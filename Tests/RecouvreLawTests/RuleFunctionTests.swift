@@ -313,8 +313,14 @@ struct FeeRuleTests {
         #expect(StatementRules.flatFeeAllowed(makeCase(debtor: publicBody, invoices: invoices), notes: &notes))
         #expect(!StatementRules.flatFeeAllowed(makeCase(debtor: personDebtor, invoices: invoices), notes: &notes))
         #expect(!StatementRules.flatFeeAllowed(makeCase(contract: Contract(flatFee: false), invoices: invoices), notes: &notes))
+        // Collective proceedings (C. com. L441-10 II, last sentence): decided per invoice, by its due date
+        // against the opening judgment; none when the opening date is unknown.
+        let opened = makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-04-01"))), invoices: invoices)
+        #expect(StatementRules.flatFeeAllowed(opened, notes: &notes))
+        #expect(StatementRules.flatFeeAllowed(opened, for: invoice("F1", due: "2025-03-31", "1000")))
+        #expect(!StatementRules.flatFeeAllowed(opened, for: invoice("F2", due: "2025-04-01", "1000")))
         #expect(!StatementRules.flatFeeAllowed(makeCase(contract: Contract(collectiveProceedings: .openedUnknownDate),
-                                                        invoices: invoices), notes: &notes))
+                                                        invoices: invoices), for: invoices[0]))
     }
 }
 
