@@ -1,6 +1,7 @@
 import ArgumentParser
 import RecouvreCaseFile
 import RecouvreForms
+import RecouvreBundle
 import RecouvreLaw
 
 struct CheckCommand: ParsableCommand {
@@ -22,11 +23,12 @@ struct CheckCommand: ParsableCommand {
     var caseFile: String
 
     func run() throws {
-        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: today()) }
+        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: Today.day()) }
         // The principal still due comes from the statement engine, as `statement` computes it.
-        let day = loaded.value.asOf ?? today()
-        let principal = try? StatementEngine(tables: RateTables.load(forms: Forms.locate(override: nil)))
-            .statement(for: loaded.value, asOf: day).totals.principal
+        let day = loaded.value.asOf ?? Today.day()
+        let pipeline = try? DossierPipeline(
+            book: LawBook.load(forms: Forms.locate(override: nil)), tool: "recouvre \(Recouvre.version)")
+        let principal = try? pipeline?.statement(for: loaded.value, asOf: day).totals.principal
         printOut(CaseSummary.text(loaded, fileName: caseFile, principalDue: principal))
     }
 }
