@@ -1,7 +1,7 @@
 import ArgumentParser
+import RecouvreBundle
 import RecouvreCaseFile
 import RecouvreForms
-import RecouvreBundle
 import RecouvreLaw
 
 struct CheckCommand: ParsableCommand {
