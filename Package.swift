@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreImportTests",
-            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvreTestSupport"]
+            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
         ),
 
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
@@ -138,6 +138,11 @@ let package = Package(
 
         // Times the statement of a 10,000-invoice / 30,000-payment case (release build).
         .executableTarget(name: "recouvre-bench", dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreLaw"]),
+        // Times 1,000 dossiers assembled in one process with the law book loaded once (release build).
+        .executableTarget(
+            name: "recouvre-bench-dossier",
+            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle"]
+        ),
 
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.
         .target(

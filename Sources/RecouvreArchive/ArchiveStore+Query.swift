@@ -95,8 +95,8 @@ extension ArchiveStore {
                       let channel = columns.text(2).flatMap(NoticeChannel.init), let tracking = columns.text(3),
                       let caseReference = columns.text(4), let amount = columns.text(5), let debtorName = columns.text(6)
                 else {
-                    throw ArchiveError(.chainBroken, "\(self.path): notice #\(columns.text(0) ?? "?") holds values "
-                        + "recouvre never writes (the database was edited outside recouvre: run recouvre archive verify)")
+                    throw ArchiveError(.chainBroken, "\(self.path) : notification #\(columns.text(0) ?? "?") contient des "
+                        + "valeurs que recouvre n'écrit jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
                 }
                 if let debtor = filter.debtor,
                    debtorName.range(of: debtor, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
@@ -124,8 +124,8 @@ extension ArchiveStore {
                   let received = columns.text(2).flatMap(Day.init(iso:)),
                   let outcome = columns.text(3).flatMap(ReceiptOutcome.init(rawValue:))
             else {
-                throw ArchiveError(.chainBroken, "\(path): receipt #\(columns.text(0) ?? "?") holds values recouvre "
-                    + "never writes (the database was edited outside recouvre: run recouvre archive verify)")
+                throw ArchiveError(.chainBroken, "\(path) : accusé #\(columns.text(0) ?? "?") contient des valeurs que recouvre "
+                    + "n'écrit jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
             }
             latest[noticeID] = (received, outcome)
         }
@@ -167,8 +167,8 @@ extension ArchiveStore {
               let tracking = row.text(14), let previous = row.text(15), let hash = row.text(16),
               asOfText == nil || Day(iso: asOfText ?? "") != nil
         else {
-            throw ArchiveError(.chainBroken, "\(path): notice #\(row.text(0) ?? "?") holds values recouvre never writes "
-                + "(the database was edited outside recouvre: run recouvre archive verify)")
+            throw ArchiveError(.chainBroken, "\(path) : notification #\(row.text(0) ?? "?") contient des valeurs que recouvre n'écrit jamais "
+                        + "(la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
         }
         return NoticeRecord(
             id: id, seq: seq, caseReference: caseReference,
@@ -196,8 +196,8 @@ extension ArchiveStore {
                   let received = row.text(3).flatMap(Day.init(iso:)), let previous = row.text(4), let hash = row.text(5),
                   let outcome = row.text(6).flatMap(ReceiptOutcome.init(rawValue:))
             else {
-                throw ArchiveError(.chainBroken, "\(path): receipt #\(row.text(0) ?? "?") holds values recouvre never "
-                    + "writes (the database was edited outside recouvre: run recouvre archive verify)")
+                throw ArchiveError(.chainBroken, "\(path) : accusé #\(row.text(0) ?? "?") contient des valeurs que recouvre n'écrit "
+                    + "jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
             }
             return ReceiptRecord(id: id, seq: seq, noticeID: noticeID, received: received, previousHash: previous,
                                  hash: hash, outcome: outcome)
