@@ -45,7 +45,10 @@ public enum RouteReason: CatalogueReason, Hashable {
     case europeanJurisdiction
     case europeanForm
     case europeanSmallClaimsAlternative(principal: String, threshold: String, source: String, form: String)
-    case frenchProceduresAbroad
+    // Foreign debtors: the French injonction where French courts have jurisdiction; Switzerland.
+    case frenchProceduresAbroadUnlessForum(convention: String)
+    case frenchCourtsPlaceOfPerformance(convention: String)
+    case swissDebtor
     case denmark(source: String)
     case outsideEU(country: String)
     case noSimplifiedProcedure(why: String)

@@ -242,15 +242,42 @@ struct Draft {
                         principal: Money.french(statement.totals.principal), threshold: Money.french(escp.amount),
                         source: escp.source, form: escpForm.form.title))))
             }
-            warn(.frenchProceduresAbroad)
+            frenchCourtsAbroad(convention: "Règlement (UE) 1215/2012, art. 7(1)(b)")
         } else {
             route.procedure = .none
             let why = rules.excludedStates.contains(country)
                 ? text(.denmark(source: rules.europeanSource))
                 : text(.outsideEU(country: country))
             explain(.noSimplifiedProcedure(why: why))
-            warn(.foreignOutsideEU(country: country))
+            if country == "CH" {
+                swissDebtor()
+            } else {
+                warn(.foreignOutsideEU(country: country))
+            }
         }
+    }
+
+    /// The French injonction de payer (CPC 1405) can reach a debtor abroad where French courts have
+    /// jurisdiction: Brussels I bis art. 7(1)(b) (Lugano 2007 art. 5(1)(b)), goods delivered or services
+    /// provided in France (`contract.performance_country: FR`) — an alternative, never the main route;
+    /// not against a consumer (art. 18(2), Lugano art. 16(2)). The PSPC needs a commissaire of the
+    /// ressort of the debtor's domicile (CPCE R125-1): never abroad.
+    mutating func frenchCourtsAbroad(convention: String) {
+        let performedInFrance = claim.contract.performanceCountry?.uppercased() == "FR"
+        guard performedInFrance, claim.regime != .consumer else {
+            warn(.frenchProceduresAbroadUnlessForum(convention: convention))
+            return
+        }
+        route.alternatives.append(Alternative(
+            procedure: .injonctionDePayer, why: text(.frenchCourtsPlaceOfPerformance(convention: convention))))
+    }
+
+    /// Switzerland: outside the EU regulations but bound by the Lugano Convention 2007 (jurisdiction
+    /// art. 2 and 5(1)(b), recognition and enforcement art. 33 ff.); the usual route is the Swiss
+    /// poursuite pour dettes (LP art. 67 ff.: réquisition de poursuite, commandement de payer).
+    mutating func swissDebtor() {
+        explain(.swissDebtor)
+        frenchCourtsAbroad(convention: "Convention de Lugano du 30 octobre 2007, art. 5(1)(b)")
     }
 
     /// Collective proceedings: no action, a déclaration de créance to the mandataire judiciaire within
