@@ -39,6 +39,26 @@ struct JournalTests {
         #expect(history.profile == "oublieux")
     }
 
+    @Test func theCaseFilesOwnStepsPromisesAndPlansCount() throws {
+        let plan = [Instalment(date: day("2026-04-30"), amount: money("600.00")), Instalment(date: day("2026-05-31"), amount: money("600.00"))]
+        let claim = sampleCase(events: [
+            Event(type: .reminder, date: day("2026-04-01"), channel: .email, step: "j1"),
+            Event(type: .promise, date: day("2026-04-05"), until: day("2026-04-20")),
+            Event(type: .plan, date: day("2026-04-22"), instalments: plan),
+            Event(type: .formalNotice, date: day("2026-06-20"), channel: .registeredLetter, presented: day("2026-06-22"), outcome: .notCollected),
+        ])
+        let history = AmicableHistory(case: claim, journal: journal)
+        #expect(history.reminders.map(\.step) == ["j1"])
+        #expect(history.promises.count == 2)
+        #expect(history.plans.first?.instalments == plan)
+        // A pli avisé non réclamé counts as received on the day it was presented.
+        #expect(history.notices == [SentNotice(date: day("2026-06-20"), received: day("2026-06-22"))])
+        // On 10 May the plan accepted on 22 April holds the ladder, though the promise is broken.
+        let paid = sampleCase(payments: [Payment(date: day("2026-04-30"), amount: money("600.00"))], events: claim.events)
+        let d = try decide(paid, on: "2026-05-10", history: AmicableHistory(case: paid))
+        #expect(d.state == .onHold(AcceptedPlan(date: day("2026-04-22"), instalments: plan)))
+    }
+
     @Test func chronologyLines() throws {
         let claim = sampleCase(payments: [Payment(date: day("2026-05-31"), amount: money("300.00"))])
         let history = AmicableHistory(case: claim, journal: journal)

@@ -138,4 +138,25 @@ struct AmicableCLITests {
         let usage = try await CLI.run(["aged", ledger.path])
         #expect(usage.status == 2)
     }
+
+    @Test("remind reads reminder.step and promise from the case file itself")
+    func caseFileEvents() async throws {
+        let file = try amicableCase()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let text = try String(contentsOf: file, encoding: .utf8) + """
+            events:
+              - { type: reminder, date: 2026-04-01, step: j1, channel: email }
+              - { type: promise, date: 2026-04-10, until: 2026-04-30, amount: 600.00 }
+
+            """
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let paused = try await CLI.run(["remind", file.path, "--as-of", "2026-04-20"])
+        #expect(paused.status == 0, "\(paused)")
+        #expect(paused.stdout.contains("En pause : promesse de paiement jusqu'au 30/04/2026."))
+        let resumed = try await CLI.run(["remind", file.path, "--as-of", "2026-05-01", "--out", file.deletingLastPathComponent().path])
+        #expect(resumed.stdout.contains("Étape du jour : J+30 dernière relance avant mise en demeure"), "\(resumed)")
+        #expect(resumed.stdout.contains("Étapes passées sans envoi : J+15 relance ferme"))
+        let letter = try String(contentsOf: file.deletingLastPathComponent().appendingPathComponent("CASE-j30-2026-05-01.txt"), encoding: .utf8)
+        #expect(letter.contains("cette promesse n'a pas été tenue"))
+    }
 }
