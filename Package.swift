@@ -124,16 +124,42 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreImportTests",
-            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvreTestSupport"]
+            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
         ),
 
+        // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).
+        .target(
+            name: "RecouvrePDF",
+            dependencies: ["RecouvreDocuments", "RecouvreBundle", "RecouvreForms", "RecouvreJSON", "RecouvreModel"]
+        ),
+        // Times --pdf over a batch of dossiers with one persistent renderer (docs/pdf.md).
+        .executableTarget(
+            name: "recouvre-pdf-bench",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreDocuments", "RecouvreForms", "RecouvreModel"]
+        ),
+        .testTarget(
+            name: "RecouvrePDFTests",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreTestSupport"]
+        ),
+        // batch: one verified bundle per debtor from a folder of cases (or a ledger), on all cores, streaming.
+        .target(
+            name: "RecouvreBatch",
+            dependencies: [
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreRoute", "RecouvreBundle", "RecouvreBundleIO", "RecouvreJSON",
+                "RecouvreImport", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreBatchTests", dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+        ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
+                "RecouvreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,6 +5,7 @@ import RecouvreForms
 import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute
+import RecouvreXML
 
 /// Where the exhibits of a case are read from: a folder on disk for the command line, bytes in memory
 /// for an upload. The pipeline asks it for the file a case names; it never opens a path itself.
@@ -42,6 +43,20 @@ public struct AssembledDossier: Sendable {
     public var route: Route
     /// Prescription notices, the statement's and the route's warnings, each once, in order.
     public var warnings: [String]
+}
+
+/// What a dossier claims and where it goes, before its documents are written.
+public struct ClaimDecision: Sendable {
+    public var statement: Statement
+    public var route: Route
+    /// Prescription notices, the statement's and the route's warnings, each once, in order.
+    public var warnings: [String]
+
+    public init(statement: Statement, route: Route, warnings: [String]) {
+        self.statement = statement
+        self.route = route
+        self.warnings = warnings
+    }
 }
 
 /// What a build wrote.
@@ -87,73 +102,114 @@ public struct DossierPipeline: Sendable {
         try book.router.route(case: claim, statement: statement(for: claim, asOf: asOf))
     }
 
-    /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
-    /// the user forces it, and then the warning stays in the output.
-    public func assemble(_ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool) throws -> AssembledDossier {
+    /// The statement, the route and the warnings of a dossier, without its documents (what `batch`
+    /// checks an existing bundle against). Domain.md §3: once prescription has run, no court dossier
+    /// unless the user forces it, and then the warning stays in the output.
+    public func decide(_ claim: Case, asOf: Day, force: Bool, times: inout StageTimes) throws -> ClaimDecision {
         var warnings: [String] = []
-        let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
-        let expired = prescription.filter(\.expired).map(\.message)
-        if !expired.isEmpty && !force { throw BundleError.prescribed(expired) }
-        warnings += prescription.map(\.message)
-        let statement = try statement(for: claim, asOf: asOf)
-        let route = try book.router.route(case: claim, statement: statement)
+        let statement = try times.measure(.statement) {
+            let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
+            let expired = prescription.filter(\.expired).map(\.message)
+            if !expired.isEmpty && !force { throw BundleError.prescribed(expired) }
+            warnings += prescription.map(\.message)
+            return try self.statement(for: claim, asOf: asOf)
+        }
+        let route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
         warnings += statement.warnings + route.warnings
-        let dossier = try book.renderer.render(DossierInput(case: claim, statement: statement, route: route))
-
-        var files: [BundleFile] = []
-        var documentDigests: [DocumentDigest] = []
-        for document in dossier.documents {
-            let data = Data(document.text.utf8)
-            files.append(BundleFile(path: document.fileName, data: data))
-            documentDigests.append(
-                DocumentDigest(
-                    fileName: document.fileName, title: document.title,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
-        }
-        var exhibitDigests: [ExhibitDigest] = []
-        for exhibit in dossier.exhibits {
-            guard let path = exhibit.bundlePath else {
-                exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
-                continue
-            }
-            let data: Data
-            if let source = exhibit.source {
-                guard let found = exhibits.data(forExhibit: source) else {
-                    throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
-                }
-                data = found
-                files.append(BundleFile(path: path, data: data))
-            } else {
-                data = files.first { $0.path == path }?.data ?? Data()
-            }
-            exhibitDigests.append(
-                ExhibitDigest(
-                    number: exhibit.number, title: exhibit.title, path: path,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
-        }
-
-        // A dossier.xml that does not validate is our bug: report it, write nothing.
-        let xml: Data
-        do {
-            xml = try DossierXML.render(
-                DossierXMLInput(
-                    case: claim, statement: statement, route: route, documents: documentDigests,
-                    exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source),
-                schema: book.dossierSchema)
-        } catch let error as DossierXMLError {
-            throw BundleError.invalidDossierXML(error.description)
-        }
-        files.append(BundleFile(path: DossierXML.fileName, data: xml))
-
-        let manifest = BundleManifest(
-            tool: tool, caseReference: claim.reference, asOf: asOf.iso,
-            creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
-            debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
-            amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-            files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
+        return ClaimDecision(statement: statement, route: route, warnings: warnings)
+    }
+
+    /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
+    /// the user forces it, and then the warning stays in the output.
+    /// `pdf` (`--pdf`, `--pdf-only`) adds each document's PDF/A-3b beside its text, or instead of it.
+    public func assemble(
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil
+    ) throws -> AssembledDossier {
+        var times = StageTimes.off
+        return try assemble(claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, times: &times)
+    }
+
+    /// The same, adding each stage's CPU time to `times` (`batch --profile`).
+    public func assemble(
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
+        times: inout StageTimes
+    ) throws -> AssembledDossier {
+        let decision = try decide(claim, asOf: asOf, force: force, times: &times)
+        let (statement, route, warnings) = (decision.statement, decision.route, decision.warnings)
+        let dossier = try times.measure(.render) {
+            try book.renderer.render(DossierInput(case: claim, statement: statement, route: route))
+        }
+
+        var files: [BundleFile] = []
+        var documentDigests: [DocumentDigest] = []
+        times.measure(.hash) {
+            for document in dossier.documents {
+                let data = Data(document.text.utf8)
+                files.append(BundleFile(path: document.fileName, data: data))
+                documentDigests.append(
+                    DocumentDigest(
+                        fileName: document.fileName, title: document.title,
+                        sha256: BundleManifest.sha256(data), bytes: data.count))
+            }
+        }
+        var exhibitDigests: [ExhibitDigest] = []
+        // Reading and hashing the exhibits counts as reading.
+        try times.measure(.read) {
+            for exhibit in dossier.exhibits {
+                guard let path = exhibit.bundlePath else {
+                    exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
+                    continue
+                }
+                let data: Data
+                if let source = exhibit.source {
+                    guard let found = exhibits.data(forExhibit: source) else {
+                        throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
+                    }
+                    data = found
+                    files.append(BundleFile(path: path, data: data))
+                } else {
+                    data = files.first { $0.path == path }?.data ?? Data()
+                }
+                exhibitDigests.append(
+                    ExhibitDigest(
+                        number: exhibit.number, title: exhibit.title, path: path,
+                        sha256: BundleManifest.sha256(data), bytes: data.count))
+            }
+        }
+
+        // A dossier.xml that does not validate is our bug: report it, write nothing.
+        let input = DossierXMLInput(
+            case: claim, statement: statement, route: route, documents: documentDigests,
+            exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
+        let xml = try times.measure(.xml) { try DossierXML.write(input) }
+        try times.measure(.xsd) {
+            do {
+                try book.dossierSchema.validate(xml, name: DossierXML.fileName)
+            } catch let error as XMLValidationError {
+                throw BundleError.invalidDossierXML(DossierXMLError.generatedInvalid(error).description)
+            }
+        }
+        files.append(BundleFile(path: DossierXML.fileName, data: xml))
+        if let pdf {
+            files = try pdf.apply(
+                to: files,
+                input: BundlePDFInput(
+                    documents: dossier.documents, dossierXML: xml,
+                    statementJSON: Data(StatementFormatter.json(statement).utf8),
+                    date: asOf, caseReference: claim.reference, author: claim.creditor.name))
+        }
+
+        let manifest = times.measure(.hash) {
+            BundleManifest(
+                tool: tool, caseReference: claim.reference, asOf: asOf.iso,
+                creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
+                debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
+                amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
+                files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+        }
         return AssembledDossier(files: files, manifest: manifest, statement: statement, route: route, warnings: warnings)
     }
 
@@ -162,12 +218,12 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil
+        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil
     ) throws -> BuildResult {
-        let loaded = try CaseFileReader.load(path: casePath)
+        let loaded = try CaseFileReader.load(path: casePath, today: today)
         let claim = try completeCase?(loaded.value) ?? loaded.value
         let day = asOf ?? claim.asOf ?? today
-        let dossier = try assemble(claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force)
+        let dossier = try assemble(claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected = [casePath] + claim.exhibits.compactMap(\.file).map {
             $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path

@@ -29,7 +29,7 @@ struct AtomicTarget {
         } catch {
             throw BundleError.writeFailed(path, FileSystemError.reason(of: error))
         }
-        Self.removeDebris(of: name, in: parent)
+        if !options.debrisRemoved { Self.removeDebris(of: name, in: parent) }
         let temporary = parent + "/.\(name).partial-\(UUID().uuidString)"
         do {
             try body(temporary)
@@ -78,7 +78,9 @@ struct AtomicTarget {
         }
         let reader: BundleReader
         do { reader = try BundleReader(path: path) } catch {
-            if case .directory = kind { return "ce dossier n'est pas un dossier écrit par recouvre (pas de manifest.json)" }
+            if case .directory = kind {
+                return "ce dossier n'est pas un dossier écrit par recouvre (pas de manifest.json)"
+            }
             return "ce fichier n'est pas un dossier zip écrit par recouvre"
         }
         if let problem = reader.problems.first { return "il contient ce que recouvre n'écrit pas (\(problem))" }

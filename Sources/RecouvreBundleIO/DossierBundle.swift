@@ -57,10 +57,19 @@ public struct SinkOptions: Sendable {
     /// Called before each file is written (tests use it to fail midway).
     public var beforeEachFile: (@Sendable (String) throws -> Void)?
 
-    public init(force: Bool, protecting: [String] = [], beforeEachFile: (@Sendable (String) throws -> Void)? = nil) {
+    /// The caller (batch) removed the debris of killed builds from the whole output folder before
+    /// writing: skip the per-target scan, which lists the parent folder at every write (quadratic
+    /// over a folder of 10,000 bundles).
+    public var debrisRemoved: Bool
+
+    public init(
+        force: Bool, protecting: [String] = [], beforeEachFile: (@Sendable (String) throws -> Void)? = nil,
+        debrisRemoved: Bool = false
+    ) {
         self.force = force
         self.protecting = protecting
         self.beforeEachFile = beforeEachFile
+        self.debrisRemoved = debrisRemoved
     }
 }
 

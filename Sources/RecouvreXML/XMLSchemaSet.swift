@@ -16,7 +16,8 @@ public final class XMLSchemaSet: @unchecked Sendable {
     public init(folder: URL, entry: String) throws(XMLValidationError) {
         let name = entry
         func fail(_ message: String) -> XMLValidationError {
-            XMLValidationError(name: name, errors: [XMLError(code: -1, message: message, line: 0, column: 0, file: name)])
+            XMLValidationError(
+                name: name, errors: [XMLError(code: -1, message: message, line: 0, column: 0, file: name)])
         }
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
         let entryURL = root.appendingPathComponent(entry).standardizedFileURL

@@ -23,6 +23,7 @@ struct Recouvre: ParsableCommand {
             InitCommand.self, CheckCommand.self, StatementCommand.self, RouteCommand.self,
             BuildCommand.self, VerifyCommand.self, ArchiveCommand.self, RemindCommand.self, PlanCommand.self, AgedCommand.self,
             ImportCommand.self,
+            BatchCommand.self, BatchMergeCommand.self,
         ]
     )
 
