@@ -68,8 +68,10 @@ public struct AmicableHistory: Sendable, Hashable {
     /// The profile recorded in the journal, if any.
     public var profile: String?
 
-    public init(reminders: [RecordedReminder] = [], promises: [PaymentPromise] = [], plans: [AcceptedPlan] = [],
-                notices: [SentNotice] = [], profile: String? = nil) {
+    public init(
+        reminders: [RecordedReminder] = [], promises: [PaymentPromise] = [], plans: [AcceptedPlan] = [],
+        notices: [SentNotice] = [], profile: String? = nil
+    ) {
         self.reminders = reminders.sorted { $0.date < $1.date }
         self.promises = promises.sorted { $0.date < $1.date }
         self.plans = plans.sorted { $0.date < $1.date }
@@ -88,14 +90,19 @@ public struct AmicableHistory: Sendable, Hashable {
         for event in claim.events {
             switch event.type {
             case .reminder:
-                reminders.append(RecordedReminder(date: event.date, step: event.step, channel: event.channel, file: event.file))
+                reminders.append(
+                    RecordedReminder(date: event.date, step: event.step, channel: event.channel, file: event.file))
             case .formalNotice:
                 // A pli avisé non réclamé counts as received on its presentation (effectiveReceipt).
                 notices.append(SentNotice(date: event.date, received: event.effectiveReceipt))
             case .promise:
-                if let until = event.until { promises.append(PaymentPromise(date: event.date, until: until, amount: event.amount)) }
+                if let until = event.until {
+                    promises.append(PaymentPromise(date: event.date, until: until, amount: event.amount))
+                }
             case .plan:
-                if !event.instalments.isEmpty { plans.append(AcceptedPlan(date: event.date, instalments: event.instalments)) }
+                if !event.instalments.isEmpty {
+                    plans.append(AcceptedPlan(date: event.date, instalments: event.instalments))
+                }
             default:
                 break
             }
@@ -104,7 +111,9 @@ public struct AmicableHistory: Sendable, Hashable {
             switch entry {
             case .reminder(let reminder):
                 // The same reminder copied into the case file (same day, same step or none) counts once.
-                if let index = reminders.firstIndex(where: { $0.date == reminder.date && ($0.step == nil || $0.step == reminder.step) }) {
+                if let index = reminders.firstIndex(where: {
+                    $0.date == reminder.date && ($0.step == nil || $0.step == reminder.step)
+                }) {
                     var merged = reminder
                     merged.file = reminder.file ?? reminders[index].file
                     merged.channel = reminder.channel ?? reminders[index].channel
@@ -116,7 +125,9 @@ public struct AmicableHistory: Sendable, Hashable {
             case .plan(let plan): if !plans.contains(plan) { plans.append(plan) }
             }
         }
-        self.init(reminders: reminders, promises: promises, plans: plans, notices: notices,
-                  profile: journal?.profile ?? reminders.sorted { $0.date < $1.date }.last(where: { $0.profile != nil })?.profile)
+        self.init(
+            reminders: reminders, promises: promises, plans: plans, notices: notices,
+            profile: journal?.profile
+                ?? reminders.sorted { $0.date < $1.date }.last(where: { $0.profile != nil })?.profile)
     }
 }
