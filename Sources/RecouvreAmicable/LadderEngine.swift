@@ -21,6 +21,8 @@ public struct LadderDecision: Sendable, Hashable {
         case noticeSent(SentNotice)
         /// The formal notice's time has run: the next step is the court (`recouvre route`, `recouvre build`).
         case court(SentNotice)
+        /// The debtor is under collective proceedings: no reminder, the claim is declared (C. com. L622-21, L622-24).
+        case collectiveProceedings
     }
 
     /// What follows, and from when.
@@ -100,6 +102,21 @@ public enum LadderEngine {
             return decision
         }
         decision.anchor = anchor
+
+        // C. com. L622-21: the opening judgment stops individual proceedings, reminders included in
+        // practice; the claim is declared to the mandataire within two months of the BODACC (L622-24, R622-24).
+        if let proceedings = claim.contract.collectiveProceedings {
+            var opened: Day?
+            if case .opened(let day) = proceedings { opened = day }
+            if opened.map({ $0 <= asOf }) ?? true {
+                decision.state = .collectiveProceedings
+                decision.notes.append(
+                    "Procédure collective ouverte\(opened.map { " le \(FrenchFormat.date($0))" } ?? "") : aucune relance "
+                        + "(arrêt des poursuites individuelles, C. com. L622-21) ; déclarez la créance au mandataire "
+                        + "(C. com. L622-24) avec recouvre build.")
+                return decision
+            }
+        }
 
         // The formal notice ends the amicable ladder (C. civ. 1344): the court comes after its time.
         if let notice = history.notices.last(where: { $0.date <= asOf }) {

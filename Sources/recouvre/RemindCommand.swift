@@ -128,6 +128,7 @@ enum RemindReport {
                         + decision.passed.map { "\($0.offset) \($0.label)" }.joined(separator: ", "))
             }
         case .waiting: lines.append("  Rien à envoyer aujourd'hui.")
+        case .collectiveProceedings: lines.append("  Procédure collective : pas de relance.")
         case .paused(let promise):
             lines.append("  En pause : promesse de paiement jusqu'au \(FrenchFormat.shortDate(promise.until)).")
         case .onHold(let plan):

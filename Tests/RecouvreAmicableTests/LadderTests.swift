@@ -81,6 +81,16 @@ struct LadderTests {
         #expect(d.dueStep == nil)
     }
 
+    @Test func collectiveProceedingsStopTheLadder() throws {
+        var claim = sampleCase()
+        claim.contract.collectiveProceedings = .opened(day("2026-04-10"))
+        #expect(try decide(claim, on: "2026-04-09").dueStep?.id == "j1")
+        let d = try decide(claim, on: "2026-04-15")
+        #expect(d.state == .collectiveProceedings)
+        #expect(d.dueStep == nil)
+        #expect(d.notes.first?.contains("L622-21") == true)
+    }
+
     @Test func aSentFormalNoticeLeadsToTheCourtOnceItsTimeHasRun() throws {
         let noticed = sampleCase(events: [
             Event(type: .formalNotice, date: day("2026-05-10"), received: day("2026-05-12"), channel: .registeredLetter)
