@@ -64,7 +64,8 @@ final class CaseFileDecoder {
     func decodeCase(_ root: Node) -> Case? {
         guard case .mapping = root else {
             report(
-                root, "", "pas un fichier de dossier : attendu des clés telles que version, reference, creditor, debtor, invoices",
+                root, "",
+                "pas un fichier de dossier : attendu des clés telles que version, reference, creditor, debtor, invoices",
                 "`recouvre init` écrit un exemple")
             return nil
         }
@@ -109,7 +110,9 @@ final class CaseFileDecoder {
         guard let fields = fields(of: node, path: path, schema: .party) else {
             return Party(kind: .company, name: "", address: Self.placeholderAddress)
         }
-        let kind: PartyKind? = fields["kind"].flatMap { self.choice($0, "\(path).kind", what: "un type de partie connu") }
+        let kind: PartyKind? = fields["kind"].flatMap {
+            self.choice($0, "\(path).kind", what: "un type de partie connu")
+        }
         let name = fields["name"].flatMap { self.text($0, "\(path).name") }
         let legalForm = optional(fields["legal_form"]).flatMap { self.text($0, "\(path).legal_form") }
         let siren = optional(fields["siren"]).flatMap { self.text($0, "\(path).siren") }.map(CompanyIdentifier.digits)
@@ -178,7 +181,9 @@ final class CaseFileDecoder {
     private func contract(_ node: Node, _ path: String) -> Contract {
         var contract = Contract()
         guard let fields = fields(of: node, path: path, schema: .contract) else { return contract }
-        contract.nature = optional(fields["nature"]).flatMap { self.choice($0, "\(path).nature", what: "une nature connue") }
+        contract.nature = optional(fields["nature"]).flatMap {
+            self.choice($0, "\(path).nature", what: "une nature connue")
+        }
         contract.reference = optional(fields["reference"]).flatMap { self.text($0, "\(path).reference") }
         contract.paymentTerms = optional(fields["payment_terms"]).flatMap { self.text($0, "\(path).payment_terms") }
         if let node = optional(fields["penalty_rate"]), let raw = scalar(node, "\(path).penalty_rate") {
@@ -236,7 +241,9 @@ final class CaseFileDecoder {
         guard let fields = fields(of: node, path: path, schema: .proceedings) else { return (nil, nil) }
         let opened = optional(fields["opened"]).flatMap { self.date($0, "\(path).opened") }
         var details = ProceedingsDetails()
-        details.kind = optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "un type de procédure connu") }
+        details.kind = optional(fields["kind"]).flatMap {
+            self.choice($0, "\(path).kind", what: "un type de procédure connu")
+        }
         details.court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
         details.bodacc = optional(fields["bodacc"]).flatMap { self.date($0, "\(path).bodacc") }
         if let mandataireNode = optional(fields["mandataire"]) {
@@ -283,7 +290,8 @@ final class CaseFileDecoder {
             if let node = optional(fields["currency"]) { currency(node, "\(path).currency") }
             let description = optional(fields["description"]).flatMap { self.text($0, "\(path).description") }
             let kind: InvoiceKind =
-                optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "un type de facture connu") } ?? .invoice
+                optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "un type de facture connu") }
+                ?? .invoice
             let status: InvoiceStatus? = optional(fields["status"]).flatMap {
                 self.choice($0, "\(path).status", what: "un statut de facture connu")
             }
@@ -344,7 +352,8 @@ final class CaseFileDecoder {
             let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
             let invoice = optional(fields["invoice"]).flatMap { self.text($0, "\(path).invoice") }
             result.append(
-                CreditNote(number: number ?? "", date: date ?? Self.placeholderDay, amount: amount ?? 0, invoice: invoice))
+                CreditNote(
+                    number: number ?? "", date: date ?? Self.placeholderDay, amount: amount ?? 0, invoice: invoice))
         }
         return result
     }
@@ -360,12 +369,16 @@ final class CaseFileDecoder {
                 result.append(Event(type: .reminder, date: Self.placeholderDay))
                 continue
             }
-            let type: Event.Kind? = fields["type"].flatMap { self.choice($0, "\(path).type", what: "un type d'évènement connu") }
+            let type: Event.Kind? = fields["type"].flatMap {
+                self.choice($0, "\(path).type", what: "un type d'évènement connu")
+            }
             var event = Event(type: type ?? .reminder, date: Self.placeholderDay)
             event.date = fields["date"].flatMap { self.date($0, "\(path).date") } ?? Self.placeholderDay
             event.received = optional(fields["received"]).flatMap { self.date($0, "\(path).received") }
             event.served = optional(fields["served"]).flatMap { self.date($0, "\(path).served") }
-            event.channel = optional(fields["channel"]).flatMap { self.choice($0, "\(path).channel", what: "un canal connu") }
+            event.channel = optional(fields["channel"]).flatMap {
+                self.choice($0, "\(path).channel", what: "un canal connu")
+            }
             event.tracking = optional(fields["tracking"]).flatMap { self.text($0, "\(path).tracking") }
             event.court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
             event.step = optional(fields["step"]).flatMap { self.text($0, "\(path).step") }
@@ -374,7 +387,9 @@ final class CaseFileDecoder {
             event.dispatchProof = optional(fields["dispatch_proof"]).flatMap { self.text($0, "\(path).dispatch_proof") }
             event.receiptFile = optional(fields["receipt_file"]).flatMap { self.text($0, "\(path).receipt_file") }
             event.presented = optional(fields["presented"]).flatMap { self.date($0, "\(path).presented") }
-            event.outcome = optional(fields["outcome"]).flatMap { self.choice($0, "\(path).outcome", what: "une issue connue") }
+            event.outcome = optional(fields["outcome"]).flatMap {
+                self.choice($0, "\(path).outcome", what: "une issue connue")
+            }
             event.judgmentKind = optional(fields["kind"]).flatMap {
                 self.choice($0, "\(path).kind", what: "un type de décision connu")
             }
@@ -429,7 +444,9 @@ final class CaseFileDecoder {
                 "retirez served, ou écrivez type: judgment")
         }
         if type != .judgment, let node = fields["court"] {
-            report(node, "\(path).court", "seul un judgment nomme une juridiction", "retirez court, ou écrivez type: judgment")
+            report(
+                node, "\(path).court", "seul un judgment nomme une juridiction",
+                "retirez court, ou écrivez type: judgment")
         }
         for entry in Self.eventKeys where !entry.types.contains(type) {
             guard let node = fields[entry.key] else { continue }
@@ -599,7 +616,8 @@ final class CaseFileDecoder {
     /// The items of a list; `nil` (reported) when `node` is not a list.
     func list(_ node: Node, _ path: String, item: String) -> Node.Sequence? {
         guard case .sequence(let sequence) = node else {
-            report(node, path, "attendu une liste, trouvé \(Self.shape(of: node))", "commencez chaque \(item) par « - »")
+            report(
+                node, path, "attendu une liste, trouvé \(Self.shape(of: node))", "commencez chaque \(item) par « - »")
             return nil
         }
         return sequence
@@ -656,7 +674,9 @@ final class CaseFileDecoder {
     func date(_ node: Node, _ path: @autoclosure () -> String) -> Day? {
         guard let raw = scalar(node, path()) else { return nil }
         guard let day = Day(iso: raw) else {
-            report(node, path(), "« \(Self.shortened(raw)) » n'est pas une date", FrenchInput.date(raw).map { "écrivez \($0)" } ?? "attendu AAAA-MM-JJ")
+            report(
+                node, path(), "« \(Self.shortened(raw)) » n'est pas une date",
+                FrenchInput.date(raw).map { "écrivez \($0)" } ?? "attendu AAAA-MM-JJ")
             return nil
         }
         return day
@@ -678,7 +698,8 @@ final class CaseFileDecoder {
             case .thousandsSeparator:
                 report(
                     node, path(), "« \(shown) » groupe les milliers",
-                    FrenchInput.amount(raw).map { "écrivez \($0)" } ?? "écrivez des chiffres et un point seulement, tel que 1800.00")
+                    FrenchInput.amount(raw).map { "écrivez \($0)" }
+                        ?? "écrivez des chiffres et un point seulement, tel que 1800.00")
             case .decimalComma:
                 report(
                     node, path(), "« \(shown) » a une virgule décimale",
@@ -688,7 +709,9 @@ final class CaseFileDecoder {
                     node, path(), "« \(shown) » a \(count) décimales",
                     "les montants sont en euros et centimes : deux décimales au plus")
             case .negative:
-                report(node, path(), "« \(shown) » est négatif", "les montants sont positifs ; l'argent rendu est un avoir")
+                report(
+                    node, path(), "« \(shown) » est négatif", "les montants sont positifs ; l'argent rendu est un avoir"
+                )
             case .notANumber:
                 report(node, path(), "« \(shown) » n'est pas un montant", "attendu des euros, tel que 1800.00")
             }
@@ -727,7 +750,9 @@ final class CaseFileDecoder {
         case "true": return true
         case "false": return false
         default:
-            report(node, path, "« \(Self.shortened(raw)) » n'est ni true ni false", FrenchInput.boolean(raw).map { "écrivez \($0)" } ?? "attendu true ou false")
+            report(
+                node, path, "« \(Self.shortened(raw)) » n'est ni true ni false",
+                FrenchInput.boolean(raw).map { "écrivez \($0)" } ?? "attendu true ou false")
             return nil
         }
     }

@@ -58,7 +58,8 @@ public enum CaseFileReader {
             ])
         }
         if data.isEmpty {
-            throw fail(0, 0, "le fichier est vide", "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
+            throw fail(
+                0, 0, "le fichier est vide", "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         let text = try TextCheck.utf8Text(data, name: name)
         if let found = YAMLEvents.scan(text) {
@@ -73,7 +74,9 @@ public enum CaseFileReader {
             throw fail(0, 0, "illisible en \(json ? "JSON" : "YAML")", nil)
         }
         if json, let fault = StrictJSON.firstFault(in: text) {
-            throw fail(fault.line, fault.column, "JSON invalide : \(fault.message)", "un fichier de dossier .json est du JSON strict")
+            throw fail(
+                fault.line, fault.column, "JSON invalide : \(fault.message)",
+                "un fichier de dossier .json est du JSON strict")
         }
         guard let root else {
             throw fail(
@@ -98,10 +101,13 @@ public enum CaseFileReader {
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw fail("fichier introuvable", "vérifiez le chemin ; `recouvre init RÉPERTOIRE` écrit un exemple de dossier")
+            throw fail(
+                "fichier introuvable", "vérifiez le chemin ; `recouvre init RÉPERTOIRE` écrit un exemple de dossier")
         }
         if isFolder.boolValue {
-            throw fail("est un répertoire, pas un fichier de dossier", "donnez le fichier lui-même, par exemple \(path)/case.yaml")
+            throw fail(
+                "est un répertoire, pas un fichier de dossier",
+                "donnez le fichier lui-même, par exemple \(path)/case.yaml")
         }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {

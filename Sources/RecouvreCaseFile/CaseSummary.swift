@@ -53,7 +53,20 @@ public enum CaseSummary {
         let files = value.exhibits.filter { $0.file != nil }.count
         lines.append("Pièces : \(value.exhibits.count) (\(files) avec fichier)")
         lines.append("Date de calcul : \(value.asOf.map(french) ?? "aujourd'hui (as_of absent)")")
+        lines.append(contentsOf: warnings(value).map { "Avertissement : \($0)" })
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the case lacks that a later document needs, said before it is needed.
+    public static func warnings(_ value: Case) -> [String] {
+        var result: [String] = []
+        let debtor = value.debtor
+        if debtor.kind == .company, debtor.address.isFrance, debtor.siren == nil, debtor.siret == nil {
+            result.append(
+                "le débiteur est une société française sans SIREN (debtor.siren) ; la requête l'identifie par son SIREN et son RCS, copiez-le du Kbis ou d'annuaire-entreprises.data.gouv.fr"
+            )
+        }
+        return result
     }
 
     static func party(_ party: Party) -> String {

@@ -24,7 +24,8 @@ public enum CaseValidator {
     /// The problems with the invoice, credit note, payment or exhibit they concern named by its
     /// number, reference or title beside its index: `invoices[0] (F-103).due`. A value that could not
     /// be read, or holds control characters, is not used as a name.
-    public static func labelled(_ problems: [CaseProblem], in value: Case, locations: SourceLocations) -> [CaseProblem] {
+    public static func labelled(_ problems: [CaseProblem], in value: Case, locations: SourceLocations) -> [CaseProblem]
+    {
         problems.map { problem in
             var problem = problem
             problem.keyPath = labelled(problem.keyPath, in: value, locations: locations)
@@ -199,8 +200,11 @@ private struct Run {
         // Most texts are short and plain: the byte count bounds the character count.
         if text.utf8.count > limit, text.count > limit {
             report(
-                path(), "\(CaseValidator.grouped(text.count)) caractères, au-delà de la limite de \(CaseValidator.grouped(limit))",
-                long ? "raccourcissez-le : les documents le citent en entier" : "raccourcissez-le : il doit tenir sur une ligne d'une lettre")
+                path(),
+                "\(CaseValidator.grouped(text.count)) caractères, au-delà de la limite de \(CaseValidator.grouped(limit))",
+                long
+                    ? "raccourcissez-le : les documents le citent en entier"
+                    : "raccourcissez-le : il doit tenir sur une ligne d'une lettre")
             return
         }
         if let control = CaseValidator.controlCharacter(in: text, allowLineBreaks: long) {
@@ -220,7 +224,8 @@ private struct Run {
         }
         if raw.utf8.count > CaseLimits.shortText {
             report(
-                path, "\(CaseValidator.grouped(raw.count)) caractères, au-delà de la limite de \(CaseValidator.grouped(CaseLimits.shortText))",
+                path,
+                "\(CaseValidator.grouped(raw.count)) caractères, au-delà de la limite de \(CaseValidator.grouped(CaseLimits.shortText))",
                 "raccourcissez le chemin")
             return
         }
@@ -228,14 +233,16 @@ private struct Run {
         guard let normalized = CaseValidator.normalizedPath(raw) else {
             report(
                 path, "« \(shown) » est hors du répertoire du dossier",
-                "un fichier du dossier est désigné par un chemin relatif au fichier du dossier, tel que pieces/devis.pdf")
+                "un fichier du dossier est désigné par un chemin relatif au fichier du dossier, tel que pieces/devis.pdf"
+            )
             return
         }
         switch exhibits.entry(at: normalized) {
         case .file(let size):
             if size > CaseLimits.exhibitBytes {
                 report(
-                    path, "« \(shown) » fait \(CaseFileReader.megabytes(size)) Mo, au-delà de la limite de 20 Mo pour une pièce",
+                    path,
+                    "« \(shown) » fait \(CaseFileReader.megabytes(size)) Mo, au-delà de la limite de 20 Mo pour une pièce",
                     "réduisez le fichier (un scan à 300 dpi en PDF), ou scindez-le")
             }
         case .missing:
@@ -243,7 +250,9 @@ private struct Run {
         case .folder:
             report(path, "« \(shown) » est un répertoire", "nommez le fichier de la pièce")
         case .special:
-            report(path, "« \(shown) » n'est pas un fichier ordinaire (un périphérique, un tube ou une socket)", "nommez un fichier ordinaire")
+            report(
+                path, "« \(shown) » n'est pas un fichier ordinaire (un périphérique, un tube ou une socket)",
+                "nommez un fichier ordinaire")
         case .outside:
             report(
                 path, "« \(shown) » mène hors du répertoire du dossier par un lien symbolique",
@@ -333,7 +342,8 @@ private struct Run {
     mutating func address(_ address: Address, _ path: String) {
         if address.lines.isEmpty {
             report(
-                "\(path).lines", "la liste est vide", "donnez au moins la ligne de la rue, telle que [\"4 avenue Jean Jaurès\"]")
+                "\(path).lines", "la liste est vide",
+                "donnez au moins la ligne de la rue, telle que [\"4 avenue Jean Jaurès\"]")
         }
         for (index, line) in address.lines.enumerated() { text(line, "\(path).lines[\(index)]") }
         text(address.city, "\(path).city")
@@ -353,7 +363,8 @@ private struct Run {
             }
         } else if french {
             report(
-                "\(path).postcode", "absent : une adresse en France a besoin de son code postal", "ajoutez postcode: \"21000\"",
+                "\(path).postcode", "absent : une adresse en France a besoin de son code postal",
+                "ajoutez postcode: \"21000\"",
                 inputs: ["\(path).country"])
         }
         if let insee = address.insee, !CaseValidator.isInseeCode(insee) {
@@ -385,7 +396,8 @@ private struct Run {
                 text(mandataire.name, "\(base).mandataire.name")
                 if let address = mandataire.address { self.address(address, "\(base).mandataire.address") }
             }
-            if case .opened(let opened)? = contract.collectiveProceedings, let bodacc = details.bodacc, bodacc < opened {
+            if case .opened(let opened)? = contract.collectiveProceedings, let bodacc = details.bodacc, bodacc < opened
+            {
                 report(
                     "\(base).bodacc", "\(bodacc.iso) est avant le jugement d'ouverture du \(opened.iso)",
                     "le BODACC publie le jugement après qu'il a été rendu", inputs: ["\(base).opened"])
@@ -524,7 +536,8 @@ private struct Run {
             if let received = event.received {
                 if received < event.date {
                     report(
-                        "\(path).received", "\(received.iso) est avant l'envoi de la mise en demeure, le \(event.date.iso)",
+                        "\(path).received",
+                        "\(received.iso) est avant l'envoi de la mise en demeure, le \(event.date.iso)",
                         "received est la date de l'avis de réception, le jour de l'envoi ou après", inputs: [datePath])
                 } else {
                     notAfterToday(received, "\(path).received", what: "la réception")
@@ -534,7 +547,8 @@ private struct Run {
                 if presented < event.date {
                     report(
                         "\(path).presented", "\(presented.iso) est avant l'envoi de la lettre, le \(event.date.iso)",
-                        "presented est le jour où la lettre a été présentée, le jour de l'envoi ou après", inputs: [datePath])
+                        "presented est le jour où la lettre a été présentée, le jour de l'envoi ou après",
+                        inputs: [datePath])
                 } else {
                     notAfterToday(presented, "\(path).presented", what: "la présentation")
                 }

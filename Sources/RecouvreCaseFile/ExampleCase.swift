@@ -164,7 +164,8 @@ public enum ExampleCase {
             let target = folder.appendingPathComponent(file.path)
             if manager.fileExists(atPath: target.path) {
                 throw WriteError(
-                    message: "\(target.path) existe déjà ; init n'écrase jamais un dossier (choisissez un autre répertoire)")
+                    message:
+                        "\(target.path) existe déjà ; init n'écrase jamais un dossier (choisissez un autre répertoire)")
             }
         }
         let staging = folder.appendingPathComponent(".recouvre-init-\(UUID().uuidString)", isDirectory: true)
@@ -185,7 +186,8 @@ public enum ExampleCase {
         } catch {
             for url in moved { try? manager.removeItem(at: url) }
             try? manager.removeItem(at: staging)
-            throw WriteError(message: "impossible d'écrire l'exemple dans \(folder.path) : \(error.localizedDescription)")
+            throw WriteError(
+                message: "impossible d'écrire l'exemple dans \(folder.path) : \(error.localizedDescription)")
         }
     }
 }

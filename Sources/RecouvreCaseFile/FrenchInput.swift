@@ -9,7 +9,8 @@ enum FrenchInput {
         let text = raw.trimmingCharacters(in: .whitespaces)
         for separator in ["/", ".", "-"] {
             let parts = text.split(separator: Character(separator), omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count),
+                (1...2).contains(parts[1].count),
                 parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
                 let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
                 let value = Day(year: year, month: month, day: day)
@@ -25,7 +26,9 @@ enum FrenchInput {
         var text = raw.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("€") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
         text.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "'" }
-        guard !text.isEmpty, text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }) else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }) else {
+            return nil
+        }
         let lastComma = text.lastIndex(of: ",")
         let lastDot = text.lastIndex(of: ".")
         var whole = text
@@ -37,7 +40,8 @@ enum FrenchInput {
             whole = String(text[..<decimal]).filter(\.isNumber)
             fraction = String(text[text.index(after: decimal)...])
             let grouping: Character = decimal == comma ? "." : ","
-            guard !fraction.contains(","), !fraction.contains("."), groupsThousands(String(text[..<decimal]), by: grouping)
+            guard !fraction.contains(","), !fraction.contains("."),
+                groupsThousands(String(text[..<decimal]), by: grouping)
             else { return nil }
         case (let mark?, nil), (nil, let mark?):
             let symbol = text[mark]

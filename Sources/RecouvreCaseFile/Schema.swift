@@ -52,7 +52,9 @@ struct Schema: Sendable {
             "name": "\"CM2C\"", "address": "\"14 rue Saint-Jean, 75017 Paris\"", "website": "\"https://www.cm2c.net\"",
         ],
         required: ["name"],
-        example: "écrivez { name: \"CM2C\", address: \"14 rue Saint-Jean, 75017 Paris\", website: \"https://www.cm2c.net\" }")
+        example:
+            "écrivez { name: \"CM2C\", address: \"14 rue Saint-Jean, 75017 Paris\", website: \"https://www.cm2c.net\" }"
+    )
 
     static let proceedings = Schema(
         examples: [

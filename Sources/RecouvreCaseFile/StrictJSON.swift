@@ -49,7 +49,8 @@ enum StrictJSON {
             case UInt8(ascii: "'"): return "une apostrophe (les textes JSON sont entre guillemets doubles)"
             case UInt8(ascii: "#"), UInt8(ascii: "/"): return "un commentaire (JSON n'en a pas)"
             default:
-                return byte < 0x80 && byte >= 0x20 ? "« \(Character(Unicode.Scalar(byte))) »" : "l'octet 0x\(String(byte, radix: 16, uppercase: true))"
+                return byte < 0x80 && byte >= 0x20
+                    ? "« \(Character(Unicode.Scalar(byte))) »" : "l'octet 0x\(String(byte, radix: 16, uppercase: true))"
             }
         }
 
@@ -104,7 +105,9 @@ enum StrictJSON {
                     }
                     if let fault = string() { return fault }
                     whitespace()
-                    guard current == UInt8(ascii: ":") else { return fault("attendu « : » après la clé, trouvé \(found())") }
+                    guard current == UInt8(ascii: ":") else {
+                        return fault("attendu « : » après la clé, trouvé \(found())")
+                    }
                     advance()
                 }
                 if let fault = value() { return fault }
@@ -120,7 +123,8 @@ enum StrictJSON {
                 advance()
                 whitespace()
                 if current == close {
-                    return fault("une virgule finale avant « \(Character(Unicode.Scalar(close))) » (JSON n'en accepte pas)")
+                    return fault(
+                        "une virgule finale avant « \(Character(Unicode.Scalar(close))) » (JSON n'en accepte pas)")
                 }
             }
         }
@@ -137,7 +141,8 @@ enum StrictJSON {
                     advance()
                     guard let escaped = current else { break }
                     switch escaped {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         advance()
                     case UInt8(ascii: "u"):
@@ -159,7 +164,8 @@ enum StrictJSON {
         }
 
         static func isHex(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
         }
 

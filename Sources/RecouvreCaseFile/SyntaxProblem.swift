@@ -30,7 +30,8 @@ enum SyntaxProblem {
             if value >= 0 { message += " (U+\(String(value, radix: 16, uppercase: true)))" }
             return CaseFileProblem(
                 file: name, line: place.line, column: place.column, keyPath: "",
-                message: message, remedy: "retirez les caractères de contrôle ; un fichier de dossier est du texte UTF-8")
+                message: message,
+                remedy: "retirez les caractères de contrôle ; un fichier de dossier est du texte UTF-8")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "« \($0) »" }.joined(separator: ", ")
             return located(

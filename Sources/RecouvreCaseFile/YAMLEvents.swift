@@ -42,7 +42,8 @@ enum YAMLEvents {
                     let alias = name(event.data.alias.anchor) ?? ""
                     return Finding(
                         line: line, column: column,
-                        message: "un alias YAML (*\(shortened(alias))) : les fichiers de dossier n'utilisent ni ancres ni alias",
+                        message:
+                            "un alias YAML (*\(shortened(alias))) : les fichiers de dossier n'utilisent ni ancres ni alias",
                         remedy: "écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par *")
                 case YAML_SCALAR_EVENT:
                     anchor = name(event.data.scalar.anchor)
@@ -63,13 +64,15 @@ enum YAMLEvents {
                 if let anchor {
                     return Finding(
                         line: line, column: column,
-                        message: "une ancre YAML (&\(shortened(anchor))) : les fichiers de dossier n'utilisent ni ancres ni alias",
+                        message:
+                            "une ancre YAML (&\(shortened(anchor))) : les fichiers de dossier n'utilisent ni ancres ni alias",
                         remedy: "écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par &")
                 }
                 if let tag {
                     return Finding(
                         line: line, column: column,
-                        message: "une étiquette YAML (\(shortened(displayed(tag)))) : les fichiers de dossier n'utilisent pas d'étiquettes",
+                        message:
+                            "une étiquette YAML (\(shortened(displayed(tag)))) : les fichiers de dossier n'utilisent pas d'étiquettes",
                         remedy: "écrivez la valeur simple ; mettez entre guillemets un texte qui commence par !")
                 }
                 if depth > CaseLimits.depth {

@@ -16,9 +16,11 @@ public struct Case: Sendable, Hashable, Codable {
     public var events: [Event]
     public var exhibits: [Exhibit]
 
-    public init(version: Int = 1, reference: String, asOf: Day? = nil, creditor: Party, debtor: Party,
-                contract: Contract = Contract(), invoices: [Invoice], payments: [Payment] = [],
-                creditNotes: [CreditNote] = [], events: [Event] = [], exhibits: [Exhibit] = []) {
+    public init(
+        version: Int = 1, reference: String, asOf: Day? = nil, creditor: Party, debtor: Party,
+        contract: Contract = Contract(), invoices: [Invoice], payments: [Payment] = [],
+        creditNotes: [CreditNote] = [], events: [Event] = [], exhibits: [Exhibit] = []
+    ) {
         self.version = version
         self.reference = reference
         self.asOf = asOf

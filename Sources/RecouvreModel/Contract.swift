@@ -1,3 +1,5 @@
+import Foundation
+
 /// The nature of the claim, which drives the regime, the procedure and the court.
 public enum Nature: String, Sendable, Codable, CaseIterable {
     case commercial
@@ -96,8 +98,10 @@ public struct LeaseTerms: Sendable, Hashable, Codable {
     /// The day the clause résolutoire was acquired: later sums are indemnités d'occupation.
     public var resolutoryClauseAcquired: Day?
 
-    public init(deposit: Decimal? = nil, ended: Day? = nil, chargesRegularised: Bool? = nil,
-                resolutoryClauseAcquired: Day? = nil) {
+    public init(
+        deposit: Decimal? = nil, ended: Day? = nil, chargesRegularised: Bool? = nil,
+        resolutoryClauseAcquired: Day? = nil
+    ) {
         self.deposit = deposit
         self.ended = ended
         self.chargesRegularised = chargesRegularised
@@ -138,12 +142,14 @@ public struct Contract: Sendable, Hashable, Codable {
         set { capitalisationBasis = newValue ? (capitalisationBasis ?? .contract) : nil }
     }
 
-    public init(nature: Nature? = nil, reference: String? = nil, paymentTerms: String? = nil,
-                penaltyRate: PenaltyRateClause? = nil, flatFee: Bool = true,
-                collectiveProceedings: CollectiveProceedings? = nil, extraRecoveryCosts: Decimal? = nil,
-                capitalisation: Bool = false, property: Address? = nil,
-                capitalisationBasis: CapitalisationBasis? = nil, performanceCountry: String? = nil,
-                lease: LeaseTerms = LeaseTerms(), proceedingsDetails: ProceedingsDetails? = nil) {
+    public init(
+        nature: Nature? = nil, reference: String? = nil, paymentTerms: String? = nil,
+        penaltyRate: PenaltyRateClause? = nil, flatFee: Bool = true,
+        collectiveProceedings: CollectiveProceedings? = nil, extraRecoveryCosts: Decimal? = nil,
+        capitalisation: Bool = false, property: Address? = nil,
+        capitalisationBasis: CapitalisationBasis? = nil, performanceCountry: String? = nil,
+        lease: LeaseTerms = LeaseTerms(), proceedingsDetails: ProceedingsDetails? = nil
+    ) {
         self.nature = nature
         self.reference = reference
         self.paymentTerms = paymentTerms
@@ -158,5 +164,3 @@ public struct Contract: Sendable, Hashable, Codable {
         self.proceedingsDetails = proceedingsDetails
     }
 }
-
-import Foundation

@@ -35,9 +35,11 @@ public struct Invoice: Sendable, Hashable, Codable {
     /// The late-penalty clause as written on the invoice (quoted by the relevé).
     public var penaltyClause: String?
 
-    public init(number: String, issued: Day, due: Day, amount: Decimal, description: String? = nil,
-                kind: InvoiceKind = .invoice, status: InvoiceStatus? = nil, statusDate: Day? = nil,
-                statusFile: String? = nil, penaltyClause: String? = nil) {
+    public init(
+        number: String, issued: Day, due: Day, amount: Decimal, description: String? = nil,
+        kind: InvoiceKind = .invoice, status: InvoiceStatus? = nil, statusDate: Day? = nil,
+        statusFile: String? = nil, penaltyClause: String? = nil
+    ) {
         self.number = number
         self.issued = issued
         self.due = due
@@ -127,8 +129,10 @@ public struct Award: Sendable, Hashable, Codable {
     /// CPC art. 700 (frais irrépétibles).
     public var article700: Decimal?
 
-    public init(principal: Decimal? = nil, interest: AwardedInterest? = nil, costs: Decimal? = nil,
-                article700: Decimal? = nil) {
+    public init(
+        principal: Decimal? = nil, interest: AwardedInterest? = nil, costs: Decimal? = nil,
+        article700: Decimal? = nil
+    ) {
         self.principal = principal
         self.interest = interest
         self.costs = costs
@@ -202,13 +206,15 @@ public struct Event: Sendable, Hashable, Codable {
     /// Rejection: whether it mentioned the remedies and their time limits (CJA R421-5).
     public var remediesMentioned: Bool?
 
-    public init(type: Kind, date: Day, received: Day? = nil, served: Day? = nil, channel: Channel? = nil,
-                tracking: String? = nil, court: String? = nil, step: String? = nil, file: String? = nil,
-                letter: String? = nil, dispatchProof: String? = nil, receiptFile: String? = nil,
-                presented: Day? = nil, outcome: DeliveryOutcome? = nil, judgmentKind: JudgmentKind? = nil,
-                invoices: [String]? = nil, awarded: Award? = nil, serviceFile: String? = nil,
-                until: Day? = nil, amount: Decimal? = nil, instalments: [Instalment] = [],
-                express: Bool? = nil, remediesMentioned: Bool? = nil) {
+    public init(
+        type: Kind, date: Day, received: Day? = nil, served: Day? = nil, channel: Channel? = nil,
+        tracking: String? = nil, court: String? = nil, step: String? = nil, file: String? = nil,
+        letter: String? = nil, dispatchProof: String? = nil, receiptFile: String? = nil,
+        presented: Day? = nil, outcome: DeliveryOutcome? = nil, judgmentKind: JudgmentKind? = nil,
+        invoices: [String]? = nil, awarded: Award? = nil, serviceFile: String? = nil,
+        until: Day? = nil, amount: Decimal? = nil, instalments: [Instalment] = [],
+        express: Bool? = nil, remediesMentioned: Bool? = nil
+    ) {
         self.type = type
         self.date = date
         self.received = received

@@ -6,9 +6,9 @@ public enum Money {
     /// Why an amount's text was refused.
     public enum ParseError: Error, Sendable, Equatable {
         case empty
-        case thousandsSeparator      // "1,800.00" or "1 800"
-        case decimalComma            // "1800,50"
-        case tooManyDecimals(Int)    // "12.345"
+        case thousandsSeparator  // "1,800.00" or "1 800"
+        case decimalComma  // "1800,50"
+        case tooManyDecimals(Int)  // "12.345"
         case negative
         case notANumber
     }
@@ -21,15 +21,16 @@ public enum Money {
         if text.hasPrefix("-") { return .failure(.negative) }
         if text.contains(",") {
             // "1,800.00" groups thousands; "1800,50" is a French decimal comma.
-            return .failure(text.contains(".") || text.split(separator: ",").last?.count == 3
-                            ? .thousandsSeparator : .decimalComma)
+            return .failure(
+                text.contains(".") || text.split(separator: ",").last?.count == 3
+                    ? .thousandsSeparator : .decimalComma)
         }
         if text.contains(" ") || text.contains("\u{00A0}") || text.contains("\u{202F}") {
             return .failure(.thousandsSeparator)
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber })
+            whole.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return .failure(.notANumber) }
         if parts.count == 2 {
             let fraction = parts[1]

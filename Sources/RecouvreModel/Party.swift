@@ -60,13 +60,15 @@ public struct Party: Sendable, Hashable, Codable {
     /// Public-body debtor: the office of the pouvoir adjudicateur (`Monsieur le Maire`).
     public var office: String?
 
-    public init(kind: PartyKind, name: String, legalForm: String? = nil, siren: String? = nil,
-                siret: String? = nil, rcs: String? = nil, professional: Bool? = nil, merchant: Bool? = nil,
-                address: Address, representative: String? = nil, email: String? = nil,
-                phone: String? = nil, iban: String? = nil, civility: Civility? = nil,
-                firstNames: String? = nil, surname: String? = nil, profession: String? = nil,
-                nationality: String? = nil, birthDate: Day? = nil, birthPlace: String? = nil,
-                mediator: Mediator? = nil, office: String? = nil) {
+    public init(
+        kind: PartyKind, name: String, legalForm: String? = nil, siren: String? = nil,
+        siret: String? = nil, rcs: String? = nil, professional: Bool? = nil, merchant: Bool? = nil,
+        address: Address, representative: String? = nil, email: String? = nil,
+        phone: String? = nil, iban: String? = nil, civility: Civility? = nil,
+        firstNames: String? = nil, surname: String? = nil, profession: String? = nil,
+        nationality: String? = nil, birthDate: Day? = nil, birthPlace: String? = nil,
+        mediator: Mediator? = nil, office: String? = nil
+    ) {
         self.kind = kind
         self.name = name
         self.legalForm = legalForm

@@ -155,8 +155,10 @@ public struct CaseProblem: Sendable, Hashable, CustomStringConvertible {
     /// A place a line alone does not give (an XML element path, a CSV column).
     public var context: String?
 
-    public init(file: String, line: Int, column: Int, keyPath: String, message: String, remedy: String? = nil,
-                context: String? = nil) {
+    public init(
+        file: String, line: Int, column: Int, keyPath: String, message: String, remedy: String? = nil,
+        context: String? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column

@@ -1,5 +1,8 @@
 import ArgumentParser
+import RecouvreBundle
 import RecouvreCaseFile
+import RecouvreForms
+import RecouvreLaw
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,10 +25,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var forms: FormsOption
 
     func run() throws {
-        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: today()) }
+        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: Today.day()) }
         // The principal still due comes from the statement engine, as `statement` computes it.
-        let day = loaded.value.asOf ?? today()
-        let principal = try? forms.pipeline().statement(for: loaded.value, asOf: day).totals.principal
+        let day = loaded.value.asOf ?? Today.day()
+        let pipeline = try? forms.pipeline()
+        let principal = try? pipeline?.statement(for: loaded.value, asOf: day).totals.principal
         printOut(CaseSummary.text(loaded, fileName: caseFile, principalDue: principal))
     }
 }

@@ -7,7 +7,7 @@ import RecouvreModel
 import RecouvreTestSupport
 
 /// The shipped forms, read once from the checkout (tests are at the edge: they may read files).
-let book: LawBook = try! LawBook.load(forms: Forms(shipped: TestPaths.forms))
+let book: LawBook = try! LawBook.load(forms: Forms(shipped: TestPaths.pinnedForms))
 let tables: RateTables = book.rates
 let amicableForms: AmicableForms = book.amicable
 let engine = StatementEngine(tables: tables)

@@ -29,8 +29,8 @@ struct InstallCLITests {
         let output = try TestPaths.temporaryFolder("install-output")
         defer { try? FileManager.default.removeItem(at: output) }
         let outURL = output.appendingPathComponent("stdout"), errURL = output.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         // Files, not pipes: nothing to drain while the process runs.
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out

@@ -307,15 +307,21 @@ struct HostileSyntaxTests {
     @Test("a text ending in an escaped backslash does not hide the anchor that follows")
     func escapedBackslash() {
         let text = "reference: \"C:\\\\\"\nversion: &v 1\n"
-        #expect(YAMLEvents.scan(text) == YAMLEvents.Finding(
-            line: 2, column: 10, message: "une ancre YAML (&v) : les fichiers de dossier n'utilisent ni ancres ni alias",
-            remedy: "écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par &"))
+        #expect(
+            YAMLEvents.scan(text)
+                == YAMLEvents.Finding(
+                    line: 2, column: 10,
+                    message: "une ancre YAML (&v) : les fichiers de dossier n'utilisent ni ancres ni alias",
+                    remedy: "écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par &"))
     }
 
-    @Test("tags are refused", arguments: [
-        ("reference: !!binary aGVsbG8=", "!!binary"), ("reference: !python/object:os.system ls", "!python/object:os.system"),
-        ("creditor: !!map { kind: company }", "!!map"), ("reference: !!str 12", "!!str"),
-    ])
+    @Test(
+        "tags are refused",
+        arguments: [
+            ("reference: !!binary aGVsbG8=", "!!binary"),
+            ("reference: !python/object:os.system ls", "!python/object:os.system"),
+            ("creditor: !!map { kind: company }", "!!map"), ("reference: !!str 12", "!!str"),
+        ])
     func tags(line: String, tag: String) {
         let found = YAMLEvents.scan(line + "\n")
         #expect(found?.message == "une étiquette YAML (\(tag)) : les fichiers de dossier n'utilisent pas d'étiquettes")
@@ -331,15 +337,23 @@ struct HostileSyntaxTests {
         #expect(found?.message == "imbriqué sur plus de 64 niveaux")
     }
 
-    @Test("strict JSON: what YAML lets through is refused, located", arguments: [
-        ("{\"a\": [1, 2,]}", 1, 13, "une virgule finale avant « ] » (JSON n'en accepte pas)"),
-        ("{\"a\": 1,\n \"b\": 2,\n}", 3, 1, "une virgule finale avant « } » (JSON n'en accepte pas)"),
-        ("{'a': 1}", 1, 2, "attendu une clé entre guillemets doubles, trouvé une apostrophe (les textes JSON sont entre guillemets doubles)"),
-        ("{\"a\": 'x'}", 1, 7, "attendu une valeur JSON, trouvé une apostrophe (les textes JSON sont entre guillemets doubles)"),
-        ("{a: 1}", 1, 2, "attendu une clé entre guillemets doubles, trouvé « a »"),
-        ("{\"a\": 1} # note", 1, 10, "en trop après la fin de la valeur JSON : un commentaire (JSON n'en a pas)"),
-        ("{\"a\": 01}", 1, 8, "un nombre JSON ne commence pas par 0 (mettez-le entre guillemets)"),
-    ])
+    @Test(
+        "strict JSON: what YAML lets through is refused, located",
+        arguments: [
+            ("{\"a\": [1, 2,]}", 1, 13, "une virgule finale avant « ] » (JSON n'en accepte pas)"),
+            ("{\"a\": 1,\n \"b\": 2,\n}", 3, 1, "une virgule finale avant « } » (JSON n'en accepte pas)"),
+            (
+                "{'a': 1}", 1, 2,
+                "attendu une clé entre guillemets doubles, trouvé une apostrophe (les textes JSON sont entre guillemets doubles)"
+            ),
+            (
+                "{\"a\": 'x'}", 1, 7,
+                "attendu une valeur JSON, trouvé une apostrophe (les textes JSON sont entre guillemets doubles)"
+            ),
+            ("{a: 1}", 1, 2, "attendu une clé entre guillemets doubles, trouvé « a »"),
+            ("{\"a\": 1} # note", 1, 10, "en trop après la fin de la valeur JSON : un commentaire (JSON n'en a pas)"),
+            ("{\"a\": 01}", 1, 8, "un nombre JSON ne commence pas par 0 (mettez-le entre guillemets)"),
+        ])
     func strictJSON(text: String, line: Int, column: Int, message: String) {
         let fault = StrictJSON.firstFault(in: text)
         #expect(fault?.line == line)
@@ -347,9 +361,11 @@ struct HostileSyntaxTests {
         #expect(fault?.message == message)
     }
 
-    @Test("valid JSON passes the strict check", arguments: [
-        "{}", "[]", "{\"a\": [1, -2.5e3, \"x\\u00e9\\n\", true, false, null, {\"b\": {}}]}", "\u{FEFF}{\"a\": 1}",
-    ])
+    @Test(
+        "valid JSON passes the strict check",
+        arguments: [
+            "{}", "[]", "{\"a\": [1, -2.5e3, \"x\\u00e9\\n\", true, false, null, {\"b\": {}}]}", "\u{FEFF}{\"a\": 1}",
+        ])
     func validJSON(text: String) {
         #expect(StrictJSON.firstFault(in: text) == nil)
     }

@@ -26,7 +26,10 @@ struct CaseValidatorTests {
 
     @Test("a sound case has no problem")
     func sound() {
-        #expect(CaseValidator.validate(Self.sample(), locations: SourceLocations(file: "x.csv"), exhibits: NoExhibitSource()).isEmpty)
+        #expect(
+            CaseValidator.validate(
+                Self.sample(), locations: SourceLocations(file: "x.csv"), exhibits: NoExhibitSource()
+            ).isEmpty)
     }
 
     @Test("problems at the importer's locations: a CSV cell, an XML element with its path")
@@ -37,8 +40,11 @@ struct CaseValidatorTests {
         var locations = SourceLocations(file: "ledger.csv")
         locations.record("invoices[1].number", line: 3, column: 2)
         locations.record("invoices[0].number", line: 2, column: 2)
-        locations.record("debtor.siren", SourceLocation(file: "facture.xml", line: 14, context: "/Invoice/cac:AccountingCustomerParty"))
-        let problems = CaseValidator.validate(value, locations: locations, exhibits: NoExhibitSource()).map(\.description)
+        locations.record(
+            "debtor.siren",
+            SourceLocation(file: "facture.xml", line: 14, context: "/Invoice/cac:AccountingCustomerParty"))
+        let problems = CaseValidator.validate(value, locations: locations, exhibits: NoExhibitSource()).map(
+            \.description)
         #expect(
             problems == [
                 "facture.xml:14 (/Invoice/cac:AccountingCustomerParty): debtor.siren : SIREN 552100555 : la clé de contrôle (Luhn) est fausse (copiez le numéro du Kbis ou d'annuaire-entreprises.data.gouv.fr)",
@@ -53,7 +59,10 @@ struct CaseValidatorTests {
         #expect(locations.location(of: "invoices[0].due") == SourceLocation(file: "case.yaml", line: 7, column: 5))
         #expect(locations.location(of: "debtor.name") == SourceLocation(file: "case.yaml"))
         #expect(SourceLocations.parent(of: "invoices[0].due") == "invoices[0]")
-        #expect(SourceLocations.components(of: "events[2].invoices[0]") == [.key("events"), .index(2), .key("invoices"), .index(0)])
+        #expect(
+            SourceLocations.components(of: "events[2].invoices[0]") == [
+                .key("events"), .index(2), .key("invoices"), .index(0),
+            ])
     }
 
     @Test("nothing is said about a value the reader could not read")
@@ -89,11 +98,13 @@ struct CaseValidatorTests {
             ])
     }
 
-    @Test("paths are normalized inside the folder, or refused", arguments: [
-        ("pieces/devis.pdf", "pieces/devis.pdf"), ("./pieces//devis.pdf", "pieces/devis.pdf"),
-        ("a/../b.pdf", "b.pdf"), ("../b.pdf", nil), ("/etc/passwd", nil), ("a/../../b", nil), ("~/x", nil),
-        ("C:\\x", nil), ("", nil), (".", nil),
-    ] as [(String, String?)])
+    @Test(
+        "paths are normalized inside the folder, or refused",
+        arguments: [
+            ("pieces/devis.pdf", "pieces/devis.pdf"), ("./pieces//devis.pdf", "pieces/devis.pdf"),
+            ("a/../b.pdf", "b.pdf"), ("../b.pdf", nil), ("/etc/passwd", nil), ("a/../../b", nil), ("~/x", nil),
+            ("C:\\x", nil), ("", nil), (".", nil),
+        ] as [(String, String?)])
     func normalized(raw: String, expected: String?) {
         #expect(CaseValidator.normalizedPath(raw) == expected)
     }

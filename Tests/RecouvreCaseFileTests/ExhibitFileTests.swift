@@ -10,8 +10,10 @@ import Testing
 struct ExhibitFileTests {
     /// A fresh case folder with `pieces/devis.pdf`, removed by the caller.
     static func folder() throws -> URL {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-exhibits-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base.appendingPathComponent("pieces"), withIntermediateDirectories: true)
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recouvre-exhibits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: base.appendingPathComponent("pieces"), withIntermediateDirectories: true)
         try Data("%PDF-1.4".utf8).write(to: base.appendingPathComponent("pieces/devis.pdf"))
         return base
     }
@@ -21,10 +23,14 @@ struct ExhibitFileTests {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }
         let manager = FileManager.default
-        try manager.createSymbolicLink(atPath: base.appendingPathComponent("pieces/passwd").path, withDestinationPath: "/etc/passwd")
-        try manager.createSymbolicLink(atPath: base.appendingPathComponent("pieces/zero").path, withDestinationPath: "/dev/zero")
-        try manager.createSymbolicLink(atPath: base.appendingPathComponent("pieces/alias.pdf").path, withDestinationPath: "devis.pdf")
-        try manager.createSymbolicLink(atPath: base.appendingPathComponent("pieces/dangling").path, withDestinationPath: "nowhere")
+        try manager.createSymbolicLink(
+            atPath: base.appendingPathComponent("pieces/passwd").path, withDestinationPath: "/etc/passwd")
+        try manager.createSymbolicLink(
+            atPath: base.appendingPathComponent("pieces/zero").path, withDestinationPath: "/dev/zero")
+        try manager.createSymbolicLink(
+            atPath: base.appendingPathComponent("pieces/alias.pdf").path, withDestinationPath: "devis.pdf")
+        try manager.createSymbolicLink(
+            atPath: base.appendingPathComponent("pieces/dangling").path, withDestinationPath: "nowhere")
         #expect(mkfifo(base.appendingPathComponent("pieces/fifo").path, 0o600) == 0)
         let source = FolderExhibitSource(folder: base)
         #expect(source.entry(at: "pieces/devis.pdf") == .file(size: 8))
@@ -55,7 +61,8 @@ struct ExhibitFileTests {
         let base = try Self.folder()
         defer { try? FileManager.default.removeItem(at: base) }
         let manager = FileManager.default
-        try manager.createSymbolicLink(atPath: base.appendingPathComponent("pieces/passwd").path, withDestinationPath: "/etc/passwd")
+        try manager.createSymbolicLink(
+            atPath: base.appendingPathComponent("pieces/passwd").path, withDestinationPath: "/etc/passwd")
         #expect(mkfifo(base.appendingPathComponent("pieces/fifo").path, 0o600) == 0)
         // A sparse file: 21 MB long, nothing written.
         let big = base.appendingPathComponent("pieces/scan.pdf")
@@ -63,15 +70,16 @@ struct ExhibitFileTests {
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 21 * 1024 * 1024)
         try handle.close()
-        let text = Inline.head + Inline.invoice + """
-            exhibits:
-              - { title: "Devis", file: "pieces/devis.pdf" }
-              - { title: "Mots de passe", file: "pieces/passwd" }
-              - { title: "Tube", file: "pieces/fifo" }
-              - { title: "Dossier", file: "pieces" }
-              - { title: "Scan", file: "pieces/scan.pdf" }
+        let text =
+            Inline.head + Inline.invoice + """
+                exhibits:
+                  - { title: "Devis", file: "pieces/devis.pdf" }
+                  - { title: "Mots de passe", file: "pieces/passwd" }
+                  - { title: "Tube", file: "pieces/fifo" }
+                  - { title: "Dossier", file: "pieces" }
+                  - { title: "Scan", file: "pieces/scan.pdf" }
 
-            """
+                """
         let file = base.appendingPathComponent("case.yaml")
         try Data(text.utf8).write(to: file)
         do {

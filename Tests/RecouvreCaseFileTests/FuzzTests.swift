@@ -24,11 +24,14 @@ struct FuzzTests {
     static let seed: UInt64 = 20_261_123
 
     /// The file-level problems, the only ones without a line.
-    static let unlocated = ["le fichier est vide", "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)"]
+    static let unlocated = [
+        "le fichier est vide", "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)",
+    ]
 
     func check(_ data: Data, _ label: String, folder: URL = URL(fileURLWithPath: "/nonexistent"), json: Bool = false) {
         do {
-            _ = try CaseFileReader.decode(data, name: "fuzz.yaml", folder: folder, json: json, today: Day(iso: "2026-11-23"))
+            _ = try CaseFileReader.decode(
+                data, name: "fuzz.yaml", folder: folder, json: json, today: Day(iso: "2026-11-23"))
         } catch {
             #expect(!error.problems.isEmpty, "\(label): an error without problems")
             for problem in error.problems {

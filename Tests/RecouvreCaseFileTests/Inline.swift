@@ -32,7 +32,9 @@ enum Inline {
 
         """
 
-    static func decode(_ text: String, json: Bool = false, files: [String: Data] = [:], today: Day? = nil)
+    static func decode(
+        _ text: String, json: Bool = false, files: [String: Data] = [:], today: Day? = nil
+    )
         -> Result<Case, CaseFileError>
     {
         do {
@@ -46,7 +48,9 @@ enum Inline {
         }
     }
 
-    static func problems(_ text: String, json: Bool = false, files: [String: Data] = [:], today: Day? = nil)
+    static func problems(
+        _ text: String, json: Bool = false, files: [String: Data] = [:], today: Day? = nil
+    )
         -> [String]
     {
         switch decode(text, json: json, files: files, today: today) {

@@ -1,20 +1,28 @@
-import Testing
 import PropertyBased
+import Testing
+
 @testable import RecouvreModel
 
 @Suite("Day: calendar days without time zones")
 struct DayTests {
-    @Test("parses and prints YYYY-MM-DD", arguments: ["2025-01-01", "2024-02-29", "2000-02-29", "1999-12-31", "2026-11-23",
-                                                    "0001-01-01", "0987-06-05", "9999-12-31"])
+    @Test(
+        "parses and prints YYYY-MM-DD",
+        arguments: [
+            "2025-01-01", "2024-02-29", "2000-02-29", "1999-12-31", "2026-11-23",
+            "0001-01-01", "0987-06-05", "9999-12-31",
+        ])
     func roundTrip(text: String) throws {
         let day = try #require(Day(iso: text))
         #expect(day.iso == text)
         #expect(Day(ordinal: day.ordinal) == day)
     }
 
-    @Test("refuses what is not a calendar date",
-          arguments: ["2025-02-30", "2023-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-1-1",
-                      "25-01-01", "2025/01/01", "", "2025-01-01T00:00", "２０２５-01-01", "2025-04-31"])
+    @Test(
+        "refuses what is not a calendar date",
+        arguments: [
+            "2025-02-30", "2023-02-29", "1900-02-29", "2025-13-01", "2025-00-10", "2025-1-1",
+            "25-01-01", "2025/01/01", "", "2025-01-01T00:00", "２０２５-01-01", "2025-04-31",
+        ])
     func refuses(text: String) {
         #expect(Day(iso: text) == nil)
     }
@@ -30,7 +38,7 @@ struct DayTests {
         #expect(Day(iso: "2025-01-31")?.adding(months: 1).iso == "2025-02-28")
         #expect(Day(iso: "2024-01-31")?.adding(months: 1).iso == "2024-02-29")
         #expect(Day(iso: "2025-11-30")?.adding(months: 2).iso == "2026-01-30")
-        #expect(Day(iso: "2026-11-23")?.weekday == 1)   // a Monday
+        #expect(Day(iso: "2026-11-23")?.weekday == 1)  // a Monday
     }
 
     @Test("half-years start on 1 January and 1 July")

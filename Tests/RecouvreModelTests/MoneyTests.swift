@@ -1,11 +1,16 @@
 import Foundation
 import Testing
+
 @testable import RecouvreModel
 
 @Suite("Money: decimal euros from their text")
 struct MoneyTests {
-    @Test("reads plain amounts exactly", arguments: [("1800", "1800.00"), ("1800.5", "1800.50"), ("0.10", "0.10"),
-                                                     ("123456789.99", "123456789.99"), ("0", "0.00")])
+    @Test(
+        "reads plain amounts exactly",
+        arguments: [
+            ("1800", "1800.00"), ("1800.5", "1800.50"), ("0.10", "0.10"),
+            ("123456789.99", "123456789.99"), ("0", "0.00"),
+        ])
     func parses(text: String, printed: String) throws {
         let value = try Money.parse(text).get()
         #expect(Money.plain(value) == printed)
