@@ -31,7 +31,7 @@ public struct LawBook: Sendable {
     public let origins: [String: String]
 
     /// The statement engine of this book.
-    public var statementEngine: StatementEngine { StatementEngine(tables: rates) }
+    public var statementEngine: StatementEngine { StatementEngine(tables: rates, messages: messages) }
 
     /// The router of this book (its prescription periods are the statement's).
     public var router: Router { Router(directory: courts, rules: procedures, prescription: rates.prescription, messages: messages) }

@@ -5,10 +5,15 @@ import RecouvreModel
 import RecouvreTestSupport
 
 /// The shipped tables, read once from the checkout's forms/.
-let shippedTables: RateTables = {
+let shippedBook: LawBook = {
     // A test that cannot read the shipped tables fails at its first use with the loader's message.
-    try! LawBook.load(forms: Forms(shipped: TestPaths.forms)).rates
+    try! LawBook.load(forms: Forms(shipped: TestPaths.forms))
 }()
+
+let shippedTables: RateTables = shippedBook.rates
+
+/// The shipped catalogue words the statement's rate sources and warnings.
+let shippedMessages: MessageCatalogue = shippedBook.messages
 
 func day(_ text: String) -> Day {
     guard let value = Day(iso: text) else { fatalError("bad test date \(text)") }
