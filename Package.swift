@@ -86,6 +86,8 @@ let package = Package(
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
                 "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // court engineer: the firm profile (--firm) is read at the CLI edge.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
 

@@ -89,16 +89,38 @@ public struct DossierPipeline: Sendable {
 
     /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
     /// the user forces it, and then the warning stays in the output.
-    public func assemble(_ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool) throws -> AssembledDossier {
+    public func assemble(
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, options: DossierOptions = DossierOptions()
+    ) throws -> AssembledDossier {
+        // --- court engineer (issue 17): stage, procedure choice, court checks, notes.txt ---
+        var options = options
+        options.force = force
+        let stage = options.stage ?? DossierStage.default(for: claim)
         var warnings: [String] = []
         let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
         let expired = prescription.filter(\.expired).map(\.message)
-        if !expired.isEmpty && !force { throw BundleError.prescribed(expired) }
+        if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
         warnings += prescription.map(\.message)
         let statement = try statement(for: claim, asOf: asOf)
-        let route = try book.router.route(case: claim, statement: statement)
+        var route = try book.router.route(case: claim, statement: statement)
+        if let procedure = options.procedure {
+            guard let chosen = try book.router.choosing(procedure, in: route) else {
+                throw DossierRefusal(reasons: [book.messages.text(DocumentReason.procedureRefused(
+                    procedure: Router.optionName(procedure),
+                    allowed: book.router.allowed(route).map(Router.optionName).joined(separator: ", ")))])
+            }
+            route = chosen
+        }
         warnings += statement.warnings + route.warnings
-        let dossier = try book.renderer.render(DossierInput(case: claim, statement: statement, route: route))
+        let input = DossierInput(case: claim, statement: statement, route: route, options: options)
+        let refusals = DossierChecks.refusals(input, settings: book.documentSettings, messages: book.messages)
+        if !refusals.isEmpty { throw DossierRefusal(reasons: refusals) }
+        if let forced = DossierChecks.forcedWarning(input, settings: book.documentSettings, messages: book.messages) {
+            warnings.append(forced)
+        }
+        let dossier = try book.renderer.render(input)
+        warnings += dossier.warnings
+        // --- end court engineer ---
 
         var files: [BundleFile] = []
         var documentDigests: [DocumentDigest] = []
@@ -119,7 +141,14 @@ public struct DossierPipeline: Sendable {
             let data: Data
             if let source = exhibit.source {
                 guard let found = exhibits.data(forExhibit: source) else {
-                    throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
+                    // court engineer (issue 17): a court bundle needs every file; a notice bundle warns.
+                    guard stage == .notice else {
+                        throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
+                    }
+                    warnings.append(book.messages.text(DocumentReason.exhibitFileAbsent(
+                        index: String(exhibit.number - 1), number: String(exhibit.number), title: exhibit.title, path: source)))
+                    exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
+                    continue
                 }
                 data = found
                 files.append(BundleFile(path: path, data: data))
@@ -144,6 +173,10 @@ public struct DossierPipeline: Sendable {
             throw BundleError.invalidDossierXML(error.description)
         }
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
+        // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
+        var seenNotes = Set<String>()
+        let notes = warnings.filter { seenNotes.insert($0).inserted }
+        files.append(BundleFile(path: DossierNotes.fileName, data: Data(DossierNotes.text(notes, messages: book.messages).utf8)))
 
         let manifest = BundleManifest(
             tool: tool, caseReference: claim.reference, asOf: asOf.iso,
@@ -162,12 +195,13 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil
+        completeCase: ((Case) throws -> Case)? = nil, options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
         let loaded = try CaseFileReader.load(path: casePath)
         let claim = try completeCase?(loaded.value) ?? loaded.value
         let day = asOf ?? claim.asOf ?? today
-        let dossier = try assemble(claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force)
+        let dossier = try assemble(
+            claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, options: options)
         try BundleWriter().write(
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force)
         return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings)

@@ -9,13 +9,24 @@ public struct InvoiceView: Sendable, Hashable {
     public var due: String
     public var amount: String
     public var outstanding: String
+    /// Paid in full but late: penalties (and, B2B, the fee) still due — "réglée avec retard".
+    public var paidLate: Bool
+    /// The day it was settled, when paid late.
+    public var paidOn: String?
+    /// Penalties or interest and fee still due on it.
+    public var penalties: String
+    public var flatFee: String?
 
-    init(_ invoice: InvoiceStatement) {
+    init(_ invoice: InvoiceStatement, paidOn: Day? = nil) {
         number = invoice.number
         issued = FrenchFormat.date(invoice.issued)
         due = FrenchFormat.date(invoice.due)
         amount = FrenchFormat.amount(invoice.amount)
         outstanding = FrenchFormat.amount(invoice.outstanding)
+        paidLate = paidOn != nil
+        self.paidOn = paidOn.map(FrenchFormat.date)
+        penalties = FrenchFormat.amount(invoice.penalties)
+        flatFee = invoice.flatFee > 0 ? FrenchFormat.amount(invoice.flatFee) : nil
     }
 }
 
@@ -48,10 +59,13 @@ public struct ExhibitView: Sendable, Hashable {
     public var title: String
     /// Where the copy sits in the bundle (`pieces/01-devis.pdf`), when there is a file.
     public var file: String?
+    /// "à produire" on the bordereau.
+    public var toProduce: Bool
 
-    public init(number: Int, title: String, file: String?) {
+    public init(number: Int, title: String, file: String?, toProduce: Bool = false) {
         self.number = String(number)
         self.title = title
         self.file = file
+        self.toProduce = toProduce
     }
 }

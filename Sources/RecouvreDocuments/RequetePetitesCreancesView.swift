@@ -14,6 +14,16 @@ public struct RequetePetitesCreancesView: Sendable {
     public var rates: String?
     public var exhibits: [ExhibitView]
     public var signatory: String
+    /// Invoices paid in full but late.
+    public var lateInvoices: [InvoiceView]
+    public var unpaidInvoices: [InvoiceView]
+    public var hasLate: Bool { !lateInvoices.isEmpty }
+    /// The interest that keeps running after the date of the décompte.
+    public var runningInterest: [String]
+    public var feeLine: Bool
+    public var firm: FirmView?
+    public var signatureLine: String?
+    public var interestFrom: String?
 
     init(_ facts: DossierFacts) {
         place = facts.place
@@ -28,5 +38,12 @@ public struct RequetePetitesCreancesView: Sendable {
         rates = facts.rates
         exhibits = facts.exhibitViews
         signatory = facts.signatory
+        lateInvoices = facts.lateInvoices
+        unpaidInvoices = facts.unpaidInvoices
+        runningInterest = facts.runningInterest
+        feeLine = facts.feeLine
+        firm = facts.firmView
+        signatureLine = facts.firmView?.signatureLine
+        interestFrom = facts.interestFrom
     }
 }

@@ -38,7 +38,7 @@ public struct LawBook: Sendable {
 
     /// The document renderer of this book.
     public var renderer: DossierRenderer {
-        DossierRenderer(templates: templates, settings: documentSettings, cerfa: cerfa)
+        DossierRenderer(templates: templates, settings: documentSettings, cerfa: cerfa, messages: messages)
     }
 
     /// The files every book is made of, relative to `forms/` (templates and CERFA maps are listed
