@@ -8,7 +8,6 @@ public struct BordereauView: Sendable {
     public var exhibits: [ExhibitView]
     public var place: String
     public var date: String
-    public var firm: FirmView?
 
     init(_ facts: DossierFacts, destination: String) {
         reference = facts.theCase.reference
@@ -18,6 +17,5 @@ public struct BordereauView: Sendable {
         exhibits = facts.exhibitViews
         place = facts.place
         date = facts.date
-        firm = facts.firmView
     }
 }

@@ -9,22 +9,33 @@ public struct InvoiceView: Sendable, Hashable {
     public var due: String
     public var amount: String
     public var outstanding: String
-    /// Paid in full but late: penalties (and, B2B, the fee) still due — "réglée avec retard".
-    public var paidLate: Bool
-    /// The day it was settled, when paid late.
-    public var paidOn: String?
-    /// Penalties or interest and fee still due on it.
-    public var penalties: String
-    public var flatFee: String?
 
-    init(_ invoice: InvoiceStatement, paidOn: Day? = nil) {
+    init(_ invoice: InvoiceStatement) {
         number = invoice.number
         issued = FrenchFormat.date(invoice.issued)
         due = FrenchFormat.date(invoice.due)
         amount = FrenchFormat.amount(invoice.amount)
         outstanding = FrenchFormat.amount(invoice.outstanding)
-        paidLate = paidOn != nil
-        self.paidOn = paidOn.map(FrenchFormat.date)
+    }
+}
+
+/// An invoice paid in full but late: "réglée avec retard", with the penalties (and, B2B, the fee)
+/// still due on it (domain.md §5).
+public struct LateInvoiceView: Sendable, Hashable {
+    public var number: String
+    public var issued: String
+    public var due: String
+    public var amount: String
+    public var paidOn: String
+    public var penalties: String
+    public var flatFee: String?
+
+    init(_ invoice: InvoiceStatement, paidOn: Day) {
+        number = invoice.number
+        issued = FrenchFormat.date(invoice.issued)
+        due = FrenchFormat.date(invoice.due)
+        amount = FrenchFormat.amount(invoice.amount)
+        self.paidOn = FrenchFormat.date(paidOn)
         penalties = FrenchFormat.amount(invoice.penalties)
         flatFee = invoice.flatFee > 0 ? FrenchFormat.amount(invoice.flatFee) : nil
     }

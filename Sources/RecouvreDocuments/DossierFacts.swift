@@ -21,9 +21,11 @@ struct DossierFacts {
 
     var creditor: PartyView { PartyView(theCase.creditor) }
     var debtor: PartyView { PartyView(theCase.debtor) }
-    var invoices: [InvoiceView] { statement.invoices.map { InvoiceView($0, paidOn: paidOn($0)) } }
-    var unpaidInvoices: [InvoiceView] { invoices.filter { !$0.paidLate } }
-    var lateInvoices: [InvoiceView] { invoices.filter(\.paidLate) }
+    var invoices: [InvoiceView] { statement.invoices.map(InvoiceView.init) }
+    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(InvoiceView.init) }
+    var lateInvoices: [LateInvoiceView] {
+        statement.invoices.compactMap { invoice in paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0) } }
+    }
     var claim: ClaimView { ClaimView(statement) }
     /// The documents are dated the day of the computation.
     var date: String { FrenchFormat.date(statement.asOf) }

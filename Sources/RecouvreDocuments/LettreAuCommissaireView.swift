@@ -7,7 +7,6 @@ public struct LettreAuCommissaireView: Sendable {
     public var reference: String
     public var creditor: PartyView
     public var debtor: PartyView
-    public var courtName: String?
     /// `au tribunal de commerce de Dijon`.
     public var atCourt: String?
     public var firm: FirmView?
@@ -26,7 +25,6 @@ public struct LettreAuCommissaireView: Sendable {
         reference = facts.theCase.reference
         creditor = facts.creditor
         debtor = facts.debtor
-        courtName = facts.courtName
         atCourt = facts.courtWithArticle.map { $0.hasPrefix("le ") ? "au " + $0.dropFirst(3) : "à " + $0 }
         firm = facts.firmView
         signatureLine = facts.firmView?.signatureLine

@@ -9,15 +9,17 @@ public struct MiseEnDemeureView: Sendable {
     public var creditor: PartyView
     public var debtor: PartyView
     public var contractReference: String?
-    public var invoices: [InvoiceView]
     /// Invoices still (partly) unpaid, and those paid in full but late (penalties and fee still due).
     public var unpaidInvoices: [InvoiceView]
-    public var lateInvoices: [InvoiceView]
-    public var hasUnpaid: Bool { !unpaidInvoices.isEmpty }
-    public var hasLate: Bool { !lateInvoices.isEmpty }
+    public var lateInvoices: [LateInvoiceView]
+    /// The salutation: "Monsieur," / "Madame," to a named person when the case says so.
+    public var salutationMonsieur: Bool
+    public var salutationMadame: Bool
+    public var salutationNeutral: Bool
+    public var hasUnpaid: Bool
+    public var hasLate: Bool
     /// The creditor's médiateur de la consommation, when a professional writes to a consumer.
     public var mediator: Mediator?
-    public var mediatorMissing: Bool
     public var firm: FirmView?
     /// `Pour Atelier Lumière, par …` when a mandataire signs.
     public var signatureLine: String?
@@ -41,12 +43,15 @@ public struct MiseEnDemeureView: Sendable {
         creditor = facts.creditor
         debtor = facts.debtor
         contractReference = facts.contractReference
-        invoices = facts.invoices
         unpaidInvoices = facts.unpaidInvoices
         lateInvoices = facts.lateInvoices
+        let debtor = facts.theCase.debtor
+        salutationMonsieur = debtor.kind == .individual && debtor.civility == .monsieur
+        salutationMadame = debtor.kind == .individual && debtor.civility == .madame
+        salutationNeutral = !salutationMonsieur && !salutationMadame
+        hasUnpaid = !unpaidInvoices.isEmpty
+        hasLate = !lateInvoices.isEmpty
         mediator = facts.mediator
-        mediatorMissing = facts.statement.regime == .consumer && facts.theCase.creditor.actsProfessionally
-            && facts.theCase.creditor.mediator == nil
         firm = facts.firmView
         signatureLine = facts.firmView?.signatureLine
         claim = facts.claim

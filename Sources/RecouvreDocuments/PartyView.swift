@@ -9,14 +9,8 @@ public struct PartyView: Sendable, Hashable {
     public var identity: String?
     public var addressLines: [String]
     public var representative: String?
-    /// `Monsieur` / `Madame` when the case says so (the salutation of a letter to a named person).
-    public var monsieur: Bool
-    public var madame: Bool
-    public var neutral: Bool { !monsieur && !madame }
 
     public init(_ party: Party) {
-        monsieur = party.kind == .individual && party.civility == .monsieur
-        madame = party.kind == .individual && party.civility == .madame
         name = party.name
         var parts: [String] = []
         switch party.kind {

@@ -8,16 +8,14 @@ public struct RequetePetitesCreancesView: Sendable {
     public var courDAppel: String?
     public var creditor: PartyView
     public var debtor: PartyView
-    public var invoices: [InvoiceView]
     public var claim: ClaimView
     public var basis: String
     public var rates: String?
     public var exhibits: [ExhibitView]
     public var signatory: String
     /// Invoices paid in full but late.
-    public var lateInvoices: [InvoiceView]
+    public var lateInvoices: [LateInvoiceView]
     public var unpaidInvoices: [InvoiceView]
-    public var hasLate: Bool { !lateInvoices.isEmpty }
     /// The interest that keeps running after the date of the décompte.
     public var runningInterest: [String]
     public var feeLine: Bool
@@ -29,10 +27,9 @@ public struct RequetePetitesCreancesView: Sendable {
         place = facts.place
         date = facts.date
         reference = facts.theCase.reference
-        courDAppel = facts.route.courDAppel
+        courDAppel = facts.route.courDAppel.map(CourtWords.common)
         creditor = facts.creditor
         debtor = facts.debtor
-        invoices = facts.invoices
         claim = facts.claim
         basis = facts.basis
         rates = facts.rates

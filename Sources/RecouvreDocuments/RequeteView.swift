@@ -12,6 +12,8 @@ public struct RequeteView: Sendable {
     public var addressee: String
     public var reference: String
     public var boxes: [Box]
+    /// A mandataire files for the creditor.
+    public var represented: Bool
 
     public struct Box: Sendable {
         public var id: String
@@ -24,6 +26,7 @@ public struct RequeteView: Sendable {
         cerfaTitle = map.title
         addressee = facts.addressee
         reference = facts.theCase.reference
+        represented = facts.firm != nil
         // A box with nothing to say (the referral of CPC 1408 when no other court is designated) is left out.
         boxes = map.boxes.compactMap { box in
             let lines = box.fields.flatMap { Self.lines(for: $0, facts) }
@@ -73,10 +76,11 @@ public struct RequeteView: Sendable {
         case .claimBasis:
             return [facts.basis]
         case .claimInvoices:
-            return facts.invoices.map { invoice in
-                if invoice.paidLate, let paid = invoice.paidOn {
+            return zip(statement.invoices, facts.invoices).map { line, invoice in
+                if let paid = facts.paidOn(line) {
                     return facts.text(.invoiceLinePaidLate(
-                        number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due, paid: paid))
+                        number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
+                        paid: FrenchFormat.date(paid)))
                 }
                 return facts.text(.invoiceLine(
                     number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,

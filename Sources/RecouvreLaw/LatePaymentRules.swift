@@ -66,7 +66,16 @@ public enum LatePaymentRules {
                                                     rate: StatementWords.rate(floor.rate), clause: clauseWords(clause)),
                                warnings: applied.warnings)
         }
-        applied.reason = .sourceClauseAboveFloor(clause: clauseWords(clause, applied: applied.rate))
+        // The source names the half-year's reference rate for a formula, so that a line never spans two
+        // half-years (domain.md §2.2: a semiannual rate starts a new period on 1 January and 1 July).
+        switch applied.reason {
+        case .sourceClauseECB(let rate, let date, let points):
+            applied.reason = .sourceClauseECBAboveFloor(rate: rate, date: date, points: points)
+        case .sourceClauseLegal(let multiple, let period, let rate):
+            applied.reason = .sourceClauseLegalAboveFloor(multiple: multiple, period: period, rate: rate)
+        default:
+            applied.reason = .sourceClauseAboveFloor(clause: clauseWords(clause))
+        }
         return applied
     }
 

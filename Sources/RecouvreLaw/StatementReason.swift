@@ -14,6 +14,8 @@ public enum StatementReason: CatalogueReason, Hashable {
     case sourceClauseECB(rate: String, date: String, points: String)
     case sourceClauseLegal(multiple: String, period: String, rate: String)
     case sourceClauseAboveFloor(clause: String)
+    case sourceClauseECBAboveFloor(rate: String, date: String, points: String)
+    case sourceClauseLegalAboveFloor(multiple: String, period: String, rate: String)
     case sourceFloor(multiple: String, period: String, rate: String, clause: String)
     case sourcePublic(rate: String, date: String, margin: String)
     case sourceLegal(category: String, period: String, rate: String, text: String)
