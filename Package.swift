@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBundleTests",
-            dependencies: ["RecouvreBundle", "RecouvreForms", "RecouvreTestSupport"],
+            dependencies: ["RecouvreBundle", "RecouvreForms", "RecouvreTestSupport", "RecouvreCaseFile"],
             exclude: ["Golden"]
         ),
         .testTarget(
