@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // import (issue 13): CSV ledgers.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // Value types of the domain: no files, no formats, no I/O.
@@ -30,7 +32,7 @@ let package = Package(
         .target(
             name: "RecouvreForms",
             dependencies: [
-                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML",
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML", "RecouvreAmicable",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -60,11 +62,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // bundle: the bundle in memory, its sinks (folder, zip), the one reader, manifest parser and
+        // verifier that build, verify and the archive share.
+        .target(
+            name: "RecouvreBundleIO",
+            dependencies: [
+                "RecouvreModel", "RecouvreJSON", "RecouvreXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "RecouvreBundle",
             dependencies: [
                 "RecouvreModel", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments",
-                "RecouvreXML", "RecouvreForms", "RecouvreJSON",
+                "RecouvreXML", "RecouvreForms", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -72,19 +84,54 @@ let package = Package(
         .target(
             name: "RecouvreArchive",
             dependencies: [
-                "RecouvreModel", "RecouvreJSON",
+                "RecouvreModel", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // amicable (issue 16): reminder ladders, payer profiles, payment plans, the aged balance. Pure
+        // functions of values; forms/ladders and the relance templates are read by the caller.
+        .target(
+            name: "RecouvreAmicable",
+            dependencies: [
+                "RecouvreModel", "RecouvreLaw", "RecouvreDocuments", "RecouvreJSON",
+                .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreAmicableTests",
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        // import (issue 13): ledgers (CSV, FEC) and e-invoices (UBL, CII, Factur-X, CDAR statuses) → cases.
+        // qpdf's C API reads the XML embedded in a Factur-X PDF, behind one small module.
+        .systemLibrary(
+            name: "CQPDF",
+            pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"]), .brew(["qpdf"])]
+        ),
+        .target(name: "RecouvrePDFAttachments", dependencies: ["CQPDF"]),
+        .target(
+            name: "RecouvreImport",
+            dependencies: [
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreXML", "RecouvrePDFAttachments", "RecouvreJSON",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreImportTests",
+            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
+        ),
+
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // court engineer: the firm profile (--firm) is read at the CLI edge.
                 .product(name: "Yams", package: "Yams"),
@@ -93,6 +140,11 @@ let package = Package(
 
         // Times the statement of a 10,000-invoice / 30,000-payment case (release build).
         .executableTarget(name: "recouvre-bench", dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreLaw"]),
+        // Times 1,000 dossiers assembled in one process with the law book loaded once (release build).
+        .executableTarget(
+            name: "recouvre-bench-dossier",
+            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle"]
+        ),
 
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.
         .target(
@@ -135,13 +187,16 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBundleTests",
-            dependencies: ["RecouvreBundle", "RecouvreForms", "RecouvreTestSupport", "RecouvreCaseFile"],
+            dependencies: [
+                "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport", "RecouvreCaseFile",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "RecouvreArchiveTests",
             dependencies: [
-                "RecouvreArchive", "RecouvreTestSupport", "recouvre-archive-crashtest",
+                "RecouvreArchive", "RecouvreBundleIO", "RecouvreTestSupport", "recouvre-archive-crashtest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]

@@ -135,8 +135,8 @@ public enum ArchiveFormatter {
     /// The one-line verdict of `archive verify`.
     public static func verification(_ result: ChainVerification, path: String) -> String {
         if let problem = result.problem { return problem.description }
-        return "\(path): chain intact, \(result.entries) \(result.entries == 1 ? "entry" : "entries") (\(plural(result.notices, "notice")), \(plural(result.receipts, "receipt"))); "
-            + "head \(result.head)"
+        return "\(path) : chaîne intacte, \(plural(result.entries, "entrée")) (\(plural(result.notices, "notification")), "
+            + "\(plural(result.receipts, "accusé"))) ; tête \(result.head)"
     }
 }
 

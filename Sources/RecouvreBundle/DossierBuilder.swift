@@ -202,8 +202,13 @@ public struct DossierPipeline: Sendable {
         let day = asOf ?? claim.asOf ?? today
         let dossier = try assemble(
             claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, options: options)
+        // --force never replaces a target holding the case file or its exhibits (issue 12).
+        let protected = [casePath] + claim.exhibits.compactMap(\.file).map {
+            $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
+        }
         try BundleWriter().write(
-            files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force)
+            files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
+            protecting: protected)
         return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings)
     }
 

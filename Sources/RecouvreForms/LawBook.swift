@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreAmicable
 import RecouvreDocuments
 import RecouvreLaw
 import RecouvreModel
@@ -29,6 +30,8 @@ public struct LawBook: Sendable {
     public let messages: MessageCatalogue
     /// Where each file came from: relative path → absolute path (the shipped folder or the override).
     public let origins: [String: String]
+    /// The reminder ladder, the payer profiles and the reminder templates (`forms/ladders/`, amicable).
+    public let amicable: AmicableForms
 
     /// The statement engine of this book.
     public var statementEngine: StatementEngine { StatementEngine(tables: rates, messages: messages) }
@@ -47,7 +50,7 @@ public struct LawBook: Sendable {
         [
             RateTables.ecbFile, RateTables.particulierFile, RateTables.autresCasFile, RateTables.statutoryFile,
             RateTables.prescriptionFile, ProcedureRules.file, DocumentSettings.path, schemaPath,
-        ] + CourtDirectory.files.map { "courts/\($0)" }
+        ] + CourtDirectory.files.map { "courts/\($0)" } + AmicableForms.files
 
     /// The dossier schema inside `forms/`.
     public static let schemaPath = "schemas/dossier.xsd"
@@ -168,9 +171,12 @@ public struct LawBook: Sendable {
             throw LawBookError(file: schemaPath, problem: "le schéma du dossier ne peut être compilé :\n\(error.description)")
         }
 
+        let amicable = try AmicableForms.parse(
+            ladder: text(Ladder.file), profiles: text(PayerProfiles.file), templates: templateSources)
+
         return LawBook(
             rates: rates, procedures: procedures, courts: courts, templates: templates, documentSettings: settings,
-            cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins)
+            cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable)
     }
 }
 

@@ -98,7 +98,7 @@ public enum LatePaymentRules {
         let name = category == .particulier ? "particulier" : "autres cas"
         let legal = try series.value(on: halfYear.start, what: "taux légal \(name)")
         // Before 2015 there is one yearly rate: name the year, not a half-year.
-        let period = legal.from.month == 1 && legal.to?.month == 12 ? "année \(halfYear.year)" : halfYear.french
+        let period = legal.from.month == 1 && legal.to?.month == 12 ? "de l'année \(halfYear.year)" : "du \(halfYear.french)"
         let categoryText = category == .particulier ? "créancier particulier" : "autres cas"
         var rate = legal.rate
         var reason: StatementReason

@@ -1,5 +1,7 @@
 import ArgumentParser
 import RecouvreCaseFile
+import RecouvreForms
+import RecouvreLaw
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +22,11 @@ struct CheckCommand: ParsableCommand {
     var caseFile: String
 
     func run() throws {
-        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile) }
-        printOut(CaseSummary.text(loaded, fileName: caseFile))
+        let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: today()) }
+        // The principal still due comes from the statement engine, as `statement` computes it.
+        let day = loaded.value.asOf ?? today()
+        let principal = try? StatementEngine(tables: RateTables.load(forms: Forms.locate(override: nil)))
+            .statement(for: loaded.value, asOf: day).totals.principal
+        printOut(CaseSummary.text(loaded, fileName: caseFile, principalDue: principal))
     }
 }

@@ -71,7 +71,8 @@ struct ArchiveOption: ParsableArguments {
     }
 
     static func complete(_ claim: Case, archive: String) throws -> Case {
-        let completed = try claim.completingFormalNotice(from: try ArchiveStore(path: archive))
+        let completed = try claim.completingFormalNotice(
+            from: try ArchiveStore(path: archive, mode: .readOnly), today: today())
         if let note = completed.note { printError("warning: \(note)") }
         return completed.case
     }

@@ -33,14 +33,14 @@ struct LawBookTests {
         #expect(log.reads.keys.contains { $0.hasPrefix("cerfa/") })
     }
 
-    /// A copy of the shipped forms/ with one file replaced.
+    /// A copy of the shipped forms/ (its rates pinned, TestPaths.pinnedForms) with one file replaced.
     static func override(_ path: String, _ edit: (String) -> String) throws -> (Forms, URL) {
         let folder = try TestPaths.temporaryFolder("law-book")
         let target = folder.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let text = try String(contentsOf: TestPaths.forms.appendingPathComponent(path), encoding: .utf8)
+        let text = try String(contentsOf: TestPaths.pinnedForms.appendingPathComponent(path), encoding: .utf8)
         try edit(text).write(to: target, atomically: true, encoding: .utf8)
-        return (Forms(shipped: TestPaths.forms, override: folder), folder)
+        return (Forms(shipped: TestPaths.pinnedForms, override: folder), folder)
     }
 
     static func loadError(_ path: String, _ edit: @escaping (String) -> String) throws -> String {

@@ -13,7 +13,7 @@ struct FormsOverrideCLITests {
         let rates = folder.appendingPathComponent("forms/rates")
         try FileManager.default.createDirectory(at: rates, withIntermediateDirectories: true)
         let shipped = try String(
-            contentsOf: TestPaths.forms.appendingPathComponent("rates/prescription.yaml"), encoding: .utf8)
+            contentsOf: TestPaths.pinnedRates.appendingPathComponent("prescription.yaml"), encoding: .utf8)
         let edited = shipped.replacingOccurrences(
             of: "commercial:        { years: 5, source: \"C. com. L110-4\" }",
             with: "commercial:        { years: 1, source: \"prescription abrégée du cabinet (test)\" }")
