@@ -99,9 +99,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Times the aged balance of 10,000 debtors built in memory (release build).
+        .executableTarget(name: "recouvre-aged-bench", dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreLaw", "RecouvreModel"]),
         .testTarget(
             name: "RecouvreAmicableTests",
-            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         // import (issue 13): ledgers (CSV, FEC) and e-invoices (UBL, CII, Factur-X, CDAR statuses) → cases.
@@ -125,13 +127,27 @@ let package = Package(
             dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
         ),
 
+        // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).
+        .target(
+            name: "RecouvrePDF",
+            dependencies: ["RecouvreDocuments", "RecouvreBundle", "RecouvreForms", "RecouvreJSON", "RecouvreModel"]
+        ),
+        // Times --pdf over a batch of dossiers with one persistent renderer (docs/pdf.md).
+        .executableTarget(
+            name: "recouvre-pdf-bench",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreDocuments", "RecouvreForms", "RecouvreModel"]
+        ),
+        .testTarget(
+            name: "RecouvrePDFTests",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreTestSupport"]
+        ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // court engineer: the firm profile (--firm) is read at the CLI edge.
                 .product(name: "Yams", package: "Yams"),

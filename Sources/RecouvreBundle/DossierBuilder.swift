@@ -89,8 +89,10 @@ public struct DossierPipeline: Sendable {
 
     /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
     /// the user forces it, and then the warning stays in the output.
+    /// `pdf` (`--pdf`, `--pdf-only`) adds each document's PDF/A-3b beside its text, or instead of it.
     public func assemble(
-        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, options: DossierOptions = DossierOptions()
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
+        options: DossierOptions = DossierOptions()
     ) throws -> AssembledDossier {
         // --- court engineer (issue 17): stage, procedure choice, court checks, notes.txt ---
         var options = options
@@ -177,6 +179,14 @@ public struct DossierPipeline: Sendable {
         var seenNotes = Set<String>()
         let notes = warnings.filter { seenNotes.insert($0).inserted }
         files.append(BundleFile(path: DossierNotes.fileName, data: Data(DossierNotes.text(notes, messages: book.messages).utf8)))
+        if let pdf {
+            files = try pdf.apply(
+                to: files,
+                input: BundlePDFInput(
+                    documents: dossier.documents, dossierXML: xml,
+                    statementJSON: Data(StatementFormatter.json(statement).utf8),
+                    date: asOf, caseReference: claim.reference, author: claim.creditor.name))
+        }
 
         let manifest = BundleManifest(
             tool: tool, caseReference: claim.reference, asOf: asOf.iso,
@@ -195,13 +205,13 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil, options: DossierOptions = DossierOptions()
+        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil, options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
         let loaded = try CaseFileReader.load(path: casePath)
         let claim = try completeCase?(loaded.value) ?? loaded.value
         let day = asOf ?? claim.asOf ?? today
         let dossier = try assemble(
-            claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, options: options)
+            claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf, options: options)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected = [casePath] + claim.exhibits.compactMap(\.file).map {
             $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path

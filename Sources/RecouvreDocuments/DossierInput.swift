@@ -9,11 +9,16 @@ public struct DossierInput: Sendable {
     public var route: Route
     /// The stage, procedure and mandataire the user chose.
     public var options: DossierOptions
+    /// The amicable attempts (reminders, promises, plans), one French line each, from
+    /// RecouvreAmicable's `AmicableChronology.lines`; the mise en demeure recalls them. Empty: none shown.
+    public var amicableSteps: [String]
 
-    public init(case: Case, statement: Statement, route: Route, options: DossierOptions = DossierOptions()) {
+    public init(case: Case, statement: Statement, route: Route, amicableSteps: [String] = [],
+                options: DossierOptions = DossierOptions()) {
         self.case = `case`
         self.statement = statement
         self.route = route
+        self.amicableSteps = amicableSteps
         self.options = options
     }
 

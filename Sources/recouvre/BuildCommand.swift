@@ -2,6 +2,8 @@ import ArgumentParser
 import RecouvreBundle
 import RecouvreDocuments
 import RecouvreRoute
+import RecouvreForms
+import RecouvrePDF
 
 /// `recouvre build CASE --out PATH`: the complete dossier, as a folder or a zip.
 struct BuildCommand: ParsableCommand {
@@ -46,6 +48,11 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The firm profile of the mandataire (docs/firm.md); default: $RECOUVRE_FIRM, else $XDG_CONFIG_HOME/recouvre/firm.yaml.")
     var firm: String?
 
+    @Flag(name: .long, help: "Also write each document as PDF/A-3b beside its text (needs `pip install typst`).")
+    var pdf = false
+    @Flag(name: .customLong("pdf-only"), help: "Write the documents as PDF/A-3b only, without their text files.")
+    var pdfOnly = false
+
     @Flag(name: .long, help: "Replace an existing bundle, build even when prescription has run or before the notice's time has run (with a warning).")
     var force = false
 
@@ -57,9 +64,12 @@ struct BuildCommand: ParsableCommand {
         let result = try reportingErrors {
             let options = DossierOptions(
                 stage: stage?.stage, procedure: procedure?.procedure, firm: try FirmProfile.locate(option: firm), force: force)
+            let pdfOption =
+                pdf || pdfOnly
+                ? try PDFRenderer.bundlePDF(forms: try Forms.locate(override: forms.forms), only: pdfOnly) : nil
             return try forms.pipeline().build(
                 casePath: caseFile, out: out, asOf: asOf.day, today: Today.day(), force: force,
-                completeCase: archive.completion, options: options)
+                completeCase: archive.completion, pdf: pdfOption, options: options)
         }
         printOut(result.text)
     }

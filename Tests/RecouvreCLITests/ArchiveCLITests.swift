@@ -7,7 +7,8 @@ import Testing
 private func writeBundle(in folder: URL, name: String = "dossier") async throws -> URL {
     let bundle = folder.appendingPathComponent(name)
     if FileManager.default.fileExists(atPath: bundle.path) { return bundle }
-    let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path])
+    // The notice stage writes the mise en demeure that the archive records (the court stage has none).
+    let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path, "--stage", "notice"])
     #expect(built.status == 0, "\(built)")
     return bundle
 }
