@@ -219,7 +219,9 @@ public struct DossierPipeline: Sendable {
         try BundleWriter().write(
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
             protecting: protected)
-        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings)
+        // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
+        let expiry = RateExpiry(book.rates).warning(today: day, messages: book.messages)
+        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings + (expiry.map { [$0] } ?? []))
     }
 
     /// The verifier of bundles written with this book's schema.

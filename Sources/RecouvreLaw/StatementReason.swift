@@ -31,6 +31,13 @@ public enum StatementReason: CatalogueReason, Hashable {
     case capitalisationContract(date: String)
     case capitalisationRequested(date: String)
 
+    // `recouvre rates` and the expiry warning of `check` and `build` (RateExpiry).
+    case ratesTable(name: String, file: String, checked: String, refused: String)
+    case ratesUnverifiedRow(from: String, to: String, rate: String)
+    case ratesFirstRefused(day: String)
+    case ratesExpiring(file: String, day: String, days: String)
+    case ratesExpired(file: String, day: String)
+
     // Warnings (terminal and notes.txt; never printed inside an exhibit).
     case unverifiedRate(series: String, period: String, rate: String, file: String)
     case clauseBelowFloor(clause: String, rate: String, period: String, floor: String, floorRate: String)

@@ -127,3 +127,20 @@ struct RateTableTests {
         }
     }
 }
+
+/// `recouvre rates` and the 30-day warning of `check` and `build` (RateExpiry).
+@Suite("Rate tables that expire")
+struct RateExpiryTests {
+    @Test("the first refused day is the day after the earliest table's last covered day; warned 30 days ahead")
+    func expiry() {
+        let expiry = RateExpiry(shippedTables)
+        // Pinned ECB and statutory tables are checked through 2026-11-23: the 24th is refused.
+        #expect(expiry.firstRefusedDay == day("2026-11-24"))
+        #expect(expiry.warning(today: day("2026-10-24"), messages: shippedMessages) == nil)  // 31 days ahead
+        #expect(expiry.warning(today: day("2026-10-25"), messages: shippedMessages)?.contains("dans 30 jour(s)") == true)
+        #expect(expiry.warning(today: day("2026-12-01"), messages: shippedMessages)?.contains("dépassées") == true)
+        let text = expiry.text(messages: shippedMessages)
+        #expect(text.contains("forms/rates/ecb-mro.yaml) : vérifiée jusqu'au 23 novembre 2026 ; aucun calcul possible à partir du 24 novembre 2026"))
+        #expect(text.contains("valeur non vérifiée du 1er juillet 2026 au 31 décembre 2026 : 6,84"))
+    }
+}
