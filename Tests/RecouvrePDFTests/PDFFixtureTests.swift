@@ -24,7 +24,7 @@ struct PDFFixtureTests {
     static func build(_ fixture: String, to target: URL, pdf: BundlePDF?) throws -> BuildResult {
         try pipeline.build(
             casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
-            asOf: nil, today: Day(iso: "2026-11-23")!, force: false, pdf: pdf)
+            asOf: nil, today: Day(iso: "2026-11-23")!, force: fixture == "notice-pending", pdf: pdf)
     }
 
     @Test("each PDF is sound, PDF/A-3 B, has its fonts embedded, and says what its text says", arguments: fixtures)
@@ -33,7 +33,9 @@ struct PDFFixtureTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("dossier")
         let result = try Self.build(fixture, to: target, pdf: try #require(Self.pdf))
-        let texts = result.manifest.files.map(\.path).filter { $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") }
+        let texts = result.manifest.files.map(\.path).filter {
+            $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") && $0 != "notes.txt"  // notes.txt: not a document
+        }
         #expect(!texts.isEmpty)
         let dossierXML = try Data(contentsOf: target.appendingPathComponent("dossier.xml"))
         for textName in texts {
@@ -106,9 +108,7 @@ struct PDFFixtureTests {
         for file in plain.manifest.files {
             #expect(first.manifest.files.contains(file), "\(file.path) keeps its bytes with --pdf")
         }
-        #expect(
-            first.manifest.files.count == plain.manifest.files.count
-                + plain.manifest.files.filter { $0.path.hasSuffix(".txt") && !$0.path.hasPrefix("pieces/") }.count)
+        #expect(first.manifest.files.count == plain.manifest.files.count + plain.manifest.files.filter { $0.path.hasSuffix(".txt") && !$0.path.hasPrefix("pieces/") && $0.path != "notes.txt" }.count)
     }
 
     @Test("--pdf-only writes the PDFs without the text documents; the bordereau names the PDFs")
@@ -118,12 +118,12 @@ struct PDFFixtureTests {
         let only = BundlePDF(only: true, render: try #require(Self.pdf).render)
         let result = try Self.build("b2b-lyon-dijon", to: dir.appendingPathComponent("d"), pdf: only)
         let paths = result.manifest.files.map(\.path)
-        #expect(!paths.contains { $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") })
-        #expect(paths.contains("01-mise-en-demeure.pdf") && paths.contains("dossier.xml"))
+        // The court stage (a notice is recorded): the relevé is the dossier's own pièce; notes.txt is no document.
+        #expect(!paths.contains { $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") && $0 != "notes.txt" })
+        #expect(paths.contains("01-releve-de-compte.pdf") && paths.contains("dossier.xml"))
         let bordereau = try PDFTools.run(
-            "pdftotext", ["-enc", "UTF-8", dir.appendingPathComponent("d/04-bordereau-de-pieces.pdf").path, "-"]
-        ).output
-        #expect(bordereau.contains("01-mise-en-demeure.pdf") && !bordereau.contains("01-mise-en-demeure.txt"))
+            "pdftotext", ["-enc", "UTF-8", dir.appendingPathComponent("d/03-bordereau-de-pieces.pdf").path, "-"]).output
+        #expect(bordereau.contains("01-releve-de-compte.pdf") && !bordereau.contains("01-releve-de-compte.txt"))
     }
 
     @Test("a firm's override of forms/pdf/ puts its logo on the letters")
