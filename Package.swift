@@ -19,14 +19,23 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // import (issue 13): CSV ledgers.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // Value types of the domain: no files, no formats, no I/O.
         .target(name: "RecouvreModel"),
         // The one deterministic JSON writer behind every JSON output (fixed key order, stable bytes).
         .target(name: "RecouvreJSON"),
-        // Finds the shipped forms/ folder and applies a user's --forms overrides file by file.
-        .target(name: "RecouvreForms"),
+        // The law-book loader: the only module that reads forms/ (the shipped folder and a user's
+        // --forms overrides, file by file), parsed once into one immutable, Sendable `LawBook`.
+        .target(
+            name: "RecouvreForms",
+            dependencies: [
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments", "RecouvreXML", "RecouvreAmicable",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // The C boundary: libxml2 through pkg-config.
         .systemLibrary(
             name: "CLibXML2",
@@ -40,25 +49,34 @@ let package = Package(
         ),
         .target(
             name: "RecouvreLaw",
-            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RecouvreModel", "RecouvreJSON"]
         ),
         .target(
             name: "RecouvreRoute",
-            dependencies: ["RecouvreModel", "RecouvreLaw", "RecouvreForms", "RecouvreJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RecouvreModel", "RecouvreLaw", "RecouvreJSON"]
         ),
         .target(
             name: "RecouvreDocuments",
             dependencies: [
-                "RecouvreModel", "RecouvreLaw", "RecouvreRoute", "RecouvreForms",
+                "RecouvreModel", "RecouvreLaw", "RecouvreRoute",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // bundle: the bundle in memory, its sinks (folder, zip), the one reader, manifest parser and
+        // verifier that build, verify and the archive share.
+        .target(
+            name: "RecouvreBundleIO",
+            dependencies: [
+                "RecouvreModel", "RecouvreJSON", "RecouvreXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
             name: "RecouvreBundle",
             dependencies: [
                 "RecouvreModel", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments",
-                "RecouvreXML", "RecouvreForms", "RecouvreJSON",
+                "RecouvreXML", "RecouvreForms", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -66,12 +84,49 @@ let package = Package(
         .target(
             name: "RecouvreArchive",
             dependencies: [
-                "RecouvreModel", "RecouvreJSON",
+                "RecouvreModel", "RecouvreJSON", "RecouvreBundleIO",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // amicable (issue 16): reminder ladders, payer profiles, payment plans, the aged balance. Pure
+        // functions of values; forms/ladders and the relance templates are read by the caller.
+        .target(
+            name: "RecouvreAmicable",
+            dependencies: [
+                "RecouvreModel", "RecouvreLaw", "RecouvreDocuments", "RecouvreJSON",
+                .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Times the aged balance of 10,000 debtors built in memory (release build).
+        .executableTarget(name: "recouvre-aged-bench", dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreLaw", "RecouvreModel"]),
+        .testTarget(
+            name: "RecouvreAmicableTests",
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
+            exclude: ["Golden"]
+        ),
+        // import (issue 13): ledgers (CSV, FEC) and e-invoices (UBL, CII, Factur-X, CDAR statuses) → cases.
+        // qpdf's C API reads the XML embedded in a Factur-X PDF, behind one small module.
+        .systemLibrary(
+            name: "CQPDF",
+            pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"]), .brew(["qpdf"])]
+        ),
+        .target(name: "RecouvrePDFAttachments", dependencies: ["CQPDF"]),
+        .target(
+            name: "RecouvreImport",
+            dependencies: [
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreXML", "RecouvrePDFAttachments", "RecouvreJSON",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreImportTests",
+            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
+        ),
+
         // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).
         .target(
             name: "RecouvrePDF",
@@ -86,19 +141,36 @@ let package = Package(
             name: "RecouvrePDFTests",
             dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreTestSupport"]
         ),
+        // batch: one verified bundle per debtor from a folder of cases (or a ledger), on all cores, streaming.
+        .target(
+            name: "RecouvreBatch",
+            dependencies: [
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreRoute", "RecouvreBundle", "RecouvreBundleIO", "RecouvreJSON",
+                "RecouvreImport", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "RecouvreBatchTests", dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+        ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
         .executableTarget(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvrePDF",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
+                "RecouvreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Times the statement of a 10,000-invoice / 30,000-payment case (release build).
         .executableTarget(name: "recouvre-bench", dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreLaw"]),
+        // Times 1,000 dossiers assembled in one process with the law book loaded once (release build).
+        .executableTarget(
+            name: "recouvre-bench-dossier",
+            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle"]
+        ),
 
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.
         .target(
@@ -119,14 +191,14 @@ let package = Package(
         .testTarget(
             name: "RecouvreLawTests",
             dependencies: [
-                "RecouvreLaw", "RecouvreCaseFile", "RecouvreTestSupport",
+                "RecouvreLaw", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "RecouvreRouteTests",
-            dependencies: ["RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreRoute", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -136,18 +208,21 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreDocumentsTests",
-            dependencies: ["RecouvreDocuments", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreDocuments", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "RecouvreBundleTests",
-            dependencies: ["RecouvreBundle", "RecouvreTestSupport"],
+            dependencies: [
+                "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "RecouvreArchiveTests",
             dependencies: [
-                "RecouvreArchive", "RecouvreTestSupport", "recouvre-archive-crashtest",
+                "RecouvreArchive", "RecouvreBundleIO", "RecouvreTestSupport", "recouvre-archive-crashtest",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]

@@ -6,15 +6,83 @@ enum ArchiveSchema {
     /// `PRAGMA application_id` of a recouvre archive: "RCVR" in ASCII.
     static let applicationID: Int32 = 0x5243_5652
     /// `PRAGMA user_version` after the last migration below.
-    static let version: Int32 = 1
+    static let version: Int32 = 2
 
-    static var migrator: DatabaseMigrator {
+    /// The migrations up to schema 1 (what an archive of schema 1 holds).
+    static var migratorV1: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-notices-receipts") { db in
             try db.execute(sql: v1)
         }
         return migrator
     }
+
+    /// Every migration; the second keys the chain with `secret` (a new archive, or `archive migrate`
+    /// on an archive of schema 1: the entries found stay as they are, sealed by an HMAC of their head,
+    /// and every later entry is an HMAC).
+    static func migrator(secret: ArchiveSecret, archiveID: String) -> DatabaseMigrator {
+        var migrator = migratorV1
+        migrator.registerMigration("v2-keyed-chain") { db in
+            let head = try ChainHead.fetch(db)
+            try db.execute(sql: v2)
+            try db.execute(
+                sql: """
+                    INSERT INTO archive_key (id, archive_id, key_check, keyed_from, sealed_head, seal)
+                    VALUES (1, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    archiveID, secret.check(archiveID: archiveID), try ArchiveStore.successor(head.seq), head.hash,
+                    secret.seal(archiveID: archiveID, seq: head.seq, head: head.hash),
+                ])
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        return migrator
+    }
+
+    /// The schema objects of an archive of schema 2, by name (`archive verify` reports one missing
+    /// and any other, a foreign table or trigger).
+    static let objects: Set<String> = [
+        "notice_document", "notice", "notice_by_case", "notice_by_sent", "notice_by_manifest", "receipt",
+        "receipt_by_notice", "notice_document_append_only_update", "notice_document_append_only_delete",
+        "notice_append_only_update", "notice_append_only_delete", "receipt_append_only_update",
+        "receipt_append_only_delete", "archive_key", "archive_key_append_only_update",
+        "archive_key_append_only_delete", "sent_file", "sent_file_append_only_update", "sent_file_append_only_delete",
+    ]
+
+    /// Objects SQLite and GRDB keep for themselves.
+    static func isBookkeeping(_ name: String) -> Bool {
+        name == "sqlite_sequence" || name == "grdb_migrations" || name.hasPrefix("sqlite_autoindex_")
+    }
+
+    /// Schema 2: the secret's check and the seal of the entries before it (one row), the files
+    /// actually sent (the signed scan or PDF, issue 15), and a receipt's outcome (`not_collected`:
+    /// pli avisé non réclamé, counted as delivered on the day it was presented).
+    private static let v2 = """
+        CREATE TABLE archive_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            archive_id TEXT NOT NULL,
+            key_check TEXT NOT NULL,
+            keyed_from INTEGER NOT NULL,
+            sealed_head TEXT NOT NULL,
+            seal TEXT NOT NULL
+        );
+        CREATE TABLE sent_file (
+            sha256 TEXT NOT NULL PRIMARY KEY,
+            data BLOB NOT NULL
+        );
+        ALTER TABLE notice ADD COLUMN sent_file_name TEXT;
+        ALTER TABLE notice ADD COLUMN sent_file_sha256 TEXT REFERENCES sent_file(sha256);
+        ALTER TABLE receipt ADD COLUMN outcome TEXT NOT NULL DEFAULT 'delivered'
+            CHECK (outcome IN ('delivered', 'not_collected'));
+        CREATE TRIGGER archive_key_append_only_update BEFORE UPDATE ON archive_key
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: its key record cannot be changed'); END;
+        CREATE TRIGGER archive_key_append_only_delete BEFORE DELETE ON archive_key
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: its key record cannot be deleted'); END;
+        CREATE TRIGGER sent_file_append_only_update BEFORE UPDATE ON sent_file
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a sent file cannot be changed'); END;
+        CREATE TRIGGER sent_file_append_only_delete BEFORE DELETE ON sent_file
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a sent file cannot be deleted'); END;
+        """
 
     /// Notices and receipts form one hash chain (`seq`, `previous_hash`, `hash`, see `ChainEntry`);
     /// texts are stored once per SHA-256. Money is decimal text, dates `YYYY-MM-DD` text. Triggers

@@ -12,8 +12,32 @@ extension ArchiveStore {
             else { return nil }
             var record = try self.notice(from: row)
             record.receipts = try self.receipts(db, noticeID: record.id)
+            let sentFile = try String.fetchOne(db, sql: "SELECT sent_file_sha256 FROM notice WHERE id = ?",
+                                               arguments: [record.id])
             return ArchivedNotice(id: record.id, sent: record.sent, received: record.received,
-                                  channel: record.channel, tracking: record.tracking)
+                                  channel: record.channel, tracking: record.tracking, outcome: record.outcome,
+                                  sentFileSHA256: sentFile)
+        }
+    }
+
+    /// The file actually sent for notice `noticeID` (`archive add --file`), byte for byte, or nil
+    /// when none was archived: the court stage produces it as the notice's exhibit (issue 15). Its
+    /// SHA-256 is checked against the one the chain records.
+    public func sentFile(noticeID: Int64) throws -> SentNoticeFile? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT n.sent_file_name, n.sent_file_sha256, f.data FROM notice n
+                LEFT JOIN sent_file f ON f.sha256 = n.sent_file_sha256 WHERE n.id = ?
+                """, arguments: [noticeID])
+            else {
+                throw ArchiveError("\(self.path) : pas de notification #\(noticeID) dans l'archive (voir recouvre archive list)")
+            }
+            guard let name = row.text(0), let sha = row.text(1) else { return nil }
+            guard let data = row[2] as Data?, SHA256Hex.of(data) == sha else {
+                throw ArchiveError(.chainBroken, "\(self.path) : le fichier envoyé de la notification #\(noticeID) a été "
+                    + "modifié ou supprimé (lancez recouvre archive verify)")
+            }
+            return SentNoticeFile(name: name, data: data)
         }
     }
 
@@ -23,12 +47,17 @@ extension ArchiveStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.noticeColumns) FROM notice WHERE id = ?",
                                              arguments: [id])
             else {
-                throw ArchiveError("\(self.path): no notice #\(id) in the archive (see recouvre archive list)")
+                throw ArchiveError("\(self.path) : pas de notification #\(id) dans l'archive (voir recouvre archive list)")
             }
             var record = try self.notice(from: row)
             record.receipts = try self.receipts(db, noticeID: id)
             record.text = try String.fetchOne(db, sql: "SELECT text FROM notice_document WHERE sha256 = ?",
                                               arguments: [record.noticeSHA256])
+            if let sent = try Row.fetchOne(db, sql: "SELECT sent_file_name, sent_file_sha256 FROM notice WHERE id = ?",
+                                           arguments: [id]) {
+                record.sentFileName = sent.text(0)
+                record.sentFileSHA256 = sent.text(1)
+            }
             return record
         }
     }
@@ -66,8 +95,8 @@ extension ArchiveStore {
                       let channel = columns.text(2).flatMap(NoticeChannel.init), let tracking = columns.text(3),
                       let caseReference = columns.text(4), let amount = columns.text(5), let debtorName = columns.text(6)
                 else {
-                    throw ArchiveError(.chainBroken, "\(self.path): notice #\(columns.text(0) ?? "?") holds values "
-                        + "recouvre never writes (the database was edited outside recouvre: run recouvre archive verify)")
+                    throw ArchiveError(.chainBroken, "\(self.path) : notification #\(columns.text(0) ?? "?") contient des "
+                        + "valeurs que recouvre n'écrit jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
                 }
                 if let debtor = filter.debtor,
                    debtorName.range(of: debtor, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
@@ -75,7 +104,8 @@ extension ArchiveStore {
                 }
                 let listing = NoticeListing(id: id, sent: sent, channel: channel, tracking: tracking,
                                             caseReference: caseReference, amountClaimed: amount,
-                                            debtorName: debtorName, received: received[id])
+                                            debtorName: debtorName, received: received[id]?.day,
+                                            outcome: received[id]?.outcome)
                 if let status = filter.status, listing.status(asOf: filter.asOf) != status { continue }
                 listings.append(listing)
             }
@@ -84,19 +114,20 @@ extension ArchiveStore {
     }
 
     /// The effective receipt date of each notice that has one: the latest recorded (chain order).
-    private func latestReceipts(_ db: Database) throws -> [Int64: Day] {
-        var latest = [Int64: Day]()
-        let statement = try db.makeStatement(sql: "SELECT id, notice_id, received FROM receipt ORDER BY seq")
+    private func latestReceipts(_ db: Database) throws -> [Int64: (day: Day, outcome: ReceiptOutcome)] {
+        var latest = [Int64: (day: Day, outcome: ReceiptOutcome)]()
+        let statement = try db.makeStatement(sql: "SELECT id, notice_id, received, outcome FROM receipt ORDER BY seq")
         let rows = try Row.fetchCursor(statement)
         let columns = StatementColumns(statement: statement)
         while try rows.next() != nil {
             guard columns.integer(0) != nil, let noticeID = columns.integer(1),
-                  let received = columns.text(2).flatMap(Day.init(iso:))
+                  let received = columns.text(2).flatMap(Day.init(iso:)),
+                  let outcome = columns.text(3).flatMap(ReceiptOutcome.init(rawValue:))
             else {
-                throw ArchiveError(.chainBroken, "\(path): receipt #\(columns.text(0) ?? "?") holds values recouvre "
-                    + "never writes (the database was edited outside recouvre: run recouvre archive verify)")
+                throw ArchiveError(.chainBroken, "\(path) : accusé #\(columns.text(0) ?? "?") contient des valeurs que recouvre "
+                    + "n'écrit jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
             }
-            latest[noticeID] = received
+            latest[noticeID] = (received, outcome)
         }
         return latest
     }
@@ -108,13 +139,16 @@ extension ArchiveStore {
             for receipt in try self.allReceipts(db) { byNotice[receipt.noticeID, default: []].append(receipt) }
             var records = [NoticeRecord]()
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.noticeColumns), d.text FROM notice LEFT JOIN notice_document d ON d.sha256 = notice_sha256
+                SELECT \(Self.noticeColumns), d.text, notice.sent_file_name, notice.sent_file_sha256
+                FROM notice LEFT JOIN notice_document d ON d.sha256 = notice_sha256
                 ORDER BY id
                 """)
             while let row = try rows.next() {
                 var record = try self.notice(from: row)
                 record.receipts = byNotice[record.id] ?? []
                 record.text = row.text(17)
+                record.sentFileName = row.text(18)
+                record.sentFileSHA256 = row.text(19)
                 records.append(record)
             }
             return records
@@ -136,8 +170,8 @@ extension ArchiveStore {
               let tracking = row.text(14), let previous = row.text(15), let hash = row.text(16),
               asOfText == nil || Day(iso: asOfText ?? "") != nil
         else {
-            throw ArchiveError(.chainBroken, "\(path): notice #\(row.text(0) ?? "?") holds values recouvre never writes "
-                + "(the database was edited outside recouvre: run recouvre archive verify)")
+            throw ArchiveError(.chainBroken, "\(path) : notification #\(row.text(0) ?? "?") contient des valeurs que recouvre n'écrit jamais "
+                        + "(la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
         }
         return NoticeRecord(
             id: id, seq: seq, caseReference: caseReference,
@@ -150,25 +184,26 @@ extension ArchiveStore {
 
     func receipts(_ db: Database, noticeID: Int64) throws -> [ReceiptRecord] {
         try fetchReceipts(db, sql: """
-            SELECT id, seq, notice_id, received, previous_hash, hash FROM receipt WHERE notice_id = ? ORDER BY seq
+            SELECT id, seq, notice_id, received, previous_hash, hash, outcome FROM receipt WHERE notice_id = ? ORDER BY seq
             """, arguments: [noticeID])
     }
 
     func allReceipts(_ db: Database) throws -> [ReceiptRecord] {
-        try fetchReceipts(db, sql: "SELECT id, seq, notice_id, received, previous_hash, hash FROM receipt ORDER BY seq",
+        try fetchReceipts(db, sql: "SELECT id, seq, notice_id, received, previous_hash, hash, outcome FROM receipt ORDER BY seq",
                           arguments: [])
     }
 
     private func fetchReceipts(_ db: Database, sql: String, arguments: StatementArguments) throws -> [ReceiptRecord] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             guard let id = row.integer(0), let seq = row.integer(1), let noticeID = row.integer(2),
-                  let received = row.text(3).flatMap(Day.init(iso:)), let previous = row.text(4), let hash = row.text(5)
+                  let received = row.text(3).flatMap(Day.init(iso:)), let previous = row.text(4), let hash = row.text(5),
+                  let outcome = row.text(6).flatMap(ReceiptOutcome.init(rawValue:))
             else {
-                throw ArchiveError(.chainBroken, "\(path): receipt #\(row.text(0) ?? "?") holds values recouvre never "
-                    + "writes (the database was edited outside recouvre: run recouvre archive verify)")
+                throw ArchiveError(.chainBroken, "\(path) : accusé #\(row.text(0) ?? "?") contient des valeurs que recouvre n'écrit "
+                    + "jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
             }
             return ReceiptRecord(id: id, seq: seq, noticeID: noticeID, received: received, previousHash: previous,
-                                 hash: hash)
+                                 hash: hash, outcome: outcome)
         }
     }
 }

@@ -8,12 +8,41 @@ extension Case {
     ///
     /// The receipt date matters because civil interest runs from the mise en demeure's receipt
     /// (C. civ. 1231-6, 1344-1).
-    public func completingFormalNotice(from archive: ArchiveStore) throws -> (case: Case, note: String?) {
+    ///
+    /// Nothing is taken from an archive whose chain does not verify (`ArchiveStore.verify`), and an
+    /// archived receipt dated before its notice was sent, or after the case's as-of day (else
+    /// `today`), is refused: both are errors, not warnings.
+    public func completingFormalNotice(from archive: ArchiveStore, today: Day? = nil) throws
+        -> (case: Case, note: String?)
+    {
         if let notice = formalNotice, notice.received != nil { return (self, nil) }
+        let check = try archive.verify()
+        if let problem = check.problem {
+            throw ArchiveError(
+                .chainBroken,
+                "\(problem.description)\n\(archive.path) : la chaîne de l'archive ne se vérifie pas : recouvre n'en prend "
+                    + "ni la mise en demeure ni son accusé de réception (lancez recouvre archive verify)")
+        }
         guard let archived = try archive.latestFormalNotice(caseReference: reference) else {
             return (self, "no formal notice archived for case \(reference) in \(archive.path)")
         }
-        let receipt = archived.received.map { "received \($0.iso)" } ?? "no receipt recorded"
+        if let received = archived.received {
+            if received < archived.sent {
+                throw ArchiveError(
+                    "\(archive.path) : notification #\(archived.id) : accusé de réception du \(received.iso) antérieur à "
+                        + "l'envoi du \(archived.sent.iso) ; corrigez-le avec recouvre archive receipt")
+            }
+            if let limit = asOf ?? today, received > limit {
+                throw ArchiveError(
+                    "\(archive.path) : notification #\(archived.id) : accusé de réception du \(received.iso) postérieur "
+                        + "à la date du calcul (\(limit.iso)) ; vérifiez la date ou --as-of")
+            }
+        }
+        let receipt = archived.received.map {
+            archived.outcome == .notCollected
+                ? "presented \($0.iso), not collected (pli avisé non réclamé: counts as received that day)"
+                : "received \($0.iso)"
+        } ?? "no receipt recorded"
         var completed = self
         if let notice = formalNotice {
             guard notice.date == archived.sent else {

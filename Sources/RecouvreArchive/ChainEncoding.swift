@@ -25,14 +25,25 @@ import Crypto
 /// and the sequence number and the previous hash in every entry make any edit, deletion or
 /// reordering of an earlier entry change every later link. What it cannot prove on its own is that
 /// the newest entries were not removed together: `verify` prints the head hash to keep elsewhere.
+///
+/// From archive schema 2 the chain is keyed: an entry at or after `keyed_from` starts with
+/// `recouvre.archive.entry/2`, carries the notice's `sent_file_name` and `sent_file_sha256` (the
+/// file actually sent) or the receipt's `outcome` (`delivered`, `not_collected`) after the fields
+/// above, and its hash is the HMAC-SHA-256 of those bytes with the archive's secret (kept outside
+/// the database): whoever holds only the file cannot recompute the hashes after a rewrite.
+/// Entries before `keyed_from` (an archive of schema 1, migrated) keep their SHA-256, sealed by an
+/// HMAC of their head (`archive_key.seal`).
 struct ChainEntry: Sendable, Equatable {
     enum Kind: String, Sendable {
         case notice, receipt
     }
 
     static let format = "recouvre.archive.entry/1"
+    static let keyedFormat = "recouvre.archive.entry/2"
     static let genesis = String(repeating: "0", count: 64)
 
+    /// Keyed (schema 2) or plain SHA-256 (schema 1).
+    var keyed = false
     var seq: Int64
     var kind: Kind
     var id: Int64
@@ -44,7 +55,7 @@ struct ChainEntry: Sendable, Equatable {
     }
 
     func canonicalBytes() -> [UInt8] {
-        var out = "\(Self.format)\nseq=\(seq)\nkind=\(kind.rawValue)\nid=\(id)\nprevious=\(previousHash)\n"
+        var out = "\(keyed ? Self.keyedFormat : Self.format)\nseq=\(seq)\nkind=\(kind.rawValue)\nid=\(id)\nprevious=\(previousHash)\n"
         for field in fields {
             if let value = field.value {
                 out += "\(field.name)=\(value.utf8.count):\(value)\n"
@@ -55,10 +66,19 @@ struct ChainEntry: Sendable, Equatable {
         return Array(out.utf8)
     }
 
+    /// SHA-256 of an unkeyed entry.
     var hash: String { SHA256Hex.of(canonicalBytes()) }
 
-    static func notice(seq: Int64, id: Int64, previousHash: String, bundle: NoticeBundleFields) -> ChainEntry {
-        ChainEntry(seq: seq, kind: .notice, id: id, previousHash: previousHash, fields: [
+    /// The entry's hash: an HMAC with `secret` when keyed.
+    func hash(_ secret: ArchiveSecret?) -> String {
+        guard keyed, let secret else { return hash }
+        return secret.mac(canonicalBytes())
+    }
+
+    static func notice(seq: Int64, id: Int64, previousHash: String, bundle: NoticeBundleFields, keyed: Bool = false)
+        -> ChainEntry
+    {
+        var entry = ChainEntry(seq: seq, kind: .notice, id: id, previousHash: previousHash, fields: [
             ("case", bundle.caseReference),
             ("creditor_name", bundle.creditorName),
             ("creditor_siren", bundle.creditorSiren),
@@ -73,13 +93,26 @@ struct ChainEntry: Sendable, Equatable {
             ("channel", bundle.channel),
             ("tracking", bundle.tracking),
         ])
+        if keyed {
+            entry.keyed = true
+            entry.fields += [("sent_file_name", bundle.sentFileName), ("sent_file_sha256", bundle.sentFileSHA256)]
+        }
+        return entry
     }
 
-    static func receipt(seq: Int64, id: Int64, previousHash: String, noticeID: Int64, received: String) -> ChainEntry {
-        ChainEntry(seq: seq, kind: .receipt, id: id, previousHash: previousHash, fields: [
+    static func receipt(
+        seq: Int64, id: Int64, previousHash: String, noticeID: Int64, received: String, outcome: String = "delivered",
+        keyed: Bool = false
+    ) -> ChainEntry {
+        var entry = ChainEntry(seq: seq, kind: .receipt, id: id, previousHash: previousHash, fields: [
             ("notice_id", String(noticeID)),
             ("received", received),
         ])
+        if keyed {
+            entry.keyed = true
+            entry.fields.append(("outcome", outcome))
+        }
+        return entry
     }
 }
 
@@ -98,4 +131,6 @@ struct NoticeBundleFields: Sendable, Equatable {
     var sent: String
     var channel: String
     var tracking: String
+    var sentFileName: String? = nil
+    var sentFileSHA256: String? = nil
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreBundleIO
 import RecouvreModel
 
 /// What the archive takes from a bundle written by `recouvre build`: the case, the parties, the
@@ -33,49 +34,41 @@ public struct NoticeBundle: Sendable, Hashable {
         self.manifestSHA256 = manifestSHA256
     }
 
-    /// Reads a bundle folder or `.zip` and checks that its mise en demeure still has the SHA-256
-    /// and size its manifest recorded; a bundle altered after `build` is refused.
-    public static func read(path: String) throws -> NoticeBundle {
-        let files = try BundleFiles(path: path)
-        let manifestData = try files.data("manifest.json")
-        let manifest = try BundleManifestReader(data: manifestData, label: files.label("manifest.json"))
-
-        let noticeFile = try manifest.string("formal_notice")
-        guard let entry = manifest.files.first(where: { $0.path == noticeFile }) else {
-            throw ArchiveError("\(files.label("manifest.json")): formal_notice \"\(noticeFile)\" is not listed in files[] "
-                + "(rebuild the bundle with recouvre build)")
+    /// Reads a bundle folder or `.zip` through the one bundle reader, verifies it whole (every
+    /// checksum of the manifest, dossier.xml present and agreeing with the documents it records, no
+    /// link, FIFO or unsafe entry; with the CLI's verifier, dossier.xml against the schema) and takes
+    /// the case, the parties and the amount from `dossier.xml`, the notice from the file dossier.xml
+    /// and the manifest both hash: never from a field of manifest.json that no checksum covers.
+    public static func read(path: String, verifier: BundleVerifier = .structural) throws -> NoticeBundle {
+        let reader = try BundleReader(path: path)
+        let report = try verifier.verify(reader)
+        guard report.isIntact, let manifest = report.manifest, let record = report.dossier else {
+            let lines = report.problems.prefix(10).map { "  \($0)" }.joined(separator: "\n")
+            throw ArchiveError(
+                .alteredBundle,
+                "\(path) : le dossier a été modifié depuis sa construction (recouvre verify le montre) ; seul un "
+                    + "dossier intact, tel qu'envoyé, est archivé :\n\(lines)")
         }
-        let noticeData = try files.data(noticeFile)
+        guard let noticeFile = manifest.formalNotice,
+            let document = record.documents.first(where: { $0.path == noticeFile })
+        else {
+            throw ArchiveError("\(path) : ce dossier ne contient pas de mise en demeure à archiver (formal_notice absent)")
+        }
+        let noticeData = try reader.data(noticeFile)
         let actual = SHA256Hex.of(noticeData)
-        guard actual == entry.sha256.lowercased(), noticeData.count == entry.bytes else {
-            throw ArchiveError(.alteredBundle,
-                "\(files.label(noticeFile)): the mise en demeure was altered after the bundle was built "
-                + "(SHA-256 \(actual), \(noticeData.count) bytes; the manifest records \(entry.sha256), \(entry.bytes) bytes); "
-                + "archive only the notice exactly as built and sent")
+        guard actual == document.sha256 else {
+            throw ArchiveError(.alteredBundle, "\(path)/\(noticeFile) : la mise en demeure a changé pendant la lecture")
         }
         guard let text = String(data: noticeData, encoding: .utf8) else {
-            throw ArchiveError("\(files.label(noticeFile)): the mise en demeure is not UTF-8 text")
+            throw ArchiveError("\(path)/\(noticeFile) : la mise en demeure n'est pas un texte UTF-8")
         }
-
-        let amountText = try manifest.string("amount_claimed")
-        let amount: Decimal
-        switch Money.parse(amountText) {
-        case .success(let value): amount = value
-        case .failure:
-            throw ArchiveError("\(files.label("manifest.json")): amount_claimed \"\(amountText)\" is not an amount "
-                + "(expected digits with at most two decimals, for example \"1220.00\")")
-        }
-        var asOf: Day?
-        if let asOfText = try manifest.optionalString("as_of") {
-            guard let day = Day(iso: asOfText) else {
-                throw ArchiveError("\(files.label("manifest.json")): as_of \"\(asOfText)\" is not a date (expected YYYY-MM-DD)")
-            }
-            asOf = day
+        let manifestData = try reader.data(BundleManifest.fileName)
+        func party(_ party: ManifestParty) -> ArchivedParty {
+            ArchivedParty(name: party.name, siren: party.siren?.filter { !$0.isWhitespace })
         }
         var bundle = NoticeBundle(
-            caseReference: try manifest.string("case"), asOf: asOf,
-            creditor: try manifest.party("creditor"), debtor: try manifest.party("debtor"),
-            amountClaimed: amount, noticeFile: noticeFile, noticeText: text,
+            caseReference: record.caseReference, asOf: record.asOf, creditor: party(record.creditor),
+            debtor: party(record.debtor), amountClaimed: record.total, noticeFile: noticeFile, noticeText: text,
             manifestSHA256: SHA256Hex.of(manifestData))
         bundle.noticeSHA256 = actual
         return bundle

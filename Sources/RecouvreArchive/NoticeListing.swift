@@ -13,8 +13,10 @@ public struct NoticeListing: Sendable, Hashable {
     public var debtorName: String
     /// The latest receipt recorded, as in `NoticeRecord.received`.
     public var received: Day?
+    /// How the latest receipt ended.
+    public var outcome: ReceiptOutcome? = nil
 
     public func status(asOf: Day) -> NoticeStatus {
-        NoticeStatus(sent: sent, received: received, asOf: asOf)
+        NoticeStatus(sent: sent, received: received, outcome: outcome, asOf: asOf)
     }
 }

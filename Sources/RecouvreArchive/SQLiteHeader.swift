@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RecouvreBundleIO
 
 /// The first 100 bytes of a SQLite file (sqlite.org/fileformat2.html §1.3): magic string,
 /// `user_version` at offset 60, `application_id` at offset 68, both big-endian.
@@ -27,7 +28,7 @@ struct SQLiteHeader {
     init(path: String) throws {
         self.path = path
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ArchiveError("\(path): cannot be read (check the path and its permissions)")
+            throw ArchiveError("\(path) : ne peut pas être lu (vérifiez le chemin et les droits)")
         }
         defer { try? handle.close() }
         let bytes: [UInt8]
@@ -35,7 +36,7 @@ struct SQLiteHeader {
             bytes = Array(try handle.read(upToCount: 100) ?? Data())
             size = Int(try handle.seekToEnd())
         } catch {
-            throw ArchiveError("\(path): cannot be read (\(error.localizedDescription))")
+            throw ArchiveError("\(path) : ne peut pas être lu (\(FileSystemError.reason(of: error)))")
         }
         if size == 0 {
             kind = .empty
@@ -63,7 +64,7 @@ struct SQLiteHeader {
                 try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy.path + "-wal")
             }
         } catch {
-            throw ArchiveError("\(path): cannot be inspected (\(error.localizedDescription))")
+            throw ArchiveError("\(path) : ne peut pas être examiné (\(FileSystemError.reason(of: error)))")
         }
         do {
             let queue = try DatabaseQueue(path: copy.path)

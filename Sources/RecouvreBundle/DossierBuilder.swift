@@ -5,35 +5,57 @@ import RecouvreForms
 import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute
+import RecouvreXML
 
-/// What `recouvre build` was asked for.
-public struct BuildRequest: Sendable {
-    public var casePath: String
-    /// A folder, or a `.zip` file.
-    public var out: String
-    public var asOf: Day?
-    public var formsOverride: String?
-    public var force: Bool
-    /// `recouvre 0.1.0`, recorded in the manifest and the XML.
-    public var tool: String
-    /// Completes the case once read, before anything is computed (`build --archive` takes the formal
-    /// notice and its receipt date from the archive of formal notices).
-    public var completeCase: (@Sendable (Case) throws -> Case)?
-    /// `--pdf` / `--pdf-only`: the PDF of each document (RecouvrePDF), beside or instead of its text.
-    public var pdf: BundlePDF?
+/// Where the exhibits of a case are read from: a folder on disk for the command line, bytes in memory
+/// for an upload. The pipeline asks it for the file a case names; it never opens a path itself.
+public protocol ExhibitSource: Sendable {
+    /// The bytes of the exhibit the case names `path` (relative to the case file); `nil` when absent.
+    func data(forExhibit path: String) -> Data?
+}
 
-    public init(
-        casePath: String, out: String, asOf: Day? = nil, formsOverride: String? = nil, force: Bool = false,
-        tool: String, completeCase: (@Sendable (Case) throws -> Case)? = nil, pdf: BundlePDF? = nil
-    ) {
-        self.pdf = pdf
-        self.casePath = casePath
-        self.out = out
-        self.asOf = asOf
-        self.formsOverride = formsOverride
-        self.force = force
-        self.tool = tool
-        self.completeCase = completeCase
+/// Exhibits in the folder of the case file.
+public struct FolderExhibits: ExhibitSource {
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    public func data(forExhibit path: String) -> Data? {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+        return FileManager.default.contents(atPath: url.path)
+    }
+}
+
+/// Exhibits given as bytes (an upload, a test).
+public struct MemoryExhibits: ExhibitSource {
+    public let files: [String: Data]
+
+    public init(_ files: [String: Data]) { self.files = files }
+
+    public func data(forExhibit path: String) -> Data? { files[path] }
+}
+
+/// A dossier assembled in memory: every file of the bundle and its manifest, not yet written.
+public struct AssembledDossier: Sendable {
+    public var files: [BundleFile]
+    public var manifest: BundleManifest
+    public var statement: Statement
+    public var route: Route
+    /// Prescription notices, the statement's and the route's warnings, each once, in order.
+    public var warnings: [String]
+}
+
+/// What a dossier claims and where it goes, before its documents are written.
+public struct ClaimDecision: Sendable {
+    public var statement: Statement
+    public var route: Route
+    /// Prescription notices, the statement's and the route's warnings, each once, in order.
+    public var warnings: [String]
+
+    public init(statement: Statement, route: Route, warnings: [String]) {
+        self.statement = statement
+        self.route = route
+        self.warnings = warnings
     }
 }
 
@@ -57,108 +79,164 @@ public struct BuildResult: Sendable {
     }
 }
 
-/// The whole pipeline of `recouvre build` (design.md): case → statement → route → documents →
-/// dossier.xml (validated) → bundle with its manifest, written atomically.
-public enum DossierBuilder {
-    public static func build(_ request: BuildRequest) throws -> BuildResult {
-        let loaded = try CaseFileReader.load(path: request.casePath)
-        let theCase = try request.completeCase?(loaded.value) ?? loaded.value
-        let forms = try Forms.locate(override: request.formsOverride)
-        let asOf = request.asOf ?? theCase.asOf ?? Today.day()
+/// The one pipeline of recouvre (design.md): case → statement → route → documents → dossier.xml
+/// (validated) → bundle with its manifest. Every face — `statement`, `route`, `build`, a batch, a
+/// web page — calls these functions with one loaded `LawBook`; none wires the stages itself.
+public struct DossierPipeline: Sendable {
+    public let book: LawBook
+    /// `recouvre 0.1.0`, recorded in the manifest and the XML.
+    public let tool: String
 
+    public init(book: LawBook, tool: String) {
+        self.book = book
+        self.tool = tool
+    }
+
+    /// The relevé de compte of `claim` as of `asOf`.
+    public func statement(for claim: Case, asOf: Day, dayBasis: DayBasis = .d365) throws -> Statement {
+        try book.statementEngine.statement(for: claim, asOf: asOf, dayBasis: dayBasis)
+    }
+
+    /// The route of `claim`, chosen on its statement as of `asOf`.
+    public func route(for claim: Case, asOf: Day) throws -> Route {
+        try book.router.route(case: claim, statement: statement(for: claim, asOf: asOf))
+    }
+
+    /// The statement, the route and the warnings of a dossier, without its documents (what `batch`
+    /// checks an existing bundle against). Domain.md §3: once prescription has run, no court dossier
+    /// unless the user forces it, and then the warning stays in the output.
+    public func decide(_ claim: Case, asOf: Day, force: Bool, times: inout StageTimes) throws -> ClaimDecision {
         var warnings: [String] = []
-        // Domain.md §3: once prescription has run, no court dossier unless the user forces it, and then
-        // the warning stays in the output.
-        let prescription = Prescription.check(case: theCase, asOf: asOf)
-        let expired = prescription.filter(\.expired).map(\.message)
-        if !expired.isEmpty && !request.force { throw BundleError.prescribed(expired) }
-        warnings += prescription.map(\.message)
-        let statement = try StatementEngine(tables: try RateTables.load(forms: forms))
-            .statement(for: theCase, asOf: asOf)
-        let route = try Router(
-            directory: try CourtDirectory.load(forms: forms),
-            rules: try ProcedureRules.load(forms: forms)
-        )
-        .route(case: theCase, statement: statement)
+        let statement = try times.measure(.statement) {
+            let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
+            let expired = prescription.filter(\.expired).map(\.message)
+            if !expired.isEmpty && !force { throw BundleError.prescribed(expired) }
+            warnings += prescription.map(\.message)
+            return try self.statement(for: claim, asOf: asOf)
+        }
+        let route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
         warnings += statement.warnings + route.warnings
-        let dossier = try DossierRenderer(forms: forms).render(
-            DossierInput(case: theCase, statement: statement, route: route))
+        // The statement repeats the prescription notices: each warning once, in order.
+        var seen = Set<String>()
+        warnings = warnings.filter { seen.insert($0).inserted }
+        return ClaimDecision(statement: statement, route: route, warnings: warnings)
+    }
+
+    /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
+    /// the user forces it, and then the warning stays in the output.
+    /// `pdf` (`--pdf`, `--pdf-only`) adds each document's PDF/A-3b beside its text, or instead of it.
+    public func assemble(
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil
+    ) throws -> AssembledDossier {
+        var times = StageTimes.off
+        return try assemble(claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, times: &times)
+    }
+
+    /// The same, adding each stage's CPU time to `times` (`batch --profile`).
+    public func assemble(
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
+        times: inout StageTimes
+    ) throws -> AssembledDossier {
+        let decision = try decide(claim, asOf: asOf, force: force, times: &times)
+        let (statement, route, warnings) = (decision.statement, decision.route, decision.warnings)
+        let dossier = try times.measure(.render) {
+            try book.renderer.render(DossierInput(case: claim, statement: statement, route: route))
+        }
 
         var files: [BundleFile] = []
         var documentDigests: [DocumentDigest] = []
-        for document in dossier.documents {
-            let data = Data(document.text.utf8)
-            files.append(BundleFile(path: document.fileName, data: data))
-            documentDigests.append(
-                DocumentDigest(
-                    fileName: document.fileName, title: document.title,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
+        times.measure(.hash) {
+            for document in dossier.documents {
+                let data = Data(document.text.utf8)
+                files.append(BundleFile(path: document.fileName, data: data))
+                documentDigests.append(
+                    DocumentDigest(
+                        fileName: document.fileName, title: document.title,
+                        sha256: BundleManifest.sha256(data), bytes: data.count))
+            }
         }
         var exhibitDigests: [ExhibitDigest] = []
-        for exhibit in dossier.exhibits {
-            guard let path = exhibit.bundlePath else {
-                exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
-                continue
+        // Reading and hashing the exhibits counts as reading.
+        try times.measure(.read) {
+            for exhibit in dossier.exhibits {
+                guard let path = exhibit.bundlePath else {
+                    exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
+                    continue
+                }
+                let data: Data
+                if let source = exhibit.source {
+                    guard let found = exhibits.data(forExhibit: source) else {
+                        throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
+                    }
+                    data = found
+                    files.append(BundleFile(path: path, data: data))
+                } else {
+                    data = files.first { $0.path == path }?.data ?? Data()
+                }
+                exhibitDigests.append(
+                    ExhibitDigest(
+                        number: exhibit.number, title: exhibit.title, path: path,
+                        sha256: BundleManifest.sha256(data), bytes: data.count))
             }
-            let data: Data
-            if let source = exhibit.source {
-                data = try exhibitData(source, folder: loaded.folder, exhibit: exhibit)
-                files.append(BundleFile(path: path, data: data))
-            } else {
-                data = files.first { $0.path == path }?.data ?? Data()
-            }
-            exhibitDigests.append(
-                ExhibitDigest(
-                    number: exhibit.number, title: exhibit.title, path: path,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
         }
 
-        let xml = try DossierXML.render(
-            DossierXMLInput(
-                case: theCase, statement: statement, route: route, documents: documentDigests,
-                exhibits: exhibitDigests, tool: request.tool, courtDataSource: route.court?.source))
         // A dossier.xml that does not validate is our bug: report it, write nothing.
-        do { try DossierXML.validate(xml, forms: forms) } catch {
-            throw BundleError.invalidDossierXML("\(error)")
+        let input = DossierXMLInput(
+            case: claim, statement: statement, route: route, documents: documentDigests,
+            exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
+        let xml = try times.measure(.xml) { try DossierXML.write(input) }
+        try times.measure(.xsd) {
+            do {
+                try book.dossierSchema.validate(xml, name: DossierXML.fileName)
+            } catch let error as XMLValidationError {
+                throw BundleError.invalidDossierXML(DossierXMLError.generatedInvalid(error).description)
+            }
         }
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
-        if let pdf = request.pdf {
+        if let pdf {
             files = try pdf.apply(
                 to: files,
                 input: BundlePDFInput(
-                    documents: dossier.documents, dossierXML: xml, statementJSON: Data(StatementFormatter.json(statement).utf8),
-                    date: asOf, caseReference: theCase.reference, author: theCase.creditor.name))
+                    documents: dossier.documents, dossierXML: xml,
+                    statementJSON: Data(StatementFormatter.json(statement).utf8),
+                    date: asOf, caseReference: claim.reference, author: claim.creditor.name))
         }
 
-        let manifest = BundleManifest(
-            tool: request.tool, caseReference: theCase.reference, asOf: asOf.iso,
-            creditor: ManifestParty(name: theCase.creditor.name, siren: theCase.creditor.siren),
-            debtor: ManifestParty(name: theCase.debtor.name, siren: theCase.debtor.siren),
-            amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-            files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
-        let target = URL(fileURLWithPath: request.out)
-        try BundleWriter().write(files: files, manifest: manifest, to: target, force: request.force)
-        // The statement repeats the prescription notices: print each warning once, in order.
-        var seen = Set<String>()
-        warnings = warnings.filter { seen.insert($0).inserted }
-        return BuildResult(path: request.out, manifest: manifest, warnings: warnings)
-    }
-
-    /// The bytes of an exhibit's file, relative to the case file; a missing file is an input error
-    /// naming it.
-    static func exhibitData(_ source: String, folder: URL, exhibit: DossierExhibit) throws -> Data {
-        let url = source.hasPrefix("/") ? URL(fileURLWithPath: source) : folder.appendingPathComponent(source)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
+        let manifest = times.measure(.hash) {
+            BundleManifest(
+                tool: tool, caseReference: claim.reference, asOf: asOf.iso,
+                creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
+                debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
+                amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
+                files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
         }
-        return data
+        return AssembledDossier(files: files, manifest: manifest, statement: statement, route: route, warnings: warnings)
     }
-}
 
-/// A verifier whose XML check is the dossier schema of `forms/schemas/dossier.xsd`.
-extension BundleVerifier {
-    public static func dossier(forms: Forms) throws -> BundleVerifier {
-        let validator = try DossierXML.validator(forms: forms)
-        return BundleVerifier { data in try validator.validate(data, name: DossierXML.fileName) }
+    /// `recouvre build`: reads the case file (the edge), completes it (`--archive`), assembles the
+    /// dossier and writes it atomically to `out` (a folder, or a zip when it ends in `.zip`).
+    /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
+    public func build(
+        casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
+        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil
+    ) throws -> BuildResult {
+        let loaded = try CaseFileReader.load(path: casePath, today: today)
+        let claim = try completeCase?(loaded.value) ?? loaded.value
+        let day = asOf ?? claim.asOf ?? today
+        let dossier = try assemble(claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf)
+        // --force never replaces a target holding the case file or its exhibits (issue 12).
+        let protected = [casePath] + claim.exhibits.compactMap(\.file).map {
+            $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
+        }
+        try BundleWriter().write(
+            files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
+            protecting: protected)
+        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings)
+    }
+
+    /// The verifier of bundles written with this book's schema.
+    public var verifier: BundleVerifier {
+        let schema = book.dossierSchema
+        return BundleVerifier { data in try schema.validate(data, name: DossierXML.fileName) }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import RecouvreForms
 import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute
@@ -78,45 +77,19 @@ public struct DossierXMLInput: Sendable {
 public enum DossierXML {
     /// The namespace of the dossier vocabulary.
     public static let namespace = "urn:recouvre:dossier:1"
-    /// Where the schema lives inside `forms/`.
-    public static let schemaPath = "schemas/dossier.xsd"
     /// The name errors give the document.
     public static let fileName = "dossier.xml"
 
-    /// Writes and validates `dossier.xml` with the shipped `forms/` (the schema is not a firm's to
-    /// override: it describes what this version of recouvre writes).
-    public static func render(_ input: DossierXMLInput) throws -> Data {
-        try render(input, forms: Forms.locate())
-    }
-
-    /// Writes and validates `dossier.xml`, reading the schema from `forms`.
-    /// A document that does not validate is a bug in recouvre: `DossierXMLError.generatedInvalid`.
-    public static func render(_ input: DossierXMLInput, forms: Forms) throws -> Data {
-        let validator = try validator(forms: forms)
+    /// Writes `dossier.xml` and validates it against the law book's compiled schema. A document that
+    /// does not validate is a bug in recouvre: `DossierXMLError.generatedInvalid`.
+    public static func render(_ input: DossierXMLInput, schema: XMLSchemaValidator) throws -> Data {
         let data = try write(input)
         do {
-            try validator.validate(data, name: fileName)
+            try schema.validate(data, name: fileName)
         } catch {
             throw DossierXMLError.generatedInvalid(error)
         }
         return data
-    }
-
-    /// Checks a `dossier.xml` (read back from a bundle by `recouvre verify`) against the schema;
-    /// throws `XMLValidationError` with every error libxml2 found, located.
-    public static func validate(_ data: Data, forms: Forms) throws {
-        try validator(forms: forms).validate(data, name: fileName)
-    }
-
-    /// The compiled schema.
-    public static func validator(forms: Forms) throws -> XMLSchemaValidator {
-        let url = try forms.url(schemaPath)
-        let schema = try forms.data(schemaPath)
-        do {
-            return try XMLSchemaValidator(schemaData: schema, name: url.lastPathComponent)
-        } catch {
-            throw DossierXMLError.schemaUnusable(path: url.path, error)
-        }
     }
 
     /// The XML, not yet validated.

@@ -5,26 +5,51 @@ import Yams
 /// Reads a case file (YAML or JSON, case-format.md version 1) into a `Case`.
 ///
 /// JSON is read through the same YAML parser (a JSON document is a YAML flow document), so both
-/// formats get the same line and column in every message.
+/// formats get the same line and column in every message; a `.json` file must also be strict JSON.
 public enum CaseFileReader {
     /// Larger files are refused before a byte is read: a real case is a few kilobytes, 10 000
     /// invoices a few megabytes.
     public static let maximumBytes = 50 * 1024 * 1024
 
-    /// Reads and validates the file at `path`; throws every problem found, located.
-    public static func load(path: String) throws(CaseFileError) -> LoadedCase {
+    /// Reads and validates the file at `path`; throws every problem found, located. Exhibit files are
+    /// looked for in the case file's folder; `today` (read by the caller, at the edge) lets the
+    /// validator refuse dates in the future.
+    public static func load(path: String, today: Day? = nil) throws(CaseFileError) -> LoadedCase {
         let url = URL(fileURLWithPath: path)
         let data = try read(path: path)
-        let value = try decode(
-            data, name: path, folder: url.deletingLastPathComponent(),
-            json: url.pathExtension.lowercased() == "json")
-        return LoadedCase(value: value, file: url)
+        let (value, locations) = try decodeLocated(
+            data, name: path, exhibits: FolderExhibitSource(folder: url.deletingLastPathComponent()),
+            json: url.pathExtension.lowercased() == "json", today: today)
+        return LoadedCase(value: value, file: url, locations: locations)
     }
 
     /// Validates a case given as bytes; `name` is the file name used in messages and `folder` the
     /// folder exhibit paths are relative to.
-    public static func decode(_ data: Data, name: String, folder: URL, json: Bool = false) throws(CaseFileError) -> Case
-    {
+    public static func decode(
+        _ data: Data, name: String, folder: URL, json: Bool = false, today: Day? = nil
+    ) throws(CaseFileError) -> Case {
+        try decodeLocated(data, name: name, exhibits: FolderExhibitSource(folder: folder), json: json, today: today).0
+    }
+
+    /// Reads the bytes of a case file into a `Case` and where each value came from, then validates it
+    /// (`CaseValidator`) with its files found in `exhibits`; throws every problem of both stages, in
+    /// the order of the file.
+    public static func decodeLocated(
+        _ data: Data, name: String, exhibits: any ExhibitSource, json: Bool = false, today: Day? = nil
+    ) throws(CaseFileError) -> (Case, SourceLocations) {
+        let (value, locations, problems) = try read(data, name: name, json: json)
+        let found =
+            CaseValidator.labelled(problems, in: value, locations: locations)
+            + CaseValidator.validate(value, locations: locations, exhibits: exhibits, today: today)
+        if !found.isEmpty { throw CaseFileError(problems: CaseFileDecoder.sorted(found)) }
+        return (value, locations)
+    }
+
+    /// The reading stage alone: the `Case` (placeholders where a value could not be read), its
+    /// locations, and the problems of reading. Throws when the bytes hold no case at all.
+    static func read(
+        _ data: Data, name: String, json: Bool
+    ) throws(CaseFileError) -> (Case, SourceLocations, [CaseProblem]) {
         func fail(_ line: Int, _ column: Int, _ message: String, _ remedy: String?) -> CaseFileError {
             CaseFileError(problems: [
                 CaseFileProblem(
@@ -33,15 +58,11 @@ public enum CaseFileReader {
             ])
         }
         if data.isEmpty {
-            throw fail(0, 0, "the file is empty", "expected a case file: `recouvre init` writes an example")
+            throw fail(0, 0, "le fichier est vide", "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         let text = try TextCheck.utf8Text(data, name: name)
-        if let found = TextCheck.firstAnchorOrAlias(in: text) {
-            let what = found.indicator == "&" ? "anchor" : "alias"
-            throw fail(
-                found.line, found.column,
-                "a YAML \(what) (\(found.indicator)name): case files do not use anchors or aliases",
-                "write the value out in full; quote a text that starts with \(found.indicator)")
+        if let found = YAMLEvents.scan(text) {
+            throw fail(found.line, found.column, found.message, found.remedy)
         }
         let root: Node?
         do {
@@ -49,18 +70,21 @@ public enum CaseFileReader {
         } catch let error as YamlError {
             throw CaseFileError(problems: [SyntaxProblem.problem(for: error, text: text, name: name, json: json)])
         } catch {
-            throw fail(0, 0, "could not be read as \(json ? "JSON" : "YAML")", nil)
+            throw fail(0, 0, "illisible en \(json ? "JSON" : "YAML")", nil)
+        }
+        if json, let fault = StrictJSON.firstFault(in: text) {
+            throw fail(fault.line, fault.column, "JSON invalide : \(fault.message)", "un fichier de dossier .json est du JSON strict")
         }
         guard let root else {
             throw fail(
-                0, 0, "the file holds no case (only blanks or comments)",
-                "expected a case file: `recouvre init` writes an example")
+                0, 0, "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)",
+                "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
-        let decoder = CaseFileDecoder(file: name, folder: folder)
-        if let value = decoder.decodeCase(root), decoder.problems.isEmpty {
-            return value
+        let decoder = CaseFileDecoder(file: name)
+        guard let value = decoder.decodeCase(root) else {
+            throw CaseFileError(problems: decoder.sortedProblems)
         }
-        throw CaseFileError(problems: decoder.sortedProblems)
+        return (value, decoder.locations(of: root), decoder.problems)
     }
 
     /// The bytes of the file, after checking it is a regular file of acceptable size.
@@ -74,40 +98,40 @@ public enum CaseFileReader {
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw fail("no such file", "check the path; `recouvre init DIR` writes an example case")
+            throw fail("fichier introuvable", "vérifiez le chemin ; `recouvre init RÉPERTOIRE` écrit un exemple de dossier")
         }
         if isFolder.boolValue {
-            throw fail("is a folder, not a case file", "give the file itself, for example \(path)/case.yaml")
+            throw fail("est un répertoire, pas un fichier de dossier", "donnez le fichier lui-même, par exemple \(path)/case.yaml")
         }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw fail("is not a regular file", "give a YAML or JSON case file")
+            throw fail("n'est pas un fichier ordinaire", "donnez un fichier de dossier YAML ou JSON")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > maximumBytes {
             throw fail(
-                "the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "le fichier fait \(megabytes(size)) Mo, au-delà de la limite de 50 Mo pour un fichier de dossier (non lu)",
+                "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw fail("cannot be read (permission denied?)", "check the file's permissions")
+            throw fail("illisible (permission refusée ?)", "vérifiez les droits du fichier")
         }
         defer { try? handle.close() }
         // Read at most one byte past the limit: the file may have grown since it was measured.
         guard let data = try? handle.read(upToCount: maximumBytes + 1) else {
             if size == 0 { return Data() }
-            throw fail("cannot be read", "check the file's permissions")
+            throw fail("illisible", "vérifiez les droits du fichier")
         }
         if data.count > maximumBytes {
             throw fail(
-                "the file is over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger with `recouvre import`")
+                "le fichier dépasse la limite de 50 Mo pour un fichier de dossier (non lu)",
+                "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
         }
         return data
     }
 
     static func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576
-        return "\(tenths / 10).\(tenths % 10)"
+        return "\(tenths / 10),\(tenths % 10)"
     }
 }

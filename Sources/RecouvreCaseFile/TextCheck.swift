@@ -25,8 +25,8 @@ enum TextCheck {
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar == "\0" {
                     throw fail(
-                        "binary data (a NUL byte at byte \(offset)), not text",
-                        "a case file is UTF-8 YAML or JSON text")
+                        "données binaires (un octet NUL à l'octet \(offset)), pas du texte",
+                        "un fichier de dossier est du texte YAML ou JSON en UTF-8")
                 }
                 offset += encoded.count
                 if scalar == "\n" {
@@ -39,8 +39,8 @@ enum TextCheck {
                 let byte = data[data.startIndex + offset]
                 _ = length
                 throw fail(
-                    "not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset))",
-                    "a case file is UTF-8 YAML or JSON text; save it as UTF-8")
+                    "pas du texte UTF-8 (octet 0x\(String(byte, radix: 16, uppercase: true)) à l'octet \(offset))",
+                    "un fichier de dossier est du texte YAML ou JSON en UTF-8 ; enregistrez-le en UTF-8")
             case .emptyInput:
                 return String(decoding: data, as: UTF8.self)
             }
@@ -63,87 +63,5 @@ enum TextCheck {
             }
         }
         return (line, column)
-    }
-}
-
-extension TextCheck {
-    /// The place of the first YAML anchor (`&name`) or alias (`*name`), if any.
-    ///
-    /// A case file never needs them, and an alias used as a mapping key makes the parser hash the
-    /// whole aliased tree, which nested aliases make exponentially large (a "billion laughs" that
-    /// would hang the reader). So they are refused before parsing. The scan is lexical: it skips
-    /// comments and quoted texts, and looks only where a YAML node can start.
-    static func firstAnchorOrAlias(in text: String) -> (line: Int, column: Int, indicator: Character)? {
-        // Every character the scan looks for is ASCII, so it walks the UTF-8 bytes (a few megabytes
-        // for a large ledger) and counts a column for each byte that starts a scalar.
-        var text = text
-        return text.withUTF8 { bytes in
-            var line = 1
-            var column = 0
-            var quote: UInt8?
-            var flowDepth = 0
-            var inComment = false
-            var atNodeStart = true  // start of line (after indentation), or after an indicator
-            var previous = UInt8(ascii: "\n")
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if byte & 0xC0 != 0x80 { column += 1 }
-                defer { previous = byte }
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 0
-                    inComment = false
-                    atNodeStart = quote == nil
-                    continue
-                }
-                if inComment { continue }
-                if let open = quote {
-                    if byte == open && !(open == UInt8(ascii: "\"") && previous == UInt8(ascii: "\\")) { quote = nil }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                    continue
-                case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")
-                    || previous == UInt8(ascii: "\n"):
-                    inComment = true
-                case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    if atNodeStart { quote = byte }
-                    atNodeStart = false
-                case UInt8(ascii: "&"), UInt8(ascii: "*"):
-                    if atNodeStart, index < bytes.count {
-                        let next = bytes[index]
-                        index += 1
-                        if next != UInt8(ascii: " ") && next != UInt8(ascii: "\t") && next != UInt8(ascii: "\n") {
-                            return (line, column, Character(Unicode.Scalar(byte)))
-                        }
-                        column += 1
-                        if next == UInt8(ascii: "\n") {
-                            line += 1
-                            column = 0
-                        }
-                    }
-                    atNodeStart = false
-                case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    flowDepth += 1
-                    atNodeStart = true
-                case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    flowDepth = max(0, flowDepth - 1)
-                    atNodeStart = false
-                case UInt8(ascii: ","):
-                    atNodeStart = flowDepth > 0
-                case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-                    atNodeStart = atNodeStart || byte == UInt8(ascii: ":")
-                    if byte == UInt8(ascii: ":") && !(flowDepth > 0) {
-                        atNodeStart = true
-                    }
-                default:
-                    atNodeStart = false
-                }
-            }
-            return nil
-        }
     }
 }

@@ -1,6 +1,4 @@
 import Foundation
-import RecouvreForms
-import Yams
 
 /// The box-by-box layout of a CERFA requête, read from `forms/cerfa/<number>.yaml` (`12946-02.yaml`
 /// for `12946*02`): which box receives which of the dossier's fields. A firm updates it when the
@@ -23,26 +21,6 @@ public struct CerfaMap: Sendable, Hashable, Decodable {
     /// `cerfa/12946-02.yaml`.
     public static func path(for number: String) -> String {
         "cerfa/\(number.replacingOccurrences(of: "*", with: "-")).yaml"
-    }
-
-    public static func load(number: String, forms: Forms) throws -> CerfaMap {
-        let path = path(for: number)
-        let text: String
-        do { text = try forms.text(path) } catch {
-            throw DocumentError(file: path, message: "no box map for CERFA \(number) (\(error))")
-        }
-        let map: CerfaMap
-        do { map = try YAMLDecoder().decode(CerfaMap.self, from: text) } catch {
-            throw DocumentError(
-                file: path,
-                message: "cannot be read as a CERFA map (\(error)); "
-                    + "each box needs id, label and fields from: "
-                    + CerfaField.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        guard map.number == number else {
-            throw DocumentError(file: path, message: "describes CERFA \(map.number), expected \(number)")
-        }
-        return map
     }
 }
 

@@ -1,7 +1,5 @@
 import Foundation
-import RecouvreForms
 import RecouvreModel
-import Yams
 
 /// Wording choices that are not law, in `forms/templates/settings.yaml` (a firm may override them).
 public struct DocumentSettings: Sendable, Hashable, Decodable {
@@ -13,16 +11,31 @@ public struct DocumentSettings: Sendable, Hashable, Decodable {
 
     public static let path = "templates/settings.yaml"
 
-    public static func load(forms: Forms) throws -> DocumentSettings {
-        let settings: DocumentSettings
-        do { settings = try YAMLDecoder().decode(DocumentSettings.self, from: try forms.text(path)) } catch {
-            throw DocumentError(file: path, message: "cannot be read (\(error))")
-        }
-        for regime in Regime.allCases where settings.formalNoticeDays[regime.rawValue] == nil {
-            throw DocumentError(file: path, message: "formal_notice_days has no value for \(regime.rawValue)")
-        }
-        return settings
+    public init(formalNoticeDays: [String: Int]) {
+        self.formalNoticeDays = formalNoticeDays
     }
+
+    /// Problems with the values (checked by the law-book loader): a regime without a time, or a time
+    /// outside 1–90 days (C. civ. 1344 wants a reasonable time; a typo must not print 9 223 372 036 854 775 807 days).
+    public func problems() -> [String] {
+        var problems: [String] = []
+        for regime in Regime.allCases {
+            guard let days = formalNoticeDays[regime.rawValue] else {
+                problems.append("formal_notice_days has no value for \(regime.rawValue)")
+                continue
+            }
+            if !(Self.formalNoticeDayRange).contains(days) {
+                problems.append("formal_notice_days.\(regime.rawValue): \(days) is outside \(Self.formalNoticeDayRange.lowerBound)–\(Self.formalNoticeDayRange.upperBound) days")
+            }
+        }
+        for key in formalNoticeDays.keys.sorted() where Regime(rawValue: key) == nil {
+            problems.append("formal_notice_days.\(key): unknown regime (expected one of \(Regime.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return problems
+    }
+
+    /// The time a formal notice may give, in days.
+    public static let formalNoticeDayRange = 1...90
 
     public func formalNoticeDays(for regime: Regime) -> Int { formalNoticeDays[regime.rawValue] ?? 15 }
 }

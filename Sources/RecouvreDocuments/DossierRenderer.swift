@@ -1,5 +1,4 @@
 import Foundation
-import RecouvreForms
 import RecouvreRoute
 
 /// Builds the dossier's documents from a case, its statement and its route, and renders them
@@ -7,10 +6,13 @@ import RecouvreRoute
 public struct DossierRenderer: Sendable {
     public let templates: TemplateSet
     public let settings: DocumentSettings
+    /// The CERFA box maps by form number (`12946*02`).
+    public let cerfa: [String: CerfaMap]
 
-    public init(forms: Forms) throws {
-        templates = TemplateSet(forms: forms)
-        settings = try DocumentSettings.load(forms: forms)
+    public init(templates: TemplateSet, settings: DocumentSettings, cerfa: [String: CerfaMap]) {
+        self.templates = templates
+        self.settings = settings
+        self.cerfa = cerfa
     }
 
     /// The documents in filing order (`DocumentKind.plan`), numbered `01-…txt`, with the exhibits.
@@ -54,7 +56,10 @@ public struct DossierRenderer: Sendable {
             guard let form = facts.route.form else {
                 throw DocumentError(file: "cerfa", message: "the route names no CERFA form for the requête")
             }
-            return RequeteView(facts, map: try CerfaMap.load(number: form.cerfa, forms: templates.forms))
+            guard let map = cerfa[form.cerfa] else {
+                throw DocumentError(file: CerfaMap.path(for: form.cerfa), message: "no box map for CERFA \(form.cerfa)")
+            }
+            return RequeteView(facts, map: map)
         case .requetePetitesCreances: return RequetePetitesCreancesView(facts)
         case .formulaireEuropeen: return FormulaireEuropeenView(facts)
         case .memoireEnReclamation: return MemoireEnReclamationView(facts)

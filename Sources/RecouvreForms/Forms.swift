@@ -5,20 +5,23 @@ import Foundation
 ///
 /// The shipped folder is found, in order, at: `$RECOUVRE_FORMS`; `<exe>/../share/recouvre/forms`
 /// (an installed binary); `forms/` beside the executable or in any parent folder of it (a build in
-/// `.build/`); the `forms/` folder of the source checkout this binary was compiled from.
+/// `.build/`). Only the law-book loader (`LawBook.load`) reads through it.
 public struct Forms: Sendable {
     /// The shipped folder.
     public let shipped: URL
     /// The user's override folder, if any.
     public let override: URL?
+    /// Counts every file read, when given (a test holds the loader to reading each file once).
+    public let log: FormsReadLog?
 
-    public init(shipped: URL, override: URL? = nil) {
+    public init(shipped: URL, override: URL? = nil, log: FormsReadLog? = nil) {
         self.shipped = shipped
         self.override = override
+        self.log = log
     }
 
     /// The shipped forms plus an optional override folder (`--forms DIR`).
-    public static func locate(override: String? = nil) throws(FormsError) -> Forms {
+    public static func locate(override: String? = nil, log: FormsReadLog? = nil) throws(FormsError) -> Forms {
         var overrideURL: URL?
         if let override {
             var isDirectory: ObjCBool = false
@@ -26,8 +29,11 @@ public struct Forms: Sendable {
             else { throw FormsError.overrideNotAFolder(override) }
             overrideURL = URL(fileURLWithPath: override, isDirectory: true).standardizedFileURL
         }
-        guard let shipped = shippedFolder() else { throw FormsError.shippedNotFound }
-        return Forms(shipped: shipped, override: overrideURL)
+        let searched = shippedCandidates()
+        guard let shipped = searched.first(where: isForms)?.standardizedFileURL else {
+            throw FormsError.shippedNotFound(searched: searched.map { $0.standardizedFileURL.path })
+        }
+        return Forms(shipped: shipped, override: overrideURL, log: log)
     }
 
     /// The file at `relativePath` (`rates/ecb-mro.yaml`): the override's copy when it has one.
@@ -46,14 +52,25 @@ public struct Forms: Sendable {
     /// The file's bytes.
     public func data(_ relativePath: String) throws(FormsError) -> Data {
         let url = try url(relativePath)
-        do { return try Data(contentsOf: url) } catch { throw FormsError.unreadable(url.path, "\(error)") }
+        log?.record(relativePath)
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: url.path)) ?? [:]
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw FormsError.unreadable(url.path, "n'est pas un fichier ordinaire")
+        }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > Self.maximumFileBytes {
+            throw FormsError.unreadable(url.path, "fait \(size) octets, au-delà de la limite de \(Self.maximumFileBytes) octets d'un fichier de forms/")
+        }
+        do { return try Data(contentsOf: url) } catch { throw FormsError.unreadable(url.path, "illisible (\(error.localizedDescription))") }
     }
+
+    /// The largest `forms/` file read (the commune table is about 1.5 MB).
+    public static let maximumFileBytes = 16 * 1024 * 1024
 
     /// The file's text (UTF-8).
     public func text(_ relativePath: String) throws(FormsError) -> String {
         let data = try data(relativePath)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw FormsError.unreadable((try? url(relativePath).path) ?? relativePath, "not UTF-8 text")
+            throw FormsError.unreadable((try? url(relativePath).path) ?? relativePath, "n'est pas du texte UTF-8")
         }
         return text
     }
@@ -70,18 +87,21 @@ public struct Forms: Sendable {
         return names.sorted()
     }
 
-    static func shippedFolder() -> URL? {
-        let fm = FileManager.default
-        func isForms(_ url: URL) -> Bool {
-            var isDirectory: ObjCBool = false
-            return fm.fileExists(atPath: url.appendingPathComponent("rates").path, isDirectory: &isDirectory)
-                && isDirectory.boolValue
-        }
-        if let env = ProcessInfo.processInfo.environment["RECOUVRE_FORMS"], !env.isEmpty {
-            let url = URL(fileURLWithPath: env, isDirectory: true)
-            if isForms(url) { return url.standardizedFileURL }
-        }
+    static func isForms(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent("rates").path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
+    /// Where the shipped folder may be, in order: `$RECOUVRE_FORMS`; `<exe>/../share/recouvre/forms`
+    /// (an installed binary, `make install`); `forms/` beside the executable or in one of its parent
+    /// folders (a build in `.build/` of a checkout). A binary copied elsewhere does not fall back to the
+    /// checkout it was compiled in: it says where it looked.
+    static func shippedCandidates() -> [URL] {
         var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["RECOUVRE_FORMS"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env, isDirectory: true))
+        }
         if let exe = executableURL() {
             var dir = exe.deletingLastPathComponent()
             candidates.append(dir.appendingPathComponent("../share/recouvre/forms"))
@@ -90,10 +110,12 @@ public struct Forms: Sendable {
                 dir = dir.deletingLastPathComponent()
             }
         }
-        // The checkout this binary was built from: Sources/RecouvreForms/Forms.swift → ../../forms.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("forms"))
-        return candidates.first(where: isForms)?.standardizedFileURL
+        return candidates
+    }
+
+    /// The shipped folder, if found (see `shippedCandidates`).
+    static func shippedFolder() -> URL? {
+        shippedCandidates().first(where: isForms)?.standardizedFileURL
     }
 
     static func executableURL() -> URL? {
@@ -108,21 +130,43 @@ public struct Forms: Sendable {
 
 /// A problem finding or reading a `forms/` file.
 public enum FormsError: Error, CustomStringConvertible, Sendable {
-    case shippedNotFound
+    case shippedNotFound(searched: [String])
     case overrideNotAFolder(String)
     case missing(String, searched: [String])
     case unreadable(String, String)
 
     public var description: String {
         switch self {
-        case .shippedNotFound:
-            return "the shipped forms/ folder was not found (set RECOUVRE_FORMS to the forms/ folder of your recouvre installation)"
+        case .shippedNotFound(let searched):
+            return "le dossier forms/ de recouvre est introuvable (cherché dans : \(searched.joined(separator: ", "))) ; "
+                + "installez recouvre avec `make install PREFIX=…` ou donnez son emplacement dans RECOUVRE_FORMS"
         case .overrideNotAFolder(let path):
-            return "\(path): --forms must name an existing folder"
+            return "\(path) : --forms doit désigner un dossier existant"
         case .missing(let file, let searched):
-            return "forms/\(file) not found (looked in \(searched.joined(separator: ", ")))"
+            return "forms/\(file) introuvable (cherché dans \(searched.joined(separator: ", ")))"
         case .unreadable(let path, let why):
-            return "\(path): cannot be read (\(why))"
+            return "\(path) : \(why)"
         }
+    }
+}
+
+/// Every `forms/` file read, with how many times (the law book reads each once).
+public final class FormsReadLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    public init() {}
+
+    func record(_ relativePath: String) {
+        lock.lock()
+        counts[relativePath, default: 0] += 1
+        lock.unlock()
+    }
+
+    /// Reads by file (relative to `forms/`).
+    public var reads: [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import RecouvreForms
 import RecouvreModel
 
 /// A prescription (or forclusion) deadline close or past (domain.md §3).
@@ -19,11 +18,16 @@ public struct PrescriptionNotice: Sendable, Hashable {
     }
 }
 
-/// Prescription periods read from `forms/rates/prescription.yaml`.
+/// Prescription periods, as parsed from `forms/rates/prescription.yaml` by the law-book loader.
 public struct PrescriptionRules: Sendable, Hashable {
     public struct Period: Sendable, Hashable {
         public var years: Int
         public var source: String
+
+        public init(years: Int, source: String) {
+            self.years = years
+            self.source = source
+        }
     }
 
     public enum Key: String, Sendable, CaseIterable {
@@ -37,24 +41,10 @@ public struct PrescriptionRules: Sendable, Hashable {
     public var warnDays: Int
     public var periods: [Key: Period]
 
-    static func parse(_ text: String, file: String) throws(RateTableError) -> PrescriptionRules {
-        let root = try YAMLFields.root(text, file: file)
-        var periods: [Key: Period] = [:]
-        for key in Key.allCases {
-            guard let node = root["periods"]?[key.rawValue] else {
-                throw .malformed(file: file, problem: "periods.\(key.rawValue): missing")
-            }
-            let f = YAMLFields(node: node, file: file, path: "periods.\(key.rawValue)")
-            periods[key] = Period(years: try f.int("years"), source: try f.string("source"))
-        }
-        return PrescriptionRules(warnDays: try YAMLFields(node: root, file: file, path: "").int("warn_days"), periods: periods)
+    public init(warnDays: Int, periods: [Key: Period]) {
+        self.warnDays = warnDays
+        self.periods = periods
     }
-
-    /// The shipped rules (`forms/rates/prescription.yaml`), nil when they cannot be read.
-    public static let shipped: PrescriptionRules? = {
-        guard let forms = try? Forms.locate(), let text = try? forms.text(RateTables.prescriptionFile) else { return nil }
-        return try? parse(text, file: RateTables.prescriptionFile)
-    }()
 }
 
 /// Prescription warnings (domain.md §3): one notice per claim whose deadline is past or less than
@@ -62,16 +52,7 @@ public struct PrescriptionRules: Sendable, Hashable {
 /// has expired unless forced.
 public enum Prescription {
     /// Checks every invoice still (at least partly) unpaid against the prescription of its regime,
-    /// with the rules shipped in `forms/rates/prescription.yaml`.
-    public static func check(case claim: Case, asOf: Day) -> [PrescriptionNotice] {
-        guard let rules = PrescriptionRules.shipped else {
-            return [PrescriptionNotice(invoice: nil, expired: false, runsOut: asOf,
-                                       message: "prescription not checked: forms/rates/prescription.yaml cannot be read")]
-        }
-        return check(case: claim, asOf: asOf, rules: rules)
-    }
-
-    /// The same, with the given rules.
+    /// with the rules of the loaded law book (`forms/rates/prescription.yaml` or a firm's override).
     public static func check(case claim: Case, asOf: Day, rules: PrescriptionRules) -> [PrescriptionNotice] {
         var notices: [PrescriptionNotice] = []
         // CPCE L111-4: once a judgment is given, its execution is what can be prescribed.

@@ -7,6 +7,8 @@ public enum RateTableError: RecouvreError, Sendable, Equatable {
     case notCovered(file: String, day: Day, halfYear: HalfYear, covered: ClosedRange<Day>?, what: String)
     /// A statutory parameter has no value for `day`.
     case parameterNotCovered(file: String, parameter: String, day: Day)
+    /// The statutory parameters were checked only up to `checkedThrough`, before `day`.
+    case parametersNotChecked(file: String, checkedThrough: Day, day: Day)
     /// The file is not a valid table.
     case malformed(file: String, problem: String)
 
@@ -21,6 +23,10 @@ public enum RateTableError: RecouvreError, Sendable, Equatable {
                 + "recouvre never extrapolates a rate."
         case let .parameterNotCovered(file, parameter, day):
             return "forms/\(file): `\(parameter)` has no value in force on \(day.iso); add the value and its source to that file."
+        case let .parametersNotChecked(file, checkedThrough, day):
+            return "forms/\(file): the statutory parameters were checked against the texts up to \(checkedThrough.iso), "
+                + "not up to \(day.iso); check them (a decree may have changed a margin or the fee), then move "
+                + "checked_through in that file, or pass --forms DIR with an updated copy."
         case let .malformed(file, problem):
             return "forms/\(file): \(problem)"
         }

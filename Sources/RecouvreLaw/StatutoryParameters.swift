@@ -6,6 +6,12 @@ public struct StatutoryValue: Sendable, Hashable {
     public var from: Day
     public var value: Decimal
     public var source: String
+
+    public init(from: Day, value: Decimal, source: String) {
+        self.from = from
+        self.value = value
+        self.source = source
+    }
 }
 
 /// The statutory parameters of late-payment law, each a dated list (a law that changed on a date
@@ -23,31 +29,24 @@ public struct StatutoryParameters: Sendable, Hashable {
 
     public var file: String
     public var checkedThrough: Day
-    var values: [Name: [StatutoryValue]]
+    /// Each parameter's values, sorted by `from`.
+    public var values: [Name: [StatutoryValue]]
 
-    /// The value of `name` in force on `day`.
+    public init(file: String, checkedThrough: Day, values: [Name: [StatutoryValue]]) {
+        self.file = file
+        self.checkedThrough = checkedThrough
+        self.values = values.mapValues { $0.sorted { $0.from < $1.from } }
+    }
+
+    /// The value of `name` in force on `day`. Like a rate series, the table answers only up to the
+    /// day it was checked through: a later day is refused (a decree may have changed the value).
     public func value(_ name: Name, on day: Day) throws(RateTableError) -> StatutoryValue {
+        guard day <= checkedThrough else {
+            throw .parametersNotChecked(file: file, checkedThrough: checkedThrough, day: day)
+        }
         guard let found = values[name]?.last(where: { $0.from <= day }) else {
             throw .parameterNotCovered(file: file, parameter: name.rawValue, day: day)
         }
         return found
-    }
-
-    static func parse(_ text: String, file: String) throws(RateTableError) -> StatutoryParameters {
-        let root = try YAMLFields.root(text, file: file)
-        let top = YAMLFields(node: root, file: file, path: "")
-        var values: [Name: [StatutoryValue]] = [:]
-        for name in Name.allCases {
-            guard let list = root["parameters"]?[name.rawValue]?["values"]?.sequence, !list.isEmpty else {
-                throw .malformed(file: file, problem: "parameters.\(name.rawValue).values: missing")
-            }
-            var parsed: [StatutoryValue] = []
-            for (index, item) in list.enumerated() {
-                let f = YAMLFields(node: item, file: file, path: "parameters.\(name.rawValue).values[\(index)]")
-                parsed.append(StatutoryValue(from: try f.day("from"), value: try f.decimal("value"), source: try f.string("source")))
-            }
-            values[name] = parsed.sorted { $0.from < $1.from }
-        }
-        return StatutoryParameters(file: file, checkedThrough: try top.day("checked_through"), values: values)
     }
 }

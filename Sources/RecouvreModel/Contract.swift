@@ -42,6 +42,71 @@ public enum CollectiveProceedings: Sendable, Hashable, Codable {
     case opened(Day)
 }
 
+/// The kind of collective proceedings opened (C. com. L620-1, L631-1, L640-1).
+public enum ProceedingsKind: String, Sendable, Codable, CaseIterable {
+    case sauvegarde
+    case redressement
+    case liquidation
+}
+
+/// A mandataire judiciaire or liquidateur, to whom the claim is declared (C. com. L622-24).
+public struct Mandataire: Sendable, Hashable, Codable {
+    public var name: String
+    public var address: Address?
+
+    public init(name: String, address: Address? = nil) {
+        self.name = name
+        self.address = address
+    }
+}
+
+/// What the case says of collective proceedings beyond their opening date (the map form of
+/// `collective_proceedings`).
+public struct ProceedingsDetails: Sendable, Hashable, Codable {
+    public var kind: ProceedingsKind?
+    /// The court that opened them (`Tribunal de commerce de Saint-Étienne`).
+    public var court: String?
+    /// Date of the BODACC publication of the opening judgment (the two months to declare run from it,
+    /// C. com. R622-24).
+    public var bodacc: Day?
+    public var mandataire: Mandataire?
+
+    public init(kind: ProceedingsKind? = nil, court: String? = nil, bodacc: Day? = nil, mandataire: Mandataire? = nil) {
+        self.kind = kind
+        self.court = court
+        self.bodacc = bodacc
+        self.mandataire = mandataire
+    }
+}
+
+/// Why interest is capitalised (C. civ. 1343-2): the contract provides it, or it is asked of the judge.
+public enum CapitalisationBasis: String, Sendable, Codable, CaseIterable {
+    case contract
+    case requested
+}
+
+/// The terms of a residential lease that change the claim (deposit, end, charges, clause résolutoire).
+public struct LeaseTerms: Sendable, Hashable, Codable {
+    /// Dépôt de garantie paid by the tenant.
+    public var deposit: Decimal?
+    /// The day the lease ended (the deposit is then deducted).
+    public var ended: Day?
+    /// Whether the charges were regularised for the year (annual regularisation, loi du 6 juillet 1989, art. 23).
+    public var chargesRegularised: Bool?
+    /// The day the clause résolutoire was acquired: later sums are indemnités d'occupation.
+    public var resolutoryClauseAcquired: Day?
+
+    public init(deposit: Decimal? = nil, ended: Day? = nil, chargesRegularised: Bool? = nil,
+                resolutoryClauseAcquired: Day? = nil) {
+        self.deposit = deposit
+        self.ended = ended
+        self.chargesRegularised = chargesRegularised
+        self.resolutoryClauseAcquired = resolutoryClauseAcquired
+    }
+
+    public var isEmpty: Bool { self == LeaseTerms() }
+}
+
 /// The contract terms that matter for the claim.
 public struct Contract: Sendable, Hashable, Codable {
     /// Overrides the nature derived from the parties.
@@ -54,15 +119,31 @@ public struct Contract: Sendable, Hashable, Codable {
     public var collectiveProceedings: CollectiveProceedings?
     /// Recovery costs above the 40 € fee, claimed on proof (C. com. L441-10 II).
     public var extraRecoveryCosts: Decimal?
-    /// Annual capitalisation of interest (anatocisme, C. civ. 1343-2), only when asked.
-    public var capitalisation: Bool
-    /// For a residential lease: the address of the property (decides the court).
+    /// Why interest is capitalised (C. civ. 1343-2); `nil`: it is not.
+    public var capitalisationBasis: CapitalisationBasis?
+    /// For a residential lease: the address of the property.
     public var property: Address?
+    /// ISO 3166-1 alpha-2 country where the goods were delivered or the services performed
+    /// (Brussels I bis art. 7(1)(b)).
+    public var performanceCountry: String?
+    /// Residential lease: deposit, end, charges, clause résolutoire.
+    public var lease: LeaseTerms
+    /// The court, BODACC date and mandataire of collective proceedings (map form of the key).
+    public var proceedingsDetails: ProceedingsDetails?
+
+    /// Annual capitalisation of interest (anatocisme, C. civ. 1343-2), only when the contract provides
+    /// it or it is asked. Setting `true` records the contract as its basis.
+    public var capitalisation: Bool {
+        get { capitalisationBasis != nil }
+        set { capitalisationBasis = newValue ? (capitalisationBasis ?? .contract) : nil }
+    }
 
     public init(nature: Nature? = nil, reference: String? = nil, paymentTerms: String? = nil,
                 penaltyRate: PenaltyRateClause? = nil, flatFee: Bool = true,
                 collectiveProceedings: CollectiveProceedings? = nil, extraRecoveryCosts: Decimal? = nil,
-                capitalisation: Bool = false, property: Address? = nil) {
+                capitalisation: Bool = false, property: Address? = nil,
+                capitalisationBasis: CapitalisationBasis? = nil, performanceCountry: String? = nil,
+                lease: LeaseTerms = LeaseTerms(), proceedingsDetails: ProceedingsDetails? = nil) {
         self.nature = nature
         self.reference = reference
         self.paymentTerms = paymentTerms
@@ -70,8 +151,11 @@ public struct Contract: Sendable, Hashable, Codable {
         self.flatFee = flatFee
         self.collectiveProceedings = collectiveProceedings
         self.extraRecoveryCosts = extraRecoveryCosts
-        self.capitalisation = capitalisation
+        self.capitalisationBasis = capitalisationBasis ?? (capitalisation ? .contract : nil)
         self.property = property
+        self.performanceCountry = performanceCountry
+        self.lease = lease
+        self.proceedingsDetails = proceedingsDetails
     }
 }
 

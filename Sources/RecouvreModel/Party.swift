@@ -44,11 +44,29 @@ public struct Party: Sendable, Hashable, Codable {
     public var email: String?
     public var phone: String?
     public var iban: String?
+    /// `monsieur` or `madame`, for a natural person (or the person a letter is addressed to).
+    public var civility: Civility?
+    /// Individuals: given names and surname, as on the civil status (CPC 54, 57).
+    public var firstNames: String?
+    public var surname: String?
+    /// Individuals: profession, nationality, date and place of birth (a natural-person creditor's
+    /// requête states them, CPC 54 3° a).
+    public var profession: String?
+    public var nationality: String?
+    public var birthDate: Day?
+    public var birthPlace: String?
+    /// Creditor: its médiateur de la consommation.
+    public var mediator: Mediator?
+    /// Public-body debtor: the office of the pouvoir adjudicateur (`Monsieur le Maire`).
+    public var office: String?
 
     public init(kind: PartyKind, name: String, legalForm: String? = nil, siren: String? = nil,
                 siret: String? = nil, rcs: String? = nil, professional: Bool? = nil, merchant: Bool? = nil,
                 address: Address, representative: String? = nil, email: String? = nil,
-                phone: String? = nil, iban: String? = nil) {
+                phone: String? = nil, iban: String? = nil, civility: Civility? = nil,
+                firstNames: String? = nil, surname: String? = nil, profession: String? = nil,
+                nationality: String? = nil, birthDate: Day? = nil, birthPlace: String? = nil,
+                mediator: Mediator? = nil, office: String? = nil) {
         self.kind = kind
         self.name = name
         self.legalForm = legalForm
@@ -62,6 +80,15 @@ public struct Party: Sendable, Hashable, Codable {
         self.email = email
         self.phone = phone
         self.iban = iban
+        self.civility = civility
+        self.firstNames = firstNames
+        self.surname = surname
+        self.profession = profession
+        self.nationality = nationality
+        self.birthDate = birthDate
+        self.birthPlace = birthPlace
+        self.mediator = mediator
+        self.office = office
     }
 
     /// Acts for professional purposes: companies and public bodies always; individuals when they say so.

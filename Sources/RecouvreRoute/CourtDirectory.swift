@@ -1,5 +1,4 @@
 import Foundation
-import RecouvreForms
 import RecouvreModel
 
 /// The compact court directory shipped in `forms/courts/` (built by `forms/courts/build.py` from the
@@ -17,22 +16,33 @@ public struct CourtDirectory: Sendable {
     /// Sources and dates (`meta.tsv`).
     public let meta: [String: String]
 
-    static let files = ["communes.tsv", "postcodes.tsv", "courts.tsv", "administrative.tsv", "meta.tsv"]
+    /// The files of `forms/courts/` the directory is made of.
+    public static let files = ["communes.tsv", "postcodes.tsv", "courts.tsv", "administrative.tsv", "meta.tsv"]
 
-    /// Loads `forms/courts/` (a `--forms` folder may override any of its files).
-    public static func load(forms: Forms) throws -> CourtDirectory {
-        func bytes(_ name: String) throws -> [UInt8] { [UInt8](try forms.data("courts/\(name)")) }
-        let courts = try parseCourts(try forms.text("courts/courts.tsv"))
+    /// The directory from the bytes of its files (`communes.tsv` → its bytes), as read by the law-book
+    /// loader from `forms/courts/` (a `--forms` folder may override any of them).
+    public static func parse(files: [String: Data]) throws -> CourtDirectory {
+        func bytes(_ name: String) throws -> Data {
+            guard let data = files[name] else { throw CourtDataError.malformed(file: "courts/\(name)", line: "(absent)") }
+            return data
+        }
+        func text(_ name: String) throws -> String {
+            guard let text = String(data: try bytes(name), encoding: .utf8) else {
+                throw CourtDataError.malformed(file: "courts/\(name)", line: "(pas du texte UTF-8)")
+            }
+            return text
+        }
+        let courts = try parseCourts(try text("courts.tsv"))
         var administrative: [String: String] = [:]
-        for fields in try forms.text("courts/administrative.tsv").tsvRows(file: "courts/administrative.tsv", columns: 2) {
+        for fields in try text("administrative.tsv").tsvRows(file: "courts/administrative.tsv", columns: 2) {
             administrative[fields[0]] = fields[1]
         }
         var meta: [String: String] = [:]
-        for fields in try forms.text("courts/meta.tsv").tsvRows(file: "courts/meta.tsv", columns: 2) {
+        for fields in try text("meta.tsv").tsvRows(file: "courts/meta.tsv", columns: 2) {
             meta[fields[0]] = fields[1]
         }
-        return CourtDirectory(communeTable: SortedTable(bytes: try bytes("communes.tsv")),
-                              postcodeTable: SortedTable(bytes: try bytes("postcodes.tsv")),
+        return CourtDirectory(communeTable: SortedTable(bytes: [UInt8](try bytes("communes.tsv"))),
+                              postcodeTable: SortedTable(bytes: [UInt8](try bytes("postcodes.tsv"))),
                               courts: courts, administrativeCourts: administrative, meta: meta)
     }
 

@@ -1,7 +1,5 @@
 import Foundation
-import RecouvreForms
 import RecouvreModel
-import Yams
 
 /// The thresholds, forms and court-kind rules of `forms/procedures.yaml` (domain.md §4): data a
 /// lawyer can update without a compiler, each value with its source.
@@ -46,19 +44,8 @@ public struct ProcedureRules: Sendable {
     /// The day the file was last checked against the texts.
     public var checked: Day
 
-    static let file = "procedures.yaml"
-
-    /// Reads `forms/procedures.yaml` (or its `--forms` override).
-    public static func load(forms: Forms) throws -> ProcedureRules {
-        let text = try forms.text(file)
-        let raw: RawRules
-        do {
-            raw = try YAMLDecoder().decode(RawRules.self, from: text)
-        } catch {
-            throw ProcedureRulesError(problem: "\(error)")
-        }
-        return try ProcedureRules(raw: raw)
-    }
+    /// The file, relative to `forms/`.
+    public static let file = "procedures.yaml"
 
     /// The threshold in force on `day`.
     public func threshold(_ name: String, on day: Day) throws -> DatedAmount {
@@ -73,7 +60,8 @@ public struct ProcedureRules: Sendable {
         return form
     }
 
-    init(raw: RawRules) throws {
+    /// The rules of the file as decoded by the law-book loader, checked for completeness.
+    public init(raw: RawRules) throws {
         func day(_ text: String, _ context: String) throws -> Day {
             guard let day = Day(iso: text) else { throw ProcedureRulesError(problem: "\(context): \(text) is not a date") }
             return day
@@ -122,7 +110,7 @@ public struct ProcedureRules: Sendable {
 }
 
 /// `forms/procedures.yaml` as written.
-struct RawRules: Decodable {
+public struct RawRules: Decodable {
     struct Threshold: Decodable { var from: String; var until: String?; var amount: String; var source: String }
     struct FormEntry: Decodable { var cerfa: String; var title: String; var source: String }
     struct Experiment: Decodable { var from: String; var until: String; var source: String }
@@ -165,6 +153,9 @@ struct RawRules: Decodable {
 /// `forms/procedures.yaml` is unreadable or incomplete.
 public struct ProcedureRulesError: RecouvreError {
     public var problem: String
+
+    public init(problem: String) { self.problem = problem }
+
     public var exitCode: Int32 { 1 }
     public var description: String { "forms/procedures.yaml: \(problem)" }
 }

@@ -4,14 +4,16 @@ import RecouvreModel
 
 /// Renders a `Route`: French text for a memo, or the `recouvre.route/1` JSON of interfaces.md.
 public enum RouteFormatter {
-    /// A few French paragraphs: the decision, why this court and this form, what to do first.
-    public static func text(_ route: Route) -> String {
+    /// A few French paragraphs: the decision, why this court and this form, what to do first; the
+    /// labels come from `forms/messages/route.yaml`.
+    public static func text(_ route: Route, messages: MessageCatalogue) -> String {
+        func say(_ reason: RouteReason) -> String { messages.text(reason) }
         var out: [String] = []
-        let title = route.reference.isEmpty ? "Orientation du dossier" : "Orientation du dossier \(route.reference)"
-        out.append("\(title) au \(frenchDate(route.asOf))")
-        out.append("Procédure : \(procedureLabel(route.procedure))")
+        let title = route.reference.isEmpty ? say(.labelTitle) : say(.labelTitleWithReference(reference: route.reference))
+        out.append(say(.labelTitleAsOf(title: title, date: frenchDate(route.asOf))))
+        out.append(say(.labelProcedure(procedure: procedureLabel(route.procedure, messages))))
         if let court = route.court {
-            out.append("Juridiction : \(court.name)")
+            out.append(say(.labelCourt(court: court.name)))
             if let address = court.address {
                 let place = ([address.postcode, address.city].compactMap { $0 }).joined(separator: " ")
                 out.append("  " + (address.lines + [place]).joined(separator: ", ")
@@ -21,16 +23,20 @@ public enum RouteFormatter {
             }
         }
         if let form = route.form {
-            out.append("Formulaire : " + (form.cerfa.isEmpty ? form.title : "\(form.cerfa) — \(form.title)"))
+            out.append(say(.labelForm(form: form.cerfa.isEmpty ? form.title : "\(form.cerfa) — \(form.title)")))
         }
         if let courDAppel = route.courDAppel {
-            out.append("Cour d'appel du domicile du débiteur : \(courDAppel)")
+            out.append(say(.labelCourDAppel(courDAppel: courDAppel)))
         }
-        section("Pourquoi", route.explanation, into: &out)
-        section("Alternatives", route.alternatives.map { "\(procedureLabel($0.procedure)) : \($0.why)" }, into: &out)
-        section("À faire d'abord", route.priorSteps, into: &out)
-        section("Points de vigilance", route.warnings, into: &out)
-        section("Sources", route.sources, into: &out)
+        section(say(.labelWhy), route.explanation, into: &out)
+        section(
+            say(.labelAlternatives),
+            route.alternatives.map {
+                say(.labelAlternative(procedure: procedureLabel($0.procedure, messages), why: $0.why))
+            }, into: &out)
+        section(say(.labelFirstSteps), route.priorSteps, into: &out)
+        section(say(.labelWarnings), route.warnings, into: &out)
+        section(say(.labelSources), route.sources, into: &out)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -74,22 +80,23 @@ public enum RouteFormatter {
         return .object([("kind", .string(court.kind.rawValue)), ("name", .string(court.name)), ("address", address)])
     }
 
-    static func procedureLabel(_ procedure: Procedure) -> String {
+    /// The procedure in words (`forms/messages/route.yaml`).
+    public static func procedureLabel(_ procedure: Procedure, _ messages: MessageCatalogue) -> String {
         switch procedure {
-        case .injonctionDePayer: return "injonction de payer"
-        case .pspc: return "procédure simplifiée de recouvrement des petites créances (PSPC)"
-        case .europeanOrderForPayment: return "injonction de payer européenne"
-        case .europeanSmallClaims: return "règlement européen des petits litiges"
-        case .administrativeClaim: return "réclamation préalable puis référé-provision (tribunal administratif)"
-        case .declarationDeCreance: return "déclaration de créance"
-        case .none: return "aucune procédure préparée"
+        case .injonctionDePayer: return messages.text(RouteReason.procedureInjonction)
+        case .pspc: return messages.text(RouteReason.procedurePSPC)
+        case .europeanOrderForPayment: return messages.text(RouteReason.procedureEuropeanOrder)
+        case .europeanSmallClaims: return messages.text(RouteReason.procedureEuropeanSmallClaims)
+        case .administrativeClaim: return messages.text(RouteReason.procedureAdministrativeClaim)
+        case .declarationDeCreance: return messages.text(RouteReason.procedureDeclaration)
+        case .none: return messages.text(RouteReason.procedureNone)
         }
     }
 
     static func section(_ title: String, _ lines: [String], into out: inout [String]) {
         guard !lines.isEmpty else { return }
         out.append("")
-        out.append("\(title) :")
+        out.append(title)
         out += lines.map { "- \($0)" }
     }
 }

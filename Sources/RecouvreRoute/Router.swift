@@ -7,15 +7,25 @@ import RecouvreModel
 public struct Router: Sendable {
     public let directory: CourtDirectory
     public let rules: ProcedureRules
+    /// The prescription periods of the same law book as the statement's (a firm's `--forms` override
+    /// included), so that `route`, `statement` and `build` agree.
+    public let prescription: PrescriptionRules
+    /// The wording of every explanation, step and warning (`forms/messages/route.yaml`).
+    public let messages: MessageCatalogue
 
-    public init(directory: CourtDirectory, rules: ProcedureRules) {
+    public init(directory: CourtDirectory, rules: ProcedureRules, prescription: PrescriptionRules,
+                messages: MessageCatalogue) {
         self.directory = directory
         self.rules = rules
+        self.prescription = prescription
+        self.messages = messages
     }
 
     /// The route for `case`, chosen on `statement.totals.total` as of `statement.asOf`.
     public func route(case claim: Case, statement: Statement) throws -> Route {
-        var draft = Draft(claim: claim, statement: statement, directory: directory, rules: rules)
+        var draft = Draft(
+            claim: claim, statement: statement, directory: directory, rules: rules, prescription: prescription,
+            messages: messages)
         try draft.decide()
         return draft.route
     }
@@ -27,28 +37,33 @@ struct Draft {
     let statement: Statement
     let directory: CourtDirectory
     let rules: ProcedureRules
+    let prescription: PrescriptionRules
+    let messages: MessageCatalogue
     var route: Route
 
     var amount: Decimal { route.amount }
     var asOf: Day { route.asOf }
 
-    init(claim: Case, statement: Statement, directory: CourtDirectory, rules: ProcedureRules) {
+    init(claim: Case, statement: Statement, directory: CourtDirectory, rules: ProcedureRules,
+         prescription: PrescriptionRules, messages: MessageCatalogue) {
         self.claim = claim
         self.statement = statement
         self.directory = directory
         self.rules = rules
+        self.prescription = prescription
+        self.messages = messages
         route = Route(nature: claim.nature, regime: claim.regime, amount: statement.totals.total, asOf: statement.asOf,
                       procedure: .none, court: nil, form: nil, alternatives: [], courDAppel: nil, priorSteps: [],
                       warnings: [], explanation: [], reference: claim.reference,
-                      sources: ["forms/procedures.yaml (vérifié le \(rules.checked.iso))"])
+                      sources: [messages.text(RouteReason.sourceProcedures(checked: rules.checked.iso))])
     }
 
     mutating func decide() throws {
-        explain("Créance \(natureLabel) (régime \(claim.regime.rawValue)), montant retenu au \(frenchDate(asOf)) : "
-            + "\(Money.french(amount)) (principal, pénalités ou intérêts et indemnités du relevé de compte).")
+        explain(.amountRetained(
+            nature: natureLabel, regime: claim.regime.rawValue, date: frenchDate(asOf), amount: Money.french(amount)))
         guard amount > 0 else {
             route.procedure = .none
-            warn("Rien n'est dû au \(frenchDate(asOf)) d'après le relevé de compte : aucune procédure à engager.")
+            warn(.nothingDue(date: frenchDate(asOf)))
             return
         }
         if let proceedings = claim.contract.collectiveProceedings {
@@ -83,40 +98,29 @@ struct Draft {
         route.court = court
         let form = try rules.form("commercial")
         route.form = Form(cerfa: form.form.cerfa, title: form.form.title, source: form.source)
-        explain("Juridiction : \(court.name), juridiction commerciale du siège du débiteur à "
-            + "\(communeLabel(commune)) ; compétence territoriale impérative (CPC 1406).")
-        explain("Formulaire : cerfa \(form.form.cerfa), requête en injonction de payer devant la juridiction "
-            + "commerciale (créance entre professionnels, débiteur commerçant).")
-        warn("Juridiction commerciale déterminée d'après le référentiel Infogreffe de "
-            + "\(directory.meta["commercial_courts_date"] ?? "2021") (figé) : vérifier le ressort sur infogreffe.fr.")
+        explain(.commercialCourt(court: court.name, commune: communeLabel(commune)))
+        explain(.commercialForm(cerfa: form.form.cerfa))
+        warn(.commercialDataDate(date: directory.meta["commercial_courts_date"] ?? "2021"))
         switch court.kind {
         case .tribunalDesActivitesEconomiques:
-            explain("Depuis le \(frenchDate(rules.taeFrom)), le tribunal de commerce de ce ressort est un tribunal "
-                + "des activités économiques (expérimentation jusqu'au \(frenchDate(rules.taeUntil)), \(rules.taeSource)).")
+            explain(.taeExperiment(from: frenchDate(rules.taeFrom), until: frenchDate(rules.taeUntil), source: rules.taeSource))
             let threshold = try rules.threshold("tae_contribution", on: asOf)
             if amount > threshold.amount {
-                warn("Demande supérieure à \(Money.french(threshold.amount)) devant un TAE : la contribution pour la "
-                    + "justice économique peut être due par une entreprise d'au moins 250 salariés dépassant les seuils "
-                    + "du décret 2024-1225 ; recouvre ne la calcule pas (\(threshold.source)).")
+                warn(.taeContribution(threshold: Money.french(threshold.amount), source: threshold.source))
             }
         case .chambreCommercialeTJ:
-            explain("Bas-Rhin, Haut-Rhin, Moselle : les affaires commerciales relèvent de la chambre commerciale du "
-                + "tribunal judiciaire (\(rules.alsaceMoselleSource)).")
-            warn("Alsace-Moselle : vérifier auprès du greffe de la chambre commerciale qu'il reçoit le cerfa "
-                + "\(form.form.cerfa) (à défaut, requête libre conforme à CPC 1407).")
+            explain(.alsaceMoselle(source: rules.alsaceMoselleSource))
+            warn(.alsaceMoselleForm(cerfa: form.form.cerfa))
         case .tribunalMixteDeCommerce:
-            explain("Outre-mer : les affaires commerciales relèvent du tribunal mixte de commerce siégeant au tribunal "
-                + "judiciaire (\(rules.overseasSource)).")
+            explain(.overseas(source: rules.overseasSource))
             if !rules.overseas.contains(commune.department) {
-                warn("Saint-Barthélemy et Saint-Martin : tribunal mixte de commerce déduit du tribunal judiciaire de "
-                    + "rattachement (les données commerciales de 2021 n'en donnent aucun) : vérifier auprès du greffe.")
+                warn(.saintBarthSaintMartin)
             }
         default:
             break
         }
         if court.kind != .chambreCommercialeTJ {
-            warn("Frais de greffe d'une injonction de payer devant la juridiction commerciale : environ "
-                + "\(Money.french(rules.registryFee)) TTC, à la charge du demandeur à l'avance (\(rules.registryFeeSource)).")
+            warn(.registryFee(amount: Money.french(rules.registryFee), source: rules.registryFeeSource))
         }
     }
 
@@ -131,18 +135,17 @@ struct Draft {
         route.form = Form(cerfa: form.form.cerfa, title: form.form.title, source: form.source)
         if let id = commune.tribunalDeProximite, amount <= proximite.amount {
             route.court = try court(id, as: .tribunalDeProximite)
-            explain("Juridiction : \(route.court!.name), dont dépend \(communeLabel(commune)), domicile du débiteur "
-                + "(CPC 1406) ; demande n'excédant pas \(Money.french(proximite.amount)) (\(proximite.source)).")
+            explain(.proximiteCourt(
+                court: route.court!.name, commune: communeLabel(commune), threshold: Money.french(proximite.amount),
+                source: proximite.source))
         } else {
             route.court = try court(commune.tribunalJudiciaire, as: .tribunalJudiciaire)
             let why = commune.tribunalDeProximite == nil
-                ? "la commune ne dépend d'aucun tribunal de proximité"
-                : "demande supérieure à \(Money.french(proximite.amount)), seuil du tribunal de proximité (\(proximite.source))"
-            explain("Juridiction : \(route.court!.name), domicile du débiteur à \(communeLabel(commune)) (CPC 1406) ; "
-                + "\(why).")
+                ? text(.noProximite)
+                : text(.aboveProximite(threshold: Money.french(proximite.amount), source: proximite.source))
+            explain(.judiciaireCourt(court: route.court!.name, commune: communeLabel(commune), why: why))
         }
-        explain("Formulaire : cerfa \(form.form.cerfa), requête en injonction de payer (créance civile"
-            + (claim.nature == .consumer ? ", débiteur consommateur" : "") + ").")
+        explain(claim.nature == .consumer ? .civilFormConsumer(cerfa: form.form.cerfa) : .civilForm(cerfa: form.form.cerfa))
         civilNotes()
     }
 
@@ -154,14 +157,12 @@ struct Draft {
         let place: String
         if claim.nature == .residentialLease, let property = claim.contract.property {
             commune = try directory.resolve(property, field: "contract.property")
-            place = "lieu de l'immeuble loué à \(communeLabel(commune))"
+            place = text(.placeOfProperty(commune: communeLabel(commune)))
         } else {
             commune = try debtorCommune()
-            place = "domicile du débiteur à \(communeLabel(commune))"
+            place = text(.placeOfDebtor(commune: communeLabel(commune)))
             if claim.nature == .residentialLease {
-                warn("Bail d'habitation sans adresse du logement (contract.property) : la juridiction retenue est "
-                    + "celle du domicile du débiteur ; si le logement est ailleurs, c'est le juge du lieu du logement "
-                    + "qui est compétent : ajouter contract.property.")
+                warn(.leaseWithoutProperty)
             }
         }
         let seat = try court(commune.tribunalDeProximite ?? commune.tribunalJudiciaire,
@@ -174,28 +175,21 @@ struct Draft {
             let homeSeatID = home.tribunalDeProximite ?? home.tribunalJudiciaire
             let seatID = commune.tribunalDeProximite ?? commune.tribunalJudiciaire
             if homeSeatID != seatID, let other = directory.court(homeSeatID) {
-                warn("Le locataire demeure à \(communeLabel(home)), hors du ressort du juge du logement : l'article "
-                    + "1406 du code de procédure civile attribue la requête en injonction de payer au juge du domicile "
-                    + "du débiteur (juge des contentieux de la protection — \(other.name)). Vérifier auprès du greffe "
-                    + "la juridiction retenue avant le dépôt.")
+                warn(.tenantElsewhere(commune: communeLabel(home), court: other.name))
             }
         }
         var judge = seat
         judge.kind = .jugeDesContentieuxDeLaProtection
-        judge.name = "Juge des contentieux de la protection — \(seat.name)"
+        judge.name = text(.protectionJudgeName(seat: seat.name))
         route.court = judge
         route.procedure = .injonctionDePayer
         let form = try rules.form("protection")
         route.form = Form(cerfa: form.form.cerfa, title: form.form.title, source: form.source)
-        let subject = claim.nature == .residentialLease ? "loyers et charges d'un bail d'habitation"
-            : "crédit à la consommation"
-        explain("Juridiction : juge des contentieux de la protection (\(subject), compétence exclusive quel que soit "
-            + "le montant, COJ L213-4-4) siégeant au \(seat.name) ; \(place).")
-        explain("Formulaire : cerfa \(form.form.cerfa), requête en injonction de payer devant le juge des contentieux "
-            + "de la protection.")
+        let subject = claim.nature == .residentialLease ? text(.subjectLease) : text(.subjectConsumerCredit)
+        explain(.protectionCourt(subject: subject, seat: seat.name, place: place))
+        explain(.protectionForm(cerfa: form.form.cerfa))
         if claim.nature == .consumerCredit {
-            warn("Crédit à la consommation : l'action doit être engagée dans les 2 ans du premier incident de paiement "
-                + "non régularisé, à peine de forclusion (C. consom. R312-35).")
+            warn(.consumerCreditForclusion)
         }
         civilNotes()
     }
@@ -207,29 +201,19 @@ struct Draft {
     mutating func publicBody() throws {
         route.procedure = .administrativeClaim
         let commune = try debtorCommune()
-        explain("Débiteur personne publique : ni injonction de payer ni procédure simplifiée (pas d'exécution forcée "
-            + "sur les biens publics) ; réclamation préalable motivée, puis référé-provision devant le tribunal "
-            + "administratif (CJA R541-1).")
+        explain(.publicDebtor)
         if let id = directory.administrativeCourts[commune.department] {
             route.court = try court(id, as: .tribunalAdministratif)
-            explain("Juridiction : \(route.court!.name), tribunal administratif du département du siège de l'acheteur "
-                + "(\(commune.department), CJA R221-3).")
+            explain(.administrativeCourt(court: route.court!.name, department: commune.department))
         } else {
-            warn("Aucun tribunal administratif dans la table pour le département \(commune.department) : "
-                + "le déterminer d'après CJA R221-3.")
+            warn(.noAdministrativeCourt(department: commune.department))
         }
-        warn("CJA R312-11 : en matière contractuelle, le tribunal administratif compétent est celui du lieu d'exécution "
-            + "du contrat ; celui du siège de l'acheteur n'est retenu qu'à défaut : vérifier le lieu d'exécution.")
-        warn("Requête au tribunal administratif tendant au paiement d'une somme : ministère d'avocat en principe "
-            + "obligatoire (CJA R431-2).")
+        warn(.placeOfPerformance)
+        warn(.administrativeLawyer)
         if claim.debtor.kind == .publicBody && claim.nature != .publicProcurement {
-            warn("Débiteur personne publique pour une créance non qualifiée de marché public : si le contrat est de "
-                + "droit privé (EPIC, service public industriel et commercial), le juge judiciaire peut être compétent ; "
-                + "faire vérifier la nature du contrat.")
+            warn(.publicBodyPrivateContract)
         }
-        route.priorSteps.append("Adresser à l'acheteur public une réclamation motivée (mémoire en réclamation) "
-            + "chiffrant la créance, les intérêts moratoires et l'indemnité forfaitaire, par lettre recommandée avec "
-            + "accusé de réception ; conserver la preuve de sa réception (liaison du contentieux).")
+        step(.sendAdministrativeClaim)
     }
 
     /// Debtor abroad: in an EU member state bound by the regulations (all but Denmark), the European
@@ -244,35 +228,28 @@ struct Draft {
             // Brussels I bis art. 4 (defendant's domicile) is always available; art. 7(1) may open the court
             // of the place of performance; a consumer must be sued at home (art. 18(2)): the conservative
             // choice is the debtor's state.
-            route.court = Court(kind: .foreign, name: "Juridiction compétente de l'État du débiteur (\(country))",
+            route.court = Court(kind: .foreign, name: text(.foreignCourtName(country: country)),
                                 address: nil, source: "Règlement (UE) 1215/2012, art. 4")
-            explain("Débiteur établi dans un autre État membre (\(country)) : injonction de payer européenne "
-                + "(\(form.source)).")
-            explain("Juridiction : celle de l'État du domicile du débiteur (Règlement (UE) 1215/2012, art. 4) ; "
-                + "le tribunal du lieu d'exécution (art. 7(1)) peut aussi l'être, sauf contre un consommateur, "
-                + "qui ne peut être attrait que devant les juridictions de son domicile (art. 18(2)).")
-            explain("Formulaire : formulaire A, demande d'injonction de payer européenne, rédigé dans la langue de la "
-                + "juridiction saisie.")
+            explain(.europeanOrder(country: country, source: form.source))
+            explain(.europeanJurisdiction)
+            explain(.europeanForm)
             let escp = try rules.threshold("european_small_claims", on: asOf)
             if statement.totals.principal <= escp.amount {
                 let escpForm = try rules.form("european_small_claims")
                 route.alternatives.append(Alternative(
                     procedure: .europeanSmallClaims,
-                    why: "principal de \(Money.french(statement.totals.principal)) ≤ \(Money.french(escp.amount)) "
-                        + "hors intérêts et frais (\(escp.source)) : règlement européen des petits litiges, "
-                        + "\(escpForm.form.title)"))
+                    why: text(.europeanSmallClaimsAlternative(
+                        principal: Money.french(statement.totals.principal), threshold: Money.french(escp.amount),
+                        source: escp.source, form: escpForm.form.title))))
             }
-            warn("L'injonction de payer française (CPC 1405) et la procédure simplifiée (PSPC) ne visent pas un débiteur "
-                + "établi à l'étranger.")
+            warn(.frenchProceduresAbroad)
         } else {
             route.procedure = .none
             let why = rules.excludedStates.contains(country)
-                ? "le Danemark n'est pas lié par les règlements 1896/2006 et 861/2007 (\(rules.europeanSource))"
-                : "débiteur établi hors de l'Union européenne (\(country))"
-            explain("Aucune procédure européenne ni nationale simplifiée : \(why).")
-            warn("Débiteur établi à l'étranger (\(country)) hors du champ des procédures européennes : recouvrement "
-                + "amiable, puis action devant le juge compétent selon les conventions applicables et exécution après "
-                + "reconnaissance ; consulter un avocat.")
+                ? text(.denmark(source: rules.europeanSource))
+                : text(.outsideEU(country: country))
+            explain(.noSimplifiedProcedure(why: why))
+            warn(.foreignOutsideEU(country: country))
         }
     }
 
@@ -283,9 +260,7 @@ struct Draft {
         route.procedure = .declarationDeCreance
         let form = try rules.form("declaration_de_creance")
         route.form = Form(cerfa: form.form.cerfa, title: form.form.title, source: form.source)
-        explain("Débiteur en procédure collective : les poursuites individuelles sont arrêtées (C. com. L622-21) ; "
-            + "la créance se déclare au mandataire judiciaire (ou liquidateur) désigné par le jugement d'ouverture "
-            + "(\(rules.declarationSource)).")
+        explain(.collectiveProceedings(source: rules.declarationSource))
         if claim.debtor.address.isFrance {
             let commune = try debtorCommune()
             if claim.debtor.isMerchant || claim.nature == .commercial {
@@ -293,27 +268,20 @@ struct Draft {
             } else {
                 route.court = try court(commune.tribunalJudiciaire, as: .tribunalJudiciaire)
             }
-            explain("Tribunal de la procédure (probable, d'après le siège du débiteur) : \(route.court!.name) ; "
-                + "le mandataire et la juridiction exacts figurent dans l'annonce BODACC du jugement d'ouverture.")
+            explain(.proceedingsCourt(court: route.court!.name))
         }
         let abroad = !claim.creditor.address.isFrance || (claim.creditor.address.postcode ?? "").hasPrefix("97")
         let months = rules.declarationMonths + (abroad ? rules.declarationExtraMonthsAbroad : 0)
-        route.priorSteps.append("Relever au BODACC la date de publication du jugement d'ouverture et le nom du "
-            + "mandataire judiciaire ; déclarer la créance dans les \(months) mois de cette publication"
-            + (abroad ? " (créancier établi hors de la France métropolitaine)" : "") + ".")
+        step(abroad ? .declareWithinAbroad(months: "\(months)") : .declareWithin(months: "\(months)"))
         switch proceedings {
         case .opened(let day):
-            explain("Jugement d'ouverture du \(frenchDate(day)) : les intérêts et pénalités cessent de courir à cette "
-                + "date (C. com. L622-28) ; seuls ceux échus avant sont déclarés.")
+            explain(.openingJudgment(date: frenchDate(day)))
             let earliest = day.adding(months: months)
             if asOf > earliest {
-                warn("Plus de \(months) mois depuis le jugement d'ouverture : le délai de déclaration est peut-être "
-                    + "expiré ; à défaut, demander un relevé de forclusion dans les \(rules.declarationReliefMonths) mois "
-                    + "de la publication au BODACC (C. com. L622-26).")
+                warn(.declarationMaybeLate(months: "\(months)", reliefMonths: "\(rules.declarationReliefMonths)"))
             }
         case .openedUnknownDate:
-            warn("Date du jugement d'ouverture inconnue : renseigner contract.collective_proceedings avec cette date "
-                + "pour arrêter le calcul des pénalités et contrôler le délai de déclaration.")
+            warn(.openingDateUnknown)
         }
     }
 
@@ -328,9 +296,7 @@ struct Draft {
         route.courDAppel = courDAppel
         route.alternatives.append(Alternative(
             procedure: .pspc,
-            why: "créance ≤ \(Money.french(pspc.amount)) en principal et intérêts (\(pspc.source)) : procédure "
-                + "simplifiée de recouvrement des petites créances par un commissaire de justice du ressort de la "
-                + "\(courDAppel) (domicile du débiteur), si le débiteur accepte dans le mois"))
+            why: text(.pspcAlternative(threshold: Money.french(pspc.amount), source: pspc.source, courDAppel: courDAppel))))
     }
 
     // MARK: - Steps and warnings shared by the rows
@@ -341,12 +307,10 @@ struct Draft {
     mutating func civilNotes() {
         let protection = route.court?.kind == .jugeDesContentieuxDeLaProtection
         if !protection, let lawyer = try? rules.threshold("lawyer_not_mandatory", on: asOf), amount > lawyer.amount {
-            warn("En cas d'opposition, l'affaire est jugée au fond : représentation par avocat obligatoire au-delà de "
-                + "\(Money.french(lawyer.amount)) (\(lawyer.source)).")
+            warn(.lawyerAfterOpposition(threshold: Money.french(lawyer.amount), source: lawyer.source))
         }
         if let attempt = try? rules.threshold("amicable_attempt", on: asOf), amount <= attempt.amount {
-            explain("La requête en injonction de payer est dispensée de la tentative préalable de résolution amiable "
-                + "(\(attempt.source)), y compris après opposition ; une assignation au fond ne le serait pas.")
+            explain(.amicableAttemptExempt(source: attempt.source))
         }
     }
 
@@ -355,38 +319,32 @@ struct Draft {
         guard route.procedure != .none, route.procedure != .declarationDeCreance else { return }
         let civilInterest = [.civil, .consumer, .residentialLease, .consumerCredit].contains(claim.regime)
         guard let notice = claim.formalNotice else {
-            route.priorSteps.append("Envoyer une mise en demeure par lettre recommandée avec accusé de réception "
-                + "(C. civ. 1344)" + (civilInterest ? " ; les intérêts au taux légal ne courent qu'à compter de sa "
-                    + "réception (C. civ. 1231-6, 1344-1)" : "") + ".")
+            step(civilInterest ? .sendFormalNoticeCivil : .sendFormalNotice)
             return
         }
         guard let received = notice.received else {
-            route.priorSteps.append("Mise en demeure envoyée le \(frenchDate(notice.date)) : obtenir et conserver "
-                + "l'avis de réception" + (civilInterest ? " (il fait courir les intérêts, C. civ. 1344-1)" : "") + ".")
+            step(civilInterest ? .keepReceiptCivil(date: frenchDate(notice.date)) : .keepReceipt(date: frenchDate(notice.date)))
             return
         }
         if asOf - received < 15 {
-            route.priorSteps.append("Mise en demeure reçue le \(frenchDate(received)) : laisser expirer le délai de "
-                + "paiement qu'elle accorde avant de déposer la requête.")
+            step(.letNoticeRun(date: frenchDate(received)))
         }
         if claim.exhibits.isEmpty {
-            route.priorSteps.append("Réunir les pièces (contrat ou devis accepté, factures, mise en demeure et avis de "
-                + "réception) et leur bordereau, joints à la requête (CPC 1407).")
+            step(.gatherExhibits)
         }
     }
 
     mutating func judgmentWarning() {
         if let judgment = claim.judgment {
-            warn("Une décision exécutoire existe déjà (\(frenchDate(judgment.date))) : la faire exécuter par un "
-                + "commissaire de justice plutôt que d'engager une nouvelle procédure.")
+            warn(.judgmentExists(date: frenchDate(judgment.date)))
         }
     }
 
     /// Prescription (domain.md §3; C. com. L110-4, C. consom. L218-2, C. civ. 2224): the law engine's
     /// notices as warnings; an expired one says that no court dossier should be filed.
     mutating func prescriptionWarnings() {
-        for notice in Prescription.check(case: claim, asOf: asOf) {
-            warn(notice.expired ? "Prescription acquise (\(frenchDate(notice.runsOut))) : \(notice.message)" : notice.message)
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: prescription) {
+            warn(notice.expired ? text(.prescriptionRun(date: frenchDate(notice.runsOut), message: notice.message)) : notice.message)
         }
     }
 
@@ -408,8 +366,7 @@ struct Draft {
             if asOf >= rules.taeFrom && asOf <= rules.taeUntil {
                 entry = tae
             } else if asOf > rules.taeUntil {
-                warn("L'expérimentation des tribunaux des activités économiques a pris fin le \(frenchDate(rules.taeUntil)) "
-                    + "(\(rules.taeSource)) : vérifier si \(tae.name) a été pérennisé.")
+                warn(.taeEnded(until: frenchDate(rules.taeUntil), source: rules.taeSource, court: tae.name))
             }
         }
         let kind: CourtKind
@@ -430,15 +387,14 @@ struct Draft {
         var note: String?
         switch entry.status {
         case .ok: note = nil
-        case .unverified: note = "adresse non vérifiée dans la source, la liste des TAE"
-        case .missing: note = "adresse absente des sources"
-        case .rejected: note = "adresse erronée dans l'annuaire source, écartée"
+        case .unverified: note = text(.addressUnverified)
+        case .missing: note = text(.addressMissing)
+        case .rejected: note = text(.addressRejected)
         }
         if let note {
-            warn("\(entry.name) : \(note) ; vérifier l'adresse du greffe sur l'annuaire de la justice "
-                + "(justice.fr) avant l'envoi.")
+            warn(.checkCourtAddress(court: entry.name, note: note))
         }
-        let source = "Annuaire DILA et compétences Ministère de la Justice (\(directory.meta["competences_date"] ?? "?"))"
+        let source = text(.sourceCourt(date: directory.meta["competences_date"] ?? "?"))
         return Court(kind: kind, name: entry.name, address: entry.address, phone: entry.phone, email: entry.email,
                      source: source, greffeCode: entry.greffeCode, addressNote: note)
     }
@@ -447,12 +403,12 @@ struct Draft {
 
     var natureLabel: String {
         switch claim.nature {
-        case .commercial: return "commerciale"
-        case .civil: return "civile"
-        case .consumer: return "civile, débiteur consommateur"
-        case .consumerCredit: return "de crédit à la consommation"
-        case .residentialLease: return "locative, bail d'habitation"
-        case .publicProcurement: return "de commande publique"
+        case .commercial: return text(.natureCommercial)
+        case .civil: return text(.natureCivil)
+        case .consumer: return text(.natureConsumer)
+        case .consumerCredit: return text(.natureConsumerCredit)
+        case .residentialLease: return text(.natureResidentialLease)
+        case .publicProcurement: return text(.naturePublicProcurement)
         }
     }
 
@@ -460,17 +416,24 @@ struct Draft {
         let label = "\(commune.displayName) (INSEE \(commune.insee))"
         if route.commune == nil { route.commune = label }
         if commune.flags.contains("OLD") {
-            warn("Code INSEE \(commune.insee) : ancienne commune (fusionnée) encore présente dans les données "
-                + "des juridictions ; vérifier la commune actuelle.")
+            warn(.oldCommune(insee: commune.insee))
         }
         if !route.sources.contains(where: { $0.hasPrefix("forms/courts") }) {
-            route.sources.append("forms/courts (compétences \(directory.meta["competences_date"] ?? "?"), "
-                + "juridictions commerciales \(directory.meta["commercial_courts_date"] ?? "?"); Licence Ouverte 2.0)")
+            route.sources.append(text(.sourceCourts(
+                competences: directory.meta["competences_date"] ?? "?",
+                commercial: directory.meta["commercial_courts_date"] ?? "?")))
         }
         return label
     }
 
-    mutating func explain(_ text: String) { route.explanation.append(text) }
+    /// The reason in words, from the catalogue of `forms/messages/route.yaml`.
+    func text(_ reason: RouteReason) -> String { messages.text(reason) }
+
+    mutating func explain(_ reason: RouteReason) { route.explanation.append(text(reason)) }
+
+    mutating func step(_ reason: RouteReason) { route.priorSteps.append(text(reason)) }
+
+    mutating func warn(_ reason: RouteReason) { warn(text(reason)) }
 
     mutating func warn(_ text: String) {
         if !route.warnings.contains(text) { route.warnings.append(text) }

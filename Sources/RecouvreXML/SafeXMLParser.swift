@@ -54,6 +54,16 @@ public enum SafeXMLParser {
         guard data.count < Int(Int32.max) else {
             throw collector.failure(fallback: "the document is larger than libxml2 can parse (\(data.count) bytes)")
         }
+        if let line = tooManyAttributes(data) {
+            throw XMLValidationError(
+                name: name,
+                errors: [
+                    XMLError(
+                        code: -1,
+                        message: "an element has more than \(maxAttributesPerElement) attributes, which recouvre "
+                            + "refuses (libxml2 checks duplicates in quadratic time)", line: line, column: 0, file: name)
+                ])
+        }
         let document: xmlDocPtr? = withExtendedLifetime(collector) {
             data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> xmlDocPtr? in
                 parse(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), count: bytes.count, collector: collector)
@@ -68,6 +78,78 @@ public enum SafeXMLParser {
             throw collector.failure(fallback: "the document declares entities, which recouvre refuses")
         }
         return try body(document)
+    }
+
+    /// The most attributes one start tag may carry. libxml2 2.9 looks for duplicate attributes by
+    /// comparing each with every other, so 200,000 attributes would keep it busy for minutes; no
+    /// document recouvre reads has more than a handful.
+    public static let maxAttributesPerElement = 256
+
+    /// The line of the first start tag with more than `maxAttributesPerElement` attributes, found by
+    /// one pass over the bytes (an `=` outside quotes inside a tag; comments, CDATA, processing
+    /// instructions and declarations are skipped), or nil.
+    static func tooManyAttributes(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let count = bytes.count
+            var index = 0
+            var line = 1
+            func skip(past terminator: [UInt8]) {
+                while index < count {
+                    if bytes[index] == 0x0A { line += 1 }
+                    if bytes[index] == terminator[0], index + terminator.count <= count,
+                        terminator.indices.allSatisfy({ bytes[index + $0] == terminator[$0] })
+                    {
+                        index += terminator.count
+                        return
+                    }
+                    index += 1
+                }
+            }
+            func starts(_ text: String) -> Bool {
+                let pattern = Array(text.utf8)
+                return index + pattern.count <= count && pattern.indices.allSatisfy { bytes[index + $0] == pattern[$0] }
+            }
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A { line += 1 }
+                guard byte == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                if starts("<!--") {
+                    skip(past: Array("-->".utf8))
+                } else if starts("<![CDATA[") {
+                    skip(past: Array("]]>".utf8))
+                } else if starts("<?") {
+                    skip(past: Array("?>".utf8))
+                } else if starts("<!") {
+                    skip(past: Array(">".utf8))
+                } else {
+                    let tagLine = line
+                    var attributes = 0
+                    var quote: UInt8 = 0
+                    index += 1
+                    while index < count {
+                        let current = bytes[index]
+                        if current == 0x0A { line += 1 }
+                        if quote != 0 {
+                            if current == quote { quote = 0 }
+                        } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                            quote = current
+                        } else if current == UInt8(ascii: "=") {
+                            attributes += 1
+                            if attributes > maxAttributesPerElement { return tagLine }
+                        } else if current == UInt8(ascii: ">") {
+                            index += 1
+                            break
+                        }
+                        index += 1
+                    }
+                }
+            }
+            return nil
+        }
     }
 
     private static func parse(_ base: UnsafePointer<CChar>?, count: Int, collector: XMLErrorCollector) -> xmlDocPtr? {
@@ -151,7 +233,7 @@ public enum SafeXMLParser {
             refuse(
                 context,
                 "DOCTYPE naming an external DTD ('\(LibXML2.string(systemID) ?? LibXML2.string(externalID) ?? "")') "
-                    + "refused: recouvre loads no external resource")
+                    + "refused: no external resource is ever loaded")
             return
         }
         xmlSAX2InternalSubset(context, name, externalID, systemID)
@@ -161,7 +243,7 @@ public enum SafeXMLParser {
         refuse(
             context,
             "external resource '\(LibXML2.string(systemID) ?? LibXML2.string(publicID) ?? "")' "
-                + "refused: recouvre loads no external resource")
+                + "refused: no external resource is ever loaded")
         return nil
     }
 

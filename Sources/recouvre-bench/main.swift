@@ -7,7 +7,7 @@ import RecouvreLaw
 import RecouvreModel
 
 let forms = try Forms.locate()
-let tables = try RateTables.load(forms: forms)
+let tables = try LawBook.load(forms: forms).rates
 let address = Address(lines: ["1 rue de la Paix"], postcode: "75002", city: "Paris")
 let creditor = Party(kind: .company, name: "Créancier", legalForm: "SAS", address: address)
 let debtor = Party(kind: .company, name: "Débiteur", legalForm: "SARL", address: address)

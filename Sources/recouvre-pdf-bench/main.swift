@@ -1,6 +1,7 @@
 import Foundation
 import RecouvreBundle
 import RecouvreForms
+import RecouvreModel
 import RecouvrePDF
 
 // Times `build --pdf` over a batch of dossiers in one process with one persistent PDF renderer
@@ -36,16 +37,18 @@ func cpuSeconds(_ pid: Int32) -> Double {
     return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
 }
 
+let pipeline = DossierPipeline(book: try LawBook.load(forms: Forms.locate()), tool: "recouvre-pdf-bench")
+let today = Day(iso: "2026-11-23")!
+
 func batch(_ pdf: BundlePDF?) throws -> (seconds: Double, pdfs: Int) {
     let clock = ContinuousClock()
     var pdfs = 0
     let elapsed = try clock.measure {
         for index in 0..<count {
             let casePath = cases[index % cases.count]
-            let result = try DossierBuilder.build(
-                BuildRequest(
-                    casePath: casePath, out: scratch.appendingPathComponent("d\(index % 8)").path, force: true,
-                    tool: "recouvre-pdf-bench", pdf: pdf))
+            let result = try pipeline.build(
+                casePath: casePath, out: scratch.appendingPathComponent("d\(index % 8)").path, asOf: nil, today: today,
+                force: true, pdf: pdf)
             pdfs += result.manifest.files.filter { $0.path.hasSuffix(".pdf") }.count
         }
     }

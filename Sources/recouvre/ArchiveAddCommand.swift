@@ -1,13 +1,16 @@
 import ArgumentParser
 import RecouvreArchive
+import RecouvreBundle
+import RecouvreForms
 
 struct ArchiveAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Archives the mise en demeure of a bundle, with how and when it was sent.",
         discussion: """
-            BUNDLE is the folder or .zip written by `recouvre build`. The mise en demeure must still have the
-            SHA-256 its manifest records: an altered bundle is refused.
+            BUNDLE is the folder or .zip written by `recouvre build`. It is verified first, as `recouvre verify`
+            does (an altered bundle is refused), and the case, the parties and the amount are taken from its
+            dossier.xml. --file keeps the file actually sent (the signed scan, or the PDF), with its SHA-256.
 
             Example:
               recouvre archive add dossier.zip --sent 2026-11-24 --channel registered_letter --tracking "1A 123 456 7890 1"
@@ -28,23 +31,32 @@ struct ArchiveAddCommand: ParsableCommand {
     @Option(help: "The registered letter's number, the bailiff's act reference or the e-mail's message ID.")
     var tracking: String
 
+    @Option(name: .long, help: "The file actually sent (signed scan or PDF), kept byte for byte with its SHA-256.")
+    var file: String?
+
+    @OptionGroup var forms: FormsOption
+
     func validate() throws {
         _ = try parseDay(sent, option: "--sent")
         if NoticeChannel(rawValue: channel) == nil {
-            throw ValidationError("--channel \(channel) is not one of registered_letter, bailiff, email")
+            throw ValidationError("--channel \(channel) : mode d'envoi inconnu (registered_letter, bailiff ou email)")
         }
         if tracking.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--tracking is empty: give the number that proves the sending")
+            throw ValidationError("--tracking est vide : donnez le numéro qui prouve l'envoi")
         }
+        try refuseControlCharacters(tracking, option: "--tracking")
     }
 
     func run() throws {
         try reportingErrors {
-            let record = try ArchiveStore(path: database.path, creating: true).add(
+            let verifier = try forms.pipeline().verifier
+            let record = try database.open(.create).add(
                 bundleAt: bundle, sent: try parseDay(sent, option: "--sent"),
-                channel: NoticeChannel(rawValue: channel) ?? .registeredLetter, tracking: tracking)
+                channel: NoticeChannel(rawValue: channel) ?? .registeredLetter, tracking: tracking, sentFile: file,
+                verifier: verifier, today: today())
             printOut("archived notice #\(record.id) (case \(record.caseReference), sent \(record.sent.iso) by "
-                + "\(record.channel.rawValue)); entry \(record.seq), hash \(record.hash)")
+                + "\(record.channel.rawValue)); entry \(record.seq), hash \(record.hash)"
+                + (record.sentFileSHA256.map { "; sent file \(record.sentFileName ?? "") sha256 \($0)" } ?? ""))
         }
     }
 }

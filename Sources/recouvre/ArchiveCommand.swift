@@ -12,6 +12,9 @@ struct ArchiveCommand: ParsableCommand {
             Each notice and each receipt is appended to a hash chain in one SQLite file; nothing is ever
             changed or deleted, and `verify` names the first entry altered or removed.
             Default file: $XDG_DATA_HOME/recouvre/archive.sqlite (else ~/.local/share/recouvre/archive.sqlite).
+            The chain is keyed (HMAC-SHA-256) with a secret kept outside the archive, created with it:
+            $XDG_CONFIG_HOME/recouvre/archive-keys/ID.key (mode 0600), or --secret / RECOUVRE_ARCHIVE_SECRET.
+            Back it up with the archive: without it the archive can be neither verified nor extended.
 
             Example:
               recouvre archive add dossier --sent 2026-11-24 --channel registered_letter --tracking "1A 123 456 7890 1"
@@ -21,23 +24,41 @@ struct ArchiveCommand: ParsableCommand {
             """,
         subcommands: [
             ArchiveAddCommand.self, ArchiveReceiptCommand.self, ArchiveListCommand.self, ArchiveShowCommand.self,
-            ArchiveExportCommand.self, ArchiveVerifyCommand.self,
+            ArchiveExportCommand.self, ArchiveVerifyCommand.self, ArchiveHeadCommand.self, ArchiveMigrateCommand.self,
         ]
     )
 }
 
-/// `--db PATH`, shared by the archive's subcommands.
+/// `--db PATH` and `--secret FILE`, shared by the archive's subcommands.
 struct ArchiveDatabaseOption: ParsableArguments {
     @Option(name: .long, help: "The archive file (default: $XDG_DATA_HOME/recouvre/archive.sqlite).")
     var db: String?
 
+    @Option(name: .long, help: """
+        The archive's secret file (default: $RECOUVRE_ARCHIVE_SECRET, else \
+        $XDG_CONFIG_HOME/recouvre/archive-keys/ID.key).
+        """)
+    var secret: String?
+
     var path: String { db ?? ArchiveStore.defaultPath() }
+
+    /// Opens the archive as `mode` says, with the secret named.
+    func open(_ mode: ArchiveStore.Mode) throws -> ArchiveStore {
+        try ArchiveStore(path: path, mode: mode, secret: secret)
+    }
+}
+
+/// Refuses control characters (NUL, BEL, ESC, CR…) in an option's value.
+func refuseControlCharacters(_ value: String, option: String) throws {
+    if let bad = value.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        throw ValidationError("\(option) contient un caractère de contrôle (U+\(String(format: "%04X", bad.value)))")
+    }
 }
 
 /// Parses a `YYYY-MM-DD` option, with a message naming the option.
 func parseDay(_ text: String, option: String) throws -> Day {
     guard let day = Day(iso: text) else {
-        throw ValidationError("\(option) \(text) is not a date (expected YYYY-MM-DD, for example 2026-11-24)")
+        throw ValidationError("\(option) \(text) n'est pas une date (attendu AAAA-MM-JJ, par exemple 2026-11-24)")
     }
     return day
 }

@@ -25,7 +25,7 @@ struct ArchiveExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let records = try ArchiveStore(path: database.path).export()
+            let records = try database.open(.readOnly).export()
             switch format {
             case .json: writeArchiveOutput(ArchiveFormatter.json(records))
             case .csv: writeArchiveOutput(ArchiveFormatter.csv(records))

@@ -7,7 +7,8 @@ struct ArchiveListCommand: ParsableCommand {
         abstract: "Lists the archived notices, filtered by debtor, SIREN, sending date or status.",
         discussion: """
             Status: `sent` (no receipt recorded yet), `received`, `no-receipt` (still no receipt \
-            \(NoticeStatus.receiptWait) days or more after sending, as of --as-of).
+            \(NoticeStatus.receiptWait) days or more after sending, as of --as-of), `not-collected` (pli avisé \
+            non réclamé, counted as delivered on the day presented).
 
             Example:
               recouvre archive list --from 2026-01-01 --to 2026-12-31 --status no-receipt --as-of 2026-12-15
@@ -39,10 +40,10 @@ struct ArchiveListCommand: ParsableCommand {
             try value.map { try parseDay($0, option: option) }
         }
         if let start = days[0], let end = days[1], end < start {
-            throw ValidationError("--to \(end.iso) is before --from \(start.iso)")
+            throw ValidationError("--to \(end.iso) est antérieur à --from \(start.iso)")
         }
         if let status, NoticeStatus(rawValue: status) == nil {
-            throw ValidationError("--status \(status) is not one of sent, received, no-receipt")
+            throw ValidationError("--status \(status) : statut inconnu (sent, received, no-receipt ou not-collected)")
         }
     }
 
@@ -53,7 +54,7 @@ struct ArchiveListCommand: ParsableCommand {
                 debtor: debtor, siren: siren, from: try from.map { try parseDay($0, option: "--from") },
                 to: try to.map { try parseDay($0, option: "--to") }, status: status.flatMap(NoticeStatus.init),
                 asOf: day)
-            printOut(ArchiveFormatter.list(try ArchiveStore(path: database.path).list(filter), asOf: day))
+            printOut(ArchiveFormatter.list(try database.open(.readOnly).list(filter), asOf: day))
         }
     }
 }

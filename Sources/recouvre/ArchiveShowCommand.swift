@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RecouvreArchive
 
 struct ArchiveShowCommand: ParsableCommand {
@@ -20,6 +21,9 @@ struct ArchiveShowCommand: ParsableCommand {
     @Flag(help: "Print the archived text of the mise en demeure, byte for byte, instead of the summary.")
     var text = false
 
+    @Flag(name: .long, help: "Write the file actually sent (archive add --file), byte for byte, to stdout.")
+    var sentFile = false
+
     @Option(name: .long, help: "The day the status is judged on (YYYY-MM-DD); default: today.")
     var asOf: String?
 
@@ -29,7 +33,15 @@ struct ArchiveShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let record = try ArchiveStore(path: database.path).notice(id: id)
+            let store = try database.open(.readOnly)
+            if sentFile {
+                guard let file = try store.sentFile(noticeID: id) else {
+                    throw ArchiveError("notification #\(id) : aucun fichier envoyé archivé (archive add --file)")
+                }
+                FileHandle.standardOutput.write(file.data)
+                return
+            }
+            let record = try store.notice(id: id)
             if text {
                 writeArchiveOutput(record.text ?? "")
             } else {

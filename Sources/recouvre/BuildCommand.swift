@@ -48,10 +48,9 @@ struct BuildCommand: ParsableCommand {
             let pdfOption =
                 pdf || pdfOnly
                 ? try PDFRenderer.bundlePDF(forms: try Forms.locate(override: forms.forms), only: pdfOnly) : nil
-            return try DossierBuilder.build(
-                BuildRequest(
-                    casePath: caseFile, out: out, asOf: asOf.day, formsOverride: forms.forms, force: force,
-                    tool: "recouvre \(Recouvre.version)", completeCase: archive.completion, pdf: pdfOption))
+            return try forms.pipeline().build(
+                casePath: caseFile, out: out, asOf: asOf.day, today: Today.day(), force: force,
+                completeCase: archive.completion, pdf: pdfOption)
         }
         printOut(result.text)
     }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import RecouvreArchive
+import RecouvreBundle
+import RecouvreForms
 import RecouvreModel
 
 /// `--as-of DATE`, shared by the commands that compute as of a date.
@@ -20,6 +23,25 @@ struct AsOfOption: ParsableArguments {
 struct FormsOption: ParsableArguments {
     @Option(name: .long, help: "A folder that overrides the shipped forms/ file by file (templates, rate tables).")
     var forms: String?
+
+    /// The law book: the shipped `forms/` with this override, read and checked once.
+    func book() throws -> LawBook {
+        try LawBook.load(forms: Forms.locate(override: forms))
+    }
+
+    /// The pipeline every command calls, on that book.
+    func pipeline() throws -> DossierPipeline {
+        DossierPipeline(book: try book(), tool: "recouvre \(Recouvre.version)")
+    }
+}
+
+/// Today in the user's calendar: the one place the command line reads the clock, turned at once into
+/// a calendar day in the user's time zone, then passed to the library as a value.
+enum Today {
+    static func day() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
+    }
 }
 
 /// `--format text|json`.
@@ -49,7 +71,8 @@ struct ArchiveOption: ParsableArguments {
     }
 
     static func complete(_ claim: Case, archive: String) throws -> Case {
-        let completed = try claim.completingFormalNotice(from: try ArchiveStore(path: archive))
+        let completed = try claim.completingFormalNotice(
+            from: try ArchiveStore(path: archive, mode: .readOnly), today: today())
         if let note = completed.note { printError("warning: \(note)") }
         return completed.case
     }

@@ -21,7 +21,9 @@ struct Recouvre: ParsableCommand {
         version: "recouvre \(version)",
         subcommands: [
             InitCommand.self, CheckCommand.self, StatementCommand.self, RouteCommand.self,
-            BuildCommand.self, VerifyCommand.self, ArchiveCommand.self,
+            BuildCommand.self, VerifyCommand.self, ArchiveCommand.self, RemindCommand.self, PlanCommand.self, AgedCommand.self,
+            ImportCommand.self,
+            BatchCommand.self, BatchMergeCommand.self,
         ]
     )
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecouvreCaseFile
-import RecouvreForms
+import RecouvreBundle
 import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute
@@ -35,20 +35,12 @@ struct RouteCommand: ParsableCommand {
     func run() throws {
         let output = try reportingErrors { () throws -> String in
             let loaded = try CaseFileReader.load(path: casePath)
-            let forms = try Forms.locate(override: forms.forms)
-            let day = asOf.day ?? loaded.value.asOf ?? RouteCommand.today()
-            let statement = try StatementEngine(tables: try RateTables.load(forms: forms))
-                .statement(for: loaded.value, asOf: day)
-            let router = Router(directory: try CourtDirectory.load(forms: forms), rules: try ProcedureRules.load(forms: forms))
-            let route = try router.route(case: loaded.value, statement: statement)
-            return format == .json ? RouteFormatter.json(route) : RouteFormatter.text(route)
+            let day = asOf.day ?? loaded.value.asOf ?? Today.day()
+            let pipeline = try forms.pipeline()
+            let route = try pipeline.route(for: loaded.value, asOf: day)
+            return format == .json
+                ? RouteFormatter.json(route) : RouteFormatter.text(route, messages: pipeline.book.messages)
         }
         printOut(output)
-    }
-
-    /// Today in the user's calendar, when neither --as-of nor the case gives a date.
-    static func today() -> Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RecouvreArchive
 import RecouvreCaseFile
-import RecouvreForms
+import RecouvreBundle
 import RecouvreLaw
 import RecouvreModel
 
@@ -40,20 +40,11 @@ struct StatementCommand: ParsableCommand {
         let output = try reportingErrors {
             let loaded = try CaseFileReader.load(path: caseFile)
             let claim = try archive.completing(loaded.value)
-            let tables = try RateTables.load(forms: try Forms.locate(override: forms.forms))
-            let day = asOf.day ?? claim.asOf ?? StatementCommand.today()
-            let statement = try StatementEngine(tables: tables).statement(for: claim, asOf: day, dayBasis: dayBasis)
+            let day = asOf.day ?? claim.asOf ?? Today.day()
+            let statement = try forms.pipeline().statement(for: claim, asOf: day, dayBasis: dayBasis)
             return format == .json ? StatementFormatter.json(statement) : StatementFormatter.text(statement)
         }
         printOut(output)
-    }
-}
-
-extension StatementCommand {
-    /// Today in the user's calendar: the default as-of date when neither the case nor --as-of gives one.
-    static func today() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
     }
 }
 

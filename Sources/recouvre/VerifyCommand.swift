@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RecouvreBundle
-import RecouvreForms
 
 /// `recouvre verify PATH`: re-checks a bundle against its manifest and the schema.
 struct VerifyCommand: ParsableCommand {
@@ -26,7 +25,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let report = try reportingErrors {
-            try BundleVerifier.dossier(forms: try Forms.locate(override: forms.forms)).verify(path: path)
+            try forms.pipeline().verifier.verify(path: path)
         }
         if report.isIntact {
             printOut(report.text)

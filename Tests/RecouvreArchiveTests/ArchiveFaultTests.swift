@@ -15,6 +15,7 @@ struct ArchiveFaultTests {
     let helper: URL
 
     init() throws {
+        _ = testSecretInstalled
         folder = try TestPaths.temporaryFolder("archive-faults")
         bundle = try SyntheticBundle().write(to: folder.appendingPathComponent("dossier"))
         helper = TestPaths.binary.deletingLastPathComponent().appendingPathComponent("recouvre-archive-crashtest")
@@ -40,9 +41,15 @@ struct ArchiveFaultTests {
         }
     }
 
-    @Test("SIGKILL at 100 random points of add leaves the database valid and the chain intact")
+    @Test("SIGKILL at 100 seeded random points of add leaves the database valid and the chain intact")
     func killedDuringAdd() throws {
         #expect(FileManager.default.isExecutableFile(atPath: helper.path), "build the crashtest helper: \(helper.path)")
+        // The delays are drawn from a seeded generator and the seed is printed: a failure is replayed
+        // with RECOUVRE_KILL_SEED=<seed> (the machine's load still moves where each kill lands).
+        let seed = ProcessInfo.processInfo.environment["RECOUVRE_KILL_SEED"].flatMap(UInt64.init)
+            ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("killedDuringAdd: seed \(seed) (replay with RECOUVRE_KILL_SEED=\(seed))")
+        var generator = SeededGenerator(seed: seed)
         var database = ""
         var previous = 0
         var grewAfterKill = 0
@@ -58,23 +65,24 @@ struct ArchiveFaultTests {
             let pipe = Pipe()
             let process = try launch(database, output: pipe)
             if round % 20 < 2 {
-                usleep(UInt32.random(in: 1_000...60_000))
+                usleep(UInt32.random(in: 1_000...60_000, using: &generator))
             } else {
                 waitForFirstAdd(pipe)
-                usleep(UInt32.random(in: 0...10_000))
+                usleep(UInt32.random(in: 0...10_000, using: &generator))
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "round \(round): the helper exited by itself")
+            #expect(process.terminationReason == .uncaughtSignal, "round \(round), seed \(seed): the helper exited by itself")
             guard FileManager.default.fileExists(atPath: database) else { continue }
             let result = try ArchiveStore(path: database).verify()
-            #expect(result.isIntact, "round \(round): \(result.problem?.description ?? "")")
-            #expect(result.entries >= previous, "round \(round): entries went from \(previous) to \(result.entries)")
+            #expect(result.isIntact, "round \(round), seed \(seed): \(result.problem?.description ?? "")")
+            #expect(result.entries >= previous,
+                    "round \(round), seed \(seed): entries went from \(previous) to \(result.entries)")
             if result.entries > previous { grewAfterKill += 1 }
             previous = result.entries
         }
         // The kills must have landed while adding, not only before the first add.
-        #expect(grewAfterKill >= 30, "only \(grewAfterKill) rounds added anything before being killed")
+        #expect(grewAfterKill >= 30, "seed \(seed): only \(grewAfterKill) rounds added anything before being killed")
     }
 
     @Test("four processes adding at once to a new archive all succeed")

@@ -8,7 +8,10 @@ import Testing
 struct ArchiveFileIdentityTests {
     let folder: URL
 
-    init() throws { folder = try TestPaths.temporaryFolder("archive-identity") }
+    init() throws {
+        _ = testSecretInstalled
+        folder = try TestPaths.temporaryFolder("archive-identity")
+    }
 
     /// The file's bytes and the names in its folder, to prove nothing was written.
     func snapshot(_ url: URL) throws -> (Data, [String]) {
@@ -23,7 +26,7 @@ struct ArchiveFileIdentityTests {
         let before = try snapshot(url)
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: url.path, creating: true) }
         #expect(error?.kind == .notAnArchive)
-        #expect(error?.message.contains("not a recouvre archive (the file is not a SQLite database)") == true,
+        #expect(error?.message.contains("pas une archive recouvre (le fichier n'est pas une base SQLite)") == true,
                 "\(String(describing: error))")
         let after = try snapshot(url)
         #expect(after.0 == before.0 && after.1 == before.1)
@@ -38,7 +41,7 @@ struct ArchiveFileIdentityTests {
         let before = try snapshot(url)
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: url.path, creating: true) }
         #expect(error?.kind == .notAnArchive)
-        #expect(error?.message.contains("a SQLite database that is not a recouvre archive") == true)
+        #expect(error?.message.contains("une base SQLite qui n'est pas une archive recouvre") == true)
         let after = try snapshot(url)
         #expect(after.0 == before.0 && after.1 == before.1)
     }
@@ -57,7 +60,7 @@ struct ArchiveFileIdentityTests {
         let before = try snapshot(url)
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: url.path) }
         #expect(error?.kind == .newerSchema)
-        #expect(error?.message.contains("archive schema version 7, this one reads up to 1") == true)
+        #expect(error?.message.contains("schéma d'archive 7, celui-ci lit jusqu'au 2") == true)
         let after = try snapshot(url)
         #expect(after.0 == before.0 && after.1 == before.1)
     }
@@ -83,7 +86,7 @@ struct ArchiveFileIdentityTests {
     func missingArchive() {
         let path = folder.appendingPathComponent("absent.sqlite").path
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: path) }
-        #expect(error?.message.contains("no archive here") == true)
+        #expect(error?.message.contains("pas d'archive ici") == true)
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -98,15 +101,15 @@ struct ArchiveFileIdentityTests {
         }
         // SQLITE_CONSTRAINT_TRIGGER = 1811 = 19 | (7 << 8).
         #expect(error?.kind == .sqlite(code: 1811))
-        #expect(error?.message.hasPrefix("\(store.path): SQLite error 1811") == true)
-        #expect(error?.message.hasSuffix("the recouvre archive is append-only: a notice cannot be deleted") == true,
+        #expect(error?.message.hasPrefix("\(store.path) : l'archive refuse cette écriture") == true)
+        #expect(error?.message.contains("the recouvre archive is append-only: a notice cannot be deleted") == true,
                 "\(String(describing: error))")
     }
 
     @Test("a folder given as the archive is refused")
     func folderInsteadOfFile() throws {
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: folder.path) }
-        #expect(error?.message.hasPrefix("\(folder.path): cannot be read") == true, "\(String(describing: error))")
+        #expect(error?.message.hasPrefix("\(folder.path) : c'est un dossier, pas un fichier d'archive") == true, "\(String(describing: error))")
     }
 
     @Test("an archive whose creation was interrupted is finished, not refused")

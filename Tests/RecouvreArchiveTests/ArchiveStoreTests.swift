@@ -10,8 +10,11 @@ struct ArchiveStoreTests {
     let store: ArchiveStore
 
     init() throws {
+        _ = testSecretInstalled
         folder = try TestPaths.temporaryFolder("archive-store")
-        store = try ArchiveStore(path: folder.appendingPathComponent("archive.sqlite").path, creating: true)
+        // A fixed secret: the golden outputs below hold keyed hashes.
+        store = try ArchiveStore(path: folder.appendingPathComponent("archive.sqlite").path, mode: .create,
+                                 secret: try fixedSecret(in: folder))
     }
 
     func submit(_ bundle: SyntheticBundle = SyntheticBundle(), sent: String, channel: NoticeChannel = .registeredLetter,
@@ -74,9 +77,9 @@ struct ArchiveStoreTests {
         let again = #expect(throws: ArchiveError.self) {
             try store.recordReceipt(noticeID: notice.id, received: .of("2026-11-27"))
         }
-        #expect(again?.message.contains("already recorded") == true)
+        #expect(again?.message.contains("est déjà enregistré") == true)
         let missing = #expect(throws: ArchiveError.self) { try store.recordReceipt(noticeID: 9, received: .of("2026-12-01")) }
-        #expect(missing?.message.contains("no notice #9") == true)
+        #expect(missing?.message.contains("pas de notification #9") == true)
         #expect(try store.verify().isIntact)
     }
 
@@ -88,7 +91,7 @@ struct ArchiveStoreTests {
         let error = #expect(throws: ArchiveError.self) {
             try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-11-24"), channel: .email, tracking: "m1"))
         }
-        #expect(error?.message.contains("already archived as #1") == true)
+        #expect(error?.message.contains("déjà archivée sous le n° 1") == true)
         let resent = try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-12-01"), channel: .bailiff,
                                                     tracking: "acte 2026-118"))
         #expect(resent.id == 2)
@@ -97,7 +100,7 @@ struct ArchiveStoreTests {
     @Test("a notice cannot be sent before the bundle's as_of; tracking must be given")
     func addValidation() throws {
         let early = #expect(throws: ArchiveError.self) { try submit(sent: "2026-11-22", tracking: "A") }
-        #expect(early?.message.contains("before the bundle's as_of 2026-11-23") == true)
+        #expect(early?.message.contains("antérieur au calcul du dossier (as_of 2026-11-23)") == true)
         #expect(throws: ArchiveError.self) { try submit(sent: "2026-11-24", tracking: "  ") }
         #expect(try store.list(ArchiveFilter(asOf: .of("2026-12-31"))).isEmpty)
     }

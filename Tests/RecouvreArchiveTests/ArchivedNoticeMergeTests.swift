@@ -11,6 +11,7 @@ struct ArchivedNoticeMergeTests {
 
     /// Archive: notice #1 for case 2026-0042 sent 2026-11-24, received 2026-11-27.
     init() throws {
+        _ = testSecretInstalled
         let folder = try TestPaths.temporaryFolder("archive-merge")
         store = try ArchiveStore(path: folder.appendingPathComponent("a.sqlite").path, creating: true)
         let bundle = try SyntheticBundle().read(in: folder.appendingPathComponent("b"))

@@ -1,15 +1,33 @@
 import Foundation
 import RecouvreBundle
+import RecouvreBundleIO
 import RecouvreTestSupport
 import Testing
 
 @Suite("Bundle writer and verifier")
 struct BundleWriterTests {
-    static let files = [
-        BundleFile(path: "01-mise-en-demeure.txt", data: Data("Mise en demeure\n".utf8)),
-        BundleFile(path: "pieces/01-devis.pdf", data: Data([0x25, 0x50, 0x44, 0x46, 0x00, 0xFF])),
-        BundleFile(path: "dossier.xml", data: Data("<dossier/>\n".utf8)),
-    ]
+    static let notice = BundleFile(path: "01-mise-en-demeure.txt", data: Data("Mise en demeure\n".utf8))
+    static let piece = BundleFile(path: "pieces/01-devis.pdf", data: Data([0x25, 0x50, 0x44, 0x46, 0x00, 0xFF]))
+    static let files = [notice, piece, BundleFile(path: "dossier.xml", data: dossierXML())]
+
+    /// The part of dossier.xml that verify cross-checks: the case, the parties, the total and the
+    /// digests of the documents and exhibits (`extra` is inserted before the closing tag).
+    static func dossierXML(notice: Data = notice.data, extra: String = "") -> Data {
+        Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <dossier xmlns="urn:recouvre:dossier:1" version="1">
+              <generation><as-of>2026-11-23</as-of></generation>
+              <case><reference>2026-0042</reference></case>
+              <parties><creditor><name>Atelier Lumière</name></creditor><debtor><name>Bâtiments Durand</name></debtor></parties>
+              <statement><totals><total>1229.73</total></totals></statement>
+              <documents><document><file-name>01-mise-en-demeure.txt</file-name><title>Mise en demeure</title>
+                <sha256>\(BundleManifest.sha256(notice))</sha256><bytes>\(notice.count)</bytes></document></documents>
+              <exhibits><exhibit><number>1</number><title>Devis</title><path>pieces/01-devis.pdf</path>
+                <sha256>\(BundleManifest.sha256(piece.data))</sha256><bytes>\(piece.data.count)</bytes></exhibit></exhibits>
+            \(extra)</dossier>
+
+            """.utf8)
+    }
 
     static func manifest(_ files: [BundleFile] = files) -> BundleManifest {
         BundleManifest(
@@ -117,7 +135,7 @@ struct BundleWriterTests {
         try BundleWriter().write(files: Self.files, manifest: Self.manifest(), to: target, force: false)
         let report = try Self.verifier.verify(path: target.path)
         #expect(report.problems == [])
-        #expect(report.text.contains("intact: 3 files"))
+        #expect(report.text.contains("intact : les 3 fichiers correspondent"))
     }
 
     @Test("verify names a changed byte, an added file and a removed file")
@@ -137,8 +155,9 @@ struct BundleWriterTests {
             report.problems == [
                 .removed("01-mise-en-demeure.txt"), .altered("pieces/01-devis.pdf"),
                 .added("pieces/ajout.txt"),
+                .tampered("pieces/01-devis.pdf", "son SHA-256 diffère de celui que dossier.xml enregistre"),
             ])
-        #expect(report.text.contains("altered: pieces/01-devis.pdf"))
+        #expect(report.text.contains("modifié : pieces/01-devis.pdf"))
     }
 
     @Test("verify reports a dossier.xml the schema refuses")
@@ -147,7 +166,7 @@ struct BundleWriterTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("bundle.zip")
         var files = Self.files
-        files[2].data = Data("<dossier>BROKEN</dossier>\n".utf8)
+        files[2].data = Self.dossierXML(extra: "<BROKEN/>")
         try BundleWriter().write(files: files, manifest: Self.manifest(files), to: target, force: false)
         let report = try Self.verifier.verify(path: target.path)
         #expect(report.problems == [.invalidXML("dossier.xml:1:0: broken on purpose")])

@@ -10,13 +10,12 @@ import Testing
 @Suite("recouvre build on the fixtures")
 struct DossierBuildTests {
     static let fixtures = TestPaths.validFixtureNames
-    static let forms = Forms(shipped: TestPaths.forms)
+    static let pipeline = DossierPipeline(book: ShippedBook.book, tool: "recouvre 0.1.0")
 
     static func build(_ fixture: String, to target: URL, force: Bool = false) throws -> BuildResult {
-        try DossierBuilder.build(
-            BuildRequest(
-                casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
-                formsOverride: nil, force: force, tool: "recouvre 0.1.0"))
+        try pipeline.build(
+            casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
+            asOf: nil, today: ShippedBook.fixedToday, force: force)
     }
 
     @Test("every document and dossier.xml match their golden files", arguments: fixtures)
@@ -40,8 +39,9 @@ struct DossierBuildTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("dossier")
         _ = try Self.build(fixture, to: target)
-        try DossierXML.validate(try Data(contentsOf: target.appendingPathComponent("dossier.xml")), forms: Self.forms)
-        let report = try BundleVerifier.dossier(forms: Self.forms).verify(path: target.path)
+        try ShippedBook.book.dossierSchema.validate(
+            try Data(contentsOf: target.appendingPathComponent("dossier.xml")), name: "dossier.xml")
+        let report = try Self.pipeline.verifier.verify(path: target.path)
         #expect(report.problems == [])
     }
 

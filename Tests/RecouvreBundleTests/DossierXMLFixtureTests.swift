@@ -20,7 +20,7 @@ struct DossierXMLFixtureTests {
         let loaded = try CaseFileReader.load(path: TestPaths.fixture(name).appendingPathComponent("case.yaml").path)
         let claim = loaded.value
         let asOf = try #require(claim.asOf)
-        let statement = try StatementEngine(tables: RateTables.load(forms: Forms.locate())).statement(
+        let statement = try ShippedBook.book.statementEngine.statement(
             for: claim, asOf: asOf)
         // The router is another module's work: a minimal route built from the statement stands in for it.
         let route = Route(
@@ -31,9 +31,8 @@ struct DossierXMLFixtureTests {
         let input = DossierXMLInput(
             case: claim, statement: statement, route: route, documents: [],
             exhibits: exhibits, tool: "recouvre test", courtDataSource: nil)
-        // `render(_:)` finds the shipped forms itself, as `recouvre build` does.
-        let data = try DossierXML.render(input)
-        try DossierXML.validate(data, forms: Forms.locate())
+        let data = try DossierXML.render(input, schema: ShippedBook.book.dossierSchema)
+        try ShippedBook.book.dossierSchema.validate(data, name: "dossier.xml")
         let root = try SafeXMLParser.parse(data)
         #expect(root.child("statement")?.child("totals")?.child("total")?.text == Money.plain(statement.totals.total))
         #expect(root.child("invoices")?.children(named: "invoice").count == claim.invoices.count)

@@ -157,17 +157,18 @@ enum DossierSample {
 
 @Suite("DossierXML")
 struct DossierXMLTests {
-    let forms = Forms(shipped: TestPaths.forms)
+    let forms = ShippedBook.book.dossierSchema
 
     @Test("the shipped schema compiles")
     func schemaCompiles() throws {
-        _ = try XMLSchemaValidator(schemaData: try forms.data(DossierXML.schemaPath), name: "dossier.xsd")
+        _ = try XMLSchemaValidator(
+            schemaData: try Data(contentsOf: TestPaths.forms.appendingPathComponent(LawBook.schemaPath)), name: "dossier.xsd")
     }
 
     @Test("a realistic B2B dossier renders, validates and matches its golden file")
     func golden() throws {
-        let data = try DossierXML.render(DossierSample.input, forms: forms)
-        try DossierXML.validate(data, forms: forms)
+        let data = try DossierXML.render(DossierSample.input, schema: forms)
+        try forms.validate(data, name: "dossier.xml")
         if let diff = Golden.mismatch(data, target: "RecouvreBundleTests", name: "dossier-sample.xml") {
             Issue.record(Comment(rawValue: diff))
         }
@@ -176,13 +177,13 @@ struct DossierXMLTests {
     @Test("the same input gives the same bytes")
     func deterministic() throws {
         #expect(
-            try DossierXML.render(DossierSample.input, forms: forms)
-                == DossierXML.render(DossierSample.input, forms: forms))
+            try DossierXML.render(DossierSample.input, schema: forms)
+                == DossierXML.render(DossierSample.input, schema: forms))
     }
 
     @Test("the XML carries the figures, the period crossing 1 July and its rate source, the route and digests")
     func content() throws {
-        let root = try SafeXMLParser.parse(try DossierXML.render(DossierSample.input, forms: forms))
+        let root = try SafeXMLParser.parse(try DossierXML.render(DossierSample.input, schema: forms))
         #expect(root.namespace == DossierXML.namespace)
         #expect(root.attribute("version") == "1")
         #expect(root.child("generation")?.child("as-of")?.text == "2025-10-01")
@@ -218,14 +219,14 @@ struct DossierXMLTests {
 
     /// The rendered sample with the first occurrence of `original` replaced, and that line's number.
     private func broken(_ original: String, _ replacement: String) throws -> (data: Data, line: Int) {
-        let text = String(decoding: try DossierXML.render(DossierSample.input, forms: forms), as: UTF8.self)
+        let text = String(decoding: try DossierXML.render(DossierSample.input, schema: forms), as: UTF8.self)
         let range = try #require(text.range(of: original), "\(original) is not in the sample")
         let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
         return (Data(text.replacingCharacters(in: range, with: replacement).utf8), line)
     }
 
     private func firstError(_ data: Data) throws -> XMLError {
-        let error = try #require(throws: XMLValidationError.self) { try DossierXML.validate(data, forms: forms) }
+        let error = try #require(throws: XMLValidationError.self) { try forms.validate(data, name: "dossier.xml") }
         return try #require(error.errors.first)
     }
 
@@ -287,7 +288,7 @@ struct DossierXMLTests {
     func generatedInvalid() throws {
         var input = DossierSample.input
         input.statement.totals.principal = -1
-        let error = try #require(throws: DossierXMLError.self) { try DossierXML.render(input, forms: forms) }
+        let error = try #require(throws: DossierXMLError.self) { try DossierXML.render(input, schema: forms) }
         guard case .generatedInvalid(let validation) = error else {
             Issue.record("expected generatedInvalid, got \(error)")
             return
@@ -312,7 +313,7 @@ struct DossierXMLTests {
 
     @Test("each enumeration of the schema lists exactly the Swift enum's raw values", arguments: enumerations)
     func enumerationsMatch(type: String, values: [String]) throws {
-        let schema = try SafeXMLParser.parse(try forms.data(DossierXML.schemaPath))
+        let schema = try SafeXMLParser.parse(try Data(contentsOf: TestPaths.forms.appendingPathComponent(LawBook.schemaPath)))
         let simpleType = try #require(schema.children(named: "simpleType").first { $0.attribute("name") == type })
         let listed = simpleType.child("restriction")?.children(named: "enumeration").compactMap {
             $0.attribute("value")

@@ -2,43 +2,21 @@ import Foundation
 import RecouvreTestSupport
 import Testing
 
-/// SHA-256 through coreutils (the CLI tests link no crypto library).
-private func sha256(_ file: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    process.arguments = [file.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+/// A real bundle: the b2b-lyon-dijon fixture (case 2026-0042, Bâtiments Durand, 2 618,68 € as of
+/// 2026-11-23) built by `recouvre build`, so that `archive add` verifies it like any user's.
+private func writeBundle(in folder: URL, name: String = "dossier") async throws -> URL {
+    let bundle = folder.appendingPathComponent(name)
+    if FileManager.default.fileExists(atPath: bundle.path) { return bundle }
+    let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path])
+    #expect(built.status == 0, "\(built)")
+    return bundle
 }
 
-/// A bundle folder as `recouvre build` writes it, reduced to what the archive reads.
-private func writeBundle(in folder: URL, name: String = "dossier", caseReference: String = "2026-0042",
-                         debtor: String = "SARL Dupont Électricité") throws -> URL {
-    let bundle = folder.appendingPathComponent(name)
-    try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
-    let notice = bundle.appendingPathComponent("01-mise-en-demeure.txt")
-    try Data("Lyon, le 23 novembre 2026\n\nMise en demeure de payer la somme de 1 220,00 €.\n".utf8).write(to: notice)
-    let bytes = try Data(contentsOf: notice).count
-    let manifest = """
-        {
-          "amount_claimed": "1220.00",
-          "as_of": "2026-11-23",
-          "case": "\(caseReference)",
-          "creditor": { "name": "SAS Lumière Conseil", "siren": "552100554" },
-          "debtor": { "name": "\(debtor)", "siren": null },
-          "files": [ { "bytes": \(bytes), "path": "01-mise-en-demeure.txt", "sha256": "\(try sha256(notice))" } ],
-          "formal_notice": "01-mise-en-demeure.txt",
-          "schema": "recouvre.manifest/1",
-          "tool": "recouvre 0.1.0"
-        }
-
-        """
-    try Data(manifest.utf8).write(to: bundle.appendingPathComponent("manifest.json"))
-    return bundle
+/// The environment of every archive command in these tests: the archive's secret goes to the
+/// test's own configuration folder, never the user's.
+private func archiveEnvironment(_ folder: URL) -> [String: String] {
+    // RECOUVRE_ARCHIVE_SECRET emptied: the archive unit tests set it in this same test process.
+    ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "RECOUVRE_ARCHIVE_SECRET": ""]
 }
 
 @Suite("recouvre archive")
@@ -52,16 +30,22 @@ struct ArchiveCLITests {
     }
 
     func archive(_ arguments: [String]) async throws -> CLIResult {
-        try await CLI.run(["archive"] + arguments + ["--db", db])
+        try await CLI.run(["archive"] + arguments + ["--db", db], environment: archiveEnvironment(folder))
     }
 
     @Test("add, receipt, list, show, export and verify, as a user runs them")
     func everyCommand() async throws {
-        let bundle = try writeBundle(in: folder)
+        let bundle = try await writeBundle(in: folder)
         let added = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
                                        "--tracking", "1A 123 456 7890 1"])
         #expect(added.status == 0, "\(added)")
         #expect(added.stdout.hasPrefix("archived notice #1 (case 2026-0042, sent 2026-11-24 by registered_letter); entry 1, hash "))
+        // The secret was created with the archive, in the configuration folder, mode 0600.
+        let keys = folder.appendingPathComponent("config/recouvre/archive-keys")
+        let secrets = try FileManager.default.contentsOfDirectory(atPath: keys.path)
+        #expect(secrets.count == 1 && secrets[0].hasSuffix(".key"))
+        let mode = try FileManager.default.attributesOfItem(atPath: keys.appendingPathComponent(secrets[0]).path)[.posixPermissions]
+        #expect((mode as? NSNumber)?.intValue == 0o600)
         let second = try await archive(["add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m-2"])
         #expect(second.stdout.hasPrefix("archived notice #2"), "\(second)")
 
@@ -74,10 +58,10 @@ struct ArchiveCLITests {
         #expect(late.status == 0)
         #expect(late.stdout == """
             ID  SENT        CHANNEL  TRACKING  CASE       AMOUNT   RECEIVED  STATUS      DEBTOR
-            2   2026-11-25  email    m-2       2026-0042  1220.00  -         no-receipt  SARL Dupont Électricité
+            2   2026-11-25  email    m-2       2026-0042  2618.68  -         no-receipt  Bâtiments Durand
 
             """)
-        let all = try await archive(["list", "--debtor", "dupont", "--from", "2026-11-24", "--as-of", "2026-12-10"])
+        let all = try await archive(["list", "--debtor", "durand", "--from", "2026-11-24", "--as-of", "2026-12-10"])
         #expect(all.stdout.split(separator: "\n").count == 3)
 
         let show = try await archive(["show", "1", "--as-of", "2026-12-10"])
@@ -96,7 +80,15 @@ struct ArchiveCLITests {
 
         let verify = try await archive(["verify"])
         #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("\(db): chain intact, 3 entries (2 notices, 1 receipt); head "))
+        #expect(verify.stdout.hasPrefix("\(db) : chaîne intacte, 3 entrées (2 notifications, 1 accusé) ; tête "))
+        let head = try await archive(["head"])
+        #expect(head.status == 0)
+        #expect(verify.stdout.hasSuffix("tête \(head.stdout)"), "\(head)")
+        let kept = try await archive(["verify", "--head", head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
+        #expect(kept.status == 0, "\(kept)")
+        let forged = try await archive(["verify", "--head", String(repeating: "ab", count: 32)])
+        #expect(forged.status == 1)
+        #expect(forged.stderr.contains("n'est plus dans la chaîne"), "\(forged)")
     }
 
     @Test("usage errors exit 2", arguments: [
@@ -116,21 +108,22 @@ struct ArchiveCLITests {
     func inputErrors() async throws {
         let missing = try await archive(["list"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "\(db): no archive here (recouvre archive add creates it; check --db)\n")
+        #expect(missing.stderr == "\(db) : pas d'archive ici (recouvre archive add la crée ; vérifiez --db)\n")
 
-        let bundle = try writeBundle(in: folder)
+        let bundle = try await writeBundle(in: folder)
         _ = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "bailiff", "--tracking", "acte 1"])
         let early = try await archive(["receipt", "1", "--received", "2026-11-20"])
         #expect(early.status == 1)
-        #expect(early.stderr.contains("is before it was sent on 2026-11-24"))
+        #expect(early.stderr.contains("est antérieur à son envoi le 2026-11-24"), "\(early)")
         let unknown = try await archive(["show", "7"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no notice #7"))
+        #expect(unknown.stderr.contains("pas de notification #7"))
 
         try Data("Mise en demeure modifiée\n".utf8).write(to: bundle.appendingPathComponent("01-mise-en-demeure.txt"))
         let altered = try await archive(["add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m"])
         #expect(altered.status == 1)
-        #expect(altered.stderr.contains("the mise en demeure was altered after the bundle was built"), "\(altered)")
+        #expect(altered.stderr.contains("le dossier a été modifié depuis sa construction"), "\(altered)")
+        #expect(altered.stderr.contains("modifié : 01-mise-en-demeure.txt"), "\(altered)")
     }
 
     @Test("a file that is not an archive is refused and left as it was")
@@ -139,14 +132,14 @@ struct ArchiveCLITests {
         try text.write(to: URL(fileURLWithPath: db))
         let result = try await archive(["verify"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("not a recouvre archive"))
+        #expect(result.stderr.contains("pas une archive recouvre"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == text)
     }
 
     @Test("verify names the row edited with the sqlite3 tool",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
     func tampered() async throws {
-        let bundle = try writeBundle(in: folder)
+        let bundle = try await writeBundle(in: folder)
         for (day, tracking) in [("2026-11-24", "A"), ("2026-11-25", "B"), ("2026-11-26", "C")] {
             _ = try await archive(["add", bundle.path, "--sent", day, "--channel", "email", "--tracking", tracking])
         }
@@ -158,24 +151,24 @@ struct ArchiveCLITests {
         #expect(sqlite.terminationStatus == 0)
         let result = try await archive(["verify"])
         #expect(result.status == 1)
-        #expect(result.stderr == "\(db): notice #2 (entry 2) was altered: its content no longer matches the hash "
-            + "recorded when it was archived\n")
+        #expect(result.stderr == "\(db) : notification #2 (entrée 2) a été modifiée : son contenu ne correspond plus "
+            + "à l'empreinte enregistrée lors de l'archivage\n")
     }
 
     @Test("without --db the archive lives in $XDG_DATA_HOME/recouvre")
     func defaultLocation() async throws {
-        let bundle = try writeBundle(in: folder)
+        let bundle = try await writeBundle(in: folder)
         let data = folder.appendingPathComponent("xdg")
         let result = try await CLI.run(
             ["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "email", "--tracking", "m"],
-            environment: ["XDG_DATA_HOME": data.path])
+            environment: ["XDG_DATA_HOME": data.path].merging(archiveEnvironment(folder)) { $1 })
         #expect(result.status == 0, "\(result)")
         #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("recouvre/archive.sqlite").path))
     }
 
     @Test("two processes adding at once both succeed")
     func concurrentAdds() async throws {
-        let bundle = try writeBundle(in: folder)
+        let bundle = try await writeBundle(in: folder)
         let statuses = try await withThrowingTaskGroup(of: [Int32].self) { group in
             for lane in ["A", "B"] {
                 group.addTask {
@@ -183,7 +176,7 @@ struct ArchiveCLITests {
                     for index in 0..<5 {
                         let result = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24",
                                                         "--channel", "email", "--tracking", "\(lane)\(index)",
-                                                        "--db", db])
+                                                        "--db", db], environment: archiveEnvironment(folder))
                         statuses.append(result.status)
                     }
                     return statuses
@@ -193,7 +186,7 @@ struct ArchiveCLITests {
         }
         #expect(statuses == Array(repeating: 0, count: 10))
         let verify = try await archive(["verify"])
-        #expect(verify.stdout.contains("chain intact, 10 entries (10 notices, 0 receipts)"), "\(verify)")
+        #expect(verify.stdout.contains("chaîne intacte, 10 entrées (10 notifications, 0 accusés)"), "\(verify)")
     }
 }
 
@@ -226,23 +219,27 @@ struct StatementArchiveCLITests {
                 amount: 1000.00
 
             """.utf8).write(to: caseFile)
-        let bundle = try writeBundle(in: folder)
-        _ = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
-                               "--tracking", "1A", "--db", db])
-        _ = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db])
+        let bundle = try await writeBundle(in: folder)
+        let env = archiveEnvironment(folder)
+        let added = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
+                                       "--tracking", "1A", "--db", db], environment: env)
+        #expect(added.status == 0, "\(added)")
+        let received = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db], environment: env)
+        #expect(received.status == 0, "\(received)")
 
         return (folder, caseFile, db)
     }
 
     @Test("a consumer case without a formal notice takes it and its receipt date from the archive, and says so")
     func statementFromArchive() async throws {
-        let (_, caseFile, db) = try await caseAndArchive("statement-archive")
+        let (folder, caseFile, db) = try await caseAndArchive("statement-archive")
 
         let without = try await CLI.run(["statement", caseFile.path, "--format", "json"])
         #expect(without.status == 0, "\(without)")
         #expect(!without.stdout.contains("\"from\": \"2026-11-27\""))
 
-        let with = try await CLI.run(["statement", caseFile.path, "--format", "json", "--archive", db])
+        let with = try await CLI.run(["statement", caseFile.path, "--format", "json", "--archive", db],
+                                     environment: archiveEnvironment(folder))
         #expect(with.status == 0, "\(with)")
         #expect(with.stderr == "warning: formal notice taken from the archive: notice #1 sent 2026-11-24 by "
             + "registered_letter, received 2026-11-26\n")
@@ -255,7 +252,8 @@ struct StatementArchiveCLITests {
         let (folder, caseFile, db) = try await caseAndArchive("build-archive")
 
         let out = folder.appendingPathComponent("built").path
-        let built = try await CLI.run(["build", caseFile.path, "--out", out, "--archive", db])
+        let built = try await CLI.run(["build", caseFile.path, "--out", out, "--archive", db],
+                                      environment: archiveEnvironment(folder))
         #expect(built.status == 0, "\(built)")
         #expect(built.stderr.contains("warning: formal notice taken from the archive: notice #1 sent 2026-11-24"))
         let xml = try String(contentsOfFile: out + "/dossier.xml", encoding: .utf8)

@@ -33,7 +33,7 @@ struct BuildCLITests {
         #expect(try await CLI.run(["build", Self.caseFile, "--out", out.path]).status == 0)
         let again = try await CLI.run(["build", Self.caseFile, "--out", out.path])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("existe déjà"))
         #expect(again.stderr.contains("--force"))
         #expect(try await CLI.run(["build", Self.caseFile, "--out", out.path, "--force"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["dossier.zip"])
@@ -54,7 +54,7 @@ struct BuildCLITests {
         ])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains(removed))
-        #expect(result.stderr.contains("does not exist"))
+        #expect(result.stderr.contains("n'existe pas"))
         #expect(!FileManager.default.fileExists(atPath: out.path + "/dossier"))
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
         #expect(leftovers.isEmpty)

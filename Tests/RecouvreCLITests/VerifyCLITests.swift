@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import RecouvreTestSupport
 import Testing
 
@@ -33,7 +36,7 @@ struct VerifyCLITests {
         try data.write(to: file)
         let result = try await CLI.run(["verify", out.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("altered: 02-releve-de-compte.txt"))
+        #expect(result.stderr.contains("modifié : 02-releve-de-compte.txt"))
     }
 
     @Test("an added file is named")
@@ -44,7 +47,7 @@ struct VerifyCLITests {
         try Data("ajout".utf8).write(to: out.appendingPathComponent("pieces/ajout.pdf"))
         let result = try await CLI.run(["verify", out.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("added: pieces/ajout.pdf"))
+        #expect(result.stderr.contains("ajouté : pieces/ajout.pdf"))
     }
 
     @Test("a removed file is named")
@@ -55,7 +58,7 @@ struct VerifyCLITests {
         try FileManager.default.removeItem(at: out.appendingPathComponent("04-bordereau-de-pieces.txt"))
         let result = try await CLI.run(["verify", out.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("removed: 04-bordereau-de-pieces.txt"))
+        #expect(result.stderr.contains("supprimé : 04-bordereau-de-pieces.txt"))
     }
 
     @Test("a hand-broken dossier.xml is rejected with libxml2's line and reason")
@@ -70,8 +73,8 @@ struct VerifyCLITests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try await CLI.run(["verify", out.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("altered: dossier.xml"))
-        #expect(result.stderr.contains("dossier.xml does not validate"))
+        #expect(result.stderr.contains("modifié : dossier.xml"))
+        #expect(result.stderr.contains("dossier.xml n'est pas conforme à forms/schemas/dossier.xsd"))
         #expect(result.stderr.contains("surprise"))
     }
 
@@ -79,6 +82,37 @@ struct VerifyCLITests {
     func notABundle() async throws {
         let result = try await CLI.run(["verify", "fixtures"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("not a recouvre bundle"))
+        #expect(result.stderr.contains("pas un dossier recouvre (pas de manifest.json"))
+    }
+
+    @Test("hostile inputs exit 1 with a French reason, never 70: a FIFO, a zip bomb, a damaged zip, /dev/null")
+    func hostile() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("tube")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let fromFifo = try await CLI.run(["verify", fifo.path])
+        #expect(fromFifo.status == 1, "\(fromFifo)")
+        #expect(fromFifo.stderr.contains("tube nommé (FIFO)"))
+
+        let zip = try await Self.build("dossier.zip", in: dir)
+        var bytes = try Data(contentsOf: zip)
+        bytes[bytes.count / 2] ^= 0xFF
+        bytes[bytes.count / 3] ^= 0xFF
+        let damaged = dir.appendingPathComponent("damaged.zip")
+        try bytes.write(to: damaged)
+        let fromDamaged = try await CLI.run(["verify", damaged.path])
+        #expect(fromDamaged.status == 1, "\(fromDamaged)")
+        #expect(!fromDamaged.stderr.contains("internal error") && !fromDamaged.stderr.contains("erreur interne"))
+
+        let truncated = dir.appendingPathComponent("truncated.zip")
+        try Data(try Data(contentsOf: zip).prefix(300)).write(to: truncated)
+        let fromTruncated = try await CLI.run(["verify", truncated.path])
+        #expect(fromTruncated.status == 1, "\(fromTruncated)")
+        #expect(fromTruncated.stderr.contains("pas un dossier recouvre"), "\(fromTruncated)")
+
+        let device = try await CLI.run(["verify", "/dev/null"])
+        #expect(device.status == 1, "\(device)")
+        #expect(device.stderr.contains("périphérique"), "\(device)")
     }
 }

@@ -32,19 +32,24 @@ enum Inline {
 
         """
 
-    static func decode(_ text: String, json: Bool = false) -> Result<Case, CaseFileError> {
+    static func decode(_ text: String, json: Bool = false, files: [String: Data] = [:], today: Day? = nil)
+        -> Result<Case, CaseFileError>
+    {
         do {
             return .success(
-                try CaseFileReader.decode(
-                    Data(text.utf8), name: "case.yaml",
-                    folder: URL(fileURLWithPath: "/nonexistent"), json: json))
+                try CaseFileReader.decodeLocated(
+                    Data(text.utf8), name: "case.yaml", exhibits: MemoryExhibitSource(files: files), json: json,
+                    today: today
+                ).0)
         } catch {
             return .failure(error)
         }
     }
 
-    static func problems(_ text: String, json: Bool = false) -> [String] {
-        switch decode(text, json: json) {
+    static func problems(_ text: String, json: Bool = false, files: [String: Data] = [:], today: Day? = nil)
+        -> [String]
+    {
+        switch decode(text, json: json, files: files, today: today) {
         case .success: return []
         case .failure(let error): return error.problems.map(\.description)
         }

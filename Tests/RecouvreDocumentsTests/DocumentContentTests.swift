@@ -106,7 +106,7 @@ struct DocumentContentTests {
 
     @Test("every shipped template yields blocks of the kinds it declares", arguments: Samples.names)
     func shippedTemplates(name: String) throws {
-        let dossier = try DossierRenderer(forms: Samples.forms).render(Samples.make(name).input)
+        let dossier = try Samples.book.renderer.render(Samples.make(name).input)
         for document in dossier.documents {
             #expect(document.text == document.content.text())
             let kinds = Set(document.content.blocks.map { "\($0)".prefix(while: { $0 != "(" }) })

@@ -11,15 +11,11 @@ enum FixtureInputs {
     static let names = TestPaths.validFixtureNames
 
     static func input(_ name: String) throws -> DossierInput {
-        let forms = Samples.forms
+        let book = Samples.book
         let loaded = try CaseFileReader.load(path: TestPaths.fixture(name).appendingPathComponent("case.yaml").path)
         let theCase = loaded.value
-        let statement = try StatementEngine(tables: try RateTables.load(forms: forms))
-            .statement(for: theCase, asOf: theCase.asOf!)
-        let route = try Router(
-            directory: try CourtDirectory.load(forms: forms), rules: try ProcedureRules.load(forms: forms)
-        )
-        .route(case: theCase, statement: statement)
+        let statement = try book.statementEngine.statement(for: theCase, asOf: theCase.asOf!)
+        let route = try book.router.route(case: theCase, statement: statement)
         return DossierInput(case: theCase, statement: statement, route: route)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite("Mandatory mentions")
 struct MandatoryMentionsTests {
     static func text(_ sample: String, _ kind: DocumentKind) throws -> String {
-        let dossier = try DossierRenderer(forms: Samples.forms).render(Samples.make(sample).input)
+        let dossier = try Samples.book.renderer.render(Samples.make(sample).input)
         let document = try #require(dossier.documents.first { $0.kind == kind }, "\(sample) has no \(kind)")
         // Compare on plain spaces and unwrapped lines: the layout is not the mention.
         return document.text.replacingOccurrences(of: "\u{00A0}", with: " ")
@@ -280,7 +280,7 @@ struct MandatoryMentionsTests {
             ("collective", ["01-releve-de-compte.txt", "02-declaration-de-creance.txt", "03-bordereau-de-pieces.txt"]),
         ])
     func documentOrder(sample: String, files: [String]) throws {
-        let dossier = try DossierRenderer(forms: Samples.forms).render(Samples.make(sample).input)
+        let dossier = try Samples.book.renderer.render(Samples.make(sample).input)
         #expect(dossier.documents.map(\.fileName) == files)
         #expect(dossier.formalNotice == (files.first == "01-mise-en-demeure.txt" ? files.first : nil))
     }

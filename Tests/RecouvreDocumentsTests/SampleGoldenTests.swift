@@ -9,7 +9,7 @@ import Testing
 struct SampleGoldenTests {
     @Test("each document matches its golden file", arguments: Samples.names)
     func golden(name: String) throws {
-        let dossier = try DossierRenderer(forms: Samples.forms).render(Samples.make(name).input)
+        let dossier = try Samples.book.renderer.render(Samples.make(name).input)
         for document in dossier.documents {
             if let diff = Golden.mismatch(
                 document.text, target: "RecouvreDocumentsTests",
@@ -22,7 +22,7 @@ struct SampleGoldenTests {
 
     @Test("every line fits an A4 page (90 columns)", arguments: Samples.names)
     func fitsA4(name: String) throws {
-        let dossier = try DossierRenderer(forms: Samples.forms).render(Samples.make(name).input)
+        let dossier = try Samples.book.renderer.render(Samples.make(name).input)
         for document in dossier.documents {
             for line in document.text.split(separator: "\n") where line.count > TextLayout.a4Width {
                 // Only a single word longer than the page may overflow (a URL, an IBAN): never prose.

@@ -10,7 +10,11 @@ import RecouvreTestSupport
 /// without the case-file reader and the engines. Figures are consistent by construction:
 /// total = principal + penalties + fees.
 enum Samples {
-    static let forms = Forms(shipped: TestPaths.forms)
+    static let forms = Forms(shipped: TestPaths.pinnedForms)
+    /// The shipped law book, loaded once for the suite.
+    static let book: LawBook = {
+        do { return try LawBook.load(forms: forms) } catch { fatalError("\(error)") }
+    }()
 
     static func day(_ text: String) -> Day { Day(iso: text)! }
 

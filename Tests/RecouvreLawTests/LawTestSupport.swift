@@ -4,10 +4,10 @@ import RecouvreLaw
 import RecouvreModel
 import RecouvreTestSupport
 
-/// The shipped tables, read once from the checkout's forms/.
+/// The pinned tables (Tests/Fixtures/forms-pinned), read once: new half-years in forms/rates/ change no test.
 let shippedTables: RateTables = {
     // A test that cannot read the shipped tables fails at its first use with the loader's message.
-    try! RateTables.load(forms: Forms(shipped: TestPaths.forms))
+    try! LawBook.load(forms: Forms(shipped: TestPaths.pinnedForms)).rates
 }()
 
 func day(_ text: String) -> Day {

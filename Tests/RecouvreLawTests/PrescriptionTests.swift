@@ -8,7 +8,7 @@ struct PrescriptionTests {
     @Test("commercial: 5 years from issue, warned within 90 days, then expired")
     func commercial() throws {
         let claim = makeCase(invoices: [invoice("F1", due: "2021-03-31", "1000", issued: "2021-03-01")])
-        let rules = try #require(PrescriptionRules.shipped)
+        let rules = shippedTables.prescription
         // 2021-03-01 + 5 years = 2026-03-01 (C. civ. 2229: acquired at the end of that day)
         #expect(Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules).isEmpty)
         let near = Prescription.check(case: claim, asOf: day("2026-01-01"), rules: rules)
@@ -20,7 +20,7 @@ struct PrescriptionTests {
 
     @Test("consumer: 2 years (C. consom. L218-2); a named payment restarts it (C. civ. 2240)")
     func consumer() throws {
-        let rules = try #require(PrescriptionRules.shipped)
+        let rules = shippedTables.prescription
         let claim = makeCase(debtor: personDebtor, invoices: [invoice("F1", due: "2024-02-01", "1000", issued: "2024-01-15")])
         #expect(Prescription.check(case: claim, asOf: day("2026-01-16"), rules: rules).first?.expired == true)
         var paid = claim

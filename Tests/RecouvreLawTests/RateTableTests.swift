@@ -102,10 +102,15 @@ struct RateTableTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let rates = folder.appendingPathComponent("rates")
         try FileManager.default.createDirectory(at: rates, withIntermediateDirectories: true)
-        var text = try String(contentsOf: TestPaths.forms.appendingPathComponent("rates/ecb-mro.yaml"), encoding: .utf8)
+        var text = try String(contentsOf: TestPaths.pinnedRates.appendingPathComponent("ecb-mro.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "checked_through: 2026-11-23", with: "checked_through: 2027-03-31")
         try text.write(to: rates.appendingPathComponent("ecb-mro.yaml"), atomically: true, encoding: .utf8)
-        let tables = try RateTables.load(forms: Forms(shipped: TestPaths.forms, override: folder))
+        // The statutory parameters are bounded by their own checked_through, like the rate series.
+        var statutory = try String(
+            contentsOf: TestPaths.pinnedRates.appendingPathComponent("statutory.yaml"), encoding: .utf8)
+        statutory = statutory.replacingOccurrences(of: "checked_through: 2026-11-23", with: "checked_through: 2027-03-31")
+        try statutory.write(to: rates.appendingPathComponent("statutory.yaml"), atomically: true, encoding: .utf8)
+        let tables = try LawBook.load(forms: Forms(shipped: TestPaths.pinnedForms, override: folder)).rates
         // 2027 H1 default: ECB 2.65 (from 2026-09-16, still in force on 2027-01-01) + 10 = 12.65:
         // 1000 × 12.65 % × 31 / 365 = 10.7438 → 10.74 (2026-12-16 to 12-31 at 12.40: 1000 × 12.40 % × 16 / 365 = 5.4356 → 5.44)
         let claim = makeCase(invoices: [invoice("F1", due: "2026-12-15", "1000")])
@@ -117,8 +122,8 @@ struct RateTableTests {
     @Test("a malformed table is an exit-3 error naming the file and the key")
     func malformed() {
         let text = "id: x\nname: x\nsource: s\nchecked_through: 2026-01-01\nvalues:\n  - { from: 2025-13-01, rate: \"1.00\", source: s }\n"
-        #expect(throws: RateTableError.malformed(file: "rates/x.yaml", problem: "values[0].from: \"2025-13-01\" is not a YYYY-MM-DD date")) {
-            _ = try RateSeries.parse(text, file: "rates/x.yaml", periods: false)
+        #expect(throws: RateTableError.malformed(file: "rates/x.yaml", problem: "values[0].from: « 2025-13-01 » n'est pas une date AAAA-MM-JJ")) {
+            _ = try RateTableParser.series(text, file: "rates/x.yaml", periods: false)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import RecouvreBundle
 import RecouvreDocuments
 import RecouvreForms
+import RecouvreModel
 import RecouvrePDF
 import RecouvreTestSupport
 import Testing
@@ -18,12 +19,12 @@ struct PDFFixtureTests {
     static let forms = Forms(shipped: TestPaths.forms)
     /// One worker for the whole suite, as in a batch.
     static let pdf: BundlePDF? = try? PDFRenderer.bundlePDF(forms: forms, only: false)
+    static let pipeline = DossierPipeline(book: try! LawBook.load(forms: forms), tool: "recouvre 0.1.0")
 
     static func build(_ fixture: String, to target: URL, pdf: BundlePDF?) throws -> BuildResult {
-        try DossierBuilder.build(
-            BuildRequest(
-                casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
-                tool: "recouvre 0.1.0", pdf: pdf))
+        try pipeline.build(
+            casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
+            asOf: nil, today: Day(iso: "2026-11-23")!, force: false, pdf: pdf)
     }
 
     @Test("each PDF is sound, PDF/A-3 B, has its fonts embedded, and says what its text says", arguments: fixtures)

@@ -1,29 +1,15 @@
 import Foundation
+import RecouvreForms
 import RecouvreModel
 import Testing
 @testable import RecouvreRoute
 
 @Suite("Court directory: loading and addresses")
 struct CourtDirectoryTests {
-    @Test("loads the 35 000 communes well under 50 ms")
-    func loadsFast() throws {
-        _ = try CourtDirectory.load(forms: Shipped.forms)  // warm the file cache
-        // The CPU time of this thread, not the wall clock: the other suites run in parallel on the same
-        // cores, and only the load's own work is what the 50 ms budget is about. Best of three.
-        func threadCPUTime() -> Double {
-            var spec = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-        }
-        var directory: CourtDirectory?
-        var best = Double.infinity
-        for _ in 0..<3 {
-            let start = threadCPUTime()
-            directory = try CourtDirectory.load(forms: Shipped.forms)
-            best = min(best, threadCPUTime() - start)
-        }
-        #expect(best < 0.050, "load took \(best) s of CPU time")
-        let loaded = try #require(directory)
+    @Test("the shipped directory loads: every commune, the 12 TAE, the data date")
+    func loads() throws {
+        // No timing here (the machines are shared): the load's cost is measured by the benchmarks.
+        let loaded = try #require(Shipped.directory)
         #expect(loaded.communeCount > 34_900)
         #expect(loaded.courts.values.filter { $0.kind == .tribunalDesActivitesEconomiques }.count == 12)
         #expect(loaded.meta["commercial_courts_date"] == "2021")

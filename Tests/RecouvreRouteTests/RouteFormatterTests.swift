@@ -23,7 +23,7 @@ struct RouteFormatterTests {
     @Test("text and JSON match their golden files", arguments: ["nanterre", "lease"])
     func golden(name: String) throws {
         let route = name == "nanterre" ? try Self.nanterre() : try Self.lease()
-        if let diff = Golden.mismatch(RouteFormatter.text(route), target: "RecouvreRouteTests", name: "\(name).txt") {
+        if let diff = Golden.mismatch(RouteFormatter.text(route, messages: Shipped.book!.messages), target: "RecouvreRouteTests", name: "\(name).txt") {
             Issue.record(Comment(rawValue: diff))
         }
         if let diff = Golden.mismatch(RouteFormatter.json(route), target: "RecouvreRouteTests", name: "\(name).json") {
@@ -51,7 +51,7 @@ struct RouteFormatterTests {
 
     @Test("the text says why this court, why this form and what first")
     func textExplains() throws {
-        let text = RouteFormatter.text(try Self.lease())
+        let text = RouteFormatter.text(try Self.lease(), messages: Shipped.book!.messages)
         #expect(text.contains("Juge des contentieux de la protection — Tribunal judiciaire de Lille"))
         #expect(text.contains("lieu de l'immeuble loué à Lille (INSEE 59350)"))
         #expect(text.contains("16040*01"))
@@ -60,6 +60,6 @@ struct RouteFormatterTests {
         #expect(!text.contains("avocat obligatoire"))  // CPC 761: no lawyer needed before the JCP
         let civil = Build.claim(nature: .civil, debtor: .individual, at: Build.address("92000", "Nanterre"))
         let route = try Shipped.router().route(case: civil, statement: Build.statement(total: 12_000, regime: .civil))
-        #expect(RouteFormatter.text(route).contains("avocat obligatoire au-delà de 10\u{00A0}000,00"))
+        #expect(RouteFormatter.text(route, messages: Shipped.book!.messages).contains("avocat obligatoire au-delà de 10\u{00A0}000,00"))
     }
 }

@@ -5,15 +5,16 @@ import RecouvreModel
 import RecouvreTestSupport
 @testable import RecouvreRoute
 
-/// The checkout's forms/ folder (the shipped data), loaded once for all tests.
+/// The checkout's forms/ folder with the pinned rate tables (TestPaths.pinnedForms), loaded once for all tests.
 enum Shipped {
-    static let forms = Forms(shipped: TestPaths.forms)
-    static let directory: CourtDirectory? = try? CourtDirectory.load(forms: forms)
-    static let rules: ProcedureRules? = try? ProcedureRules.load(forms: forms)
+    static let forms = Forms(shipped: TestPaths.pinnedForms)
+    static let book: LawBook? = try? LawBook.load(forms: forms)
+    static let directory: CourtDirectory? = book?.courts
+    static let rules: ProcedureRules? = book?.procedures
 
     static func router() throws -> Router {
-        guard let directory, let rules else { throw SetupError() }
-        return Router(directory: directory, rules: rules)
+        guard let book else { throw SetupError() }
+        return book.router
     }
 
     struct SetupError: Error {}

@@ -15,16 +15,18 @@ public struct CLIResult: Sendable, CustomStringConvertible {
     public var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 }
 
-/// Runs the built `recouvre` as a user would, capturing stdout, stderr and the exit status.
+/// Runs the built `recouvre` as a user would, capturing stdout, stderr and the exit status, with the
+/// pinned rate tables (`RECOUVRE_FORMS` = `TestPaths.pinnedForms` unless `environment` sets it).
 public enum CLI {
     public static func run(_ arguments: [String], in directory: URL? = nil,
                            environment: [String: String] = [:]) async throws -> CLIResult {
-        var env: Environment = .inherit
-        if !environment.isEmpty {
-            env = .inherit.updating(Dictionary(uniqueKeysWithValues: environment.map {
-                (Environment.Key(stringLiteral: $0.key), Optional($0.value))
-            }))
-        }
+        // The binary computes with the pinned rate tables (TestPaths.pinnedForms) unless the test
+        // names its own RECOUVRE_FORMS: adding a half-year to forms/rates/ changes no CLI test.
+        var environment = environment
+        if environment["RECOUVRE_FORMS"] == nil { environment["RECOUVRE_FORMS"] = TestPaths.pinnedForms.path }
+        let env: Environment = .inherit.updating(Dictionary(uniqueKeysWithValues: environment.map {
+            (Environment.Key(stringLiteral: $0.key), Optional($0.value))
+        }))
         let result = try await Subprocess.run(
             .path(FilePath(TestPaths.binary.path)),
             arguments: Arguments(arguments),

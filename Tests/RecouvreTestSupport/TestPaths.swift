@@ -9,6 +9,36 @@ public enum TestPaths {
     public static var fixtures: URL { root.appendingPathComponent("fixtures") }
     public static var forms: URL { root.appendingPathComponent("forms") }
 
+    /// The frozen copy of `forms/rates/` the tests compute with (Tests/Fixtures/forms-pinned/rates).
+    public static var pinnedRates: URL { root.appendingPathComponent("Tests/Fixtures/forms-pinned/rates") }
+
+    /// A complete forms folder whose `rates/` is the pinned copy and whose every other entry is the
+    /// checkout's (folders linked, files copied: the law-book loader reads only regular files), made
+    /// once per test process. Tests and goldens computed with it do not change when a half-year's
+    /// rates are added to `forms/rates/` (Tests/Fixtures/forms-pinned/README.md).
+    public static let pinnedForms: URL = {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("recouvre-pinned-forms-\(UUID().uuidString)",
+                                                                       isDirectory: true)
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in try manager.contentsOfDirectory(atPath: forms.path) where name != "rates" {
+                let source = forms.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                _ = manager.fileExists(atPath: source.path, isDirectory: &isDirectory)
+                if isDirectory.boolValue {
+                    try manager.createSymbolicLink(at: folder.appendingPathComponent(name), withDestinationURL: source)
+                } else {
+                    try manager.copyItem(at: source, to: folder.appendingPathComponent(name))
+                }
+            }
+            try manager.copyItem(at: pinnedRates, to: folder.appendingPathComponent("rates"))
+        } catch {
+            fatalError("cannot assemble the pinned forms folder at \(folder.path): \(error)")
+        }
+        return folder
+    }()
+
     /// The valid fixtures: every folder of `fixtures/` holding a `case.yaml`, sorted (not `invalid/`).
     public static var validFixtureNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []

@@ -1,0 +1,241 @@
+import Foundation
+import RecouvreDocuments
+import RecouvreJSON
+import RecouvreLaw
+import RecouvreModel
+
+/// The aged balance (balance âgée): what each debtor owes, by how late it is.
+public struct AgedBalance: Sendable, Hashable {
+    /// Not yet due, 1–30, 31–60, 61–90, over 90 days past the due date.
+    public enum Bucket: Int, Sendable, CaseIterable, Hashable {
+        case notDue, upTo30, upTo60, upTo90, over90
+
+        /// The bucket of an invoice `daysLate` days past its due date (0 or less: not yet due).
+        public static func of(daysLate: Int) -> Bucket {
+            switch daysLate {
+            case ...0: return .notDue
+            case 1...30: return .upTo30
+            case 31...60: return .upTo60
+            case 61...90: return .upTo90
+            default: return .over90
+            }
+        }
+
+        public var label: String {
+            switch self {
+            case .notDue: return "Non échu"
+            case .upTo30: return "1-30 j"
+            case .upTo60: return "31-60 j"
+            case .upTo90: return "61-90 j"
+            case .over90: return "> 90 j"
+            }
+        }
+
+        public var key: String {
+            switch self {
+            case .notDue: return "not_due"
+            case .upTo30: return "days_1_30"
+            case .upTo60: return "days_31_60"
+            case .upTo90: return "days_61_90"
+            case .over90: return "over_90"
+            }
+        }
+    }
+
+    /// The next step for a debtor whose amicable stage is over.
+    public enum Escalation: String, Sendable, Hashable {
+        case formalNotice = "formal_notice"
+        case court
+    }
+
+    public struct Row: Sendable, Hashable {
+        public var debtor: String
+        public var siren: String?
+        public var references: [String]
+        /// Outstanding principal per bucket.
+        public var buckets: [Decimal]
+        public var total: Decimal
+        /// Σ(outstanding × days late) over the invoices past due, for the weighted average.
+        public var weightedDays: Decimal
+        public var overdue: Decimal
+        public var escalation: Escalation?
+        /// What the formal notice or the court would claim: the statement's total (principal,
+        /// penalties or interest, fees) on the as-of day.
+        public var claim: Decimal
+
+        /// Days late weighted by the amounts past due (nil when nothing is past due).
+        public var averageDaysLate: Decimal? { overdue > 0 ? Money.rounded(weightedDays / overdue, scale: 1) : nil }
+    }
+
+    public var asOf: Day
+    public var rows: [Row]
+    public var totals: [Decimal]
+    public var total: Decimal
+    public var weightedDays: Decimal
+    public var overdue: Decimal
+
+    /// Percent of the total in each bucket, to one decimal.
+    public var percentages: [Decimal] {
+        totals.map { total > 0 ? Money.rounded($0 * 100 / total, scale: 1) : 0 }
+    }
+
+    public var averageDaysLate: Decimal? { overdue > 0 ? Money.rounded(weightedDays / overdue, scale: 1) : nil }
+
+    /// One debtor's figures from its statement and ladder decision (pure; no file, no clock).
+    public static func row(case claim: Case, statement: Statement, decision: LadderDecision?) -> Row {
+        var buckets = [Decimal](repeating: 0, count: Bucket.allCases.count)
+        var weighted: Decimal = 0
+        var overdue: Decimal = 0
+        for invoice in statement.invoices where invoice.outstanding > 0 && invoice.issued <= statement.asOf {
+            let late = statement.asOf - invoice.due
+            buckets[Bucket.of(daysLate: late).rawValue] += invoice.outstanding
+            if late > 0 {
+                weighted += invoice.outstanding * Decimal(late)
+                overdue += invoice.outstanding
+            }
+        }
+        var escalation: Escalation?
+        if let decision {
+            if decision.courtNext { escalation = .court } else if decision.formalNoticeNext { escalation = .formalNotice }
+        }
+        return Row(debtor: claim.debtor.name, siren: claim.debtor.siren, references: [claim.reference], buckets: buckets,
+                   total: buckets.reduce(0, +), weightedDays: weighted, overdue: overdue, escalation: escalation,
+                   claim: escalation == nil ? 0 : statement.totals.total)
+    }
+
+    /// Rows of the same debtor (same SIREN, else same name) added together; debtors by total owed, largest first.
+    public init(asOf: Day, rows input: some Sequence<Row>) {
+        var rows: [Row] = []
+        var index: [String: Int] = [:]
+        for row in input {
+            let key = row.siren.map { "siren:" + CompanyIdentifier.digits($0) } ?? "name:" + row.debtor.lowercased()
+            if let at = index[key] {
+                var merged = rows[at]
+                merged.references += row.references
+                for b in merged.buckets.indices { merged.buckets[b] += row.buckets[b] }
+                merged.total += row.total
+                merged.weightedDays += row.weightedDays
+                merged.overdue += row.overdue
+                if row.escalation == .court || merged.escalation == nil { merged.escalation = row.escalation ?? merged.escalation }
+                merged.claim += row.claim
+                rows[at] = merged
+            } else {
+                index[key] = rows.count
+                rows.append(row)
+            }
+        }
+        // Sorted through indices: a row is a large value, moved once.
+        let order = rows.indices.sorted { (rows[$1].total, rows[$0].debtor) < (rows[$0].total, rows[$1].debtor) }
+        rows = order.map { rows[$0] }
+        self.asOf = asOf
+        self.rows = rows
+        totals = Bucket.allCases.map { b in rows.reduce(Decimal(0)) { $0 + $1.buckets[b.rawValue] } }
+        total = totals.reduce(0, +)
+        weightedDays = rows.reduce(0) { $0 + $1.weightedDays }
+        overdue = rows.reduce(0) { $0 + $1.overdue }
+    }
+}
+
+/// The aged balance as text, CSV or JSON (`recouvre.aged/1`).
+public enum AgedFormatter {
+    public static func text(_ aged: AgedBalance) -> String {
+        let headers = ["Débiteur"] + AgedBalance.Bucket.allCases.map(\.label) + ["Total", "Retard moyen", "Étape suivante"]
+        var table: [[String]] = [headers]
+        for row in aged.rows {
+            table.append([row.debtor] + row.buckets.map { Money.french($0) } + [Money.french(row.total), days(row.averageDaysLate), escalation(row)])
+        }
+        table.append(["Total"] + aged.totals.map { Money.french($0) } + [Money.french(aged.total), days(aged.averageDaysLate), ""])
+        table.append(["Part"] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""])
+        // Widths in Unicode scalars (each accented letter and no-break space is one), counted once per cell.
+        let counts = table.map { $0.map(\.unicodeScalars.count) }
+        var widths = headers.map { _ in 0 }
+        for line in counts { for (i, count) in line.enumerated() { widths[i] = max(widths[i], count) } }
+        var out = "Balance âgée au \(FrenchFormat.shortDate(aged.asOf)) — \(aged.rows.count) débiteur\(aged.rows.count > 1 ? "s" : "")\n\n"
+        for (n, line) in table.enumerated() {
+            let cells = line.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - counts[n][i])
+                return i == 0 || i == line.count - 1 ? cell + pad : pad + cell
+            }
+            out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+            if n == 0 || n == table.count - 3 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+        }
+        let notices = aged.rows.filter { $0.escalation == .formalNotice }
+        let courts = aged.rows.filter { $0.escalation == .court }
+        out += "\nRetard moyen pondéré par les montants échus.\n"
+        if !notices.isEmpty {
+            out += "\nÀ mettre en demeure (recouvre build) :\n"
+            for row in notices { out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n" }
+        }
+        if !courts.isEmpty {
+            out += "\nDélai de la mise en demeure expiré, saisir le juge (recouvre route, recouvre build) :\n"
+            for row in courts { out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n" }
+        }
+        return out
+    }
+
+    public static func csv(_ aged: AgedBalance) -> String {
+        var out = "debtor,siren,references," + AgedBalance.Bucket.allCases.map(\.key).joined(separator: ",")
+            + ",total,average_days_late,next_step,claim\n"
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        for row in aged.rows {
+            var cells = [field(row.debtor), row.siren ?? "", field(row.references.joined(separator: " "))]
+            cells += row.buckets.map { Money.plain($0) }
+            cells += [Money.plain(row.total), row.averageDaysLate.map { Money.plain($0, scale: 1) } ?? "",
+                      row.escalation?.rawValue ?? "", row.escalation == nil ? "" : Money.plain(row.claim)]
+            out += cells.joined(separator: ",") + "\n"
+        }
+        out += "TOTAL,,," + aged.totals.map { Money.plain($0) }.joined(separator: ",") + ",\(Money.plain(aged.total)),"
+            + (aged.averageDaysLate.map { Money.plain($0, scale: 1) } ?? "") + ",,\n"
+        return out
+    }
+
+    public static func json(_ aged: AgedBalance) -> String {
+        func buckets(_ values: [Decimal]) -> JSONValue {
+            .object(AgedBalance.Bucket.allCases.map { ($0.key, .string(Money.plain(values[$0.rawValue]))) })
+        }
+        let rows = aged.rows.map { row -> JSONValue in
+            .object([
+                ("debtor", .string(row.debtor)), ("siren", .optional(row.siren)),
+                ("references", .array(row.references.map(JSONValue.string))),
+                ("buckets", buckets(row.buckets)), ("total", .string(Money.plain(row.total))),
+                ("average_days_late", .optional(row.averageDaysLate.map { Money.plain($0, scale: 1) })),
+                ("next_step", .optional(row.escalation?.rawValue)),
+                ("claim", row.escalation == nil ? .null : .string(Money.plain(row.claim))),
+            ])
+        }
+        return JSONValue.object([
+            ("format", .string("recouvre.aged/1")), ("as_of", .string(aged.asOf.iso)),
+            ("debtors", .integer(Int64(aged.rows.count))), ("rows", .array(rows)),
+            ("totals", buckets(aged.totals)), ("total", .string(Money.plain(aged.total))),
+            ("percentages", .object(AgedBalance.Bucket.allCases.map { ($0.key, .string(Money.plain(aged.percentages[$0.rawValue], scale: 1))) })),
+            ("average_days_late", .optional(aged.averageDaysLate.map { Money.plain($0, scale: 1) })),
+        ]).rendered()
+    }
+
+    static func days(_ value: Decimal?) -> String {
+        guard let value else { return "" }
+        return Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " j"
+    }
+
+    static func percent(_ value: Decimal) -> String {
+        Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " %"
+    }
+
+    static func escalation(_ row: AgedBalance.Row) -> String {
+        switch row.escalation {
+        case .formalNotice: return "mise en demeure"
+        case .court: return "juge"
+        case nil: return ""
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

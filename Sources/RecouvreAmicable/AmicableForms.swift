@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+import RecouvreDocuments
+
+/// The amicable stage's part of `forms/`, parsed: the ladder, the payer profiles and the reminder
+/// templates, compiled once. A value: the law-book loader (RecouvreForms' `LawBook.load`) reads the
+/// files and hands their texts to `parse`.
+public struct AmicableForms: Sendable {
+    public var ladder: Ladder
+    public var profiles: PayerProfiles
+    /// Template name (`relance-ferme`) → compiled template.
+    let templates: [String: MustacheTemplate]
+
+    /// The chronology lines the documents print (`relance-chronologie.mustache`).
+    public static let chronologyTemplate = "relance-chronologie"
+    /// The letter proposing a payment plan.
+    public static let planTemplate = "plan-echeancier"
+    /// The files of forms/ besides the templates.
+    public static let files = [Ladder.file, PayerProfiles.file]
+
+    /// `templates/<name>.mustache`.
+    public static func templatePath(_ name: String) -> String { "templates/\(name).mustache" }
+
+    /// The templates the ladder needs: each reminder step's, the chronology's and the plan letter's.
+    public static func templateNames(for ladder: Ladder) -> [String] {
+        var names = ladder.steps.compactMap(\.template)
+        names.append(contentsOf: [chronologyTemplate, planTemplate])
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// Parses `forms/ladders/default.yaml` and `forms/ladders/profiles.yaml` (their texts) and compiles
+    /// the templates they need from `templates` (name → Mustache source, every template of forms/templates/).
+    /// Pure: no file is opened here.
+    public static func parse(ladder ladderText: String, profiles profilesText: String,
+                             templates sources: [String: String]) throws(AmicableError) -> AmicableForms {
+        let ladder = try Ladder.parse(text: ladderText, file: Ladder.file)
+        let profiles = try PayerProfiles.parse(text: profilesText, file: PayerProfiles.file, ladder: ladder)
+        var templates: [String: MustacheTemplate] = [:]
+        for name in templateNames(for: ladder) {
+            guard let source = sources[name] else {
+                throw AmicableError(file: templatePath(name), "introuvable (modèle demandé par \(Ladder.file))")
+            }
+            do { templates[name] = try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + source) } catch {
+                throw AmicableError(file: templatePath(name), "modèle Mustache invalide (\(error))")
+            }
+        }
+        return AmicableForms(ladder: ladder, profiles: profiles, templates: templates)
+    }
+
+    /// Renders template `name` with `model` as text (never HTML-escaped), then lays it out at `width` columns.
+    public func render(_ name: String, _ model: [String: Any], width: Int = TextLayout.a4Width) throws(AmicableError) -> String {
+        guard let template = templates[name] else {
+            throw AmicableError(file: Self.templatePath(name), "modèle absent des formulaires chargés")
+        }
+        var text = TextLayout.wrap(template.render(model), width: width)
+        while text.hasPrefix("\n") { text.removeFirst() }
+        while text.contains("\n\n\n") { text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
+        while text.hasSuffix("\n\n") { text.removeLast() }
+        if !text.hasSuffix("\n") { text += "\n" }
+        return text
+    }
+
+    /// A one-line Mustache text (a subject).
+    static func renderLine(_ source: String, _ model: [String: Any]) -> String {
+        guard let template = try? MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + source) else { return source }
+        return template.render(model).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

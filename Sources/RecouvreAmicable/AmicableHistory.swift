@@ -1,0 +1,122 @@
+import Foundation
+import RecouvreModel
+
+/// A reminder already sent (case-file event `reminder`, with the ladder step it was when recorded).
+public struct RecordedReminder: Sendable, Hashable {
+    public var date: Day
+    /// The ladder step id (`reminder.step`); nil for a reminder recorded without one.
+    public var step: String?
+    public var channel: Channel?
+    /// The letter or e-mail as sent, relative to the case file's folder.
+    public var file: String?
+    /// The payer profile the reminder was written for (journal only).
+    public var profile: String?
+
+    public init(date: Day, step: String? = nil, channel: Channel? = nil, file: String? = nil, profile: String? = nil) {
+        self.date = date
+        self.step = step
+        self.channel = channel
+        self.file = file
+        self.profile = profile
+    }
+}
+
+/// The debtor promised, on `date`, to pay by `until` (`amount`, or the whole balance): the ladder
+/// pauses until then.
+public struct PaymentPromise: Sendable, Hashable {
+    public var date: Day
+    public var until: Day
+    public var amount: Decimal?
+
+    public init(date: Day, until: Day, amount: Decimal? = nil) {
+        self.date = date
+        self.until = until
+        self.amount = amount
+    }
+}
+
+/// One instalment of a payment plan.
+public struct Instalment: Sendable, Hashable {
+    public var date: Day
+    public var amount: Decimal
+
+    public init(date: Day, amount: Decimal) {
+        self.date = date
+        self.amount = amount
+    }
+}
+
+/// A payment plan the debtor accepted on `date`: the ladder is on hold while each instalment is paid by its date.
+public struct AcceptedPlan: Sendable, Hashable {
+    public var date: Day
+    public var instalments: [Instalment]
+
+    public init(date: Day, instalments: [Instalment]) {
+        self.date = date
+        self.instalments = instalments
+    }
+
+    public var total: Decimal { instalments.reduce(0) { $0 + $1.amount } }
+}
+
+/// A formal notice sent (C. civ. 1344) and, when known, the day the debtor received it.
+public struct SentNotice: Sendable, Hashable {
+    public var date: Day
+    public var received: Day?
+
+    public init(date: Day, received: Day? = nil) {
+        self.date = date
+        self.received = received
+    }
+}
+
+/// Everything amicable that happened to a claim, from the case file and its journal: the ladder's input.
+public struct AmicableHistory: Sendable, Hashable {
+    public var reminders: [RecordedReminder]
+    public var promises: [PaymentPromise]
+    public var plans: [AcceptedPlan]
+    public var notices: [SentNotice]
+    /// The profile recorded in the journal, if any.
+    public var profile: String?
+
+    public init(reminders: [RecordedReminder] = [], promises: [PaymentPromise] = [], plans: [AcceptedPlan] = [],
+                notices: [SentNotice] = [], profile: String? = nil) {
+        self.reminders = reminders.sorted { $0.date < $1.date }
+        self.promises = promises.sorted { $0.date < $1.date }
+        self.plans = plans.sorted { $0.date < $1.date }
+        self.notices = notices.sorted { $0.date < $1.date }
+        self.profile = profile
+    }
+
+    /// The history of `claim` (its reminder and formal-notice events) plus the steps recorded in its
+    /// journal. The case's reminders have no step id until the case model carries `reminder.step`
+    /// (then `Case+Amicable` reads `step`, `promise` and `plan` straight from the events).
+    public init(case claim: Case, journal: AmicableJournal? = nil) {
+        var reminders: [RecordedReminder] = []
+        var notices: [SentNotice] = []
+        for event in claim.events {
+            switch event.type {
+            case .reminder: reminders.append(RecordedReminder(date: event.date, channel: event.channel))
+            case .formalNotice: notices.append(SentNotice(date: event.date, received: event.received))
+            default: break
+            }
+        }
+        var promises: [PaymentPromise] = []
+        var plans: [AcceptedPlan] = []
+        for entry in journal?.entries ?? [] {
+            switch entry {
+            case .reminder(let reminder):
+                // The same reminder copied into the case file (same day) is counted once, with the journal's step.
+                if let index = reminders.firstIndex(where: { $0.date == reminder.date && $0.step == nil }) {
+                    reminders[index] = reminder
+                } else if !reminders.contains(reminder) {
+                    reminders.append(reminder)
+                }
+            case .promise(let promise): promises.append(promise)
+            case .plan(let plan): plans.append(plan)
+            }
+        }
+        self.init(reminders: reminders, promises: promises, plans: plans, notices: notices,
+                  profile: journal?.profile ?? reminders.sorted { $0.date < $1.date }.last(where: { $0.profile != nil })?.profile)
+    }
+}

@@ -1,0 +1,338 @@
+import Foundation
+import RecouvreBundle
+import RecouvreCaseFile
+import RecouvreImport
+import RecouvreModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How a batch runs.
+public struct BatchConfiguration: Sendable {
+    /// The output folder: one bundle per debtor, and the reports.
+    public var out: URL
+    /// `--as-of`; nil: each case's `as_of`, else `today`.
+    public var asOf: Day?
+    /// The day of the run, read once by the caller.
+    public var today: Day
+    /// `--stage notice|court`, passed through to the report (the split itself is issue 17's).
+    public var stage: String?
+    /// How many debtors are in flight at once (default: the active processors).
+    public var jobs: Int
+    public var shard: Shard?
+    /// Time each stage (`--profile`).
+    public var profile: Bool
+    /// The input as the user named it, for the report.
+    public var input: String
+
+    public init(
+        out: URL, asOf: Day?, today: Day, stage: String? = nil, jobs: Int, shard: Shard? = nil, profile: Bool = false,
+        input: String
+    ) {
+        self.out = out
+        self.asOf = asOf
+        self.today = today
+        self.stage = stage
+        self.jobs = max(1, jobs)
+        self.shard = shard
+        self.profile = profile
+        self.input = input
+    }
+}
+
+/// Where a batch stands, after each debtor.
+public struct BatchProgress: Sendable, Hashable {
+    /// Items of the input handled (those of other shards included).
+    public var done = 0
+    /// Items of the input, when the source knows it.
+    public var total: Int?
+    public var built = 0
+    public var skipped = 0
+    public var failed = 0
+    /// Items that belong to another shard (read, not built).
+    public var otherShards = 0
+    /// Wall seconds since the start.
+    public var elapsed: Double = 0
+
+    public init(total: Int?) { self.total = total }
+
+    /// Dossiers (built or skipped) per second so far.
+    public var rate: Double { elapsed > 0 ? Double(built + skipped) / elapsed : 0 }
+
+    /// Seconds left at the pace so far, when the total is known.
+    public var eta: Double? {
+        guard let total, done > 0, elapsed > 0 else { return nil }
+        return Double(total - done) * elapsed / Double(done)
+    }
+}
+
+/// Told of the batch's progress, on the task that runs it (never concurrently).
+public protocol BatchObserver: AnyObject {
+    func started(source: String, total: Int?, jobs: Int, shard: Shard?)
+    func progressed(_ progress: BatchProgress)
+}
+
+/// What a batch did.
+public struct BatchOutcome: Sendable {
+    public var report: BatchReport
+    public var progress: BatchProgress
+    /// CPU time by stage, summed over the workers (zero unless profiling).
+    public var times: StageTimes
+    /// Leftovers of an interrupted run (`.NAME.partial-…`, `.NAME.old-…`) removed before starting.
+    public var removedLeftovers: [String]
+    /// The report files written.
+    public var reportFiles: [URL]
+
+    /// 0 when every debtor of the input (or shard) has its bundle, 1 when some failed.
+    public var exitCode: Int32 { report.summary.failed == 0 ? 0 : 1 }
+}
+
+/// `recouvre batch`: one verified bundle per debtor, in one process, with one law book, on all cores.
+///
+/// Streaming: the source hands over one item at a time; at most `jobs` debtors are in flight (a task
+/// group of workers), each read, built, written and forgotten by its worker. What stays is one small
+/// report entry per debtor. A bundle is written atomically (`BundleWriter`: a `.partial-` folder moved
+/// into place) after its dossier.xml validated in memory, then re-read and re-hashed on disk; a bundle
+/// already there is kept (skipped) when it verifies — checksums and schema — and its manifest agrees
+/// with the case (reference, parties, as-of date, amount claimed, tool), else rebuilt. A run killed at
+/// any moment leaves only complete bundles and leftovers the next run removes.
+public struct BatchRunner: Sendable {
+    public let pipeline: DossierPipeline
+    public let configuration: BatchConfiguration
+
+    public init(pipeline: DossierPipeline, configuration: BatchConfiguration) {
+        self.pipeline = pipeline
+        self.configuration = configuration
+    }
+
+    /// What a worker hands back: the entry of a debtor (nil for another shard's) and its stage times.
+    struct WorkResult: Sendable {
+        var entry: BatchEntry?
+        var times: StageTimes
+    }
+
+    public func run(_ source: some InputSource, observer: (any BatchObserver)? = nil) async throws -> BatchOutcome {
+        let out = configuration.out.standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        } catch {
+            throw BatchInputError(source: out.path, message: "impossible de créer le dossier de sortie (\(error))")
+        }
+        let removed = Self.removeLeftovers(in: out)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var progress = BatchProgress(total: source.count)
+        var times = StageTimes(enabled: configuration.profile)
+        var entries: [BatchEntry] = []
+        var bundles = Set<String>()
+        let jobs = configuration.jobs
+        observer?.started(source: source.description, total: source.count, jobs: jobs, shard: configuration.shard)
+
+        await withTaskGroup(of: WorkResult.self) { group in
+            let items = source.items()
+            var inFlight = 0
+            func record(_ result: WorkResult) {
+                times.add(result.times)
+                progress.done += 1
+                if let entry = result.entry {
+                    entries.append(entry)
+                    switch entry.status {
+                    case .built: progress.built += 1
+                    case .skipped: progress.skipped += 1
+                    case .failed: progress.failed += 1
+                    }
+                } else {
+                    progress.otherShards += 1
+                }
+                progress.elapsed = Self.seconds(clock.now - start)
+                observer?.progressed(progress)
+            }
+            // Fills the group up to `jobs` debtors; a bundle name met twice fails at once, unbuilt.
+            func refill() {
+                while inFlight < jobs, let item = items.next() {
+                    if !bundles.insert(item.bundleName).inserted {
+                        record(WorkResult(entry: duplicate(item), times: StageTimes(enabled: false)))
+                        continue
+                    }
+                    inFlight += 1
+                    group.addTask { self.process(item, in: out) }
+                }
+            }
+            refill()
+            while let result = await group.next() {
+                inFlight -= 1
+                record(result)
+                refill()
+            }
+        }
+        progress.elapsed = Self.seconds(clock.now - start)
+
+        let report = BatchReport(
+            tool: pipeline.tool, input: configuration.input, asOf: configuration.asOf, stage: configuration.stage,
+            shard: configuration.shard, entries: entries)
+        let files = try Self.writeReport(report, to: out)
+        return BatchOutcome(
+            report: report, progress: progress, times: times, removedLeftovers: removed, reportFiles: files)
+    }
+
+    // MARK: One debtor
+
+    /// Reads, builds, writes and verifies one debtor; never throws: a failure is its entry.
+    func process(_ item: BatchItem, in out: URL) -> WorkResult {
+        var times = StageTimes(enabled: configuration.profile)
+        if let key = item.knownKey, let shard = configuration.shard, !shard.contains(key) {
+            return WorkResult(entry: nil, times: times)
+        }
+        let loaded: BatchCase
+        do {
+            loaded = try item.read(&times)
+        } catch {
+            // Unreadable: the key is the bundle name, so that exactly one shard reports it.
+            let key = item.knownKey ?? DebtorKey(kind: .code, value: item.bundleName)
+            if let shard = configuration.shard, !shard.contains(key) { return WorkResult(entry: nil, times: times) }
+            return WorkResult(entry: failure(item, key: key, claim: nil, day: nil, error), times: times)
+        }
+        if let shard = configuration.shard, !shard.contains(loaded.key) { return WorkResult(entry: nil, times: times) }
+        let claim = loaded.value
+        let day = configuration.asOf ?? claim.asOf ?? configuration.today
+        let target = out.appendingPathComponent(item.bundleName)
+        var replace = false
+        if FileManager.default.fileExists(atPath: target.path) {
+            if let decision = try? pipeline.decide(claim, asOf: day, force: false, times: &times),
+                times.measure(.verify, { isCurrent(target, claim: claim, day: day, decision: decision) })
+            {
+                let entry = entry(item, loaded, day: day, status: .skipped, decision: decision)
+                return WorkResult(entry: entry, times: times)
+            }
+            replace = true
+        }
+        do {
+            let dossier = try pipeline.assemble(
+                claim, exhibits: loaded.exhibits, asOf: day, force: false, times: &times)
+            let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
+            // The case file and its exhibits are never replaced (an output folder inside the input);
+            // the debris of killed runs was removed once for the whole folder, before the first write.
+            let options = SinkOptions(
+                force: replace, protecting: [item.source] + loaded.exhibitPaths, debrisRemoved: true)
+            try times.measure(.write) { try FolderSink(target: target, options: options).write(bundle) }
+            // dossier.xml was validated in memory before writing: on disk, every file is read back and
+            // compared with the bytes the manifest hashed.
+            if let altered = times.measure(.verify, { Self.firstAltered(bundle, at: target) }) {
+                FileSystem.removeTree(target.path)
+                throw BatchInputError(
+                    source: target.path,
+                    message: "le dossier écrit ne se relit pas intact (\(altered)), il est retiré")
+            }
+            let decision = ClaimDecision(statement: dossier.statement, route: dossier.route, warnings: dossier.warnings)
+            return WorkResult(entry: entry(item, loaded, day: day, status: .built, decision: decision), times: times)
+        } catch {
+            return WorkResult(entry: failure(item, key: loaded.key, claim: claim, day: day, error), times: times)
+        }
+    }
+
+    /// The first file of `bundle` whose bytes at `target` differ from those written (or are missing).
+    static func firstAltered(_ bundle: DossierBundle, at target: URL) -> String? {
+        for file in bundle.allFiles {
+            let written = FileManager.default.contents(atPath: target.path + "/" + file.path)
+            if written != file.data { return file.path }
+        }
+        return nil
+    }
+
+    /// Whether the bundle at `target` verifies (checksums and schema) and was built from this case as
+    /// of this day with this tool.
+    func isCurrent(_ target: URL, claim: Case, day: Day, decision: ClaimDecision) -> Bool {
+        guard let report = try? pipeline.verifier.verify(path: target.path), report.isIntact,
+            let manifest = report.manifest
+        else { return false }
+        return manifest.tool == pipeline.tool && manifest.caseReference == claim.reference && manifest.asOf == day.iso
+            && manifest.amountClaimed == Money.plain(decision.statement.totals.total)
+            && manifest.creditor == ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren)
+            && manifest.debtor == ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren)
+    }
+
+    func entry(
+        _ item: BatchItem, _ loaded: BatchCase, day: Day, status: BatchEntry.Status, decision: ClaimDecision
+    )
+        -> BatchEntry
+    {
+        let route = decision.route
+        return BatchEntry(
+            key: loaded.key, status: status, source: item.source, bundle: item.bundleName,
+            reference: loaded.value.reference, debtor: loaded.value.debtor.name,
+            totalClaimed: decision.statement.totals.total, asOf: day, procedure: route.procedure,
+            courtKind: route.court?.kind, court: route.court?.name, warnings: decision.warnings)
+    }
+
+    func failure(_ item: BatchItem, key: DebtorKey, claim: Case?, day: Day?, _ error: any Error) -> BatchEntry {
+        BatchEntry(
+            key: key, status: .failed, source: item.source, bundle: item.bundleName, reference: claim?.reference,
+            debtor: claim?.debtor.name, asOf: day, error: Self.failure(error, source: item.source))
+    }
+
+    func duplicate(_ item: BatchItem) -> BatchEntry {
+        BatchEntry(
+            key: item.knownKey ?? DebtorKey(kind: .code, value: item.bundleName), status: .failed, source: item.source,
+            bundle: item.bundleName,
+            error: .init(
+                message: "un autre dossier de l'entrée porte déjà le nom \(item.bundleName) : renommez l'un des deux",
+                location: item.source))
+    }
+
+    /// The message and location of an error, in the user's terms.
+    static func failure(_ error: any Error, source: String) -> BatchEntry.Failure {
+        if let error = error as? CaseFileError, let first = error.problems.first {
+            let location = first.line > 0 ? "\(first.file):\(first.line):\(first.column)" : first.file
+            return .init(message: error.description, location: location)
+        }
+        if let error = error as? ImportError {
+            return .init(message: error.description, location: error.problems.first?.location.map { "\($0)" } ?? source)
+        }
+        if case BundleError.missingExhibit(let number, _, _) = error {
+            return .init(message: "\(error)", location: "\(source) (exhibits[\(number - 1)].file)")
+        }
+        if let error = error as? any RecouvreError { return .init(message: error.description, location: source) }
+        return .init(message: "erreur interne : \(error)", location: source)
+    }
+
+    // MARK: The output folder
+
+    /// Removes what an interrupted run left: `.NAME.partial-…` (a bundle or report being written) and
+    /// `.NAME.old-…` (a bundle being replaced). Only those names, only at the top of `out`.
+    static func removeLeftovers(in out: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        var removed: [String] = []
+        for name in names.sorted() where name.hasPrefix(".") && (name.contains(".partial-") || name.contains(".old-")) {
+            if (try? FileManager.default.removeItem(at: out.appendingPathComponent(name))) != nil {
+                removed.append(name)
+            }
+        }
+        return removed
+    }
+
+    /// Writes `batch-report.json` and `.csv` atomically (a temporary file renamed into place).
+    static func writeReport(_ report: BatchReport, to out: URL) throws -> [URL] {
+        var written: [URL] = []
+        for (name, data) in [(BatchReport.jsonName, report.json()), (BatchReport.csvName, report.csv())] {
+            let target = out.appendingPathComponent(name)
+            let temporary = out.appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
+            do {
+                try data.write(to: temporary)
+                // rename(2) replaces the old report in one step.
+                guard rename(temporary.path, target.path) == 0 else {
+                    throw BatchInputError(source: target.path, message: String(cString: strerror(errno)))
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw BatchInputError(source: target.path, message: "impossible d'écrire le rapport (\(error))")
+            }
+            written.append(target)
+        }
+        return written
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

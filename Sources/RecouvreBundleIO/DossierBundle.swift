@@ -1,0 +1,140 @@
+import Foundation
+import ZIPFoundation
+
+/// A file to put in a bundle, at a path relative to its root (`pieces/01-devis.pdf`).
+public struct BundleFile: Sendable, Hashable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// A bundle in memory: path → bytes, plus its manifest. `build` assembles one and hands it to a
+/// sink (`FolderSink`, `ZipSink`); a batch or a web page can keep it in memory or zip it to bytes.
+/// (Named `DossierBundle`, not `Bundle`, which is Foundation's type for application resources.)
+public struct DossierBundle: Sendable, Hashable {
+    /// The files, sorted by path, without `manifest.json`.
+    public private(set) var files: [BundleFile]
+    public var manifest: BundleManifest
+
+    public init(files: [BundleFile], manifest: BundleManifest) {
+        self.files = files.sorted { $0.path < $1.path }
+        self.manifest = manifest
+    }
+
+    /// The files and `manifest.json`, sorted by path: what a sink writes.
+    public var allFiles: [BundleFile] {
+        (files + [BundleFile(path: BundleManifest.fileName, data: manifest.json())]).sorted { $0.path < $1.path }
+    }
+
+    /// The bytes at `path`, `manifest.json` included.
+    public subscript(path: String) -> Data? {
+        path == BundleManifest.fileName ? manifest.json() : files.first { $0.path == path }?.data
+    }
+}
+
+/// Where a bundle goes. A sink writes all of it or nothing.
+public protocol BundleSink: Sendable {
+    func write(_ bundle: DossierBundle) throws
+}
+
+/// The sink for a `--out` path: a zip when it ends in `.zip`, else a folder.
+public func bundleSink(for target: URL, force: Bool, protecting: [String] = []) -> any BundleSink {
+    let options = SinkOptions(force: force, protecting: protecting)
+    return target.pathExtension.lowercased() == "zip"
+        ? ZipSink(target: target, options: options) : FolderSink(target: target, options: options)
+}
+
+/// What both sinks share: whether an existing target may be replaced, and what must never be.
+public struct SinkOptions: Sendable {
+    /// Replace an earlier recouvre bundle at the target.
+    public var force: Bool
+    /// Paths (the case file, its exhibits) that no replaced target may contain.
+    public var protecting: [String]
+    /// Called before each file is written (tests use it to fail midway).
+    public var beforeEachFile: (@Sendable (String) throws -> Void)?
+
+    /// The caller (batch) removed the debris of killed builds from the whole output folder before
+    /// writing: skip the per-target scan, which lists the parent folder at every write (quadratic
+    /// over a folder of 10,000 bundles).
+    public var debrisRemoved: Bool
+
+    public init(
+        force: Bool, protecting: [String] = [], beforeEachFile: (@Sendable (String) throws -> Void)? = nil,
+        debrisRemoved: Bool = false
+    ) {
+        self.force = force
+        self.protecting = protecting
+        self.beforeEachFile = beforeEachFile
+        self.debrisRemoved = debrisRemoved
+    }
+}
+
+/// Writes the bundle as a folder: under a temporary name beside the target, swapped into place
+/// only when complete (design.md: outputs are evidence).
+public struct FolderSink: BundleSink {
+    public var target: URL
+    public var options: SinkOptions
+
+    public init(target: URL, options: SinkOptions) {
+        self.target = target.standardizedFileURL
+        self.options = options
+    }
+
+    public func write(_ bundle: DossierBundle) throws {
+        try AtomicTarget(target: target, options: options).write { temporary in
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+            for file in bundle.allFiles {
+                try options.beforeEachFile?(file.path)
+                let url = URL(fileURLWithPath: temporary).appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+            }
+        }
+    }
+}
+
+/// Writes the bundle as a zip archive (deterministic: entries sorted, fixed dates and permissions).
+public struct ZipSink: BundleSink {
+    /// The date of every zip entry: 1980-01-01 00:00 UTC, the first a zip can hold. A real date would
+    /// make two builds of the same dossier differ.
+    public static let entryDate = Date(timeIntervalSince1970: 315_532_800)
+
+    public var target: URL
+    public var options: SinkOptions
+
+    public init(target: URL, options: SinkOptions) {
+        self.target = target.standardizedFileURL
+        self.options = options
+    }
+
+    public func write(_ bundle: DossierBundle) throws {
+        try AtomicTarget(target: target, options: options).write { temporary in
+            let data = try Self.zipData(bundle, beforeEachFile: options.beforeEachFile)
+            try data.write(to: URL(fileURLWithPath: temporary))
+        }
+    }
+
+    /// The zip's bytes, in memory (for an upload's answer, or the sink above).
+    public static func zipData(_ bundle: DossierBundle, beforeEachFile: (@Sendable (String) throws -> Void)? = nil)
+        throws -> Data
+    {
+        let archive = try ZIPFoundation.Archive(data: Data(), accessMode: .create)
+        for file in bundle.allFiles {
+            try beforeEachFile?(file.path)
+            let data = file.data
+            try archive.addEntry(
+                with: file.path, type: .file, uncompressedSize: Int64(data.count),
+                modificationDate: entryDate, permissions: 0o644, compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return bytes
+    }
+}

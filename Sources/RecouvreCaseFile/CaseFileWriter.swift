@@ -1,0 +1,315 @@
+import Foundation
+import RecouvreModel
+
+/// Writes a `Case` as a case file (YAML, case-format.md version 1), the inverse of `CaseFileReader`:
+/// reading the text back gives an equal `Case`.
+///
+/// The output is deterministic (keys in the order of case-format.md, no timestamp, `\n` line ends) so
+/// that the same ledger imported twice gives the same bytes. Every text is double-quoted (a SIREN stays a
+/// string, `NO` stays a word, a `#` is not a comment); dates and amounts are written as their literal
+/// text, amounts from the `Decimal` (never through a `Double`). Optional keys with their default value
+/// are left out.
+public enum CaseFileWriter {
+    /// The YAML text of `value`. `header` lines are written first as `# …` comments (the importer's
+    /// notes: where the case came from, what is left to complete).
+    public static func yaml(_ value: Case, header: [String] = []) -> String {
+        var out = YAMLOut()
+        out.text.reserveCapacity(1024 + 160 * (value.invoices.count + value.payments.count))
+        for line in header {
+            out.text += line.isEmpty ? "#\n" : "# " + line.replacingOccurrences(of: "\n", with: " ") + "\n"
+        }
+        out.line(0, "version", "\(value.version)")
+        out.line(0, "reference", quoted(value.reference))
+        if let asOf = value.asOf { out.line(0, "as_of", asOf.iso) }
+        out.key(0, "creditor")
+        party(value.creditor, into: &out)
+        out.key(0, "debtor")
+        party(value.debtor, into: &out)
+        contract(value.contract, into: &out)
+        out.key(0, "invoices")
+        for invoice in value.invoices {
+            out.item(1, "number", quoted(invoice.number))
+            out.line(2, "issued", invoice.issued.iso)
+            out.line(2, "due", invoice.due.iso)
+            out.line(2, "amount", amount(invoice.amount))
+            if let description = invoice.description { out.line(2, "description", quoted(description)) }
+            if invoice.kind != .invoice { out.line(2, "kind", invoice.kind.rawValue) }
+            if let status = invoice.status { out.line(2, "status", status.rawValue) }
+            if let day = invoice.statusDate { out.line(2, "status_date", day.iso) }
+            if let file = invoice.statusFile { out.line(2, "status_file", quoted(file)) }
+            if let clause = invoice.penaltyClause { out.line(2, "penalty_clause", quoted(clause)) }
+        }
+        if !value.payments.isEmpty {
+            out.key(0, "payments")
+            for payment in value.payments {
+                out.item(1, "date", payment.date.iso)
+                out.line(2, "amount", amount(payment.amount))
+                if let invoice = payment.invoice { out.line(2, "invoice", quoted(invoice)) }
+                if let reference = payment.reference { out.line(2, "reference", quoted(reference)) }
+            }
+        }
+        if !value.creditNotes.isEmpty {
+            out.key(0, "credit_notes")
+            for note in value.creditNotes {
+                out.item(1, "number", quoted(note.number))
+                out.line(2, "date", note.date.iso)
+                out.line(2, "amount", amount(note.amount))
+                if let invoice = note.invoice { out.line(2, "invoice", quoted(invoice)) }
+            }
+        }
+        if !value.events.isEmpty {
+            out.key(0, "events")
+            for event in value.events {
+                out.item(1, "type", event.type.rawValue)
+                out.line(2, "date", event.date.iso)
+                if let received = event.received { out.line(2, "received", received.iso) }
+                if let served = event.served { out.line(2, "served", served.iso) }
+                if let channel = event.channel { out.line(2, "channel", channel.rawValue) }
+                if let tracking = event.tracking { out.line(2, "tracking", quoted(tracking)) }
+                if let court = event.court { out.line(2, "court", quoted(court)) }
+                eventKeys(event, into: &out)
+            }
+        }
+        if !value.exhibits.isEmpty {
+            out.key(0, "exhibits")
+            for exhibit in value.exhibits {
+                out.item(1, "title", quoted(exhibit.title))
+                if let file = exhibit.file { out.line(2, "file", quoted(file)) }
+                if exhibit.toProduce { out.line(2, "to_produce", "true") }
+            }
+        }
+        return out.text
+    }
+
+    private static func party(_ party: Party, into out: inout YAMLOut) {
+        out.line(1, "kind", party.kind.rawValue)
+        out.line(1, "name", quoted(party.name))
+        if let form = party.legalForm { out.line(1, "legal_form", quoted(form)) }
+        if let siren = party.siren { out.line(1, "siren", quoted(siren)) }
+        if let siret = party.siret { out.line(1, "siret", quoted(siret)) }
+        if let rcs = party.rcs { out.line(1, "rcs", quoted(rcs)) }
+        if let professional = party.professional { out.line(1, "professional", professional ? "true" : "false") }
+        if let merchant = party.merchant { out.line(1, "merchant", merchant ? "true" : "false") }
+        out.key(1, "address")
+        address(party.address, level: 2, into: &out)
+        if let representative = party.representative { out.line(1, "representative", quoted(representative)) }
+        if let email = party.email { out.line(1, "email", quoted(email)) }
+        if let phone = party.phone { out.line(1, "phone", quoted(phone)) }
+        if let iban = party.iban { out.line(1, "iban", quoted(iban)) }
+        if let civility = party.civility { out.line(1, "civility", civility.rawValue) }
+        if let names = party.firstNames { out.line(1, "first_names", quoted(names)) }
+        if let surname = party.surname { out.line(1, "surname", quoted(surname)) }
+        if let profession = party.profession { out.line(1, "profession", quoted(profession)) }
+        if let nationality = party.nationality { out.line(1, "nationality", quoted(nationality)) }
+        if let birth = party.birthDate { out.line(1, "birth_date", birth.iso) }
+        if let place = party.birthPlace { out.line(1, "birth_place", quoted(place)) }
+        if let mediator = party.mediator {
+            out.key(1, "mediator")
+            out.line(2, "name", quoted(mediator.name))
+            if let address = mediator.address { out.line(2, "address", quoted(address)) }
+            if let website = mediator.website { out.line(2, "website", quoted(website)) }
+        }
+        if let office = party.office { out.line(1, "office", quoted(office)) }
+    }
+
+    /// The keys of the event types beyond reminder, notice and judgment's first ones.
+    private static func eventKeys(_ event: Event, into out: inout YAMLOut) {
+        if let step = event.step { out.line(2, "step", quoted(step)) }
+        if let file = event.file { out.line(2, "file", quoted(file)) }
+        if let letter = event.letter { out.line(2, "letter", quoted(letter)) }
+        if let proof = event.dispatchProof { out.line(2, "dispatch_proof", quoted(proof)) }
+        if let receipt = event.receiptFile { out.line(2, "receipt_file", quoted(receipt)) }
+        if let presented = event.presented { out.line(2, "presented", presented.iso) }
+        if let outcome = event.outcome { out.line(2, "outcome", outcome.rawValue) }
+        if let kind = event.judgmentKind { out.line(2, "kind", kind.rawValue) }
+        if let invoices = event.invoices {
+            if invoices.isEmpty {
+                out.line(2, "invoices", "[]")
+            } else {
+                out.key(2, "invoices")
+                for number in invoices { out.bullet(3, quoted(number)) }
+            }
+        }
+        if let award = event.awarded {
+            var lines = YAMLOut()
+            if let principal = award.principal { lines.line(3, "principal", amount(principal)) }
+            if let interest = award.interest {
+                lines.key(3, "interest")
+                switch interest.rate {
+                case .legal: lines.line(4, "rate", "legal")
+                case .clause(let clause): lines.line(4, "rate", penaltyRate(clause))
+                }
+                if let from = interest.from { lines.line(4, "from", from.iso) }
+            }
+            if let costs = award.costs { lines.line(3, "costs", amount(costs)) }
+            if let article700 = award.article700 { lines.line(3, "article_700", amount(article700)) }
+            if lines.text.isEmpty {
+                out.line(2, "awarded", "{}")
+            } else {
+                out.key(2, "awarded")
+                out.text += lines.text
+            }
+        }
+        if let file = event.serviceFile { out.line(2, "service_file", quoted(file)) }
+        if let until = event.until { out.line(2, "until", until.iso) }
+        if let value = event.amount { out.line(2, "amount", amount(value)) }
+        if event.type == .plan || !event.instalments.isEmpty {
+            if event.instalments.isEmpty {
+                out.line(2, "instalments", "[]")
+            } else {
+                out.key(2, "instalments")
+                for instalment in event.instalments {
+                    out.item(3, "date", instalment.date.iso)
+                    out.line(4, "amount", amount(instalment.amount))
+                }
+            }
+        }
+        if let express = event.express { out.line(2, "express", express ? "true" : "false") }
+        if let mentioned = event.remediesMentioned { out.line(2, "remedies_mentioned", mentioned ? "true" : "false") }
+    }
+
+    private static func address(_ address: Address, level: Int, into out: inout YAMLOut) {
+        out.key(level, "lines")
+        for line in address.lines { out.bullet(level + 1, quoted(line)) }
+        if let postcode = address.postcode { out.line(level, "postcode", quoted(postcode)) }
+        out.line(level, "city", quoted(address.city))
+        if let insee = address.insee { out.line(level, "insee", quoted(insee)) }
+        if address.country != "FR" { out.line(level, "country", quoted(address.country)) }
+    }
+
+    private static func contract(_ contract: Contract, into out: inout YAMLOut) {
+        var lines = YAMLOut()
+        if let nature = contract.nature { lines.line(1, "nature", nature.rawValue) }
+        if let reference = contract.reference { lines.line(1, "reference", quoted(reference)) }
+        if let terms = contract.paymentTerms { lines.line(1, "payment_terms", quoted(terms)) }
+        if let rate = contract.penaltyRate { lines.line(1, "penalty_rate", penaltyRate(rate)) }
+        if !contract.flatFee { lines.line(1, "flat_fee", "false") }
+        if let details = contract.proceedingsDetails, contract.collectiveProceedings != nil {
+            lines.key(1, "collective_proceedings")
+            if case .opened(let day) = contract.collectiveProceedings { lines.line(2, "opened", day.iso) }
+            if let kind = details.kind { lines.line(2, "kind", kind.rawValue) }
+            if let court = details.court { lines.line(2, "court", quoted(court)) }
+            if let bodacc = details.bodacc { lines.line(2, "bodacc", bodacc.iso) }
+            if let mandataire = details.mandataire {
+                lines.key(2, "mandataire")
+                lines.line(3, "name", quoted(mandataire.name))
+                if let address = mandataire.address {
+                    lines.key(3, "address")
+                    self.address(address, level: 4, into: &lines)
+                }
+            }
+            if lines.text.hasSuffix("collective_proceedings:\n") {
+                lines.text.removeLast("collective_proceedings:\n".count + 2)
+                lines.line(1, "collective_proceedings", "true")
+            }
+        } else {
+            switch contract.collectiveProceedings {
+            case .none: break
+            case .openedUnknownDate: lines.line(1, "collective_proceedings", "true")
+            case .opened(let day): lines.line(1, "collective_proceedings", day.iso)
+            }
+        }
+        if let costs = contract.extraRecoveryCosts { lines.line(1, "extra_recovery_costs", amount(costs)) }
+        if let basis = contract.capitalisationBasis { lines.line(1, "capitalisation", basis.rawValue) }
+        if let property = contract.property {
+            lines.key(1, "property")
+            address(property, level: 2, into: &lines)
+        }
+        if let country = contract.performanceCountry { lines.line(1, "performance_country", quoted(country)) }
+        if let deposit = contract.lease.deposit { lines.line(1, "deposit", amount(deposit)) }
+        if let ended = contract.lease.ended { lines.line(1, "lease_ended", ended.iso) }
+        if let regularised = contract.lease.chargesRegularised {
+            lines.line(1, "charges_regularised", regularised ? "true" : "false")
+        }
+        if let acquired = contract.lease.resolutoryClauseAcquired {
+            lines.line(1, "resolutory_clause_acquired", acquired.iso)
+        }
+        guard !lines.text.isEmpty else { return }
+        out.key(0, "contract")
+        out.text += lines.text
+    }
+
+    /// `12.5`, `"ECB + 10"`, `"3 x legal"`: the forms `PenaltyRateParser` reads.
+    public static func penaltyRate(_ clause: PenaltyRateClause) -> String {
+        switch clause {
+        case .fixed(let rate): return number(rate)
+        case .ecbPlus(let points): return quoted("ECB + \(number(points))")
+        case .legalTimes(let factor): return quoted("\(number(factor)) x legal")
+        }
+    }
+
+    /// An amount as its exact decimal text with two decimals (`1800.00`, `0.50`); more decimals are
+    /// kept as they are rather than rounded (the reader then says what is wrong).
+    public static func amount(_ value: Decimal) -> String {
+        let plain = Money.plain(value)
+        if Money.rounded(value) == value { return plain }
+        return number(value)
+    }
+
+    /// A decimal's exact, locale-independent text (`12`, `12.5`).
+    static func number(_ value: Decimal) -> String { "\(value)" }
+
+    /// A YAML double-quoted scalar: `"`, `\` and control characters escaped, everything else as is.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
+                {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+        return out
+    }
+}
+
+/// Lines of block YAML, two spaces per level.
+struct YAMLOut {
+    var text = ""
+
+    private static let indents = (0..<8).map { String(repeating: "  ", count: $0) }
+
+    mutating func line(_ level: Int, _ key: String, _ value: String) {
+        text += Self.indents[level]
+        text += key
+        text += ": "
+        text += value
+        text += "\n"
+    }
+
+    mutating func key(_ level: Int, _ key: String) {
+        text += Self.indents[level]
+        text += key
+        text += ":\n"
+    }
+
+    /// The first key of a list item: `  - number: "FA-1"`; the item's other keys go one level deeper.
+    mutating func item(_ level: Int, _ key: String, _ value: String) {
+        text += Self.indents[level]
+        text += "- "
+        text += key
+        text += ": "
+        text += value
+        text += "\n"
+    }
+
+    mutating func bullet(_ level: Int, _ value: String) {
+        text += Self.indents[level]
+        text += "- "
+        text += value
+        text += "\n"
+    }
+}

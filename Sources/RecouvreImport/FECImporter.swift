@@ -1,0 +1,234 @@
+import Foundation
+import RecouvreModel
+
+/// The Fichier des écritures comptables (LPF A47 A-1; its layout: arrêté du 29 juillet 2013, art.
+/// A47 A-1 du LPF): 18 columns separated by a tab or `|`, a header line, amounts with a decimal comma
+/// (padded with zeros or spaces, signed or not), dates `AAAAMMJJ`. Also the variant with `Montant` and
+/// `Sens` (D/C) in place of `Debit` and `Credit`.
+///
+/// Customer accounts (`411…`, with their auxiliary account `CompAuxNum` / `CompAuxLib`) give the
+/// debtors; lines lettered together (`EcritureLet`) are settled and left out; the open invoices and
+/// partial payments of each customer become a case. Every entry (`EcritureNum`) must balance (total
+/// debit = total credit): a file that does not is refused, naming the entry and its first line.
+///
+/// A pure function of bytes, like every importer.
+public enum FECImporter {
+    static let required = [
+        "JournalCode", "EcritureNum", "EcritureDate", "CompteNum", "CompAuxNum", "CompAuxLib", "PieceRef",
+        "PieceDate", "EcritureLib", "EcritureLet",
+    ]
+
+    public static func importFEC(
+        _ data: Data, name: String, creditor: CreditorDefaults, creditorFile: String = "créancier", dueDays: Int = 30,
+        customerAccountPrefix: String = "411"
+    ) throws(ImportError) -> ImportResult {
+        let (text, encoding) = try LedgerText.decode(data, name: name)
+        var notes: [ImportNote] = []
+        if encoding == .windows1252 {
+            notes.append(
+                ImportNote(
+                    .info, "encodage Windows-1252 (ou ISO 8859-15) détecté, converti en UTF-8",
+                    at: SourceLocation(file: name)))
+        }
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        while let last = lines.last, last.isEmpty || last.allSatisfy({ $0 == UInt8(ascii: "\r") }) {
+            lines.removeLast()
+        }
+        guard let headerLine = lines.first else { throw ImportError("le FEC est vide", at: SourceLocation(file: name)) }
+        let separator: UInt8 = headerLine.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: "|")
+        func fields(_ line: Substring.UTF8View) -> [Substring] {
+            var slice = line
+            if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+            return slice.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
+        }
+        let header = fields(headerLine).map { $0.trimmingCharacters(in: .whitespaces) }
+        var index: [String: Int] = [:]
+        for (position, title) in header.enumerated() { index[title.lowercased()] = position }
+        let missing = required.filter { index[$0.lowercased()] == nil }
+        let hasDebitCredit = index["debit"] != nil && index["credit"] != nil
+        let hasMontantSens = index["montant"] != nil && index["sens"] != nil
+        if !missing.isEmpty || !(hasDebitCredit || hasMontantSens) {
+            var absent = missing
+            if !(hasDebitCredit || hasMontantSens) { absent.append("Debit/Credit (ou Montant/Sens)") }
+            throw ImportError(
+                "colonnes du FEC absentes : \(absent.joined(separator: ", "))",
+                at: SourceLocation(file: name, line: 1),
+                remedy: "un FEC a 18 colonnes (JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|…), "
+                    + "séparées par une tabulation ou |, avec leur ligne d'en-tête")
+        }
+        func column(_ title: String) -> Int { index[title.lowercased()]! }
+        let journal = column("JournalCode")
+        let entryNumber = column("EcritureNum")
+        let entryDate = column("EcritureDate")
+        let account = column("CompteNum")
+        let auxNumber = column("CompAuxNum")
+        let auxName = column("CompAuxLib")
+        let piece = column("PieceRef")
+        let pieceDate = column("PieceDate")
+        let label = column("EcritureLib")
+        let letter = column("EcritureLet")
+        let debitColumn = index["debit"]
+        let creditColumn = index["credit"]
+        let montantColumn = index["montant"]
+        let sensColumn = index["sens"]
+        let currencyColumn = index["idevise"]
+
+        struct Balance {
+            var debit: Decimal = 0
+            var credit: Decimal = 0
+            var line: Int
+        }
+        var balances: [Substring: Balance] = [:]
+        var balanceOrder: [Substring] = []
+        var entries: [LedgerEntry] = []
+        var problems: [ImportProblem] = []
+        var lettered = 0
+        for (offset, raw) in lines.enumerated().dropFirst() {
+            let lineNumber = offset + 1
+            if raw.isEmpty || (raw.count == 1 && raw.first == UInt8(ascii: "\r")) { continue }
+            let row = fields(Substring(raw).utf8)
+            func at(_ column: Int) -> SourceLocation {
+                SourceLocation(
+                    file: name, line: lineNumber, column: column + 1,
+                    context: column < header.count ? header[column] : nil)
+            }
+            guard row.count >= header.count - 2, row.count >= max(letter, account, piece) + 1 else {
+                problems.append(
+                    ImportProblem(
+                        "\(row.count) colonnes au lieu de \(header.count)",
+                        at: SourceLocation(file: name, line: lineNumber),
+                        remedy: "chaque ligne du FEC a les colonnes de l'en-tête"))
+                if problems.count >= 50 { break }
+                continue
+            }
+            func value(_ column: Int?) -> Substring {
+                guard let column, column < row.count else { return "" }
+                return row[column]
+            }
+            func money(_ column: Int?) -> Decimal? {
+                let text = value(column).trimmingCharacters(in: .whitespaces)
+                if text.isEmpty { return 0 }
+                return FrenchValues.amount(text)
+            }
+            var debit: Decimal = 0
+            var credit: Decimal = 0
+            if hasDebitCredit {
+                guard let d = money(debitColumn) else {
+                    problems.append(
+                        ImportProblem("« \(value(debitColumn)) » n'est pas un montant", at: at(debitColumn!)))
+                    continue
+                }
+                guard let c = money(creditColumn) else {
+                    problems.append(
+                        ImportProblem("« \(value(creditColumn)) » n'est pas un montant", at: at(creditColumn!)))
+                    continue
+                }
+                // Signed amounts: a negative debit is a credit, and the other way round.
+                debit = d < 0 ? 0 : d
+                credit = c < 0 ? 0 : c
+                if d < 0 { credit += -d }
+                if c < 0 { debit += -c }
+            } else {
+                guard let m = money(montantColumn) else {
+                    problems.append(
+                        ImportProblem("« \(value(montantColumn)) » n'est pas un montant", at: at(montantColumn!)))
+                    continue
+                }
+                let sens = value(sensColumn).trimmingCharacters(in: .whitespaces).uppercased()
+                let magnitude = m < 0 ? -m : m
+                switch (sens, m < 0) {
+                case ("D", false), ("C", true), ("+1", false), ("1", false): debit = magnitude
+                case ("C", false), ("D", true), ("-1", false): credit = magnitude
+                default:
+                    problems.append(ImportProblem("Sens « \(sens) » : attendu D ou C", at: at(sensColumn!)))
+                    continue
+                }
+            }
+            let entryKey = value(journal) + "\u{1F}" + value(entryNumber)
+            if balances[entryKey] == nil {
+                balances[entryKey] = Balance(line: lineNumber)
+                balanceOrder.append(entryKey)
+            }
+            balances[entryKey]!.debit += debit
+            balances[entryKey]!.credit += credit
+
+            let accountNumber = value(account).trimmingCharacters(in: .whitespaces)
+            guard accountNumber.hasPrefix(customerAccountPrefix) else { continue }
+            if !value(letter).trimmingCharacters(in: .whitespaces).isEmpty {
+                lettered += 1
+                continue
+            }
+            guard let date = FrenchValues.day(value(pieceDate)) ?? FrenchValues.day(value(entryDate)) else {
+                problems.append(ImportProblem("« \(value(pieceDate)) » n'est pas une date AAAAMMJJ", at: at(pieceDate)))
+                continue
+            }
+            let customer = value(auxNumber).trimmingCharacters(in: .whitespaces)
+            let customerName = value(auxName).trimmingCharacters(in: .whitespaces)
+            let key = customer.isEmpty ? accountNumber : customer
+            var number = value(piece).trimmingCharacters(in: .whitespaces)
+            if number.isEmpty { number = value(entryNumber).trimmingCharacters(in: .whitespaces) }
+            let text = value(label).trimmingCharacters(in: .whitespaces)
+            let journalCode = value(journal).trimmingCharacters(in: .whitespaces).uppercased()
+            if let currencyColumn, !value(currencyColumn).trimmingCharacters(in: .whitespaces).isEmpty,
+                value(currencyColumn).trimmingCharacters(in: .whitespaces).uppercased() != "EUR"
+            {
+                notes.append(
+                    ImportNote(
+                        .info, "pièce \(number) en \(value(currencyColumn)) : le montant en euros du FEC est repris",
+                        at: at(currencyColumn)))
+            }
+            var details = PartyDetails()
+            details.name = customerName.isEmpty ? nil : customerName
+            let amount = debit - credit
+            guard amount != 0 else { continue }
+            let kind: LedgerEntry.Kind
+            if amount > 0 {
+                kind = .invoice
+            } else {
+                // A credit on the customer's account: a credit note when it comes from the sales journal
+                // (or its piece or label says avoir), a payment otherwise.
+                let upperText = text.uppercased()
+                let isSales = journalCode.hasPrefix("VT") || journalCode.hasPrefix("VE") || journalCode == "V"
+                kind =
+                    isSales || number.uppercased().hasPrefix("AV") || upperText.hasPrefix("AVOIR")
+                    ? .creditNote : .payment
+            }
+            let cells: [String: SourceLocation] = [
+                "number": at(piece), "issued": at(pieceDate), "date": at(pieceDate),
+                "amount": at(amount > 0 ? (debitColumn ?? montantColumn!) : (creditColumn ?? montantColumn!)),
+                "debtor.name": at(auxName),
+            ]
+            entries.append(
+                LedgerEntry(
+                    kind: kind, number: number, date: date, due: nil, amount: amount < 0 ? -amount : amount,
+                    description: text.isEmpty ? nil : text, debtorKey: key, debtor: details,
+                    location: SourceLocation(file: name, line: lineNumber), cells: cells))
+        }
+        for key in balanceOrder {
+            let balance = balances[key]!
+            if balance.debit != balance.credit {
+                let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+                problems.append(
+                    ImportProblem(
+                        "l'écriture \(parts.last ?? "") (journal \(parts.first ?? "")) n'est pas équilibrée : "
+                            + "débit \(Money.french(balance.debit)), crédit \(Money.french(balance.credit))",
+                        at: SourceLocation(file: name, line: balance.line),
+                        remedy:
+                            "un FEC dont une écriture ne s'équilibre pas est refusé ; réexportez-le depuis la comptabilité"
+                    ))
+                if problems.count >= 50 { break }
+            }
+        }
+        if !problems.isEmpty { throw ImportError(problems) }
+        if lettered > 0 {
+            notes.append(
+                ImportNote(
+                    .skipped, "\(lettered) ligne(s) client lettrée(s) (EcritureLet) : soldées, non reprises",
+                    at: SourceLocation(file: name)))
+        }
+        let assembler = LedgerAssembler(
+            creditor: creditor, creditorFile: creditorFile, dueDays: dueDays, sourceName: name)
+        let cases = assembler.cases(entries, notes: &notes)
+        return ImportResult(kind: "fec", sources: [name], cases: cases, notes: notes, linesRead: lines.count - 1)
+    }
+}

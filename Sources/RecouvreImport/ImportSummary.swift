@@ -1,0 +1,177 @@
+import Foundation
+import RecouvreJSON
+import RecouvreModel
+
+/// What `recouvre import` prints: debtors, invoices, the total outstanding, what was skipped and why,
+/// the warnings; as French text, or as JSON (`recouvre.import/1`) for scripts.
+public enum ImportSummary {
+    public static func text(_ result: ImportResult, folder: String?) -> String {
+        var out = ""
+        let invoices = result.cases.reduce(0) { $0 + $1.value.invoices.count }
+        let total = result.cases.reduce(Decimal(0)) { $0 + $1.outstanding }
+        out +=
+            "Import \(result.kind) : \(result.sources.count == 1 ? result.sources[0] : "\(result.sources.count) fichiers")"
+        out +=
+            " (\(result.linesRead) \(result.kind == "csv" || result.kind == "fec" ? "lignes" : "documents") \(result.kind == "csv" || result.kind == "fec" ? "lues" : "lus"))\n"
+        out +=
+            "\(result.cases.count) débiteur\(result.cases.count > 1 ? "s" : ""), \(invoices) facture\(invoices > 1 ? "s" : "")"
+        out += ", reste dû \(Money.french(total))\n"
+        for imported in result.cases.prefix(200) {
+            let count = imported.value.invoices.count
+            out += "  \(imported.fileName)  \(imported.value.debtor.name)"
+            out += imported.value.debtor.siren.map { " (SIREN \($0))" } ?? ""
+            out += "  \(count) facture\(count > 1 ? "s" : "")  \(Money.french(imported.outstanding))\n"
+        }
+        if result.cases.count > 200 { out += "  … et \(result.cases.count - 200) autres\n" }
+        let all = result.notes + result.cases.flatMap(\.notes)
+        for (kind, title) in [(ImportNote.Kind.skipped, "Ignoré"), (.warning, "Attention"), (.info, "Notes")] {
+            let notes = all.filter { $0.kind == kind }
+            guard !notes.isEmpty else { continue }
+            out += "\(title) (\(notes.count)) :\n"
+            for note in notes.prefix(100) {
+                out += "  " + (note.location.map { "\($0.prefix): " } ?? "") + note.message + "\n"
+            }
+            if notes.count > 100 { out += "  … et \(notes.count - 100) autres\n" }
+        }
+        if let folder {
+            out +=
+                result.cases.isEmpty
+                ? "Aucun dossier écrit.\n" : "Dossiers écrits dans \(folder)/ (un fichier par débiteur).\n"
+        }
+        return out
+    }
+
+    public static func json(_ result: ImportResult, folder: String?) -> String {
+        let invoices = result.cases.reduce(0) { $0 + $1.value.invoices.count }
+        let total = result.cases.reduce(Decimal(0)) { $0 + $1.outstanding }
+        let all = result.notes + result.cases.flatMap(\.notes)
+        func notes(_ kind: ImportNote.Kind) -> JSONValue {
+            .array(all.filter { $0.kind == kind }.map(note))
+        }
+        var members: [(String, JSONValue)] = [
+            ("format", .string("recouvre.import/1")),
+            ("kind", .string(result.kind)),
+            ("sources", .array(result.sources.map(JSONValue.string))),
+            ("out", .optional(folder)),
+            ("lines_read", .integer(Int64(result.linesRead))),
+            ("debtors", .integer(Int64(result.cases.count))),
+            ("invoices", .integer(Int64(invoices))),
+            ("outstanding", .string(Money.plain(total))),
+            ("cases", .array(result.cases.map(caseJSON))),
+            ("skipped", notes(.skipped)),
+            ("warnings", notes(.warning)),
+            ("notes", notes(.info)),
+        ]
+        if !result.documents.isEmpty {
+            members.append(("einvoices", .array(result.documents.map { document($0, in: result) })))
+        }
+        return JSONValue.object(members).rendered()
+    }
+
+    static func note(_ note: ImportNote) -> JSONValue {
+        .object([
+            ("file", .optional(note.location?.file)),
+            ("line", note.location.map { .integer(Int64($0.line)) } ?? .null),
+            ("path", .optional(note.location?.context)),
+            ("message", .string(note.message)),
+        ])
+    }
+
+    static func party(_ party: Party) -> JSONValue {
+        .object([("name", .string(party.name)), ("siren", .optional(party.siren)), ("siret", .optional(party.siret))])
+    }
+
+    static func caseJSON(_ imported: ImportedCase) -> JSONValue {
+        let value = imported.value
+        return .object([
+            ("file", .string(imported.fileName)),
+            ("reference", .string(value.reference)),
+            ("debtor_key", .string(imported.debtorKey)),
+            ("creditor", party(value.creditor)),
+            ("debtor", party(value.debtor)),
+            ("penalty_rate", value.contract.penaltyRate.map { .string(CaseFileWriterBridge.rate($0)) } ?? .null),
+            (
+                "invoices",
+                .array(
+                    value.invoices.map { invoice in
+                        .object([
+                            ("number", .string(invoice.number)), ("issued", .string(invoice.issued.iso)),
+                            ("due", .string(invoice.due.iso)), ("amount", .string(Money.plain(invoice.amount))),
+                            ("penalty_clause", .optional(invoice.penaltyClause)),
+                        ])
+                    })
+            ),
+            (
+                "payments",
+                .array(
+                    value.payments.map { payment in
+                        .object([
+                            ("date", .string(payment.date.iso)), ("amount", .string(Money.plain(payment.amount))),
+                            ("invoice", .optional(payment.invoice)),
+                        ])
+                    })
+            ),
+            (
+                "credit_notes",
+                .array(
+                    value.creditNotes.map { note in
+                        .object([
+                            ("number", .string(note.number)), ("date", .string(note.date.iso)),
+                            ("amount", .string(Money.plain(note.amount))), ("invoice", .optional(note.invoice)),
+                        ])
+                    })
+            ),
+            ("outstanding", .string(Money.plain(imported.outstanding))),
+            ("sources", .array(imported.sources.map(JSONValue.string))),
+        ])
+    }
+
+    /// An e-invoice as read (the same keys as the samples' expected values).
+    static func document(_ invoice: EInvoice, in result: ImportResult) -> JSONValue {
+        let imported = result.cases.contains { imported in
+            imported.value.invoices.contains { $0.number == invoice.number }
+                || imported.value.creditNotes.contains { $0.number == invoice.number }
+        }
+        let penalty = invoice.notes.filter { ["PMD", "PMT", "AAB"].contains($0.subject?.uppercased() ?? "") }
+        func notes(_ list: [EInvoice.Note]) -> JSONValue {
+            .array(list.map { .object([("subject", .optional($0.subject)), ("content", .string($0.content))]) })
+        }
+        return .object([
+            ("file", .string(invoice.file)),
+            ("syntax", .string(invoice.syntax)),
+            ("number", .string(invoice.number)),
+            ("type_code", .string(invoice.typeCode)),
+            ("issue_date", .string(invoice.issueDate.iso)),
+            ("due_date", .optional(invoice.dueDate?.iso)),
+            ("due_date_source", invoice.dueDate != nil ? .string("BT-9") : .null),
+            ("currency", .string(invoice.currency)),
+            ("amount_due", .string(Money.plain(invoice.amountDue))),
+            ("total_with_vat", .optional(invoice.totalWithVAT.map { Money.plain($0) })),
+            ("prepaid", .optional(invoice.prepaid.map { Money.plain($0) })),
+            ("seller_name", .optional(invoice.seller.name)),
+            ("seller_legal_id", .optional(invoice.seller.legalID)),
+            ("seller_legal_id_scheme", .optional(invoice.seller.legalIDScheme)),
+            ("buyer_name", .optional(invoice.buyer.name)),
+            ("buyer_legal_id", .optional(invoice.buyer.legalID)),
+            ("buyer_legal_id_scheme", .optional(invoice.buyer.legalIDScheme)),
+            ("buyer_country", .optional(invoice.buyer.country)),
+            ("payment_terms", .optional(invoice.paymentTerms)),
+            ("business_process", .optional(invoice.businessProcess)),
+            ("notes", notes(invoice.notes)),
+            ("penalty_notes", notes(penalty)),
+            ("pdf_attachment", .optional(invoice.pdfAttachment)),
+            ("outcome", .string(imported ? "imported" : "skipped")),
+        ])
+    }
+}
+
+/// The `penalty_rate` text of the case file, for the summary.
+enum CaseFileWriterBridge {
+    static func rate(_ clause: PenaltyRateClause) -> String {
+        switch clause {
+        case .fixed(let rate): return "\(rate)"
+        case .ecbPlus(let points): return "ECB + \(points)"
+        case .legalTimes(let factor): return "\(factor) x legal"
+        }
+    }
+}

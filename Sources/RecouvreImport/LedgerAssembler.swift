@@ -1,0 +1,243 @@
+import Foundation
+import RecouvreModel
+
+/// One line of a ledger (CSV or FEC), read but not yet grouped: an invoice, a credit note or a payment
+/// of one debtor, with where each of its values came from.
+struct LedgerEntry {
+    enum Kind { case invoice, creditNote, payment }
+
+    var kind: Kind
+    var number: String
+    var date: Day
+    var due: Day?
+    /// Positive.
+    var amount: Decimal
+    /// Already paid on this invoice (a `réglé` column), without a separate payment line.
+    var paid: Decimal = 0
+    var paymentDate: Day?
+    /// The invoice a credit note or payment names.
+    var invoiceReference: String?
+    var description: String?
+    var penaltyClause: String?
+    var debtorKey: String
+    var debtor: PartyDetails
+    /// The line.
+    var location: SourceLocation
+    /// Key of the case file (`number`, `issued`, `due`, `amount`, `debtor.siren`…) → its cell.
+    var cells: [String: SourceLocation] = [:]
+}
+
+/// Groups ledger lines by debtor into cases: invoices with what is still due, the payments and credit
+/// notes that go with them; settled invoices, and debtors who owe nothing, are left out with a note.
+struct LedgerAssembler {
+    var creditor: CreditorDefaults
+    var creditorFile: String
+    var dueDays: Int
+    var sourceName: String
+
+    func cases(_ entries: [LedgerEntry], notes: inout [ImportNote]) -> [ImportedCase] {
+        var order: [String] = []
+        var groups: [String: [LedgerEntry]] = [:]
+        for entry in entries {
+            if groups[entry.debtorKey] == nil {
+                order.append(entry.debtorKey)
+                groups[entry.debtorKey] = []
+            }
+            groups[entry.debtorKey]!.append(entry)
+        }
+        var result: [ImportedCase] = []
+        result.reserveCapacity(order.count)
+        var names: Set<String> = []
+        for key in order {
+            guard var imported = debtorCase(key: key, entries: groups[key]!, notes: &notes) else { continue }
+            // Two keys reduced to the same file name: the second gets a suffix.
+            var fileName = imported.fileName
+            var counter = 2
+            while names.contains(fileName) {
+                fileName = String(imported.fileName.dropLast(5)) + "-\(counter).yaml"
+                counter += 1
+            }
+            names.insert(fileName)
+            imported.fileName = fileName
+            result.append(imported)
+        }
+        return result
+    }
+
+    private func debtorCase(key: String, entries: [LedgerEntry], notes: inout [ImportNote]) -> ImportedCase? {
+        var caseNotes: [ImportNote] = []
+        let first = entries[0]
+        // Invoices by number (first occurrence wins; a second one is reported by the validator).
+        var invoiceIndex: [String: Int] = [:]
+        var invoices: [LedgerEntry] = []
+        var others: [LedgerEntry] = []
+        for entry in entries {
+            if entry.kind == .invoice {
+                if invoiceIndex[entry.number] == nil { invoiceIndex[entry.number] = invoices.count }
+                invoices.append(entry)
+            } else {
+                others.append(entry)
+            }
+        }
+        // A payment or credit note names its invoice (column, or the one invoice number its label cites).
+        var allocated: [Int: [Int]] = [:]
+        var allocation: [Int?] = Array(repeating: nil, count: others.count)
+        for (index, entry) in others.enumerated() {
+            var target = entry.invoiceReference.flatMap { invoiceIndex[$0] }
+            if target == nil, let label = entry.description {
+                let cited = invoiceIndex.keys.filter { $0.count >= 4 && label.contains($0) }
+                if cited.count == 1 { target = invoiceIndex[cited[0]] }
+            }
+            if target == nil, entry.kind == .creditNote, entry.invoiceReference == nil,
+                invoiceIndex[entry.number] != nil
+            {
+                target = invoiceIndex[entry.number]
+            }
+            if let target {
+                allocation[index] = target
+                allocated[target, default: []].append(index)
+            }
+        }
+        // Settled invoices (and what settled them) are left out.
+        var keptInvoices: [Int] = []
+        var dropped: Set<Int> = []
+        for (index, invoice) in invoices.enumerated() {
+            let settled = invoice.paid + (allocated[index] ?? []).reduce(Decimal(0)) { $0 + others[$1].amount }
+            if invoice.amount - settled <= 0 {
+                caseNotes.append(
+                    ImportNote(
+                        .skipped,
+                        "facture \(invoice.number) soldée (\(Money.plain(invoice.amount)) réglés) : non reprise",
+                        at: invoice.location))
+                for other in allocated[index] ?? [] { dropped.insert(other) }
+            } else {
+                keptInvoices.append(index)
+            }
+        }
+        let shownName = first.debtor.name ?? key
+        guard !keptInvoices.isEmpty else {
+            notes.append(contentsOf: caseNotes)
+            notes.append(
+                ImportNote(
+                    .skipped, "débiteur « \(shownName) » : aucune facture ouverte, pas de dossier", at: first.location))
+            return nil
+        }
+        var locations: [String: SourceLocation] = ["": first.location, "creditor": SourceLocation(file: creditorFile)]
+        for (field, cell) in first.cells where field.hasPrefix("debtor") { locations[field] = cell }
+        locations["debtor"] = first.location
+        var caseInvoices: [Invoice] = []
+        var kept: [Int: String] = [:]
+        var clauses: [String] = []
+        for index in keptInvoices {
+            let entry = invoices[index]
+            let path = "invoices[\(caseInvoices.count)]"
+            var due = entry.due
+            if due == nil {
+                due = entry.date.adding(days: dueDays)
+                caseNotes.append(
+                    ImportNote(
+                        .warning,
+                        "facture \(entry.number) sans échéance : \(due!.iso), \(dueDays) jours après la date de la pièce "
+                            + "(C. com. L441-10 I, délai supplétif) ; corrigez si les conditions de paiement disent autre chose",
+                        at: entry.location))
+            }
+            locations[path] = entry.location
+            for (field, cell) in entry.cells where !field.hasPrefix("debtor") { locations["\(path).\(field)"] = cell }
+            caseInvoices.append(
+                Invoice(
+                    number: entry.number, issued: entry.date, due: due!, amount: entry.amount,
+                    description: entry.description,
+                    penaltyClause: entry.penaltyClause))
+            kept[index] = entry.number
+            if let clause = entry.penaltyClause { clauses.append(clause) }
+        }
+        var payments: [Payment] = []
+        var creditNotes: [CreditNote] = []
+        for index in keptInvoices where invoices[index].paid > 0 {
+            let entry = invoices[index]
+            let date = entry.paymentDate ?? entry.date
+            if entry.paymentDate == nil {
+                caseNotes.append(
+                    ImportNote(
+                        .warning,
+                        "facture \(entry.number) : \(Money.plain(entry.paid)) déjà réglés, date du règlement inconnue ; "
+                            + "compté au \(date.iso), date de la facture (lecture prudente : aucune pénalité sur la part réglée)",
+                        at: entry.location))
+            }
+            locations["payments[\(payments.count)]"] = entry.location
+            payments.append(Payment(date: date, amount: entry.paid, invoice: entry.number, reference: nil))
+        }
+        for (index, entry) in others.enumerated() where !dropped.contains(index) {
+            let invoice = allocation[index].flatMap { kept[$0] }
+            if allocation[index] != nil, invoice == nil { continue }
+            switch entry.kind {
+            case .payment:
+                let path = "payments[\(payments.count)]"
+                locations[path] = entry.location
+                for (field, cell) in entry.cells where !field.hasPrefix("debtor") {
+                    locations["\(path).\(field)"] = cell
+                }
+                payments.append(
+                    Payment(date: entry.date, amount: entry.amount, invoice: invoice, reference: entry.number))
+            case .creditNote:
+                let path = "credit_notes[\(creditNotes.count)]"
+                locations[path] = entry.location
+                for (field, cell) in entry.cells where !field.hasPrefix("debtor") {
+                    locations["\(path).\(field)"] = cell
+                }
+                creditNotes.append(
+                    CreditNote(number: entry.number, date: entry.date, amount: entry.amount, invoice: invoice))
+                if invoice != nil {
+                    caseNotes.append(
+                        ImportNote(
+                            .info,
+                            "avoir \(entry.number) (\(Money.plain(entry.amount))) imputé sur la facture \(invoice!)",
+                            at: entry.location))
+                }
+            case .invoice:
+                break
+            }
+        }
+        let (debtor, partyNotes) = first.debtor.party(role: "débiteur", at: first.location)
+        caseNotes.append(contentsOf: partyNotes)
+        for entry in entries.dropFirst() where entry.debtor.name != nil && entry.debtor.name != first.debtor.name {
+            caseNotes.append(
+                ImportNote(
+                    .warning,
+                    "le débiteur \(key) porte ici un autre nom (« \(entry.debtor.name!) ») que sur sa première ligne "
+                        + "(« \(first.debtor.name ?? "") ») : le premier est gardé",
+                    at: entry.location))
+            break
+        }
+        var contract = creditor.contract
+        if contract.penaltyRate == nil, let clause = clauses.first {
+            switch PenaltyClauseParser.parse(clause) {
+            case .rate(let rate): contract.penaltyRate = rate
+            case .unreadable:
+                caseNotes.append(
+                    ImportNote(
+                        .warning,
+                        "clause de pénalités non comprise (« \(clause) ») : le taux légal par défaut s'appliquera ; "
+                            + "écrivez contract.penalty_rate si elle en fixe un",
+                        at: first.location))
+            }
+        }
+        let value = Case(
+            reference: key, creditor: creditor.creditor, debtor: debtor, contract: contract, invoices: caseInvoices,
+            payments: payments, creditNotes: creditNotes)
+        let outstanding = value.totalInvoiced - value.totalPaid - value.totalCredited
+        if outstanding <= 0 {
+            notes.append(contentsOf: caseNotes)
+            notes.append(
+                ImportNote(
+                    .skipped,
+                    "débiteur « \(shownName) » : règlements et avoirs (\(Money.plain(value.totalPaid + value.totalCredited))) "
+                        + "couvrent les factures (\(Money.plain(value.totalInvoiced))), pas de dossier",
+                    at: first.location))
+            return nil
+        }
+        return ImportedCase(
+            value: value, debtorKey: key, fileName: CaseFileName.make(key), locations: locations,
+            notes: caseNotes, sources: [sourceName])
+    }
+}

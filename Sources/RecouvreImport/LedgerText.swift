@@ -1,0 +1,181 @@
+import Foundation
+import RecouvreModel
+
+/// The text of a ledger as accounting software writes it: UTF-8 with or without a byte-order mark,
+/// or Windows-1252 (Excel and older French software), detected and converted.
+public enum LedgerText {
+    public enum Encoding: String, Sendable {
+        case utf8 = "UTF-8"
+        case utf8BOM = "UTF-8 (avec BOM)"
+        case windows1252 = "Windows-1252"
+    }
+
+    /// The text and the encoding it was found in. UTF-16 or UTF-32 (NUL bytes), or bytes that are
+    /// neither UTF-8 nor Windows-1252, are refused with the file's name and the first bad byte's line.
+    public static func decode(_ data: Data, name: String) throws(ImportError) -> (text: String, encoding: Encoding) {
+        if data.isEmpty { throw ImportError("le fichier est vide", at: SourceLocation(file: name)) }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(4096).contains(0) {
+            throw ImportError(
+                "encodage non pris en charge (UTF-16 ou fichier binaire : octets nuls)",
+                at: SourceLocation(file: name),
+                remedy:
+                    "exportez le fichier en CSV UTF-8 ou Windows-1252 (« CSV (séparateur : point-virgule) » dans Excel)"
+            )
+        }
+        var body = bytes[...]
+        var encoding = Encoding.utf8
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            body = bytes.dropFirst(3)
+            encoding = .utf8BOM
+        }
+        if let text = String(validating: body, as: UTF8.self) {
+            return (text, encoding)
+        }
+        // Not UTF-8: Windows-1252, unless it holds bytes that code page leaves undefined.
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(body.count)
+        var line = 1
+        for byte in body {
+            if byte == 0x0A { line += 1 }
+            if byte < 0x80 || byte >= 0xA0 {
+                scalars.append(Unicode.Scalar(byte))
+            } else if let scalar = windows1252High[Int(byte - 0x80)] {
+                scalars.append(scalar)
+            } else {
+                throw ImportError(
+                    "ni UTF-8 ni Windows-1252 : l'octet 0x\(String(byte, radix: 16, uppercase: true)) n'a pas de sens dans ces encodages",
+                    at: SourceLocation(file: name, line: line),
+                    remedy: "exportez le fichier en CSV UTF-8")
+            }
+        }
+        return (String(scalars), .windows1252)
+    }
+
+    /// Windows-1252's 0x80–0x9F (the rest of its upper half is Latin-1); `nil` for the five undefined bytes.
+    static let windows1252High: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+}
+
+/// French amounts and dates as exported by accounting software.
+public enum FrenchValues {
+    /// `1 234,56`, `1234.56`, `-1 234,56`, `1.234,56`, `(1 234,56)`, `1 234,56 €`, `0000001234,56`,
+    /// `+12,00`, `12,00-` (trailing sign): the amount, exactly, as a `Decimal`; `nil` when the text is
+    /// not an amount. A comma is the decimal separator; a dot is too when it is the only separator and
+    /// is followed by one or two digits (`1234.5`), otherwise a thousands separator (`1.234,56`).
+    public static func amount(_ raw: Substring) -> Decimal? {
+        var negative = false
+        var digits: [UInt8] = []
+        digits.reserveCapacity(raw.utf8.count)
+        var separators: [(index: Int, byte: UInt8)] = []
+        var sawDigit = false
+        var sawSign = false
+        var parenthesis = false
+        var trailingSign = false
+        let utf8 = raw.utf8
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if trailingSign { return nil }
+                digits.append(byte)
+                sawDigit = true
+            case UInt8(ascii: ","), UInt8(ascii: "."):
+                guard sawDigit || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") else { return nil }
+                if trailingSign { return nil }
+                separators.append((digits.count, byte))
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                if sawDigit {
+                    guard !sawSign else { return nil }
+                    trailingSign = true
+                } else if sawSign {
+                    return nil
+                }
+                sawSign = true
+                if byte == UInt8(ascii: "-") { negative = true }
+            case UInt8(ascii: "("):
+                guard !sawDigit, !parenthesis else { return nil }
+                parenthesis = true
+                negative = true
+            case UInt8(ascii: ")"):
+                guard parenthesis, sawDigit else { return nil }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "'"):
+                continue
+            case 0xC2, 0xA0, 0xE2, 0x80, 0xAF, 0x82, 0xAC:
+                // U+00A0, U+202F (no-break spaces) and the euro sign U+20AC, byte by byte.
+                continue
+            case UInt8(ascii: "E"), UInt8(ascii: "U"), UInt8(ascii: "R"):
+                continue
+            default:
+                return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        // The decimal separator: the last comma, else a lone dot followed by 1 or 2 digits.
+        var decimalAt: Int?
+        let commas = separators.filter { $0.byte == UInt8(ascii: ",") }
+        let dots = separators.filter { $0.byte == UInt8(ascii: ".") }
+        if let last = commas.last {
+            guard commas.count == 1, dots.allSatisfy({ $0.index < last.index }) else { return nil }
+            decimalAt = last.index
+        } else if dots.count == 1, let dot = dots.first, digits.count - dot.index <= 2 || digits.count - dot.index > 3 {
+            decimalAt = dot.index
+        } else if dots.count == 1, let dot = dots.first, digits.count - dot.index == 3 {
+            // `1.234`: thousands in the French way; `12.345` could be three decimals. Refused as ambiguous.
+            _ = dot
+            return nil
+        }
+        let fractionCount = decimalAt.map { digits.count - $0 } ?? 0
+        guard fractionCount <= 4, digits.count <= 19 else { return nil }
+        var units: UInt64 = 0
+        for byte in digits { units = units * 10 + UInt64(byte - UInt8(ascii: "0")) }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: -fractionCount, significand: Decimal(units))
+        return value
+    }
+
+    public static func amount(_ raw: String) -> Decimal? { amount(raw[...]) }
+
+    /// `31/12/2025`, `31-12-2025`, `31.12.2025`, `2025-12-31`, `20251231`, `31/12/25` (20xx), with an
+    /// optional time after a space or a `T` (`2025-12-31 00:00:00`).
+    public static func day(_ raw: Substring) -> Day? {
+        var text = raw.trimmingCharacters(in: .whitespaces)[...]
+        if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) { text = text[..<cut] }
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let c = bytes[index]
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(c - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        let separators: Set<UInt8> = [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
+        switch bytes.count {
+        case 8 where !bytes.contains(where: separators.contains):
+            guard let y = number(0..<4), let m = number(4..<6), let d = number(6..<8) else { return nil }
+            return Day(year: y, month: m, day: d)
+        case 10 where separators.contains(bytes[4]) && bytes[4] == bytes[7]:
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return Day(year: y, month: m, day: d)
+        case 10 where separators.contains(bytes[2]) && bytes[2] == bytes[5]:
+            guard let d = number(0..<2), let m = number(3..<5), let y = number(6..<10) else { return nil }
+            return Day(year: y, month: m, day: d)
+        case 8 where separators.contains(bytes[2]) && bytes[2] == bytes[5]:
+            guard let d = number(0..<2), let m = number(3..<5), let y = number(6..<8) else { return nil }
+            return Day(year: 2000 + y, month: m, day: d)
+        default:
+            // `1/2/2025`: day and month without their zero.
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+                parts[2].count == 4
+            else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+    }
+
+    public static func day(_ raw: String) -> Day? { day(raw[...]) }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import RecouvreAmicable
+import RecouvreDocuments
+import RecouvreLaw
+import RecouvreModel
+
+/// `recouvre remind CASE|DIR`: the reminder of the day for each debtor, by the ladder of forms/ladders/.
+struct RemindCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remind",
+        abstract: "Says, for each debtor, the reminder due today by the ladder (forms/ladders/), writes it (letter or .eml) and what comes next.",
+        discussion: """
+            The ladder (forms/ladders/default.yaml) counts from the due date of the oldest unpaid invoice; a
+            payer profile (forms/ladders/profiles.yaml: oublieux, desorganise, en-difficulte, mauvaise-foi)
+            changes its pace and tone. A step already recorded is never proposed twice; a promise pauses the
+            ladder until its date, an accepted plan holds it while each instalment is paid. recouvre sends
+            nothing: it writes the letter (.txt) or the e-mail (.eml, to open in a mail client).
+
+            --record adds the reminder to the journal beside the case (case.reminders.yaml next to case.yaml);
+            the case file itself is never rewritten.
+
+            Examples:
+              recouvre remind fixtures/b2b-lyon-dijon/case.yaml --as-of 2025-05-16
+              recouvre remind clients/ --as-of 2026-11-23 --out relances
+              recouvre remind case.yaml --profile mauvaise-foi --record
+            """
+    )
+
+    @Argument(help: "A case file, or a folder of case files.")
+    var input: String
+
+    @OptionGroup var asOf: AsOfOption
+
+    @Option(name: .long, help: "Payer profile: standard, oublieux, desorganise, en-difficulte, mauvaise-foi (or their English names).")
+    var profile: String?
+
+    @Flag(name: .long, help: "Record the reminder written in the case's journal (case.reminders.yaml).")
+    var record = false
+
+    @Option(name: .long, help: "Folder for the letters and e-mails (default with --record: relances/ beside the case).")
+    var out: String?
+
+    @OptionGroup var forms: FormsOption
+
+    func run() throws {
+        let output = try reportingErrors { () throws -> String in
+            let context = try AmicableContext.load(forms)
+            let cases = try AmicableCase.loadAll(try AmicableCase.paths(input))
+            let engine = StatementEngine(tables: context.tables)
+            var report: [String] = []
+            var pending: [(data: Data, path: String, record: (AmicableCase, AmicableJournal.Entry, String)?)] = []
+            for item in cases {
+                let claim = item.claim
+                let day = amicableDay(asOf.day, claim)
+                let history = item.history
+                let chosen = try context.forms.profiles.resolve(profile ?? history.profile)
+                let statement = try engine.statement(for: claim, asOf: day)
+                let decision = LadderEngine.decide(
+                    case: claim, statement: statement, history: history, ladder: context.forms.ladder, profile: chosen,
+                    asOf: day, formalNoticeDays: context.settings.formalNoticeDays(for: statement.regime))
+                var lines = ["\(claim.reference) — \(claim.debtor.name) (profil : \(chosen.id), au \(FrenchFormat.shortDate(day)))"]
+                lines.append("  Reste dû : \(Money.french(statement.totals.principal)) en principal ; total \(Money.french(statement.totals.total))")
+                lines.append(contentsOf: RemindReport.state(decision))
+                if let step = decision.dueStep, step.kind == .reminder {
+                    let document = try ReminderWriter.write(
+                        case: claim, statement: statement, decision: decision, step: step, history: history, asOf: day,
+                        tables: context.tables, forms: context.forms)
+                    let folder = out ?? (record ? (item.folder as NSString).appendingPathComponent("relances") : nil)
+                    if let folder {
+                        let path = (folder as NSString).appendingPathComponent(document.fileName)
+                        let reference = RemindReport.relative(path, to: item.folder)
+                        let entry = AmicableJournal.Entry.reminder(RecordedReminder(
+                            date: day, step: step.id, channel: document.channel, file: reference, profile: chosen.id))
+                        pending.append((document.contents, path, record ? (item, entry, chosen.id) : nil))
+                        lines.append("  → \(path)\(record ? " (enregistrée dans \(item.journalPath))" : "")")
+                    } else {
+                        lines.append("  (non écrite : --out DIR pour l'écrire, --record pour l'écrire et l'enregistrer)")
+                    }
+                    lines.append(contentsOf: document.notes.map { "  Note : \($0)" })
+                } else if record, decision.dueStep?.kind == .formalNotice {
+                    lines.append("  (rien à enregistrer : la mise en demeure s'écrit avec recouvre build puis s'ajoute au dossier en événement formal_notice)")
+                }
+                lines.append(contentsOf: decision.notes.map { "  Note : \($0)" })
+                report.append(lines.joined(separator: "\n"))
+            }
+            // Written only once every case has been computed: an error leaves nothing half-written.
+            for item in pending {
+                try AtomicFile.write(item.data, to: item.path)
+                if let (source, entry, profile) = item.record { try source.record(entry, profile: profile) }
+            }
+            return report.joined(separator: "\n\n")
+        }
+        printOut(output)
+    }
+}
+
+enum RemindReport {
+    static func state(_ decision: LadderDecision) -> [String] {
+        var lines: [String] = []
+        switch decision.state {
+        case .settled: lines.append("  Soldé : aucune relance.")
+        case .due:
+            if let step = decision.dueStep {
+                if step.kind == .formalNotice {
+                    lines.append("  Étape du jour : \(step.offset) \(step.label) — à écrire avec recouvre build (lettre recommandée avec accusé de réception), puis à ajouter au dossier (événement formal_notice).")
+                } else {
+                    lines.append("  Étape du jour : \(step.offset) \(step.label) (\(channel(step.channel)))")
+                }
+            }
+            if !decision.passed.isEmpty {
+                lines.append("  Étapes passées sans envoi : " + decision.passed.map { "\($0.offset) \($0.label)" }.joined(separator: ", "))
+            }
+        case .waiting: lines.append("  Rien à envoyer aujourd'hui.")
+        case .paused(let promise): lines.append("  En pause : promesse de paiement jusqu'au \(FrenchFormat.shortDate(promise.until)).")
+        case .onHold(let plan): lines.append("  En attente : échéancier accepté le \(FrenchFormat.shortDate(plan.date)), respecté à ce jour.")
+        case .noticeSent(let notice): lines.append("  Mise en demeure envoyée le \(FrenchFormat.shortDate(notice.date)) : délai en cours.")
+        case .court(let notice):
+            lines.append("  Mise en demeure du \(FrenchFormat.shortDate(notice.date)) restée sans effet : saisir le juge (recouvre route, recouvre build).")
+        }
+        switch decision.next {
+        case .step(let step, let day): lines.append("  Ensuite : \(step.offset) \(step.label) (\(channel(step.channel))), à partir du \(FrenchFormat.shortDate(day)).")
+        case .court(let day):
+            if case .court = decision.state { break }
+            lines.append("  Ensuite : le juge" + (day.map { ", à partir du \(FrenchFormat.shortDate($0))" } ?? ", après le délai de la mise en demeure") + ".")
+        case .instalment(let instalment):
+            lines.append("  Prochaine échéance : \(Money.french(instalment.amount)) au plus tard le \(FrenchFormat.shortDate(instalment.date)).")
+        case .none: break
+        }
+        return lines
+    }
+
+    static func channel(_ channel: Channel) -> String {
+        switch channel {
+        case .email: return "courriel"
+        case .letter: return "courrier"
+        case .registeredLetter: return "lettre recommandée avec AR"
+        case .bailiff: return "commissaire de justice"
+        }
+    }
+
+    /// `relances/x.txt` when `path` is under `folder`, else `path` as given.
+    static func relative(_ path: String, to folder: String) -> String {
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL.path + "/"
+        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import RecouvreAmicable
+import RecouvreModel
+import Testing
+
+@Suite("Aged balance")
+struct AgedBalanceTests {
+    @Test(arguments: [(-5, 0), (0, 0), (1, 1), (30, 1), (31, 2), (60, 2), (61, 3), (90, 3), (91, 4), (400, 4)])
+    func buckets(daysLate: Int, bucket: Int) {
+        #expect(AgedBalance.Bucket.of(daysLate: daysLate).rawValue == bucket)
+    }
+
+    /// A generated ledger: `count` debtors, each with one 100,00 € invoice at every boundary
+    /// (-5, 0, 1, 30, 31, 60, 61, 90, 91 days past due on the as-of day).
+    static func ledger(count: Int, asOf: Day) -> [Case] {
+        (0..<count).map { n in
+            var party = debtor
+            party.name = "Débiteur \(n)"
+            party.siren = nil
+            let invoices = [-5, 0, 1, 30, 31, 60, 61, 90, 91].map { late in
+                Invoice(number: "F\(n)-\(late)", issued: asOf.adding(days: -late - 30), due: asOf.adding(days: -late), amount: money("100.00"))
+            }
+            return Case(reference: "L-\(n)", creditor: creditor, debtor: party, invoices: invoices)
+        }
+    }
+
+    @Test func generatedLedgerWithTheBoundaries() throws {
+        let asOf = day("2026-11-20")
+        let rows = try Self.ledger(count: 20, asOf: asOf).map { claim in
+            AgedBalance.row(case: claim, statement: try engine.statement(for: claim, asOf: asOf), decision: nil)
+        }
+        let aged = AgedBalance(asOf: asOf, rows: rows)
+        #expect(aged.rows.count == 20)
+        // Per debtor: not due -5, 0 → 200; 1–30: 1, 30 → 200; 31–60: 31, 60 → 200; 61–90: 61, 90 → 200; > 90: 91 → 100.
+        #expect(aged.rows[0].buckets == [200, 200, 200, 200, 100].map { Decimal($0) })
+        #expect(aged.totals == [4000, 4000, 4000, 4000, 2000].map { Decimal($0) })
+        #expect(aged.total == 18000)
+        // 4 000 / 18 000 = 22,22… → 22,2 %; 2 000 / 18 000 = 11,11… → 11,1 %.
+        #expect(aged.percentages == [money("22.2"), money("22.2"), money("22.2"), money("22.2"), money("11.1")])
+        // Weighted by the amounts past due: (1 + 30 + 31 + 60 + 61 + 90 + 91) × 100 / 700 = 364 / 7 = 52,0 days.
+        #expect(aged.rows[0].averageDaysLate == money("52.0"))
+        #expect(aged.averageDaysLate == money("52.0"))
+    }
+
+    @Test func twoCasesOfTheSameDebtorAreOneRow() throws {
+        let asOf = day("2026-05-15")
+        let a = sampleCase(amount: "100.00", due: "2026-04-30")
+        var b = sampleCase(amount: "300.00", due: "2026-03-31")
+        b.reference = "2026-0043"
+        let rows = try [a, b].map { AgedBalance.row(case: $0, statement: try engine.statement(for: $0, asOf: asOf), decision: nil) }
+        let aged = AgedBalance(asOf: asOf, rows: rows)
+        #expect(aged.rows.count == 1)
+        #expect(aged.rows[0].references == ["2026-0042", "2026-0043"])
+        // 100 × 15 days + 300 × 45 days = 15 000 / 400 = 37,5 days.
+        #expect(aged.rows[0].averageDaysLate == money("37.5"))
+        #expect(aged.rows[0].buckets == [0, 100, 300, 0, 0].map { Decimal($0) })
+    }
+
+    @Test func debtorsAtTheFormalNoticeWithTheAmountItWouldClaim() throws {
+        let asOf = day("2026-05-10")
+        let claim = sampleCase()
+        let statement = try engine.statement(for: claim, asOf: asOf)
+        let decision = try decide(claim, on: "2026-05-10")
+        let row = AgedBalance.row(case: claim, statement: statement, decision: decision)
+        #expect(row.escalation == .formalNotice)
+        // 1 200,00 € × 12,15 % × 40 days / 365 = 15,978 → 15,98; + 40,00 fee = 1 255,98.
+        #expect(row.claim == money("1255.98"))
+        let text = AgedFormatter.text(AgedBalance(asOf: asOf, rows: [row]))
+        #expect(text.contains("À mettre en demeure"))
+        let csv = AgedFormatter.csv(AgedBalance(asOf: asOf, rows: [row]))
+        #expect(csv.contains("Bâtiments Durand,552100554,2026-0042,0.00,0.00,1200.00,0.00,0.00,1200.00,40.0,formal_notice,1255.98"))
+        let json = AgedFormatter.json(AgedBalance(asOf: asOf, rows: [row]))
+        #expect(json.contains("\"format\": \"recouvre.aged/1\""))
+        #expect(json.contains("\"next_step\": \"formal_notice\""))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import RecouvreTestSupport
+import Testing
+
+/// `--forms` is honoured by every command, the prescription periods included: a firm's override giving
+/// a one-year commercial prescription makes `statement`, `route` and `build` agree.
+@Suite("--forms honoured everywhere")
+struct FormsOverrideCLITests {
+    @Test("a 1-year commercial prescription: statement says it, route warns, build refuses without --force")
+    func prescriptionOverride() async throws {
+        let folder = try TestPaths.temporaryFolder("forms-override")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rates = folder.appendingPathComponent("forms/rates")
+        try FileManager.default.createDirectory(at: rates, withIntermediateDirectories: true)
+        let shipped = try String(
+            contentsOf: TestPaths.pinnedRates.appendingPathComponent("prescription.yaml"), encoding: .utf8)
+        let edited = shipped.replacingOccurrences(
+            of: "commercial:        { years: 5, source: \"C. com. L110-4\" }",
+            with: "commercial:        { years: 1, source: \"prescription abrégée du cabinet (test)\" }")
+        #expect(edited != shipped)
+        try edited.write(to: rates.appendingPathComponent("prescription.yaml"), atomically: true, encoding: .utf8)
+        let overrideFolder = folder.appendingPathComponent("forms").path
+        // b2b-lyon-dijon: FA2025-118 issued 2025-03-31, as of 2026-11-23: one year ran out on 2026-03-31.
+        let caseFile = TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path
+
+        let statement = try await CLI.run(["statement", caseFile, "--forms", overrideFolder])
+        #expect(statement.status == 0)
+        #expect(statement.stdout.contains("Prescription acquise"))
+
+        let route = try await CLI.run(["route", caseFile, "--forms", overrideFolder])
+        #expect(route.status == 0)
+        #expect(route.stdout.contains("Prescription acquise"))
+
+        let out = folder.appendingPathComponent("dossier").path
+        let refused = try await CLI.run(["build", caseFile, "--out", out, "--forms", overrideFolder])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Prescription acquise"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        let forced = try await CLI.run(["build", caseFile, "--out", out, "--forms", overrideFolder, "--force"])
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("Prescription acquise"))
+
+        // Without the override, the shipped five years: nothing prescribed.
+        let shippedRoute = try await CLI.run(["route", caseFile])
+        #expect(!shippedRoute.stdout.contains("Prescription acquise"))
+    }
+
+    @Test("a copied binary that finds no forms/ says where it looked")
+    func noForms() async throws {
+        let folder = try TestPaths.temporaryFolder("lonely-binary")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("recouvre")
+        try FileManager.default.copyItem(at: TestPaths.binary, to: copy)
+        let caseFile = TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["statement", caseFile]
+        var environment = ProcessInfo.processInfo.environment
+        environment["RECOUVRE_FORMS"] = nil
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("introuvable"))
+        #expect(stderr.contains(folder.path))
+    }
+}
