@@ -27,9 +27,6 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rec
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
 
-let pipeline = DossierPipeline(book: try LawBook.load(forms: Forms.locate()), tool: "recouvre-pdf-bench")
-let today = Day(iso: "2026-11-23")!
-
 /// CPU seconds (user + system) of a process, from /proc/<pid>/stat (Linux), or 0.
 func cpuSeconds(_ pid: Int32) -> Double {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
@@ -39,6 +36,9 @@ func cpuSeconds(_ pid: Int32) -> Double {
     guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
     return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
 }
+
+let pipeline = DossierPipeline(book: try LawBook.load(forms: Forms.locate()), tool: "recouvre-pdf-bench")
+let today = Day(iso: "2026-11-23")!
 
 func batch(_ pdf: BundlePDF?) throws -> (seconds: Double, pdfs: Int) {
     let clock = ContinuousClock()
