@@ -99,9 +99,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Times the aged balance of 10,000 debtors built in memory (release build).
+        .executableTarget(name: "recouvre-aged-bench", dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreLaw", "RecouvreModel"]),
         .testTarget(
             name: "RecouvreAmicableTests",
-            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
             exclude: ["Golden"]
         ),
         // import (issue 13): ledgers (CSV, FEC) and e-invoices (UBL, CII, Factur-X, CDAR statuses) → cases.
@@ -122,9 +124,23 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreImportTests",
-            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvreTestSupport"]
+            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
         ),
 
+        // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).
+        .target(
+            name: "RecouvrePDF",
+            dependencies: ["RecouvreDocuments", "RecouvreBundle", "RecouvreForms", "RecouvreJSON", "RecouvreModel"]
+        ),
+        // Times --pdf over a batch of dossiers with one persistent renderer (docs/pdf.md).
+        .executableTarget(
+            name: "recouvre-pdf-bench",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreDocuments", "RecouvreForms", "RecouvreModel"]
+        ),
+        .testTarget(
+            name: "RecouvrePDFTests",
+            dependencies: ["RecouvrePDF", "RecouvreBundle", "RecouvreTestSupport"]
+        ),
         // batch: one verified bundle per debtor from a folder of cases (or a ledger), on all cores, streaming.
         .target(
             name: "RecouvreBatch",
@@ -142,7 +158,7 @@ let package = Package(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
                 "RecouvreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -150,6 +166,11 @@ let package = Package(
 
         // Times the statement of a 10,000-invoice / 30,000-payment case (release build).
         .executableTarget(name: "recouvre-bench", dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreLaw"]),
+        // Times 1,000 dossiers assembled in one process with the law book loaded once (release build).
+        .executableTarget(
+            name: "recouvre-bench-dossier",
+            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle"]
+        ),
 
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.
         .target(

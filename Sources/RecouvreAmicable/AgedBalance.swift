@@ -124,7 +124,9 @@ public struct AgedBalance: Sendable, Hashable {
                 rows.append(row)
             }
         }
-        rows.sort { ($1.total, $0.debtor) < ($0.total, $1.debtor) }
+        // Sorted through indices: a row is a large value, moved once.
+        let order = rows.indices.sorted { (rows[$1].total, rows[$0].debtor) < (rows[$0].total, rows[$1].debtor) }
+        rows = order.map { rows[$0] }
         self.asOf = asOf
         self.rows = rows
         totals = Bucket.allCases.map { b in rows.reduce(Decimal(0)) { $0 + $1.buckets[b.rawValue] } }
@@ -144,12 +146,14 @@ public enum AgedFormatter {
         }
         table.append(["Total"] + aged.totals.map { Money.french($0) } + [Money.french(aged.total), days(aged.averageDaysLate), ""])
         table.append(["Part"] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""])
+        // Widths in Unicode scalars (each accented letter and no-break space is one), counted once per cell.
+        let counts = table.map { $0.map(\.unicodeScalars.count) }
         var widths = headers.map { _ in 0 }
-        for line in table { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        for line in counts { for (i, count) in line.enumerated() { widths[i] = max(widths[i], count) } }
         var out = "Balance âgée au \(FrenchFormat.shortDate(aged.asOf)) — \(aged.rows.count) débiteur\(aged.rows.count > 1 ? "s" : "")\n\n"
         for (n, line) in table.enumerated() {
             let cells = line.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                let pad = String(repeating: " ", count: widths[i] - counts[n][i])
                 return i == 0 || i == line.count - 1 ? cell + pad : pad + cell
             }
             out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"

@@ -1,5 +1,10 @@
+import Foundation
 import GRDB
 import RecouvreModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A problem with the archive of formal notices. Its `description` is the message the user sees;
 /// every archive error is an input problem (exit status 1, interfaces.md).
@@ -43,7 +48,12 @@ public struct ArchiveError: RecouvreError, Sendable, Equatable {
     static func sqlite(_ error: DatabaseError, path: String) -> ArchiveError {
         let code = error.extendedResultCode
         let text: String
+        let folder = (path as NSString).deletingLastPathComponent
+        let readOnlyFileSystem = access(folder.isEmpty ? "." : folder, W_OK) != 0 && errno == EROFS
         switch error.resultCode {
+        case .SQLITE_READONLY where readOnlyFileSystem, .SQLITE_CANTOPEN where readOnlyFileSystem:
+            text = "\(path) : l'archive est sur un système de fichiers en lecture seule ; list, show, verify, export et "
+                + "head la lisent, add et receipt ne peuvent pas y écrire"
         case .SQLITE_READONLY:
             text = "\(path) : l'archive est en lecture seule (système de fichiers en lecture seule ou droits "
                 + "insuffisants) ; list, show, verify et export la lisent, add et receipt ne peuvent pas écrire"

@@ -79,7 +79,8 @@ public enum ArchiveFormatter {
         } else {
             for (index, receipt) in record.receipts.enumerated() {
                 let superseded = index < record.receipts.count - 1 ? " (superseded by a later receipt)" : ""
-                lines.append("received:        \(receipt.received.iso) (receipt #\(receipt.id), entry \(receipt.seq))"
+                let how = receipt.outcome == .notCollected ? " presented, not collected (pli avisé non réclamé)" : ""
+                lines.append("received:        \(receipt.received.iso)\(how) (receipt #\(receipt.id), entry \(receipt.seq))"
                     + superseded)
             }
         }
@@ -87,6 +88,7 @@ public enum ArchiveFormatter {
             "status:          \(record.status(asOf: asOf).rawValue) as of \(asOf.iso)",
             "formal notice:   \(record.noticeFile), SHA-256 \(record.noticeSHA256)",
             "manifest:        SHA-256 \(record.manifestSHA256)",
+            "sent file:       " + (record.sentFileSHA256.map { "\(record.sentFileName ?? ""), SHA-256 \($0)" } ?? "none archived"),
             "entry hash:      \(record.hash)",
             "previous hash:   \(record.previousHash)",
         ]
@@ -104,7 +106,7 @@ public enum ArchiveFormatter {
     static let csvColumns = [
         "id", "seq", "case", "creditor_name", "creditor_siren", "debtor_name", "debtor_siren", "amount_claimed", "as_of",
         "sent", "channel", "tracking", "received", "receipts", "formal_notice_file", "formal_notice_sha256",
-        "manifest_sha256", "previous_hash", "hash",
+        "manifest_sha256", "previous_hash", "hash", "outcome", "sent_file_name", "sent_file_sha256",
     ]
 
     /// One row per notice (RFC 4180: CRLF line ends, fields quoted when needed); `received` is the
@@ -119,6 +121,7 @@ public enum ArchiveFormatter {
                 record.asOf?.iso ?? "", record.sent.iso, record.channel.rawValue, record.tracking,
                 record.received?.iso ?? "", record.receipts.map(\.received.iso).joined(separator: ";"),
                 record.noticeFile, record.noticeSHA256, record.manifestSHA256, record.previousHash, record.hash,
+                record.outcome?.rawValue ?? "", record.sentFileName ?? "", record.sentFileSHA256 ?? "",
             ]
             out += fields.map(csvField).joined(separator: ",") + "\r\n"
         }
@@ -135,8 +138,8 @@ public enum ArchiveFormatter {
     /// The one-line verdict of `archive verify`.
     public static func verification(_ result: ChainVerification, path: String) -> String {
         if let problem = result.problem { return problem.description }
-        return "\(path): chain intact, \(result.entries) \(result.entries == 1 ? "entry" : "entries") (\(plural(result.notices, "notice")), \(plural(result.receipts, "receipt"))); "
-            + "head \(result.head)"
+        return "\(path) : chaîne intacte, \(plural(result.entries, "entrée")) (\(plural(result.notices, "notification")), "
+            + "\(plural(result.receipts, "accusé"))) ; tête \(result.head)"
     }
 }
 
@@ -155,8 +158,12 @@ extension NoticeRecord {
             "tracking": .string(tracking), "received": .optional(received?.iso),
             "receipts": .array(receipts.map {
                 .sortedObject(["id": .integer($0.id), "seq": .integer($0.seq), "received": .string($0.received.iso),
+                         "outcome": .string($0.outcome.rawValue),
                          "previous_hash": .string($0.previousHash), "hash": .string($0.hash)])
             }),
+            "sent_file": sentFileSHA256.map {
+                .sortedObject(["name": .optional(sentFileName), "sha256": .string($0)])
+            } ?? .null,
             "previous_hash": .string(previousHash), "hash": .string(hash),
         ])
     }

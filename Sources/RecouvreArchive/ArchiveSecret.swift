@@ -52,7 +52,8 @@ public struct ArchiveSecret: Sendable {
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count == 64, let bytes = Self.bytes(hex: text) else {
             throw ArchiveError(
-                .secretMissing, "\(archive) : \(path) n'est pas un secret d'archive recouvre (64 chiffres hexadécimaux)")
+                .secretMissing, "\(archive) : \(path) n'est pas un secret d'archive recouvre (64 chiffres hexadécimaux)"
+            )
         }
         return ArchiveSecret(key: SymmetricKey(data: bytes), path: path)
     }
@@ -65,26 +66,36 @@ public struct ArchiveSecret: Sendable {
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw ArchiveError(
-                "\(archive) : le dossier du secret \(folder) ne peut pas être créé (\(FileSystemError.reason(of: error)))")
+                "\(archive) : le dossier du secret \(folder) ne peut pas être créé (\(FileSystemError.reason(of: error)))"
+            )
         }
         let key = SymmetricKey(size: .bits256)
         let text = key.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined() + "\n"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        // Written whole under a temporary name, then linked into place: another process never reads
+        // a half-written secret, and an existing one is never replaced (link fails with EEXIST).
+        let temporary = path + ".tmp-\(UUID().uuidString)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
+            let code = errno
+            throw ArchiveError(
+                "\(archive) : le secret \(path) ne peut pas être créé (\(FileSystemError.reason(errno: code)))")
+        }
+        defer { unlink(temporary) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let synced = written == bytes.count && fsync(descriptor) == 0
+        let writeError = errno
+        close(descriptor)
+        guard synced else {
+            throw ArchiveError(
+                "\(archive) : le secret \(path) ne peut pas être écrit (\(FileSystemError.reason(errno: writeError)))")
+        }
+        guard link(temporary, path) == 0 else {
             let code = errno
             throw ArchiveError(
                 code == EEXIST
                     ? "\(archive) : un secret existe déjà à \(path) ; recouvre ne le remplace jamais"
                     : "\(archive) : le secret \(path) ne peut pas être créé (\(FileSystemError.reason(errno: code)))")
-        }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            let code = errno
-            unlink(path)
-            throw ArchiveError(
-                "\(archive) : le secret \(path) ne peut pas être écrit (\(FileSystemError.reason(errno: code)))")
         }
         return ArchiveSecret(key: key, path: path)
     }

@@ -95,8 +95,8 @@ extension ArchiveStore {
                       let channel = columns.text(2).flatMap(NoticeChannel.init), let tracking = columns.text(3),
                       let caseReference = columns.text(4), let amount = columns.text(5), let debtorName = columns.text(6)
                 else {
-                    throw ArchiveError(.chainBroken, "\(self.path): notice #\(columns.text(0) ?? "?") holds values "
-                        + "recouvre never writes (the database was edited outside recouvre: run recouvre archive verify)")
+                    throw ArchiveError(.chainBroken, "\(self.path) : notification #\(columns.text(0) ?? "?") contient des "
+                        + "valeurs que recouvre n'écrit jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
                 }
                 if let debtor = filter.debtor,
                    debtorName.range(of: debtor, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
@@ -124,8 +124,8 @@ extension ArchiveStore {
                   let received = columns.text(2).flatMap(Day.init(iso:)),
                   let outcome = columns.text(3).flatMap(ReceiptOutcome.init(rawValue:))
             else {
-                throw ArchiveError(.chainBroken, "\(path): receipt #\(columns.text(0) ?? "?") holds values recouvre "
-                    + "never writes (the database was edited outside recouvre: run recouvre archive verify)")
+                throw ArchiveError(.chainBroken, "\(path) : accusé #\(columns.text(0) ?? "?") contient des valeurs que recouvre "
+                    + "n'écrit jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
             }
             latest[noticeID] = (received, outcome)
         }
@@ -139,13 +139,16 @@ extension ArchiveStore {
             for receipt in try self.allReceipts(db) { byNotice[receipt.noticeID, default: []].append(receipt) }
             var records = [NoticeRecord]()
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(Self.noticeColumns), d.text FROM notice LEFT JOIN notice_document d ON d.sha256 = notice_sha256
+                SELECT \(Self.noticeColumns), d.text, notice.sent_file_name, notice.sent_file_sha256
+                FROM notice LEFT JOIN notice_document d ON d.sha256 = notice_sha256
                 ORDER BY id
                 """)
             while let row = try rows.next() {
                 var record = try self.notice(from: row)
                 record.receipts = byNotice[record.id] ?? []
                 record.text = row.text(17)
+                record.sentFileName = row.text(18)
+                record.sentFileSHA256 = row.text(19)
                 records.append(record)
             }
             return records
@@ -167,8 +170,8 @@ extension ArchiveStore {
               let tracking = row.text(14), let previous = row.text(15), let hash = row.text(16),
               asOfText == nil || Day(iso: asOfText ?? "") != nil
         else {
-            throw ArchiveError(.chainBroken, "\(path): notice #\(row.text(0) ?? "?") holds values recouvre never writes "
-                + "(the database was edited outside recouvre: run recouvre archive verify)")
+            throw ArchiveError(.chainBroken, "\(path) : notification #\(row.text(0) ?? "?") contient des valeurs que recouvre n'écrit jamais "
+                        + "(la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
         }
         return NoticeRecord(
             id: id, seq: seq, caseReference: caseReference,
@@ -196,8 +199,8 @@ extension ArchiveStore {
                   let received = row.text(3).flatMap(Day.init(iso:)), let previous = row.text(4), let hash = row.text(5),
                   let outcome = row.text(6).flatMap(ReceiptOutcome.init(rawValue:))
             else {
-                throw ArchiveError(.chainBroken, "\(path): receipt #\(row.text(0) ?? "?") holds values recouvre never "
-                    + "writes (the database was edited outside recouvre: run recouvre archive verify)")
+                throw ArchiveError(.chainBroken, "\(path) : accusé #\(row.text(0) ?? "?") contient des valeurs que recouvre n'écrit "
+                    + "jamais (la base a été modifiée hors de recouvre : lancez recouvre archive verify)")
             }
             return ReceiptRecord(id: id, seq: seq, noticeID: noticeID, received: received, previousHash: previous,
                                  hash: hash, outcome: outcome)

@@ -131,7 +131,7 @@ struct ChainVerifier {
             let seq = row.integer(1) ?? -1
             let entry = ChainEntry.notice(seq: seq, id: id, previousHash: row.text(15) ?? "",
                                           bundle: fields, keyed: seq >= keyedFrom)
-            stored.append(Stored(entry: entry, subject: "notice #\(id)", storedHash: row.text(16),
+            stored.append(Stored(entry: entry, subject: "notification #\(id)", storedHash: row.text(16),
                                  storedPrevious: row.text(15), noticeSHA256: row.text(10)))
         }
         let receipts = try Row.fetchCursor(db, sql: "SELECT id, seq, notice_id, received, previous_hash, hash"
@@ -145,71 +145,71 @@ struct ChainVerifier {
                                            noticeID: noticeID, received: row.text(3) ?? "",
                                            outcome: keyedColumns ? row.text(6) ?? "" : "delivered",
                                            keyed: seq >= keyedFrom)
-            stored.append(Stored(entry: entry, subject: "receipt #\(id) (notice #\(noticeID))", storedHash: row.text(5),
+            stored.append(Stored(entry: entry, subject: "accusé #\(id) (notification #\(noticeID))", storedHash: row.text(5),
                                  storedPrevious: row.text(4), noticeSHA256: nil))
         }
         stored.sort { $0.entry.seq < $1.entry.seq }
 
-        let missingNotices = try missing(noticeIDs, table: "notice", label: "notice")
-        let missingReceipts = try missing(receiptIDs, table: "receipt", label: "receipt")
+        let missingNotices = try missing(noticeIDs, table: "notice", label: "notification")
+        let missingReceipts = try missing(receiptIDs, table: "receipt", label: "accusé")
         let missingNote = (missingNotices + missingReceipts).isEmpty
-            ? "" : " (missing: \((missingNotices + missingReceipts).joined(separator: ", ")))"
+            ? "" : " (manquent : \((missingNotices + missingReceipts).joined(separator: ", ")))"
 
         var result = ChainVerification(notices: noticeIDs.count, receipts: receiptIDs.count, head: ChainEntry.genesis)
         func fail(_ seq: Int64, _ subject: String, _ what: String) -> ChainVerification {
             var failed = result
-            failed.problem = ChainProblem(seq: seq, subject: subject, description: "\(path): \(what)")
+            failed.problem = ChainProblem(seq: seq, subject: subject, description: "\(path) : \(what)")
             return failed
         }
 
         var expected: Int64 = 1
         var previous = ChainEntry.genesis
-        var previousSubject = "the start of the chain"
+        var previousSubject = "le début de la chaîne"
         for item in stored {
             let seq = item.entry.seq
             if seq < expected {
-                return fail(seq, item.subject, "\(item.subject) claims entry \(seq), already taken by \(previousSubject): "
-                    + "entries were reordered or copied")
+                return fail(seq, item.subject, "\(item.subject) se dit entrée \(seq), déjà prise par \(previousSubject) : "
+                    + "des entrées ont été réordonnées ou copiées")
             }
             if seq > expected {
-                let gap = seq == expected + 1 ? "entry \(expected)" : "entries \(expected)–\(seq - 1)"
-                return fail(expected, missingNotices.first ?? missingReceipts.first ?? "entry \(expected)",
-                    "\(gap) deleted\(missingNote): the chain jumps from \(previousSubject) to \(item.subject) (entry \(seq))")
+                let gap = seq == expected + 1 ? "entrée \(expected) supprimée" : "entrées \(expected)–\(seq - 1) supprimées"
+                return fail(expected, missingNotices.first ?? missingReceipts.first ?? "entrée \(expected)",
+                    "\(gap)\(missingNote) : la chaîne saute de \(previousSubject) à \(item.subject) (entrée \(seq))")
             }
             if item.storedHash != item.entry.hash(secret) {
-                return fail(seq, item.subject, "\(item.subject) (entry \(seq)) was altered: its content no longer matches "
-                    + "the hash recorded when it was archived")
+                return fail(seq, item.subject, "\(item.subject) (entrée \(seq)) a été modifiée : son contenu ne correspond plus "
+                    + "à l'empreinte enregistrée lors de l'archivage")
             }
             if item.storedPrevious != previous {
-                return fail(seq - 1, previousSubject, "\(previousSubject) (entry \(seq - 1)) was altered or replaced: "
-                    + "\(item.subject) (entry \(seq)) records a different hash for it")
+                return fail(seq - 1, previousSubject, "\(previousSubject) (entrée \(seq - 1)) a été modifiée ou remplacée : "
+                    + "\(item.subject) (entrée \(seq)) en enregistre une autre empreinte")
             }
             if let sha = item.noticeSHA256 {
                 switch documents[sha] {
                 case .some(true): break
                 case .some(false):
-                    return fail(seq, item.subject, "the text of the mise en demeure of \(item.subject) was altered "
-                        + "(its SHA-256 no longer matches the one archived)")
+                    return fail(seq, item.subject, "le texte de la mise en demeure de \(item.subject) a été modifié "
+                        + "(son SHA-256 ne correspond plus à celui archivé)")
                 case .none:
-                    return fail(seq, item.subject, "the text of the mise en demeure of \(item.subject) was deleted")
+                    return fail(seq, item.subject, "le texte de la mise en demeure de \(item.subject) a été supprimé")
                 }
             }
             if seq == keyedFrom - 1, let sealedHead, item.storedHash != sealedHead {
-                return fail(seq, item.subject, "\(item.subject) (entry \(seq)) is not the entry sealed when the archive "
-                    + "was keyed: the entries before the migration were rewritten")
+                return fail(seq, item.subject, "\(item.subject) (entrée \(seq)) n'est pas l'entrée scellée lors de la "
+                    + "migration : les entrées antérieures ont été réécrites")
             }
             previous = item.storedHash ?? ""
             previousSubject = item.subject
             expected += 1
         }
         if secret != nil, keyedFrom > 1, expected <= keyedFrom - 1 {
-            return fail(expected, "entry \(expected)", "entries \(expected)–\(keyedFrom - 1) sealed when the archive was "
-                + "keyed were deleted")
+            return fail(expected, "entrée \(expected)", "entrées \(expected)–\(keyedFrom - 1), scellées lors de la "
+                + "migration, supprimées")
         }
         result.head = previous
         if let first = missingNotices.first ?? missingReceipts.first {
-            return fail(expected, first, "\(first) deleted\(missingNote): SQLite's own counter shows it was archived, "
-                + "the chain no longer holds it")
+            return fail(expected, first, "\(first) supprimée\(missingNote) : le compteur de SQLite montre qu'elle a été "
+                + "archivée, la chaîne ne la contient plus")
         }
         return result
     }

@@ -86,9 +86,9 @@ public final class ArchiveStore: Sendable {
         // WAL is set only once the file is known to be an archive this version may write (setting it
         // changes the file's header; an archive of schema 1 to refuse must stay byte for byte).
         configuration.readonly = mode == .readOnly
-        let database = try ArchiveError.mapping(path: path) {
-            try DatabaseQueue(path: path, configuration: configuration)
-        }
+        let database = try mode == .readOnly
+            ? Self.openReadOnly(path: path, configuration: configuration)
+            : ArchiveError.mapping(path: path) { try DatabaseQueue(path: path, configuration: configuration) }
         // The header may lag behind a WAL not yet checkpointed: ask SQLite before migrating anything.
         let version = try ArchiveError.mapping(path: path) {
             try database.read { try Int32.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
@@ -138,7 +138,9 @@ public final class ArchiveStore: Sendable {
                 try Row.fetchOne(db, sql: "SELECT archive_id, key_check, keyed_from FROM archive_key WHERE id = 1")
             }
         }
-        guard let row, let archiveID = row.text(0), let check = row.text(1), let keyedFrom = row.integer(2) else {
+        guard let row, let archiveID = row.text(0), let check = row.text(1), let keyedFrom = row.integer(2),
+              keyedFrom >= 1
+        else {
             throw ArchiveError(
                 .chainBroken,
                 "\(path) : l'enregistrement de la clé (table archive_key) a été supprimé ou modifié hors de recouvre")
@@ -195,13 +197,15 @@ public final class ArchiveStore: Sendable {
             do {
                 try migrator.migrate(queue)
                 let mine = try? queue.read { try String.fetchOne($0, sql: "SELECT archive_id FROM archive_key") }
-                if created && mine != archiveID { unlink(location) }
+                // Only a secret of our own archive ID is ours to remove; a file named explicitly is
+                // the user's and may already key the archive another process created.
+                if created && explicitSecret == nil && mine != archiveID { unlink(location) }
                 return
             } catch let error as DatabaseError {
                 attempt += 1
                 let done = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
                 if done || attempt >= 5 {
-                    if created { unlink(location) }
+                    if created && explicitSecret == nil { unlink(location) }
                     if done { return }
                     throw ArchiveError.sqlite(error, path: path)
                 }
@@ -287,7 +291,7 @@ public final class ArchiveStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         let names: Set<String>
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try openReadOnly(path: path, configuration: configuration)
             defer { try? queue.close() }
             names = Set(try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") })
         } catch let error as DatabaseError {
@@ -300,6 +304,32 @@ public final class ArchiveStore: Sendable {
             throw ArchiveError(.notAnArchive,
                 "\(path) : porte l'identifiant d'une archive recouvre mais pas son schéma (il manque "
                 + "\(missing.sorted().joined(separator: ", "))) ; le fichier n'a pas été modifié : donnez un autre --db")
+        }
+    }
+
+    /// A read-only connection. On a read-only file system SQLite cannot create the `-shm` file a
+    /// WAL database needs: the file is then opened as immutable (nobody can write it there either),
+    /// so that list, show, verify and export still work.
+    static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError
+            where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode)
+            && access(URL(fileURLWithPath: path).deletingLastPathComponent().path, W_OK) != 0
+        {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+            do {
+                let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+                _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+                return queue
+            } catch let second as DatabaseError {
+                throw ArchiveError.sqlite(second, path: path)
+            }
+        } catch let error as DatabaseError {
+            throw ArchiveError.sqlite(error, path: path)
         }
     }
 

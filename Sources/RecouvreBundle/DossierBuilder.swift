@@ -124,14 +124,18 @@ public struct DossierPipeline: Sendable {
 
     /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
     /// the user forces it, and then the warning stays in the output.
-    public func assemble(_ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool) throws -> AssembledDossier {
+    /// `pdf` (`--pdf`, `--pdf-only`) adds each document's PDF/A-3b beside its text, or instead of it.
+    public func assemble(
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil
+    ) throws -> AssembledDossier {
         var times = StageTimes.off
-        return try assemble(claim, exhibits: exhibits, asOf: asOf, force: force, times: &times)
+        return try assemble(claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, times: &times)
     }
 
     /// The same, adding each stage's CPU time to `times` (`batch --profile`).
     public func assemble(
-        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, times: inout StageTimes
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
+        times: inout StageTimes
     ) throws -> AssembledDossier {
         let decision = try decide(claim, asOf: asOf, force: force, times: &times)
         let (statement, route, warnings) = (decision.statement, decision.route, decision.warnings)
@@ -189,6 +193,14 @@ public struct DossierPipeline: Sendable {
             }
         }
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
+        if let pdf {
+            files = try pdf.apply(
+                to: files,
+                input: BundlePDFInput(
+                    documents: dossier.documents, dossierXML: xml,
+                    statementJSON: Data(StatementFormatter.json(statement).utf8),
+                    date: asOf, caseReference: claim.reference, author: claim.creditor.name))
+        }
 
         let manifest = times.measure(.hash) {
             BundleManifest(
@@ -206,12 +218,12 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil
+        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil
     ) throws -> BuildResult {
-        let loaded = try CaseFileReader.load(path: casePath)
+        let loaded = try CaseFileReader.load(path: casePath, today: today)
         let claim = try completeCase?(loaded.value) ?? loaded.value
         let day = asOf ?? claim.asOf ?? today
-        let dossier = try assemble(claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force)
+        let dossier = try assemble(claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected = [casePath] + claim.exhibits.compactMap(\.file).map {
             $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path

@@ -78,7 +78,9 @@ struct AtomicTarget {
         }
         let reader: BundleReader
         do { reader = try BundleReader(path: path) } catch {
-            if case .directory = kind { return "ce dossier n'est pas un dossier écrit par recouvre (pas de manifest.json)" }
+            if case .directory = kind {
+                return "ce dossier n'est pas un dossier écrit par recouvre (pas de manifest.json)"
+            }
             return "ce fichier n'est pas un dossier zip écrit par recouvre"
         }
         if let problem = reader.problems.first { return "il contient ce que recouvre n'écrit pas (\(problem))" }

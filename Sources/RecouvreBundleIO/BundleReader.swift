@@ -73,11 +73,13 @@ public final class BundleReader {
             }
         case .regular(let size):
             guard size <= BundleLimits.zipBytes else {
-                throw BundleError.tooLarge(path, "le fichier fait plus de \(BundleLimits.mebibytes(BundleLimits.zipBytes))")
+                throw BundleError.tooLarge(
+                    path, "le fichier fait plus de \(BundleLimits.mebibytes(BundleLimits.zipBytes))")
             }
             let archive: ZIPFoundation.Archive
             do { archive = try ZIPFoundation.Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-                throw BundleError.notABundle(path, "ni un dossier ni un fichier zip lisible (zip endommagé ou autre format)")
+                throw BundleError.notABundle(
+                    path, "ni un dossier ni un fichier zip lisible (zip endommagé ou autre format)")
             }
             let (found, byPath, prefix, problems) = try Self.list(archive, path: path)
             source = .zip(archive, prefix: prefix, entries: byPath)
@@ -107,7 +109,8 @@ public final class BundleReader {
         }
         bytesRead += data.count
         guard bytesRead <= BundleLimits.totalBytes else {
-            throw BundleError.tooLarge(path, "plus de \(BundleLimits.mebibytes(BundleLimits.totalBytes)) une fois décompressé")
+            throw BundleError.tooLarge(
+                path, "plus de \(BundleLimits.mebibytes(BundleLimits.totalBytes)) une fois décompressé")
         }
         return data
     }
@@ -130,7 +133,8 @@ public final class BundleReader {
         } catch {
             if overflow {
                 throw BundleError.tooLarge(
-                    path, "\(name) se décompresse au-delà de sa taille déclarée ou de \(BundleLimits.mebibytes(limit)) "
+                    path,
+                    "\(name) se décompresse au-delà de sa taille déclarée ou de \(BundleLimits.mebibytes(limit)) "
                         + "(bombe zip ?)")
             }
             throw BundleError.notABundle(path, "zip endommagé : \(name) ne peut pas être décompressé")
@@ -152,7 +156,8 @@ public final class BundleReader {
             let folder = relative.isEmpty ? root : root + "/" + relative
             let names: [String]
             do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-                throw BundleError.notABundle(root, "le dossier \(relative.isEmpty ? "racine" : relative) ne peut pas être lu")
+                throw BundleError.notABundle(
+                    root, "le dossier \(relative.isEmpty ? "racine" : relative) ne peut pas être lu")
             }
             for name in names.sorted() {
                 let path = relative.isEmpty ? name : relative + "/" + name
@@ -176,7 +181,8 @@ public final class BundleReader {
                     throw BundleError.tooLarge(root, "plus de \(BundleLimits.entries) fichiers et dossiers")
                 }
                 guard total <= BundleLimits.totalBytes else {
-                    throw BundleError.tooLarge(root, "plus de \(BundleLimits.mebibytes(BundleLimits.totalBytes)) de fichiers")
+                    throw BundleError.tooLarge(
+                        root, "plus de \(BundleLimits.mebibytes(BundleLimits.totalBytes)) de fichiers")
                 }
             }
         }
@@ -222,7 +228,8 @@ public final class BundleReader {
                 name = String(name.dropFirst(prefix.count))
                 if name.isEmpty { continue }
             }
-            if let why = unsafeReason(entry.type == .directory && name.hasSuffix("/") ? String(name.dropLast()) : name) {
+            if let why = unsafeReason(entry.type == .directory && name.hasSuffix("/") ? String(name.dropLast()) : name)
+            {
                 problems.append(.tampered(name, why))
                 continue
             }
@@ -232,7 +239,9 @@ public final class BundleReader {
                 let size = Int(clamping: entry.uncompressedSize)
                 guard size <= BundleLimits.fileBytes else {
                     throw BundleError.tooLarge(
-                        path, "\(name) annonce plus de \(BundleLimits.mebibytes(BundleLimits.fileBytes)) une fois décompressé")
+                        path,
+                        "\(name) annonce plus de \(BundleLimits.mebibytes(BundleLimits.fileBytes)) une fois décompressé"
+                    )
                 }
                 declared = declared > Int.max - size ? Int.max : declared + size
                 kind = .file(bytes: size)
@@ -243,7 +252,8 @@ public final class BundleReader {
                 kind = .other("lien symbolique dans le zip, jamais suivi")
                 problems.append(.tampered(name, "lien symbolique dans le zip, jamais suivi"))
             }
-            if byPath[name] != nil || found.contains(where: { $0.path == name && $0.kind != .directory && kind != .directory })
+            if byPath[name] != nil
+                || found.contains(where: { $0.path == name && $0.kind != .directory && kind != .directory })
             {
                 problems.append(.tampered(name, "entrée en double dans le zip"))
                 continue

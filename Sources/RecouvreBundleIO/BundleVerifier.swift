@@ -98,7 +98,9 @@ public struct BundleVerifier: Sendable {
                 continue
             }
             guard present[entry.path] != nil else {
-                if !problems.contains(where: { if case .tampered(entry.path, _) = $0 { return true } else { return false } }) {
+                if !problems.contains(where: {
+                    if case .tampered(entry.path, _) = $0 { return true } else { return false }
+                }) {
                     problems.append(.removed(entry.path))
                 }
                 continue
@@ -174,7 +176,8 @@ public struct BundleVerifier: Sendable {
         ] {
             if let party, party.name != recorded.name {
                 problems.append(
-                    .tampered(BundleManifest.fileName, "\(role) « \(party.name) », dossier.xml dit « \(recorded.name) »"))
+                    .tampered(
+                        BundleManifest.fileName, "\(role) « \(party.name) », dossier.xml dit « \(recorded.name) »"))
             }
         }
         if let notice = manifest.formalNotice, !record.documents.contains(where: { $0.path == notice }) {

@@ -92,9 +92,10 @@ public enum FileSystem {
     }
 
     #if os(Linux)
-        private typealias RenameAt2 = @convention(c) (
-            Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-        ) -> Int32
+        private typealias RenameAt2 =
+            @convention(c) (
+                Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+            ) -> Int32
         private static let renameat2: RenameAt2? = {
             guard let symbol = dlsym(nil, "renameat2") else { return nil }
             return unsafeBitCast(symbol, to: RenameAt2.self)
@@ -103,7 +104,7 @@ public enum FileSystem {
 
     /// `rename(2)`, keeping `errno` in the error.
     public static func rename(_ from: String, to: String) throws(FileSystemError) {
-        if Glibc_rename(from, to) != 0 { throw FileSystemError(errno: errno, path: to) }
+        if systemRename(from, to) != 0 { throw FileSystemError(errno: errno, path: to) }
     }
 
     /// Removes a file or a folder tree without following links (a link inside is removed, never
@@ -123,7 +124,7 @@ public enum FileSystem {
 }
 
 @inline(__always)
-private func Glibc_rename(_ from: String, _ to: String) -> Int32 {
+private func systemRename(_ from: String, _ to: String) -> Int32 {
     #if canImport(Glibc)
         return Glibc.rename(from, to)
     #else
@@ -175,7 +176,8 @@ public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertibl
         if let error = error as? FileSystemError { return error.reason }
         if let error = error as? BundleError { return error.description }
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return reason(errno: Int32(underlying.code))
         }
         if nsError.domain == NSPOSIXErrorDomain { return reason(errno: Int32(nsError.code)) }

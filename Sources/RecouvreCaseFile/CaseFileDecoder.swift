@@ -64,8 +64,8 @@ final class CaseFileDecoder {
     func decodeCase(_ root: Node) -> Case? {
         guard case .mapping = root else {
             report(
-                root, "", "not a case file: expected keys such as version, reference, creditor, debtor, invoices",
-                "`recouvre init` writes an example")
+                root, "", "pas un fichier de dossier : attendu des clés telles que version, reference, creditor, debtor, invoices",
+                "`recouvre init` écrit un exemple")
             return nil
         }
         guard let fields = fields(of: root, path: "", schema: .root) else { return nil }
@@ -91,13 +91,13 @@ final class CaseFileDecoder {
     private func version(_ node: Node) -> Int? {
         guard let raw = scalar(node, "version") else { return nil }
         guard let number = Int(raw.trimmingCharacters(in: .whitespaces)) else {
-            report(node, "version", "\"\(raw)\" is not a version number", "expected 1")
+            report(node, "version", "« \(raw) » n'est pas un numéro de version", "attendu 1")
             return nil
         }
         guard number == 1 else {
             report(
-                node, "version", "version \(number) is not supported: this recouvre reads version 1",
-                "write version: 1, or use the recouvre release that wrote this file")
+                node, "version", "la version \(number) n'est pas prise en charge : ce recouvre lit la version 1",
+                "écrivez version: 1, ou utilisez la version de recouvre qui a écrit ce fichier")
             return nil
         }
         return number
@@ -109,7 +109,7 @@ final class CaseFileDecoder {
         guard let fields = fields(of: node, path: path, schema: .party) else {
             return Party(kind: .company, name: "", address: Self.placeholderAddress)
         }
-        let kind: PartyKind? = fields["kind"].flatMap { self.choice($0, "\(path).kind", what: "kind") }
+        let kind: PartyKind? = fields["kind"].flatMap { self.choice($0, "\(path).kind", what: "un type de partie connu") }
         let name = fields["name"].flatMap { self.text($0, "\(path).name") }
         let legalForm = optional(fields["legal_form"]).flatMap { self.text($0, "\(path).legal_form") }
         let siren = optional(fields["siren"]).flatMap { self.text($0, "\(path).siren") }.map(CompanyIdentifier.digits)
@@ -124,7 +124,7 @@ final class CaseFileDecoder {
         let iban = optional(fields["iban"]).flatMap { self.text($0, "\(path).iban") }
             .map { $0.filter { !$0.isWhitespace }.uppercased() }
         let civility: Civility? = optional(fields["civility"]).flatMap {
-            self.choice($0, "\(path).civility", what: "civility")
+            self.choice($0, "\(path).civility", what: "une civilité connue")
         }
         let firstNames = optional(fields["first_names"]).flatMap { self.text($0, "\(path).first_names") }
         let surname = optional(fields["surname"]).flatMap { self.text($0, "\(path).surname") }
@@ -163,7 +163,7 @@ final class CaseFileDecoder {
 
     private func lines(_ node: Node, _ path: String) -> [String]? {
         guard case .sequence(let sequence) = node else {
-            report(node, path, "expected a list of address lines", "write lines: [\"4 avenue Jean Jaurès\"]")
+            report(node, path, "attendu une liste de lignes d'adresse", "écrivez lines: [\"4 avenue Jean Jaurès\"]")
             return nil
         }
         var result: [String] = []
@@ -178,7 +178,7 @@ final class CaseFileDecoder {
     private func contract(_ node: Node, _ path: String) -> Contract {
         var contract = Contract()
         guard let fields = fields(of: node, path: path, schema: .contract) else { return contract }
-        contract.nature = optional(fields["nature"]).flatMap { self.choice($0, "\(path).nature", what: "nature") }
+        contract.nature = optional(fields["nature"]).flatMap { self.choice($0, "\(path).nature", what: "une nature connue") }
         contract.reference = optional(fields["reference"]).flatMap { self.text($0, "\(path).reference") }
         contract.paymentTerms = optional(fields["payment_terms"]).flatMap { self.text($0, "\(path).payment_terms") }
         if let node = optional(fields["penalty_rate"]), let raw = scalar(node, "\(path).penalty_rate") {
@@ -225,8 +225,8 @@ final class CaseFileDecoder {
         case "false": return nil
         default:
             report(
-                node, path, "\"\(Self.shortened(raw))\" is neither contract, requested nor false",
-                "contract when the contract provides it, requested when it is asked of the judge")
+                node, path, "« \(Self.shortened(raw)) » n'est ni contract, ni requested, ni false",
+                "contract si le contrat la prévoit, requested si elle est demandée au juge")
             return nil
         }
     }
@@ -236,7 +236,7 @@ final class CaseFileDecoder {
         guard let fields = fields(of: node, path: path, schema: .proceedings) else { return (nil, nil) }
         let opened = optional(fields["opened"]).flatMap { self.date($0, "\(path).opened") }
         var details = ProceedingsDetails()
-        details.kind = optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "kind of proceedings") }
+        details.kind = optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "un type de procédure connu") }
         details.court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
         details.bodacc = optional(fields["bodacc"]).flatMap { self.date($0, "\(path).bodacc") }
         if let mandataireNode = optional(fields["mandataire"]) {
@@ -258,8 +258,8 @@ final class CaseFileDecoder {
         default:
             if let day = Day(iso: raw) { return .opened(day) }
             report(
-                node, path, "\"\(raw)\" is neither true, false nor a date",
-                "write the date of the opening judgment, YYYY-MM-DD, or true when it is unknown")
+                node, path, "« \(Self.shortened(raw)) » n'est ni true, ni false, ni une date",
+                "écrivez la date du jugement d'ouverture, AAAA-MM-JJ, ou true si elle est inconnue")
             return nil
         }
     }
@@ -267,7 +267,7 @@ final class CaseFileDecoder {
     // MARK: Invoices, payments, credit notes
 
     private func invoices(_ node: Node) -> [Invoice] {
-        guard let items = list(node, "invoices", item: "invoice") else { return [] }
+        guard let items = list(node, "invoices", item: "facture") else { return [] }
         var result: [Invoice] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
@@ -283,9 +283,9 @@ final class CaseFileDecoder {
             if let node = optional(fields["currency"]) { currency(node, "\(path).currency") }
             let description = optional(fields["description"]).flatMap { self.text($0, "\(path).description") }
             let kind: InvoiceKind =
-                optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "invoice kind") } ?? .invoice
+                optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "un type de facture connu") } ?? .invoice
             let status: InvoiceStatus? = optional(fields["status"]).flatMap {
-                self.choice($0, "\(path).status", what: "invoice status")
+                self.choice($0, "\(path).status", what: "un statut de facture connu")
             }
             let statusDate = optional(fields["status_date"]).flatMap { self.date($0, "\(path).status_date") }
             let statusFile = optional(fields["status_file"]).flatMap { self.text($0, "\(path).status_file") }
@@ -302,16 +302,16 @@ final class CaseFileDecoder {
     private func currency(_ node: Node, _ path: @autoclosure () -> String) {
         guard let raw = text(node, path()), raw != "EUR" else { return }
         if raw.uppercased() == "EUR" || raw == "€" {
-            report(node, path(), "\"\(raw)\" is not written as the currency code", "write EUR")
+            report(node, path(), "« \(raw) » n'est pas écrit comme le code de la devise", "écrivez EUR")
         } else {
             report(
-                node, path(), "\"\(raw)\": only euros are computed",
-                "convert the amount to EUR at the contract's rate and write currency: EUR")
+                node, path(), "« \(Self.shortened(raw)) » : seuls les euros sont calculés",
+                "convertissez le montant en EUR au taux du contrat et écrivez currency: EUR")
         }
     }
 
     private func payments(_ node: Node) -> [Payment] {
-        guard let items = list(node, "payments", item: "payment") else { return [] }
+        guard let items = list(node, "payments", item: "paiement") else { return [] }
         var result: [Payment] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
@@ -331,7 +331,7 @@ final class CaseFileDecoder {
     }
 
     private func creditNotes(_ node: Node) -> [CreditNote] {
-        guard let items = list(node, "credit_notes", item: "credit note") else { return [] }
+        guard let items = list(node, "credit_notes", item: "avoir") else { return [] }
         var result: [CreditNote] = []
         for (index, item) in items.enumerated() {
             let path = "credit_notes[\(index)]"
@@ -352,7 +352,7 @@ final class CaseFileDecoder {
     // MARK: Events and exhibits
 
     private func events(_ node: Node) -> [Event] {
-        guard let items = list(node, "events", item: "event") else { return [] }
+        guard let items = list(node, "events", item: "évènement") else { return [] }
         var result: [Event] = []
         for (index, item) in items.enumerated() {
             let path = "events[\(index)]"
@@ -360,12 +360,12 @@ final class CaseFileDecoder {
                 result.append(Event(type: .reminder, date: Self.placeholderDay))
                 continue
             }
-            let type: Event.Kind? = fields["type"].flatMap { self.choice($0, "\(path).type", what: "event type") }
+            let type: Event.Kind? = fields["type"].flatMap { self.choice($0, "\(path).type", what: "un type d'évènement connu") }
             var event = Event(type: type ?? .reminder, date: Self.placeholderDay)
             event.date = fields["date"].flatMap { self.date($0, "\(path).date") } ?? Self.placeholderDay
             event.received = optional(fields["received"]).flatMap { self.date($0, "\(path).received") }
             event.served = optional(fields["served"]).flatMap { self.date($0, "\(path).served") }
-            event.channel = optional(fields["channel"]).flatMap { self.choice($0, "\(path).channel", what: "channel") }
+            event.channel = optional(fields["channel"]).flatMap { self.choice($0, "\(path).channel", what: "un canal connu") }
             event.tracking = optional(fields["tracking"]).flatMap { self.text($0, "\(path).tracking") }
             event.court = optional(fields["court"]).flatMap { self.text($0, "\(path).court") }
             event.step = optional(fields["step"]).flatMap { self.text($0, "\(path).step") }
@@ -374,9 +374,9 @@ final class CaseFileDecoder {
             event.dispatchProof = optional(fields["dispatch_proof"]).flatMap { self.text($0, "\(path).dispatch_proof") }
             event.receiptFile = optional(fields["receipt_file"]).flatMap { self.text($0, "\(path).receipt_file") }
             event.presented = optional(fields["presented"]).flatMap { self.date($0, "\(path).presented") }
-            event.outcome = optional(fields["outcome"]).flatMap { self.choice($0, "\(path).outcome", what: "outcome") }
+            event.outcome = optional(fields["outcome"]).flatMap { self.choice($0, "\(path).outcome", what: "une issue connue") }
             event.judgmentKind = optional(fields["kind"]).flatMap {
-                self.choice($0, "\(path).kind", what: "kind of decision")
+                self.choice($0, "\(path).kind", what: "un type de décision connu")
             }
             if let node = optional(fields["invoices"]) {
                 event.invoices = invoiceList(node, "\(path).invoices")
@@ -394,12 +394,12 @@ final class CaseFileDecoder {
             if let type {
                 checkEventKeys(type, fields, path)
                 if type == .promise, fields["until"] == nil {
-                    report(item, "\(path).until", "missing: a promise says by when", "add until: 2025-07-15")
+                    report(item, "\(path).until", "absent : une promesse dit pour quand", "ajoutez until: 2025-07-15")
                 }
                 if type == .plan, fields["instalments"] == nil {
                     report(
-                        item, "\(path).instalments", "missing: a plan lists its instalments",
-                        "add instalments: [ { date: 2025-08-01, amount: 300.00 } ]")
+                        item, "\(path).instalments", "absent : un échéancier liste ses échéances",
+                        "ajoutez instalments: [ { date: 2025-08-01, amount: 300.00 } ]")
                 }
             }
             result.append(event)
@@ -420,23 +420,23 @@ final class CaseFileDecoder {
     private func checkEventKeys(_ type: Event.Kind, _ fields: Fields, _ path: String) {
         if type != .formalNotice, let node = fields["received"] {
             report(
-                node, "\(path).received", "only a formal_notice has a receipt date",
-                "remove received, or write type: formal_notice")
+                node, "\(path).received", "seule une formal_notice a une date de réception",
+                "retirez received, ou écrivez type: formal_notice")
         }
         if type != .judgment, let node = fields["served"] {
             report(
-                node, "\(path).served", "only a judgment has a date of service",
-                "remove served, or write type: judgment")
+                node, "\(path).served", "seul un judgment a une date de signification",
+                "retirez served, ou écrivez type: judgment")
         }
         if type != .judgment, let node = fields["court"] {
-            report(node, "\(path).court", "only a judgment names a court", "remove court, or write type: judgment")
+            report(node, "\(path).court", "seul un judgment nomme une juridiction", "retirez court, ou écrivez type: judgment")
         }
         for entry in Self.eventKeys where !entry.types.contains(type) {
             guard let node = fields[entry.key] else { continue }
-            let names = entry.types.map(\.rawValue).joined(separator: " or ")
+            let names = entry.types.map(\.rawValue).joined(separator: " ou ")
             report(
-                node, "\(path).\(entry.key)", "only a \(names) event has \(entry.key)",
-                "remove \(entry.key), or write type: \(entry.types[0].rawValue)")
+                node, "\(path).\(entry.key)", "seul un évènement \(names) a la clé \(entry.key)",
+                "retirez \(entry.key), ou écrivez type: \(entry.types[0].rawValue)")
         }
     }
 
@@ -444,8 +444,8 @@ final class CaseFileDecoder {
     private func invoiceList(_ node: Node, _ path: String) -> [String]? {
         guard case .sequence(let sequence) = node else {
             report(
-                node, path, "expected a list of invoice numbers, found \(Self.shape(of: node))",
-                "write invoices: [\"FA2025-118\"]")
+                node, path, "attendu une liste de numéros de facture, trouvé \(Self.shape(of: node))",
+                "écrivez invoices: [\"FA2025-118\"]")
             return nil
         }
         return sequence.enumerated().map { index, item in text(item, "\(path)[\(index)]") ?? "" }
@@ -471,7 +471,7 @@ final class CaseFileDecoder {
                         case .failure(let failure):
                             report(
                                 rateNode, "\(interestPath).rate", failure.message(for: raw),
-                                "expected legal, a rate in percent such as 12.0, or \"ECB + 10\"")
+                                "attendu legal, un taux en pour cent tel que 12.0, ou « ECB + 10 »")
                         }
                     }
                 }
@@ -481,7 +481,7 @@ final class CaseFileDecoder {
     }
 
     private func instalments(_ node: Node, _ path: String) -> [Instalment] {
-        guard let items = list(node, path, item: "instalment") else { return [] }
+        guard let items = list(node, path, item: "échéance") else { return [] }
         var result: [Instalment] = []
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
@@ -497,7 +497,7 @@ final class CaseFileDecoder {
     }
 
     private func exhibits(_ node: Node) -> [Exhibit] {
-        guard let items = list(node, "exhibits", item: "exhibit") else { return [] }
+        guard let items = list(node, "exhibits", item: "pièce") else { return [] }
         var result: [Exhibit] = []
         for (index, item) in items.enumerated() {
             let path = "exhibits[\(index)]"
@@ -532,7 +532,7 @@ final class CaseFileDecoder {
         guard case .mapping(let mapping) = node else {
             report(
                 node, path,
-                "expected a mapping of keys (\(schema.keys.prefix(3).joined(separator: ", ")), …), found \(Self.shape(of: node))",
+                "attendu une table de clés (\(schema.keys.prefix(3).joined(separator: ", ")), …), trouvé \(Self.shape(of: node))",
                 schema.example)
             return nil
         }
@@ -541,7 +541,7 @@ final class CaseFileDecoder {
         var suggested: Set<String> = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
-                report(keyNode, path, "a key must be a plain name, found \(Self.shape(of: keyNode))", nil)
+                report(keyNode, path, "une clé est un nom simple, trouvé \(Self.shape(of: keyNode))", nil)
                 continue
             }
             let name = key.string
@@ -552,9 +552,9 @@ final class CaseFileDecoder {
             let keyPath = path.isEmpty ? name : "\(path).\(name)"
             if let near = Suggestion.nearest(to: name, in: schema.keys) {
                 suggested.insert(near)
-                report(keyNode, keyPath, "unknown key", "did you mean \(near)?")
+                report(keyNode, keyPath, "clé inconnue", "vouliez-vous dire \(near) ?")
             } else {
-                report(keyNode, keyPath, "unknown key", "expected one of: \(schema.keys.joined(separator: ", "))")
+                report(keyNode, keyPath, "clé inconnue", "attendu l'une de : \(schema.keys.joined(separator: ", "))")
             }
         }
         // A misspelt required key is reported once, as the unknown key with its correction.
@@ -563,7 +563,7 @@ final class CaseFileDecoder {
             if suggested.contains(required) {
                 unreadable.insert(keyPath)
             } else {
-                report(node, keyPath, "missing", "required: add \(schema.hint(for: required))")
+                report(node, keyPath, "absent", "obligatoire : ajoutez \(schema.hint(for: required))")
             }
         }
         return values
@@ -599,7 +599,7 @@ final class CaseFileDecoder {
     /// The items of a list; `nil` (reported) when `node` is not a list.
     func list(_ node: Node, _ path: String, item: String) -> Node.Sequence? {
         guard case .sequence(let sequence) = node else {
-            report(node, path, "expected a list, found \(Self.shape(of: node))", "start each \(item) with \"- \"")
+            report(node, path, "attendu une liste, trouvé \(Self.shape(of: node))", "commencez chaque \(item) par « - »")
             return nil
         }
         return sequence
@@ -609,10 +609,10 @@ final class CaseFileDecoder {
         switch node {
         case .scalar(let scalar):
             return scalar.style == .plain && isNull(scalar.string)
-                ? "nothing" : "the text \"\(shortened(scalar.string))\""
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+                ? "rien" : "le texte « \(shortened(scalar.string)) »"
+        case .mapping: return "une table"
+        case .sequence: return "une liste"
+        case .alias: return "un alias"
         }
     }
 
@@ -626,11 +626,11 @@ final class CaseFileDecoder {
     /// The literal text of a scalar (reported when the value is a list, a mapping or empty).
     func scalar(_ node: Node, _ path: @autoclosure () -> String) -> String? {
         guard case .scalar(let scalar) = node else {
-            report(node, path(), "expected a single value, found \(Self.shape(of: node))", nil)
+            report(node, path(), "attendu une seule valeur, trouvé \(Self.shape(of: node))", nil)
             return nil
         }
         if scalar.style == .plain, Self.isNull(scalar.string) {
-            report(node, path(), "is empty", "give a value or remove the key")
+            report(node, path(), "est vide", "donnez une valeur ou retirez la clé")
             return nil
         }
         return scalar.string
@@ -647,7 +647,7 @@ final class CaseFileDecoder {
         }
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            report(node, path(), "is blank", "give a value or remove the key")
+            report(node, path(), "ne contient que des blancs", "donnez une valeur ou retirez la clé")
             return nil
         }
         return trimmed
@@ -656,7 +656,7 @@ final class CaseFileDecoder {
     func date(_ node: Node, _ path: @autoclosure () -> String) -> Day? {
         guard let raw = scalar(node, path()) else { return nil }
         guard let day = Day(iso: raw) else {
-            report(node, path(), "\"\(Self.shortened(raw))\" is not a date", "expected YYYY-MM-DD")
+            report(node, path(), "« \(Self.shortened(raw)) » n'est pas une date", FrenchInput.date(raw).map { "écrivez \($0)" } ?? "attendu AAAA-MM-JJ")
             return nil
         }
         return day
@@ -674,19 +674,23 @@ final class CaseFileDecoder {
         case .failure(let failure):
             switch failure {
             case .empty:
-                report(node, path(), "is empty", "expected an amount in euros such as 1800.00")
+                report(node, path(), "est vide", "attendu un montant en euros tel que 1800.00")
             case .thousandsSeparator:
-                report(node, path(), "\"\(shown)\" groups thousands", "write digits and a dot only, such as 1800.00")
+                report(
+                    node, path(), "« \(shown) » groupe les milliers",
+                    FrenchInput.amount(raw).map { "écrivez \($0)" } ?? "écrivez des chiffres et un point seulement, tel que 1800.00")
             case .decimalComma:
-                report(node, path(), "\"\(shown)\" has a decimal comma", "write a dot, such as 1800.50")
+                report(
+                    node, path(), "« \(shown) » a une virgule décimale",
+                    FrenchInput.amount(raw).map { "écrivez \($0)" } ?? "écrivez un point, tel que 1800.50")
             case .tooManyDecimals(let count):
                 report(
-                    node, path(), "\"\(shown)\" has \(count) decimals",
-                    "amounts are in euros and cents: at most two decimals")
+                    node, path(), "« \(shown) » a \(count) décimales",
+                    "les montants sont en euros et centimes : deux décimales au plus")
             case .negative:
-                report(node, path(), "\"\(shown)\" is negative", "amounts are positive; money returned is a credit note")
+                report(node, path(), "« \(shown) » est négatif", "les montants sont positifs ; l'argent rendu est un avoir")
             case .notANumber:
-                report(node, path(), "\"\(shown)\" is not an amount", "expected euros such as 1800.00")
+                report(node, path(), "« \(shown) » n'est pas un montant", "attendu des euros, tel que 1800.00")
             }
             return nil
         }
@@ -723,7 +727,7 @@ final class CaseFileDecoder {
         case "true": return true
         case "false": return false
         default:
-            report(node, path, "\"\(Self.shortened(raw))\" is not true or false", "expected true or false")
+            report(node, path, "« \(Self.shortened(raw)) » n'est ni true ni false", FrenchInput.boolean(raw).map { "écrivez \($0)" } ?? "attendu true ou false")
             return nil
         }
     }
@@ -734,8 +738,8 @@ final class CaseFileDecoder {
         guard let raw = text(node, path) else { return nil }
         if let value = E(rawValue: raw) { return value }
         let names = E.allCases.map(\.rawValue)
-        let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-        report(node, path, "\"\(Self.shortened(raw))\" is not a known \(what)", "expected \(list)")
+        let list = names.dropLast().joined(separator: ", ") + " ou " + (names.last ?? "")
+        report(node, path, "« \(Self.shortened(raw)) » n'est pas \(what)", "attendu \(list)")
         return nil
     }
 }

@@ -38,7 +38,9 @@ public enum CaseFileReader {
         _ data: Data, name: String, exhibits: any ExhibitSource, json: Bool = false, today: Day? = nil
     ) throws(CaseFileError) -> (Case, SourceLocations) {
         let (value, locations, problems) = try read(data, name: name, json: json)
-        let found = problems + CaseValidator.validate(value, locations: locations, exhibits: exhibits, today: today)
+        let found =
+            CaseValidator.labelled(problems, in: value, locations: locations)
+            + CaseValidator.validate(value, locations: locations, exhibits: exhibits, today: today)
         if !found.isEmpty { throw CaseFileError(problems: CaseFileDecoder.sorted(found)) }
         return (value, locations)
     }
@@ -56,7 +58,7 @@ public enum CaseFileReader {
             ])
         }
         if data.isEmpty {
-            throw fail(0, 0, "the file is empty", "expected a case file: `recouvre init` writes an example")
+            throw fail(0, 0, "le fichier est vide", "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         let text = try TextCheck.utf8Text(data, name: name)
         if let found = YAMLEvents.scan(text) {
@@ -68,15 +70,15 @@ public enum CaseFileReader {
         } catch let error as YamlError {
             throw CaseFileError(problems: [SyntaxProblem.problem(for: error, text: text, name: name, json: json)])
         } catch {
-            throw fail(0, 0, "could not be read as \(json ? "JSON" : "YAML")", nil)
+            throw fail(0, 0, "illisible en \(json ? "JSON" : "YAML")", nil)
         }
         if json, let fault = StrictJSON.firstFault(in: text) {
-            throw fail(fault.line, fault.column, "not valid JSON: \(fault.message)", "a .json case file is strict JSON")
+            throw fail(fault.line, fault.column, "JSON invalide : \(fault.message)", "un fichier de dossier .json est du JSON strict")
         }
         guard let root else {
             throw fail(
-                0, 0, "the file holds no case (only blanks or comments)",
-                "expected a case file: `recouvre init` writes an example")
+                0, 0, "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)",
+                "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         let decoder = CaseFileDecoder(file: name)
         guard let value = decoder.decodeCase(root) else {
@@ -96,40 +98,40 @@ public enum CaseFileReader {
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw fail("no such file", "check the path; `recouvre init DIR` writes an example case")
+            throw fail("fichier introuvable", "vérifiez le chemin ; `recouvre init RÉPERTOIRE` écrit un exemple de dossier")
         }
         if isFolder.boolValue {
-            throw fail("is a folder, not a case file", "give the file itself, for example \(path)/case.yaml")
+            throw fail("est un répertoire, pas un fichier de dossier", "donnez le fichier lui-même, par exemple \(path)/case.yaml")
         }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw fail("is not a regular file", "give a YAML or JSON case file")
+            throw fail("n'est pas un fichier ordinaire", "donnez un fichier de dossier YAML ou JSON")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > maximumBytes {
             throw fail(
-                "the file is \(megabytes(size)) MB, over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger into one case file per debtor")
+                "le fichier fait \(megabytes(size)) Mo, au-delà de la limite de 50 Mo pour un fichier de dossier (non lu)",
+                "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw fail("cannot be read (permission denied?)", "check the file's permissions")
+            throw fail("illisible (permission refusée ?)", "vérifiez les droits du fichier")
         }
         defer { try? handle.close() }
         // Read at most one byte past the limit: the file may have grown since it was measured.
         guard let data = try? handle.read(upToCount: maximumBytes + 1) else {
             if size == 0 { return Data() }
-            throw fail("cannot be read", "check the file's permissions")
+            throw fail("illisible", "vérifiez les droits du fichier")
         }
         if data.count > maximumBytes {
             throw fail(
-                "the file is over the 50 MB limit for a case file (not read)",
-                "a case file is a few kilobytes; split a ledger into one case file per debtor")
+                "le fichier dépasse la limite de 50 Mo pour un fichier de dossier (non lu)",
+                "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
         }
         return data
     }
 
     static func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576
-        return "\(tenths / 10).\(tenths % 10)"
+        return "\(tenths / 10),\(tenths % 10)"
     }
 }

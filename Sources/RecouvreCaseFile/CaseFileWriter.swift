@@ -221,7 +221,9 @@ public enum CaseFileWriter {
         if let regularised = contract.lease.chargesRegularised {
             lines.line(1, "charges_regularised", regularised ? "true" : "false")
         }
-        if let acquired = contract.lease.resolutoryClauseAcquired { lines.line(1, "resolutory_clause_acquired", acquired.iso) }
+        if let acquired = contract.lease.resolutoryClauseAcquired {
+            lines.line(1, "resolutory_clause_acquired", acquired.iso)
+        }
         guard !lines.text.isEmpty else { return }
         out.key(0, "contract")
         out.text += lines.text

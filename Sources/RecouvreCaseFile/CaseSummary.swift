@@ -4,7 +4,10 @@ import RecouvreModel
 /// What `recouvre check` prints about a valid case, in French: the parties, the nature and regime of
 /// the claim (domain.md §1), and counts and totals of invoices, payments and credit notes.
 public enum CaseSummary {
-    public static func text(_ loaded: LoadedCase, fileName: String) -> String {
+    /// `principalDue` is the outstanding principal the statement engine computed (its totals), so that
+    /// `check` says what `statement` says once payments go to interest first or overpay an invoice;
+    /// without it (the rate tables do not cover the day), the line says it was not computed.
+    public static func text(_ loaded: LoadedCase, fileName: String, principalDue: Decimal? = nil) -> String {
         let value = loaded.value
         var lines: [String] = []
         lines.append("Dossier \(value.reference) (\(fileName)) : fichier valide")
@@ -41,7 +44,11 @@ public enum CaseSummary {
         }
         lines.append(payments)
         lines.append("Avoirs : \(value.creditNotes.count), total \(Money.french(credited))")
-        lines.append("Reste dû en principal : \(Money.french(invoiced - paid - credited))")
+        if let principalDue {
+            lines.append("Reste dû en principal : \(Money.french(principalDue))")
+        } else {
+            lines.append("Reste dû en principal : non calculé (voir recouvre statement)")
+        }
         lines.append("Événements : \(events(value))")
         let files = value.exhibits.filter { $0.file != nil }.count
         lines.append("Pièces : \(value.exhibits.count) (\(files) avec fichier)")

@@ -18,7 +18,48 @@ public enum CaseValidator {
     ) -> [CaseProblem] {
         var run = Run(value: value, locations: locations, exhibits: exhibits, today: today)
         run.all()
-        return run.sortedProblems
+        return labelled(run.sortedProblems, in: value, locations: locations)
+    }
+
+    /// The problems with the invoice, credit note, payment or exhibit they concern named by its
+    /// number, reference or title beside its index: `invoices[0] (F-103).due`. A value that could not
+    /// be read, or holds control characters, is not used as a name.
+    public static func labelled(_ problems: [CaseProblem], in value: Case, locations: SourceLocations) -> [CaseProblem] {
+        problems.map { problem in
+            var problem = problem
+            problem.keyPath = labelled(problem.keyPath, in: value, locations: locations)
+            return problem
+        }
+    }
+
+    static func labelled(_ path: String, in value: Case, locations: SourceLocations) -> String {
+        guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+            let index = Int(path[path.index(after: open)..<close])
+        else { return path }
+        let list = String(path[..<open])
+        let item = String(path[...close])
+        func readable(_ key: String, _ text: String?) -> String? {
+            guard let text, !text.isEmpty, !locations.isUnreadable("\(item).\(key)"),
+                controlCharacter(in: text, allowLineBreaks: false) == nil
+            else { return nil }
+            return text
+        }
+        var label: String?
+        switch list {
+        case "invoices" where index < value.invoices.count:
+            label = readable("number", value.invoices[index].number)
+        case "credit_notes" where index < value.creditNotes.count:
+            label = readable("number", value.creditNotes[index].number)
+        case "payments" where index < value.payments.count:
+            let payment = value.payments[index]
+            label = readable("reference", payment.reference) ?? readable("date", payment.date.iso)
+        case "exhibits" where index < value.exhibits.count:
+            label = readable("title", value.exhibits[index].title)
+        default:
+            break
+        }
+        guard let label else { return path }
+        return item + " (\(CaseFileDecoder.shortened(label)))" + path[path.index(after: close)...]
     }
 }
 
@@ -42,6 +83,17 @@ extension CaseValidator {
         }
         guard !parts.isEmpty else { return nil }
         return parts.joined(separator: "/")
+    }
+
+    /// `10000` → `10 000` (French grouping of a count).
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(" ") }
+            text.append(digit)
+        }
+        return text
     }
 
     static func isCountryCode(_ text: String) -> Bool {
@@ -89,13 +141,13 @@ extension CaseValidator {
     static func name(of scalar: Unicode.Scalar) -> String {
         let code = String(format: "U+%04X", scalar.value)
         switch scalar.value {
-        case 0x0A: return "a line break"
-        case 0x0D: return "a carriage return (\(code))"
-        case 0x09: return "a tabulation"
-        case 0x00: return "a NUL character (\(code))"
-        case 0x07: return "a BEL character (\(code))"
-        case 0x1B: return "an ESC character (\(code))"
-        default: return "a control character (\(code))"
+        case 0x0A: return "un saut de ligne"
+        case 0x0D: return "un retour chariot (\(code))"
+        case 0x09: return "une tabulation"
+        case 0x00: return "un caractère NUL (\(code))"
+        case 0x07: return "un caractère BEL (\(code))"
+        case 0x1B: return "un caractère ESC (\(code))"
+        default: return "un caractère de contrôle (\(code))"
         }
     }
 }
@@ -147,14 +199,14 @@ private struct Run {
         // Most texts are short and plain: the byte count bounds the character count.
         if text.utf8.count > limit, text.count > limit {
             report(
-                path(), "\(text.count) characters, over the limit of \(limit)",
-                long ? "shorten it; the documents quote it in full" : "shorten it; it must fit on one line of a letter")
+                path(), "\(CaseValidator.grouped(text.count)) caractères, au-delà de la limite de \(CaseValidator.grouped(limit))",
+                long ? "raccourcissez-le : les documents le citent en entier" : "raccourcissez-le : il doit tenir sur une ligne d'une lettre")
             return
         }
         if let control = CaseValidator.controlCharacter(in: text, allowLineBreaks: long) {
             report(
-                path(), "contains \(CaseValidator.name(of: control))",
-                long ? "remove control characters" : "write it on one line, without control characters")
+                path(), "contient \(CaseValidator.name(of: control))",
+                long ? "retirez les caractères de contrôle" : "écrivez-le sur une ligne, sans caractère de contrôle")
         }
     }
 
@@ -163,45 +215,47 @@ private struct Run {
         guard let raw else { return }
         let path = path()
         if let control = CaseValidator.controlCharacter(in: raw, allowLineBreaks: false) {
-            report(path, "contains \(CaseValidator.name(of: control))", "name the file on one line")
+            report(path, "contient \(CaseValidator.name(of: control))", "nommez le fichier sur une ligne")
             return
         }
         if raw.utf8.count > CaseLimits.shortText {
-            report(path, "\(raw.count) characters, over the limit of \(CaseLimits.shortText)", "shorten the path")
+            report(
+                path, "\(CaseValidator.grouped(raw.count)) caractères, au-delà de la limite de \(CaseValidator.grouped(CaseLimits.shortText))",
+                "raccourcissez le chemin")
             return
         }
         let shown = CaseFileDecoder.shortened(raw)
         guard let normalized = CaseValidator.normalizedPath(raw) else {
             report(
-                path, "\"\(shown)\" is outside the case's folder",
-                "a file of the case is named by a path relative to the case file, such as pieces/devis.pdf")
+                path, "« \(shown) » est hors du répertoire du dossier",
+                "un fichier du dossier est désigné par un chemin relatif au fichier du dossier, tel que pieces/devis.pdf")
             return
         }
         switch exhibits.entry(at: normalized) {
         case .file(let size):
             if size > CaseLimits.exhibitBytes {
                 report(
-                    path, "\"\(shown)\" is \(CaseFileReader.megabytes(size)) MB, over the 20 MB limit for an exhibit",
-                    "reduce the file (a scan at 300 dpi in PDF), or split it")
+                    path, "« \(shown) » fait \(CaseFileReader.megabytes(size)) Mo, au-delà de la limite de 20 Mo pour une pièce",
+                    "réduisez le fichier (un scan à 300 dpi en PDF), ou scindez-le")
             }
         case .missing:
-            report(path, "\"\(shown)\" does not exist", "the path is relative to the folder of the case file")
+            report(path, "« \(shown) » n'existe pas", "le chemin est relatif au répertoire du fichier du dossier")
         case .folder:
-            report(path, "\"\(shown)\" is a folder", "name the exhibit's file")
+            report(path, "« \(shown) » est un répertoire", "nommez le fichier de la pièce")
         case .special:
-            report(path, "\"\(shown)\" is not a regular file (a device, a pipe or a socket)", "name an ordinary file")
+            report(path, "« \(shown) » n'est pas un fichier ordinaire (un périphérique, un tube ou une socket)", "nommez un fichier ordinaire")
         case .outside:
             report(
-                path, "\"\(shown)\" leads outside the case's folder through a symbolic link",
-                "copy the file into the case's folder")
+                path, "« \(shown) » mène hors du répertoire du dossier par un lien symbolique",
+                "copiez le fichier dans le répertoire du dossier")
         case .unreadable:
-            report(path, "\"\(shown)\" cannot be read", "check the file's permissions")
+            report(path, "« \(shown) » est illisible", "vérifiez les droits du fichier")
         }
     }
 
     mutating func positive(_ amount: Decimal?, _ path: @autoclosure () -> String) {
         guard let amount, amount == 0 else { return }
-        report(path(), "the amount is 0", "an amount here is more than 0; remove the entry instead")
+        report(path(), "le montant est 0", "un montant ici est supérieur à 0 ; retirez plutôt l'entrée")
     }
 
     // MARK: Parties
@@ -213,14 +267,14 @@ private struct Run {
         let siret = identifier(party.siret, "\(path).siret", siret: true)
         if let siren, let siret, !siret.hasPrefix(siren) {
             report(
-                "\(path).siret", "SIRET \(siret) does not belong to SIREN \(siren)",
-                "a SIRET starts with the 9 digits of its company's SIREN", inputs: ["\(path).siren"])
+                "\(path).siret", "le SIRET \(siret) n'appartient pas au SIREN \(siren)",
+                "un SIRET commence par les 9 chiffres du SIREN de son entreprise", inputs: ["\(path).siren"])
         }
         text(party.rcs, "\(path).rcs")
         if party.kind == .company || party.kind == .publicBody, party.professional == false {
             report(
-                "\(path).professional", "a company or public body always acts professionally",
-                "remove professional, or write kind: individual", inputs: ["\(path).kind"])
+                "\(path).professional", "une société ou une personne publique agit toujours à titre professionnel",
+                "retirez professional, ou écrivez kind: individual", inputs: ["\(path).kind"])
         }
         address(party.address, "\(path).address")
         text(party.representative, "\(path).representative")
@@ -230,16 +284,16 @@ private struct Run {
                 text(email, "\(path).email")
             } else {
                 report(
-                    "\(path).email", "\"\(CaseFileDecoder.shortened(email))\" is not an email address",
-                    "expected name@domain.fr")
+                    "\(path).email", "« \(CaseFileDecoder.shortened(email)) » n'est pas une adresse e-mail",
+                    "attendu nom@domaine.fr")
             }
         }
         text(party.phone, "\(path).phone")
         if let iban = party.iban, !CaseValidator.isValidIBAN(iban) {
             report(
                 "\(path).iban",
-                "\"\(CaseFileDecoder.shortened(iban))\" is not a valid IBAN (wrong length, characters or check digits)",
-                "copy it from the bank's RIB, such as FR76 3000 6000 0112 3456 7890 189")
+                "« \(CaseFileDecoder.shortened(iban)) » n'est pas un IBAN valide (longueur, caractères ou clé erronés)",
+                "copiez-le du RIB de la banque, tel que FR76 3000 6000 0112 3456 7890 189")
         }
         text(party.firstNames, "\(path).first_names")
         text(party.surname, "\(path).surname")
@@ -247,7 +301,7 @@ private struct Run {
         text(party.nationality, "\(path).nationality")
         text(party.birthPlace, "\(path).birth_place")
         if let birth = party.birthDate, let today, birth > today {
-            report("\(path).birth_date", "\(birth.iso) is in the future", "the date of birth, YYYY-MM-DD")
+            report("\(path).birth_date", "\(birth.iso) est dans le futur", "la date de naissance, AAAA-MM-JJ")
         }
         if let mediator = party.mediator {
             text(mediator.name, "\(path).mediator.name")
@@ -263,14 +317,14 @@ private struct Run {
         let name = siret ? "SIRET" : "SIREN"
         let length = siret ? 14 : 9
         guard digits.count == length, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            report(path, "\"\(CaseFileDecoder.shortened(digits))\" is not a \(name)", "expected \(length) digits")
+            report(path, "« \(CaseFileDecoder.shortened(digits)) » n'est pas un \(name)", "attendu \(length) chiffres")
             return nil
         }
         let valid = siret ? CompanyIdentifier.isValidSiret(digits) : CompanyIdentifier.isValidSiren(digits)
         guard valid else {
             report(
-                path, "\(name) \(digits) fails its check digit (Luhn)",
-                "copy the number from the Kbis or annuaire-entreprises.data.gouv.fr")
+                path, "\(name) \(digits) : la clé de contrôle (Luhn) est fausse",
+                "copiez le numéro du Kbis ou d'annuaire-entreprises.data.gouv.fr")
             return nil
         }
         return digits
@@ -279,7 +333,7 @@ private struct Run {
     mutating func address(_ address: Address, _ path: String) {
         if address.lines.isEmpty {
             report(
-                "\(path).lines", "the list is empty", "give at least the street line, such as [\"4 avenue Jean Jaurès\"]")
+                "\(path).lines", "la liste est vide", "donnez au moins la ligne de la rue, telle que [\"4 avenue Jean Jaurès\"]")
         }
         for (index, line) in address.lines.enumerated() { text(line, "\(path).lines[\(index)]") }
         text(address.city, "\(path).city")
@@ -291,21 +345,21 @@ private struct Run {
         if let postcode = address.postcode {
             if french, !(postcode.count == 5 && postcode.allSatisfy { $0.isASCII && $0.isNumber }) {
                 report(
-                    "\(path).postcode", "\"\(CaseFileDecoder.shortened(postcode))\" is not a French postcode",
-                    "expected 5 digits, such as 21000; for an address abroad add its country",
+                    "\(path).postcode", "« \(CaseFileDecoder.shortened(postcode)) » n'est pas un code postal français",
+                    "attendu 5 chiffres, tel que 21000 ; pour une adresse à l'étranger, ajoutez son pays",
                     inputs: ["\(path).country"])
             } else {
                 text(postcode, "\(path).postcode")
             }
         } else if french {
             report(
-                "\(path).postcode", "missing: a French address needs its postcode", "add postcode: \"21000\"",
+                "\(path).postcode", "absent : une adresse en France a besoin de son code postal", "ajoutez postcode: \"21000\"",
                 inputs: ["\(path).country"])
         }
         if let insee = address.insee, !CaseValidator.isInseeCode(insee) {
             report(
-                "\(path).insee", "\"\(CaseFileDecoder.shortened(insee))\" is not an INSEE commune code",
-                "expected 5 characters, such as 21231, or 2A004 in Corsica")
+                "\(path).insee", "« \(CaseFileDecoder.shortened(insee)) » n'est pas un code commune INSEE",
+                "attendu 5 caractères, tel que 21231, ou 2A004 en Corse")
         }
     }
 
@@ -313,8 +367,8 @@ private struct Run {
         guard !CaseValidator.isCountryCode(raw) else { return }
         let upper = raw.uppercased()
         let hint =
-            CaseValidator.isCountryCode(upper) ? "write \(upper)" : "an ISO 3166-1 alpha-2 code such as FR, BE, DE"
-        report(path, "\"\(CaseFileDecoder.shortened(raw))\" is not a country code", hint)
+            CaseValidator.isCountryCode(upper) ? "écrivez \(upper)" : "un code ISO 3166-1 alpha-2 tel que FR, BE, DE"
+        report(path, "« \(CaseFileDecoder.shortened(raw)) » n'est pas un code pays", hint)
     }
 
     // MARK: Contract
@@ -333,16 +387,16 @@ private struct Run {
             }
             if case .opened(let opened)? = contract.collectiveProceedings, let bodacc = details.bodacc, bodacc < opened {
                 report(
-                    "\(base).bodacc", "\(bodacc.iso) is before the opening judgment of \(opened.iso)",
-                    "the BODACC publishes the judgment after it is given", inputs: ["\(base).opened"])
+                    "\(base).bodacc", "\(bodacc.iso) est avant le jugement d'ouverture du \(opened.iso)",
+                    "le BODACC publie le jugement après qu'il a été rendu", inputs: ["\(base).opened"])
             }
         }
         // Rent arrears go to the juge des contentieux de la protection (domain.md §4): the address of
         // the property is asked for, since the documents name it.
         if contract.nature == .residentialLease, contract.property == nil {
             report(
-                "\(path).property", "missing: a residential lease needs the address of the property",
-                "add property: { lines: [\"27 rue Solférino\"], postcode: \"59000\", city: \"Lille\" }",
+                "\(path).property", "absent : un bail d'habitation a besoin de l'adresse du bien loué",
+                "ajoutez property: { lines: [\"27 rue Solférino\"], postcode: \"59000\", city: \"Lille\" }",
                 inputs: ["\(path).nature"])
         }
     }
@@ -351,7 +405,7 @@ private struct Run {
 
     mutating func invoices() {
         if value.invoices.isEmpty {
-            report("invoices", "the list is empty", "a case claims at least one invoice")
+            report("invoices", "la liste est vide", "un dossier réclame au moins une facture")
             return
         }
         var seen: [String: Int] = [:]
@@ -363,15 +417,15 @@ private struct Run {
                 let line = locations.location(of: "invoices[\(first)].number").line
                 report(
                     "\(path).number",
-                    "\"\(invoice.number)\" is already the number of invoices[\(first)] (line \(line))",
-                    "each invoice appears once, with its own number", inputs: ["invoices[\(first)].number"])
+                    "« \(invoice.number) » est déjà le numéro de invoices[\(first)] (ligne \(line))",
+                    "chaque facture figure une fois, avec son propre numéro", inputs: ["invoices[\(first)].number"])
             } else if !locations.isUnreadable("\(path).number") {
                 seen[invoice.number] = index
             }
             if invoice.due < invoice.issued {
                 report(
-                    "\(path).due", "\(invoice.due.iso) is before the issue date \(invoice.issued.iso)",
-                    "the due date is on or after issued", inputs: ["\(path).issued"])
+                    "\(path).due", "\(invoice.due.iso) est avant la date d'émission \(invoice.issued.iso)",
+                    "l'échéance est le jour de l'émission ou après", inputs: ["\(path).issued"])
             }
             positive(invoice.amount, "\(path).amount")
             text(invoice.description, "\(path).description", long: true)
@@ -391,11 +445,11 @@ private struct Run {
         guard let raw else { return }
         text(raw, path)
         guard let numbers, !numbers.contains(raw) else { return }
-        var remedy = "name the number of one of the invoices, or leave invoice out to impute by law"
+        var remedy = "donnez le numéro d'une des factures, ou retirez invoice pour imputer selon la loi"
         if numbers.count <= 1000, let near = Suggestion.nearest(to: raw, in: numbers.sorted()) {
-            remedy = "did you mean \"\(near)\"?"
+            remedy = "vouliez-vous dire « \(near) » ?"
         }
-        report(path, "\"\(CaseFileDecoder.shortened(raw))\" is not the number of any invoice in this case", remedy)
+        report(path, "« \(CaseFileDecoder.shortened(raw)) » n'est le numéro d'aucune facture du dossier", remedy)
     }
 
     mutating func payments() {
@@ -416,8 +470,8 @@ private struct Run {
             text(note.number, "\(path).number")
             if let first = seen[note.number] {
                 report(
-                    "\(path).number", "\"\(note.number)\" is already the number of credit_notes[\(first)]",
-                    "each credit note appears once, with its own number", inputs: ["credit_notes[\(first)].number"])
+                    "\(path).number", "« \(note.number) » est déjà le numéro de credit_notes[\(first)]",
+                    "chaque avoir figure une fois, avec son propre numéro", inputs: ["credit_notes[\(first)].number"])
             } else if !locations.isUnreadable("\(path).number") {
                 seen[note.number] = index
             }
@@ -451,8 +505,8 @@ private struct Run {
                 reported.insert(entry.invoice)
                 report(
                     "\(entry.list)[\(entry.index)].amount",
-                    "payments and credit notes on \(entry.invoice) reach \(Money.plain(total)), more than its amount \(Money.plain(amount))",
-                    "check the amounts, or the invoice each one names")
+                    "les paiements et avoirs sur \(entry.invoice) atteignent \(Money.french(total)), plus que son montant de \(Money.french(amount))",
+                    "vérifiez les montants, ou la facture que chacun désigne")
             }
         }
     }
@@ -470,28 +524,28 @@ private struct Run {
             if let received = event.received {
                 if received < event.date {
                     report(
-                        "\(path).received", "\(received.iso) is before the notice was sent on \(event.date.iso)",
-                        "received is the date on the avis de réception, on or after date", inputs: [datePath])
+                        "\(path).received", "\(received.iso) est avant l'envoi de la mise en demeure, le \(event.date.iso)",
+                        "received est la date de l'avis de réception, le jour de l'envoi ou après", inputs: [datePath])
                 } else {
-                    notAfterToday(received, "\(path).received", what: "the receipt")
+                    notAfterToday(received, "\(path).received", what: "la réception")
                 }
             }
             if let presented = event.presented {
                 if presented < event.date {
                     report(
-                        "\(path).presented", "\(presented.iso) is before the notice was sent on \(event.date.iso)",
-                        "presented is the day the letter was presented, on or after date", inputs: [datePath])
+                        "\(path).presented", "\(presented.iso) est avant l'envoi de la lettre, le \(event.date.iso)",
+                        "presented est le jour où la lettre a été présentée, le jour de l'envoi ou après", inputs: [datePath])
                 } else {
-                    notAfterToday(presented, "\(path).presented", what: "the presentation")
+                    notAfterToday(presented, "\(path).presented", what: "la présentation")
                 }
             }
             if event.type == .formalNotice || event.type == .reminder {
-                notAfterToday(event.date, datePath, what: "the dispatch")
+                notAfterToday(event.date, datePath, what: "l'envoi")
             }
             if let until = event.until, until < event.date {
                 report(
-                    "\(path).until", "\(until.iso) is before the promise was made on \(event.date.iso)",
-                    "until is the day the debtor promised to pay by", inputs: [datePath])
+                    "\(path).until", "\(until.iso) est avant la promesse, faite le \(event.date.iso)",
+                    "until est le jour où le débiteur a promis d'avoir payé", inputs: [datePath])
             }
             positive(event.amount, "\(path).amount")
             for (number, instalment) in event.instalments.enumerated() {
@@ -515,10 +569,10 @@ private struct Run {
     mutating func notAfterToday(_ day: Day, _ path: String, what: String) {
         if let asOf = value.asOf, day > asOf {
             report(
-                path, "\(day.iso) is after as_of \(asOf.iso)",
-                "\(what) cannot postdate the day the claim is computed on; check the date or as_of", inputs: ["as_of"])
+                path, "\(day.iso) est après as_of, le \(asOf.iso)",
+                "\(what) ne peut venir après le jour du calcul ; vérifiez la date ou as_of", inputs: ["as_of"])
         } else if let today, day > today {
-            report(path, "\(day.iso) is in the future", "give the date written on the document")
+            report(path, "\(day.iso) est dans le futur", "donnez la date écrite sur le document")
         }
     }
 
@@ -538,8 +592,8 @@ private struct Run {
         let issued = value.invoices[first].issued
         if asOf < issued {
             report(
-                "as_of", "\(asOf.iso) is before the first invoice, issued on \(issued.iso)",
-                "as_of is the day the claim is computed on, after the invoices", inputs: ["invoices[\(first)].issued"])
+                "as_of", "\(asOf.iso) est avant la première facture, émise le \(issued.iso)",
+                "as_of est le jour du calcul, après les factures", inputs: ["invoices[\(first)].issued"])
         }
     }
 }

@@ -58,78 +58,91 @@ public enum ExampleCase {
     ]
 
     static let caseYAML = """
-        # A recouvre case file (format version 1). Edit it for your own claim, then run
+        # Un dossier recouvre (format version 1). Adaptez-le à votre créance, puis lancez
         #   recouvre check case.yaml
-        # Dates are YYYY-MM-DD; amounts are euros with at most two decimals (1800.00, never 1,800.00).
+        # Les clés restent en anglais ; les textes s'écrivent comme ils doivent paraître, en français.
+        # Dates : AAAA-MM-JJ (2025-04-30, jamais 30/04/2025). Montants : euros, deux décimales au plus,
+        # avec un point et sans séparateur de milliers (1800.00, jamais 1 800,00).
+        # Le format complet est décrit dans docs/case-format.md.
         version: 1
-        reference: "2026-0042"          # your own reference for the dossier
-        as_of: 2026-11-23               # date of the computation; remove it to compute as of today
+        reference: "2026-0042"          # votre propre référence pour ce dossier
+        as_of: 2026-11-23               # date du calcul ; retirez-la pour calculer à la date du jour
 
-        creditor:                       # who is owed the money
-          kind: company                 # company | individual | public_body
+        creditor:                       # le créancier, à qui l'argent est dû
+          kind: company                 # company (société) | individual (personne physique) | public_body
           name: "Atelier Lumière"
-          legal_form: SARL              # SARL, SAS, SA, SNC, EURL, SASU, SCI, association, EI, ...
-          siren: "123456782"            # checked (Luhn)
-          siret: "12345678200010"       # optional
-          rcs: "Lyon"                   # optional: city of the RCS registration
+          legal_form: SARL              # SARL, SAS, SA, SNC, EURL, SASU, SCI, association, EI…
+          siren: "123456782"            # vérifié (clé de Luhn)
+          siret: "12345678200010"       # facultatif
+          rcs: "Lyon"                   # facultatif : ville d'immatriculation au RCS
           address:
             lines: ["12 rue des Lilas"]
             postcode: "69003"
             city: "Lyon"
-            insee: "69383"              # optional: INSEE commune code
+            insee: "69383"              # facultatif : code commune INSEE
           representative: "Claire Martin, gérante"
           email: "compta@atelier-lumiere.fr"
           phone: "04 72 00 00 00"
-          iban: "FR7630006000011234567890189"   # shown in letters for payment
+          iban: "FR7630006000011234567890189"   # indiqué dans les lettres pour le paiement
+          # Créancier personne physique : kind: individual, civility: madame, first_names, surname,
+          #   profession, nationality, birth_date, birth_place (exigés dans une requête, CPC 54).
+          # Professionnel face à un consommateur : mediator: { name, address, website }.
 
-        debtor:                         # who owes it; same keys as the creditor
+        debtor:                         # le débiteur ; mêmes clés que le créancier
           kind: company
           name: "Bâtiments Durand"
           legal_form: SAS
           siren: "552100554"
+          civility: monsieur            # facultatif : « Monsieur » en tête des lettres
           address: { lines: ["4 avenue Jean Jaurès"], postcode: "21000", city: "Dijon", insee: "21231" }
-          # an individual: kind: individual, professional: false (a consumer) or true
+          # Un particulier : kind: individual, professional: false (consommateur) ou true.
+          # Une personne publique : kind: public_body, office: "Monsieur le Maire".
 
-        contract:                       # optional
+        contract:                       # facultatif
           # nature: commercial          # commercial | civil | consumer | consumer_credit |
-          #                             #   residential_lease | public_procurement (otherwise derived)
+          #                             #   residential_lease | public_procurement (sinon déduite des parties)
           reference: "Devis D-2025-031 accepté le 3 mars 2025"
           payment_terms: "30 jours fin de mois"
-          # penalty_rate: 12.0          # contractual rate in percent, or "ECB + 7", or "3 x legal"
-          flat_fee: true                # claim the 40 € flat fee where the law allows it
-          collective_proceedings: false # or the date of the opening judgment, such as 2026-06-30
+          # penalty_rate: 12.0          # taux contractuel en %, ou "ECB + 7", ou "3 x legal"
+          flat_fee: true                # réclamer l'indemnité forfaitaire de 40 € quand la loi le permet
+          capitalisation: false         # contract (prévue au contrat) | requested (demandée au juge) | false
+          collective_proceedings: false # ou la date du jugement d'ouverture, par exemple 2026-06-30
+          # performance_country: FR     # pays de livraison ou d'exécution (débiteur à l'étranger)
 
-        invoices:                       # at least one
+        invoices:                       # au moins une
           - number: "FA2025-118"
-            issued: 2025-03-31
-            due: 2025-04-30
-            amount: 1800.00             # all taxes included (TTC)
-            currency: EUR               # only euros are computed
+            issued: 2025-03-31          # date d'émission
+            due: 2025-04-30             # date d'échéance
+            amount: 1800.00             # toutes taxes comprises (TTC)
+            currency: EUR               # seuls les euros sont calculés
             description: "Rénovation éclairage boutique"
+            # status: accepted          # accepted | disputed | refused | factored (statut de cycle de vie)
 
-        payments:                       # optional
+        payments:                       # facultatif
           - date: 2025-06-02
             amount: 500.00
-            invoice: "FA2025-118"       # optional: without it, the legal imputation rules apply
+            invoice: "FA2025-118"       # facultatif : sans elle, l'imputation légale s'applique (C. civ. 1342-10)
             reference: "VIR-0320"
 
-        credit_notes:                   # optional
+        credit_notes:                   # facultatif : les avoirs
           - number: "AV2025-001"
             date: 2025-05-15
             amount: 120.00
             invoice: "FA2025-118"
 
-        events:                         # optional: reminder | formal_notice | judgment
-          - type: reminder
+        events:                         # facultatif : reminder | formal_notice | judgment | promise | plan |
+                                        #   claim_received | rejection
+          - type: reminder              # une relance
             date: 2025-05-10
             channel: email              # email | letter | registered_letter | bailiff
-          - type: formal_notice
-            date: 2025-06-20            # sent
-            received: 2025-06-23        # date on the avis de réception
+          - type: formal_notice         # la mise en demeure
+            date: 2025-06-20            # envoyée le
+            received: 2025-06-23        # date de l'avis de réception
             channel: registered_letter
             tracking: "1A 123 456 7890 1"
+            # letter: "pieces/…", receipt_file: "pieces/…" : la lettre envoyée et l'avis de réception
 
-        exhibits:                       # the pièces, in order; paths relative to this file
+        exhibits:                       # les pièces, dans l'ordre ; chemins relatifs à ce fichier
           - title: "Devis D-2025-031 signé"
             file: "pieces/devis-D-2025-031.txt"
           - title: "Facture FA2025-118"
@@ -138,6 +151,7 @@ public enum ExampleCase {
             file: "pieces/avoir-AV2025-001.txt"
           - title: "Mise en demeure du 20 juin 2025 et avis de réception du 23 juin 2025"
             file: "pieces/mise-en-demeure-2025-06-20.txt"
+          # une pièce encore à produire : { title: "…", to_produce: true }
 
         """
 
@@ -150,7 +164,7 @@ public enum ExampleCase {
             let target = folder.appendingPathComponent(file.path)
             if manager.fileExists(atPath: target.path) {
                 throw WriteError(
-                    message: "\(target.path) already exists; init never overwrites a case (choose another folder)")
+                    message: "\(target.path) existe déjà ; init n'écrase jamais un dossier (choisissez un autre répertoire)")
             }
         }
         let staging = folder.appendingPathComponent(".recouvre-init-\(UUID().uuidString)", isDirectory: true)
@@ -171,7 +185,7 @@ public enum ExampleCase {
         } catch {
             for url in moved { try? manager.removeItem(at: url) }
             try? manager.removeItem(at: staging)
-            throw WriteError(message: "could not write the example into \(folder.path): \(error.localizedDescription)")
+            throw WriteError(message: "impossible d'écrire l'exemple dans \(folder.path) : \(error.localizedDescription)")
         }
     }
 }

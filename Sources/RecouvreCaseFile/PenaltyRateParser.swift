@@ -6,7 +6,7 @@ import RecouvreModel
 /// (also `"3 × taux légal"`). C. com. L441-10 II allows a contractual rate; the floor of three
 /// times the taux légal is the law engine's business, not the reader's.
 public enum PenaltyRateParser {
-    public static let expected = "expected a rate in percent such as 12.0, or \"ECB + 7\", or \"3 x legal\""
+    public static let expected = "attendu un taux en pour cent tel que 12.0, ou « ECB + 7 », ou « 3 x legal »"
 
     public enum Failure: Error, Equatable, Sendable {
         case notARate
@@ -16,9 +16,9 @@ public enum PenaltyRateParser {
         func message(for raw: String) -> String {
             let shown = CaseFileDecoder.shortened(raw)
             switch self {
-            case .notARate: return "\"\(shown)\" is not a penalty rate"
-            case .tooManyDecimals: return "\"\(shown)\" has more than 4 decimals"
-            case .negative: return "\"\(shown)\" is negative"
+            case .notARate: return "« \(shown) » n'est pas un taux de pénalité"
+            case .tooManyDecimals: return "« \(shown) » a plus de 4 décimales"
+            case .negative: return "« \(shown) » est négatif"
             }
         }
     }

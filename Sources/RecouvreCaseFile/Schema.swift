@@ -30,7 +30,7 @@ struct Schema: Sendable {
             "payments": "[ … ]", "credit_notes": "[ … ]", "events": "[ … ]", "exhibits": "[ … ]",
         ],
         required: ["version", "reference", "creditor", "debtor", "invoices"],
-        example: "`recouvre init` writes an example")
+        example: "`recouvre init` écrit un exemple")
 
     static let party = Schema(
         examples: [
@@ -45,14 +45,14 @@ struct Schema: Sendable {
             "office": "\"Monsieur le Maire\"",
         ],
         required: ["kind", "name", "address"],
-        example: "expected kind, name and address")
+        example: "attendu kind, name et address")
 
     static let mediator = Schema(
         examples: [
             "name": "\"CM2C\"", "address": "\"14 rue Saint-Jean, 75017 Paris\"", "website": "\"https://www.cm2c.net\"",
         ],
         required: ["name"],
-        example: "write { name: \"CM2C\", address: \"14 rue Saint-Jean, 75017 Paris\", website: \"https://www.cm2c.net\" }")
+        example: "écrivez { name: \"CM2C\", address: \"14 rue Saint-Jean, 75017 Paris\", website: \"https://www.cm2c.net\" }")
 
     static let proceedings = Schema(
         examples: [
@@ -60,7 +60,7 @@ struct Schema: Sendable {
             "bodacc": "2026-07-10", "mandataire": "{ name: \"SELARL MJ Synergie\", address: { … } }",
         ],
         required: [],
-        example: "write { opened: 2026-06-30, kind: redressement, court: \"…\", bodacc: 2026-07-10 }")
+        example: "écrivez { opened: 2026-06-30, kind: redressement, court: \"…\", bodacc: 2026-07-10 }")
 
     static let mandataire = Schema(
         examples: [
@@ -68,7 +68,7 @@ struct Schema: Sendable {
             "address": "{ lines: [\"12 rue de la Paix\"], postcode: \"42000\", city: \"Saint-Étienne\" }",
         ],
         required: ["name"],
-        example: "expected name and address")
+        example: "attendu name et address")
 
     static let address = Schema(
         examples: [
@@ -76,7 +76,7 @@ struct Schema: Sendable {
             "insee": "\"21231\"", "country": "FR",
         ],
         required: ["lines", "city"],
-        example: "write { lines: [\"4 avenue Jean Jaurès\"], postcode: \"21000\", city: \"Dijon\" }")
+        example: "écrivez { lines: [\"4 avenue Jean Jaurès\"], postcode: \"21000\", city: \"Dijon\" }")
 
     static let contract = Schema(
         examples: [
@@ -88,7 +88,7 @@ struct Schema: Sendable {
             "charges_regularised": "true", "resolutory_clause_acquired": "2026-05-20",
         ],
         required: [],
-        example: "expected keys such as nature, reference, payment_terms, penalty_rate")
+        example: "attendu des clés telles que nature, reference, payment_terms, penalty_rate")
 
     static let invoice = Schema(
         examples: [
@@ -98,21 +98,21 @@ struct Schema: Sendable {
             "status_file": "\"pieces/statut-205.xml\"", "penalty_clause": "\"Pénalités : trois fois le taux légal\"",
         ],
         required: ["number", "issued", "due", "amount"],
-        example: "expected number, issued, due and amount")
+        example: "attendu number, issued, due et amount")
 
     static let payment = Schema(
         examples: [
             "date": "2025-06-02", "amount": "500.00", "invoice": "\"FA2025-118\"", "reference": "\"VIR-0320\"",
         ],
         required: ["date", "amount"],
-        example: "expected date and amount")
+        example: "attendu date et amount")
 
     static let creditNote = Schema(
         examples: [
             "number": "\"AV2025-001\"", "date": "2025-05-15", "amount": "120.00", "invoice": "\"FA2025-118\"",
         ],
         required: ["number", "date", "amount"],
-        example: "expected number, date and amount")
+        example: "attendu number, date et amount")
 
     static let event = Schema(
         examples: [
@@ -128,7 +128,7 @@ struct Schema: Sendable {
             "remedies_mentioned": "true",
         ],
         required: ["type", "date"],
-        example: "expected type and date")
+        example: "attendu type et date")
 
     static let award = Schema(
         examples: [
@@ -136,20 +136,20 @@ struct Schema: Sendable {
             "article_700": "500.00",
         ],
         required: [],
-        example: "write { principal: 1800.00, interest: { rate: legal, from: 2025-06-23 }, costs: 35.00 }")
+        example: "écrivez { principal: 1800.00, interest: { rate: legal, from: 2025-06-23 }, costs: 35.00 }")
 
     static let awardedInterest = Schema(
         examples: ["rate": "legal", "from": "2025-06-23"],
         required: ["rate"],
-        example: "write { rate: legal, from: 2025-06-23 }")
+        example: "écrivez { rate: legal, from: 2025-06-23 }")
 
     static let instalment = Schema(
         examples: ["date": "2025-08-01", "amount": "300.00"],
         required: ["date", "amount"],
-        example: "expected date and amount")
+        example: "attendu date et amount")
 
     static let exhibit = Schema(
         examples: ["title": "\"Devis D-2025-031 signé\"", "file": "\"pieces/devis.pdf\"", "to_produce": "true"],
         required: ["title"],
-        example: "expected title and file")
+        example: "attendu title et file")
 }

@@ -44,13 +44,12 @@ enum StrictJSON {
         func fault(_ message: String) -> Fault { Fault(line: line, column: column, message: message) }
 
         func found() -> String {
-            guard let byte = current else { return "the end of the file" }
+            guard let byte = current else { return "la fin du fichier" }
             switch byte {
-            case UInt8(ascii: "'"): return "a single quote (JSON texts take double quotes)"
-            case UInt8(ascii: "#"), UInt8(ascii: "/"): return "a comment (JSON has none)"
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): return "\"\(Character(Unicode.Scalar(byte)))\" after a comma (a trailing comma)"
+            case UInt8(ascii: "'"): return "une apostrophe (les textes JSON sont entre guillemets doubles)"
+            case UInt8(ascii: "#"), UInt8(ascii: "/"): return "un commentaire (JSON n'en a pas)"
             default:
-                return byte < 0x80 && byte >= 0x20 ? "\"\(Character(Unicode.Scalar(byte)))\"" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+                return byte < 0x80 && byte >= 0x20 ? "« \(Character(Unicode.Scalar(byte))) »" : "l'octet 0x\(String(byte, radix: 16, uppercase: true))"
             }
         }
 
@@ -68,13 +67,13 @@ enum StrictJSON {
             whitespace()
             if let fault = value() { return fault }
             whitespace()
-            if current != nil { return fault("unexpected \(found()) after the end of the JSON value") }
+            if current != nil { return fault("en trop après la fin de la valeur JSON : \(found())") }
             return nil
         }
 
         mutating func value() -> Fault? {
             whitespace()
-            guard let byte = current else { return fault("a value is missing at the end of the file") }
+            guard let byte = current else { return fault("une valeur manque à la fin du fichier") }
             switch byte {
             case UInt8(ascii: "{"): return container(close: UInt8(ascii: "}"), member: true)
             case UInt8(ascii: "["): return container(close: UInt8(ascii: "]"), member: false)
@@ -83,14 +82,14 @@ enum StrictJSON {
             case UInt8(ascii: "t"): return literal("true")
             case UInt8(ascii: "f"): return literal("false")
             case UInt8(ascii: "n"): return literal("null")
-            default: return fault("expected a JSON value, found \(found())")
+            default: return fault("attendu une valeur JSON, trouvé \(found())")
             }
         }
 
         mutating func container(close: UInt8, member: Bool) -> Fault? {
             depth += 1
             defer { depth -= 1 }
-            if depth > CaseLimits.depth { return fault("nested more than \(CaseLimits.depth) levels deep") }
+            if depth > CaseLimits.depth { return fault("imbriqué sur plus de \(CaseLimits.depth) niveaux") }
             advance()
             whitespace()
             if current == close {
@@ -101,11 +100,11 @@ enum StrictJSON {
                 whitespace()
                 if member {
                     guard current == UInt8(ascii: "\"") else {
-                        return fault("expected a key in double quotes, found \(found())")
+                        return fault("attendu une clé entre guillemets doubles, trouvé \(found())")
                     }
                     if let fault = string() { return fault }
                     whitespace()
-                    guard current == UInt8(ascii: ":") else { return fault("expected \":\" after the key, found \(found())") }
+                    guard current == UInt8(ascii: ":") else { return fault("attendu « : » après la clé, trouvé \(found())") }
                     advance()
                 }
                 if let fault = value() { return fault }
@@ -116,11 +115,13 @@ enum StrictJSON {
                 }
                 guard current == UInt8(ascii: ",") else {
                     let closing = Character(Unicode.Scalar(close))
-                    return fault("expected \",\" or \"\(closing)\", found \(found())")
+                    return fault("attendu « , » ou « \(closing) », trouvé \(found())")
                 }
                 advance()
                 whitespace()
-                if current == close { return fault("unexpected \(found())") }
+                if current == close {
+                    return fault("une virgule finale avant « \(Character(Unicode.Scalar(close))) » (JSON n'en accepte pas)")
+                }
             }
         }
 
@@ -131,7 +132,7 @@ enum StrictJSON {
                     advance()
                     return nil
                 }
-                if byte < 0x20 { return fault("a control character inside a text (escape it, such as \\n)") }
+                if byte < 0x20 { return fault("un caractère de contrôle dans un texte (échappez-le, tel que \\n)") }
                 if byte == UInt8(ascii: "\\") {
                     advance()
                     guard let escaped = current else { break }
@@ -143,18 +144,18 @@ enum StrictJSON {
                         advance()
                         for _ in 0..<4 {
                             guard let hex = current, Self.isHex(hex) else {
-                                return fault("\\u is followed by four hexadecimal digits")
+                                return fault("\\u est suivi de quatre chiffres hexadécimaux")
                             }
                             advance()
                         }
                     default:
-                        return fault("\"\\\(Character(Unicode.Scalar(escaped)))\" is not a JSON escape")
+                        return fault("« \\\(Character(Unicode.Scalar(escaped))) » n'est pas un échappement JSON")
                     }
                     continue
                 }
                 advance()
             }
-            return fault("a text is not closed (a double quote is missing)")
+            return fault("un texte n'est pas fermé (il manque un guillemet double)")
         }
 
         static func isHex(_ byte: UInt8) -> Bool {
@@ -176,25 +177,25 @@ enum StrictJSON {
             if current == UInt8(ascii: "0") {
                 advance()
                 if let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                    return fault("a JSON number does not start with 0 (quote it as a text)")
+                    return fault("un nombre JSON ne commence pas par 0 (mettez-le entre guillemets)")
                 }
             } else if digits() == 0 {
-                return fault("expected digits, found \(found())")
+                return fault("attendu des chiffres, trouvé \(found())")
             }
             if current == UInt8(ascii: ".") {
                 advance()
-                if digits() == 0 { return fault("expected digits after the decimal point, found \(found())") }
+                if digits() == 0 { return fault("attendu des chiffres après le point décimal, trouvé \(found())") }
             }
             if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
                 advance()
                 if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
-                if digits() == 0 { return fault("expected the exponent's digits, found \(found())") }
+                if digits() == 0 { return fault("attendu les chiffres de l'exposant, trouvé \(found())") }
             }
             return nil
         }
 
         mutating func literal(_ word: StaticString) -> Fault? {
-            let start = fault("expected a JSON value, found \(found())")
+            let start = fault("attendu une valeur JSON, trouvé \(found())")
             for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
                 guard current == expected else { return start }
                 advance()

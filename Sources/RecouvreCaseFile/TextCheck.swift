@@ -25,8 +25,8 @@ enum TextCheck {
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar == "\0" {
                     throw fail(
-                        "binary data (a NUL byte at byte \(offset)), not text",
-                        "a case file is UTF-8 YAML or JSON text")
+                        "données binaires (un octet NUL à l'octet \(offset)), pas du texte",
+                        "un fichier de dossier est du texte YAML ou JSON en UTF-8")
                 }
                 offset += encoded.count
                 if scalar == "\n" {
@@ -39,8 +39,8 @@ enum TextCheck {
                 let byte = data[data.startIndex + offset]
                 _ = length
                 throw fail(
-                    "not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset))",
-                    "a case file is UTF-8 YAML or JSON text; save it as UTF-8")
+                    "pas du texte UTF-8 (octet 0x\(String(byte, radix: 16, uppercase: true)) à l'octet \(offset))",
+                    "un fichier de dossier est du texte YAML ou JSON en UTF-8 ; enregistrez-le en UTF-8")
             case .emptyInput:
                 return String(decoding: data, as: UTF8.self)
             }

@@ -42,8 +42,8 @@ enum YAMLEvents {
                     let alias = name(event.data.alias.anchor) ?? ""
                     return Finding(
                         line: line, column: column,
-                        message: "a YAML alias (*\(shortened(alias))): case files do not use anchors or aliases",
-                        remedy: "write the value out in full; quote a text that starts with *")
+                        message: "un alias YAML (*\(shortened(alias))) : les fichiers de dossier n'utilisent ni ancres ni alias",
+                        remedy: "écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par *")
                 case YAML_SCALAR_EVENT:
                     anchor = name(event.data.scalar.anchor)
                     tag = name(event.data.scalar.tag)
@@ -63,20 +63,20 @@ enum YAMLEvents {
                 if let anchor {
                     return Finding(
                         line: line, column: column,
-                        message: "a YAML anchor (&\(shortened(anchor))): case files do not use anchors or aliases",
-                        remedy: "write the value out in full; quote a text that starts with &")
+                        message: "une ancre YAML (&\(shortened(anchor))) : les fichiers de dossier n'utilisent ni ancres ni alias",
+                        remedy: "écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par &")
                 }
                 if let tag {
                     return Finding(
                         line: line, column: column,
-                        message: "a YAML tag (\(shortened(displayed(tag)))): case files do not use tags",
-                        remedy: "write the plain value; quote a text that starts with !")
+                        message: "une étiquette YAML (\(shortened(displayed(tag)))) : les fichiers de dossier n'utilisent pas d'étiquettes",
+                        remedy: "écrivez la valeur simple ; mettez entre guillemets un texte qui commence par !")
                 }
                 if depth > CaseLimits.depth {
                     return Finding(
                         line: line, column: column,
-                        message: "nested more than \(CaseLimits.depth) levels deep",
-                        remedy: "a case file needs a few levels; check the brackets and the indentation")
+                        message: "imbriqué sur plus de \(CaseLimits.depth) niveaux",
+                        remedy: "un fichier de dossier a quelques niveaux ; vérifiez les crochets et l'indentation")
                 }
             }
         }

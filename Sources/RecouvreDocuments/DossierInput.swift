@@ -7,10 +7,14 @@ public struct DossierInput: Sendable {
     public var `case`: Case
     public var statement: Statement
     public var route: Route
-    public init(case: Case, statement: Statement, route: Route) {
+    /// The amicable attempts (reminders, promises, plans), one French line each, from
+    /// RecouvreAmicable's `AmicableChronology.lines`; the mise en demeure recalls them. Empty: none shown.
+    public var amicableSteps: [String]
+    public init(case: Case, statement: Statement, route: Route, amicableSteps: [String] = []) {
         self.case = `case`
         self.statement = statement
         self.route = route
+        self.amicableSteps = amicableSteps
     }
 }
 

@@ -20,6 +20,8 @@ public struct MiseEnDemeureView: Sendable {
     public var previousNotice: String?
     public var iban: String?
     public var signatory: String
+    /// amicable (issue 16): the earlier reminders, promises and plans; nil when none is recorded.
+    public var amicable: AmicableStepsView?
 
     init(_ facts: DossierFacts) {
         place = facts.place
@@ -40,5 +42,11 @@ public struct MiseEnDemeureView: Sendable {
         previousNotice = facts.previousNotice
         iban = facts.theCase.creditor.iban
         signatory = facts.signatory
+        amicable = facts.input.amicableSteps.isEmpty ? nil : AmicableStepsView(lines: facts.input.amicableSteps)
     }
+}
+
+/// amicable (issue 16): the amicable attempts a document recalls, one French line each.
+public struct AmicableStepsView: Sendable, Hashable {
+    public var lines: [String]
 }

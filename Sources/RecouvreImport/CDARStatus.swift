@@ -48,23 +48,30 @@ public struct CDARStatus: Sendable, Hashable {
             throw ImportError(
                 "n'est pas un message de statut CDAR (élément racine \(root.name))",
                 at: SourceLocation(file: name, line: root.line, context: "/" + root.name),
-                remedy: "donnez les messages « cycle de vie » reçus de la plateforme (CrossDomainAcknowledgementAndResponse)")
+                remedy:
+                    "donnez les messages « cycle de vie » reçus de la plateforme (CrossDomainAcknowledgementAndResponse)"
+            )
         }
         let cursor = XMLCursor(root: root, file: name)
-        let messageDate = XMLCursor.day(cursor.text("ExchangedDocument", "IssueDateTime", "DateTimeString").map { String($0.prefix(8)) })
+        let messageDate = XMLCursor.day(
+            cursor.text("ExchangedDocument", "IssueDateTime", "DateTimeString").map { String($0.prefix(8)) })
         var result: [CDARStatus] = []
         for acknowledgement in cursor.children("AcknowledgementDocument") {
             let statusDate =
-                XMLCursor.day(acknowledgement.text("IssueDateTime", "DateTimeString").map { String($0.prefix(8)) }) ?? messageDate
+                XMLCursor.day(acknowledgement.text("IssueDateTime", "DateTimeString").map { String($0.prefix(8)) })
+                ?? messageDate
             for reference in acknowledgement.children("ReferenceReferencedDocument") {
                 guard let invoice = reference.text("IssuerAssignedID") else {
                     throw ImportError("statut sans numéro de facture (MDT-87 IssuerAssignedID)", at: reference.location)
                 }
                 guard let code = reference.text("ProcessConditionCode") else {
-                    throw ImportError("statut de la facture \(invoice) sans code (MDT-105 ProcessConditionCode)", at: reference.location)
+                    throw ImportError(
+                        "statut de la facture \(invoice) sans code (MDT-105 ProcessConditionCode)",
+                        at: reference.location)
                 }
                 guard let date = statusDate else {
-                    throw ImportError("statut de la facture \(invoice) sans date (MDT-78)", at: acknowledgement.location)
+                    throw ImportError(
+                        "statut de la facture \(invoice) sans date (MDT-78)", at: acknowledgement.location)
                 }
                 var amount: Decimal?
                 var reasonCode: String?
@@ -72,7 +79,9 @@ public struct CDARStatus: Sendable, Hashable {
                 for status in reference.children("SpecifiedDocumentStatus") {
                     if reasonCode == nil { reasonCode = status.text("ReasonCode") }
                     if reason == nil {
-                        reason = status.text("Reason").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{00A0}"])) }
+                        reason = status.text("Reason").map {
+                            $0.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{00A0}"]))
+                        }
                     }
                     for characteristic in status.children("SpecifiedDocumentCharacteristic") {
                         let type = characteristic.text("TypeCode")
@@ -90,7 +99,8 @@ public struct CDARStatus: Sendable, Hashable {
             }
         }
         if result.isEmpty {
-            throw ImportError("le message ne porte aucun statut de facture (ReferenceReferencedDocument)", at: cursor.location)
+            throw ImportError(
+                "le message ne porte aucun statut de facture (ReferenceReferencedDocument)", at: cursor.location)
         }
         return result
     }

@@ -17,18 +17,22 @@ public enum CSVLedgerImporter {
         let (text, encoding) = try LedgerText.decode(data, name: name)
         var notes: [ImportNote] = []
         if encoding == .windows1252 {
-            notes.append(ImportNote(.info, "encodage Windows-1252 détecté, converti en UTF-8", at: SourceLocation(file: name)))
+            notes.append(
+                ImportNote(.info, "encodage Windows-1252 détecté, converti en UTF-8", at: SourceLocation(file: name)))
         }
         let separator = mapping.separator ?? detectSeparator(text)
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: separator.unicodeScalars.first!)
+            reader = try CSVReader(
+                string: text, hasHeaderRow: false, trimFields: false, delimiter: separator.unicodeScalars.first!)
         } catch {
             throw ImportError("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: name))
         }
-        guard let header = reader.next()?.map({ $0.trimmingCharacters(in: .whitespaces) }), header.contains(where: { !$0.isEmpty })
+        guard let header = reader.next()?.map({ $0.trimmingCharacters(in: .whitespaces) }),
+            header.contains(where: { !$0.isEmpty })
         else {
-            throw ImportError("la première ligne (les en-têtes de colonnes) est vide", at: SourceLocation(file: name, line: 1))
+            throw ImportError(
+                "la première ligne (les en-têtes de colonnes) est vide", at: SourceLocation(file: name, line: 1))
         }
         let columns = try mapping.resolve(header: header, file: name)
         try requireColumns(columns, header: header, file: name)
@@ -91,7 +95,9 @@ public enum CSVLedgerImporter {
         return count
     }
 
-    static func requireColumns(_ columns: [LedgerMapping.Field: Int], header: [String], file: String) throws(ImportError) {
+    static func requireColumns(_ columns: [LedgerMapping.Field: Int], header: [String], file: String)
+        throws(ImportError)
+    {
         var missing: [String] = []
         if columns[.invoice] == nil { missing.append("le numéro de facture (invoice : « N° facture »)") }
         if columns[.issued] == nil { missing.append("la date de la pièce (issued : « Date facture »)") }
@@ -106,7 +112,8 @@ public enum CSVLedgerImporter {
             missing.map {
                 ImportProblem(
                     "colonne absente : \($0)", at: SourceLocation(file: file, line: 1),
-                    remedy: "en-têtes trouvés : \(header.joined(separator: " | ")) ; nommez la colonne dans --map MAP.yaml")
+                    remedy:
+                        "en-têtes trouvés : \(header.joined(separator: " | ")) ; nommez la colonne dans --map MAP.yaml")
             })
     }
 
@@ -122,14 +129,16 @@ public enum CSVLedgerImporter {
         }
         func at(_ field: LedgerMapping.Field) -> SourceLocation {
             let index = columns[field] ?? 0
-            return SourceLocation(file: file, line: line, column: index + 1, context: index < header.count ? header[index] : nil)
+            return SourceLocation(
+                file: file, line: line, column: index + 1, context: index < header.count ? header[index] : nil)
         }
         func amount(_ field: LedgerMapping.Field) -> Result<Decimal?, ImportProblem> {
             guard let raw = cell(field) else { return .success(nil) }
             guard let value = FrenchValues.amount(raw) else {
                 return .failure(
                     ImportProblem(
-                        "« \(raw) » n'est pas un montant", at: at(field), remedy: "attendu par exemple 1 234,56 ou 1234.56"))
+                        "« \(raw) » n'est pas un montant", at: at(field),
+                        remedy: "attendu par exemple 1 234,56 ou 1234.56"))
             }
             return .success(value)
         }
@@ -137,17 +146,23 @@ public enum CSVLedgerImporter {
             guard let raw = cell(field) else { return .success(nil) }
             guard let value = FrenchValues.day(raw) else {
                 return .failure(
-                    ImportProblem("« \(raw) » n'est pas une date", at: at(field), remedy: "attendu JJ/MM/AAAA, par exemple 31/12/2025"))
+                    ImportProblem(
+                        "« \(raw) » n'est pas une date", at: at(field),
+                        remedy: "attendu JJ/MM/AAAA, par exemple 31/12/2025"))
             }
             return .success(value)
         }
         let location = SourceLocation(file: file, line: line)
         guard let number = cell(.invoice) else {
-            return .failure(ImportProblem("numéro de pièce vide", at: at(.invoice), remedy: "chaque ligne porte le numéro de sa pièce"))
+            return .failure(
+                ImportProblem(
+                    "numéro de pièce vide", at: at(.invoice), remedy: "chaque ligne porte le numéro de sa pièce"))
         }
         if let currency = cell(.currency), currency.uppercased() != "EUR", currency != "€" {
             notes.append(
-                ImportNote(.skipped, "pièce \(number) en \(currency) : seuls les euros sont calculés ; convertissez-la en EUR", at: at(.currency)))
+                ImportNote(
+                    .skipped, "pièce \(number) en \(currency) : seuls les euros sont calculés ; convertissez-la en EUR",
+                    at: at(.currency)))
             return .success(nil)
         }
         let issuedResult = day(.issued)
@@ -156,7 +171,8 @@ public enum CSVLedgerImporter {
             return .success(nil)
         }
         guard let issued = issuedValue else {
-            return .failure(ImportProblem("date de la pièce \(number) vide", at: at(.issued), remedy: "attendu JJ/MM/AAAA"))
+            return .failure(
+                ImportProblem("date de la pièce \(number) vide", at: at(.issued), remedy: "attendu JJ/MM/AAAA"))
         }
         var due: Day?
         switch day(.due) {
@@ -187,7 +203,9 @@ public enum CSVLedgerImporter {
             signed = balance
             amountField = .balance
         } else {
-            return .failure(ImportProblem("montant de la pièce \(number) vide", at: at(.amount), remedy: "attendu par exemple 1 234,56"))
+            return .failure(
+                ImportProblem(
+                    "montant de la pièce \(number) vide", at: at(.amount), remedy: "attendu par exemple 1 234,56"))
         }
         let type = cell(.type).map(LedgerMapping.normalise) ?? ""
         var kind: LedgerEntry.Kind
@@ -234,9 +252,12 @@ public enum CSVLedgerImporter {
             cells["debtor.siren"] = at(cell(.siren) != nil ? .siren : .siret)
         }
         if let kindText = cell(.kind).map(LedgerMapping.normalise) {
-            if kindText.hasPrefix("particulier") || kindText.hasPrefix("individu") || kindText == "individual" || kindText == "pp" {
+            if kindText.hasPrefix("particulier") || kindText.hasPrefix("individu") || kindText == "individual"
+                || kindText == "pp"
+            {
                 debtor.kind = .individual
-            } else if kindText.hasPrefix("public") || kindText.hasPrefix("collectivite") || kindText.hasPrefix("personnepublique")
+            } else if kindText.hasPrefix("public") || kindText.hasPrefix("collectivite")
+                || kindText.hasPrefix("personnepublique")
                 || kindText == "publicbody"
             {
                 debtor.kind = .publicBody
@@ -256,8 +277,9 @@ public enum CSVLedgerImporter {
         let key = debtor.siren ?? cell(.customer) ?? debtor.name ?? ""
         if key.isEmpty {
             return .failure(
-                ImportProblem("ligne sans débiteur (ni SIREN, ni code client, ni nom)", at: location,
-                              remedy: "remplissez la colonne du code client ou de la raison sociale"))
+                ImportProblem(
+                    "ligne sans débiteur (ni SIREN, ni code client, ni nom)", at: location,
+                    remedy: "remplissez la colonne du code client ou de la raison sociale"))
         }
         return .success(
             LedgerEntry(

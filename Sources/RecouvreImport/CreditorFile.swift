@@ -27,13 +27,15 @@ public struct CreditorDefaults: Sendable, Hashable {
 
     /// Reads the creditor file's bytes; `name` is the file's name in messages.
     public static func parse(_ data: Data, name: String) throws(ImportError) -> CreditorDefaults {
-        guard let text = String(data: data, encoding: .utf8), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        guard let text = String(data: data, encoding: .utf8),
+            !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else {
             throw ImportError(
                 "le fichier du créancier est vide ou n'est pas en UTF-8", at: SourceLocation(file: name),
                 remedy: "écrivez le créancier comme la clé creditor d'un dossier : kind, name, siren, address")
         }
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         let wrapped = lines.contains { $0.hasPrefix("creditor:") }
         // The file is embedded in a minimal case, line for line, so the reader's line numbers map back.
         var document = "version: 1\nreference: \"import\"\n"

@@ -66,7 +66,8 @@ struct PartyDetails {
         var legalForm = self.legalForm
         if legalForm == nil, kind == .company { legalForm = Self.legalForm(in: name) }
         let party = Party(
-            kind: kind, name: name, legalForm: legalForm, siren: siren, siret: siret, address:
+            kind: kind, name: name, legalForm: legalForm, siren: siren, siret: siret,
+            address:
                 Address(lines: lines, postcode: postcode, city: city, country: country),
             email: email, phone: phone, iban: iban)
         return (party, notes)
@@ -119,7 +120,8 @@ struct PartyDetails {
 /// File names of the cases written: the debtor's key, reduced to letters, digits, `-` and `_`.
 enum CaseFileName {
     static func make(_ key: String) -> String {
-        let cleaned = key.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars.map { scalar -> Character in
+        let cleaned = key.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars.map {
+            scalar -> Character in
             let c = Character(scalar)
             return (c.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "_" ? c : "-"
         }

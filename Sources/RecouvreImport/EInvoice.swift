@@ -91,7 +91,15 @@ enum EInvoiceReader {
     static let ublInvoiceNamespace = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
     static let ublCreditNoteNamespace = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
 
-    enum Syntax: String { case cii = "CII", ubl = "UBL" }
+    enum Syntax: String {
+        case cii = "CII"
+        case ubl = "UBL"
+    }
+
+    /// A note's text with its runs of blanks and line breaks (the XML's indentation) as one space.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     static func syntax(of root: XMLElementNode) -> Syntax? {
         if root.name == "CrossIndustryInvoice" { return .cii }
@@ -121,7 +129,8 @@ enum EInvoiceReader {
     ) throws(ImportError) -> XMLCursor {
         guard let value, !leaf || value.text != nil else {
             throw ImportError(
-                "\(what) absent (\(path))", at: parent.location, remedy: "une facture EN 16931 porte toujours cet élément")
+                "\(what) absent (\(path))", at: parent.location,
+                remedy: "une facture EN 16931 porte toujours cet élément")
         }
         return value
     }
@@ -131,14 +140,19 @@ enum EInvoiceReader {
     static func cii(_ root: XMLCursor) throws(ImportError) -> EInvoice {
         let context = root.child("ExchangedDocumentContext")
         guard let document = root.child("ExchangedDocument") else {
-            throw ImportError("ExchangedDocument absent", at: root.location, remedy: "une facture CII porte BT-1, BT-2 et BT-3 dans ExchangedDocument")
+            throw ImportError(
+                "ExchangedDocument absent", at: root.location,
+                remedy: "une facture CII porte BT-1, BT-2 et BT-3 dans ExchangedDocument")
         }
-        let number = try required(document.child("ID"), "numéro de facture (BT-1)", in: document, "ExchangedDocument/ID")
+        let number = try required(
+            document.child("ID"), "numéro de facture (BT-1)", in: document, "ExchangedDocument/ID")
         let type = document.child("TypeCode")
         let issued = try required(
             document.child("IssueDateTime", "DateTimeString"), "date d'émission (BT-2)", in: document, "IssueDateTime")
         guard let issueDate = XMLCursor.day(issued.text) else {
-            throw ImportError("date d'émission « \(issued.text ?? "") » illisible", at: issued.location, remedy: "attendu AAAAMMJJ (format 102)")
+            throw ImportError(
+                "date d'émission « \(issued.text ?? "") » illisible", at: issued.location,
+                remedy: "attendu AAAAMMJJ (format 102)")
         }
         guard let transaction = root.child("SupplyChainTradeTransaction"),
             let agreement = transaction.child("ApplicableHeaderTradeAgreement"),
@@ -150,7 +164,8 @@ enum EInvoiceReader {
         let summation = try required(
             settlement.child("SpecifiedTradeSettlementHeaderMonetarySummation"), "totaux", in: settlement,
             "SpecifiedTradeSettlementHeaderMonetarySummation", leaf: false)
-        let due = try required(summation.child("DuePayableAmount"), "montant à payer (BT-115)", in: summation, "DuePayableAmount")
+        let due = try required(
+            summation.child("DuePayableAmount"), "montant à payer (BT-115)", in: summation, "DuePayableAmount")
         guard let amountDue = XMLCursor.decimal(due.text) else {
             throw ImportError("montant à payer « \(due.text ?? "") » illisible", at: due.location)
         }
@@ -169,7 +184,7 @@ enum EInvoiceReader {
         var notes: [EInvoice.Note] = []
         for note in document.children("IncludedNote") {
             guard let content = note.text("Content") else { continue }
-            notes.append(EInvoice.Note(subject: note.text("SubjectCode"), content: content))
+            notes.append(EInvoice.Note(subject: note.text("SubjectCode"), content: collapsed(content)))
             locations["note.\(notes.count - 1)"] = note.location
         }
         let preceding = settlement.children("InvoiceReferencedDocument").compactMap { $0.text("IssuerAssignedID") }
@@ -185,7 +200,8 @@ enum EInvoiceReader {
             totalWithVAT: XMLCursor.decimal(summation.text("GrandTotalAmount")),
             prepaid: XMLCursor.decimal(summation.text("TotalPrepaidAmount")),
             seller: ciiParty(agreement.child("SellerTradeParty")), buyer: ciiParty(agreement.child("BuyerTradeParty")),
-            paymentTerms: terms.isEmpty ? nil : terms.joined(separator: " "), notes: notes, precedingInvoices: preceding,
+            paymentTerms: terms.isEmpty ? nil : terms.joined(separator: " "), notes: notes,
+            precedingInvoices: preceding,
             contractReference: agreement.text("ContractReferencedDocument", "IssuerAssignedID"), payeeIBAN: iban,
             locations: locations, pdfAttachment: nil)
     }
@@ -234,10 +250,14 @@ enum EInvoiceReader {
         let number = try required(root.child("ID"), "numéro de facture (BT-1)", in: root, "cbc:ID")
         let issued = try required(root.child("IssueDate"), "date d'émission (BT-2)", in: root, "cbc:IssueDate")
         guard let issueDate = XMLCursor.day(issued.text) else {
-            throw ImportError("date d'émission « \(issued.text ?? "") » illisible", at: issued.location, remedy: "attendu AAAA-MM-JJ")
+            throw ImportError(
+                "date d'émission « \(issued.text ?? "") » illisible", at: issued.location, remedy: "attendu AAAA-MM-JJ")
         }
-        let totals = try required(root.child("LegalMonetaryTotal"), "totaux (LegalMonetaryTotal)", in: root, "cac:LegalMonetaryTotal", leaf: false)
-        let payable = try required(totals.child("PayableAmount"), "montant à payer (BT-115)", in: totals, "cbc:PayableAmount")
+        let totals = try required(
+            root.child("LegalMonetaryTotal"), "totaux (LegalMonetaryTotal)", in: root, "cac:LegalMonetaryTotal",
+            leaf: false)
+        let payable = try required(
+            totals.child("PayableAmount"), "montant à payer (BT-115)", in: totals, "cbc:PayableAmount")
         guard let amountDue = XMLCursor.decimal(payable.text) else {
             throw ImportError("montant à payer « \(payable.text ?? "") » illisible", at: payable.location)
         }
@@ -270,7 +290,7 @@ enum EInvoiceReader {
                     content = String(parts[1]).trimmingCharacters(in: .whitespaces)
                 }
             }
-            notes.append(EInvoice.Note(subject: subject, content: content))
+            notes.append(EInvoice.Note(subject: subject, content: collapsed(content)))
             locations["note.\(notes.count - 1)"] = note.location
         }
         let terms = root.children("PaymentTerms").compactMap { $0.text("Note") }
@@ -278,14 +298,16 @@ enum EInvoiceReader {
         let iban = root.children("PaymentMeans").lazy.compactMap { $0.text("PayeeFinancialAccount", "ID") }.first
         let type = root.text(creditNote ? "CreditNoteTypeCode" : "InvoiceTypeCode") ?? (creditNote ? "381" : "380")
         return EInvoice(
-            syntax: "UBL", file: root.file, profile: root.text("CustomizationID"), businessProcess: root.text("ProfileID"),
+            syntax: "UBL", file: root.file, profile: root.text("CustomizationID"),
+            businessProcess: root.text("ProfileID"),
             number: number.text!, typeCode: type, issueDate: issueDate, dueDate: dueDate,
             currency: root.text("DocumentCurrencyCode") ?? "EUR", amountDue: amountDue,
             totalWithVAT: XMLCursor.decimal(totals.text("TaxInclusiveAmount")),
             prepaid: XMLCursor.decimal(totals.text("PrepaidAmount")),
             seller: ublParty(root.child("AccountingSupplierParty", "Party")),
             buyer: ublParty(root.child("AccountingCustomerParty", "Party")),
-            paymentTerms: terms.isEmpty ? nil : terms.joined(separator: " "), notes: notes, precedingInvoices: preceding,
+            paymentTerms: terms.isEmpty ? nil : terms.joined(separator: " "), notes: notes,
+            precedingInvoices: preceding,
             contractReference: root.text("ContractDocumentReference", "ID"), payeeIBAN: iban, locations: locations,
             pdfAttachment: nil)
     }

@@ -25,8 +25,13 @@ public enum EInvoiceImporter {
         }
     }
 
+    /// An XML e-invoice larger than this is refused before it is parsed (a real one is a few hundred kilobytes).
+    public static let maximumXMLBytes = 20 * 1024 * 1024
+
     /// Embedded-file names of the CII in a PDF, in order of preference (Factur-X, ZUGFeRD 2, ZUGFeRD 1, XRechnung).
-    static let attachmentNames = ["factur-x.xml", "zugferd-invoice.xml", "zugferd-invoice.xml", "xrechnung.xml", "ZUGFeRD-invoice.xml"]
+    static let attachmentNames = [
+        "factur-x.xml", "zugferd-invoice.xml", "zugferd-invoice.xml", "xrechnung.xml", "ZUGFeRD-invoice.xml",
+    ]
 
     /// Reads one file into its e-invoice (and, for a PDF, the PDF's bytes as the exhibit).
     public static func read(_ input: Input, format: Format) throws(ImportError) -> EInvoice {
@@ -43,6 +48,12 @@ public enum EInvoiceImporter {
         default: break
         }
         if isPDF { return try facturX(input) }
+        guard input.data.count <= maximumXMLBytes else {
+            throw ImportError(
+                "document XML trop grand (\(input.data.count / 1_048_576) Mo, limite \(maximumXMLBytes / 1_048_576) Mo) : non lu ; rien n'a été écrit",
+                at: SourceLocation(file: input.name),
+                remedy: "une facture électronique fait quelques centaines de kilo-octets")
+        }
         let root: XMLElementNode
         do {
             root = try SafeXMLParser.parse(input.data, name: input.name)
@@ -52,12 +63,14 @@ public enum EInvoiceImporter {
         let syntax = EInvoiceReader.syntax(of: root)
         if format == .ubl, syntax != .ubl || root.name == "CrossIndustryInvoice" {
             throw ImportError(
-                "n'est pas une facture UBL (élément racine \(root.name))", at: SourceLocation(file: input.name, line: root.line),
+                "n'est pas une facture UBL (élément racine \(root.name))",
+                at: SourceLocation(file: input.name, line: root.line),
                 remedy: "utilisez `recouvre import einvoice`, qui reconnaît le format")
         }
         if format == .cii, syntax != .cii {
             throw ImportError(
-                "n'est pas une facture CII (élément racine \(root.name))", at: SourceLocation(file: input.name, line: root.line),
+                "n'est pas une facture CII (élément racine \(root.name))",
+                at: SourceLocation(file: input.name, line: root.line),
                 remedy: "utilisez `recouvre import einvoice`, qui reconnaît le format")
         }
         return try EInvoiceReader.read(root, file: input.name)
@@ -69,18 +82,22 @@ public enum EInvoiceImporter {
         let message = first?.message ?? "document illisible"
         let french: String
         if message.contains("entity declaration") {
-            french = "déclaration d'entité refusée (protection contre XXE et l'expansion d'entités « billion laughs ») : \(message)"
+            french =
+                "déclaration d'entité refusée (protection contre XXE et l'expansion d'entités « billion laughs ») : \(message)"
         } else if message.contains("external DTD") || message.contains("external resource") {
             french = "DTD ou ressource externe refusée : recouvre ne charge rien hors du fichier : \(message)"
         } else if message.contains("Document is empty") {
             french = "le document XML est vide"
-        } else if message.lowercased().contains("huge") || message.contains("limit") || message.contains("larger than") {
+        } else if message.lowercased().contains("huge") || message.contains("depth") || message.contains("limit")
+            || message.contains("larger than")
+        {
             french = "document XML trop grand ou trop profond (limites de libxml2) : \(message)"
         } else {
             french = "XML mal formé ou tronqué : \(message)"
         }
         return ImportError(
-            "\(french) ; rien n'a été écrit", at: SourceLocation(file: file, line: first?.line ?? 0, column: first?.column ?? 0),
+            "\(french) ; rien n'a été écrit",
+            at: SourceLocation(file: file, line: first?.line ?? 0, column: first?.column ?? 0),
             remedy: "demandez une facture électronique conforme (UBL 2.1, CII ou Factur-X)")
     }
 
@@ -94,15 +111,18 @@ public enum EInvoiceImporter {
                 remedy: "vérifiez que le fichier est un PDF complet")
         }
         let xml =
-            attachmentNames.lazy.compactMap { wanted in files.first { $0.name.lowercased() == wanted.lowercased() } }.first
+            attachmentNames.lazy.compactMap { wanted in files.first { $0.name.lowercased() == wanted.lowercased() } }
+            .first
             ?? files.first { $0.name.lowercased().hasSuffix(".xml") && $0.relationship != nil }
         guard let xml else {
             let found = files.map(\.name)
             throw ImportError(
                 "le PDF ne contient pas de facture XML (factur-x.xml)"
-                    + (found.isEmpty ? " : aucun fichier joint" : " : fichiers joints \(found.joined(separator: ", "))"),
+                    + (found.isEmpty
+                        ? " : aucun fichier joint" : " : fichiers joints \(found.joined(separator: ", "))"),
                 at: SourceLocation(file: input.name),
-                remedy: "ce PDF n'est pas une Factur-X ; importez le XML de la facture, ou saisissez-la dans un dossier")
+                remedy: "ce PDF n'est pas une Factur-X ; importez le XML de la facture, ou saisissez-la dans un dossier"
+            )
         }
         let xmlName = "\(input.name)#\(xml.name)"
         let root: XMLElementNode
@@ -139,7 +159,9 @@ public enum EInvoiceImporter {
     /// The SIREN (and SIRET) of a party: its legal registration identifier (scheme 0002 SIREN, 0009
     /// SIRET; a 14-digit SIRET mislabelled 0002 is read as a SIRET), else an identifier of scheme 0009 or
     /// 0002, else a French routing identifier (scheme 0225: the SIREN, possibly followed by `_…`).
-    static func identifiers(_ party: EInvoice.Party, role: String, notes: inout [ImportNote]) -> (siren: String?, siret: String?) {
+    static func identifiers(_ party: EInvoice.Party, role: String, notes: inout [ImportNote]) -> (
+        siren: String?, siret: String?
+    ) {
         var candidates: [(scheme: String?, value: String, location: SourceLocation?)] = []
         if let id = party.legalID { candidates.append((party.legalIDScheme, id, party.legalIDLocation)) }
         for id in party.identifiers where id.scheme == "0009" || id.scheme == "0002" {
@@ -147,7 +169,9 @@ public enum EInvoiceImporter {
         }
         for id in party.identifiers where id.scheme == "0225" {
             let digits = id.value.prefix { $0.isNumber }
-            if digits.count >= 9 { candidates.append(("0225", String(digits.prefix(digits.count >= 14 ? 14 : 9)), party.location)) }
+            if digits.count >= 9 {
+                candidates.append(("0225", String(digits.prefix(digits.count >= 14 ? 14 : 9)), party.location))
+            }
         }
         for candidate in candidates {
             guard candidate.scheme == nil || ["0002", "0009", "0225"].contains(candidate.scheme!) else { continue }
@@ -157,7 +181,8 @@ public enum EInvoiceImporter {
                 if candidate.scheme == "0002", digits.count == 14 {
                     notes.append(
                         ImportNote(
-                            .info, "\(role) : identifiant \(digits) à 14 chiffres déclaré SIREN (schéma 0002) : lu comme un SIRET",
+                            .info,
+                            "\(role) : identifiant \(digits) à 14 chiffres déclaré SIREN (schéma 0002) : lu comme un SIRET",
                             at: candidate.location))
                 }
                 return (siren, siret)
@@ -165,7 +190,8 @@ public enum EInvoiceImporter {
             if digits.count == 9 || digits.count == 14 {
                 notes.append(
                     ImportNote(
-                        .warning, "\(role) : identifiant \(digits) (schéma \(candidate.scheme ?? "?")) : clé de Luhn fausse, SIREN non repris",
+                        .warning,
+                        "\(role) : identifiant \(digits) (schéma \(candidate.scheme ?? "?")) : clé de Luhn fausse, SIREN non repris",
                         at: candidate.location))
             }
         }
@@ -185,6 +211,11 @@ public enum EInvoiceImporter {
         if let email = party.email, email.contains("@"), !email.contains(" ") { details.email = email }
         details.phone = party.phone
         return details
+    }
+
+    static func score(_ details: PartyDetails) -> Int {
+        details.lines.count + (details.postcode == nil ? 0 : 1) + (details.city == nil ? 0 : 1)
+            + (details.email == nil ? 0 : 1)
     }
 
     static func partyKey(_ details: PartyDetails) -> String { details.siren ?? details.name ?? "inconnu" }
@@ -218,10 +249,16 @@ public enum EInvoiceImporter {
             let key = partyKey(seller) + "\u{1F}" + partyKey(buyer)
             if groups[key] == nil {
                 order.append(key)
-                // The parties are those of the group's first invoice: its notes about them are the ones kept.
                 groups[key] = Group(seller: seller, buyer: buyer, sellerIBAN: invoice.payeeIBAN, notes: groupNotes)
             }
             groups[key]!.items.append((invoice, input))
+            // The parties are taken from the invoice that says most of them (a MINIMUM profile has no address).
+            if score(buyer) + score(seller) > score(groups[key]!.buyer) + score(groups[key]!.seller) {
+                groups[key]!.buyer = buyer
+                groups[key]!.seller = seller
+                groups[key]!.notes = groupNotes
+            }
+            if groups[key]!.sellerIBAN == nil { groups[key]!.sellerIBAN = invoice.payeeIBAN }
         }
         let sellers = Set(order.map { $0.split(separator: "\u{1F}").first.map(String.init) ?? "" })
         var result: [ImportedCase] = []
@@ -245,14 +282,17 @@ public enum EInvoiceImporter {
             // The same invoice in several files (its XML and its Factur-X PDF): kept once, the PDF first.
             var items: [(EInvoice, Input)] = []
             var kept: [String: EInvoice] = [:]
-            let ordered = group.items.filter { $0.0.pdfAttachment != nil } + group.items.filter { $0.0.pdfAttachment == nil }
+            let ordered =
+                group.items.filter { $0.0.pdfAttachment != nil } + group.items.filter { $0.0.pdfAttachment == nil }
             for (invoice, input) in ordered {
-                if let first = kept[invoice.number], first.issueDate == invoice.issueDate, first.amountDue == invoice.amountDue,
+                if let first = kept[invoice.number], first.issueDate == invoice.issueDate,
+                    first.amountDue == invoice.amountDue,
                     first.typeCode == invoice.typeCode
                 {
                     caseNotes.append(
                         ImportNote(
-                            .info, "facture \(invoice.number) déjà lue dans \(first.file) : ce fichier-ci n'est pas repris une seconde fois",
+                            .info,
+                            "facture \(invoice.number) déjà lue dans \(first.file) : ce fichier-ci n'est pas repris une seconde fois",
                             at: SourceLocation(file: invoice.file)))
                     continue
                 }
@@ -260,27 +300,37 @@ public enum EInvoiceImporter {
                 items.append((invoice, input))
             }
             items.sort { a, b in
-                (group.items.firstIndex { $0.1.name == a.1.name } ?? 0) < (group.items.firstIndex { $0.1.name == b.1.name } ?? 0)
+                (group.items.firstIndex { $0.1.name == a.1.name } ?? 0)
+                    < (group.items.firstIndex { $0.1.name == b.1.name } ?? 0)
             }
             for (invoice, input) in items {
                 let at = invoice.locations["amount"] ?? SourceLocation(file: invoice.file)
                 if replaced.contains(invoice.number) {
                     caseNotes.append(
-                        ImportNote(.info, "facture \(invoice.number) remplacée par une facture rectificative (384) : non reprise", at: at))
+                        ImportNote(
+                            .info,
+                            "facture \(invoice.number) remplacée par une facture rectificative (384) : non reprise",
+                            at: at))
                     continue
                 }
                 let isCredit = invoice.isCreditNote || invoice.amountDue < 0
                 if invoice.amountDue == 0 || (invoice.alreadyPaidFrame && !isCredit) {
-                    let frame = invoice.alreadyPaidFrame ? " (cadre de facturation \(invoice.businessProcess!) : déjà payée)" : ""
+                    let frame =
+                        invoice.alreadyPaidFrame
+                        ? " (cadre de facturation \(invoice.businessProcess!) : déjà payée)" : ""
                     caseNotes.append(
-                        ImportNote(.skipped, "facture \(invoice.number) : rien à payer (BT-115 = \(Money.plain(invoice.amountDue)))\(frame)", at: at))
+                        ImportNote(
+                            .skipped,
+                            "facture \(invoice.number) : rien à payer (BT-115 = \(Money.plain(invoice.amountDue)))\(frame)",
+                            at: at))
                     continue
                 }
                 if isCredit {
                     if !invoice.isCreditNote {
                         caseNotes.append(
                             ImportNote(
-                                .info, "document \(invoice.number) de type \(invoice.typeCode) à montant négatif : traité comme un avoir",
+                                .info,
+                                "document \(invoice.number) de type \(invoice.typeCode) à montant négatif : traité comme un avoir",
                                 at: at))
                     }
                     pendingCredits.append((invoice, invoice.amountDue < 0 ? -invoice.amountDue : invoice.amountDue))
@@ -303,12 +353,18 @@ public enum EInvoiceImporter {
                             at: invoice.locations["issued"]))
                 } else if due! < invoice.issueDate {
                     caseNotes.append(
-                        ImportNote(.warning, "facture \(invoice.number) : échéance \(due!.iso) avant l'émission, ramenée à l'émission", at: invoice.locations["due"]))
+                        ImportNote(
+                            .warning,
+                            "facture \(invoice.number) : échéance \(due!.iso) avant l'émission, ramenée à l'émission",
+                            at: invoice.locations["due"]))
                     due = invoice.issueDate
                 }
                 if invoice.typeCode == "393" {
                     caseNotes.append(
-                        ImportNote(.warning, "facture \(invoice.number) de type 393 (facture affacturée) : la créance peut appartenir au factor", at: at))
+                        ImportNote(
+                            .warning,
+                            "facture \(invoice.number) de type 393 (facture affacturée) : la créance peut appartenir au factor",
+                            at: at))
                 }
                 if invoice.typeCode == "384" {
                     caseNotes.append(
@@ -320,7 +376,8 @@ public enum EInvoiceImporter {
                 let clause = invoice.notes("PMD").map(\.content).joined(separator: " ")
                 caseInvoices.append(
                     Invoice(
-                        number: invoice.number, issued: invoice.issueDate, due: due!, amount: invoice.amountDue, description: nil,
+                        number: invoice.number, issued: invoice.issueDate, due: due!, amount: invoice.amountDue,
+                        description: nil,
                         penaltyClause: clause.isEmpty ? nil : clause))
                 if let prepaid = invoice.prepaid, prepaid > 0 {
                     caseNotes.append(
@@ -343,10 +400,14 @@ public enum EInvoiceImporter {
                             at: invoice.locations[""]))
                 }
                 for note in invoice.notes("PMT") {
-                    caseNotes.append(ImportNote(.info, "facture \(invoice.number), indemnité forfaitaire (PMT) : « \(note.content) »", at: at))
+                    caseNotes.append(
+                        ImportNote(
+                            .info, "facture \(invoice.number), indemnité forfaitaire (PMT) : « \(note.content) »",
+                            at: at))
                 }
                 for note in invoice.notes("AAB") {
-                    caseNotes.append(ImportNote(.info, "facture \(invoice.number), escompte (AAB) : « \(note.content) »", at: at))
+                    caseNotes.append(
+                        ImportNote(.info, "facture \(invoice.number), escompte (AAB) : « \(note.content) »", at: at))
                 }
                 if let paymentTerms = invoice.paymentTerms, !terms.contains(paymentTerms) { terms.append(paymentTerms) }
                 if contractReference == nil { contractReference = invoice.contractReference }
@@ -357,16 +418,26 @@ public enum EInvoiceImporter {
             for (credit, amount) in pendingCredits {
                 let target = credit.precedingInvoices.first { numbers.contains($0) }
                 let at = credit.locations["amount"]
-                creditNotes.append(CreditNote(number: credit.number, date: credit.issueDate, amount: amount, invoice: target))
+                creditNotes.append(
+                    CreditNote(number: credit.number, date: credit.issueDate, amount: amount, invoice: target))
                 let index = creditNotes.count - 1
                 locations["credit_notes[\(index)]"] = credit.locations[""]
                 locations["credit_notes[\(index)].amount"] = credit.locations["amount"]
                 locations["credit_notes[\(index)].number"] = credit.locations["number"]
                 if let target {
-                    caseNotes.append(ImportNote(.info, "avoir \(credit.number) (\(Money.plain(amount))) imputé sur la facture \(target)", at: at))
+                    caseNotes.append(
+                        ImportNote(
+                            .info, "avoir \(credit.number) (\(Money.plain(amount))) imputé sur la facture \(target)",
+                            at: at))
                 } else {
-                    let named = credit.precedingInvoices.isEmpty ? "ne désigne aucune facture (BT-25)" : "désigne \(credit.precedingInvoices.joined(separator: ", ")), absente de l'import"
-                    caseNotes.append(ImportNote(.warning, "avoir \(credit.number) (\(Money.plain(amount))) \(named) : déduit du solde", at: at))
+                    let named =
+                        credit.precedingInvoices.isEmpty
+                        ? "ne désigne aucune facture (BT-25)"
+                        : "désigne \(credit.precedingInvoices.joined(separator: ", ")), absente de l'import"
+                    caseNotes.append(
+                        ImportNote(
+                            .warning, "avoir \(credit.number) (\(Money.plain(amount))) \(named) : déduit du solde",
+                            at: at))
                 }
             }
             let buyerName = group.buyer.name ?? "?"
@@ -393,17 +464,25 @@ public enum EInvoiceImporter {
                     creditedByInvoice[target] = total
                 }
             }
-            var (creditor, sellerNotes) = group.seller.party(role: "créancier (vendeur)", at: group.items[0].0.seller.location)
-            var (debtor, buyerNotes) = group.buyer.party(role: "débiteur (acheteur)", at: group.items[0].0.buyer.location)
-            if creditor.iban == nil, let iban = group.sellerIBAN, Self.isIBAN(iban) { creditor.iban = iban.replacingOccurrences(of: " ", with: "").uppercased() }
-            if debtor.legalForm == nil, debtor.kind == .company { debtor.legalForm = PartyDetails.legalForm(in: debtor.name) }
+            var (creditor, sellerNotes) = group.seller.party(
+                role: "créancier (vendeur)", at: group.items[0].0.seller.location)
+            var (debtor, buyerNotes) = group.buyer.party(
+                role: "débiteur (acheteur)", at: group.items[0].0.buyer.location)
+            if creditor.iban == nil, let iban = group.sellerIBAN, Self.isIBAN(iban) {
+                creditor.iban = iban.replacingOccurrences(of: " ", with: "").uppercased()
+            }
+            if debtor.legalForm == nil, debtor.kind == .company {
+                debtor.legalForm = PartyDetails.legalForm(in: debtor.name)
+            }
             caseNotes.append(contentsOf: sellerNotes + buyerNotes)
-            var contract = Contract(reference: contractReference, paymentTerms: terms.isEmpty ? nil : terms.joined(separator: " ; "))
+            var contract = Contract(
+                reference: contractReference, paymentTerms: terms.isEmpty ? nil : terms.joined(separator: " ; "))
             let parsed = clauses.map { (PenaltyClauseParser.parse($0.0), $0) }
-            let rates = Set(parsed.compactMap { outcome, _ -> PenaltyRateClause? in
-                if case .rate(let rate) = outcome { return rate }
-                return nil
-            })
+            let rates = Set(
+                parsed.compactMap { outcome, _ -> PenaltyRateClause? in
+                    if case .rate(let rate) = outcome { return rate }
+                    return nil
+                })
             for (outcome, clause) in parsed where outcome == .unreadable {
                 caseNotes.append(
                     ImportNote(
@@ -417,7 +496,8 @@ public enum EInvoiceImporter {
             } else if rates.count > 1 {
                 caseNotes.append(
                     ImportNote(
-                        .warning, "les factures citent des taux de pénalités différents : aucun n'est retenu, choisissez contract.penalty_rate",
+                        .warning,
+                        "les factures citent des taux de pénalités différents : aucun n'est retenu, choisissez contract.penalty_rate",
                         at: nil))
             }
             let debtorKey = partyKey(group.buyer)
@@ -456,14 +536,18 @@ public enum EInvoiceImporter {
         return result
     }
 
-    static func exhibitFor(_ invoice: EInvoice, _ input: Input, exhibits: inout [Exhibit], attachments: inout [ImportAttachment]) {
+    static func exhibitFor(
+        _ invoice: EInvoice, _ input: Input, exhibits: inout [Exhibit], attachments: inout [ImportAttachment]
+    ) {
         let base = URL(fileURLWithPath: input.name).lastPathComponent
         let path = "pieces/" + base
         guard !attachments.contains(where: { $0.path == path }) else { return }
         let kind = invoice.isCreditNote || invoice.amountDue < 0 ? "Avoir" : "Facture"
         let format = invoice.pdfAttachment != nil ? "Factur-X" : invoice.syntax
         exhibits.append(
-            Exhibit(title: "\(kind) \(invoice.number) du \(french(invoice.issueDate)) (facture électronique \(format))", file: path))
+            Exhibit(
+                title: "\(kind) \(invoice.number) du \(french(invoice.issueDate)) (facture électronique \(format))",
+                file: path))
         attachments.append(ImportAttachment(path: path, data: input.data))
     }
 
@@ -474,7 +558,8 @@ public enum EInvoiceImporter {
 
     static func isIBAN(_ text: String) -> Bool {
         let compact = text.replacingOccurrences(of: " ", with: "").uppercased()
-        guard (15...34).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+        guard (15...34).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return false }
         let rearranged = compact.dropFirst(4) + compact.prefix(4)
         var remainder = 0
         for c in rearranged {

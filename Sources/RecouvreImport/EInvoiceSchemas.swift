@@ -1,5 +1,6 @@
-import RecouvreModel
 import Foundation
+import RecouvreModel
+import RecouvrePDFAttachments
 import RecouvreXML
 
 /// `--validate`: an e-invoice or a CDAR message checked against its XSD (UBL 2.1 Invoice or
@@ -19,10 +20,12 @@ public final class EInvoiceSchemas: @unchecked Sendable {
         switch root.name {
         case "Invoice": return "ubl-2.1/maindoc/UBL-Invoice-2.1.xsd"
         case "CreditNote": return "ubl-2.1/maindoc/UBL-CreditNote-2.1.xsd"
-        case "CrossDomainAcknowledgementAndResponse": return "cdar-d22b/CrossDomainAcknowledgementAndResponse_100pD22B.xsd"
+        case "CrossDomainAcknowledgementAndResponse":
+            return "cdar-d22b/CrossDomainAcknowledgementAndResponse_100pD22B.xsd"
         case "CrossIndustryInvoice":
             let profile =
-                root.child("ExchangedDocumentContext")?.child("GuidelineSpecifiedDocumentContextParameter")?.child("ID")?.text
+                root.child("ExchangedDocumentContext")?.child("GuidelineSpecifiedDocumentContextParameter")?.child(
+                    "ID")?.text
                 .lowercased() ?? ""
             let name: String
             if profile.contains("minimum") {
@@ -55,9 +58,12 @@ public final class EInvoiceSchemas: @unchecked Sendable {
             name = "\(input.name)#\(xml.name)"
         }
         let root: XMLElementNode
-        do { root = try SafeXMLParser.parse(data, name: name) } catch { throw EInvoiceImporter.xmlRefusal(error, file: name) }
+        do { root = try SafeXMLParser.parse(data, name: name) } catch {
+            throw EInvoiceImporter.xmlRefusal(error, file: name)
+        }
         guard let entry = Self.entry(for: root) else {
-            throw ImportError("aucun schéma pour l'élément racine \(root.name)", at: SourceLocation(file: name, line: root.line))
+            throw ImportError(
+                "aucun schéma pour l'élément racine \(root.name)", at: SourceLocation(file: name, line: root.line))
         }
         let schema = try self.schema(entry)
         do {
@@ -68,7 +74,10 @@ public final class EInvoiceSchemas: @unchecked Sendable {
                     "non conforme au schéma \(URL(fileURLWithPath: entry).lastPathComponent) : \($0.message)",
                     at: SourceLocation(file: name, line: $0.line, column: $0.column))
             }
-            throw ImportError(shown + (error.errors.count > 10 ? [ImportProblem("… et \(error.errors.count - 10) autres erreurs")] : []))
+            throw ImportError(
+                shown
+                    + (error.errors.count > 10 ? [ImportProblem("… et \(error.errors.count - 10) autres erreurs")] : [])
+            )
         }
     }
 
@@ -81,12 +90,12 @@ public final class EInvoiceSchemas: @unchecked Sendable {
             compiled[entry] = schema
             return schema
         } catch {
-            throw ImportError("le schéma \(entry) ne peut pas être compilé : \(error.description)", at: SourceLocation(file: folder.path))
+            throw ImportError(
+                "le schéma \(entry) ne peut pas être compilé : \(error.description)",
+                at: SourceLocation(file: folder.path))
         }
     }
 }
-
-import RecouvrePDFAttachments
 
 enum PDFAttachmentsBridge {
     static func files(_ data: Data, name: String) throws -> [EmbeddedFile] {

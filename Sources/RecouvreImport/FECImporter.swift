@@ -25,10 +25,15 @@ public enum FECImporter {
         let (text, encoding) = try LedgerText.decode(data, name: name)
         var notes: [ImportNote] = []
         if encoding == .windows1252 {
-            notes.append(ImportNote(.info, "encodage Windows-1252 (ou ISO 8859-15) détecté, converti en UTF-8", at: SourceLocation(file: name)))
+            notes.append(
+                ImportNote(
+                    .info, "encodage Windows-1252 (ou ISO 8859-15) détecté, converti en UTF-8",
+                    at: SourceLocation(file: name)))
         }
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        while let last = lines.last, last.isEmpty || last.allSatisfy({ $0 == UInt8(ascii: "\r") }) { lines.removeLast() }
+        while let last = lines.last, last.isEmpty || last.allSatisfy({ $0 == UInt8(ascii: "\r") }) {
+            lines.removeLast()
+        }
         guard let headerLine = lines.first else { throw ImportError("le FEC est vide", at: SourceLocation(file: name)) }
         let separator: UInt8 = headerLine.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: "|")
         func fields(_ line: Substring.UTF8View) -> [Substring] {
@@ -52,12 +57,20 @@ public enum FECImporter {
                     + "séparées par une tabulation ou |, avec leur ligne d'en-tête")
         }
         func column(_ title: String) -> Int { index[title.lowercased()]! }
-        let journal = column("JournalCode"), entryNumber = column("EcritureNum"), entryDate = column("EcritureDate")
-        let account = column("CompteNum"), auxNumber = column("CompAuxNum"), auxName = column("CompAuxLib")
-        let piece = column("PieceRef"), pieceDate = column("PieceDate"), label = column("EcritureLib")
+        let journal = column("JournalCode")
+        let entryNumber = column("EcritureNum")
+        let entryDate = column("EcritureDate")
+        let account = column("CompteNum")
+        let auxNumber = column("CompAuxNum")
+        let auxName = column("CompAuxLib")
+        let piece = column("PieceRef")
+        let pieceDate = column("PieceDate")
+        let label = column("EcritureLib")
         let letter = column("EcritureLet")
-        let debitColumn = index["debit"], creditColumn = index["credit"]
-        let montantColumn = index["montant"], sensColumn = index["sens"]
+        let debitColumn = index["debit"]
+        let creditColumn = index["credit"]
+        let montantColumn = index["montant"]
+        let sensColumn = index["sens"]
         let currencyColumn = index["idevise"]
 
         struct Balance {
@@ -75,12 +88,15 @@ public enum FECImporter {
             if raw.isEmpty || (raw.count == 1 && raw.first == UInt8(ascii: "\r")) { continue }
             let row = fields(Substring(raw).utf8)
             func at(_ column: Int) -> SourceLocation {
-                SourceLocation(file: name, line: lineNumber, column: column + 1, context: column < header.count ? header[column] : nil)
+                SourceLocation(
+                    file: name, line: lineNumber, column: column + 1,
+                    context: column < header.count ? header[column] : nil)
             }
             guard row.count >= header.count - 2, row.count >= max(letter, account, piece) + 1 else {
                 problems.append(
                     ImportProblem(
-                        "\(row.count) colonnes au lieu de \(header.count)", at: SourceLocation(file: name, line: lineNumber),
+                        "\(row.count) colonnes au lieu de \(header.count)",
+                        at: SourceLocation(file: name, line: lineNumber),
                         remedy: "chaque ligne du FEC a les colonnes de l'en-tête"))
                 if problems.count >= 50 { break }
                 continue
@@ -98,11 +114,13 @@ public enum FECImporter {
             var credit: Decimal = 0
             if hasDebitCredit {
                 guard let d = money(debitColumn) else {
-                    problems.append(ImportProblem("« \(value(debitColumn)) » n'est pas un montant", at: at(debitColumn!)))
+                    problems.append(
+                        ImportProblem("« \(value(debitColumn)) » n'est pas un montant", at: at(debitColumn!)))
                     continue
                 }
                 guard let c = money(creditColumn) else {
-                    problems.append(ImportProblem("« \(value(creditColumn)) » n'est pas un montant", at: at(creditColumn!)))
+                    problems.append(
+                        ImportProblem("« \(value(creditColumn)) » n'est pas un montant", at: at(creditColumn!)))
                     continue
                 }
                 // Signed amounts: a negative debit is a credit, and the other way round.
@@ -112,7 +130,8 @@ public enum FECImporter {
                 if c < 0 { debit += -c }
             } else {
                 guard let m = money(montantColumn) else {
-                    problems.append(ImportProblem("« \(value(montantColumn)) » n'est pas un montant", at: at(montantColumn!)))
+                    problems.append(
+                        ImportProblem("« \(value(montantColumn)) » n'est pas un montant", at: at(montantColumn!)))
                     continue
                 }
                 let sens = value(sensColumn).trimmingCharacters(in: .whitespaces).uppercased()
@@ -154,8 +173,9 @@ public enum FECImporter {
                 value(currencyColumn).trimmingCharacters(in: .whitespaces).uppercased() != "EUR"
             {
                 notes.append(
-                    ImportNote(.info, "pièce \(number) en \(value(currencyColumn)) : le montant en euros du FEC est repris",
-                               at: at(currencyColumn)))
+                    ImportNote(
+                        .info, "pièce \(number) en \(value(currencyColumn)) : le montant en euros du FEC est repris",
+                        at: at(currencyColumn)))
             }
             var details = PartyDetails()
             details.name = customerName.isEmpty ? nil : customerName
@@ -169,7 +189,9 @@ public enum FECImporter {
                 // (or its piece or label says avoir), a payment otherwise.
                 let upperText = text.uppercased()
                 let isSales = journalCode.hasPrefix("VT") || journalCode.hasPrefix("VE") || journalCode == "V"
-                kind = isSales || number.uppercased().hasPrefix("AV") || upperText.hasPrefix("AVOIR") ? .creditNote : .payment
+                kind =
+                    isSales || number.uppercased().hasPrefix("AV") || upperText.hasPrefix("AVOIR")
+                    ? .creditNote : .payment
             }
             let cells: [String: SourceLocation] = [
                 "number": at(piece), "issued": at(pieceDate), "date": at(pieceDate),
@@ -191,17 +213,21 @@ public enum FECImporter {
                         "l'écriture \(parts.last ?? "") (journal \(parts.first ?? "")) n'est pas équilibrée : "
                             + "débit \(Money.french(balance.debit)), crédit \(Money.french(balance.credit))",
                         at: SourceLocation(file: name, line: balance.line),
-                        remedy: "un FEC dont une écriture ne s'équilibre pas est refusé ; réexportez-le depuis la comptabilité"))
+                        remedy:
+                            "un FEC dont une écriture ne s'équilibre pas est refusé ; réexportez-le depuis la comptabilité"
+                    ))
                 if problems.count >= 50 { break }
             }
         }
         if !problems.isEmpty { throw ImportError(problems) }
         if lettered > 0 {
             notes.append(
-                ImportNote(.skipped, "\(lettered) ligne(s) client lettrée(s) (EcritureLet) : soldées, non reprises",
-                           at: SourceLocation(file: name)))
+                ImportNote(
+                    .skipped, "\(lettered) ligne(s) client lettrée(s) (EcritureLet) : soldées, non reprises",
+                    at: SourceLocation(file: name)))
         }
-        let assembler = LedgerAssembler(creditor: creditor, creditorFile: creditorFile, dueDays: dueDays, sourceName: name)
+        let assembler = LedgerAssembler(
+            creditor: creditor, creditorFile: creditorFile, dueDays: dueDays, sourceName: name)
         let cases = assembler.cases(entries, notes: &notes)
         return ImportResult(kind: "fec", sources: [name], cases: cases, notes: notes, linesRead: lines.count - 1)
     }

@@ -10,8 +10,10 @@ public enum ImportFolder {
     /// The text of an imported case file: a header of comments (where it came from, what to check),
     /// then the case.
     public static func text(of imported: ImportedCase, kind: String) -> String {
-        var header = ["Importé par `recouvre import \(kind)` depuis \(imported.sources.joined(separator: ", ")).",
-                      "Vérifiez-le avec `recouvre check` avant `recouvre build`."]
+        var header = [
+            "Importé par `recouvre import \(kind)` depuis \(imported.sources.joined(separator: ", ")).",
+            "Vérifiez-le avec `recouvre check` avant `recouvre build`.",
+        ]
         let warnings = imported.notes.filter { $0.kind == .warning }
         if !warnings.isEmpty {
             header.append("")
@@ -40,7 +42,8 @@ public enum ImportFolder {
     /// Writes `files` (path relative to `folder` → bytes): all or nothing as far as the file system
     /// allows (each file renamed into place from a temporary beside it). Paths in `protect` are never
     /// replaced, even with `force`.
-    public static func writeFiles(_ files: [(String, Data)], to folder: URL, force: Bool, protect: Set<String>) throws(ImportError)
+    public static func writeFiles(_ files: [(String, Data)], to folder: URL, force: Bool, protect: Set<String>)
+        throws(ImportError)
         -> [String]
     {
         let manager = FileManager.default
@@ -76,12 +79,15 @@ public enum ImportFolder {
             }
             for (temporary, target) in staged {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if manager.fileExists(atPath: target.path) {
-                    _ = try manager.replaceItemAt(target, withItemAt: temporary)
-                } else {
-                    try manager.moveItem(at: temporary, to: target)
+                // rename(2) replaces an existing file atomically.
+                guard rename(temporary.path, target.path) == 0 else {
+                    throw ImportError(
+                        "écriture de \(target.path) impossible (errno \(errno)) ; les fichiers déjà en place sont complets"
+                    )
                 }
             }
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError("écriture dans \(folder.path) impossible : \(error.localizedDescription)")
         }

@@ -9,9 +9,12 @@ public enum ImportSummary {
         var out = ""
         let invoices = result.cases.reduce(0) { $0 + $1.value.invoices.count }
         let total = result.cases.reduce(Decimal(0)) { $0 + $1.outstanding }
-        out += "Import \(result.kind) : \(result.sources.count == 1 ? result.sources[0] : "\(result.sources.count) fichiers")"
-        out += " (\(result.linesRead) \(result.kind == "csv" || result.kind == "fec" ? "lignes" : "documents") \(result.kind == "csv" || result.kind == "fec" ? "lues" : "lus"))\n"
-        out += "\(result.cases.count) débiteur\(result.cases.count > 1 ? "s" : ""), \(invoices) facture\(invoices > 1 ? "s" : "")"
+        out +=
+            "Import \(result.kind) : \(result.sources.count == 1 ? result.sources[0] : "\(result.sources.count) fichiers")"
+        out +=
+            " (\(result.linesRead) \(result.kind == "csv" || result.kind == "fec" ? "lignes" : "documents") \(result.kind == "csv" || result.kind == "fec" ? "lues" : "lus"))\n"
+        out +=
+            "\(result.cases.count) débiteur\(result.cases.count > 1 ? "s" : ""), \(invoices) facture\(invoices > 1 ? "s" : "")"
         out += ", reste dû \(Money.french(total))\n"
         for imported in result.cases.prefix(200) {
             let count = imported.value.invoices.count
@@ -31,7 +34,9 @@ public enum ImportSummary {
             if notes.count > 100 { out += "  … et \(notes.count - 100) autres\n" }
         }
         if let folder {
-            out += result.cases.isEmpty ? "Aucun dossier écrit.\n" : "Dossiers écrits dans \(folder)/ (un fichier par débiteur).\n"
+            out +=
+                result.cases.isEmpty
+                ? "Aucun dossier écrit.\n" : "Dossiers écrits dans \(folder)/ (un fichier par débiteur).\n"
         }
         return out
     }
@@ -85,25 +90,37 @@ public enum ImportSummary {
             ("creditor", party(value.creditor)),
             ("debtor", party(value.debtor)),
             ("penalty_rate", value.contract.penaltyRate.map { .string(CaseFileWriterBridge.rate($0)) } ?? .null),
-            ("invoices", .array(value.invoices.map { invoice in
-                .object([
-                    ("number", .string(invoice.number)), ("issued", .string(invoice.issued.iso)),
-                    ("due", .string(invoice.due.iso)), ("amount", .string(Money.plain(invoice.amount))),
-                    ("penalty_clause", .optional(invoice.penaltyClause)),
-                ])
-            })),
-            ("payments", .array(value.payments.map { payment in
-                .object([
-                    ("date", .string(payment.date.iso)), ("amount", .string(Money.plain(payment.amount))),
-                    ("invoice", .optional(payment.invoice)),
-                ])
-            })),
-            ("credit_notes", .array(value.creditNotes.map { note in
-                .object([
-                    ("number", .string(note.number)), ("date", .string(note.date.iso)),
-                    ("amount", .string(Money.plain(note.amount))), ("invoice", .optional(note.invoice)),
-                ])
-            })),
+            (
+                "invoices",
+                .array(
+                    value.invoices.map { invoice in
+                        .object([
+                            ("number", .string(invoice.number)), ("issued", .string(invoice.issued.iso)),
+                            ("due", .string(invoice.due.iso)), ("amount", .string(Money.plain(invoice.amount))),
+                            ("penalty_clause", .optional(invoice.penaltyClause)),
+                        ])
+                    })
+            ),
+            (
+                "payments",
+                .array(
+                    value.payments.map { payment in
+                        .object([
+                            ("date", .string(payment.date.iso)), ("amount", .string(Money.plain(payment.amount))),
+                            ("invoice", .optional(payment.invoice)),
+                        ])
+                    })
+            ),
+            (
+                "credit_notes",
+                .array(
+                    value.creditNotes.map { note in
+                        .object([
+                            ("number", .string(note.number)), ("date", .string(note.date.iso)),
+                            ("amount", .string(Money.plain(note.amount))), ("invoice", .optional(note.invoice)),
+                        ])
+                    })
+            ),
             ("outstanding", .string(Money.plain(imported.outstanding))),
             ("sources", .array(imported.sources.map(JSONValue.string))),
         ])

@@ -9,12 +9,15 @@ import RecouvreModel
 /// YAML file the user never wrote. The files the case names are the ones the import writes beside it
 /// (`attachments`), over the folder's existing files (`base`).
 public enum ImportValidator {
-    public static func problems(_ imported: ImportedCase, base: (any ExhibitSource)? = nil, today: Day? = nil) -> [ImportProblem] {
+    public static func problems(_ imported: ImportedCase, base: (any ExhibitSource)? = nil, today: Day? = nil)
+        -> [ImportProblem]
+    {
         var locations = SourceLocations(file: imported.sources.first ?? imported.fileName)
         for (path, location) in imported.locations { locations.record(path, location) }
         let files = Dictionary(imported.attachments.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
         let source = OverlayExhibitSource(memory: MemoryExhibitSource(files: files), base: base)
-        return CaseValidator.validate(imported.value, locations: locations, exhibits: source, today: today).map { problem in
+        return CaseValidator.validate(imported.value, locations: locations, exhibits: source, today: today).map {
+            problem in
             ImportProblem(
                 problem.keyPath.isEmpty ? problem.message : "\(problem.keyPath) : \(problem.message)",
                 at: problem.location, remedy: problem.remedy)

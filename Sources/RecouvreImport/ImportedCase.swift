@@ -92,7 +92,8 @@ public struct ImportResult: Sendable {
     public var documents: [EInvoice]
 
     public init(
-        kind: String, sources: [String], cases: [ImportedCase], notes: [ImportNote], linesRead: Int, documents: [EInvoice] = []
+        kind: String, sources: [String], cases: [ImportedCase], notes: [ImportNote], linesRead: Int,
+        documents: [EInvoice] = []
     ) {
         self.kind = kind
         self.sources = sources

@@ -88,7 +88,9 @@ struct LedgerAssembler {
                 let cited = invoiceIndex.keys.filter { $0.count >= 4 && label.contains($0) }
                 if cited.count == 1 { target = invoiceIndex[cited[0]] }
             }
-            if target == nil, entry.kind == .creditNote, entry.invoiceReference == nil, invoiceIndex[entry.number] != nil {
+            if target == nil, entry.kind == .creditNote, entry.invoiceReference == nil,
+                invoiceIndex[entry.number] != nil
+            {
                 target = invoiceIndex[entry.number]
             }
             if let target {
@@ -104,7 +106,8 @@ struct LedgerAssembler {
             if invoice.amount - settled <= 0 {
                 caseNotes.append(
                     ImportNote(
-                        .skipped, "facture \(invoice.number) soldée (\(Money.plain(invoice.amount)) réglés) : non reprise",
+                        .skipped,
+                        "facture \(invoice.number) soldée (\(Money.plain(invoice.amount)) réglés) : non reprise",
                         at: invoice.location))
                 for other in allocated[index] ?? [] { dropped.insert(other) }
             } else {
@@ -115,7 +118,8 @@ struct LedgerAssembler {
         guard !keptInvoices.isEmpty else {
             notes.append(contentsOf: caseNotes)
             notes.append(
-                ImportNote(.skipped, "débiteur « \(shownName) » : aucune facture ouverte, pas de dossier", at: first.location))
+                ImportNote(
+                    .skipped, "débiteur « \(shownName) » : aucune facture ouverte, pas de dossier", at: first.location))
             return nil
         }
         var locations: [String: SourceLocation] = ["": first.location, "creditor": SourceLocation(file: creditorFile)]
@@ -141,7 +145,8 @@ struct LedgerAssembler {
             for (field, cell) in entry.cells where !field.hasPrefix("debtor") { locations["\(path).\(field)"] = cell }
             caseInvoices.append(
                 Invoice(
-                    number: entry.number, issued: entry.date, due: due!, amount: entry.amount, description: entry.description,
+                    number: entry.number, issued: entry.date, due: due!, amount: entry.amount,
+                    description: entry.description,
                     penaltyClause: entry.penaltyClause))
             kept[index] = entry.number
             if let clause = entry.penaltyClause { clauses.append(clause) }
@@ -169,17 +174,25 @@ struct LedgerAssembler {
             case .payment:
                 let path = "payments[\(payments.count)]"
                 locations[path] = entry.location
-                for (field, cell) in entry.cells where !field.hasPrefix("debtor") { locations["\(path).\(field)"] = cell }
-                payments.append(Payment(date: entry.date, amount: entry.amount, invoice: invoice, reference: entry.number))
+                for (field, cell) in entry.cells where !field.hasPrefix("debtor") {
+                    locations["\(path).\(field)"] = cell
+                }
+                payments.append(
+                    Payment(date: entry.date, amount: entry.amount, invoice: invoice, reference: entry.number))
             case .creditNote:
                 let path = "credit_notes[\(creditNotes.count)]"
                 locations[path] = entry.location
-                for (field, cell) in entry.cells where !field.hasPrefix("debtor") { locations["\(path).\(field)"] = cell }
-                creditNotes.append(CreditNote(number: entry.number, date: entry.date, amount: entry.amount, invoice: invoice))
+                for (field, cell) in entry.cells where !field.hasPrefix("debtor") {
+                    locations["\(path).\(field)"] = cell
+                }
+                creditNotes.append(
+                    CreditNote(number: entry.number, date: entry.date, amount: entry.amount, invoice: invoice))
                 if invoice != nil {
                     caseNotes.append(
-                        ImportNote(.info, "avoir \(entry.number) (\(Money.plain(entry.amount))) imputé sur la facture \(invoice!)",
-                                   at: entry.location))
+                        ImportNote(
+                            .info,
+                            "avoir \(entry.number) (\(Money.plain(entry.amount))) imputé sur la facture \(invoice!)",
+                            at: entry.location))
                 }
             case .invoice:
                 break

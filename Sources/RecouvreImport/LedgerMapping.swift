@@ -1,5 +1,5 @@
-import RecouvreModel
 import Foundation
+import RecouvreModel
 import Yams
 
 /// Which column of a receivables ledger holds which value (`--map MAP.yaml`): recouvre field → column
@@ -92,7 +92,8 @@ public struct LedgerMapping: Sendable, Hashable {
             case .invoiceReference: return ["facturedorigine", "factureorigine", "factureliee", "surfacture"]
             case .customer:
                 return [
-                    "codeclient", "nclient", "numeroclient", "noclient", "compteclient", "compteauxiliaire", "compauxnum",
+                    "codeclient", "nclient", "numeroclient", "noclient", "compteclient", "compteauxiliaire",
+                    "compauxnum",
                     "idclient", "refclient", "customer", "customercode",
                 ]
             case .name:
@@ -138,12 +139,14 @@ public struct LedgerMapping: Sendable, Hashable {
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw ImportError("le fichier de correspondance n'est pas du YAML lisible : \(error)", at: SourceLocation(file: name))
+            throw ImportError(
+                "le fichier de correspondance n'est pas du YAML lisible : \(error)", at: SourceLocation(file: name))
         }
         guard let mapping = root?.mapping else {
             throw ImportError(
                 "le fichier de correspondance doit associer des champs à des en-têtes de colonnes",
-                at: SourceLocation(file: name), remedy: "par exemple columns: { invoice: \"N° pièce\", amount: \"TTC\" }")
+                at: SourceLocation(file: name),
+                remedy: "par exemple columns: { invoice: \"N° pièce\", amount: \"TTC\" }")
         }
         var result = LedgerMapping()
         var problems: [ImportProblem] = []
@@ -161,7 +164,8 @@ public struct LedgerMapping: Sendable, Hashable {
                     continue
                 }
                 guard let header = value.string, !header.isEmpty else {
-                    problems.append(ImportProblem("\(field.rawValue) : donnez l'en-tête de la colonne", at: location(value)))
+                    problems.append(
+                        ImportProblem("\(field.rawValue) : donnez l'en-tête de la colonne", at: location(value)))
                     continue
                 }
                 result.columns[field] = header
@@ -170,7 +174,9 @@ public struct LedgerMapping: Sendable, Hashable {
         for (key, value) in mapping {
             switch key.string {
             case "columns":
-                if let pairs = value.mapping { readColumns(pairs.map { ($0.key, $0.value) }) } else {
+                if let pairs = value.mapping {
+                    readColumns(pairs.map { ($0.key, $0.value) })
+                } else {
                     problems.append(ImportProblem("columns : attendu une liste champ: en-tête", at: location(value)))
                 }
             case "separator":
@@ -181,14 +187,16 @@ public struct LedgerMapping: Sendable, Hashable {
                 case "\t", "tab", "\\t": result.separator = "\t"
                 default:
                     problems.append(
-                        ImportProblem("separator : « \(value.string ?? "") » n'est pas un séparateur", at: location(value),
-                                      remedy: "écrivez \";\", \",\", \"|\" ou tab"))
+                        ImportProblem(
+                            "separator : « \(value.string ?? "") » n'est pas un séparateur", at: location(value),
+                            remedy: "écrivez \";\", \",\", \"|\" ou tab"))
                 }
             case "due_days":
                 if let days = value.string.flatMap({ Int($0) }), (0...365).contains(days) {
                     result.dueDays = days
                 } else {
-                    problems.append(ImportProblem("due_days : attendu un nombre de jours (0 à 365)", at: location(value)))
+                    problems.append(
+                        ImportProblem("due_days : attendu un nombre de jours (0 à 365)", at: location(value)))
                 }
             default:
                 // The flat form: field: header at the top level.
@@ -201,9 +209,12 @@ public struct LedgerMapping: Sendable, Hashable {
 
     /// `N° de facture` → `ndefacture`: lower case, accents and everything but letters and digits removed.
     public static func normalise(_ header: String) -> String {
-        let folded = header.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-        return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
-            .replacingOccurrences(of: "°", with: "")
+        let folded = header.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        return String(
+            folded.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init)
+        )
+        .replacingOccurrences(of: "°", with: "")
     }
 
     /// The column index of each field, from the header row: the mapping file's header first, else the

@@ -19,7 +19,9 @@ public enum LedgerText {
             throw ImportError(
                 "encodage non pris en charge (UTF-16 ou fichier binaire : octets nuls)",
                 at: SourceLocation(file: name),
-                remedy: "exportez le fichier en CSV UTF-8 ou Windows-1252 (« CSV (séparateur : point-virgule) » dans Excel)")
+                remedy:
+                    "exportez le fichier en CSV UTF-8 ou Windows-1252 (« CSV (séparateur : point-virgule) » dans Excel)"
+            )
         }
         var body = bytes[...]
         var encoding = Encoding.utf8

@@ -46,7 +46,8 @@ public enum PenaltyClauseParser {
             for (index, word) in words.enumerated() where word == "points" || word == "point" {
                 guard index > 0, let points = number(words[index - 1]) else { continue }
                 let before = words[..<index].suffix(4)
-                if before.contains("majore") || before.contains("majoree") || before.contains("+") || before.contains("plus")
+                if before.contains("majore") || before.contains("majoree") || before.contains("+")
+                    || before.contains("plus")
                     || before.contains("de")
                 {
                     return .rate(.ecbPlus(points))
@@ -78,14 +79,17 @@ public enum PenaltyClauseParser {
     /// Lower case, accents removed, apostrophes and punctuation as spaces, `%` and `+` as words, the
     /// decimal comma of a number kept as a dot (`12,5` → `12.5`).
     static func normalised(_ clause: String) -> String {
-        let folded = clause.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        let folded = clause.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
         var out = ""
         var previous: Character = " "
         let characters = Array(folded)
         for (index, c) in characters.enumerated() {
             if c.isLetter || c.isNumber {
                 out.append(c)
-            } else if (c == "," || c == "."), previous.isNumber, index + 1 < characters.count, characters[index + 1].isNumber {
+            } else if c == "," || c == ".", previous.isNumber, index + 1 < characters.count,
+                characters[index + 1].isNumber
+            {
                 out.append(".")
             } else if c == "%" || c == "+" || c == "×" {
                 out += " \(c) "

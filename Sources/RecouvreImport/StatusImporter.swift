@@ -1,5 +1,5 @@
-import RecouvreJSON
 import Foundation
+import RecouvreJSON
 import RecouvreModel
 
 /// Applies CDAR lifecycle statuses to existing cases (`recouvre import status FILE… --into DIR`):
@@ -96,29 +96,45 @@ public enum StatusImporter {
             switch status.code {
             case "212":
                 guard let amount = status.amount, amount > 0 else {
-                    notes.append(ImportNote(.warning, "statut 212 Encaissée de la facture \(number) sans montant (MDT-215) : aucun règlement ajouté", at: at))
+                    notes.append(
+                        ImportNote(
+                            .warning,
+                            "statut 212 Encaissée de la facture \(number) sans montant (MDT-215) : aucun règlement ajouté",
+                            at: at))
                     continue
                 }
                 let reference = "CDAR 212 \(URL(fileURLWithPath: status.file).lastPathComponent)"
-                if value.payments.contains(where: { $0.reference == reference || ($0.invoice == number && $0.date == status.date && $0.amount == amount) }) {
-                    notes.append(ImportNote(.info, "encaissement de \(Money.plain(amount)) du \(status.date.iso) sur \(number) déjà enregistré", at: at))
+                if value.payments.contains(where: {
+                    $0.reference == reference || ($0.invoice == number && $0.date == status.date && $0.amount == amount)
+                }) {
+                    notes.append(
+                        ImportNote(
+                            .info,
+                            "encaissement de \(Money.plain(amount)) du \(status.date.iso) sur \(number) déjà enregistré",
+                            at: at))
                     continue
                 }
                 locations[index, default: [:]]["payments[\(value.payments.count)]"] = at
                 value.payments.append(Payment(date: status.date, amount: amount, invoice: number, reference: reference))
                 changes[index, default: []].append(
-                    "facture \(number) : règlement de \(Money.french(amount)) le \(status.date.iso) ajouté (statut 212 Encaissée)")
+                    "facture \(number) : règlement de \(Money.french(amount)) le \(status.date.iso) ajouté (statut 212 Encaissée)"
+                )
             case "205":
                 setStatus(.accepted)
-                let title = "Statut « Approuvée » de la facture \(number) du \(EInvoiceImporter.french(status.date)) (message de cycle de vie)"
+                let title =
+                    "Statut « Approuvée » de la facture \(number) du \(EInvoiceImporter.french(status.date)) (message de cycle de vie)"
                 if !value.exhibits.contains(where: { $0.file == piece }) {
                     value.exhibits.append(Exhibit(title: title, file: piece))
                 }
                 changes[index, default: []].append(
-                    "facture \(number) : acceptée par le débiteur le \(status.date.iso) (statut 205 Approuvée), message ajouté aux pièces")
+                    "facture \(number) : acceptée par le débiteur le \(status.date.iso) (statut 205 Approuvée), message ajouté aux pièces"
+                )
             case "206":
                 notes.append(
-                    ImportNote(.warning, "facture \(number) : approuvée partiellement (206) : vérifiez la part acceptée, aucun changement", at: at))
+                    ImportNote(
+                        .warning,
+                        "facture \(number) : approuvée partiellement (206) : vérifiez la part acceptée, aucun changement",
+                        at: at))
             case "207", "210":
                 let disputed = status.code == "207"
                 setStatus(disputed ? .disputed : .refused)
@@ -129,7 +145,8 @@ public enum StatusImporter {
                         + " ; une créance contestée n'est pas certaine : pas d'injonction de payer sans --force")
             case "225", "226":
                 setStatus(.factored)
-                changes[index, default: []].append("facture \(number) : affacturée (statut \(status.shown)) le \(status.date.iso)")
+                changes[index, default: []].append(
+                    "facture \(number) : affacturée (statut \(status.shown)) le \(status.date.iso)")
                 notes.append(
                     ImportNote(
                         .warning,
@@ -137,7 +154,10 @@ public enum StatusImporter {
                             + "vérifiez qui peut agir avant tout recouvrement", at: at))
             case "211":
                 notes.append(
-                    ImportNote(.info, "facture \(number) : paiement annoncé (211 Paiement transmis) ; il sera repris à l'encaissement (212)", at: at))
+                    ImportNote(
+                        .info,
+                        "facture \(number) : paiement annoncé (211 Paiement transmis) ; il sera repris à l'encaissement (212)",
+                        at: at))
             case "213", "220":
                 notes.append(
                     ImportNote(
@@ -145,7 +165,8 @@ public enum StatusImporter {
                         "facture \(number) : \(status.shown) : la facture n'a pas été valablement émise ou a été annulée ; vérifiez-la avant tout recouvrement",
                         at: at))
             default:
-                notes.append(ImportNote(.info, "facture \(number) : statut \(status.shown) sans effet sur le dossier", at: at))
+                notes.append(
+                    ImportNote(.info, "facture \(number) : statut \(status.shown) sans effet sur le dossier", at: at))
             }
             working[index] = value
         }
@@ -202,19 +223,23 @@ public enum StatusSummary {
             return JSONValue.object([
                 ("format", .string("recouvre.import-status/1")),
                 ("into", .string(folder)),
-                ("updates", .array(outcome.updates.map { update in
-                    .object([
-                        ("from", .string(update.original)), ("file", .string(update.fileName)),
-                        ("changes", .array(update.changes.map(JSONValue.string))),
-                    ])
-                })),
+                (
+                    "updates",
+                    .array(
+                        outcome.updates.map { update in
+                            .object([
+                                ("from", .string(update.original)), ("file", .string(update.fileName)),
+                                ("changes", .array(update.changes.map(JSONValue.string))),
+                            ])
+                        })
+                ),
                 ("notes", .array(outcome.notes.map(ImportSummary.note))),
             ]).rendered()
         }
         var out = ""
         if outcome.updates.isEmpty { out += "Aucun dossier modifié.\n" }
         for update in outcome.updates {
-            out += "\(folder)/\(update.fileName) (nouvelle version de \(update.original), inchangé) :\n"
+            out += "\(folder)/\(update.fileName) (nouvelle version ; \(update.original) reste inchangé) :\n"
             for change in update.changes { out += "  - \(change)\n" }
         }
         for note in outcome.notes { out += note.description + "\n" }

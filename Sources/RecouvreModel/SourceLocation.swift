@@ -141,7 +141,7 @@ public struct SourceLocations: Sendable {
     }
 }
 
-/// One problem in a case, located: `case.yaml:14:5: invoices[1] (F-103).due: … (remedy)`.
+/// One problem in a case, located: `case.yaml:14:5: invoices[1] (F-103).due : … (remedy)`.
 public struct CaseProblem: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -176,11 +176,11 @@ public struct CaseProblem: Sendable, Hashable, CustomStringConvertible {
         SourceLocation(file: file, line: line, column: column, context: context)
     }
 
-    /// `file:line:col: key.path: message (remedy)`; a problem with the file as a whole (line 0) has no
-    /// line and column: `file: message (remedy)`.
+    /// `file:line:col: key.path : message (remedy)`; a problem with the file as a whole (line 0) has no
+    /// line and column: `file: message (remedy)`. The key path is followed by a French " : ".
     public var description: String {
         var text = location.prefix + ": "
-        if !keyPath.isEmpty { text += "\(keyPath): " }
+        if !keyPath.isEmpty { text += "\(keyPath) : " }
         text += message
         if let remedy { text += " (\(remedy))" }
         return text

@@ -39,7 +39,9 @@ public enum PDFAttachments {
     /// Name trees deeper than this are not followed (a loop or a hostile file).
     static let maximumDepth = 32
 
-    public static func embeddedFiles(in data: Data, name: String = "document.pdf") throws(PDFReadError) -> [EmbeddedFile] {
+    public static func embeddedFiles(in data: Data, name: String = "document.pdf") throws(PDFReadError)
+        -> [EmbeddedFile]
+    {
         guard data.count <= maximumBytes else {
             throw PDFReadError(message: "the PDF is larger than \(maximumBytes / 1_048_576) MB")
         }
@@ -133,11 +135,13 @@ public enum PDFAttachments {
             var filtered: QPDF_BOOL = QPDF_FALSE
             let status = qpdf_oh_get_stream_data(qpdf, stream, qpdf_dl_generalized, &filtered, &buffer, &length)
             defer { if let buffer { recouvre_qpdf_free(buffer) } }
-            guard status & QPDF_ERRORS == 0, let buffer, filtered == QPDF_TRUE, length <= PDFAttachments.maximumFileBytes
+            guard status & QPDF_ERRORS == 0, let buffer, filtered == QPDF_TRUE,
+                length <= PDFAttachments.maximumFileBytes
             else { return }
             files.append(
                 EmbeddedFile(
-                    name: name, relationship: relationship, mimeType: mimeType, data: Data(bytes: buffer, count: length)))
+                    name: name, relationship: relationship, mimeType: mimeType, data: Data(bytes: buffer, count: length)
+                ))
         }
 
         func string(_ oh: qpdf_oh) -> String? {

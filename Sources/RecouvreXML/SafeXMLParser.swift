@@ -233,7 +233,7 @@ public enum SafeXMLParser {
             refuse(
                 context,
                 "DOCTYPE naming an external DTD ('\(LibXML2.string(systemID) ?? LibXML2.string(externalID) ?? "")') "
-                    + "refused: recouvre loads no external resource")
+                    + "refused: no external resource is ever loaded")
             return
         }
         xmlSAX2InternalSubset(context, name, externalID, systemID)
@@ -243,7 +243,7 @@ public enum SafeXMLParser {
         refuse(
             context,
             "external resource '\(LibXML2.string(systemID) ?? LibXML2.string(publicID) ?? "")' "
-                + "refused: recouvre loads no external resource")
+                + "refused: no external resource is ever loaded")
         return nil
     }
 

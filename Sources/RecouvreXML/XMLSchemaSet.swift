@@ -16,7 +16,8 @@ public final class XMLSchemaSet: @unchecked Sendable {
     public init(folder: URL, entry: String) throws(XMLValidationError) {
         let name = entry
         func fail(_ message: String) -> XMLValidationError {
-            XMLValidationError(name: name, errors: [XMLError(code: -1, message: message, line: 0, column: 0, file: name)])
+            XMLValidationError(
+                name: name, errors: [XMLError(code: -1, message: message, line: 0, column: 0, file: name)])
         }
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
         let entryURL = root.appendingPathComponent(entry).standardizedFileURL
@@ -36,7 +37,7 @@ public final class XMLSchemaSet: @unchecked Sendable {
                 if location.contains(":") || location.hasPrefix("/") || !target.path.hasPrefix(root.path + "/") {
                     throw fail(
                         "\(file.lastPathComponent) imports '\(location)', outside the schema folder: refused "
-                            + "(recouvre loads no external resource)")
+                            + "(no external resource is ever loaded)")
                 }
                 rest = after[end...]
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecouvreAmicable
+import RecouvreImport
 import RecouvreLaw
 import RecouvreModel
 
@@ -15,14 +16,15 @@ struct AgedCommand: ParsableCommand {
         commandName: "aged",
         abstract: "Prints the aged balance: what each debtor owes not yet due, 1-30, 31-60, 61-90 and over 90 days late.",
         discussion: """
-            INPUT is a case file or a folder of case files (CSV ledgers and FEC files come with recouvre's
-            importers). Per debtor: the outstanding principal per bucket (days past the due date), the
+            INPUT is a case file, a folder of case files, a CSV receivables ledger (.csv) or an FEC
+            (…FEC….txt), the last two read by recouvre's importers with --creditor (as recouvre import). Per debtor: the outstanding principal per bucket (days past the due date), the
             average days late weighted by the amounts past due, and whether the next step is the formal
             notice or the court, with the total that step would claim. Then totals and percentages per bucket.
 
             Examples:
               recouvre aged fixtures/ --as-of 2026-11-23
               recouvre aged clients/ --format csv > balance-agee.csv
+              recouvre aged grand-livre.csv --creditor creancier.yaml --as-of 2026-11-23
             """
     )
 
@@ -37,28 +39,63 @@ struct AgedCommand: ParsableCommand {
     @Option(name: .long, help: "Payer profile used to tell which debtors have reached the formal notice.")
     var profile: String?
 
+    @Option(name: .long, help: "For a CSV ledger or an FEC: the creditor (a YAML file with the creditor: mapping of a case file).")
+    var creditor: String?
+
     @OptionGroup var forms: FormsOption
+
+    /// A ledger the importers read, or nil for case files.
+    var ledgerKind: String? {
+        let name = (input as NSString).lastPathComponent
+        if name.lowercased().hasSuffix(".csv") { return "csv" }
+        if name.uppercased().contains("FEC") && name.lowercased().hasSuffix(".txt") { return "fec" }
+        return nil
+    }
+
+    func validate() throws {
+        if ledgerKind != nil && creditor == nil {
+            throw ValidationError("\(input) is a ledger: give the creditor with --creditor FILE (as for recouvre import)")
+        }
+    }
 
     func run() throws {
         let output = try reportingErrors { () throws -> String in
             let context = try AmicableContext.load(forms)
-            let cases = try AmicableCase.loadAll(try AmicableCase.paths(input))
             let day = asOf.day ?? Today.day()
             let engine = StatementEngine(tables: context.tables)
-            let results = UnsafeResults<AgedBalance.Row>(count: cases.count)
             let profiles = context.forms.profiles
             let chosen = try profiles.resolve(profile)
-            DispatchQueue.concurrentPerform(iterations: cases.count) { index in
-                results.set(index, Result(catching: {
-                    let item = cases[index]
-                    let history = item.history
-                    let statement = try engine.statement(for: item.claim, asOf: day)
-                    let decision = LadderEngine.decide(
-                        case: item.claim, statement: statement, history: history, ladder: context.forms.ladder,
-                        profile: profile == nil ? (history.profile.flatMap(profiles.profile(named:)) ?? chosen) : chosen,
-                        asOf: day, formalNoticeDays: context.settings.formalNoticeDays(for: statement.regime))
-                    return AgedBalance.row(case: item.claim, statement: statement, decision: decision)
-                }))
+            @Sendable func row(_ claim: Case, _ history: AmicableHistory) throws -> AgedBalance.Row {
+                let statement = try engine.statement(for: claim, asOf: day)
+                let decision = LadderEngine.decide(
+                    case: claim, statement: statement, history: history, ladder: context.forms.ladder,
+                    profile: profile == nil ? (history.profile.flatMap(profiles.profile(named:)) ?? chosen) : chosen,
+                    asOf: day, formalNoticeDays: context.settings.formalNoticeDays(for: statement.regime))
+                return AgedBalance.row(case: claim, statement: statement, decision: decision)
+            }
+            let results: UnsafeResults<AgedBalance.Row>
+            if let kind = ledgerKind, let creditorFile = creditor {
+                // A ledger: the importer gives one case per debtor, computed on every core.
+                let data = try readImportFile(input)
+                let defaults = try readCreditor(creditorFile)
+                let imported = kind == "csv"
+                    ? try CSVLedgerImporter.importLedger(data, name: input, creditor: defaults, creditorFile: creditorFile)
+                    : try FECImporter.importFEC(data, name: input, creditor: defaults, creditorFile: creditorFile)
+                let cases = imported.cases.map(\.value)
+                results = UnsafeResults(count: cases.count)
+                DispatchQueue.concurrentPerform(iterations: cases.count) { index in
+                    results.set(index, Result(catching: { try row(cases[index], AmicableHistory(case: cases[index])) }))
+                }
+            } else {
+                // Case files: one pass per file on every core (read, compute, keep only the debtor's row).
+                let paths = try AmicableCase.paths(input)
+                results = UnsafeResults(count: paths.count)
+                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                    results.set(index, Result(catching: {
+                        let item = try AmicableCase.load(path: paths[index])
+                        return try row(item.claim, item.history)
+                    }))
+                }
             }
             let aged = AgedBalance(asOf: day, rows: try results.values().map { try $0.get() })
             switch format {

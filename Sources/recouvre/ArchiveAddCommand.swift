@@ -39,10 +39,10 @@ struct ArchiveAddCommand: ParsableCommand {
     func validate() throws {
         _ = try parseDay(sent, option: "--sent")
         if NoticeChannel(rawValue: channel) == nil {
-            throw ValidationError("--channel \(channel) is not one of registered_letter, bailiff, email")
+            throw ValidationError("--channel \(channel) : mode d'envoi inconnu (registered_letter, bailiff ou email)")
         }
         if tracking.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--tracking is empty: give the number that proves the sending")
+            throw ValidationError("--tracking est vide : donnez le numéro qui prouve l'envoi")
         }
         try refuseControlCharacters(tracking, option: "--tracking")
     }

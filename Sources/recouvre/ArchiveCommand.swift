@@ -58,7 +58,7 @@ func refuseControlCharacters(_ value: String, option: String) throws {
 /// Parses a `YYYY-MM-DD` option, with a message naming the option.
 func parseDay(_ text: String, option: String) throws -> Day {
     guard let day = Day(iso: text) else {
-        throw ValidationError("\(option) \(text) is not a date (expected YYYY-MM-DD, for example 2026-11-24)")
+        throw ValidationError("\(option) \(text) n'est pas une date (attendu AAAA-MM-JJ, par exemple 2026-11-24)")
     }
     return day
 }

@@ -40,10 +40,10 @@ struct ArchiveListCommand: ParsableCommand {
             try value.map { try parseDay($0, option: option) }
         }
         if let start = days[0], let end = days[1], end < start {
-            throw ValidationError("--to \(end.iso) is before --from \(start.iso)")
+            throw ValidationError("--to \(end.iso) est antérieur à --from \(start.iso)")
         }
         if let status, NoticeStatus(rawValue: status) == nil {
-            throw ValidationError("--status \(status) is not one of sent, received, no-receipt, not-collected")
+            throw ValidationError("--status \(status) : statut inconnu (sent, received, no-receipt ou not-collected)")
         }
     }
 

@@ -34,14 +34,14 @@ struct ArchiveReceiptCommand: ParsableCommand {
     var notCollected = false
 
     func validate() throws {
-        if id < 1 { throw ValidationError("ID \(id) is not a notice ID (they start at 1)") }
+        if id < 1 { throw ValidationError("\(id) n'est pas un numéro de notification (ils commencent à 1)") }
         switch (received, presented, notCollected) {
         case (let received?, nil, false): _ = try parseDay(received, option: "--received")
         case (nil, let presented?, true): _ = try parseDay(presented, option: "--presented")
-        case (nil, _?, false): throw ValidationError("--presented goes with --not-collected (pli avisé non réclamé)")
-        case (nil, nil, true): throw ValidationError("--not-collected needs --presented DATE (the day on the avis de passage)")
-        case (nil, nil, false): throw ValidationError("give --received DATE, or --presented DATE --not-collected")
-        default: throw ValidationError("--received and --presented/--not-collected exclude each other")
+        case (nil, _?, false): throw ValidationError("--presented va avec --not-collected (pli avisé non réclamé)")
+        case (nil, nil, true): throw ValidationError("--not-collected demande --presented DATE (le jour porté sur l'avis de passage)")
+        case (nil, nil, false): throw ValidationError("donnez --received DATE, ou --presented DATE --not-collected")
+        default: throw ValidationError("--received et --presented/--not-collected s'excluent")
         }
     }
 

@@ -36,7 +36,7 @@ struct ArchiveShowCommand: ParsableCommand {
             let store = try database.open(.readOnly)
             if sentFile {
                 guard let file = try store.sentFile(noticeID: id) else {
-                    throw ArchiveError("notice #\(id): no sent file archived (archive add --file)")
+                    throw ArchiveError("notification #\(id) : aucun fichier envoyé archivé (archive add --file)")
                 }
                 FileHandle.standardOutput.write(file.data)
                 return

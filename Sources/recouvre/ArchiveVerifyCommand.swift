@@ -79,8 +79,10 @@ struct ArchiveMigrateCommand: ParsableCommand {
         try reportingErrors {
             let store = try database.open(.migrate)
             let result = try store.verify()
-            printOut("\(database.path): migrated to archive schema 2 (keyed chain), "
-                + "\(result.entries) entries sealed; secret: \(store.secretPath ?? "?") (back it up); head \(result.head)")
+            printOut(
+                "\(database.path): migrated to archive schema 2 (keyed chain), "
+                    + "\(result.entries) entries sealed; secret: \(store.secretPath ?? "?") (back it up); head \(result.head)"
+            )
         }
     }
 }

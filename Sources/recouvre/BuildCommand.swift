@@ -1,5 +1,7 @@
 import ArgumentParser
 import RecouvreBundle
+import RecouvreForms
+import RecouvrePDF
 
 /// `recouvre build CASE --out PATH`: the complete dossier, as a folder or a zip.
 struct BuildCommand: ParsableCommand {
@@ -29,6 +31,11 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var forms: FormsOption
     @OptionGroup var archive: ArchiveOption
 
+    @Flag(name: .long, help: "Also write each document as PDF/A-3b beside its text (needs `pip install typst`).")
+    var pdf = false
+    @Flag(name: .customLong("pdf-only"), help: "Write the documents as PDF/A-3b only, without their text files.")
+    var pdfOnly = false
+
     @Flag(name: .long, help: "Replace an existing bundle, and build even when prescription has run (with a warning).")
     var force = false
 
@@ -38,9 +45,12 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let result = try reportingErrors {
-            try forms.pipeline().build(
+            let pdfOption =
+                pdf || pdfOnly
+                ? try PDFRenderer.bundlePDF(forms: try Forms.locate(override: forms.forms), only: pdfOnly) : nil
+            return try forms.pipeline().build(
                 casePath: caseFile, out: out, asOf: asOf.day, today: Today.day(), force: force,
-                completeCase: archive.completion)
+                completeCase: archive.completion, pdf: pdfOption)
         }
         printOut(result.text)
     }

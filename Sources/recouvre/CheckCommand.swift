@@ -19,8 +19,13 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The case file (YAML or JSON), for example fixtures/b2b-lyon-dijon/case.yaml.")
     var caseFile: String
 
+    @OptionGroup var forms: FormsOption
+
     func run() throws {
         let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: today()) }
-        printOut(CaseSummary.text(loaded, fileName: caseFile))
+        // The principal still due comes from the statement engine, as `statement` computes it.
+        let day = loaded.value.asOf ?? today()
+        let principal = try? forms.pipeline().statement(for: loaded.value, asOf: day).totals.principal
+        printOut(CaseSummary.text(loaded, fileName: caseFile, principalDue: principal))
     }
 }

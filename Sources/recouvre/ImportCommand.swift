@@ -9,7 +9,8 @@ import RecouvreModel
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turns a receivables ledger (CSV, FEC) or e-invoices (UBL, CII, Factur-X) into case files, one per debtor.",
+        abstract:
+            "Turns a receivables ledger (CSV, FEC) or e-invoices (UBL, CII, Factur-X) into case files, one per debtor.",
         discussion: """
             Every case is checked by the case file's rules before anything is written; a problem names the
             source file and its line (CSV, FEC) or the XML element and its line. The summary lists the
@@ -51,7 +52,9 @@ func readImportFile(_ path: String, limit: Int = 512 * 1024 * 1024) throws(Impor
     if isFolder.boolValue { throw ImportError("est un dossier, pas un fichier", at: SourceLocation(file: path)) }
     let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     if size > limit {
-        throw ImportError("fichier trop grand (\(size / 1_048_576) Mo, limite \(limit / 1_048_576) Mo) : non lu", at: SourceLocation(file: path))
+        throw ImportError(
+            "fichier trop grand (\(size / 1_048_576) Mo, limite \(limit / 1_048_576) Mo) : non lu",
+            at: SourceLocation(file: path))
     }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ImportError("illisible (droits ?)", at: SourceLocation(file: path))
@@ -66,7 +69,9 @@ func readCreditor(_ path: String) throws(ImportError) -> CreditorDefaults {
 /// Writes the cases and prints the summary.
 func finishImport(_ result: ImportResult, options: ImportOutputOptions) throws(ImportError) {
     try ImportFolder.write(result, to: URL(fileURLWithPath: options.out), force: options.force)
-    printOut(options.format == .json ? ImportSummary.json(result, folder: options.out) : ImportSummary.text(result, folder: options.out))
+    printOut(
+        options.format == .json
+            ? ImportSummary.json(result, folder: options.out) : ImportSummary.text(result, folder: options.out))
 }
 
 struct ImportCSVCommand: ParsableCommand {
@@ -86,17 +91,22 @@ struct ImportCSVCommand: ParsableCommand {
     )
 
     @Argument(help: "The ledger (CSV).") var ledger: String
-    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor: String
+    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor:
+        String
     @Option(name: .long, help: "A mapping file: recouvre field → column header (see docs/import.md).") var map: String?
     @OptionGroup var output: ImportOutputOptions
 
     func run() throws {
         try reportingErrors {
             let creditor = try readCreditor(self.creditor)
-            let mapping = try map.map { path throws(ImportError) in try LedgerMapping.parse(try readImportFile(path, limit: 1024 * 1024), name: path) }
+            let mapping =
+                try map.map { path throws(ImportError) in
+                    try LedgerMapping.parse(try readImportFile(path, limit: 1024 * 1024), name: path)
+                }
                 ?? LedgerMapping()
             let result = try CSVLedgerImporter.importLedger(
-                try readImportFile(ledger), name: ledger, creditor: creditor, creditorFile: self.creditor, mapping: mapping)
+                try readImportFile(ledger), name: ledger, creditor: creditor, creditorFile: self.creditor,
+                mapping: mapping)
             try finishImport(result, options: output)
         }
     }
@@ -116,13 +126,18 @@ struct ImportFECCommand: ParsableCommand {
     )
 
     @Argument(help: "The FEC (.txt or .csv).") var file: String
-    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor: String
-    @Option(name: .long, help: "Days from the invoice date to its due date (the FEC has none; default 30, C. com. L441-10 I).")
+    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor:
+        String
+    @Option(
+        name: .long,
+        help: "Days from the invoice date to its due date (the FEC has none; default 30, C. com. L441-10 I).")
     var dueDays: Int = 30
     @OptionGroup var output: ImportOutputOptions
 
     func validate() throws {
-        guard (0...365).contains(dueDays) else { throw ValidationError("--due-days \(dueDays): expected 0 to 365 days") }
+        guard (0...365).contains(dueDays) else {
+            throw ValidationError("--due-days \(dueDays): expected 0 to 365 days")
+        }
     }
 
     func run() throws {
@@ -148,12 +163,16 @@ extension EInvoiceImportCommand {
     func run() throws {
         try reportingErrors {
             var inputs: [EInvoiceImporter.Input] = []
-            for file in files { inputs.append(.init(name: file, data: try readImportFile(file, limit: 100 * 1024 * 1024))) }
+            for file in files {
+                inputs.append(.init(name: file, data: try readImportFile(file, limit: 100 * 1024 * 1024)))
+            }
             if validateSchemas {
                 let schemas = EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice"))
                 var problems: [ImportProblem] = []
                 for input in inputs {
-                    do { try schemas.validate(input) } catch let error as ImportError { problems.append(contentsOf: error.problems) }
+                    do { try schemas.validate(input) } catch let error as ImportError {
+                        problems.append(contentsOf: error.problems)
+                    }
                 }
                 if !problems.isEmpty { throw ImportError(problems) }
             }
@@ -169,7 +188,8 @@ struct ImportUBLCommand: EInvoiceImportCommand {
         discussion: "Example:\n  recouvre import ubl facture.xml avoir.xml --out dossiers")
     static let format = EInvoiceImporter.Format.ubl
     @Argument(help: "The invoices (XML).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).") var validateSchemas = false
+    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
+    var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
 }
@@ -180,7 +200,8 @@ struct ImportCIICommand: EInvoiceImportCommand {
         discussion: "Example:\n  recouvre import cii factur-x.xml --out dossiers")
     static let format = EInvoiceImporter.Format.cii
     @Argument(help: "The invoices (XML).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).") var validateSchemas = false
+    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
+    var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
 }
@@ -191,18 +212,21 @@ struct ImportFacturXCommand: EInvoiceImportCommand {
         discussion: "Example:\n  recouvre import facturx facture.pdf --out dossiers")
     static let format = EInvoiceImporter.Format.facturx
     @Argument(help: "The invoices (PDF).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each embedded XML against its XSD first.") var validateSchemas = false
+    @Flag(name: .customLong("validate"), help: "Check each embedded XML against its XSD first.") var validateSchemas =
+        false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
 }
 
 struct ImportEInvoiceCommand: EInvoiceImportCommand {
     static let configuration = CommandConfiguration(
-        commandName: "einvoice", abstract: "E-invoices of any of these formats, each detected (PDF → Factur-X, else UBL or CII).",
+        commandName: "einvoice",
+        abstract: "E-invoices of any of these formats, each detected (PDF → Factur-X, else UBL or CII).",
         discussion: "Example:\n  recouvre import einvoice factures/* --out dossiers --format json")
     static let format = EInvoiceImporter.Format.einvoice
     @Argument(help: "The invoices (XML or PDF).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).") var validateSchemas = false
+    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
+    var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
 }
@@ -225,7 +249,8 @@ struct ImportStatusCommand: ParsableCommand {
 
     @Argument(help: "The CDAR status messages (XML).") var files: [String]
     @Option(name: .long, help: "The folder of case files to update (new files are written there).") var into: String
-    @Flag(name: .customLong("validate"), help: "Check each message against the CDAR D22B XSD first.") var validateSchemas = false
+    @Flag(name: .customLong("validate"), help: "Check each message against the CDAR D22B XSD first.")
+    var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @Option(name: .long, help: "Output format of the summary: text or json.") var format: OutputFormat = .text
 
@@ -234,7 +259,9 @@ struct ImportStatusCommand: ParsableCommand {
             let folder = URL(fileURLWithPath: into)
             var statuses: [(status: CDARStatus, message: Data)] = []
             var problems: [ImportProblem] = []
-            let schemas = validateSchemas ? EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice")) : nil
+            let schemas =
+                validateSchemas
+                ? EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice")) : nil
             for file in files {
                 do {
                     let data = try readImportFile(file, limit: 20 * 1024 * 1024)
@@ -248,7 +275,9 @@ struct ImportStatusCommand: ParsableCommand {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             guard !names.isEmpty else {
-                throw ImportError("aucun dossier (.yaml, .json) dans \(into)", remedy: "donnez le dossier où `recouvre import` a écrit les cas")
+                throw ImportError(
+                    "aucun dossier (.yaml, .json) dans \(into)",
+                    remedy: "donnez le dossier où `recouvre import` a écrit les cas")
             }
             var cases: [StatusImporter.ExistingCase] = []
             for name in StatusImporter.latestVersions(names) {
@@ -259,12 +288,15 @@ struct ImportStatusCommand: ParsableCommand {
             var files: [(String, Data)] = []
             for update in outcome.updates {
                 let imported = ImportedCase(
-                    value: update.value, debtorKey: update.fileName, fileName: update.fileName, locations: update.locations,
+                    value: update.value, debtorKey: update.fileName, fileName: update.fileName,
+                    locations: update.locations,
                     attachments: update.attachments, sources: [update.original])
-                problems.append(contentsOf: ImportValidator.problems(imported, base: FolderExhibitSource(folder: folder)))
-                let header = [
-                    "Mis à jour par `recouvre import status` depuis \(update.original) (qui n'a pas été modifié).",
-                ] + update.changes.map { "- " + $0 }
+                problems.append(
+                    contentsOf: ImportValidator.problems(imported, base: FolderExhibitSource(folder: folder)))
+                let header =
+                    [
+                        "Mis à jour par `recouvre import status` depuis \(update.original) (qui n'a pas été modifié)."
+                    ] + update.changes.map { "- " + $0 }
                 files.append((update.fileName, Data(CaseFileWriter.yaml(update.value, header: header).utf8)))
                 for attachment in update.attachments where !files.contains(where: { $0.0 == attachment.path }) {
                     files.append((attachment.path, attachment.data))

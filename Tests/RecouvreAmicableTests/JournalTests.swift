@@ -45,7 +45,7 @@ struct JournalTests {
         let lines = try AmicableChronology.lines(history: history, ladder: amicableForms.ladder, payments: claim.payments,
                                                  asOf: day("2026-07-10"), forms: amicableForms)
         #expect(lines == [
-            "Relance amiable du 1er avril 2026 (première relance), par courriel, restée sans effet.",
+            "Relance amiable du 1er avril 2026 (première relance), par courriel.",
             "Promesse de paiement du 5 avril 2026 : règlement de 600,00\u{00A0}€ au plus tard le 25 avril 2026, non tenue.",
             "Échéancier accepté le 2 mai 2026 : 2 échéances du 31 mai 2026 au 30 juin 2026, 600,00\u{00A0}€ au total ; "
                 + "non respecté (échéance du 30 juin 2026, 300,00\u{00A0}€, impayée).",

@@ -49,7 +49,7 @@ struct ArchiveFaultTests {
         let seed = ProcessInfo.processInfo.environment["RECOUVRE_KILL_SEED"].flatMap(UInt64.init)
             ?? UInt64.random(in: 1...UInt64(UInt32.max))
         print("killedDuringAdd: seed \(seed) (replay with RECOUVRE_KILL_SEED=\(seed))")
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var database = ""
         var previous = 0
         var grewAfterKill = 0
@@ -96,20 +96,5 @@ struct ArchiveFaultTests {
         #expect(result.notices == 160)
         #expect(result.receipts == 56)
         #expect(result.isIntact)
-    }
-}
-
-/// SplitMix64: a small seeded generator, so that the kill points can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

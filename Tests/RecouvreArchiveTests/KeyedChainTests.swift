@@ -3,6 +3,7 @@ import GRDB
 import RecouvreModel
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreArchive
 
 /// Issue 12 "the archive's chain resists a rewrite", issue 17 "pli avisé non réclamé", issue 15
@@ -31,7 +32,8 @@ struct KeyedChainTests {
     func populated(secret: String? = nil) throws -> ArchiveStore {
         let store = try ArchiveStore(path: path, mode: .create, secret: secret)
         let read = try bundle()
-        try store.add(NoticeSubmission(bundle: read, sent: .of("2026-11-24"), channel: .registeredLetter, tracking: "A"))
+        try store.add(
+            NoticeSubmission(bundle: read, sent: .of("2026-11-24"), channel: .registeredLetter, tracking: "A"))
         try store.add(NoticeSubmission(bundle: read, sent: .of("2026-11-25"), channel: .email, tracking: "B"))
         try store.add(NoticeSubmission(bundle: read, sent: .of("2026-11-26"), channel: .email, tracking: "C"))
         return store
@@ -48,28 +50,34 @@ struct KeyedChainTests {
             try db.execute(sql: "UPDATE notice SET amount_claimed = '99999.99' WHERE id = 2")
             var previous = try String.fetchOne(db, sql: "SELECT hash FROM notice WHERE id = 1") ?? ""
             for id in [2, 3] as [Int64] {
-                let row = try #require(try Row.fetchOne(db, sql: "SELECT \(ArchiveStore.noticeColumns) FROM notice WHERE id = ?",
-                                                        arguments: [id]))
-                let entry = ChainEntry.notice(seq: id, id: id, previousHash: previous, bundle: NoticeBundleFields(
-                    caseReference: row.text(2) ?? "", creditorName: row.text(3) ?? "", creditorSiren: row.text(4),
-                    debtorName: row.text(5) ?? "", debtorSiren: row.text(6), amountClaimed: row.text(7) ?? "",
-                    asOf: row.text(8), noticeFile: row.text(9) ?? "", noticeSHA256: row.text(10) ?? "",
-                    manifestSHA256: row.text(11) ?? "", sent: row.text(12) ?? "", channel: row.text(13) ?? "",
-                    tracking: row.text(14) ?? ""), keyed: true)
+                let row = try #require(
+                    try Row.fetchOne(
+                        db, sql: "SELECT \(ArchiveStore.noticeColumns) FROM notice WHERE id = ?",
+                        arguments: [id]))
+                let entry = ChainEntry.notice(
+                    seq: id, id: id, previousHash: previous,
+                    bundle: NoticeBundleFields(
+                        caseReference: row.text(2) ?? "", creditorName: row.text(3) ?? "", creditorSiren: row.text(4),
+                        debtorName: row.text(5) ?? "", debtorSiren: row.text(6), amountClaimed: row.text(7) ?? "",
+                        asOf: row.text(8), noticeFile: row.text(9) ?? "", noticeSHA256: row.text(10) ?? "",
+                        manifestSHA256: row.text(11) ?? "", sent: row.text(12) ?? "", channel: row.text(13) ?? "",
+                        tracking: row.text(14) ?? ""), keyed: true)
                 // Without the secret the forger can only use SHA-256.
-                try db.execute(sql: "UPDATE notice SET previous_hash = ?, hash = ? WHERE id = ?",
-                               arguments: [previous, entry.hash, id])
+                try db.execute(
+                    sql: "UPDATE notice SET previous_hash = ?, hash = ? WHERE id = ?",
+                    arguments: [previous, entry.hash, id])
                 previous = entry.hash
             }
-            try db.execute(sql: """
-                CREATE TRIGGER notice_append_only_update BEFORE UPDATE ON notice
-                BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a notice cannot be changed'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER notice_append_only_update BEFORE UPDATE ON notice
+                    BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a notice cannot be changed'); END
+                    """)
         }
         try queue.close()
         let problem = try #require(try store.verify().problem)
-        #expect(problem.subject == "notice #2", "\(problem)")
-        #expect(problem.description.contains("was altered"))
+        #expect(problem.subject == "notification #2", "\(problem)")
+        #expect(problem.description.contains("a été modifiée"))
     }
 
     @Test("the newest rows deleted together are caught by a head kept elsewhere")
@@ -78,7 +86,8 @@ struct KeyedChainTests {
         let kept = try store.head().head
         #expect(try store.verify(head: kept).isIntact)
         // Deleting notice #3 and resetting SQLite's counter hides it from the counter check…
-        try raw("""
+        try raw(
+            """
             DROP TRIGGER notice_append_only_delete; DELETE FROM notice WHERE id = 3;
             UPDATE sqlite_sequence SET seq = 2 WHERE name = 'notice';
             CREATE TRIGGER notice_append_only_delete BEFORE DELETE ON notice
@@ -90,7 +99,8 @@ struct KeyedChainTests {
         #expect(problem.description.contains("n'est plus dans la chaîne"), "\(problem)")
         // An older head is still in the chain: later entries were only added.
         let store2 = try ArchiveStore(path: path)
-        try store2.add(NoticeSubmission(bundle: try bundle("c"), sent: .of("2026-11-28"), channel: .email, tracking: "D"))
+        try store2.add(
+            NoticeSubmission(bundle: try bundle("c"), sent: .of("2026-11-28"), channel: .email, tracking: "D"))
         let first = try store2.notice(id: 1).hash
         #expect(try store2.verify(head: first).isIntact)
     }
@@ -100,7 +110,8 @@ struct KeyedChainTests {
         let store = try populated()
         try raw("DROP TRIGGER receipt_append_only_delete")
         #expect(try store.verify().problem?.description.contains("receipt_append_only_delete") == true)
-        try raw("""
+        try raw(
+            """
             CREATE TRIGGER receipt_append_only_delete BEFORE DELETE ON receipt
             BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a receipt cannot be deleted'); END;
             CREATE TABLE shadow (x TEXT);
@@ -124,7 +135,9 @@ struct KeyedChainTests {
         #expect(wrong?.message.contains("n'est pas celui de cette archive") == true)
 
         let absent = folder.appendingPathComponent("keys/absent.key").path
-        let missing = #expect(throws: ArchiveError.self) { try ArchiveStore(path: path, mode: .readWrite, secret: absent) }
+        let missing = #expect(throws: ArchiveError.self) {
+            try ArchiveStore(path: path, mode: .readWrite, secret: absent)
+        }
         #expect(missing?.message.contains("le secret de l'archive est introuvable") == true)
         // Listing needs no secret: a read-only store lists, and refuses to verify.
         let reader = try ArchiveStore(path: path, mode: .readOnly, secret: absent)
@@ -136,7 +149,8 @@ struct KeyedChainTests {
     @Test("the key record rewritten (another seal) is caught")
     func keyRecordRewritten() throws {
         let store = try populated()
-        try raw("""
+        try raw(
+            """
             DROP TRIGGER archive_key_append_only_update;
             UPDATE archive_key SET seal = '00', keyed_from = 1;
             """)
@@ -153,21 +167,27 @@ struct KeyedChainTests {
             var previous = ChainEntry.genesis
             for (id, sent) in [(Int64(1), "2026-11-24"), (Int64(2), "2026-11-25")] {
                 let fields = NoticeBundleFields(
-                    caseReference: read.caseReference, creditorName: read.creditor.name, creditorSiren: read.creditor.siren,
+                    caseReference: read.caseReference, creditorName: read.creditor.name,
+                    creditorSiren: read.creditor.siren,
                     debtorName: read.debtor.name, debtorSiren: read.debtor.siren, amountClaimed: "1220.00",
                     asOf: read.asOf?.iso, noticeFile: read.noticeFile, noticeSHA256: read.noticeSHA256,
                     manifestSHA256: read.manifestSHA256, sent: sent, channel: "email", tracking: "T\(id)")
                 let entry = ChainEntry.notice(seq: id, id: id, previousHash: previous, bundle: fields)
-                try db.execute(sql: "INSERT OR IGNORE INTO notice_document (sha256, text) VALUES (?, ?)",
-                               arguments: [read.noticeSHA256, read.noticeText])
-                try db.execute(sql: """
-                    INSERT INTO notice (id, seq, case_reference, creditor_name, creditor_siren, debtor_name, debtor_siren,
-                        amount_claimed, as_of, notice_file, notice_sha256, manifest_sha256, sent, channel, tracking,
-                        previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, id, fields.caseReference, fields.creditorName, fields.creditorSiren,
-                                     fields.debtorName, fields.debtorSiren, fields.amountClaimed, fields.asOf,
-                                     fields.noticeFile, fields.noticeSHA256, fields.manifestSHA256, fields.sent,
-                                     fields.channel, fields.tracking, previous, entry.hash])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO notice_document (sha256, text) VALUES (?, ?)",
+                    arguments: [read.noticeSHA256, read.noticeText])
+                try db.execute(
+                    sql: """
+                        INSERT INTO notice (id, seq, case_reference, creditor_name, creditor_siren, debtor_name, debtor_siren,
+                            amount_claimed, as_of, notice_file, notice_sha256, manifest_sha256, sent, channel, tracking,
+                            previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, id, fields.caseReference, fields.creditorName, fields.creditorSiren,
+                        fields.debtorName, fields.debtorSiren, fields.amountClaimed, fields.asOf,
+                        fields.noticeFile, fields.noticeSHA256, fields.manifestSHA256, fields.sent,
+                        fields.channel, fields.tracking, previous, entry.hash,
+                    ])
                 previous = entry.hash
             }
         }
@@ -188,12 +208,15 @@ struct KeyedChainTests {
         let migrated = try ArchiveStore(path: path, mode: .migrate)
         #expect(try migrated.verify().isIntact)
         #expect(try migrated.verify().entries == 2)
-        let record = try migrated.add(NoticeSubmission(bundle: try bundle("c"), sent: .of("2026-11-26"), channel: .email,
-                                                       tracking: "T3"))
+        let record = try migrated.add(
+            NoticeSubmission(
+                bundle: try bundle("c"), sent: .of("2026-11-26"), channel: .email,
+                tracking: "T3"))
         #expect(record.seq == 3)
         #expect(try migrated.verify().isIntact)
         // The sealed, unkeyed entries cannot be rewritten either: the seal holds their head.
-        try raw("""
+        try raw(
+            """
             DROP TRIGGER notice_append_only_update; UPDATE notice SET tracking = 'X' WHERE id = 1;
             """)
         #expect(try migrated.verify().problem != nil)
@@ -212,10 +235,11 @@ struct KeyedChainTests {
     func foreignSchemaWithOurID() throws {
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');
-                PRAGMA application_id = 1380144722; PRAGMA user_version = 1;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');
+                    PRAGMA application_id = 1380144722; PRAGMA user_version = 1;
+                    """)
         }
         try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -230,7 +254,8 @@ struct KeyedChainTests {
         let store = try populated()
         try raw("UPDATE sqlite_sequence SET seq = 9223372036854775807 WHERE name = 'notice'")
         let error = #expect(throws: ArchiveError.self) {
-            try store.add(NoticeSubmission(bundle: try bundle("c"), sent: .of("2026-11-28"), channel: .email, tracking: "Z"))
+            try store.add(
+                NoticeSubmission(bundle: try bundle("c"), sent: .of("2026-11-28"), channel: .email, tracking: "Z"))
         }
         #expect(error?.message.contains("plus grand numéro possible") == true, "\(String(describing: error))")
         #expect(throws: ArchiveError.self) { try store.recordReceipt(noticeID: .max, received: .of("2026-11-28")) }
@@ -240,7 +265,8 @@ struct KeyedChainTests {
     @Test("pli avisé non réclamé: status not-collected, counted as received on the day presented")
     func notCollected() throws {
         let store = try populated()
-        try store.recordReceipt(noticeID: 1, received: .of("2026-11-26"), outcome: .notCollected, today: .of("2026-12-01"))
+        try store.recordReceipt(
+            noticeID: 1, received: .of("2026-11-26"), outcome: .notCollected, today: .of("2026-12-01"))
         let record = try store.notice(id: 1)
         #expect(record.received == .of("2026-11-26"))
         #expect(record.status(asOf: .of("2026-12-15")) == .notCollected)
@@ -259,8 +285,9 @@ struct KeyedChainTests {
         let pdf = folder.appendingPathComponent("envoyee.pdf")
         let bytes = Data("%PDF-1.7\n".utf8) + Data((0...255).map { UInt8($0) })
         try bytes.write(to: pdf)
-        var submission = NoticeSubmission(bundle: try bundle(), sent: .of("2026-11-24"), channel: .registeredLetter,
-                                          tracking: "1A")
+        var submission = NoticeSubmission(
+            bundle: try bundle(), sent: .of("2026-11-24"), channel: .registeredLetter,
+            tracking: "1A")
         submission.sentFile = try SentNoticeFile.read(path: pdf.path)
         let record = try store.add(submission)
         #expect(record.sentFileSHA256 == SHA256Hex.of(bytes))
@@ -281,16 +308,20 @@ struct KeyedChainTests {
         let store = try populated()
         try store.recordReceipt(noticeID: 3, received: .of("2026-11-30"))
         let address = Address(lines: ["9 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux")
-        var claim = Case(reference: "2026-0042",
-                         creditor: Party(kind: .company, name: "SAS Lumière Conseil", address: address),
-                         debtor: Party(kind: .individual, name: "Julien Lefèvre", address: address),
-                         invoices: [Invoice(number: "F1", issued: .of("2025-11-14"), due: .of("2025-11-14"), amount: 1000)])
+        var claim = Case(
+            reference: "2026-0042",
+            creditor: Party(kind: .company, name: "SAS Lumière Conseil", address: address),
+            debtor: Party(kind: .individual, name: "Julien Lefèvre", address: address),
+            invoices: [Invoice(number: "F1", issued: .of("2025-11-14"), due: .of("2025-11-14"), amount: 1000)])
         claim.asOf = .of("2026-11-29")
         let late = #expect(throws: ArchiveError.self) { try claim.completingFormalNotice(from: store) }
-        #expect(late?.message.contains("postérieur à la date du calcul (2026-11-29)") == true, "\(String(describing: late))")
+        #expect(
+            late?.message.contains("postérieur à la date du calcul (2026-11-29)") == true, "\(String(describing: late))"
+        )
         claim.asOf = nil
-        #expect(try claim.completingFormalNotice(from: store, today: .of("2026-12-01")).case.formalNotice?.received
-            == .of("2026-11-30"))
+        #expect(
+            try claim.completingFormalNotice(from: store, today: .of("2026-12-01")).case.formalNotice?.received
+                == .of("2026-11-30"))
         try raw("DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = '2026-11-01' WHERE id = 3")
         let broken = #expect(throws: ArchiveError.self) { try claim.completingFormalNotice(from: store) }
         #expect(broken?.kind == .chainBroken)

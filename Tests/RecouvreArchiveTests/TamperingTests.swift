@@ -50,16 +50,16 @@ struct TamperingTests {
     func editedRow() throws {
         try raw("DROP TRIGGER notice_append_only_update; UPDATE notice SET amount_claimed = '12.20' WHERE id = 2")
         let found = try #require(try problem())
-        #expect(found.subject == "notice #2")
+        #expect(found.subject == "notification #2")
         #expect(found.seq == 3)
-        #expect(found.description == "\(path): notice #2 (entry 3) was altered: its content no longer matches the hash "
-            + "recorded when it was archived")
+        #expect(found.description == "\(path) : notification #2 (entrée 3) a été modifiée : son contenu ne correspond "
+            + "plus à l'empreinte enregistrée lors de l'archivage")
     }
 
     @Test("an edited receipt date is named")
     func editedReceipt() throws {
         try raw("DROP TRIGGER receipt_append_only_update; UPDATE receipt SET received = '2026-11-25' WHERE id = 1")
-        #expect(try problem()?.subject == "receipt #1 (notice #1)")
+        #expect(try problem()?.subject == "accusé #1 (notification #1)")
     }
 
     @Test("an edit whose SHA-256 was recomputed, as a forger without the secret can, is named: the chain is keyed")
@@ -80,24 +80,24 @@ struct TamperingTests {
         }
         try queue.close()
         let found = try #require(try problem())
-        #expect(found.subject == "notice #2")
-        #expect(found.description.contains("notice #2 (entry 3) was altered: its content no longer matches the hash"))
+        #expect(found.subject == "notification #2")
+        #expect(found.description.contains("notification #2 (entrée 3) a été modifiée : son contenu ne correspond plus"))
     }
 
     @Test("a deleted row in the middle is named")
     func deletedMiddle() throws {
         try raw("DROP TRIGGER notice_append_only_delete; DELETE FROM notice WHERE id = 2")
         let found = try #require(try problem())
-        #expect(found.subject == "notice #2")
-        #expect(found.description == "\(path): entry 3 deleted (missing: notice #2): the chain jumps from receipt #1 "
-            + "(notice #1) to notice #3 (entry 4)")
+        #expect(found.subject == "notification #2")
+        #expect(found.description == "\(path) : entrée 3 supprimée (manquent : notification #2) : la chaîne saute de "
+            + "accusé #1 (notification #1) à notification #3 (entrée 4)")
     }
 
     @Test("the newest row deleted is named through SQLite's AUTOINCREMENT counter")
     func deletedLast() throws {
         try raw("DROP TRIGGER notice_append_only_delete; DELETE FROM notice WHERE id = 3")
         let found = try #require(try problem())
-        #expect(found.subject == "notice #3")
+        #expect(found.subject == "notification #3")
     }
 
     @Test("reordered rows are named")
@@ -109,7 +109,7 @@ struct TamperingTests {
             UPDATE notice SET seq = 4 WHERE id = 2;
             """)
         let found = try #require(try problem())
-        #expect(found.subject == "notice #3")
+        #expect(found.subject == "notification #3")
         #expect(found.seq == 3)
     }
 
@@ -117,8 +117,8 @@ struct TamperingTests {
     func editedText() throws {
         try raw("DROP TRIGGER notice_document_append_only_update; UPDATE notice_document SET text = text || ' '")
         let found = try #require(try problem())
-        #expect(found.subject == "notice #1")
-        #expect(found.description.contains("the text of the mise en demeure of notice #1 was altered"))
+        #expect(found.subject == "notification #1")
+        #expect(found.description.contains("le texte de la mise en demeure de notification #1 a été modifié"))
     }
 
     @Test("a value recouvre never writes (NULL, wrong type) does not crash the queries")
@@ -130,17 +130,17 @@ struct TamperingTests {
     }
 
     @Test("list names the row holding a value recouvre never writes, in a column it prints", arguments: [
-        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = 20261125 WHERE id = 2", "notice #2"),
-        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET tracking = X'42' WHERE id = 3", "notice #3"),
-        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET debtor_name = X'00' WHERE id = 1", "notice #1"),
+        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = 20261125 WHERE id = 2", "notification #2"),
+        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET tracking = X'42' WHERE id = 3", "notification #3"),
+        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET debtor_name = X'00' WHERE id = 1", "notification #1"),
         ("DROP TRIGGER receipt_append_only_update; UPDATE receipt SET received = '2026-02-30' WHERE id = 1",
-         "receipt #1"),
+         "accusé #1"),
     ])
     func listWrongTypes(sql: String, subject: String) throws {
         try raw(sql)
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: path).list(ArchiveFilter(asOf: .of("2026-12-31"))) }
         #expect(error?.kind == .chainBroken)
-        #expect(error?.description.contains("\(subject) holds values recouvre never writes") == true)
+        #expect(error?.description.contains("\(subject) contient des valeurs que recouvre n'écrit jamais") == true)
     }
 
     @Test("list reads an integer stored where recouvre writes text as its digits, like show")

@@ -38,8 +38,9 @@ struct BundleHostileTests {
 
     // MARK: --force
 
-    @Test("--force replaces an earlier bundle, folder or zip, and leaves no .old or .partial behind",
-          arguments: ["bundle", "bundle.zip"])
+    @Test(
+        "--force replaces an earlier bundle, folder or zip, and leaves no .old or .partial behind",
+        arguments: ["bundle", "bundle.zip"])
     func forceReplacesBundle(name: String) throws {
         let target = try write(name)
         _ = try write(name, force: true)
@@ -103,7 +104,8 @@ struct BundleHostileTests {
     func debrisRemoved() throws {
         for stale in [".bundle.partial-1234", ".bundle.old-5678", ".bundle.zip.partial-9"] {
             try FileManager.default.createDirectory(
-                at: dir.appendingPathComponent(stale).appendingPathComponent("pieces"), withIntermediateDirectories: true)
+                at: dir.appendingPathComponent(stale).appendingPathComponent("pieces"),
+                withIntermediateDirectories: true)
         }
         try Data("autre".utf8).write(to: dir.appendingPathComponent(".autre.partial-1"))
         _ = try write("bundle")
@@ -121,7 +123,8 @@ struct BundleHostileTests {
 
     @Test("on Linux two paths are swapped atomically (renameat2 RENAME_EXCHANGE)", .enabled(if: isLinux))
     func exchange() throws {
-        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        let a = dir.appendingPathComponent("a")
+        let b = dir.appendingPathComponent("b")
         try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
         try Data("b".utf8).write(to: b)
         #expect(FileSystem.exchange(a.path, b.path))
@@ -136,10 +139,12 @@ struct BundleHostileTests {
         #expect(FileSystemError.reason(errno: EROFS) == "système de fichiers en lecture seule")
         let failing = BundleWriter { _ in throw CocoaError(.fileWriteOutOfSpace) }
         let error = #expect(throws: BundleError.self) {
-            try failing.write(files: Self.files, manifest: Self.manifest, to: dir.appendingPathComponent("x"), force: false)
+            try failing.write(
+                files: Self.files, manifest: Self.manifest, to: dir.appendingPathComponent("x"), force: false)
         }
-        #expect(error?.description.hasSuffix("impossible d'écrire le dossier (disque plein) ; rien n'a été écrit") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.description.hasSuffix("impossible d'écrire le dossier (disque plein) ; rien n'a été écrit") == true,
+            "\(String(describing: error))")
     }
 
     // MARK: verify on hostile folders
@@ -161,7 +166,9 @@ struct BundleHostileTests {
         let huge = try write("huge")
         let many = huge.appendingPathComponent("pieces/beaucoup")
         try FileManager.default.createDirectory(at: many, withIntermediateDirectories: true)
-        for index in 0...BundleLimits.entries { FileManager.default.createFile(atPath: many.path + "/\(index)", contents: nil) }
+        for index in 0...BundleLimits.entries {
+            FileManager.default.createFile(atPath: many.path + "/\(index)", contents: nil)
+        }
         let tooMany = #expect(throws: BundleError.self) { try Self.verifier.verify(path: huge.path) }
         #expect(tooMany?.description.contains("plus de \(BundleLimits.entries) fichiers") == true)
     }
@@ -192,9 +199,12 @@ struct BundleHostileTests {
         let text = try String(contentsOf: url, encoding: .utf8)
             .replacingOccurrences(of: "recouvre.manifest/1", with: "recouvre.manifest/9")
         try Data(text.utf8).write(to: url)
-        #expect(try problems(schema) == [
-            .tampered("manifest.json", "schéma du manifeste inconnu (\"recouvre.manifest/9\", attendu \"recouvre.manifest/1\")")
-        ])
+        #expect(
+            try problems(schema) == [
+                .tampered(
+                    "manifest.json",
+                    "schéma du manifeste inconnu (\"recouvre.manifest/9\", attendu \"recouvre.manifest/1\")")
+            ])
 
         let rehashed = try write("rehashed")
         let forged = Data("Mise en demeure de payer 999 999,99 €\n".utf8)
@@ -204,9 +214,10 @@ struct BundleHostileTests {
             $0.path == "01-mise-en-demeure.txt" ? BundleManifestFile(path: $0.path, data: forged) : $0
         }
         try forgedManifest.json().write(to: rehashed.appendingPathComponent("manifest.json"))
-        #expect(try problems(rehashed) == [
-            .tampered("01-mise-en-demeure.txt", "son SHA-256 diffère de celui que dossier.xml enregistre")
-        ])
+        #expect(
+            try problems(rehashed) == [
+                .tampered("01-mise-en-demeure.txt", "son SHA-256 diffère de celui que dossier.xml enregistre")
+            ])
     }
 
     @Test("a dossier.xml with 200,000 attributes is refused by the parser's limit, quickly")
@@ -239,12 +250,14 @@ struct BundleHostileTests {
 
     @Test("symlink, ../, absolute and duplicate zip entries are reported as alterations")
     func unsafeZipEntries() throws {
-        let url = try zip("evil.zip", goodEntries + [
-            ("pieces/lien", .symlink, Data("/etc/passwd".utf8)),
-            ("../evasion.txt", .file, Data("x".utf8)),
-            ("/etc/absolu.txt", .file, Data("x".utf8)),
-            ("01-mise-en-demeure.txt", .file, Data("doublon".utf8)),
-        ])
+        let url = try zip(
+            "evil.zip",
+            goodEntries + [
+                ("pieces/lien", .symlink, Data("/etc/passwd".utf8)),
+                ("../evasion.txt", .file, Data("x".utf8)),
+                ("/etc/absolu.txt", .file, Data("x".utf8)),
+                ("01-mise-en-demeure.txt", .file, Data("doublon".utf8)),
+            ])
         let found = try problems(url)
         #expect(found.contains(.tampered("pieces/lien", "lien symbolique dans le zip, jamais suivi")), "\(found)")
         #expect(found.contains(.tampered("../evasion.txt", "chemin remontant hors du dossier (..)")), "\(found)")
@@ -311,19 +324,46 @@ struct BundleHostileTests {
         // A corruption may land in bytes no reader looks at (a comment, a date): say how many.
         print("damagedZips: \(intact) of 600 still verify as intact")
     }
-}
 
-/// SplitMix64: a small seeded generator, so a failing round can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    @Test("150 seeded random damages of a bundle folder: each reported or refused, never intact, never a hang")
+    func damagedFolders() throws {
+        let seed = ProcessInfo.processInfo.environment["RECOUVRE_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_202
+        print("damagedFolders: seed \(seed) (replay with RECOUVRE_FUZZ_SEED=\(seed))")
+        var generator = SeededGenerator(seed: seed)
+        let names = DossierBundle(files: Self.files, manifest: Self.manifest).allFiles.map(\.path)
+        let fm = FileManager.default
+        for round in 0..<150 {
+            let target = try write("f-\(round)")
+            let victim = target.appendingPathComponent(names.randomElement(using: &generator) ?? "dossier.xml")
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0:
+                var bytes = try Data(contentsOf: victim)
+                if bytes.isEmpty { bytes.append(0) }
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(
+                    in: 1...255, using: &generator)
+                try bytes.write(to: victim)
+            case 1: try fm.removeItem(at: victim)
+            case 2:
+                try fm.removeItem(at: victim)
+                try fm.createSymbolicLink(atPath: victim.path, withDestinationPath: "/etc/hostname")
+            case 3:
+                try fm.removeItem(at: victim)
+                #expect(mkfifo(victim.path, 0o600) == 0)
+            case 4:
+                try Data(count: Int.random(in: 0...64, using: &generator))
+                    .write(to: target.appendingPathComponent("pieces/extra-\(round)"))
+            default:
+                var deep = target
+                for level in 0..<10 { deep.appendPathComponent("d\(level)") }
+                try fm.createDirectory(at: deep, withIntermediateDirectories: true)
+            }
+            do {
+                let report = try Self.verifier.verify(path: target.path)
+                #expect(!report.isIntact, "round \(round), seed \(seed): a damaged bundle verified as intact")
+            } catch let error as BundleError {
+                #expect(error.exitCode == 1, "round \(round), seed \(seed)")
+            }
+            FileSystem.removeTree(target.path)
+        }
     }
 }

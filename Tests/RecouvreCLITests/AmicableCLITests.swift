@@ -117,4 +117,25 @@ struct AmicableCLITests {
         let json = try await CLI.run(["aged", folder.path, "--as-of", "2026-05-10", "--format", "json"])
         #expect(json.stdout.contains("\"format\": \"recouvre.aged/1\""))
     }
+
+    @Test("aged over a CSV ledger, through the importer")
+    func agedLedger() async throws {
+        let folder = try TestPaths.temporaryFolder("amicable-ledger")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("grand-livre.csv")
+        // Due 31/03 → 40 days late on 10/05 (31–60); due 20/04 → 20 days (1–30), 100,00 of it paid.
+        try """
+            N° facture;Date facture;Échéance;Montant TTC;Réglé;Code client;Raison sociale;SIREN;Forme juridique;Adresse;Code postal;Ville
+            F1;01/03/2026;31/03/2026;1 200,00;0,00;C1;Bâtiments Durand;552100554;SAS;4 avenue Jean Jaurès;21000;Dijon
+            F2;21/03/2026;20/04/2026;500,00;100,00;C1;Bâtiments Durand;552100554;SAS;4 avenue Jean Jaurès;21000;Dijon
+
+            """.write(to: ledger, atomically: true, encoding: .utf8)
+        let creditor = TestPaths.fixtures.appendingPathComponent("import/creancier.yaml").path
+        let result = try await CLI.run(["aged", ledger.path, "--creditor", creditor, "--as-of", "2026-05-10", "--format", "csv"])
+        #expect(result.status == 0, "\(result)")
+        // (1 200 × 40 + 400 × 20) / 1 600 = 56 000 / 1 600 = 35,0 days.
+        #expect(result.stdout.contains(",0.00,400.00,1200.00,0.00,0.00,1600.00,35.0,"), "\(result)")
+        let usage = try await CLI.run(["aged", ledger.path])
+        #expect(usage.status == 2)
+    }
 }

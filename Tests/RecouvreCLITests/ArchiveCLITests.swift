@@ -80,10 +80,10 @@ struct ArchiveCLITests {
 
         let verify = try await archive(["verify"])
         #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("\(db): chain intact, 3 entries (2 notices, 1 receipt); head "))
+        #expect(verify.stdout.hasPrefix("\(db) : chaîne intacte, 3 entrées (2 notifications, 1 accusé) ; tête "))
         let head = try await archive(["head"])
         #expect(head.status == 0)
-        #expect(verify.stdout.hasSuffix("head \(head.stdout)"), "\(head)")
+        #expect(verify.stdout.hasSuffix("tête \(head.stdout)"), "\(head)")
         let kept = try await archive(["verify", "--head", head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
         #expect(kept.status == 0, "\(kept)")
         let forged = try await archive(["verify", "--head", String(repeating: "ab", count: 32)])
@@ -151,8 +151,8 @@ struct ArchiveCLITests {
         #expect(sqlite.terminationStatus == 0)
         let result = try await archive(["verify"])
         #expect(result.status == 1)
-        #expect(result.stderr == "\(db): notice #2 (entry 2) was altered: its content no longer matches the hash "
-            + "recorded when it was archived\n")
+        #expect(result.stderr == "\(db) : notification #2 (entrée 2) a été modifiée : son contenu ne correspond plus "
+            + "à l'empreinte enregistrée lors de l'archivage\n")
     }
 
     @Test("without --db the archive lives in $XDG_DATA_HOME/recouvre")
@@ -186,7 +186,7 @@ struct ArchiveCLITests {
         }
         #expect(statuses == Array(repeating: 0, count: 10))
         let verify = try await archive(["verify"])
-        #expect(verify.stdout.contains("chain intact, 10 entries (10 notices, 0 receipts)"), "\(verify)")
+        #expect(verify.stdout.contains("chaîne intacte, 10 entrées (10 notifications, 0 accusés)"), "\(verify)")
     }
 }
 

@@ -54,7 +54,7 @@ struct BuildCLITests {
         ])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains(removed))
-        #expect(result.stderr.contains("does not exist"))
+        #expect(result.stderr.contains("n'existe pas"))
         #expect(!FileManager.default.fileExists(atPath: out.path + "/dossier"))
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
         #expect(leftovers.isEmpty)

@@ -53,7 +53,7 @@ struct CheckCLITests {
         #expect(missing.status == 1)
         #expect(
             missing.stderr
-                == "fixtures/nowhere/case.yaml: no such file (check the path; `recouvre init DIR` writes an example case)\n"
+                == "fixtures/nowhere/case.yaml: fichier introuvable (vérifiez le chemin ; `recouvre init RÉPERTOIRE` écrit un exemple de dossier)\n"
         )
         let none = try await CLI.run(["check"])
         // A usage error exits 2 (interfaces.md).

@@ -29,7 +29,7 @@ struct InitCLITests {
         #expect(result.status == 1)
         #expect(
             result.stderr
-                == "recouvre init: \(existing.path) already exists; init never overwrites a case (choose another folder)\n"
+                == "recouvre init: \(existing.path) existe déjà ; init n'écrase jamais un dossier (choisissez un autre répertoire)\n"
         )
         #expect(try String(contentsOf: existing, encoding: .utf8) == "version: 1\n# my own case\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pieces").path))

@@ -62,7 +62,7 @@ struct CaseFileReaderTests {
         let broken = json.replacingOccurrences(of: "\"due\": \"2025-04-30\"", with: "\"due\": \"2025-04-31\"")
         #expect(
             Inline.problems(broken, json: true)
-                == ["case.yaml:7:68: invoices[0].due: \"2025-04-31\" is not a date (expected YYYY-MM-DD)"])
+                == ["case.yaml:7:68: invoices[0] (FA-1).due : « 2025-04-31 » n'est pas une date (attendu AAAA-MM-JJ)"])
     }
 
     @Test("every problem is reported, in the order of the file")
@@ -85,15 +85,15 @@ struct CaseFileReaderTests {
                 """
         #expect(
             Inline.problems(text) == [
-                "case.yaml:13:10: debtor.siren: SIREN 552100555 fails its check digit (Luhn) (copy the number from the Kbis or annuaire-entreprises.data.gouv.fr)",
-                "case.yaml:17:13: invoices[0].issued: \"2025-02-30\" is not a date (expected YYYY-MM-DD)",
-                "case.yaml:19:13: invoices[0].amount: \"1800.005\" has 3 decimals (amounts are in euros and cents: at most two decimals)",
-                "case.yaml:20:13: invoices[1].number: \"FA-1\" is already the number of invoices[0] (line 16) (each invoice appears once, with its own number)",
-                "case.yaml:22:10: invoices[1].due: 2025-03-01 is before the issue date 2025-03-31 (the due date is on or after issued)",
-                "case.yaml:23:13: invoices[1].amount: \"1,800.00\" groups thousands (write digits and a dot only, such as 1800.00)",
-                "case.yaml:24:15: invoices[1].currency: \"GBP\": only euros are computed (convert the amount to EUR at the contract's rate and write currency: EUR)",
-                "case.yaml:26:33: payments[0].amount: \"-3\" is negative (amounts are positive; money returned is a credit note)",
-                "case.yaml:26:46: payments[0].invoice: \"FA-2\" is not the number of any invoice in this case (did you mean \"FA-1\"?)",
+                "case.yaml:13:10: debtor.siren : SIREN 552100555 : la clé de contrôle (Luhn) est fausse (copiez le numéro du Kbis ou d'annuaire-entreprises.data.gouv.fr)",
+                "case.yaml:17:13: invoices[0] (FA-1).issued : « 2025-02-30 » n'est pas une date (attendu AAAA-MM-JJ)",
+                "case.yaml:19:13: invoices[0] (FA-1).amount : « 1800.005 » a 3 décimales (les montants sont en euros et centimes : deux décimales au plus)",
+                "case.yaml:20:13: invoices[1] (FA-1).number : « FA-1 » est déjà le numéro de invoices[0] (ligne 16) (chaque facture figure une fois, avec son propre numéro)",
+                "case.yaml:22:10: invoices[1] (FA-1).due : 2025-03-01 est avant la date d'émission 2025-03-31 (l'échéance est le jour de l'émission ou après)",
+                "case.yaml:23:13: invoices[1] (FA-1).amount : « 1,800.00 » groupe les milliers (écrivez 1800.00)",
+                "case.yaml:24:15: invoices[1] (FA-1).currency : « GBP » : seuls les euros sont calculés (convertissez le montant en EUR au taux du contrat et écrivez currency: EUR)",
+                "case.yaml:26:33: payments[0] (2025-05-01).amount : « -3 » est négatif (les montants sont positifs ; l'argent rendu est un avoir)",
+                "case.yaml:26:46: payments[0] (2025-05-01).invoice : « FA-2 » n'est le numéro d'aucune facture du dossier (vouliez-vous dire « FA-1 » ?)",
             ])
     }
 
@@ -137,7 +137,7 @@ struct CaseFileReaderTests {
         let text = Inline.head + "contract:\n  nature: residential_lease\n" + Inline.invoice
         #expect(
             Inline.problems(text) == [
-                "case.yaml:16:3: contract.property: missing: a residential lease needs the address of the property (add property: { lines: [\"27 rue Solférino\"], postcode: \"59000\", city: \"Lille\" })"
+                "case.yaml:16:3: contract.property : absent : un bail d'habitation a besoin de l'adresse du bien loué (ajoutez property: { lines: [\"27 rue Solférino\"], postcode: \"59000\", city: \"Lille\" })"
             ]
         )
     }
@@ -153,9 +153,9 @@ struct CaseFileReaderTests {
                 """
         #expect(
             Inline.problems(text) == [
-                "case.yaml:21:51: events[0].received: only a formal_notice has a receipt date (remove received, or write type: formal_notice)",
-                "case.yaml:21:70: events[0].court: only a judgment names a court (remove court, or write type: judgment)",
-                "case.yaml:22:54: events[1].served: only a judgment has a date of service (remove served, or write type: judgment)",
+                "case.yaml:21:51: events[0].received : seule une formal_notice a une date de réception (retirez received, ou écrivez type: formal_notice)",
+                "case.yaml:21:70: events[0].court : seul un judgment nomme une juridiction (retirez court, ou écrivez type: judgment)",
+                "case.yaml:22:54: events[1].served : seul un judgment a une date de signification (retirez served, ou écrivez type: judgment)",
             ])
     }
 
@@ -168,7 +168,7 @@ struct CaseFileReaderTests {
             with: "siren: \"552100554\"\n  siret: \"12345678200010\"")
         #expect(
             Inline.problems(foreign + Inline.invoice) == [
-                "case.yaml:14:10: debtor.siret: SIRET 12345678200010 does not belong to SIREN 552100554 (a SIRET starts with the 9 digits of its company's SIREN)"
+                "case.yaml:14:10: debtor.siret : le SIRET 12345678200010 n'appartient pas au SIREN 552100554 (un SIRET commence par les 9 chiffres du SIREN de son entreprise)"
             ])
     }
 
@@ -176,17 +176,17 @@ struct CaseFileReaderTests {
     func wholeFile() {
         #expect(
             Inline.problems("") == [
-                "case.yaml: the file is empty (expected a case file: `recouvre init` writes an example)"
+                "case.yaml: le fichier est vide (attendu un fichier de dossier : `recouvre init` en écrit un exemple)"
             ])
         #expect(
             Inline.problems("# nothing yet\n\n") == [
-                "case.yaml: the file holds no case (only blanks or comments) (expected a case file: `recouvre init` writes an example)"
+                "case.yaml: le fichier ne contient aucun dossier (seulement des blancs ou des commentaires) (attendu un fichier de dossier : `recouvre init` en écrit un exemple)"
             ])
         #expect(
             Inline.problems("- 1\n- 2\n") == [
-                "case.yaml:1:1: not a case file: expected keys such as version, reference, creditor, debtor, invoices (`recouvre init` writes an example)"
+                "case.yaml:1:1: pas un fichier de dossier : attendu des clés telles que version, reference, creditor, debtor, invoices (`recouvre init` écrit un exemple)"
             ])
-        #expect(Inline.problems("a: 1\n---\nb: 2\n").first?.hasPrefix("case.yaml:2:1: not valid YAML") == true)
+        #expect(Inline.problems("a: 1\n---\nb: 2\n").first?.hasPrefix("case.yaml:2:1: YAML invalide") == true)
     }
 
     @Test("a missing file, a folder and a file over 50 MB are refused before reading")
@@ -201,7 +201,7 @@ struct CaseFileReaderTests {
         } catch {
             #expect(
                 error.description
-                    == "\(folder.path): is a folder, not a case file (give the file itself, for example \(folder.path)/case.yaml)"
+                    == "\(folder.path): est un répertoire, pas un fichier de dossier (donnez le fichier lui-même, par exemple \(folder.path)/case.yaml)"
             )
         }
         // A sparse file: 51 MB on paper, nothing written.
@@ -216,7 +216,7 @@ struct CaseFileReaderTests {
         } catch {
             #expect(
                 error.description
-                    == "\(big.path): the file is 51.0 MB, over the 50 MB limit for a case file (not read) (a case file is a few kilobytes; split a ledger into one case file per debtor)"
+                    == "\(big.path): le fichier fait 51,0 Mo, au-delà de la limite de 50 Mo pour un fichier de dossier (non lu) (un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs)"
             )
         }
     }
@@ -253,7 +253,7 @@ struct CaseFileReaderTests {
         text += "? *a11\n: boom\n"
         #expect(
             Inline.problems(text) == [
-                "case.yaml:1:5: a YAML anchor (&a0): case files do not use anchors or aliases (write the value out in full; quote a text that starts with &)"
+                "case.yaml:1:5: une ancre YAML (&a0) : les fichiers de dossier n'utilisent ni ancres ni alias (écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par &)"
             ])
     }
 
@@ -301,15 +301,15 @@ struct HostileSyntaxTests {
         text += "? *a29\n: boom\n"
         let problems = Inline.problems(text)
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("case.yaml:1:5: a YAML anchor (&a0)") == true)
+        #expect(problems.first?.hasPrefix("case.yaml:1:5: une ancre YAML (&a0)") == true)
     }
 
     @Test("a text ending in an escaped backslash does not hide the anchor that follows")
     func escapedBackslash() {
         let text = "reference: \"C:\\\\\"\nversion: &v 1\n"
         #expect(YAMLEvents.scan(text) == YAMLEvents.Finding(
-            line: 2, column: 10, message: "a YAML anchor (&v): case files do not use anchors or aliases",
-            remedy: "write the value out in full; quote a text that starts with &"))
+            line: 2, column: 10, message: "une ancre YAML (&v) : les fichiers de dossier n'utilisent ni ancres ni alias",
+            remedy: "écrivez la valeur en entier ; mettez entre guillemets un texte qui commence par &"))
     }
 
     @Test("tags are refused", arguments: [
@@ -318,7 +318,7 @@ struct HostileSyntaxTests {
     ])
     func tags(line: String, tag: String) {
         let found = YAMLEvents.scan(line + "\n")
-        #expect(found?.message == "a YAML tag (\(tag)): case files do not use tags")
+        #expect(found?.message == "une étiquette YAML (\(tag)) : les fichiers de dossier n'utilisent pas d'étiquettes")
         #expect(found?.line == 1)
     }
 
@@ -328,23 +328,23 @@ struct HostileSyntaxTests {
         let found = YAMLEvents.scan(text)
         // The root mapping is level 1; the 64th "[" (column 67) opens level 65.
         #expect(found?.column == 67)
-        #expect(found?.message == "nested more than 64 levels deep")
+        #expect(found?.message == "imbriqué sur plus de 64 niveaux")
     }
 
     @Test("strict JSON: what YAML lets through is refused, located", arguments: [
-        ("{\"a\": [1, 2,]}", 1, 13, "not valid JSON: unexpected \"]\" after a comma (a trailing comma)"),
-        ("{\"a\": 1,\n \"b\": 2,\n}", 3, 1, "not valid JSON: unexpected \"}\" after a comma (a trailing comma)"),
-        ("{'a': 1}", 1, 2, "not valid JSON: expected a key in double quotes, found a single quote (JSON texts take double quotes)"),
-        ("{\"a\": 'x'}", 1, 7, "not valid JSON: expected a JSON value, found a single quote (JSON texts take double quotes)"),
-        ("{a: 1}", 1, 2, "not valid JSON: expected a key in double quotes, found \"a\""),
-        ("{\"a\": 1} # note", 1, 10, "not valid JSON: unexpected a comment (JSON has none) after the end of the JSON value"),
-        ("{\"a\": 01}", 1, 8, "not valid JSON: a JSON number does not start with 0 (quote it as a text)"),
+        ("{\"a\": [1, 2,]}", 1, 13, "une virgule finale avant « ] » (JSON n'en accepte pas)"),
+        ("{\"a\": 1,\n \"b\": 2,\n}", 3, 1, "une virgule finale avant « } » (JSON n'en accepte pas)"),
+        ("{'a': 1}", 1, 2, "attendu une clé entre guillemets doubles, trouvé une apostrophe (les textes JSON sont entre guillemets doubles)"),
+        ("{\"a\": 'x'}", 1, 7, "attendu une valeur JSON, trouvé une apostrophe (les textes JSON sont entre guillemets doubles)"),
+        ("{a: 1}", 1, 2, "attendu une clé entre guillemets doubles, trouvé « a »"),
+        ("{\"a\": 1} # note", 1, 10, "en trop après la fin de la valeur JSON : un commentaire (JSON n'en a pas)"),
+        ("{\"a\": 01}", 1, 8, "un nombre JSON ne commence pas par 0 (mettez-le entre guillemets)"),
     ])
     func strictJSON(text: String, line: Int, column: Int, message: String) {
         let fault = StrictJSON.firstFault(in: text)
         #expect(fault?.line == line)
         #expect(fault?.column == column)
-        #expect(fault.map { "not valid JSON: \($0.message)" } == message)
+        #expect(fault?.message == message)
     }
 
     @Test("valid JSON passes the strict check", arguments: [

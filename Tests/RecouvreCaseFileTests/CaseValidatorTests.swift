@@ -41,8 +41,8 @@ struct CaseValidatorTests {
         let problems = CaseValidator.validate(value, locations: locations, exhibits: NoExhibitSource()).map(\.description)
         #expect(
             problems == [
-                "facture.xml:14 (/Invoice/cac:AccountingCustomerParty): debtor.siren: SIREN 552100555 fails its check digit (Luhn) (copy the number from the Kbis or annuaire-entreprises.data.gouv.fr)",
-                "ledger.csv:3:2: invoices[1].number: \"F-1\" is already the number of invoices[0] (line 2) (each invoice appears once, with its own number)",
+                "facture.xml:14 (/Invoice/cac:AccountingCustomerParty): debtor.siren : SIREN 552100555 : la clé de contrôle (Luhn) est fausse (copiez le numéro du Kbis ou d'annuaire-entreprises.data.gouv.fr)",
+                "ledger.csv:3:2: invoices[1] (F-1).number : « F-1 » est déjà le numéro de invoices[0] (ligne 2) (chaque facture figure une fois, avec son propre numéro)",
             ])
     }
 
@@ -82,10 +82,10 @@ struct CaseValidatorTests {
             .map(\.description)
         #expect(
             problems == [
-                "c.yaml: exhibits[1].file: \"pieces/facture.pdf\" does not exist (the path is relative to the folder of the case file)",
-                "c.yaml: exhibits[2].file: \"pieces\" is a folder (name the exhibit's file)",
-                "c.yaml: exhibits[3].file: \"../secret\" is outside the case's folder (a file of the case is named by a path relative to the case file, such as pieces/devis.pdf)",
-                "c.yaml: exhibits[4].file: \"/etc/shadow\" is outside the case's folder (a file of the case is named by a path relative to the case file, such as pieces/devis.pdf)",
+                "c.yaml: exhibits[1] (Facture).file : « pieces/facture.pdf » n'existe pas (le chemin est relatif au répertoire du fichier du dossier)",
+                "c.yaml: exhibits[2] (Dossier).file : « pieces » est un répertoire (nommez le fichier de la pièce)",
+                "c.yaml: exhibits[3] (Secret).file : « ../secret » est hors du répertoire du dossier (un fichier du dossier est désigné par un chemin relatif au fichier du dossier, tel que pieces/devis.pdf)",
+                "c.yaml: exhibits[4] (Shadow).file : « /etc/shadow » est hors du répertoire du dossier (un fichier du dossier est désigné par un chemin relatif au fichier du dossier, tel que pieces/devis.pdf)",
             ])
     }
 

@@ -81,10 +81,10 @@ struct ExhibitFileTests {
             let lines = error.problems.map { "\($0.line): \($0.keyPath): \($0.message)" }
             #expect(
                 lines == [
-                    "22: exhibits[1].file: \"pieces/passwd\" leads outside the case's folder through a symbolic link",
-                    "23: exhibits[2].file: \"pieces/fifo\" is not a regular file (a device, a pipe or a socket)",
-                    "24: exhibits[3].file: \"pieces\" is a folder",
-                    "25: exhibits[4].file: \"pieces/scan.pdf\" is 21.0 MB, over the 20 MB limit for an exhibit",
+                    "22: exhibits[1] (Mots de passe).file: « pieces/passwd » mène hors du répertoire du dossier par un lien symbolique",
+                    "23: exhibits[2] (Tube).file: « pieces/fifo » n'est pas un fichier ordinaire (un périphérique, un tube ou une socket)",
+                    "24: exhibits[3] (Dossier).file: « pieces » est un répertoire",
+                    "25: exhibits[4] (Scan).file: « pieces/scan.pdf » fait 21,0 Mo, au-delà de la limite de 20 Mo pour une pièce",
                 ])
         }
     }

@@ -24,7 +24,7 @@ struct FuzzTests {
     static let seed: UInt64 = 20_261_123
 
     /// The file-level problems, the only ones without a line.
-    static let unlocated = ["the file is empty", "the file holds no case (only blanks or comments)"]
+    static let unlocated = ["le fichier est vide", "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)"]
 
     func check(_ data: Data, _ label: String, folder: URL = URL(fileURLWithPath: "/nonexistent"), json: Bool = false) {
         do {
