@@ -161,6 +161,8 @@ let package = Package(
                 "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
                 "RecouvreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // court engineer: the firm profile (--firm) is read at the CLI edge.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
 
@@ -214,7 +216,7 @@ let package = Package(
         .testTarget(
             name: "RecouvreBundleTests",
             dependencies: [
-                "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport",
+                "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport", "RecouvreCaseFile",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]

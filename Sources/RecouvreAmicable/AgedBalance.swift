@@ -96,11 +96,16 @@ public struct AgedBalance: Sendable, Hashable {
         }
         var escalation: Escalation?
         if let decision {
-            if decision.courtNext { escalation = .court } else if decision.formalNoticeNext { escalation = .formalNotice }
+            if decision.courtNext {
+                escalation = .court
+            } else if decision.formalNoticeNext {
+                escalation = .formalNotice
+            }
         }
-        return Row(debtor: claim.debtor.name, siren: claim.debtor.siren, references: [claim.reference], buckets: buckets,
-                   total: buckets.reduce(0, +), weightedDays: weighted, overdue: overdue, escalation: escalation,
-                   claim: escalation == nil ? 0 : statement.totals.total)
+        return Row(
+            debtor: claim.debtor.name, siren: claim.debtor.siren, references: [claim.reference], buckets: buckets,
+            total: buckets.reduce(0, +), weightedDays: weighted, overdue: overdue, escalation: escalation,
+            claim: escalation == nil ? 0 : statement.totals.total)
     }
 
     /// Rows of the same debtor (same SIREN, else same name) added together; debtors by total owed, largest first.
@@ -116,7 +121,9 @@ public struct AgedBalance: Sendable, Hashable {
                 merged.total += row.total
                 merged.weightedDays += row.weightedDays
                 merged.overdue += row.overdue
-                if row.escalation == .court || merged.escalation == nil { merged.escalation = row.escalation ?? merged.escalation }
+                if row.escalation == .court || merged.escalation == nil {
+                    merged.escalation = row.escalation ?? merged.escalation
+                }
                 merged.claim += row.claim
                 rows[at] = merged
             } else {
@@ -139,54 +146,73 @@ public struct AgedBalance: Sendable, Hashable {
 /// The aged balance as text, CSV or JSON (`recouvre.aged/1`).
 public enum AgedFormatter {
     public static func text(_ aged: AgedBalance) -> String {
-        let headers = ["Débiteur"] + AgedBalance.Bucket.allCases.map(\.label) + ["Total", "Retard moyen", "Étape suivante"]
+        let headers =
+            ["Débiteur"] + AgedBalance.Bucket.allCases.map(\.label) + ["Total", "Retard moyen", "Étape suivante"]
         var table: [[String]] = [headers]
         for row in aged.rows {
-            table.append([row.debtor] + row.buckets.map { Money.french($0) } + [Money.french(row.total), days(row.averageDaysLate), escalation(row)])
+            table.append(
+                [row.debtor] + row.buckets.map { Money.french($0) } + [
+                    Money.french(row.total), days(row.averageDaysLate), escalation(row),
+                ])
         }
-        table.append(["Total"] + aged.totals.map { Money.french($0) } + [Money.french(aged.total), days(aged.averageDaysLate), ""])
+        table.append(
+            ["Total"] + aged.totals.map { Money.french($0) } + [
+                Money.french(aged.total), days(aged.averageDaysLate), "",
+            ])
         table.append(["Part"] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""])
         // Widths in Unicode scalars (each accented letter and no-break space is one), counted once per cell.
         let counts = table.map { $0.map(\.unicodeScalars.count) }
         var widths = headers.map { _ in 0 }
         for line in counts { for (i, count) in line.enumerated() { widths[i] = max(widths[i], count) } }
-        var out = "Balance âgée au \(FrenchFormat.shortDate(aged.asOf)) — \(aged.rows.count) débiteur\(aged.rows.count > 1 ? "s" : "")\n\n"
+        var out =
+            "Balance âgée au \(FrenchFormat.shortDate(aged.asOf)) — \(aged.rows.count) débiteur\(aged.rows.count > 1 ? "s" : "")\n\n"
         for (n, line) in table.enumerated() {
             let cells = line.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - counts[n][i])
                 return i == 0 || i == line.count - 1 ? cell + pad : pad + cell
             }
             out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-            if n == 0 || n == table.count - 3 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+            if n == 0 || n == table.count - 3 {
+                out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+            }
         }
         let notices = aged.rows.filter { $0.escalation == .formalNotice }
         let courts = aged.rows.filter { $0.escalation == .court }
         out += "\nRetard moyen pondéré par les montants échus.\n"
         if !notices.isEmpty {
             out += "\nÀ mettre en demeure (recouvre build) :\n"
-            for row in notices { out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n" }
+            for row in notices {
+                out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
+            }
         }
         if !courts.isEmpty {
             out += "\nDélai de la mise en demeure expiré, saisir le juge (recouvre route, recouvre build) :\n"
-            for row in courts { out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n" }
+            for row in courts {
+                out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
+            }
         }
         return out
     }
 
     public static func csv(_ aged: AgedBalance) -> String {
-        var out = "debtor,siren,references," + AgedBalance.Bucket.allCases.map(\.key).joined(separator: ",")
+        var out =
+            "debtor,siren,references," + AgedBalance.Bucket.allCases.map(\.key).joined(separator: ",")
             + ",total,average_days_late,next_step,claim\n"
         func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         for row in aged.rows {
             var cells = [field(row.debtor), row.siren ?? "", field(row.references.joined(separator: " "))]
             cells += row.buckets.map { Money.plain($0) }
-            cells += [Money.plain(row.total), row.averageDaysLate.map { Money.plain($0, scale: 1) } ?? "",
-                      row.escalation?.rawValue ?? "", row.escalation == nil ? "" : Money.plain(row.claim)]
+            cells += [
+                Money.plain(row.total), row.averageDaysLate.map { Money.plain($0, scale: 1) } ?? "",
+                row.escalation?.rawValue ?? "", row.escalation == nil ? "" : Money.plain(row.claim),
+            ]
             out += cells.joined(separator: ",") + "\n"
         }
-        out += "TOTAL,,," + aged.totals.map { Money.plain($0) }.joined(separator: ",") + ",\(Money.plain(aged.total)),"
+        out +=
+            "TOTAL,,," + aged.totals.map { Money.plain($0) }.joined(separator: ",") + ",\(Money.plain(aged.total)),"
             + (aged.averageDaysLate.map { Money.plain($0, scale: 1) } ?? "") + ",,\n"
         return out
     }
@@ -209,7 +235,13 @@ public enum AgedFormatter {
             ("format", .string("recouvre.aged/1")), ("as_of", .string(aged.asOf.iso)),
             ("debtors", .integer(Int64(aged.rows.count))), ("rows", .array(rows)),
             ("totals", buckets(aged.totals)), ("total", .string(Money.plain(aged.total))),
-            ("percentages", .object(AgedBalance.Bucket.allCases.map { ($0.key, .string(Money.plain(aged.percentages[$0.rawValue], scale: 1))) })),
+            (
+                "percentages",
+                .object(
+                    AgedBalance.Bucket.allCases.map {
+                        ($0.key, .string(Money.plain(aged.percentages[$0.rawValue], scale: 1)))
+                    })
+            ),
             ("average_days_late", .optional(aged.averageDaysLate.map { Money.plain($0, scale: 1) })),
         ]).rendered()
     }

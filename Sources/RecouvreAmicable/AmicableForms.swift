@@ -32,8 +32,10 @@ public struct AmicableForms: Sendable {
     /// Parses `forms/ladders/default.yaml` and `forms/ladders/profiles.yaml` (their texts) and compiles
     /// the templates they need from `templates` (name → Mustache source, every template of forms/templates/).
     /// Pure: no file is opened here.
-    public static func parse(ladder ladderText: String, profiles profilesText: String,
-                             templates sources: [String: String]) throws(AmicableError) -> AmicableForms {
+    public static func parse(
+        ladder ladderText: String, profiles profilesText: String,
+        templates sources: [String: String]
+    ) throws(AmicableError) -> AmicableForms {
         let ladder = try Ladder.parse(text: ladderText, file: Ladder.file)
         let profiles = try PayerProfiles.parse(text: profilesText, file: PayerProfiles.file, ladder: ladder)
         var templates: [String: MustacheTemplate] = [:]
@@ -49,7 +51,9 @@ public struct AmicableForms: Sendable {
     }
 
     /// Renders template `name` with `model` as text (never HTML-escaped), then lays it out at `width` columns.
-    public func render(_ name: String, _ model: [String: Any], width: Int = TextLayout.a4Width) throws(AmicableError) -> String {
+    public func render(
+        _ name: String, _ model: [String: Any], width: Int = TextLayout.a4Width
+    ) throws(AmicableError) -> String {
         guard let template = templates[name] else {
             throw AmicableError(file: Self.templatePath(name), "modèle absent des formulaires chargés")
         }

@@ -35,17 +35,6 @@ public struct PaymentPromise: Sendable, Hashable {
     }
 }
 
-/// One instalment of a payment plan.
-public struct Instalment: Sendable, Hashable {
-    public var date: Day
-    public var amount: Decimal
-
-    public init(date: Day, amount: Decimal) {
-        self.date = date
-        self.amount = amount
-    }
-}
-
 /// A payment plan the debtor accepted on `date`: the ladder is on hold while each instalment is paid by its date.
 public struct AcceptedPlan: Sendable, Hashable {
     public var date: Day
@@ -79,8 +68,10 @@ public struct AmicableHistory: Sendable, Hashable {
     /// The profile recorded in the journal, if any.
     public var profile: String?
 
-    public init(reminders: [RecordedReminder] = [], promises: [PaymentPromise] = [], plans: [AcceptedPlan] = [],
-                notices: [SentNotice] = [], profile: String? = nil) {
+    public init(
+        reminders: [RecordedReminder] = [], promises: [PaymentPromise] = [], plans: [AcceptedPlan] = [],
+        notices: [SentNotice] = [], profile: String? = nil
+    ) {
         self.reminders = reminders.sorted { $0.date < $1.date }
         self.promises = promises.sorted { $0.date < $1.date }
         self.plans = plans.sorted { $0.date < $1.date }
@@ -88,35 +79,55 @@ public struct AmicableHistory: Sendable, Hashable {
         self.profile = profile
     }
 
-    /// The history of `claim` (its reminder and formal-notice events) plus the steps recorded in its
-    /// journal. The case's reminders have no step id until the case model carries `reminder.step`
-    /// (then `Case+Amicable` reads `step`, `promise` and `plan` straight from the events).
+    /// The history of `claim` — its `reminder` (with `step`), `formal_notice`, `promise` and `plan`
+    /// events — plus the steps recorded in its journal (`case.reminders.yaml`); the same step in both
+    /// counts once. `Instalment` is the case model's.
     public init(case claim: Case, journal: AmicableJournal? = nil) {
         var reminders: [RecordedReminder] = []
         var notices: [SentNotice] = []
-        for event in claim.events {
-            switch event.type {
-            case .reminder: reminders.append(RecordedReminder(date: event.date, channel: event.channel))
-            case .formalNotice: notices.append(SentNotice(date: event.date, received: event.received))
-            default: break
-            }
-        }
         var promises: [PaymentPromise] = []
         var plans: [AcceptedPlan] = []
+        for event in claim.events {
+            switch event.type {
+            case .reminder:
+                reminders.append(
+                    RecordedReminder(date: event.date, step: event.step, channel: event.channel, file: event.file))
+            case .formalNotice:
+                // A pli avisé non réclamé counts as received on its presentation (effectiveReceipt).
+                notices.append(SentNotice(date: event.date, received: event.effectiveReceipt))
+            case .promise:
+                if let until = event.until {
+                    promises.append(PaymentPromise(date: event.date, until: until, amount: event.amount))
+                }
+            case .plan:
+                if !event.instalments.isEmpty {
+                    plans.append(AcceptedPlan(date: event.date, instalments: event.instalments))
+                }
+            default:
+                break
+            }
+        }
         for entry in journal?.entries ?? [] {
             switch entry {
             case .reminder(let reminder):
-                // The same reminder copied into the case file (same day) is counted once, with the journal's step.
-                if let index = reminders.firstIndex(where: { $0.date == reminder.date && $0.step == nil }) {
-                    reminders[index] = reminder
-                } else if !reminders.contains(reminder) {
+                // The same reminder copied into the case file (same day, same step or none) counts once.
+                if let index = reminders.firstIndex(where: {
+                    $0.date == reminder.date && ($0.step == nil || $0.step == reminder.step)
+                }) {
+                    var merged = reminder
+                    merged.file = reminder.file ?? reminders[index].file
+                    merged.channel = reminder.channel ?? reminders[index].channel
+                    reminders[index] = merged
+                } else {
                     reminders.append(reminder)
                 }
-            case .promise(let promise): promises.append(promise)
-            case .plan(let plan): plans.append(plan)
+            case .promise(let promise): if !promises.contains(promise) { promises.append(promise) }
+            case .plan(let plan): if !plans.contains(plan) { plans.append(plan) }
             }
         }
-        self.init(reminders: reminders, promises: promises, plans: plans, notices: notices,
-                  profile: journal?.profile ?? reminders.sorted { $0.date < $1.date }.last(where: { $0.profile != nil })?.profile)
+        self.init(
+            reminders: reminders, promises: promises, plans: plans, notices: notices,
+            profile: journal?.profile
+                ?? reminders.sorted { $0.date < $1.date }.last(where: { $0.profile != nil })?.profile)
     }
 }

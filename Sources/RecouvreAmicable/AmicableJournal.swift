@@ -57,15 +57,19 @@ public struct AmicableJournal: Sendable, Hashable {
             let date = try f.day("date")
             switch type {
             case "reminder":
-                entries.append(.reminder(RecordedReminder(
-                    date: date, step: try f.optionalString("step"), channel: try f.optionalChannel("channel"),
-                    file: try f.optionalString("file"), profile: try f.optionalString("profile"))))
+                entries.append(
+                    .reminder(
+                        RecordedReminder(
+                            date: date, step: try f.optionalString("step"), channel: try f.optionalChannel("channel"),
+                            file: try f.optionalString("file"), profile: try f.optionalString("profile"))))
             case "promise":
                 let until = try f.day("until")
                 if until < date {
-                    throw AmicableError(file: file, "\(f.key("until")) : \(until.iso) est avant la promesse du \(date.iso)")
+                    throw AmicableError(
+                        file: file, "\(f.key("until")) : \(until.iso) est avant la promesse du \(date.iso)")
                 }
-                entries.append(.promise(PaymentPromise(date: date, until: until, amount: try f.optionalAmount("amount"))))
+                entries.append(
+                    .promise(PaymentPromise(date: date, until: until, amount: try f.optionalAmount("amount"))))
             case "plan":
                 guard let list = item["instalments"]?.sequence, !list.isEmpty else {
                     throw AmicableError(file: file, "\(f.key("instalments")) : liste des échéances manquante")
@@ -73,10 +77,14 @@ public struct AmicableJournal: Sendable, Hashable {
                 var instalments: [Instalment] = []
                 for (n, node) in list.enumerated() {
                     let i = AmicableYAML(node: node, file: file, path: "\(f.key("instalments"))[\(n)]")
-                    guard let amount = try i.optionalAmount("amount") else { throw AmicableError(file: file, "\(i.key("amount")) : manquant") }
+                    guard let amount = try i.optionalAmount("amount") else {
+                        throw AmicableError(file: file, "\(i.key("amount")) : manquant")
+                    }
                     let day = try i.day("date")
                     if let last = instalments.last, day <= last.date {
-                        throw AmicableError(file: file, "\(i.key("date")) : \(day.iso) ne suit pas l'échéance précédente (\(last.date.iso))")
+                        throw AmicableError(
+                            file: file,
+                            "\(i.key("date")) : \(day.iso) ne suit pas l'échéance précédente (\(last.date.iso))")
                     }
                     instalments.append(Instalment(date: day, amount: amount))
                 }
@@ -85,13 +93,15 @@ public struct AmicableJournal: Sendable, Hashable {
                 throw AmicableError(file: file, "\(f.key("type")) : « \(type) » ; reminder, promise ou plan attendu")
             }
         }
-        return AmicableJournal(caseFile: try top.optionalString("case") ?? "", profile: try top.optionalString("profile"),
-                               entries: entries)
+        return AmicableJournal(
+            caseFile: try top.optionalString("case") ?? "", profile: try top.optionalString("profile"),
+            entries: entries)
     }
 
     /// The journal as YAML, entries in the order recorded; parsing it gives back the same value.
     public func yaml() -> String {
-        var out = "# recouvre: amicable steps recorded for \(caseFile) (recouvre remind --record, recouvre plan --record).\n"
+        var out =
+            "# recouvre: amicable steps recorded for \(caseFile) (recouvre remind --record, recouvre plan --record).\n"
         out += "# The case file itself is never rewritten. The events use the case-file keys.\n"
         out += "version: 1\n"
         out += "case: \(Self.quoted(caseFile))\n"
@@ -112,7 +122,9 @@ public struct AmicableJournal: Sendable, Hashable {
                 out += "  - { \(fields.joined(separator: ", ")) }\n"
             case .plan(let p):
                 out += "  - type: plan\n    date: \(p.date.iso)\n    instalments:\n"
-                for i in p.instalments { out += "      - { date: \(i.date.iso), amount: \"\(Money.plain(i.amount))\" }\n" }
+                for i in p.instalments {
+                    out += "      - { date: \(i.date.iso), amount: \"\(Money.plain(i.amount))\" }\n"
+                }
             }
         }
         return out
@@ -128,7 +140,11 @@ public struct AmicableJournal: Sendable, Hashable {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
@@ -148,7 +164,8 @@ extension AmicableYAML {
         guard let text = try optionalString(name) else { return nil }
         switch Money.parse(text) {
         case .success(let value): return value
-        case .failure: throw AmicableError(file: file, "\(key(name)) : « \(text) » n'est pas un montant (par exemple 1250.00)")
+        case .failure:
+            throw AmicableError(file: file, "\(key(name)) : « \(text) » n'est pas un montant (par exemple 1250.00)")
         }
     }
 }

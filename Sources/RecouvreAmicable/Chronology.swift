@@ -8,20 +8,28 @@ import RecouvreModel
 public enum AmicableChronology {
     /// The lines for `history` up to `asOf` (a step after the document's date is not shown).
     /// `ladder` names the steps (`relance ferme`); `payments` tell whether promises and plans were kept.
-    public static func lines(history: AmicableHistory, ladder: Ladder, payments: [Payment], asOf: Day,
-                             forms: AmicableForms) throws(AmicableError) -> [String] {
+    public static func lines(
+        history: AmicableHistory, ladder: Ladder, payments: [Payment], asOf: Day,
+        forms: AmicableForms
+    ) throws(AmicableError) -> [String] {
         var items: [(day: Day, order: Int, model: [String: Any])] = []
         for reminder in history.reminders where reminder.date <= asOf {
-            var model: [String: Any] = ["reminder": true, "date": FrenchFormat.date(reminder.date),
-                                        "channel": LetterModel.channelWords(reminder.channel)]
+            var model: [String: Any] = [
+                "reminder": true, "date": FrenchFormat.date(reminder.date),
+                "channel": LetterModel.channelWords(reminder.channel),
+            ]
             if let id = reminder.step, let step = ladder.step(id) { model["label"] = step.label }
             items.append((reminder.date, 0, model))
         }
         for promise in history.promises where promise.date <= asOf {
-            var model: [String: Any] = ["promise": true, "date": FrenchFormat.date(promise.date), "until": FrenchFormat.date(promise.until)]
+            var model: [String: Any] = [
+                "promise": true, "date": FrenchFormat.date(promise.date), "until": FrenchFormat.date(promise.until),
+            ]
             if let amount = promise.amount { model["amount"] = Money.french(amount) }
             if promise.until < asOf {
-                let paid = payments.filter { $0.date >= promise.date && $0.date <= promise.until }.reduce(Decimal(0)) { $0 + $1.amount }
+                let paid = payments.filter { $0.date >= promise.date && $0.date <= promise.until }.reduce(Decimal(0)) {
+                    $0 + $1.amount
+                }
                 if let amount = promise.amount { model[paid >= amount ? "kept" : "broken"] = true }
             }
             items.append((promise.date, 1, model))

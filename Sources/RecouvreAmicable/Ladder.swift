@@ -26,8 +26,10 @@ public struct LadderStep: Sendable, Hashable {
     /// The subject line, a Mustache template (`{{reference}}`).
     public var subject: String
 
-    public init(id: String, days: Int, kind: Kind = .reminder, channel: Channel, template: String?,
-                statesPenalties: Bool, label: String, subject: String) {
+    public init(
+        id: String, days: Int, kind: Kind = .reminder, channel: Channel, template: String?,
+        statesPenalties: Bool, label: String, subject: String
+    ) {
         self.id = id
         self.days = days
         self.kind = kind
@@ -76,33 +78,42 @@ public struct Ladder: Sendable, Hashable {
             let f = AmicableYAML(node: item, file: file, path: "steps[\(index)]")
             let id = try f.string("id")
             if steps.contains(where: { $0.id == id }) {
-                throw AmicableError(file: file, "\(f.key("id")) : l'étape « \(id) » figure deux fois ; chaque id est unique")
+                throw AmicableError(
+                    file: file, "\(f.key("id")) : l'étape « \(id) » figure deux fois ; chaque id est unique")
             }
-            let kind: LadderStep.Kind = try f.optionalString("kind").map { raw throws(AmicableError) in
-                guard let kind = LadderStep.Kind(rawValue: raw) else {
-                    throw AmicableError(file: file, "\(f.key("kind")) : « \(raw) » inconnu (reminder ou formal_notice)")
-                }
-                return kind
-            } ?? .reminder
+            let kind: LadderStep.Kind =
+                try f.optionalString("kind").map { raw throws(AmicableError) in
+                    guard let kind = LadderStep.Kind(rawValue: raw) else {
+                        throw AmicableError(
+                            file: file, "\(f.key("kind")) : « \(raw) » inconnu (reminder ou formal_notice)")
+                    }
+                    return kind
+                } ?? .reminder
             let template = try f.optionalString("template")
             if kind == .reminder && template == nil {
-                throw AmicableError(file: file, "\(f.key("template")) : manquant (le modèle de la relance, sans .mustache)")
+                throw AmicableError(
+                    file: file, "\(f.key("template")) : manquant (le modèle de la relance, sans .mustache)")
             }
-            steps.append(LadderStep(
-                id: id, days: try f.int("days"), kind: kind, channel: try f.channel("channel"), template: template,
-                statesPenalties: try f.bool("penalties") ?? false, label: try f.string("label"),
-                subject: try f.string("subject")))
+            steps.append(
+                LadderStep(
+                    id: id, days: try f.int("days"), kind: kind, channel: try f.channel("channel"), template: template,
+                    statesPenalties: try f.bool("penalties") ?? false, label: try f.string("label"),
+                    subject: try f.string("subject")))
         }
         for (index, step) in steps.enumerated() where index > 0 && step.days <= steps[index - 1].days {
-            throw AmicableError(file: file, "steps[\(index)].days : \(step.days) ne suit pas l'étape précédente "
-                + "(\(steps[index - 1].days)) ; les étapes vont dans l'ordre de leurs jours")
+            throw AmicableError(
+                file: file,
+                "steps[\(index)].days : \(step.days) ne suit pas l'étape précédente "
+                    + "(\(steps[index - 1].days)) ; les étapes vont dans l'ordre de leurs jours")
         }
         if let notice = steps.firstIndex(where: { $0.kind == .formalNotice }), notice != steps.count - 1 {
-            throw AmicableError(file: file, "steps[\(notice)] : la mise en demeure (kind: formal_notice) est la dernière étape")
+            throw AmicableError(
+                file: file, "steps[\(notice)] : la mise en demeure (kind: formal_notice) est la dernière étape")
         }
-        return Ladder(id: try top.string("id"), name: try top.string("name"),
-                      minimumGapDays: try top.optionalInt("min_gap_days") ?? 0,
-                      planGraceDays: try top.optionalInt("plan_grace_days") ?? 0, steps: steps)
+        return Ladder(
+            id: try top.string("id"), name: try top.string("name"),
+            minimumGapDays: try top.optionalInt("min_gap_days") ?? 0,
+            planGraceDays: try top.optionalInt("plan_grace_days") ?? 0, steps: steps)
     }
 }
 
@@ -132,9 +143,11 @@ public struct PayerProfile: Sendable, Hashable {
     /// The reminders offer a payment plan.
     public var offersPlan: Bool
 
-    public init(id: String, aliases: [String] = [], name: String, description: String = "",
-                changes: [String: StepChange] = [:], skip: Set<String> = [], opening: String = "",
-                closing: String = "", offersPlan: Bool = false) {
+    public init(
+        id: String, aliases: [String] = [], name: String, description: String = "",
+        changes: [String: StepChange] = [:], skip: Set<String> = [], opening: String = "",
+        closing: String = "", offersPlan: Bool = false
+    ) {
         self.id = id
         self.aliases = aliases
         self.name = name
@@ -209,7 +222,8 @@ public struct PayerProfiles: Sendable, Hashable {
                 for (keyNode, value) in mapping {
                     guard let id = keyNode.string else { continue }
                     if let ladder, ladder.step(id) == nil {
-                        throw AmicableError(file: file, "\(f.key("steps")).\(id) : aucune étape « \(id) » dans \(Ladder.file)")
+                        throw AmicableError(
+                            file: file, "\(f.key("steps")).\(id) : aucune étape « \(id) » dans \(Ladder.file)")
                     }
                     let s = AmicableYAML(node: value, file: file, path: "\(f.key("steps")).\(id)")
                     changes[id] = PayerProfile.StepChange(
@@ -221,11 +235,12 @@ public struct PayerProfiles: Sendable, Hashable {
             if let ladder, let unknown = skip.sorted().first(where: { ladder.step($0) == nil }) {
                 throw AmicableError(file: file, "\(f.key("skip")) : aucune étape « \(unknown) » dans \(Ladder.file)")
             }
-            profiles.append(PayerProfile(
-                id: try f.string("id"), aliases: (item["aliases"]?.sequence ?? []).compactMap(\.string),
-                name: try f.string("name"), description: try f.optionalString("description") ?? "",
-                changes: changes, skip: skip, opening: try f.optionalString("opening") ?? "",
-                closing: try f.optionalString("closing") ?? "", offersPlan: try f.bool("offer_plan") ?? false))
+            profiles.append(
+                PayerProfile(
+                    id: try f.string("id"), aliases: (item["aliases"]?.sequence ?? []).compactMap(\.string),
+                    name: try f.string("name"), description: try f.optionalString("description") ?? "",
+                    changes: changes, skip: skip, opening: try f.optionalString("opening") ?? "",
+                    closing: try f.optionalString("closing") ?? "", offersPlan: try f.bool("offer_plan") ?? false))
         }
         return PayerProfiles(profiles: profiles)
     }
@@ -242,7 +257,9 @@ struct AmicableYAML {
         do { parsed = try Yams.compose(yaml: text) } catch {
             throw AmicableError(file: file, "YAML illisible (\(error))")
         }
-        guard let node = parsed, node.mapping != nil else { throw AmicableError(file: file, "un dictionnaire YAML est attendu") }
+        guard let node = parsed, node.mapping != nil else {
+            throw AmicableError(file: file, "un dictionnaire YAML est attendu")
+        }
         return node
     }
 
@@ -250,18 +267,24 @@ struct AmicableYAML {
 
     func optionalString(_ name: String) throws(AmicableError) -> String? {
         guard let value = node[name] else { return nil }
-        guard let text = value.scalar?.string else { throw AmicableError(file: file, "\(key(name)) : un texte est attendu") }
+        guard let text = value.scalar?.string else {
+            throw AmicableError(file: file, "\(key(name)) : un texte est attendu")
+        }
         return text
     }
 
     func string(_ name: String) throws(AmicableError) -> String {
-        guard let text = try optionalString(name), !text.isEmpty else { throw AmicableError(file: file, "\(key(name)) : manquant") }
+        guard let text = try optionalString(name), !text.isEmpty else {
+            throw AmicableError(file: file, "\(key(name)) : manquant")
+        }
         return text
     }
 
     func optionalInt(_ name: String) throws(AmicableError) -> Int? {
         guard let text = try optionalString(name) else { return nil }
-        guard let value = Int(text) else { throw AmicableError(file: file, "\(key(name)) : « \(text) » n'est pas un nombre entier de jours") }
+        guard let value = Int(text) else {
+            throw AmicableError(file: file, "\(key(name)) : « \(text) » n'est pas un nombre entier de jours")
+        }
         return value
     }
 

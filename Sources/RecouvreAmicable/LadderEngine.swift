@@ -21,6 +21,8 @@ public struct LadderDecision: Sendable, Hashable {
         case noticeSent(SentNotice)
         /// The formal notice's time has run: the next step is the court (`recouvre route`, `recouvre build`).
         case court(SentNotice)
+        /// The debtor is under collective proceedings: no reminder, the claim is declared (C. com. L622-21, L622-24).
+        case collectiveProceedings
     }
 
     /// What follows, and from when.
@@ -85,11 +87,14 @@ public enum LadderEngine {
     ///   - statement: the statement of `claim` as of `asOf` (RecouvreLaw's StatementEngine): what is unpaid.
     ///   - formalNoticeDays: the time the formal notice gives to pay, counted from its receipt
     ///     (`forms/templates/settings.yaml`, formal_notice_days).
-    public static func decide(case claim: Case, statement: Statement, history: AmicableHistory, ladder base: Ladder,
-                              profile: PayerProfile, asOf: Day, formalNoticeDays: Int) -> LadderDecision {
+    public static func decide(
+        case claim: Case, statement: Statement, history: AmicableHistory, ladder base: Ladder,
+        profile: PayerProfile, asOf: Day, formalNoticeDays: Int
+    ) -> LadderDecision {
         let ladder = profile.applied(to: base)
-        var decision = LadderDecision(state: .waiting, ladder: ladder, profile: profile, anchor: nil, dueStep: nil,
-                                      next: .none, passed: [], done: [], brokenPromise: nil, brokenPlan: nil, notes: [])
+        var decision = LadderDecision(
+            state: .waiting, ladder: ladder, profile: profile, anchor: nil, dueStep: nil,
+            next: .none, passed: [], done: [], brokenPromise: nil, brokenPlan: nil, notes: [])
         let open = statement.invoices.filter { $0.outstanding > 0 && $0.issued <= asOf }
         guard let anchor = open.map(\.due).min() else {
             decision.state = .settled
@@ -97,6 +102,21 @@ public enum LadderEngine {
             return decision
         }
         decision.anchor = anchor
+
+        // C. com. L622-21: the opening judgment stops individual proceedings, reminders included in
+        // practice; the claim is declared to the mandataire within two months of the BODACC (L622-24, R622-24).
+        if let proceedings = claim.contract.collectiveProceedings {
+            var opened: Day?
+            if case .opened(let day) = proceedings { opened = day }
+            if opened.map({ $0 <= asOf }) ?? true {
+                decision.state = .collectiveProceedings
+                decision.notes.append(
+                    "Procédure collective ouverte\(opened.map { " le \(FrenchFormat.date($0))" } ?? "") : aucune relance "
+                        + "(arrêt des poursuites individuelles, C. com. L622-21) ; déclarez la créance au mandataire "
+                        + "(C. com. L622-24) avec recouvre build.")
+                return decision
+            }
+        }
 
         // The formal notice ends the amicable ladder (C. civ. 1344): the court comes after its time.
         if let notice = history.notices.last(where: { $0.date <= asOf }) {
@@ -107,8 +127,10 @@ public enum LadderEngine {
             } else {
                 decision.state = .noticeSent(notice)
                 decision.next = .court(nil)
-                decision.notes.append("Mise en demeure du \(FrenchFormat.date(notice.date)) sans date de réception : "
-                    + "le délai de \(formalNoticeDays) jours court de la réception ; enregistrez la date de l'avis de réception (received).")
+                decision.notes.append(
+                    "Mise en demeure du \(FrenchFormat.date(notice.date)) sans date de réception : "
+                        + "le délai de \(formalNoticeDays) jours court de la réception ; enregistrez la date de l'avis de réception (received)."
+                )
             }
             decision.done = history.reminders.map { ($0, base.step($0.step ?? "")) }
             return decision
@@ -121,8 +143,9 @@ public enum LadderEngine {
             if let id = reminder.step {
                 step = ladder.step(id) ?? base.step(id)
                 if step == nil {
-                    decision.notes.append("Relance du \(FrenchFormat.date(reminder.date)) : étape « \(id) » absente de l'échelle \(ladder.id) ; "
-                        + "elle compte comme relance envoyée, sans étape.")
+                    decision.notes.append(
+                        "Relance du \(FrenchFormat.date(reminder.date)) : étape « \(id) » absente de l'échelle \(ladder.id) ; "
+                            + "elle compte comme relance envoyée, sans étape.")
                 }
             } else {
                 let later = ladder.steps.filter { $0.days > lastDone && $0.kind == .reminder }
@@ -143,7 +166,8 @@ public enum LadderEngine {
             case .honoured(let nextInstalment):
                 decision.state = .onHold(plan)
                 decision.next = .instalment(nextInstalment)
-                decision.notes.append("Échéancier accepté le \(FrenchFormat.date(plan.date)), respecté à ce jour : relances suspendues.")
+                decision.notes.append(
+                    "Échéancier accepté le \(FrenchFormat.date(plan.date)), respecté à ce jour : relances suspendues.")
                 return decision
             case .completed(let last):
                 resume = last.adding(days: 1)
@@ -151,34 +175,43 @@ public enum LadderEngine {
                 decision.brokenPlan = (plan, missed)
                 resume = from
                 forceNotice = true
-                decision.notes.append("Échéancier du \(FrenchFormat.date(plan.date)) non respecté : l'échéance du \(FrenchFormat.date(missed.date)) "
-                    + "(\(Money.french(missed.amount))) n'a pas été réglée dans le délai de grâce de \(ladder.planGraceDays) jours ; "
-                    + "l'étape suivante est la mise en demeure pour le solde.")
+                decision.notes.append(
+                    "Échéancier du \(FrenchFormat.date(plan.date)) non respecté : l'échéance du \(FrenchFormat.date(missed.date)) "
+                        + "(\(Money.french(missed.amount))) n'a pas été réglée dans le délai de grâce de \(ladder.planGraceDays) jours ; "
+                        + "l'étape suivante est la mise en demeure pour le solde.")
             }
         } else if let promise {
             if asOf <= promise.until {
                 decision.state = .paused(promise)
-                decision.notes.append("Promesse de paiement du \(FrenchFormat.date(promise.date)) jusqu'au \(FrenchFormat.date(promise.until)) : "
-                    + "relances suspendues jusqu'à cette date.")
+                decision.notes.append(
+                    "Promesse de paiement du \(FrenchFormat.date(promise.date)) jusqu'au \(FrenchFormat.date(promise.until)) : "
+                        + "relances suspendues jusqu'à cette date.")
                 let candidates = ladder.steps.filter { $0.days > lastDone }
                 if let first = candidates.first {
-                    decision.next = .step(first, max(anchor.adding(days: first.days), promise.until.adding(days: 1),
-                                                     lastSent.map { $0.adding(days: ladder.minimumGapDays) } ?? anchor.adding(days: first.days)))
+                    decision.next = .step(
+                        first,
+                        max(
+                            anchor.adding(days: first.days), promise.until.adding(days: 1),
+                            lastSent.map { $0.adding(days: ladder.minimumGapDays) } ?? anchor.adding(days: first.days)))
                 }
                 return decision
             }
-            let paid = claim.payments.filter { $0.date >= promise.date && $0.date <= promise.until }.reduce(Decimal(0)) { $0 + $1.amount }
+            let paid = claim.payments.filter { $0.date >= promise.date && $0.date <= promise.until }.reduce(Decimal(0))
+            { $0 + $1.amount }
             if paid < (promise.amount ?? statement.totals.principal + paid) {
                 decision.brokenPromise = promise
-                decision.notes.append("Promesse de paiement du \(FrenchFormat.date(promise.date)) non tenue au \(FrenchFormat.date(promise.until)) : "
-                    + "les relances reprennent.")
+                decision.notes.append(
+                    "Promesse de paiement du \(FrenchFormat.date(promise.date)) non tenue au \(FrenchFormat.date(promise.until)) : "
+                        + "les relances reprennent.")
             }
             resume = promise.until.adding(days: 1)
         }
 
         // The step of the day: the latest step not yet sent whose day has come.
         let floor = [lastSent.map { $0.adding(days: ladder.minimumGapDays) }, resume].compactMap { $0 }.max()
-        func day(_ step: LadderStep) -> Day { max(anchor.adding(days: step.days), floor ?? anchor.adding(days: step.days)) }
+        func day(_ step: LadderStep) -> Day {
+            max(anchor.adding(days: step.days), floor ?? anchor.adding(days: step.days))
+        }
         var candidates = ladder.steps.filter { $0.days > lastDone }
         if forceNotice { candidates = candidates.filter { $0.kind == .formalNotice } }
         if let index = candidates.lastIndex(where: { day($0) <= asOf }) {
@@ -188,7 +221,8 @@ public enum LadderEngine {
             decision.passed = Array(candidates[..<index])
             if index + 1 < candidates.count {
                 let following = candidates[index + 1]
-                decision.next = .step(following, max(anchor.adding(days: following.days), asOf.adding(days: ladder.minimumGapDays)))
+                decision.next = .step(
+                    following, max(anchor.adding(days: following.days), asOf.adding(days: ladder.minimumGapDays)))
             } else {
                 decision.next = .court(nil)
             }
@@ -213,7 +247,9 @@ public enum PlanStatus: Sendable, Hashable {
             due += instalment.amount
             let deadline = instalment.date.adding(days: graceDays)
             guard deadline < asOf else { return .honoured(next: instalment) }
-            let paid = payments.filter { $0.date >= plan.date && $0.date <= deadline }.reduce(Decimal(0)) { $0 + $1.amount }
+            let paid = payments.filter { $0.date >= plan.date && $0.date <= deadline }.reduce(Decimal(0)) {
+                $0 + $1.amount
+            }
             if paid < due { return .broken(missed: instalment, from: deadline.adding(days: 1)) }
         }
         return .completed(last: plan.instalments.last.map { $0.date.adding(days: graceDays) } ?? plan.date)

@@ -48,9 +48,11 @@ public struct MIMEMessage: Sendable, Hashable {
     /// `<2026-0042.j15.20261123@atelier-lumiere.fr>`: unique per case, step and day, and stable.
     public static func messageID(reference: String, step: String, day: Day, sender: String) -> String {
         func atom(_ text: String, keeping extra: String = "-_") -> String {
-            String(text.unicodeScalars.map { s -> Character in
-                s.isASCII && (CharacterSet.alphanumerics.contains(s) || extra.unicodeScalars.contains(s)) ? Character(s) : "-"
-            })
+            String(
+                text.unicodeScalars.map { s -> Character in
+                    s.isASCII && (CharacterSet.alphanumerics.contains(s) || extra.unicodeScalars.contains(s))
+                        ? Character(s) : "-"
+                })
         }
         let domain = sender.split(separator: "@").last.map { atom(String($0), keeping: "-_.") } ?? ""
         let compact = day.iso.replacingOccurrences(of: "-", with: "")

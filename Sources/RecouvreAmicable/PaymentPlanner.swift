@@ -67,34 +67,47 @@ public enum PaymentPlanner {
     /// The plan for `claim` as of `asOf`: instalments of the outstanding principal, and the penalties or
     /// interest they still carry, computed by the statement engine on a copy of the case with the planned
     /// payments added (the user's case is not changed).
-    public static func propose(case claim: Case, asOf: Day, count: Int, first: Day, every frequency: PlanFrequency,
-                               graceDays: Int, engine: StatementEngine) throws -> PlanProposal {
+    public static func propose(
+        case claim: Case, asOf: Day, count: Int, first: Day, every frequency: PlanFrequency,
+        graceDays: Int, engine: StatementEngine
+    ) throws -> PlanProposal {
         guard count >= 1 else { throw AmicableError("--instalments \(count) : au moins une échéance", exitCode: 2) }
         guard first >= asOf else {
-            throw AmicableError("--first \(first.iso) : la première échéance précède la date du plan (\(asOf.iso))", exitCode: 2)
+            throw AmicableError(
+                "--first \(first.iso) : la première échéance précède la date du plan (\(asOf.iso))", exitCode: 2)
         }
         let now = try engine.statement(for: claim, asOf: asOf)
-        guard now.totals.principal > 0 else { throw AmicableError("\(claim.reference) : aucun principal restant dû au \(asOf.iso), pas d'échéancier") }
+        guard now.totals.principal > 0 else {
+            throw AmicableError("\(claim.reference) : aucun principal restant dû au \(asOf.iso), pas d'échéancier")
+        }
         let instalments = split(now.totals.principal, count: count, first: first, every: frequency)
         var planned = claim
         for (index, instalment) in instalments.enumerated() {
-            planned.payments.append(Payment(date: instalment.date, amount: instalment.amount,
-                                            reference: "Échéance \(index + 1)/\(count) prévue"))
+            planned.payments.append(
+                Payment(
+                    date: instalment.date, amount: instalment.amount,
+                    reference: "Échéance \(index + 1)/\(count) prévue"))
         }
         let end = instalments.last!.date
         let atEnd = try engine.statement(for: planned, asOf: end)
         let broken = first.adding(days: graceDays + 1)
         let missed = try engine.statement(for: claim, asOf: broken)
-        return PlanProposal(instalments: instalments, claim: now.totals.principal, now: now, atEnd: atEnd,
-                            ifFirstMissed: (broken, missed.totals.total), graceDays: graceDays)
+        return PlanProposal(
+            instalments: instalments, claim: now.totals.principal, now: now, atEnd: atEnd,
+            ifFirstMissed: (broken, missed.totals.total), graceDays: graceDays)
     }
 
     /// The letter proposing the plan (`forms/templates/plan-echeancier.mustache`).
-    public static func letter(case claim: Case, proposal: PlanProposal, asOf: Day, tables: RateTables,
-                              forms: AmicableForms) throws -> String {
+    public static func letter(
+        case claim: Case, proposal: PlanProposal, asOf: Day, tables: RateTables,
+        forms: AmicableForms
+    ) throws -> String {
         var model = try LetterModel.common(case: claim, statement: proposal.now, asOf: asOf, tables: tables)
         model["instalments"] = proposal.instalments.enumerated().map { index, instalment -> [String: Any] in
-            ["number": index + 1, "date": FrenchFormat.date(instalment.date), "amount": Money.french(instalment.amount)]
+            [
+                "number": index + 1, "date": FrenchFormat.date(instalment.date),
+                "amount": Money.french(instalment.amount),
+            ]
         }
         model["count"] = proposal.instalments.count
         model["firstDate"] = FrenchFormat.date(proposal.instalments[0].date)
@@ -106,7 +119,9 @@ public enum PaymentPlanner {
         model["flatFeesAtEnd"] = Money.french(proposal.atEnd.totals.flatFees)
         model["remainingAfterPlan"] = Money.french(proposal.remainingAfterPlan)
         model["remainsAfterPlan"] = proposal.remainingAfterPlan > 0
-        model["ifFirstMissed"] = ["date": FrenchFormat.date(proposal.ifFirstMissed.day), "total": Money.french(proposal.ifFirstMissed.total)]
+        model["ifFirstMissed"] = [
+            "date": FrenchFormat.date(proposal.ifFirstMissed.day), "total": Money.french(proposal.ifFirstMissed.total),
+        ]
         if let rates = LetterModel.rates(proposal.atEnd) { model["ratesDuringPlan"] = rates }
         return try forms.render(AmicableForms.planTemplate, model)
     }

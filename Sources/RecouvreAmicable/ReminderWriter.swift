@@ -22,18 +22,24 @@ public struct ReminderDocument: Sendable, Hashable {
 /// statutory figure is printed from the data: the penalties from the statement, the flat fee from
 /// `forms/rates/statutory.yaml` (RateTables.statutory), never a literal.
 public enum ReminderWriter {
-    public static func write(case claim: Case, statement: Statement, decision: LadderDecision, step: LadderStep,
-                             history: AmicableHistory, asOf: Day, tables: RateTables,
-                             forms: AmicableForms) throws -> ReminderDocument {
+    public static func write(
+        case claim: Case, statement: Statement, decision: LadderDecision, step: LadderStep,
+        history: AmicableHistory, asOf: Day, tables: RateTables,
+        forms: AmicableForms
+    ) throws -> ReminderDocument {
         var notes: [String] = []
         var channel = step.channel
         if channel == .email {
             if claim.debtor.email == nil {
                 channel = .letter
-                notes.append("Le débiteur n'a pas d'adresse électronique (debtor.email) : la relance « \(step.label) » est un courrier.")
+                notes.append(
+                    "Le débiteur n'a pas d'adresse électronique (debtor.email) : la relance « \(step.label) » est un courrier."
+                )
             } else if claim.creditor.email == nil {
                 channel = .letter
-                notes.append("Le créancier n'a pas d'adresse électronique (creditor.email) : la relance « \(step.label) » est un courrier.")
+                notes.append(
+                    "Le créancier n'a pas d'adresse électronique (creditor.email) : la relance « \(step.label) » est un courrier."
+                )
             }
         }
         guard let template = step.template else {
@@ -60,13 +66,17 @@ public enum ReminderWriter {
         if !previous.isEmpty { model["previous"] = previous }
         model["hasPrevious"] = !previous.isEmpty
         if let promise = decision.brokenPromise {
-            var item: [String: Any] = ["date": FrenchFormat.date(promise.date), "until": FrenchFormat.date(promise.until)]
+            var item: [String: Any] = [
+                "date": FrenchFormat.date(promise.date), "until": FrenchFormat.date(promise.until),
+            ]
             if let amount = promise.amount { item["amount"] = Money.french(amount) }
             model["brokenPromise"] = item
         }
         switch decision.next {
         case .step(let next, let day):
-            model["next"] = ["label": next.label, "date": FrenchFormat.date(day), "formalNotice": next.kind == .formalNotice]
+            model["next"] = [
+                "label": next.label, "date": FrenchFormat.date(day), "formalNotice": next.kind == .formalNotice,
+            ]
         case .court, .instalment, .none:
             break
         }
@@ -77,13 +87,16 @@ public enum ReminderWriter {
         if channel == .email, let from = claim.creditor.email, let to = claim.debtor.email {
             let message = MIMEMessage(
                 from: .init(name: claim.creditor.name, address: from), to: .init(name: claim.debtor.name, address: to),
-                subject: subject, date: asOf, messageID: MIMEMessage.messageID(reference: claim.reference, step: step.id, day: asOf, sender: from),
+                subject: subject, date: asOf,
+                messageID: MIMEMessage.messageID(reference: claim.reference, step: step.id, day: asOf, sender: from),
                 body: text)
-            return ReminderDocument(step: step, channel: channel, subject: subject, text: text, fileName: base + ".eml",
-                                    contents: Data(message.rendered().utf8), notes: notes)
+            return ReminderDocument(
+                step: step, channel: channel, subject: subject, text: text, fileName: base + ".eml",
+                contents: Data(message.rendered().utf8), notes: notes)
         }
-        return ReminderDocument(step: step, channel: channel, subject: subject, text: text, fileName: base + ".txt",
-                                contents: Data(text.utf8), notes: notes)
+        return ReminderDocument(
+            step: step, channel: channel, subject: subject, text: text, fileName: base + ".txt",
+            contents: Data(text.utf8), notes: notes)
     }
 }
 
@@ -107,7 +120,8 @@ enum LetterModel {
         let listed = overdue.isEmpty ? open : overdue
         model["invoices"] = listed.map { invoice -> [String: Any] in
             var item: [String: Any] = [
-                "number": invoice.number, "issued": FrenchFormat.date(invoice.issued), "due": FrenchFormat.date(invoice.due),
+                "number": invoice.number, "issued": FrenchFormat.date(invoice.issued),
+                "due": FrenchFormat.date(invoice.due),
                 "amount": Money.french(invoice.amount), "outstanding": Money.french(invoice.outstanding),
             ]
             let late = asOf - invoice.due
@@ -117,10 +131,13 @@ enum LetterModel {
         let principal = listed.reduce(Decimal(0)) { $0 + $1.outstanding }
         model["principal"] = Money.french(principal)
         model["asOf"] = FrenchFormat.date(asOf)
-        model["total"] = Money.french(principal + statement.totals.penalties + statement.totals.flatFees + statement.totals.extraRecoveryCosts)
+        model["total"] = Money.french(
+            principal + statement.totals.penalties + statement.totals.flatFees + statement.totals.extraRecoveryCosts)
         let upcoming = open.filter { $0.due >= asOf }
         if !overdue.isEmpty && !upcoming.isEmpty {
-            model["upcoming"] = upcoming.map { ["number": $0.number, "due": FrenchFormat.date($0.due), "outstanding": Money.french($0.outstanding)] }
+            model["upcoming"] = upcoming.map {
+                ["number": $0.number, "due": FrenchFormat.date($0.due), "outstanding": Money.french($0.outstanding)]
+            }
         }
         let regime = statement.regime
         model["professional"] = regime == .b2b
@@ -132,12 +149,18 @@ enum LetterModel {
         // The flat fee per invoice from forms/rates/statutory.yaml (C. com. L441-10 II, D441-5; C. commande
         // publique D2192-35), printed only when the statement claims it.
         if statement.totals.flatFees > 0, let first = statement.invoices.first(where: { $0.flatFee > 0 }),
-           let fee = try LatePaymentRules.flatFee(regime: regime, dueDayAfter: first.due.adding(days: 1), tables: tables) {
+            let fee = try LatePaymentRules.flatFee(
+                regime: regime, dueDayAfter: first.due.adding(days: 1), tables: tables)
+        {
             let count = statement.invoices.filter { $0.flatFee > 0 }.count
-            model["flatFee"] = ["perInvoice": Money.french(fee.value), "count": count, "total": Money.french(statement.totals.flatFees),
-                                "plural": count > 1]
+            model["flatFee"] = [
+                "perInvoice": Money.french(fee.value), "count": count, "total": Money.french(statement.totals.flatFees),
+                "plural": count > 1,
+            ]
         }
-        if statement.totals.extraRecoveryCosts > 0 { model["extraCosts"] = Money.french(statement.totals.extraRecoveryCosts) }
+        if statement.totals.extraRecoveryCosts > 0 {
+            model["extraCosts"] = Money.french(statement.totals.extraRecoveryCosts)
+        }
         return model
     }
 
@@ -154,7 +177,9 @@ enum LetterModel {
     /// `au taux annuel de 12,15 %`, or the successive rates of the statement's periods.
     static func rates(_ statement: Statement) -> String? {
         var seen: [Decimal] = []
-        for period in statement.invoices.flatMap(\.periods) where !seen.contains(period.rate) { seen.append(period.rate) }
+        for period in statement.invoices.flatMap(\.periods) where !seen.contains(period.rate) {
+            seen.append(period.rate)
+        }
         guard !seen.isEmpty else { return nil }
         if seen.count == 1 { return "au taux annuel de \(FrenchFormat.rate(seen[0]))" }
         let texts = seen.map(FrenchFormat.rate)

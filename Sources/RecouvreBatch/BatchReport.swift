@@ -76,11 +76,36 @@ public struct BatchReport: Sendable, Hashable {
     // MARK: JSON
 
     public func json() -> Data {
+        Data(header(debtors: .array(entries.map(Self.json))).rendered().utf8)
+    }
+
+    /// Writes the same bytes as `json()` entry by entry, so that a report of 100,000 debtors is never
+    /// one string in memory.
+    public func writeJSON(to output: FileHandle) throws {
+        let empty = header(debtors: .array([])).rendered()
+        let tail = "[]\n}\n"
+        guard !entries.isEmpty, empty.hasSuffix(tail) else { return try output.write(contentsOf: Data(empty.utf8)) }
+        var buffer = String(empty.dropLast(tail.count)) + "["
+        for (index, entry) in entries.enumerated() {
+            // The entry rendered alone, indented as an element of the top-level "debtors" array (its
+            // strings escape their line breaks, so every raw newline is structure).
+            let text = Self.json(entry).rendered().dropLast().replacingOccurrences(of: "\n", with: "\n    ")
+            buffer += (index == 0 ? "\n    " : ",\n    ") + text
+            if buffer.utf8.count > 1 << 16 {
+                try output.write(contentsOf: Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        buffer += "\n  ]\n}\n"
+        try output.write(contentsOf: Data(buffer.utf8))
+    }
+
+    func header(debtors: JSONValue) -> JSONValue {
         let summary = self.summary
         func counts(_ table: [String: Int]) -> JSONValue {
             .sortedObject(table.mapValues { .integer(Int64($0)) })
         }
-        let root = JSONValue.object([
+        return JSONValue.object([
             ("schema", .string(Self.schema)),
             ("tool", .string(tool)),
             ("input", .string(input)),
@@ -100,9 +125,8 @@ public struct BatchReport: Sendable, Hashable {
                     ("by_court_kind", counts(summary.byCourtKind)),
                 ])
             ),
-            ("debtors", .array(entries.map(Self.json))),
+            ("debtors", debtors),
         ])
-        return Data(root.rendered().utf8)
     }
 
     static func json(_ entry: BatchEntry) -> JSONValue {
@@ -189,18 +213,36 @@ public struct BatchReport: Sendable, Hashable {
     /// RFC 4180: comma-separated, fields quoted when they hold a comma, a quote or a line break, CRLF
     /// line ends, UTF-8; the warnings of a debtor joined by " | ".
     public func csv() -> Data {
-        var out = Self.csvColumns.joined(separator: ",") + "\r\n"
-        for entry in entries {
-            let fields: [String] = [
-                entry.key.value, entry.key.kind.rawValue, entry.status.rawValue, entry.bundle, entry.reference ?? "",
-                entry.debtor ?? "", entry.asOf?.iso ?? "", entry.totalClaimed.map { Money.plain($0) } ?? "",
-                entry.procedure?.rawValue ?? "", entry.courtKind?.rawValue ?? "", entry.court ?? "",
-                entry.warnings.joined(separator: " | "), entry.error?.message ?? "", entry.error?.location ?? "",
-                entry.source,
-            ]
-            out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
-        }
+        var out = Self.csvHeader
+        for entry in entries { out += Self.csvLine(entry) }
         return Data(out.utf8)
+    }
+
+    /// Writes the same bytes as `csv()`, a buffer at a time.
+    public func writeCSV(to output: FileHandle) throws {
+        var buffer = Self.csvHeader
+        for entry in entries {
+            buffer += Self.csvLine(entry)
+            if buffer.utf8.count > 1 << 16 {
+                try output.write(contentsOf: Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        try output.write(contentsOf: Data(buffer.utf8))
+    }
+
+    static var csvHeader: String { csvColumns.joined(separator: ",") + "\r\n" }
+
+    /// One debtor's line, with its CRLF.
+    static func csvLine(_ entry: BatchEntry) -> String {
+        let fields: [String] = [
+            entry.key.value, entry.key.kind.rawValue, entry.status.rawValue, entry.bundle, entry.reference ?? "",
+            entry.debtor ?? "", entry.asOf?.iso ?? "", entry.totalClaimed.map { Money.plain($0) } ?? "",
+            entry.procedure?.rawValue ?? "", entry.courtKind?.rawValue ?? "", entry.court ?? "",
+            entry.warnings.joined(separator: " | "), entry.error?.message ?? "", entry.error?.location ?? "",
+            entry.source,
+        ]
+        return fields.map(Self.csvField).joined(separator: ",") + "\r\n"
     }
 
     static func csvField(_ text: String) -> String {

@@ -126,6 +126,7 @@ public struct BatchRunner: Sendable {
         var times = StageTimes(enabled: configuration.profile)
         var entries: [BatchEntry] = []
         var bundles = Set<String>()
+        var warningTexts: [String: String] = [:]
         let jobs = configuration.jobs
         observer?.started(source: source.description, total: source.count, jobs: jobs, shard: configuration.shard)
 
@@ -136,7 +137,16 @@ public struct BatchRunner: Sendable {
                 times.add(result.times)
                 progress.done += 1
                 if let entry = result.entry {
-                    entries.append(entry)
+                    // Debtors share most of their warnings (the same rate-table notice, the same
+                    // procedure advice): each distinct text is kept once, so the entries kept for the
+                    // report stay small as the batch grows.
+                    var compact = entry
+                    compact.warnings = entry.warnings.map { text in
+                        if let shared = warningTexts[text] { return shared }
+                        warningTexts[text] = text
+                        return text
+                    }
+                    entries.append(compact)
                     switch entry.status {
                     case .built: progress.built += 1
                     case .skipped: progress.skipped += 1
@@ -311,14 +321,22 @@ public struct BatchRunner: Sendable {
         return removed
     }
 
-    /// Writes `batch-report.json` and `.csv` atomically (a temporary file renamed into place).
+    /// Writes `batch-report.json` and `.csv` atomically (a temporary file renamed into place), each
+    /// streamed entry by entry.
     static func writeReport(_ report: BatchReport, to out: URL) throws -> [URL] {
         var written: [URL] = []
-        for (name, data) in [(BatchReport.jsonName, report.json()), (BatchReport.csvName, report.csv())] {
+        let writers: [(String, (FileHandle) throws -> Void)] = [
+            (BatchReport.jsonName, report.writeJSON), (BatchReport.csvName, report.writeCSV),
+        ]
+        for (name, write) in writers {
             let target = out.appendingPathComponent(name)
             let temporary = out.appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
             do {
-                try data.write(to: temporary)
+                guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                    let handle = FileHandle(forWritingAtPath: temporary.path)
+                else { throw BatchInputError(source: temporary.path, message: "création impossible") }
+                defer { try? handle.close() }
+                try write(handle)
                 // rename(2) replaces the old report in one step.
                 guard rename(temporary.path, target.path) == 0 else {
                     throw BatchInputError(source: target.path, message: String(cString: strerror(errno)))

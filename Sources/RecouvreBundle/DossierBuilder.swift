@@ -126,65 +126,93 @@ public struct DossierPipeline: Sendable {
     /// the user forces it, and then the warning stays in the output.
     /// `pdf` (`--pdf`, `--pdf-only`) adds each document's PDF/A-3b beside its text, or instead of it.
     public func assemble(
-        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil
+        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
+        options: DossierOptions = DossierOptions()
     ) throws -> AssembledDossier {
         var times = StageTimes.off
-        return try assemble(claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, times: &times)
+        return try assemble(
+            claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, options: options, times: &times)
     }
 
     /// The same, adding each stage's CPU time to `times` (`batch --profile`).
     public func assemble(
         _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
-        times: inout StageTimes
+        options: DossierOptions = DossierOptions(), times: inout StageTimes
     ) throws -> AssembledDossier {
-        let decision = try decide(claim, asOf: asOf, force: force, times: &times)
-        let (statement, route, warnings) = (decision.statement, decision.route, decision.warnings)
-        let dossier = try times.measure(.render) {
-            try book.renderer.render(DossierInput(case: claim, statement: statement, route: route))
+        // --- court engineer (issue 17): stage, procedure choice, court checks, notes.txt ---
+        var options = options
+        options.force = force
+        let stage = options.stage ?? DossierStage.default(for: claim)
+        var warnings: [String] = []
+        let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
+        let expired = prescription.filter(\.expired).map(\.message)
+        if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
+        warnings += prescription.map(\.message)
+        let statement = try times.measure(.statement) { try self.statement(for: claim, asOf: asOf) }
+        var route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
+        if let procedure = options.procedure {
+            guard let chosen = try book.router.choosing(procedure, in: route) else {
+                throw DossierRefusal(reasons: [book.messages.text(DocumentReason.procedureRefused(
+                    procedure: Router.optionName(procedure),
+                    allowed: book.router.allowed(route).map(Router.optionName).joined(separator: ", ")))])
+            }
+            route = chosen
         }
+        warnings += statement.warnings + route.warnings
+        let input = DossierInput(case: claim, statement: statement, route: route, options: options)
+        let refusals = DossierChecks.refusals(input, settings: book.documentSettings, messages: book.messages)
+        if !refusals.isEmpty { throw DossierRefusal(reasons: refusals) }
+        if let forced = DossierChecks.forcedWarning(input, settings: book.documentSettings, messages: book.messages) {
+            warnings.append(forced)
+        }
+        let dossier = try times.measure(.render) { try book.renderer.render(input) }
+        warnings += dossier.warnings
+        // --- end court engineer ---
 
         var files: [BundleFile] = []
         var documentDigests: [DocumentDigest] = []
-        times.measure(.hash) {
-            for document in dossier.documents {
-                let data = Data(document.text.utf8)
-                files.append(BundleFile(path: document.fileName, data: data))
-                documentDigests.append(
-                    DocumentDigest(
-                        fileName: document.fileName, title: document.title,
-                        sha256: BundleManifest.sha256(data), bytes: data.count))
-            }
+        for document in dossier.documents {
+            let data = Data(document.text.utf8)
+            files.append(BundleFile(path: document.fileName, data: data))
+            documentDigests.append(
+                DocumentDigest(
+                    fileName: document.fileName, title: document.title,
+                    sha256: BundleManifest.sha256(data), bytes: data.count))
         }
         var exhibitDigests: [ExhibitDigest] = []
-        // Reading and hashing the exhibits counts as reading.
-        try times.measure(.read) {
-            for exhibit in dossier.exhibits {
-                guard let path = exhibit.bundlePath else {
+        for exhibit in dossier.exhibits {
+            guard let path = exhibit.bundlePath else {
+                exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
+                continue
+            }
+            let data: Data
+            if let source = exhibit.source {
+                guard let found = exhibits.data(forExhibit: source) else {
+                    // court engineer (issue 17): a court bundle needs every file; a notice bundle warns.
+                    guard stage == .notice else {
+                        throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
+                    }
+                    warnings.append(book.messages.text(DocumentReason.exhibitFileAbsent(
+                        index: String(exhibit.number - 1), number: String(exhibit.number), title: exhibit.title, path: source)))
                     exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
                     continue
                 }
-                let data: Data
-                if let source = exhibit.source {
-                    guard let found = exhibits.data(forExhibit: source) else {
-                        throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
-                    }
-                    data = found
-                    files.append(BundleFile(path: path, data: data))
-                } else {
-                    data = files.first { $0.path == path }?.data ?? Data()
-                }
-                exhibitDigests.append(
-                    ExhibitDigest(
-                        number: exhibit.number, title: exhibit.title, path: path,
-                        sha256: BundleManifest.sha256(data), bytes: data.count))
+                data = found
+                files.append(BundleFile(path: path, data: data))
+            } else {
+                data = files.first { $0.path == path }?.data ?? Data()
             }
+            exhibitDigests.append(
+                ExhibitDigest(
+                    number: exhibit.number, title: exhibit.title, path: path,
+                    sha256: BundleManifest.sha256(data), bytes: data.count))
         }
 
         // A dossier.xml that does not validate is our bug: report it, write nothing.
-        let input = DossierXMLInput(
+        let xmlInput = DossierXMLInput(
             case: claim, statement: statement, route: route, documents: documentDigests,
             exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
-        let xml = try times.measure(.xml) { try DossierXML.write(input) }
+        let xml = try times.measure(.xml) { try DossierXML.write(xmlInput) }
         try times.measure(.xsd) {
             do {
                 try book.dossierSchema.validate(xml, name: DossierXML.fileName)
@@ -193,6 +221,10 @@ public struct DossierPipeline: Sendable {
             }
         }
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
+        // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
+        var seenNotes = Set<String>()
+        let notes = warnings.filter { seenNotes.insert($0).inserted }
+        files.append(BundleFile(path: DossierNotes.fileName, data: Data(DossierNotes.text(notes, messages: book.messages).utf8)))
         if let pdf {
             files = try pdf.apply(
                 to: files,
@@ -202,14 +234,15 @@ public struct DossierPipeline: Sendable {
                     date: asOf, caseReference: claim.reference, author: claim.creditor.name))
         }
 
-        let manifest = times.measure(.hash) {
-            BundleManifest(
-                tool: tool, caseReference: claim.reference, asOf: asOf.iso,
-                creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
-                debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
-                amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-                files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
-        }
+        let manifest = BundleManifest(
+            tool: tool, caseReference: claim.reference, asOf: asOf.iso,
+            creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
+            debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
+            amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
+            files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+        // The statement repeats the prescription notices: each warning once, in order.
+        var seen = Set<String>()
+        warnings = warnings.filter { seen.insert($0).inserted }
         return AssembledDossier(files: files, manifest: manifest, statement: statement, route: route, warnings: warnings)
     }
 
@@ -218,12 +251,13 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil
+        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil, options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
         let loaded = try CaseFileReader.load(path: casePath, today: today)
         let claim = try completeCase?(loaded.value) ?? loaded.value
         let day = asOf ?? claim.asOf ?? today
-        let dossier = try assemble(claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf)
+        let dossier = try assemble(
+            claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf, options: options)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected = [casePath] + claim.exhibits.compactMap(\.file).map {
             $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
@@ -231,7 +265,9 @@ public struct DossierPipeline: Sendable {
         try BundleWriter().write(
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
             protecting: protected)
-        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings)
+        // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
+        let expiry = RateExpiry(book.rates).warning(today: day, messages: book.messages)
+        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings + (expiry.map { [$0] } ?? []))
     }
 
     /// The verifier of bundles written with this book's schema.

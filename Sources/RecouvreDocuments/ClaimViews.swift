@@ -19,6 +19,28 @@ public struct InvoiceView: Sendable, Hashable {
     }
 }
 
+/// An invoice paid in full but late: "réglée avec retard", with the penalties (and, B2B, the fee)
+/// still due on it (domain.md §5).
+public struct LateInvoiceView: Sendable, Hashable {
+    public var number: String
+    public var issued: String
+    public var due: String
+    public var amount: String
+    public var paidOn: String
+    public var penalties: String
+    public var flatFee: String?
+
+    init(_ invoice: InvoiceStatement, paidOn: Day) {
+        number = invoice.number
+        issued = FrenchFormat.date(invoice.issued)
+        due = FrenchFormat.date(invoice.due)
+        amount = FrenchFormat.amount(invoice.amount)
+        self.paidOn = FrenchFormat.date(paidOn)
+        penalties = FrenchFormat.amount(invoice.penalties)
+        flatFee = invoice.flatFee > 0 ? FrenchFormat.amount(invoice.flatFee) : nil
+    }
+}
+
 /// The claim broken down as CPC 1407 asks: principal, interest or penalties, fees, total.
 public struct ClaimView: Sendable, Hashable {
     public var principal: String
@@ -48,10 +70,13 @@ public struct ExhibitView: Sendable, Hashable {
     public var title: String
     /// Where the copy sits in the bundle (`pieces/01-devis.pdf`), when there is a file.
     public var file: String?
+    /// "à produire" on the bordereau.
+    public var toProduce: Bool
 
-    public init(number: Int, title: String, file: String?) {
+    public init(number: Int, title: String, file: String?, toProduce: Bool = false) {
         self.number = String(number)
         self.title = title
         self.file = file
+        self.toProduce = toProduce
     }
 }

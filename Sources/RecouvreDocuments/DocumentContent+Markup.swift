@@ -125,11 +125,21 @@ private struct MarkupParser {
                 }
                 blocks.append(name == "heading" ? .heading(argument) : .placeAndDate(argument))
             }
-        case "title": try noArgument(); try opening(.title)
-        case "sender": try noArgument(); try opening(.sender)
-        case "addressee": try noArgument(); try opening(.addressee)
-        case "signature": try noArgument(); try opening(.signature)
-        case "table": try noArgument(); try opening(.table)
+        case "title":
+            try noArgument()
+            try opening(.title)
+        case "sender":
+            try noArgument()
+            try opening(.sender)
+        case "addressee":
+            try noArgument()
+            try opening(.addressee)
+        case "signature":
+            try noArgument()
+            try opening(.signature)
+        case "table":
+            try noArgument()
+            try opening(.table)
         case "total":
             guard open?.kind == .table else {
                 throw DocumentError(file: file, message: "ligne \(line) : « ::total » hors d'un bloc « ::table »")
@@ -160,7 +170,8 @@ private struct MarkupParser {
     mutating func finish() throws -> DocumentContent {
         if let open {
             throw DocumentError(
-                file: file, message: "le bloc « ::\(open.kind.name) » de la ligne \(open.line) n'est pas fermé par « ::end »")
+                file: file,
+                message: "le bloc « ::\(open.kind.name) » de la ligne \(open.line) n'est pas fermé par « ::end »")
         }
         flushProse()
         // A document neither starts nor ends with blank lines.

@@ -78,7 +78,8 @@ extension DocumentContent {
             let labelColumns = label.count
             if labelColumns + 1 <= TextMetrics.tableLabelWidth {
                 lines.append(
-                    indent + label + String(repeating: " ", count: TextMetrics.tableLabelWidth - labelColumns) + amounts)
+                    indent + label + String(repeating: " ", count: TextMetrics.tableLabelWidth - labelColumns) + amounts
+                )
             } else {
                 lines.append(indent + label)
                 lines.append(indent + String(repeating: " ", count: TextMetrics.tableLabelWidth) + amounts)

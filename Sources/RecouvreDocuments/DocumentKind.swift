@@ -45,31 +45,32 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     /// case's exhibits (the notice and the statement prove the claim; the requête and the letters do not).
     var isExhibit: Bool { self == .miseEnDemeure || self == .releveDeCompte }
 
-    /// The documents of a dossier, in filing order, for a procedure (documented in the README):
-    /// - injonction de payer: notice, statement, requête (its CERFA), bordereau, letter to the commissaire de justice;
-    /// - PSPC: notice, statement, request to the commissaire de justice (CPCE L125-1), bordereau;
-    /// - European order / small claims: notice, statement, form A content, bordereau;
-    /// - public body: statement, mémoire en réclamation (itself the demand), bordereau;
-    /// - collective proceedings: statement, déclaration de créance, bordereau (no demand to pay: the
-    ///   opening judgment forbids paying a prior debt, C. com. L622-7);
-    /// - no route: notice, statement, bordereau.
-    public static func plan(for procedure: Procedure) -> [DocumentKind] {
-        switch procedure {
-        case .injonctionDePayer:
-            return [
-                .miseEnDemeure, .releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces,
-                .lettreAuCommissaireDeJustice,
-            ]
-        case .pspc:
-            return [.miseEnDemeure, .releveDeCompte, .requetePetitesCreances, .bordereauDePieces]
-        case .europeanOrderForPayment, .europeanSmallClaims:
-            return [.miseEnDemeure, .releveDeCompte, .formulaireEuropeen, .bordereauDePieces]
-        case .administrativeClaim:
+    /// The documents of a dossier, in filing order, for a procedure and a stage (documented in docs/court.md):
+    /// - notice stage (a procedure that starts with a mise en demeure): the notice to send and its relevé;
+    /// - court stage, injonction de payer: statement, requête (its CERFA's boxes), bordereau, letter to the
+    ///   commissaire de justice — the notice sent is an exhibit, never rewritten;
+    /// - court stage, PSPC: statement, request to the commissaire de justice (CPCE L125-1), bordereau;
+    /// - court stage, European order / small claims: statement, form A content, bordereau;
+    /// - public body (both stages): statement, mémoire en réclamation (itself the demand), bordereau;
+    /// - collective proceedings (both stages): statement, déclaration de créance, bordereau (no demand to
+    ///   pay: the opening judgment forbids paying a prior debt, C. com. L622-7);
+    /// - no route: the notice stage's two documents; court stage, statement and bordereau.
+    public static func plan(for procedure: Procedure, stage: DossierStage = .court) -> [DocumentKind] {
+        switch (procedure, stage) {
+        case (.administrativeClaim, _):
             return [.releveDeCompte, .memoireEnReclamation, .bordereauDePieces]
-        case .declarationDeCreance:
+        case (.declarationDeCreance, _):
             return [.releveDeCompte, .declarationDeCreance, .bordereauDePieces]
-        case .none:
-            return [.miseEnDemeure, .releveDeCompte, .bordereauDePieces]
+        case (_, .notice):
+            return [.miseEnDemeure, .releveDeCompte]
+        case (.injonctionDePayer, .court):
+            return [.releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces, .lettreAuCommissaireDeJustice]
+        case (.pspc, .court):
+            return [.releveDeCompte, .requetePetitesCreances, .bordereauDePieces]
+        case (.europeanOrderForPayment, .court), (.europeanSmallClaims, .court):
+            return [.releveDeCompte, .formulaireEuropeen, .bordereauDePieces]
+        case (.none, .court):
+            return [.releveDeCompte, .bordereauDePieces]
         }
     }
 }

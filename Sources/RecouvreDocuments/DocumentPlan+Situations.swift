@@ -1,11 +1,11 @@
 import RecouvreRoute
 
 extension DocumentKind {
-    /// The documents of a dossier for its route: `plan(for: procedure)`, plus, after a late
+    /// The documents of a dossier for its route: `plan(for: procedure, stage:)`, plus, after a late
     /// déclaration de créance while relief is still possible, the requête en relevé de forclusion to the
     /// juge-commissaire (C. com. L622-26), filed with the declaration.
-    public static func plan(for route: Route) -> [DocumentKind] {
-        var plan = plan(for: route.procedure)
+    public static func plan(for route: Route, stage: DossierStage = .court) -> [DocumentKind] {
+        var plan = plan(for: route.procedure, stage: stage)
         if route.procedure == .declarationDeCreance, case .late? = route.declarationDeadline,
            let index = plan.firstIndex(of: .declarationDeCreance) {
             plan.insert(.requeteReleveDeForclusion, at: index + 1)

@@ -3,28 +3,46 @@ import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute
 
-/// The facts every document shares, derived once from the input (wording stays in the templates).
+/// The facts every document shares, derived once from the input (wording stays in the templates and
+/// in `forms/messages/documents.yaml`).
 struct DossierFacts {
     let input: DossierInput
     let settings: DocumentSettings
     let exhibits: [DossierExhibit]
+    let messages: MessageCatalogue
 
     var theCase: Case { input.case }
     var statement: Statement { input.statement }
     var route: Route { input.route }
+    var stage: DossierStage { input.stage }
+    var firm: Firm? { input.options.firm }
+
+    func text(_ reason: DocumentReason) -> String { messages.text(reason) }
 
     var creditor: PartyView { PartyView(theCase.creditor) }
     var debtor: PartyView { PartyView(theCase.debtor) }
     var invoices: [InvoiceView] { statement.invoices.map(InvoiceView.init) }
+    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(InvoiceView.init) }
+    var lateInvoices: [LateInvoiceView] {
+        statement.invoices.compactMap { invoice in paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0) } }
+    }
     var claim: ClaimView { ClaimView(statement) }
     /// The documents are dated the day of the computation.
     var date: String { FrenchFormat.date(statement.asOf) }
-    /// Letters are signed where the creditor is established.
-    var place: String { theCase.creditor.address.city }
-    /// The signatory: the creditor's representative, else the creditor itself.
-    var signatory: String { theCase.creditor.representative ?? theCase.creditor.name }
+    /// Letters are signed where the creditor (or its mandataire) is established.
+    var place: String { firm?.address.city ?? theCase.creditor.address.city }
+    /// The signatory: the mandataire's, else the creditor's representative, else the creditor itself.
+    var signatory: String { firm?.signatory ?? theCase.creditor.representative ?? theCase.creditor.name }
+    var firmView: FirmView? { firm.map { FirmView($0, creditor: theCase.creditor.name, facts: self) } }
     var exhibitViews: [ExhibitView] {
-        exhibits.map { ExhibitView(number: $0.number, title: $0.title, file: $0.bundlePath) }
+        exhibits.map { ExhibitView(number: $0.number, title: $0.title, file: $0.bundlePath, toProduce: $0.toProduce) }
+    }
+
+    /// The last day a payment or credit note was imputed on an invoice settled late (nil otherwise).
+    func paidOn(_ invoice: InvoiceStatement) -> Day? {
+        guard invoice.outstanding == 0, invoice.penalties > 0 || invoice.flatFee > 0 else { return nil }
+        return statement.payments.filter { $0.imputed.contains { $0.invoice == invoice.number } }.map(\.date).max()
+            ?? invoice.due
     }
 
     /// B2B wording: automatic penalties and the 40 € fee (C. com. L441-10 II, D441-5).
@@ -34,6 +52,8 @@ struct DossierFacts {
     /// Civil wording: taux légal from the receipt of the notice (C. civ. 1231-6, 1344-1), no fee.
     var legalInterest: Bool { !professional && !publicBuyer }
     var flatFeeClaimed: Bool { statement.totals.flatFees > 0 }
+    /// A consumer, lease or other civil claim carries no 40 € line at all (the fee is B2B and public only).
+    var feeLine: Bool { professional || publicBuyer }
 
     /// `au taux annuel de 12,40 %`, or the successive rates of the statement's periods.
     var rates: String? {
@@ -42,9 +62,9 @@ struct DossierFacts {
             seen.append(period.rate)
         }
         guard !seen.isEmpty else { return nil }
-        if seen.count == 1 { return "au taux annuel de \(FrenchFormat.rate(seen[0]))" }
+        if seen.count == 1 { return text(.ratesOne(rate: FrenchFormat.rate(seen[0]))) }
         let texts = seen.map(FrenchFormat.rate)
-        return "aux taux annuels successifs de \(texts.dropLast().joined(separator: ", ")) et \(texts.last!)"
+        return text(.ratesMany(list: texts.dropLast().joined(separator: ", "), last: texts.last!))
     }
 
     /// The first day interest or penalties run, over every invoice.
@@ -52,52 +72,171 @@ struct DossierFacts {
         statement.invoices.flatMap(\.periods).map(\.from).min().map(FrenchFormat.date)
     }
 
+    /// The penalties or interest that keep running after the date of the figures, with their rate, the
+    /// day they run from, their base and "jusqu'à parfait paiement" (CPC 1407; the official forms have the
+    /// line; without it only the taux légal would run after the order, C. civ. 1231-7).
+    var runningInterest: [String] {
+        let base = FrenchFormat.amount(statement.totals.principal)
+        let from = FrenchFormat.date(statement.asOf.adding(days: 1))
+        var lines: [String] = []
+        let periods = statement.invoices.flatMap(\.periods)
+        if theCase.contract.collectiveProceedings != nil || statement.totals.principal == 0 {
+            lines.append(text(.runningNone))
+        } else {
+            switch (statement.regime, theCase.contract.penaltyRate) {
+            case (.b2b, nil): lines.append(text(.runningB2BDefault(base: base, from: from)))
+            case (.b2b, .fixed(let rate)?): lines.append(text(.runningB2BFixed(rate: FrenchFormat.rate(rate), base: base, from: from)))
+            case (.b2b, .ecbPlus(let points)?):
+                lines.append(text(.runningB2BECB(points: FrenchFormat.number(points), base: base, from: from)))
+            case (.b2b, .legalTimes(let multiple)?):
+                lines.append(text(.runningB2BLegalTimes(multiple: FrenchFormat.number(multiple), base: base, from: from)))
+            case (.publicProcurement, _):
+                if let rate = periods.first?.rate {
+                    lines.append(text(.runningPublic(rate: FrenchFormat.rate(rate), base: base, from: from)))
+                } else {
+                    lines.append(text(.runningNone))
+                }
+            case (.residentialLease, _), (.civil, nil), (.consumer, nil):
+                lines.append(periods.isEmpty
+                    ? text(.runningLegalNotStarted(base: base)) : text(.runningLegal(base: base, from: from)))
+            case (_, .fixed(let rate)?):
+                lines.append(text(.runningClause(rate: FrenchFormat.rate(rate), base: base, from: from)))
+            case (_, let clause?):
+                // A formula outside B2B (civil clause "ECB + N", "N × legal"): the rate of the last period.
+                _ = clause
+                if let rate = periods.last?.rate {
+                    lines.append(text(.runningClause(rate: FrenchFormat.rate(rate), base: base, from: from)))
+                } else {
+                    lines.append(text(.runningNone))
+                }
+            case (.consumerCredit, nil): lines.append(text(.runningNone))
+            }
+        }
+        switch theCase.contract.capitalisationBasis {
+        case .contract: lines.append(text(.capitalisationContract))
+        case .requested: lines.append(text(.capitalisationRequested))
+        case nil: break
+        }
+        return lines
+    }
+
     /// The formal notice already sent, if any: `du 20 juin 2025, reçue le 23 juin 2025`.
     var previousNotice: String? {
-        guard let notice = theCase.formalNotice else { return nil }
-        var text = "du \(FrenchFormat.date(notice.date))"
-        if let received = notice.received { text += ", reçue le \(FrenchFormat.date(received))" }
-        return text
+        guard stage == .notice, let notice = theCase.formalNotice else { return nil }
+        if let received = notice.effectiveReceipt {
+            return text(.previousNoticeReceived(date: FrenchFormat.date(notice.date), received: FrenchFormat.date(received)))
+        }
+        return text(.previousNotice(date: FrenchFormat.date(notice.date)))
     }
 
     var contractReference: String? { theCase.contract.reference }
 
-    /// The court's name, or nil when the route names none.
+    /// The court's name as the route gives it (`Tribunal de commerce de Dijon`), or nil.
     var courtName: String? { route.court?.name }
+
+    /// `le tribunal de commerce de Dijon`, `la chambre commerciale du tribunal judiciaire de Strasbourg`.
+    var courtWithArticle: String? { route.court.map { CourtWords.withArticle($0.name) } }
+
+    /// Who the requête is addressed to: "Madame, Monsieur le Président du tribunal de commerce de Dijon",
+    /// "Madame, Monsieur le juge des contentieux de la protection du tribunal de proximité de Roubaix".
+    var addressee: String {
+        guard let court = route.court, court.kind != .foreign else { return text(.addresseeToComplete) }
+        if court.kind == .jugeDesContentieuxDeLaProtection {
+            return text(.addresseeJudge(court: CourtWords.withArticle(court.name)))
+        }
+        return text(.addresseePresident(court: CourtWords.genitive(court.name)))
+    }
 
     /// The step announced in the notice, from the route (C. civ. 1344 does not require it; the
     /// practice, and domain.md §5, do).
     var nextStep: String {
         switch route.procedure {
-        case .injonctionDePayer:
-            return "une requête en injonction de payer" + (courtName.map { " devant le \($0)" } ?? "")
-        case .pspc:
-            return "la procédure simplifiée de recouvrement des petites créances auprès d'un commissaire de justice"
-        case .europeanOrderForPayment:
-            return "une demande d'injonction de payer européenne"
-        case .europeanSmallClaims:
-            return "une demande selon la procédure européenne de règlement des petits litiges"
-        case .administrativeClaim:
-            return "la saisine du tribunal administratif"
-        case .declarationDeCreance:
-            return "la déclaration de notre créance au passif de la procédure collective"
-        case .none:
-            return "toute action en justice utile"
+        case .injonctionDePayer: return courtWithArticle.map { text(.nextInjonctionAt(court: $0)) } ?? text(.nextInjonction)
+        case .pspc: return text(.nextPSPC)
+        case .europeanOrderForPayment: return text(.nextEuropeanOrder)
+        case .europeanSmallClaims: return text(.nextEuropeanSmallClaims)
+        case .administrativeClaim: return text(.nextAdministrative)
+        case .declarationDeCreance: return text(.nextDeclaration)
+        case .none: return text(.nextNone)
         }
     }
 
-    /// The basis of the claim in one paragraph: the contract and the unpaid invoices.
+    /// The basis of the claim in one paragraph: the contract, the unpaid invoices, those paid late.
     var basis: String {
         var parts: [String] = []
         if let reference = theCase.contract.reference { parts.append(reference) }
-        let list = statement.invoices.filter { $0.outstanding > 0 }.map {
-            "facture n° \($0.number) du \(FrenchFormat.date($0.issued)), échue le \(FrenchFormat.date($0.due)), "
-                + "restant due \(FrenchFormat.amount($0.outstanding))"
+        for invoice in statement.invoices {
+            if invoice.outstanding > 0 {
+                parts.append(text(.basisInvoice(
+                    number: invoice.number, issued: FrenchFormat.date(invoice.issued), due: FrenchFormat.date(invoice.due),
+                    outstanding: FrenchFormat.amount(invoice.outstanding))))
+            } else if let paid = paidOn(invoice) {
+                parts.append(text(.basisPaidLate(
+                    number: invoice.number, issued: FrenchFormat.date(invoice.issued), due: FrenchFormat.date(invoice.due),
+                    paid: FrenchFormat.date(paid))))
+            }
         }
-        parts.append(list.isEmpty ? "factures réglées, pénalités seules restant dues" : list.joined(separator: " ; "))
-        if let terms = theCase.contract.paymentTerms { parts.append("conditions de paiement : \(terms)") }
+        if let terms = theCase.contract.paymentTerms { parts.append(text(.basisTerms(terms: terms))) }
         return parts.joined(separator: " ; ")
     }
 
     var formalNoticeDays: Int { settings.formalNoticeDays(for: statement.regime) }
+
+    /// A professional creditor writing to a consumer gives its médiateur de la consommation
+    /// (C. consom. L612-1, L616-1, R616-1).
+    var mediator: Mediator? {
+        guard statement.regime == .consumer, theCase.creditor.actsProfessionally else { return nil }
+        return theCase.creditor.mediator
+    }
+}
+
+/// Court names inside a sentence: lower-case common noun, with its article.
+enum CourtWords {
+    /// `Tribunal de commerce de Dijon` → `tribunal de commerce de Dijon`.
+    static func common(_ name: String) -> String {
+        guard let first = name.first, first.isUppercase else { return name }
+        let words = ["Tribunal", "Chambre", "Juge", "Cour", "Conseil"]
+        guard words.contains(where: { name.hasPrefix($0) }) else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+
+    static func feminine(_ name: String) -> Bool { common(name).hasPrefix("chambre") || common(name).hasPrefix("cour") }
+
+    /// `le tribunal de commerce de Dijon`, `la chambre commerciale …`.
+    static func withArticle(_ name: String) -> String { (feminine(name) ? "la " : "le ") + common(name) }
+
+    /// `du tribunal de commerce de Dijon`, `de la chambre commerciale …`.
+    static func genitive(_ name: String) -> String { (feminine(name) ? "de la " : "du ") + common(name) }
+}
+
+/// The mandataire as the letters print it.
+public struct FirmView: Sendable, Hashable {
+    public var name: String
+    public var role: String
+    public var addressLines: [String]
+    public var contact: String?
+    public var reference: String?
+    public var signatory: String
+    /// "Pour Atelier Lumière, par le cabinet …, Maître … :"
+    public var signatureLine: String
+
+    init(_ firm: Firm, creditor: String, facts: DossierFacts) {
+        name = firm.name
+        role = firm.role ?? FirmView.role(firm, facts)
+        addressLines = PartyView.lines(of: firm.address)
+        let contact = [firm.phone, firm.email].compactMap { $0 }
+        self.contact = contact.isEmpty ? nil : contact.joined(separator: " · ")
+        reference = firm.reference
+        signatory = firm.signatory
+        signatureLine = facts.text(.signatoryFirm(creditor: creditor, firm: firm.name, signatory: firm.signatory))
+    }
+
+    static func role(_ firm: Firm, _ facts: DossierFacts) -> String {
+        switch firm.kind {
+        case .avocat: return firm.barreau.map { facts.text(.roleAvocat(barreau: $0)) } ?? facts.text(.roleAvocatNoBarreau)
+        case .agency: return facts.text(.roleAgency)
+        case .commissaire: return facts.text(.roleCommissaire)
+        case .department: return facts.text(.roleDepartment)
+        }
+    }
 }

@@ -7,15 +7,23 @@ public struct DossierInput: Sendable {
     public var `case`: Case
     public var statement: Statement
     public var route: Route
+    /// The stage, procedure and mandataire the user chose.
+    public var options: DossierOptions
     /// The amicable attempts (reminders, promises, plans), one French line each, from
     /// RecouvreAmicable's `AmicableChronology.lines`; the mise en demeure recalls them. Empty: none shown.
     public var amicableSteps: [String]
-    public init(case: Case, statement: Statement, route: Route, amicableSteps: [String] = []) {
+
+    public init(case: Case, statement: Statement, route: Route, amicableSteps: [String] = [],
+                options: DossierOptions = DossierOptions()) {
         self.case = `case`
         self.statement = statement
         self.route = route
         self.amicableSteps = amicableSteps
+        self.options = options
     }
+
+    /// The stage built: the one asked, else the default for the case.
+    public var stage: DossierStage { options.stage ?? DossierStage.default(for: `case`) }
 }
 
 /// A pièce of the dossier: the case's exhibits first, in their order, then the documents that are
@@ -27,12 +35,19 @@ public struct DossierExhibit: Sendable, Hashable {
     public var source: String?
     /// Where the copy or the document sits in the bundle (`pieces/01-devis.pdf`, `01-mise-en-demeure.txt`).
     public var bundlePath: String?
+    /// Listed, its file still to produce: "à produire" on the bordereau.
+    public var toProduce: Bool
+    /// Where the case names the file (`exhibits[2].file`, `events[4].letter`), for error messages.
+    public var key: String?
 
-    public init(number: Int, title: String, source: String?, bundlePath: String?) {
+    public init(number: Int, title: String, source: String?, bundlePath: String?, toProduce: Bool = false,
+                key: String? = nil) {
         self.number = number
         self.title = title
         self.source = source
         self.bundlePath = bundlePath
+        self.toProduce = toProduce
+        self.key = key
     }
 
     /// `pieces/NN-<file name>`: numbered so the folder lists in bordereau order and two exhibits with
@@ -50,10 +65,13 @@ public struct Dossier: Sendable {
     public var exhibits: [DossierExhibit]
     /// The file name of the mise en demeure, when the dossier has one.
     public var formalNotice: String?
+    /// What the user must know before filing or sending (terminal and notes.txt, never an exhibit).
+    public var warnings: [String]
 
-    public init(documents: [RenderedDocument], exhibits: [DossierExhibit], formalNotice: String?) {
+    public init(documents: [RenderedDocument], exhibits: [DossierExhibit], formalNotice: String?, warnings: [String] = []) {
         self.documents = documents
         self.exhibits = exhibits
         self.formalNotice = formalNotice
+        self.warnings = warnings
     }
 }

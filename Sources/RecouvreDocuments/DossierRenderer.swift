@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreModel
 import RecouvreRoute
 
 /// Builds the dossier's documents from a case, its statement and its route, and renders them
@@ -8,44 +9,78 @@ public struct DossierRenderer: Sendable {
     public let settings: DocumentSettings
     /// The CERFA box maps by form number (`12946*02`).
     public let cerfa: [String: CerfaMap]
+    /// The sentences built outside the templates (`forms/messages/documents.yaml`).
+    public let messages: MessageCatalogue
 
-    public init(templates: TemplateSet, settings: DocumentSettings, cerfa: [String: CerfaMap]) {
+    public init(templates: TemplateSet, settings: DocumentSettings, cerfa: [String: CerfaMap],
+                messages: MessageCatalogue = MessageCatalogue(entries: [:])) {
         self.templates = templates
         self.settings = settings
         self.cerfa = cerfa
+        self.messages = messages
     }
 
     /// The documents in filing order (`DocumentKind.plan`), numbered `01-…txt`, with the exhibits.
     public func render(_ input: DossierInput) throws -> Dossier {
-        let plan = DocumentKind.plan(for: input.route)
+        let plan = DocumentKind.plan(for: input.route, stage: input.stage)
         let fileNames = plan.enumerated().map { index, kind in
             "\(index + 1 < 10 ? "0" : "")\(index + 1)-\(kind.slug(for: input.route.procedure)).txt"
         }
-        var exhibits: [DossierExhibit] = input.case.exhibits.enumerated().map { index, exhibit in
-            DossierExhibit(
-                number: index + 1, title: exhibit.title, source: exhibit.file,
-                bundlePath: exhibit.file.map { DossierExhibit.bundlePath(number: index + 1, source: $0) })
-        }
+        var exhibits = caseExhibits(input)
         for (kind, fileName) in zip(plan, fileNames) where kind.isExhibit {
             exhibits.append(
                 DossierExhibit(
                     number: exhibits.count + 1, title: kind.title,
                     source: nil, bundlePath: fileName))
         }
-        let facts = DossierFacts(input: input, settings: settings, exhibits: exhibits)
+        let facts = DossierFacts(input: input, settings: settings, exhibits: exhibits, messages: messages)
         var documents: [RenderedDocument] = []
         for (kind, fileName) in zip(plan, fileNames) {
             let content = try templates.content(kind.template, try model(for: kind, facts))
             documents.append(RenderedDocument(fileName: fileName, title: kind.title, kind: kind, content: content))
         }
         let notice = documents.first { $0.kind == .miseEnDemeure }?.fileName
-        return Dossier(documents: documents, exhibits: exhibits, formalNotice: notice)
+        return Dossier(documents: documents, exhibits: exhibits, formalNotice: notice,
+                       warnings: DossierChecks.warnings(input, messages: messages))
+    }
+
+    /// The case's exhibits, then — in a court dossier — the notice actually sent, its proof of dispatch
+    /// and its avis de réception, each a pièce of its own (domain.md §5), unless the case already lists
+    /// the same file.
+    func caseExhibits(_ input: DossierInput) -> [DossierExhibit] {
+        var exhibits: [DossierExhibit] = input.case.exhibits.enumerated().map { index, exhibit in
+            DossierExhibit(
+                number: index + 1, title: exhibit.title, source: exhibit.file,
+                bundlePath: exhibit.file.map { DossierExhibit.bundlePath(number: index + 1, source: $0) },
+                toProduce: exhibit.toProduce && exhibit.file == nil, key: "exhibits[\(index)]")
+        }
+        guard input.stage == .court, DocumentKind.plan(for: input.route.procedure, stage: .notice).contains(.miseEnDemeure),
+              let notice = input.case.formalNotice,
+              let index = input.case.events.firstIndex(of: notice)
+        else { return exhibits }
+        let listed = Set(exhibits.compactMap(\.source))
+        func add(_ file: String?, _ title: DocumentReason, key: String) {
+            guard let file, !listed.contains(file) else { return }
+            let number = exhibits.count + 1
+            exhibits.append(DossierExhibit(
+                number: number, title: messages.text(title), source: file,
+                bundlePath: DossierExhibit.bundlePath(number: number, source: file), key: "events[\(index)].\(key)"))
+        }
+        // Hook for the archive: a notice completed from `--archive` names the stored sent file in `letter`.
+        add(notice.letter, .exhibitNoticeSent(date: FrenchFormat.date(notice.date)), key: "letter")
+        add(notice.dispatchProof, .exhibitDispatchProof(date: FrenchFormat.date(notice.date)), key: "dispatch_proof")
+        if let receipt = notice.effectiveReceipt {
+            add(notice.receiptFile,
+                notice.received == nil ? .exhibitNotCollected(date: FrenchFormat.date(receipt)) : .exhibitReceipt(date: FrenchFormat.date(receipt)),
+                key: "receipt_file")
+        }
+        return exhibits
     }
 
     /// The view model of one document (public so tests can audit every template against it).
     public func model(for kind: DocumentKind, _ input: DossierInput) throws -> Any {
         let exhibits = try render(input).exhibits
-        return try model(for: kind, DossierFacts(input: input, settings: settings, exhibits: exhibits))
+        return try model(for: kind, DossierFacts(input: input, settings: settings, exhibits: exhibits, messages: messages))
     }
 
     func model(for kind: DocumentKind, _ facts: DossierFacts) throws -> Any {
@@ -54,10 +89,10 @@ public struct DossierRenderer: Sendable {
         case .releveDeCompte: return ReleveDeCompteView(facts)
         case .requeteInjonctionDePayer:
             guard let form = facts.route.form else {
-                throw DocumentError(file: "cerfa", message: "the route names no CERFA form for the requête")
+                throw DocumentError(file: "cerfa", message: "la route ne désigne aucun formulaire CERFA pour la requête")
             }
             guard let map = cerfa[form.cerfa] else {
-                throw DocumentError(file: CerfaMap.path(for: form.cerfa), message: "no box map for CERFA \(form.cerfa)")
+                throw DocumentError(file: CerfaMap.path(for: form.cerfa), message: "aucune carte des cases du CERFA \(form.cerfa)")
             }
             return RequeteView(facts, map: map)
         case .requetePetitesCreances: return RequetePetitesCreancesView(facts)
@@ -72,15 +107,17 @@ public struct DossierRenderer: Sendable {
 
     /// What the bordereau is attached to.
     func destination(_ facts: DossierFacts) -> String {
-        let court = facts.courtName.map { " (\($0))" } ?? ""
+        let court = facts.route.court.flatMap { $0.kind == .foreign ? nil : CourtWords.common($0.name) }
         switch facts.route.procedure {
-        case .injonctionDePayer: return "Requête en injonction de payer" + court
-        case .pspc: return "Demande de recouvrement simplifié des petites créances"
-        case .europeanOrderForPayment: return "Demande d'injonction de payer européenne" + court
-        case .europeanSmallClaims: return "Demande de règlement d'un petit litige européen" + court
-        case .administrativeClaim: return "Mémoire en réclamation"
-        case .declarationDeCreance: return "Déclaration de créance"
-        case .none: return "Mise en demeure"
+        case .injonctionDePayer: return facts.text(court.map { .destinationInjonctionAt(court: $0) } ?? .destinationInjonction)
+        case .pspc: return facts.text(.destinationPSPC)
+        case .europeanOrderForPayment:
+            return facts.text(court.map { .destinationEuropeanOrderAt(court: $0) } ?? .destinationEuropeanOrder)
+        case .europeanSmallClaims:
+            return facts.text(court.map { .destinationSmallClaimsAt(court: $0) } ?? .destinationSmallClaims)
+        case .administrativeClaim: return facts.text(.destinationAdministrative)
+        case .declarationDeCreance: return facts.text(.destinationDeclaration)
+        case .none: return facts.text(.destinationNotice)
         }
     }
 }

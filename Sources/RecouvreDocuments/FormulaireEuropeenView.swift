@@ -22,6 +22,9 @@ public struct FormulaireEuropeenView: Sendable {
     public var place: String
     public var date: String
     public var signatory: String
+    /// The interest that keeps running after the date of the figures (Reg. 1896/2006 art. 7(2)(c)).
+    public var runningInterest: [String]
+    public var signatureLine: String?
 
     init(_ facts: DossierFacts) {
         smallClaims = facts.route.procedure == .europeanSmallClaims
@@ -46,5 +49,7 @@ public struct FormulaireEuropeenView: Sendable {
         place = facts.place
         date = facts.date
         signatory = facts.signatory
+        runningInterest = facts.runningInterest
+        signatureLine = facts.firmView?.signatureLine
     }
 }

@@ -45,4 +45,40 @@ public enum FrenchFormat {
         guard let word = words[count] else { return String(count) }
         return "\(word) (\(count))"
     }
+
+    /// `10`, `7,5`: points or a multiple, decimal comma, no trailing zeros.
+    public static func number(_ value: Decimal) -> String {
+        var text = Money.plain(value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// An address line written in capitals by a directory (`13 BOULEVARD CLEMENCEAU`, `21000 DIJON`) in
+    /// ordinary case (`13 boulevard Clemenceau`, `21000 Dijon`); a line with lower-case letters is kept.
+    public static func ordinaryCase(_ line: String) -> String {
+        guard line.contains(where: \.isLetter), !line.contains(where: \.isLowercase) else { return line }
+        let small: Set<String> = [
+            "rue", "avenue", "boulevard", "quai", "place", "allee", "allée", "chemin", "impasse", "cours", "route",
+            "square", "esplanade", "parvis", "rond-point", "de", "des", "du", "la", "le", "les", "et", "au", "aux",
+            "sur", "bis", "ter", "cs", "bp", "en",
+        ]
+        var words: [String] = []
+        for (index, raw) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            let lower = raw.lowercased()
+            if lower == "cs" || lower == "bp" || lower == "cedex" {
+                words.append(lower == "cedex" ? "Cedex" : raw.uppercased())
+            } else if index > 0 && small.contains(lower) {
+                words.append(lower)
+            } else if lower.hasPrefix("d'") || lower.hasPrefix("l'") {
+                words.append(String(lower.prefix(2)) + lower.dropFirst(2).capitalized)
+            } else {
+                words.append(lower.split(separator: "-", omittingEmptySubsequences: false).map { $0.capitalized }
+                    .joined(separator: "-"))
+            }
+        }
+        return words.joined(separator: " ")
+    }
 }

@@ -7,7 +7,13 @@ public struct LettreAuCommissaireView: Sendable {
     public var reference: String
     public var creditor: PartyView
     public var debtor: PartyView
-    public var courtName: String?
+    /// `au tribunal de commerce de Dijon`.
+    public var atCourt: String?
+    public var firm: FirmView?
+    public var signatureLine: String?
+    /// The interest that keeps running, as claimed in the requête.
+    public var runningInterest: [String]
+    public var exhibitCount: String
     public var claim: ClaimView
     /// The latest day to serve an order dated the day of filing, as a worked example.
     public var serveBy: String
@@ -19,7 +25,11 @@ public struct LettreAuCommissaireView: Sendable {
         reference = facts.theCase.reference
         creditor = facts.creditor
         debtor = facts.debtor
-        courtName = facts.courtName
+        atCourt = facts.courtWithArticle.map { $0.hasPrefix("le ") ? "au " + $0.dropFirst(3) : "à " + $0 }
+        firm = facts.firmView
+        signatureLine = facts.firmView?.signatureLine
+        runningInterest = facts.runningInterest
+        exhibitCount = String(facts.exhibits.count)
         claim = facts.claim
         serveBy = FrenchFormat.date(facts.statement.asOf.adding(months: 6))
         signatory = facts.signatory

@@ -1,3 +1,5 @@
+import RecouvreModel
+
 /// The mise en demeure (C. civ. 1344): parties, invoices and amounts, a time to pay, the penalties
 /// or interest and their basis, the next step, date and signature; sent by registered letter.
 public struct MiseEnDemeureView: Sendable {
@@ -7,7 +9,20 @@ public struct MiseEnDemeureView: Sendable {
     public var creditor: PartyView
     public var debtor: PartyView
     public var contractReference: String?
-    public var invoices: [InvoiceView]
+    /// Invoices still (partly) unpaid, and those paid in full but late (penalties and fee still due).
+    public var unpaidInvoices: [InvoiceView]
+    public var lateInvoices: [LateInvoiceView]
+    /// The salutation: "Monsieur," / "Madame," to a named person when the case says so.
+    public var salutationMonsieur: Bool
+    public var salutationMadame: Bool
+    public var salutationNeutral: Bool
+    public var hasUnpaid: Bool
+    public var hasLate: Bool
+    /// The creditor's médiateur de la consommation, when a professional writes to a consumer.
+    public var mediator: Mediator?
+    public var firm: FirmView?
+    /// `Pour Atelier Lumière, par …` when a mandataire signs.
+    public var signatureLine: String?
     public var claim: ClaimView
     public var professional: Bool
     public var publicBuyer: Bool
@@ -30,7 +45,17 @@ public struct MiseEnDemeureView: Sendable {
         creditor = facts.creditor
         debtor = facts.debtor
         contractReference = facts.contractReference
-        invoices = facts.invoices
+        unpaidInvoices = facts.unpaidInvoices
+        lateInvoices = facts.lateInvoices
+        let debtor = facts.theCase.debtor
+        salutationMonsieur = debtor.kind == .individual && debtor.civility == .monsieur
+        salutationMadame = debtor.kind == .individual && debtor.civility == .madame
+        salutationNeutral = !salutationMonsieur && !salutationMadame
+        hasUnpaid = !unpaidInvoices.isEmpty
+        hasLate = !lateInvoices.isEmpty
+        mediator = facts.mediator
+        firm = facts.firmView
+        signatureLine = facts.firmView?.signatureLine
         claim = facts.claim
         professional = facts.professional
         publicBuyer = facts.publicBuyer

@@ -16,7 +16,6 @@ public struct ReleveDeCompteView: Sendable {
     public var settlements: [Settlement]
     public var claim: ClaimView
     public var convention: String
-    public var warnings: [String]
 
     public struct Account: Sendable {
         public var number: String
@@ -29,6 +28,8 @@ public struct ReleveDeCompteView: Sendable {
         public var periods: [Period]
         public var penalties: String
         public var flatFee: String
+        /// Paid in full but late: "réglée avec retard le …", penalties and fee still due.
+        public var paidLate: String?
     }
 
     public struct Period: Sendable {
@@ -74,7 +75,8 @@ public struct ReleveDeCompteView: Sendable {
                         rate: FrenchFormat.rate(period.rate), amount: FrenchFormat.amount(period.amount),
                         source: period.source)
                 },
-                penalties: FrenchFormat.amount(invoice.penalties), flatFee: FrenchFormat.amount(invoice.flatFee))
+                penalties: FrenchFormat.amount(invoice.penalties), flatFee: FrenchFormat.amount(invoice.flatFee),
+                paidLate: facts.paidOn(invoice).map(FrenchFormat.date))
         }
         settlements = statement.payments.map { payment in
             Settlement(
@@ -85,7 +87,6 @@ public struct ReleveDeCompteView: Sendable {
         }
         claim = facts.claim
         convention = statement.convention
-        warnings = statement.warnings
     }
 
     static func regimeLabel(_ regime: Regime) -> String {

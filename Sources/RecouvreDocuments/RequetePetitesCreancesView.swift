@@ -8,25 +8,39 @@ public struct RequetePetitesCreancesView: Sendable {
     public var courDAppel: String?
     public var creditor: PartyView
     public var debtor: PartyView
-    public var invoices: [InvoiceView]
     public var claim: ClaimView
     public var basis: String
     public var rates: String?
     public var exhibits: [ExhibitView]
     public var signatory: String
+    /// Invoices paid in full but late.
+    public var lateInvoices: [LateInvoiceView]
+    public var unpaidInvoices: [InvoiceView]
+    /// The interest that keeps running after the date of the décompte.
+    public var runningInterest: [String]
+    public var feeLine: Bool
+    public var firm: FirmView?
+    public var signatureLine: String?
+    public var interestFrom: String?
 
     init(_ facts: DossierFacts) {
         place = facts.place
         date = facts.date
         reference = facts.theCase.reference
-        courDAppel = facts.route.courDAppel
+        courDAppel = facts.route.courDAppel.map(CourtWords.common)
         creditor = facts.creditor
         debtor = facts.debtor
-        invoices = facts.invoices
         claim = facts.claim
         basis = facts.basis
         rates = facts.rates
         exhibits = facts.exhibitViews
         signatory = facts.signatory
+        lateInvoices = facts.lateInvoices
+        unpaidInvoices = facts.unpaidInvoices
+        runningInterest = facts.runningInterest
+        feeLine = facts.feeLine
+        firm = facts.firmView
+        signatureLine = facts.firmView?.signatureLine
+        interestFrom = facts.interestFrom
     }
 }

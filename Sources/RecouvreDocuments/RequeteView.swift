@@ -1,14 +1,19 @@
 import RecouvreModel
 
 /// The requête en injonction de payer laid out box by box like its CERFA (`forms/cerfa/`). CPC 1407:
-/// the parties (for a company: form, name, seat, representative), the amount broken down
-/// (principal, interest, fees), the basis of the claim, the exhibits; signed by the creditor.
+/// the parties (for a company: form, name, seat, representative; for a natural person: surname, first
+/// names, profession, domicile, nationality, date and place of birth, CPC 54 3° a), the amount broken
+/// down (principal, interest, fees) and the interest that keeps running, the basis of the claim, the
+/// exhibits; signed by the creditor or its mandataire. A plain-text requête follows the boxes of the
+/// form; it is not the form.
 public struct RequeteView: Sendable {
     public var cerfaNumber: String
     public var cerfaTitle: String
     public var addressee: String
     public var reference: String
     public var boxes: [Box]
+    /// A mandataire files for the creditor.
+    public var represented: Bool
 
     public struct Box: Sendable {
         public var id: String
@@ -19,10 +24,13 @@ public struct RequeteView: Sendable {
     init(_ facts: DossierFacts, map: CerfaMap) {
         cerfaNumber = map.number
         cerfaTitle = map.title
-        addressee = map.addressee
+        addressee = facts.addressee
         reference = facts.theCase.reference
-        boxes = map.boxes.map { box in
-            Box(id: box.id, label: box.label, lines: box.fields.flatMap { Self.lines(for: $0, facts) })
+        represented = facts.firm != nil
+        // A box with nothing to say (the referral of CPC 1408 when no other court is designated) is left out.
+        boxes = map.boxes.compactMap { box in
+            let lines = box.fields.flatMap { Self.lines(for: $0, facts) }
+            return lines.isEmpty ? nil : Box(id: box.id, label: box.label, lines: lines)
         }
     }
 
@@ -31,69 +39,88 @@ public struct RequeteView: Sendable {
         let statement = facts.statement
         switch field {
         case .court:
-            guard let court = facts.route.court else { return ["(juridiction à compléter)"] }
-            return [court.name] + (court.address.map(PartyView.lines(of:)) ?? [])
+            guard let court = facts.route.court else { return [facts.text(.courtToComplete)] }
+            return [court.name] + (court.address.map(PartyView.lines(of:))?.map(FrenchFormat.ordinaryCase) ?? [])
         case .creditor:
-            return partyLines(facts.creditor)
+            return partyLines(facts.theCase.creditor, facts)
         case .creditorAgent:
-            return ["Néant : le créancier agit lui-même (à compléter s'il est représenté par un mandataire)."]
+            guard let firm = facts.firmView else { return [facts.text(.agentNone)] }
+            var lines = [facts.text(.agentFirm(name: firm.name, role: firm.role, address: firm.addressLines.joined(separator: ", ")))]
+            if let contact = firm.contact { lines.append(facts.text(.agentContact(contact: contact))) }
+            if let reference = firm.reference { lines.append(facts.text(.agentReference(reference: reference))) }
+            return lines
         case .debtor:
-            return partyLines(facts.debtor)
+            return partyLines(facts.theCase.debtor, facts)
         case .amountPrincipal:
-            return ["Principal : \(FrenchFormat.amount(statement.totals.principal))"]
+            return [facts.text(.amountPrincipal(amount: FrenchFormat.amount(statement.totals.principal)))]
         case .amountInterest:
-            var text =
-                (facts.legalInterest
-                    ? "Intérêts au taux légal"
-                    : facts.publicBuyer
-                        ? "Intérêts moratoires" : "Pénalités de retard")
-                + " au \(FrenchFormat.date(statement.asOf)) : \(FrenchFormat.amount(statement.totals.penalties))"
+            let kind: DocumentReason = facts.legalInterest ? .interestKindLegal : facts.publicBuyer ? .interestKindPublic : .interestKindPenalties
+            var text = facts.text(.amountInterest(
+                kind: facts.text(kind), date: FrenchFormat.date(statement.asOf),
+                amount: FrenchFormat.amount(statement.totals.penalties)))
             if let rates = facts.rates, let from = facts.interestFrom {
-                text += " (\(rates), à compter du \(from) ; détail au relevé de compte)"
+                text += " " + facts.text(.amountInterestDetail(rates: rates, from: from))
             }
-            return [text]
+            return [text] + facts.runningInterest
         case .amountFees:
-            var lines = [
-                "Frais accessoires : indemnité forfaitaire pour frais de recouvrement "
-                    + "\(FrenchFormat.amount(statement.totals.flatFees))"
-            ]
+            var lines: [String] = []
+            if facts.feeLine {
+                lines.append(facts.text(.amountFees(amount: FrenchFormat.amount(statement.totals.flatFees))))
+            }
             if statement.totals.extraRecoveryCosts > 0 {
-                lines.append(
-                    "Frais de recouvrement complémentaires justifiés : "
-                        + FrenchFormat.amount(statement.totals.extraRecoveryCosts))
+                lines.append(facts.text(.amountExtraFees(amount: FrenchFormat.amount(statement.totals.extraRecoveryCosts))))
             }
             return lines
         case .amountTotal:
-            return ["Total : \(FrenchFormat.amount(statement.totals.total))"]
+            return [facts.text(.amountTotal(amount: FrenchFormat.amount(statement.totals.total)))]
         case .claimBasis:
             return [facts.basis]
         case .claimInvoices:
-            return statement.invoices.map {
-                "- Facture n° \($0.number) du \(FrenchFormat.date($0.issued)) : \(FrenchFormat.amount($0.amount)) TTC, "
-                    + "échue le \(FrenchFormat.date($0.due)), reste dû \(FrenchFormat.amount($0.outstanding))"
+            return zip(statement.invoices, facts.invoices).map { line, invoice in
+                if let paid = facts.paidOn(line) {
+                    return facts.text(.invoiceLinePaidLate(
+                        number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
+                        paid: FrenchFormat.date(paid)))
+                }
+                return facts.text(.invoiceLine(
+                    number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
+                    outstanding: invoice.outstanding))
             }
         case .exhibits:
-            return facts.exhibits.map { "Pièce n° \($0.number) : \($0.title)" }
+            return facts.exhibits.map {
+                $0.toProduce
+                    ? facts.text(.exhibitLineToProduce(number: String($0.number), title: $0.title))
+                    : facts.text(.exhibitLine(number: String($0.number), title: $0.title))
+            }
         case .oppositionReferral:
-            let court = facts.courtName.map { "le \($0)" } ?? "la juridiction compétente"
-            return [
-                "En cas d'opposition, le créancier demande que l'affaire soit immédiatement renvoyée devant "
-                    + "\(court) (CPC 1408)."
-            ]
+            // CPC 1408: only when the creditor designates a court other than the one seized. The case
+            // format has no key for it yet: the box is left out rather than naming the same court.
+            return []
         case .signature:
             return [
-                "Fait à \(facts.place), le \(facts.date).",
-                "Le créancier ou son représentant, \(facts.signatory) :",
-                "Signature : ______________________ (à signer par le créancier)",
+                facts.text(.signedAt(place: facts.place, date: facts.date)),
+                facts.firmView?.signatureLine ?? facts.text(.signatoryCreditor(name: facts.signatory)),
+                facts.text(.signatureBlank),
             ]
         }
     }
 
-    static func partyLines(_ party: PartyView) -> [String] {
-        var lines = [party.name]
-        if let identity = party.identity { lines.append(identity) }
-        lines.append("Siège ou domicile : " + party.addressLines.joined(separator: ", "))
-        if let representative = party.representative { lines.append("Représentée par : \(representative)") }
+    static func partyLines(_ party: Party, _ facts: DossierFacts) -> [String] {
+        let view = PartyView(party)
+        var lines = [view.name]
+        if party.kind == .individual, let surname = party.surname, let first = party.firstNames {
+            lines.append(facts.text(.personIdentity(surname: surname, firstNames: first)))
+        }
+        if let identity = view.identity { lines.append(identity) }
+        if party.kind == .individual {
+            if let profession = party.profession { lines.append(facts.text(.personProfession(profession: profession))) }
+            if let nationality = party.nationality { lines.append(facts.text(.personNationality(nationality: nationality))) }
+            if let born = party.birthDate, let place = party.birthPlace {
+                lines.append(facts.text(.personBirth(date: FrenchFormat.date(born), place: place)))
+            }
+        }
+        lines.append(facts.text(.partySeat(address: view.addressLines.joined(separator: ", "))))
+        if let representative = view.representative { lines.append(facts.text(.partyRepresented(representative: representative))) }
         return lines
     }
 }

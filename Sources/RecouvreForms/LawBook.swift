@@ -34,14 +34,14 @@ public struct LawBook: Sendable {
     public let amicable: AmicableForms
 
     /// The statement engine of this book.
-    public var statementEngine: StatementEngine { StatementEngine(tables: rates) }
+    public var statementEngine: StatementEngine { StatementEngine(tables: rates, messages: messages) }
 
     /// The router of this book (its prescription periods are the statement's).
     public var router: Router { Router(directory: courts, rules: procedures, prescription: rates.prescription, messages: messages) }
 
     /// The document renderer of this book.
     public var renderer: DossierRenderer {
-        DossierRenderer(templates: templates, settings: documentSettings, cerfa: cerfa)
+        DossierRenderer(templates: templates, settings: documentSettings, cerfa: cerfa, messages: messages)
     }
 
     /// The files every book is made of, relative to `forms/` (templates and CERFA maps are listed

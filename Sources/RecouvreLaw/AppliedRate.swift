@@ -5,23 +5,26 @@ import RecouvreModel
 public struct AppliedRate: Sendable, Hashable {
     /// Percent per year.
     public var rate: Decimal
-    /// `ECB MRO 3.15 on 2025-01-01 + 10 (C. com. L441-10 II)`.
-    public var source: String
+    /// Why this rate: `taux BCE de 3,15 % en vigueur au 1er janvier 2025 + 10 points (C. com. L441-10 II)`
+    /// once worded by the catalogue (`forms/messages/statement.yaml`).
+    public var reason: StatementReason
     /// Warnings the use of this rate calls for (unverified table value, clause raised to the floor).
-    public var warnings: [String]
+    public var warnings: [StatementReason]
+    /// The reason in words, filled by the statement engine from its catalogue.
+    public var source: String
 
-    public init(rate: Decimal, source: String, warnings: [String] = []) {
+    public init(rate: Decimal, reason: StatementReason, warnings: [StatementReason] = [], source: String = "") {
         self.rate = rate
-        self.source = source
+        self.reason = reason
         self.warnings = warnings
+        self.source = source
     }
 }
 
 extension DatedRate {
     /// The warning owed on every statement that uses an unverified value.
-    func unverifiedWarning(_ series: RateSeries, _ halfYear: HalfYear) -> [String] {
+    func unverifiedWarning(_ series: RateSeries, _ halfYear: HalfYear) -> [StatementReason] {
         guard unverified else { return [] }
-        return ["Le \(series.name) du \(halfYear.french) (\(Money.plain(rate)) %) n'a pas été vérifié sur l'arrêté publié au "
-            + "JORF : vérifiez-le et retirez la marque `unverified` de forms/\(series.file) avant de produire ce relevé."]
+        return [.unverifiedRate(series: series.name, period: halfYear.french, rate: StatementWords.rate(rate), file: series.file)]
     }
 }

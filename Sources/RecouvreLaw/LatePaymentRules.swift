@@ -11,19 +11,18 @@ public enum LatePaymentRules {
         let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
         let margin = try tables.statutory.value(.b2bDefaultMargin, on: halfYear.start)
         return AppliedRate(rate: ecb.rate + margin.value,
-                           source: "ECB MRO \(Money.plain(ecb.rate)) on \(halfYear.start.iso) + \(plainNumber(margin.value)) (C. com. L441-10 II)")
+                           reason: .sourceB2BDefault(rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                                                     margin: StatementWords.number(margin.value)))
     }
 
     /// C. com. L441-10 II: a contractual penalty rate may not be below 3 times the taux de l'intérêt
     /// légal; the category is "autres cas" (the creditor is a professional). Returns the floor of the
     /// half-year and its source words.
-    public static func b2bFloor(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> (rate: Decimal, words: String, warnings: [String]) {
+    public static func b2bFloor(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> (rate: Decimal, multiple: Decimal, legal: Decimal, warnings: [StatementReason]) {
         let series = tables.legalAutresCas
         let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
         let multiple = try tables.statutory.value(.b2bFloorMultiple, on: halfYear.start)
-        return (multiple.value * legal.rate,
-                "\(plainNumber(multiple.value)) × taux légal autres cas \(halfYear) \(Money.plain(legal.rate))",
-                legal.unverifiedWarning(series, halfYear))
+        return (multiple.value * legal.rate, multiple.value, legal.rate, legal.unverifiedWarning(series, halfYear))
     }
 
     /// A contractual clause evaluated for a half-year, before any floor: a fixed rate; "ECB + N" (the MRO
@@ -33,16 +32,18 @@ public enum LatePaymentRules {
                                   tables: RateTables) throws(RateTableError) -> AppliedRate {
         switch clause {
         case .fixed(let rate):
-            return AppliedRate(rate: rate, source: "contractual rate \(Money.plain(rate))")
+            return AppliedRate(rate: rate, reason: .sourceClauseFixed(rate: StatementWords.rate(rate)))
         case .ecbPlus(let points):
             let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
             return AppliedRate(rate: ecb.rate + points,
-                               source: "contractual: ECB MRO \(Money.plain(ecb.rate)) on \(halfYear.start.iso) + \(plainNumber(points))")
+                               reason: .sourceClauseECB(rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                                                        points: StatementWords.number(points)))
         case .legalTimes(let multiple):
             let series = tables.legalAutresCas
             let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
             return AppliedRate(rate: multiple * legal.rate,
-                               source: "contractual: \(plainNumber(multiple)) × taux légal autres cas \(halfYear) \(Money.plain(legal.rate))",
+                               reason: .sourceClauseLegal(multiple: StatementWords.number(multiple), period: halfYear.french,
+                                                          rate: StatementWords.rate(legal.rate)),
                                warnings: legal.unverifiedWarning(series, halfYear))
         }
     }
@@ -55,13 +56,26 @@ public enum LatePaymentRules {
         let floor = try b2bFloor(for: halfYear, tables: tables)
         applied.warnings += floor.warnings
         if applied.rate < floor.rate {
-            applied.warnings.append("La clause de pénalités (\(clauseWords(clause)) = \(Money.plain(applied.rate)) % au "
-                + "\(halfYear.french)) est inférieure au plancher légal de \(floor.words) = \(Money.plain(floor.rate)) % "
-                + "(C. com. L441-10 II) : le plancher s'applique.")
-            return AppliedRate(rate: floor.rate, source: "floor \(floor.words) (C. com. L441-10 II), clause \(clauseWords(clause)) raised",
+            // Warning figures keep the plain notation of the tables (`15.21`): the user compares them with forms/rates.
+            let floorWords = "\(plainNumber(floor.multiple)) × taux légal autres cas \(halfYear) \(Money.plain(floor.legal))"
+            applied.warnings.append(.clauseBelowFloor(
+                clause: clauseWords(clause), rate: "\(Money.plain(applied.rate)) %", period: halfYear.french,
+                floor: floorWords, floorRate: "\(Money.plain(floor.rate)) %"))
+            return AppliedRate(rate: floor.rate,
+                               reason: .sourceFloor(multiple: StatementWords.number(floor.multiple), period: halfYear.french,
+                                                    rate: StatementWords.rate(floor.rate), clause: clauseWords(clause)),
                                warnings: applied.warnings)
         }
-        applied.source += " (contract; not below the floor of C. com. L441-10 II)"
+        // The source names the half-year's reference rate for a formula, so that a line never spans two
+        // half-years (domain.md §2.2: a semiannual rate starts a new period on 1 January and 1 July).
+        switch applied.reason {
+        case .sourceClauseECB(let rate, let date, let points):
+            applied.reason = .sourceClauseECBAboveFloor(rate: rate, date: date, points: points)
+        case .sourceClauseLegal(let multiple, let period, let rate):
+            applied.reason = .sourceClauseLegalAboveFloor(multiple: multiple, period: period, rate: rate)
+        default:
+            applied.reason = .sourceClauseAboveFloor(clause: clauseWords(clause))
+        }
         return applied
     }
 
@@ -72,8 +86,8 @@ public enum LatePaymentRules {
         let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
         let margin = try tables.statutory.value(.publicProcurementMargin, on: halfYear.start)
         return AppliedRate(rate: ecb.rate + margin.value,
-                           source: "ECB MRO \(Money.plain(ecb.rate)) on \(halfYear.start.iso) + \(plainNumber(margin.value)), "
-                               + "fixed for the delay (C. commande publique R2192-31)")
+                           reason: .sourcePublic(rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                                                 margin: StatementWords.number(margin.value)))
     }
 
     /// C. mon. fin. L313-2, D313-1-A: the taux de l'intérêt légal of the half-year for the creditor's
@@ -84,31 +98,37 @@ public enum LatePaymentRules {
         let name = category == .particulier ? "particulier" : "autres cas"
         let legal = try series.value(on: halfYear.start, what: "taux légal \(name)")
         // Before 2015 there is one yearly rate: name the year, not a half-year.
-        let period = legal.from.month == 1 && legal.to?.month == 12 ? "\(halfYear.year)" : "\(halfYear)"
-        var source = "taux légal \(name) \(period) \(Money.plain(legal.rate)) (\(legal.source); C. mon. fin. L313-2)"
+        let period = legal.from.month == 1 && legal.to?.month == 12 ? "de l'année \(halfYear.year)" : "du \(halfYear.french)"
+        let categoryText = category == .particulier ? "créancier particulier" : "autres cas"
         var rate = legal.rate
+        var reason: StatementReason
         if increased {
             let points = try tables.statutory.value(.judgmentIncrease, on: halfYear.start)
             rate += points.value
-            source = "taux légal \(name) \(period) \(Money.plain(legal.rate)) + \(plainNumber(points.value)) after judgment "
-                + "(C. mon. fin. L313-3; \(legal.source))"
+            let pointWords = StatementWords.number(points.value)
+            // An unverified row's source is a note for the user, not a reference to print in an exhibit.
+            reason = legal.unverified
+                ? .sourceLegalUnverifiedIncreased(category: categoryText, period: period, rate: StatementWords.rate(legal.rate), points: pointWords)
+                : .sourceLegalIncreased(category: categoryText, period: period, rate: StatementWords.rate(legal.rate), points: pointWords,
+                                        text: legal.source)
+        } else {
+            reason = legal.unverified
+                ? .sourceLegalUnverified(category: categoryText, period: period, rate: StatementWords.rate(legal.rate))
+                : .sourceLegal(category: categoryText, period: period, rate: StatementWords.rate(legal.rate), text: legal.source)
         }
-        return AppliedRate(rate: rate, source: source, warnings: legal.unverifiedWarning(series, halfYear))
+        return AppliedRate(rate: rate, reason: reason, warnings: legal.unverifiedWarning(series, halfYear))
     }
 
     /// C. mon. fin. L313-3: the 5 points apply "à l'expiration d'un délai de deux mois" after the
     /// decision became enforceable; case law counts from service. The two months end on the same date
     /// two months later (CPC 641) at midnight, so the first increased day is the day after. Without a
     /// service date, the enforceability date stands in, with a warning.
-    public static func judgmentIncreaseStart(_ judgment: Event, tables: RateTables) throws(RateTableError) -> (day: Day, warning: String?) {
+    public static func judgmentIncreaseStart(_ judgment: Event, tables: RateTables) throws(RateTableError) -> (day: Day, warning: StatementReason?) {
         let from = judgment.served ?? judgment.date
         let months = try tables.statutory.value(.judgmentIncreaseMonths, on: from)
         let day = from.adding(months: NSDecimalNumber(decimal: months.value).intValue).adding(days: 1)
-        let warning = judgment.served == nil
-            ? "Jugement du \(judgment.date.iso) sans date de signification (`served`) : la majoration de 5 points "
-                + "(C. mon. fin. L313-3) est comptée depuis la date du jugement, à partir du \(day.iso) ; "
-                + "indiquez la date de signification."
-            : nil
+        let warning: StatementReason? = judgment.served == nil
+            ? .judgmentNotServed(date: judgment.date.iso, from: day.iso) : nil
         return (day, warning)
     }
 
@@ -122,11 +142,14 @@ public enum LatePaymentRules {
         }
     }
 
-    static func clauseWords(_ clause: PenaltyRateClause) -> String {
+    /// The clause in the words of the catalogue's `clause…` reasons (worded by the engine).
+    static func clauseWords(_ clause: PenaltyRateClause, applied: Decimal? = nil) -> String {
         switch clause {
-        case .fixed(let rate): return "taux fixe \(Money.plain(rate)) %"
-        case .ecbPlus(let points): return "taux BCE + \(plainNumber(points)) points"
-        case .legalTimes(let multiple): return "\(plainNumber(multiple)) × taux légal"
+        case .fixed(let rate): return "taux fixe de \(StatementWords.rate(rate))"
+        case .ecbPlus(let points):
+            return "taux BCE + \(StatementWords.number(points)) points" + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
+        case .legalTimes(let multiple):
+            return "\(StatementWords.number(multiple)) fois le taux de l'intérêt légal" + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
         }
     }
 

@@ -22,6 +22,8 @@ struct RateContext {
     let dayBasis: DayBasis
     /// First day at taux légal + 5 (C. mon. fin. L313-3), if a judgment calls for it.
     let increaseFrom: Day?
+    /// Words the rate sources and warnings (`forms/messages/statement.yaml`).
+    let messages: MessageCatalogue
     private var cache: [CacheKey: AppliedRate] = [:]
     private(set) var warnings: [String] = []
     private var warned: Set<String> = []
@@ -32,7 +34,8 @@ struct RateContext {
         var increased: Bool
     }
 
-    init(policy: RatePolicy, tables: RateTables, dayBasis: DayBasis, increaseFrom: Day?) {
+    init(policy: RatePolicy, tables: RateTables, dayBasis: DayBasis, increaseFrom: Day?, messages: MessageCatalogue) {
+        self.messages = messages
         self.policy = policy
         self.tables = tables
         self.dayBasis = dayBasis
@@ -47,7 +50,7 @@ struct RateContext {
         default: key = CacheKey(halfYear: day.halfYear, increased: false)
         }
         if let cached = cache[key] { return cached }
-        let applied: AppliedRate
+        var applied: AppliedRate
         switch policy {
         case .b2bDefault:
             applied = try LatePaymentRules.defaultB2BRate(for: key.halfYear, tables: tables)
@@ -70,7 +73,11 @@ struct RateContext {
             case .legalTimes: usedTables.insert(tables.legalAutresCas.id)
             }
         }
-        for warning in applied.warnings where warned.insert(warning).inserted { warnings.append(warning) }
+        applied.source = messages.text(applied.reason)
+        for reason in applied.warnings {
+            let warning = messages.text(reason)
+            if warned.insert(warning).inserted { warnings.append(warning) }
+        }
         cache[key] = applied
         return applied
     }

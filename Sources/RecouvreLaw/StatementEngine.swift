@@ -5,21 +5,26 @@ import RecouvreModel
 /// imputation of payments and credit notes, flat fees and totals (domain.md §1–§3).
 public struct StatementEngine: Sendable {
     public let tables: RateTables
+    /// The wording of rate sources, the convention and the warnings (`forms/messages/statement.yaml`);
+    /// the law book passes its catalogue (`LawBook.statementEngine`).
+    public let messages: MessageCatalogue
 
-    public init(tables: RateTables) {
+    public init(tables: RateTables, messages: MessageCatalogue = MessageCatalogue(entries: [:])) {
         self.tables = tables
+        self.messages = messages
     }
 
     /// The statement of `claim` as of `asOf` (inclusive). Throws `RateTableError` (exit 3) when a day
     /// to compute falls outside the rate tables.
     public func statement(for claim: Case, asOf: Day, dayBasis: DayBasis = .d365) throws -> Statement {
-        var notes = Notes()
+        var notes = Notes(messages: messages)
         let regime = claim.regime
         let interestFirst = StatementRules.interestFirst(regime)
         let policy = StatementRules.ratePolicy(for: claim, notes: &notes)
         let stop = StatementRules.lastCountedDay(claim, asOf: asOf, notes: &notes)
         let increase = try StatementRules.judgmentIncrease(claim, policy: policy, tables: tables, notes: &notes)
-        var rates = RateContext(policy: policy ?? .b2bDefault, tables: tables, dayBasis: dayBasis, increaseFrom: increase)
+        var rates = RateContext(policy: policy ?? .b2bDefault, tables: tables, dayBasis: dayBasis, increaseFrom: increase,
+                                messages: messages)
 
         // Accounts, in case order; `oldest` is the order of C. civ. 1342-10 (oldest due first).
         var accounts: [InvoiceAccount] = []
@@ -29,13 +34,11 @@ public struct StatementEngine: Sendable {
             let start: Day? = policy == nil || stop == nil
                 ? nil : StatementRules.delayStart(invoice, regime: regime, notices: notices)
             if policy != nil, stop != nil, start == nil, let last = notices.map(\.date).max(), invoice.due < asOf {
-                notes.warn("Facture \(invoice.number) (échéance du \(invoice.due.iso)) : échue après la mise en demeure du "
-                    + "\(last.iso), qui ne peut la viser ; pas d'intérêts moratoires sans nouvelle mise en demeure "
-                    + "(C. civ. 1344, 1231-6) : envoyez-en une qui la mentionne.")
+                notes.warn(.invoiceAfterNotice(invoice: invoice.number, due: invoice.due.iso, notice: last.iso))
             }
             byNumber[invoice.number] = byNumber[invoice.number] ?? accounts.count
             accounts.append(InvoiceAccount(invoice: invoice, start: start, lastDay: stop ?? asOf,
-                                           capitalisation: claim.contract.capitalisation))
+                                           capitalisation: claim.contract.capitalisationBasis != nil))
         }
         let oldest = accounts.indices.sorted {
             (accounts[$0].invoice.due, accounts[$0].invoice.issued, $0) < (accounts[$1].invoice.due, accounts[$1].invoice.issued, $1)
@@ -46,13 +49,12 @@ public struct StatementEngine: Sendable {
         var documents: [(date: Day, order: Int, kind: PaymentImputation.Kind, index: Int)] = []
         for (index, note) in claim.creditNotes.enumerated() {
             if note.date > asOf {
-                notes.warn("Avoir \(note.number) du \(note.date.iso) postérieur à la date du relevé (\(asOf.iso)) : non pris en compte.")
+                notes.warn(.creditNoteAfter(number: note.number, date: note.date.iso, asOf: asOf.iso))
             } else if note.amount > 0 { documents.append((note.date, 0, .creditNote, index)) }
         }
         for (index, payment) in claim.payments.enumerated() {
             if payment.date > asOf {
-                notes.warn("Règlement de \(Money.french(payment.amount)) du \(payment.date.iso) postérieur à la date du relevé "
-                    + "(\(asOf.iso)) : non pris en compte ; recalculez à une date ultérieure.")
+                notes.warn(.paymentAfter(amount: Money.french(payment.amount), date: payment.date.iso, asOf: asOf.iso))
             } else if payment.amount > 0 { documents.append((payment.date, 1, .payment, index)) }
         }
         documents.sort { ($0.date, $0.order, $0.index) < ($1.date, $1.order, $1.index) }
@@ -63,7 +65,9 @@ public struct StatementEngine: Sendable {
             let isPayment = document.kind == .payment
             let amount = isPayment ? claim.payments[document.index].amount : claim.creditNotes[document.index].amount
             let named = isPayment ? claim.payments[document.index].invoice : claim.creditNotes[document.index].invoice
-            let label = isPayment ? "Règlement du \(document.date.iso)" : "Avoir \(claim.creditNotes[document.index].number)"
+            let label = messages.text(isPayment
+                ? StatementReason.paymentLabel(date: document.date.iso)
+                : StatementReason.creditNoteLabel(number: claim.creditNotes[document.index].number))
             var remaining = amount
             var imputed: [PaymentImputation.Imputed] = []
             func apply(_ index: Int) throws(RateTableError) {
@@ -83,11 +87,10 @@ public struct StatementEngine: Sendable {
                 if let index = byNumber[named] {
                     try apply(index)
                     if remaining > 0 {
-                        notes.warn("\(label) : \(Money.french(remaining)) au-delà du solde de la facture \(named) désignée, "
-                            + "imputés sur les dettes échues les plus anciennes (C. civ. 1342-10).")
+                        notes.warn(.beyondNamedInvoice(label: label, amount: Money.french(remaining), invoice: named))
                     }
                 } else {
-                    notes.warn("\(label) désigne la facture \(named), absente du dossier : imputé sur les dettes échues les plus anciennes (C. civ. 1342-10).")
+                    notes.warn(.namedInvoiceAbsent(label: label, invoice: named))
                 }
             }
             // C. civ. 1342-10: the oldest due debt first. An invoice once settled never reopens, so the
@@ -102,8 +105,7 @@ public struct StatementEngine: Sendable {
             }
             while firstOpen < oldest.count && !accounts[oldest[firstOpen]].isOpen(interestFirst: interestFirst) { firstOpen += 1 }
             if remaining > 0 {
-                notes.warn("\(label) : \(Money.french(remaining)) excèdent tout ce qui est dû au \(document.date.iso) "
-                    + "(trop-perçu) : non imputés ; à rembourser ou à imputer sur les pénalités et indemnités.")
+                notes.warn(.overpayment(label: label, amount: Money.french(remaining), date: document.date.iso))
             }
             imputations.append(PaymentImputation(
                 kind: document.kind, date: document.date, amount: amount,
@@ -126,9 +128,9 @@ public struct StatementEngine: Sendable {
                 fee = value.value
             }
             if invoice.due >= asOf && account.principal > 0 {
-                notes.warn("Facture \(invoice.number) : échéance du \(invoice.due.iso) non dépassée au \(asOf.iso), aucun retard.")
+                notes.warn(.notYetDue(invoice: invoice.number, due: invoice.due.iso, asOf: asOf.iso))
             } else if account.settledByDue >= invoice.amount {
-                notes.warn("Facture \(invoice.number) réglée à l'échéance : ni pénalité ni indemnité.")
+                notes.warn(.paidOnTime(invoice: invoice.number))
             }
             let penalties = account.periods.reduce(Decimal(0)) { $0 + $1.amount }
             invoices.append(InvoiceStatement(
@@ -142,24 +144,30 @@ public struct StatementEngine: Sendable {
         totals.extraRecoveryCosts = StatementRules.extraRecoveryCosts(claim, notes: &notes)
         totals.total = totals.principal + totals.penalties + totals.flatFees + totals.extraRecoveryCosts
 
-        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription) { notes.warn(notice.message) }
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription) { notes.warn(text: notice.message) }
         var used = rates.usedTables
         if feeAllowed { used.insert("statutory") }
         let series = [tables.ecb, tables.legalParticulier, tables.legalAutresCas].filter { used.contains($0.id) }
         return Statement(
             reference: claim.reference, asOf: asOf, regime: regime, dayBasis: dayBasis, invoices: invoices,
             payments: imputations, totals: totals, warnings: rates.warnings + notes.warnings,
-            convention: StatementRules.convention(regime: regime, dayBasis: dayBasis, interestFirst: interestFirst, asOf: asOf),
+            convention: StatementRules.convention(regime: regime, dayBasis: dayBasis, interestFirst: interestFirst, asOf: asOf,
+                                                 capitalisation: claim.contract.capitalisationBasis, messages: messages),
             rateTables: series.map(\.use))
     }
 }
 
 /// Warnings in the order they arise, each once.
 struct Notes {
+    let messages: MessageCatalogue
     private(set) var warnings: [String] = []
     private var seen: Set<String> = []
 
-    mutating func warn(_ text: String) {
+    init(messages: MessageCatalogue) { self.messages = messages }
+
+    mutating func warn(_ reason: StatementReason) { warn(text: messages.text(reason)) }
+
+    mutating func warn(text: String) {
         if seen.insert(text).inserted { warnings.append(text) }
     }
 }

@@ -23,8 +23,7 @@ enum StatementRules {
         case .publicProcurement:
             // C. commande publique R2192-31 sets the rate; a contract cannot lower it.
             if clause != nil {
-                notes.warn("Marché public : le taux contractuel est écarté ; les intérêts moratoires suivent C. commande "
-                    + "publique R2192-31 (BCE + 8 points, fixe).")
+                notes.warn(.publicClauseIgnored)
             }
             return .publicProcurement
         case .civil, .consumer:
@@ -33,19 +32,16 @@ enum StatementRules {
         case .residentialLease:
             // Loi 89-462 art. 4 i: a clause imposing penalties on the tenant is deemed unwritten.
             if clause != nil {
-                notes.warn("Bail d'habitation : la clause de pénalités est réputée non écrite (loi 89-462 art. 4 i) ; "
-                    + "seuls les intérêts au taux légal sont calculés.")
+                notes.warn(.leaseClauseUnwritten)
             }
             return .legal(claim.creditor.legalRateCategory)
         case .consumerCredit:
             // C. consom. L312-39: after default, interest at the loan's own rate, only if the case gives it.
             guard let clause else {
-                notes.warn("Crédit à la consommation : les intérêts de retard courent au taux du prêt (C. consom. L312-39) ; "
-                    + "indiquez-le dans contract.penalty_rate. Aucun intérêt n'est calculé.")
+                notes.warn(.consumerCreditNoRate)
                 return nil
             }
-            notes.warn("Crédit à la consommation : intérêts au taux contractuel du prêt (C. consom. L312-39) ; vérifiez "
-                + "qu'il est celui de l'offre et que la déchéance du terme a été régulièrement prononcée.")
+            notes.warn(.consumerCreditRate)
             return .clause(clause)
         }
     }
@@ -59,15 +55,10 @@ enum StatementRules {
         case nil:
             return asOf
         case .openedUnknownDate:
-            notes.warn("Procédure collective ouverte (date du jugement d'ouverture inconnue) : aucune pénalité ni indemnité "
-                + "n'est calculée (C. com. L622-28) ; indiquez la date du jugement d'ouverture pour calculer les pénalités "
-                + "courues jusqu'à elle, et déclarez la créance au mandataire judiciaire (C. com. L622-24).")
+            notes.warn(.proceedingsUnknownDate)
             return nil
         case .opened(let day):
-            notes.warn("Procédure collective ouverte le \(day.iso) : pénalités arrêtées la veille du jugement d'ouverture "
-                + "(C. com. L622-28) ; indemnité forfaitaire conservée pour les factures échues avant lui, aucune pour "
-                + "celles échues depuis (C. com. L441-10 II) ; déclarez la créance au "
-                + "mandataire judiciaire dans les deux mois de la publication au BODACC (C. com. L622-24, R622-24).")
+            notes.warn(.proceedingsOpened(date: day.iso))
             return min(asOf, day.adding(days: -1))
         }
     }
@@ -85,8 +76,7 @@ enum StatementRules {
             .sorted { ($0.received, $0.event.date) < ($1.received, $1.event.date) }
             .map(\.event)
         if received.isEmpty {
-            notes.warn("Intérêts non commencés : aucune mise en demeure reçue au \(asOf.iso) (C. civ. 1231-6, 1344-1). "
-                + "Envoyez une mise en demeure en recommandé avec avis de réception ; les intérêts courront du lendemain de sa réception.")
+            notes.warn(.noNoticeReceived(date: asOf.iso))
         }
         return received
     }
@@ -116,8 +106,7 @@ enum StatementRules {
                                  notes: inout Notes) throws(RateTableError) -> Day? {
         guard let judgment = claim.judgment else { return nil }
         guard case .legal = policy else {
-            notes.warn("Jugement du \(judgment.date.iso) : la majoration de 5 points (C. mon. fin. L313-3) ne s'applique "
-                + "qu'au taux légal ; elle n'est pas appliquée au taux de ce relevé.")
+            notes.warn(.increaseLegalOnly(date: judgment.date.iso))
             return nil
         }
         let increase = try LatePaymentRules.judgmentIncreaseStart(judgment, tables: tables)
@@ -150,24 +139,28 @@ enum StatementRules {
     static func extraRecoveryCosts(_ claim: Case, notes: inout Notes) -> Decimal {
         guard let costs = claim.contract.extraRecoveryCosts, costs > 0 else { return 0 }
         guard automatic(claim.regime), claim.contract.collectiveProceedings == nil else {
-            notes.warn("Frais de recouvrement complémentaires (\(Money.french(costs))) non ajoutés : C. com. L441-10 II ne vaut "
-                + "qu'entre professionnels et hors procédure collective ; demandez-les au juge (CPC 700).")
+            notes.warn(.extraCostsRefused(amount: Money.french(costs)))
             return 0
         }
-        notes.warn("Frais de recouvrement complémentaires de \(Money.french(costs)) ajoutés sur justificatifs (C. com. L441-10 II) : "
-            + "joignez-les au bordereau de pièces.")
+        notes.warn(.extraCostsAdded(amount: Money.french(costs)))
         return costs
     }
 
-    /// The convention, in one French sentence printed on every statement (domain.md §2).
-    static func convention(regime: Regime, dayBasis: DayBasis, interestFirst: Bool, asOf: Day) -> String {
-        let start = automatic(regime) ? "du lendemain de l'échéance" : "du lendemain de la réception de la mise en demeure"
-        let basis = dayBasis == .d365 ? "jours / 365 (même en année bissextile)" : "jours / 365 ou 366 selon l'année (exact)"
-        let imputation = interestFirst
-            ? "les règlements s'imputent d'abord sur les intérêts puis sur le principal (C. civ. 1343-1)"
-            : "les règlements s'imputent sur le principal, les pénalités restant dues"
-        return "Chaque jour de retard, \(start) au \(asOf.iso) inclus, porte le taux en vigueur ce jour-là ; chaque ligne = "
-            + "base × taux × \(basis), arrondie au centime (demi supérieur) ; un règlement daté J réduit la base à partir de J + 1 ; "
-            + "\(imputation)."
+    /// The convention, in one French sentence printed on every statement (domain.md §2), and the
+    /// capitalisation of interest when the case asks for it (C. civ. 1343-2: never silent).
+    static func convention(regime: Regime, dayBasis: DayBasis, interestFirst: Bool, asOf: Day,
+                           capitalisation: CapitalisationBasis?, messages: MessageCatalogue) -> String {
+        let start: StatementReason = automatic(regime) ? .conventionStartAutomatic : .conventionStartNotice
+        let basis: StatementReason = dayBasis == .d365 ? .conventionBasis365 : .conventionBasisActual
+        let imputation: StatementReason = interestFirst ? .conventionInterestFirst : .conventionPrincipal
+        var text = messages.text(StatementReason.convention(
+            start: messages.text(start), date: StatementWords.date(asOf), basis: messages.text(basis),
+            imputation: messages.text(imputation)))
+        switch capitalisation {
+        case .contract: text += " " + messages.text(StatementReason.capitalisationContract(date: StatementWords.date(asOf)))
+        case .requested: text += " " + messages.text(StatementReason.capitalisationRequested(date: StatementWords.date(asOf)))
+        case nil: break
+        }
+        return text
     }
 }

@@ -67,17 +67,27 @@ public enum PDFDocumentJSON {
                         ("type", .string("paragraph")),
                         (
                             "lines",
-                            .array(lines.map { .object([("indent", .integer(Int64($0.indent))), ("text", .string(t($0.text)))]) })
+                            .array(
+                                lines.map {
+                                    .object([("indent", .integer(Int64($0.indent))), ("text", .string(t($0.text)))])
+                                })
                         ),
                     ]))
             case .list(let list):
                 blocks.append(
                     .object([
                         ("type", .string("list")), ("indent", .integer(Int64(list.indent))),
-                        ("items", .array(list.items.map { .object([("marker", .string($0.marker)), ("text", .string(t($0.text)))]) })),
+                        (
+                            "items",
+                            .array(
+                                list.items.map {
+                                    .object([("marker", .string($0.marker)), ("text", .string(t($0.text)))])
+                                })
+                        ),
                     ]))
             case .sender(let lines): blocks.append(.object([("type", .string("sender")), ("lines", strings(lines))]))
-            case .addressee(let lines): blocks.append(.object([("type", .string("addressee")), ("lines", strings(lines))]))
+            case .addressee(let lines):
+                blocks.append(.object([("type", .string("addressee")), ("lines", strings(lines))]))
             case .placeAndDate(let text):
                 blocks.append(.object([("type", .string("place-date")), ("text", .string(t(text)))]))
             case .table(let table):
@@ -92,7 +102,8 @@ public enum PDFDocumentJSON {
                                 })
                         ),
                     ]))
-            case .signature(let lines): blocks.append(.object([("type", .string("signature")), ("lines", strings(lines))]))
+            case .signature(let lines):
+                blocks.append(.object([("type", .string("signature")), ("lines", strings(lines))]))
             case .space: blocks.append(.object([("type", .string("space"))]))
             case .pageBreak: blocks.append(.object([("type", .string("page"))]))
             }

@@ -80,7 +80,8 @@ extension DocumentContent {
                 switch block {
                 case .title(let lines): return .title(lines: lines.map(fix))
                 case .heading(let text): return .heading(fix(text))
-                case .paragraph(let lines): return .paragraph(lines.map { DocumentLine(indent: $0.indent, text: fix($0.text)) })
+                case .paragraph(let lines):
+                    return .paragraph(lines.map { DocumentLine(indent: $0.indent, text: fix($0.text)) })
                 case .list(var list):
                     list.items = list.items.map { .init(marker: $0.marker, text: fix($0.text)) }
                     return .list(list)

@@ -3,7 +3,7 @@ import RecouvreDocuments
 import RecouvreJSON
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The PDF/A-3b renderer of `DocumentContent` (docs/pdf.md): one long-running Python worker that keeps
@@ -59,9 +59,15 @@ public final class PDFRenderer: @unchecked Sendable {
             throw PDFError.engineMissing("le paquet Python typst manque à \(interpreter)")
         default:
             process.terminate()
-            throw PDFError(.layout, "erreur : la mise en page forms/pdf/ est refusée par Typst : \(String(decoding: answer, as: UTF8.self))")
+            throw PDFError(
+                .layout,
+                "erreur : la mise en page forms/pdf/ est refusée par Typst : \(String(decoding: answer, as: UTF8.self))"
+            )
         }
     }
+
+    /// The worker's process id (the batch benchmark reads its CPU time).
+    public var workerProcessID: Int32 { process.processIdentifier }
 
     deinit {
         try? input.close()
@@ -69,13 +75,16 @@ public final class PDFRenderer: @unchecked Sendable {
     }
 
     /// One document as PDF/A-3b, with its attachments.
-    public func render(_ content: DocumentContent, info: PDFDocumentInfo, attachments: [PDFAttachment] = []) throws -> Data {
+    public func render(_ content: DocumentContent, info: PDFDocumentInfo, attachments: [PDFAttachment] = []) throws
+        -> Data
+    {
         let json = PDFDocumentJSON.json(content, info: info, attachments: attachments, logo: layout.logo)
         let (word, answer) = try exchange("render", Data(json.utf8))
         guard word == "pdf" else {
             throw PDFError(
                 .layout,
-                "erreur : le PDF de « \(info.title) » n'a pu être composé (forms/pdf/) : \(String(decoding: answer, as: UTF8.self))")
+                "erreur : le PDF de « \(info.title) » n'a pu être composé (forms/pdf/) : \(String(decoding: answer, as: UTF8.self))"
+            )
         }
         return answer
     }

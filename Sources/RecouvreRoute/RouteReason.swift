@@ -23,10 +23,7 @@ public enum RouteReason: CatalogueReason, Hashable {
     case judiciaireCourt(court: String, commune: String, why: String)
     case civilForm(cerfa: String)
     case civilFormConsumer(cerfa: String)
-    case placeOfProperty(commune: String)
     case placeOfDebtor(commune: String)
-    case leaseWithoutProperty
-    case tenantElsewhere(commune: String, court: String)
     case protectionJudgeName(seat: String)
     case subjectLease
     case subjectConsumerCredit
@@ -93,6 +90,14 @@ public enum RouteReason: CatalogueReason, Hashable {
     case sourceProcedures(checked: String)
     case sourceCourt(date: String)
     case sourceCourts(competences: String, commercial: String)
+
+    // The choice of `build --procedure` and what each implies (issue 17).
+    case chosenInstead(procedure: String, main: String)
+    case impliesInjonction
+    case impliesPSPC(courDAppel: String)
+    case impliesEuropeanOrder
+    case impliesEuropeanSmallClaims
+    case protectionTenantHome(commune: String, property: String, court: String)
 
     // Labels of the route's text (RouteFormatter).
     case labelTitle

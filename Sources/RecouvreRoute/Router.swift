@@ -80,6 +80,11 @@ struct Draft {
             }
             try smallClaimsAlternative()
         }
+        if !route.alternatives.isEmpty {
+            // What each choice of `build --procedure` implies.
+            route.explanation += Router(directory: directory, rules: rules, prescription: prescription, messages: messages)
+                .implications(route)
+        }
         formalNoticeSteps()
         judgmentWarning()
         prescriptionWarnings()
@@ -150,37 +155,29 @@ struct Draft {
     }
 
     /// Residential lease and consumer credit: the juge des contentieux de la protection (COJ L213-4-4),
-    /// at the tribunal de proximité of the commune when it has one, otherwise at the TJ. For a lease,
-    /// the place of the property decides (domain.md §4; CPC R. lease rules): `contract.property` when given.
+    /// at the tribunal de proximité of the commune when it has one, otherwise at the TJ. The injonction de
+    /// payer goes to the judge of the place where the debtor — the tenant — lives (CPC 1406, d'ordre
+    /// public; domain.md §4): the property's place governs an ordinary action by assignation, not this
+    /// requête, so `contract.property` is not needed. When the tenant lives elsewhere, the route says so.
     mutating func protection() throws {
-        let commune: DirectoryCommune
-        let place: String
-        if claim.nature == .residentialLease, let property = claim.contract.property {
-            commune = try directory.resolve(property, field: "contract.property")
-            place = text(.placeOfProperty(commune: communeLabel(commune)))
-        } else {
-            commune = try debtorCommune()
-            place = text(.placeOfDebtor(commune: communeLabel(commune)))
-            if claim.nature == .residentialLease {
-                warn(.leaseWithoutProperty)
-            }
-        }
+        let commune = try debtorCommune()
+        let place = text(.placeOfDebtor(commune: communeLabel(commune)))
         let seat = try court(commune.tribunalDeProximite ?? commune.tribunalJudiciaire,
                              as: commune.tribunalDeProximite == nil ? .tribunalJudiciaire : .tribunalDeProximite)
-        // CPC 1406 gives the injonction de payer to the judge of the debtor's domicile, while the lease
-        // rule of domain.md §4 gives the place of the property: when they differ, the reading is unsettled,
-        // so say so and name the other court rather than choose silently.
-        if claim.nature == .residentialLease, claim.contract.property != nil,
-           let home = try? debtorCommune() {
-            let homeSeatID = home.tribunalDeProximite ?? home.tribunalJudiciaire
-            let seatID = commune.tribunalDeProximite ?? commune.tribunalJudiciaire
-            if homeSeatID != seatID, let other = directory.court(homeSeatID) {
-                warn(.tenantElsewhere(commune: communeLabel(home), court: other.name))
+        if claim.nature == .residentialLease, let property = claim.contract.property,
+           let home = try? directory.resolve(property, field: "contract.property") {
+            let propertySeat = home.tribunalDeProximite ?? home.tribunalJudiciaire
+            let tenantSeat = commune.tribunalDeProximite ?? commune.tribunalJudiciaire
+            if propertySeat != tenantSeat {
+                explain(.protectionTenantHome(
+                    commune: "\(commune.displayName) (INSEE \(commune.insee))",
+                    property: "\(home.displayName) (INSEE \(home.insee))",
+                    court: text(.protectionJudgeName(seat: lowerInitial(seat.name)))))
             }
         }
         var judge = seat
         judge.kind = .jugeDesContentieuxDeLaProtection
-        judge.name = text(.protectionJudgeName(seat: seat.name))
+        judge.name = text(.protectionJudgeName(seat: lowerInitial(seat.name)))
         route.court = judge
         route.procedure = .injonctionDePayer
         let form = try rules.form("protection")
@@ -485,6 +482,12 @@ struct Draft {
     mutating func warn(_ text: String) {
         if !route.warnings.contains(text) { route.warnings.append(text) }
     }
+}
+
+/// `Tribunal judiciaire de Lille` → `tribunal judiciaire de Lille`, inside a sentence.
+func lowerInitial(_ name: String) -> String {
+    guard name.hasPrefix("Tribunal") else { return name }
+    return "t" + name.dropFirst()
 }
 
 /// "23 novembre 2026".

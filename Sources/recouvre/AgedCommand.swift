@@ -14,7 +14,8 @@ enum AgedFormat: String, ExpressibleByArgument, CaseIterable {
 struct AgedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aged",
-        abstract: "Prints the aged balance: what each debtor owes not yet due, 1-30, 31-60, 61-90 and over 90 days late.",
+        abstract:
+            "Prints the aged balance: what each debtor owes not yet due, 1-30, 31-60, 61-90 and over 90 days late.",
         discussion: """
             INPUT is a case file, a folder of case files, a CSV receivables ledger (.csv) or an FEC
             (…FEC….txt), the last two read by recouvre's importers with --creditor (as recouvre import). Per debtor: the outstanding principal per bucket (days past the due date), the
@@ -39,7 +40,9 @@ struct AgedCommand: ParsableCommand {
     @Option(name: .long, help: "Payer profile used to tell which debtors have reached the formal notice.")
     var profile: String?
 
-    @Option(name: .long, help: "For a CSV ledger or an FEC: the creditor (a YAML file with the creditor: mapping of a case file).")
+    @Option(
+        name: .long,
+        help: "For a CSV ledger or an FEC: the creditor (a YAML file with the creditor: mapping of a case file).")
     var creditor: String?
 
     @OptionGroup var forms: FormsOption
@@ -54,7 +57,8 @@ struct AgedCommand: ParsableCommand {
 
     func validate() throws {
         if ledgerKind != nil && creditor == nil {
-            throw ValidationError("\(input) is a ledger: give the creditor with --creditor FILE (as for recouvre import)")
+            throw ValidationError(
+                "\(input) is a ledger: give the creditor with --creditor FILE (as for recouvre import)")
         }
     }
 
@@ -78,8 +82,10 @@ struct AgedCommand: ParsableCommand {
                 // A ledger: the importer gives one case per debtor, computed on every core.
                 let data = try readImportFile(input)
                 let defaults = try readCreditor(creditorFile)
-                let imported = kind == "csv"
-                    ? try CSVLedgerImporter.importLedger(data, name: input, creditor: defaults, creditorFile: creditorFile)
+                let imported =
+                    kind == "csv"
+                    ? try CSVLedgerImporter.importLedger(
+                        data, name: input, creditor: defaults, creditorFile: creditorFile)
                     : try FECImporter.importFEC(data, name: input, creditor: defaults, creditorFile: creditorFile)
                 let cases = imported.cases.map(\.value)
                 results = UnsafeResults(count: cases.count)
@@ -91,10 +97,12 @@ struct AgedCommand: ParsableCommand {
                 let paths = try AmicableCase.paths(input)
                 results = UnsafeResults(count: paths.count)
                 DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                    results.set(index, Result(catching: {
-                        let item = try AmicableCase.load(path: paths[index])
-                        return try row(item.claim, item.history)
-                    }))
+                    results.set(
+                        index,
+                        Result(catching: {
+                            let item = try AmicableCase.load(path: paths[index])
+                            return try row(item.claim, item.history)
+                        }))
                 }
             }
             let aged = AgedBalance(asOf: day, rows: try results.values().map { try $0.get() })

@@ -35,7 +35,9 @@ struct AmicableCase {
         let journalPath = AmicableJournal.path(forCase: path)
         var journal: AmicableJournal?
         if FileManager.default.fileExists(atPath: journalPath) {
-            guard let data = FileManager.default.contents(atPath: journalPath), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: journalPath),
+                let text = String(data: data, encoding: .utf8)
+            else {
                 throw AmicableError(file: journalPath, "illisible (UTF-8 attendu)")
             }
             journal = try AmicableJournal.parse(text: text, file: journalPath)
@@ -56,7 +58,9 @@ struct AmicableCase {
         while let relative = enumerator?.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             let ext = (name as NSString).pathExtension.lowercased()
-            guard ["yaml", "yml", "json"].contains(ext), !name.hasSuffix(".reminders.yaml"), !name.hasPrefix(".") else { continue }
+            guard ["yaml", "yml", "json"].contains(ext), !name.hasSuffix(".reminders.yaml"), !name.hasPrefix(".") else {
+                continue
+            }
             found.append((input as NSString).appendingPathComponent(relative))
         }
         guard !found.isEmpty else { throw AmicableError(file: input, "aucun dossier (.yaml, .json) dans ce dossier") }
@@ -99,7 +103,8 @@ enum AtomicFile {
     static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
             if FileManager.default.fileExists(atPath: url.path) {

@@ -58,7 +58,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "The creditor (the creditor: mapping of a case file), for a CSV ledger or an FEC.")
     var creditor: String?
 
-    @Option(name: .long, help: "The column mapping of a CSV ledger (field of the case file → column header, docs/import.md).")
+    @Option(name: .long, help: "The column mapping of a CSV ledger (case field → column header, docs/import.md).")
     var map: String?
 
     @Flag(name: .long, help: "Print the CPU time of each stage (read, validate, statement, route, render, xml, …).")

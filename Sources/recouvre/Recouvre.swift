@@ -22,7 +22,7 @@ struct Recouvre: ParsableCommand {
         subcommands: [
             InitCommand.self, CheckCommand.self, StatementCommand.self, RouteCommand.self,
             BuildCommand.self, VerifyCommand.self, ArchiveCommand.self, RemindCommand.self, PlanCommand.self, AgedCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, RatesCommand.self,
             BatchCommand.self, BatchMergeCommand.self,
         ]
     )

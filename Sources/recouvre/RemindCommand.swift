@@ -9,7 +9,8 @@ import RecouvreModel
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind",
-        abstract: "Says, for each debtor, the reminder due today by the ladder (forms/ladders/), writes it (letter or .eml) and what comes next.",
+        abstract:
+            "Says, for each debtor, the reminder due today by the ladder (forms/ladders/), writes it (letter or .eml) and what comes next.",
         discussion: """
             The ladder (forms/ladders/default.yaml) counts from the due date of the oldest unpaid invoice; a
             payer profile (forms/ladders/profiles.yaml: oublieux, desorganise, en-difficulte, mauvaise-foi)
@@ -32,7 +33,9 @@ struct RemindCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(name: .long, help: "Payer profile: standard, oublieux, desorganise, en-difficulte, mauvaise-foi (or their English names).")
+    @Option(
+        name: .long,
+        help: "Payer profile: standard, oublieux, desorganise, en-difficulte, mauvaise-foi (or their English names).")
     var profile: String?
 
     @Flag(name: .long, help: "Record the reminder written in the case's journal (case.reminders.yaml).")
@@ -59,8 +62,12 @@ struct RemindCommand: ParsableCommand {
                 let decision = LadderEngine.decide(
                     case: claim, statement: statement, history: history, ladder: context.forms.ladder, profile: chosen,
                     asOf: day, formalNoticeDays: context.settings.formalNoticeDays(for: statement.regime))
-                var lines = ["\(claim.reference) — \(claim.debtor.name) (profil : \(chosen.id), au \(FrenchFormat.shortDate(day)))"]
-                lines.append("  Reste dû : \(Money.french(statement.totals.principal)) en principal ; total \(Money.french(statement.totals.total))")
+                var lines = [
+                    "\(claim.reference) — \(claim.debtor.name) (profil : \(chosen.id), au \(FrenchFormat.shortDate(day)))"
+                ]
+                lines.append(
+                    "  Reste dû : \(Money.french(statement.totals.principal)) en principal ; total \(Money.french(statement.totals.total))"
+                )
                 lines.append(contentsOf: RemindReport.state(decision))
                 if let step = decision.dueStep, step.kind == .reminder {
                     let document = try ReminderWriter.write(
@@ -70,16 +77,21 @@ struct RemindCommand: ParsableCommand {
                     if let folder {
                         let path = (folder as NSString).appendingPathComponent(document.fileName)
                         let reference = RemindReport.relative(path, to: item.folder)
-                        let entry = AmicableJournal.Entry.reminder(RecordedReminder(
-                            date: day, step: step.id, channel: document.channel, file: reference, profile: chosen.id))
+                        let entry = AmicableJournal.Entry.reminder(
+                            RecordedReminder(
+                                date: day, step: step.id, channel: document.channel, file: reference, profile: chosen.id
+                            ))
                         pending.append((document.contents, path, record ? (item, entry, chosen.id) : nil))
                         lines.append("  → \(path)\(record ? " (enregistrée dans \(item.journalPath))" : "")")
                     } else {
-                        lines.append("  (non écrite : --out DIR pour l'écrire, --record pour l'écrire et l'enregistrer)")
+                        lines.append(
+                            "  (non écrite : --out DIR pour l'écrire, --record pour l'écrire et l'enregistrer)")
                     }
                     lines.append(contentsOf: document.notes.map { "  Note : \($0)" })
                 } else if record, decision.dueStep?.kind == .formalNotice {
-                    lines.append("  (rien à enregistrer : la mise en demeure s'écrit avec recouvre build puis s'ajoute au dossier en événement formal_notice)")
+                    lines.append(
+                        "  (rien à enregistrer : la mise en demeure s'écrit avec recouvre build puis s'ajoute au dossier en événement formal_notice)"
+                    )
                 }
                 lines.append(contentsOf: decision.notes.map { "  Note : \($0)" })
                 report.append(lines.joined(separator: "\n"))
@@ -103,28 +115,47 @@ enum RemindReport {
         case .due:
             if let step = decision.dueStep {
                 if step.kind == .formalNotice {
-                    lines.append("  Étape du jour : \(step.offset) \(step.label) — à écrire avec recouvre build (lettre recommandée avec accusé de réception), puis à ajouter au dossier (événement formal_notice).")
+                    lines.append(
+                        "  Étape du jour : \(step.offset) \(step.label) — à écrire avec recouvre build (lettre recommandée avec accusé de réception), puis à ajouter au dossier (événement formal_notice)."
+                    )
                 } else {
                     lines.append("  Étape du jour : \(step.offset) \(step.label) (\(channel(step.channel)))")
                 }
             }
             if !decision.passed.isEmpty {
-                lines.append("  Étapes passées sans envoi : " + decision.passed.map { "\($0.offset) \($0.label)" }.joined(separator: ", "))
+                lines.append(
+                    "  Étapes passées sans envoi : "
+                        + decision.passed.map { "\($0.offset) \($0.label)" }.joined(separator: ", "))
             }
         case .waiting: lines.append("  Rien à envoyer aujourd'hui.")
-        case .paused(let promise): lines.append("  En pause : promesse de paiement jusqu'au \(FrenchFormat.shortDate(promise.until)).")
-        case .onHold(let plan): lines.append("  En attente : échéancier accepté le \(FrenchFormat.shortDate(plan.date)), respecté à ce jour.")
-        case .noticeSent(let notice): lines.append("  Mise en demeure envoyée le \(FrenchFormat.shortDate(notice.date)) : délai en cours.")
+        case .collectiveProceedings: lines.append("  Procédure collective : pas de relance.")
+        case .paused(let promise):
+            lines.append("  En pause : promesse de paiement jusqu'au \(FrenchFormat.shortDate(promise.until)).")
+        case .onHold(let plan):
+            lines.append(
+                "  En attente : échéancier accepté le \(FrenchFormat.shortDate(plan.date)), respecté à ce jour.")
+        case .noticeSent(let notice):
+            lines.append("  Mise en demeure envoyée le \(FrenchFormat.shortDate(notice.date)) : délai en cours.")
         case .court(let notice):
-            lines.append("  Mise en demeure du \(FrenchFormat.shortDate(notice.date)) restée sans effet : saisir le juge (recouvre route, recouvre build).")
+            lines.append(
+                "  Mise en demeure du \(FrenchFormat.shortDate(notice.date)) restée sans effet : saisir le juge (recouvre route, recouvre build)."
+            )
         }
         switch decision.next {
-        case .step(let step, let day): lines.append("  Ensuite : \(step.offset) \(step.label) (\(channel(step.channel))), à partir du \(FrenchFormat.shortDate(day)).")
+        case .step(let step, let day):
+            lines.append(
+                "  Ensuite : \(step.offset) \(step.label) (\(channel(step.channel))), à partir du \(FrenchFormat.shortDate(day))."
+            )
         case .court(let day):
             if case .court = decision.state { break }
-            lines.append("  Ensuite : le juge" + (day.map { ", à partir du \(FrenchFormat.shortDate($0))" } ?? ", après le délai de la mise en demeure") + ".")
+            lines.append(
+                "  Ensuite : le juge"
+                    + (day.map { ", à partir du \(FrenchFormat.shortDate($0))" }
+                        ?? ", après le délai de la mise en demeure") + ".")
         case .instalment(let instalment):
-            lines.append("  Prochaine échéance : \(Money.french(instalment.amount)) au plus tard le \(FrenchFormat.shortDate(instalment.date)).")
+            lines.append(
+                "  Prochaine échéance : \(Money.french(instalment.amount)) au plus tard le \(FrenchFormat.shortDate(instalment.date))."
+            )
         case .none: break
         }
         return lines

@@ -18,7 +18,9 @@ struct AgedBalanceTests {
             party.name = "Débiteur \(n)"
             party.siren = nil
             let invoices = [-5, 0, 1, 30, 31, 60, 61, 90, 91].map { late in
-                Invoice(number: "F\(n)-\(late)", issued: asOf.adding(days: -late - 30), due: asOf.adding(days: -late), amount: money("100.00"))
+                Invoice(
+                    number: "F\(n)-\(late)", issued: asOf.adding(days: -late - 30), due: asOf.adding(days: -late),
+                    amount: money("100.00"))
             }
             return Case(reference: "L-\(n)", creditor: creditor, debtor: party, invoices: invoices)
         }
@@ -47,7 +49,9 @@ struct AgedBalanceTests {
         let a = sampleCase(amount: "100.00", due: "2026-04-30")
         var b = sampleCase(amount: "300.00", due: "2026-03-31")
         b.reference = "2026-0043"
-        let rows = try [a, b].map { AgedBalance.row(case: $0, statement: try engine.statement(for: $0, asOf: asOf), decision: nil) }
+        let rows = try [a, b].map {
+            AgedBalance.row(case: $0, statement: try engine.statement(for: $0, asOf: asOf), decision: nil)
+        }
         let aged = AgedBalance(asOf: asOf, rows: rows)
         #expect(aged.rows.count == 1)
         #expect(aged.rows[0].references == ["2026-0042", "2026-0043"])
@@ -68,7 +72,9 @@ struct AgedBalanceTests {
         let text = AgedFormatter.text(AgedBalance(asOf: asOf, rows: [row]))
         #expect(text.contains("À mettre en demeure"))
         let csv = AgedFormatter.csv(AgedBalance(asOf: asOf, rows: [row]))
-        #expect(csv.contains("Bâtiments Durand,552100554,2026-0042,0.00,0.00,1200.00,0.00,0.00,1200.00,40.0,formal_notice,1255.98"))
+        #expect(
+            csv.contains(
+                "Bâtiments Durand,552100554,2026-0042,0.00,0.00,1200.00,0.00,0.00,1200.00,40.0,formal_notice,1255.98"))
         let json = AgedFormatter.json(AgedBalance(asOf: asOf, rows: [row]))
         #expect(json.contains("\"format\": \"recouvre.aged/1\""))
         #expect(json.contains("\"next_step\": \"formal_notice\""))

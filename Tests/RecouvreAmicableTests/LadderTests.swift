@@ -43,7 +43,9 @@ struct LadderTests {
     }
 
     @Test func aRecordedStepIsNeverProposedTwice() throws {
-        let history = AmicableHistory(reminders: [sent("j1", on: "2026-04-01"), sent("j15", on: "2026-04-15", channel: .letter)])
+        let history = AmicableHistory(reminders: [
+            sent("j1", on: "2026-04-01"), sent("j15", on: "2026-04-15", channel: .letter),
+        ])
         let d = try decide(claim, on: "2026-04-20", history: history)
         #expect(d.state == .waiting)
         #expect(d.dueStep == nil)
@@ -79,8 +81,20 @@ struct LadderTests {
         #expect(d.dueStep == nil)
     }
 
+    @Test func collectiveProceedingsStopTheLadder() throws {
+        var claim = sampleCase()
+        claim.contract.collectiveProceedings = .opened(day("2026-04-10"))
+        #expect(try decide(claim, on: "2026-04-09").dueStep?.id == "j1")
+        let d = try decide(claim, on: "2026-04-15")
+        #expect(d.state == .collectiveProceedings)
+        #expect(d.dueStep == nil)
+        #expect(d.notes.first?.contains("L622-21") == true)
+    }
+
     @Test func aSentFormalNoticeLeadsToTheCourtOnceItsTimeHasRun() throws {
-        let noticed = sampleCase(events: [Event(type: .formalNotice, date: day("2026-05-10"), received: day("2026-05-12"), channel: .registeredLetter)])
+        let noticed = sampleCase(events: [
+            Event(type: .formalNotice, date: day("2026-05-10"), received: day("2026-05-12"), channel: .registeredLetter)
+        ])
         // 8 days from the receipt on 12 May: the court from 21 May.
         let waiting = try decide(noticed, on: "2026-05-20", history: AmicableHistory(case: noticed))
         #expect(waiting.state == .noticeSent(SentNotice(date: day("2026-05-10"), received: day("2026-05-12"))))
@@ -96,9 +110,11 @@ struct ProfileTests {
     let claim = sampleCase()
 
     @Test func everyProfileIsFoundByItsFrenchAndEnglishNames() {
-        for (name, id) in [("forgetful", "oublieux"), ("oublieux", "oublieux"), ("disorganised", "desorganise"),
-                           ("désorganisé", "desorganise"), ("in-difficulty", "en-difficulte"), ("en difficulté", "en-difficulte"),
-                           ("bad-faith", "mauvaise-foi"), ("Mauvaise foi", "mauvaise-foi"), ("standard", "standard")] {
+        for (name, id) in [
+            ("forgetful", "oublieux"), ("oublieux", "oublieux"), ("disorganised", "desorganise"),
+            ("désorganisé", "desorganise"), ("in-difficulty", "en-difficulte"), ("en difficulté", "en-difficulte"),
+            ("bad-faith", "mauvaise-foi"), ("Mauvaise foi", "mauvaise-foi"), ("standard", "standard"),
+        ] {
             #expect(amicableForms.profiles.profile(named: name)?.id == id, "\(name)")
         }
         #expect(throws: AmicableError.self) { try amicableForms.profiles.resolve("grincheux") }
@@ -146,8 +162,9 @@ struct ProfileTests {
 struct PauseTests {
     @Test func aPromisePausesTheLadderUntilItsDate() throws {
         let claim = sampleCase()
-        let history = AmicableHistory(reminders: [sent("j1", on: "2026-04-01")],
-                                      promises: [PaymentPromise(date: day("2026-04-05"), until: day("2026-04-25"))])
+        let history = AmicableHistory(
+            reminders: [sent("j1", on: "2026-04-01")],
+            promises: [PaymentPromise(date: day("2026-04-05"), until: day("2026-04-25"))])
         let paused = try decide(claim, on: "2026-04-15", history: history)
         #expect(paused.state == .paused(PaymentPromise(date: day("2026-04-05"), until: day("2026-04-25"))))
         #expect(paused.dueStep == nil)
@@ -165,11 +182,13 @@ struct PauseTests {
         #expect(try decide(claim, on: "2026-04-26", history: history).state == .settled)
     }
 
-    let plan = AcceptedPlan(date: day("2026-04-10"), instalments: [
-        Instalment(date: day("2026-04-30"), amount: money("400.00")),
-        Instalment(date: day("2026-05-31"), amount: money("400.00")),
-        Instalment(date: day("2026-06-30"), amount: money("400.00")),
-    ])
+    let plan = AcceptedPlan(
+        date: day("2026-04-10"),
+        instalments: [
+            Instalment(date: day("2026-04-30"), amount: money("400.00")),
+            Instalment(date: day("2026-05-31"), amount: money("400.00")),
+            Instalment(date: day("2026-06-30"), amount: money("400.00")),
+        ])
 
     @Test func anHonouredPlanHoldsTheLadder() throws {
         let claim = sampleCase(payments: [Payment(date: day("2026-04-30"), amount: money("400.00"))])

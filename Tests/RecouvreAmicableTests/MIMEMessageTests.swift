@@ -9,7 +9,8 @@ struct MIMEMessageTests {
         from: .init(name: "Atelier Lumière", address: "compta@atelier-lumiere.fr"),
         to: .init(name: "ACME", address: "ap@acme.fr"),
         subject: "Facture échue – 2026-0042", date: day("2026-04-01"),
-        messageID: MIMEMessage.messageID(reference: "2026/0042", step: "j1", day: day("2026-04-01"), sender: "compta@atelier-lumiere.fr"),
+        messageID: MIMEMessage.messageID(
+            reference: "2026/0042", step: "j1", day: day("2026-04-01"), sender: "compta@atelier-lumiere.fr"),
         body: "Madame, Monsieur,\n\nLe solde de 1 200,00 € = total dû. \nFin")
 
     @Test func headers() {

@@ -17,7 +17,10 @@ struct PlanTests {
         #expect(seven[0].amount == money("377.16"))
         #expect(seven.dropFirst().allSatisfy { $0.amount == money("377.14") })
         // Monthly from 31 January: the shorter months clamp, each date counted from the first.
-        #expect(seven.map(\.date.iso) == ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30", "2026-07-31"])
+        #expect(
+            seven.map(\.date.iso) == [
+                "2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30", "2026-07-31",
+            ])
         let weekly = PaymentPlanner.split(money("100.00"), count: 3, first: day("2026-04-01"), every: .week)
         #expect(weekly.map(\.date.iso) == ["2026-04-01", "2026-04-08", "2026-04-15"])
     }
@@ -30,8 +33,9 @@ struct PlanTests {
         //   31 May–30 June:   31 days ×   333,33 × 12,15 % / 365 = 3,4396 → 3,44
         //   total 20,09 €, of which 1 April–10 April (10 days × 1 000 × 12,15 % / 365 = 3,33) before the plan.
         let claim = sampleCase(amount: "1000.00")
-        let proposal = try PaymentPlanner.propose(case: claim, asOf: day("2026-04-10"), count: 3, first: day("2026-04-30"),
-                                                  every: .month, graceDays: 5, engine: engine)
+        let proposal = try PaymentPlanner.propose(
+            case: claim, asOf: day("2026-04-10"), count: 3, first: day("2026-04-30"),
+            every: .month, graceDays: 5, engine: engine)
         #expect(proposal.claim == money("1000.00"))
         #expect(proposal.instalments.map(\.amount) == [money("333.34"), money("333.33"), money("333.33")])
         #expect(proposal.atEnd.invoices[0].periods.map(\.amount) == [money("9.99"), money("6.66"), money("3.44")])
@@ -49,9 +53,11 @@ struct PlanTests {
 
     @Test func theLetterProposingThePlan() throws {
         let claim = sampleCase(amount: "1000.00")
-        let proposal = try PaymentPlanner.propose(case: claim, asOf: day("2026-04-10"), count: 3, first: day("2026-04-30"),
-                                                  every: .month, graceDays: 5, engine: engine)
-        let letter = try PaymentPlanner.letter(case: claim, proposal: proposal, asOf: day("2026-04-10"), tables: tables, forms: amicableForms)
+        let proposal = try PaymentPlanner.propose(
+            case: claim, asOf: day("2026-04-10"), count: 3, first: day("2026-04-30"),
+            every: .month, graceDays: 5, engine: engine)
+        let letter = try PaymentPlanner.letter(
+            case: claim, proposal: proposal, asOf: day("2026-04-10"), tables: tables, forms: amicableForms)
         #expect(letter.contains("333,34\u{00A0}€"))
         #expect(letter.contains("20,09\u{00A0}€"))
         if let problem = Golden.mismatch(letter, target: "RecouvreAmicableTests", name: "plan-echeancier.txt") {
@@ -61,8 +67,9 @@ struct PlanTests {
 
     @Test func aFirstInstalmentBeforeThePlanIsRefused() {
         #expect(throws: AmicableError.self) {
-            try PaymentPlanner.propose(case: sampleCase(), asOf: day("2026-04-10"), count: 3, first: day("2026-04-01"),
-                                       every: .month, graceDays: 5, engine: engine)
+            try PaymentPlanner.propose(
+                case: sampleCase(), asOf: day("2026-04-10"), count: 3, first: day("2026-04-01"),
+                every: .month, graceDays: 5, engine: engine)
         }
     }
 }

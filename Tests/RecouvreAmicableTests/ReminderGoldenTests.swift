@@ -8,12 +8,15 @@ import Testing
 /// review the diff).
 @Suite("Reminders: golden letters and e-mails")
 struct ReminderGoldenTests {
-    func write(_ claim: Case, on asOf: String, history: AmicableHistory = AmicableHistory(), profile name: String = "standard") throws -> ReminderDocument {
+    func write(
+        _ claim: Case, on asOf: String, history: AmicableHistory = AmicableHistory(), profile name: String = "standard"
+    ) throws -> ReminderDocument {
         let decision = try decide(claim, on: asOf, history: history, profile: name)
         let step = try #require(decision.dueStep)
         let statement = try engine.statement(for: claim, asOf: day(asOf))
-        return try ReminderWriter.write(case: claim, statement: statement, decision: decision, step: step, history: history,
-                                        asOf: day(asOf), tables: tables, forms: amicableForms)
+        return try ReminderWriter.write(
+            case: claim, statement: statement, decision: decision, step: step, history: history,
+            asOf: day(asOf), tables: tables, forms: amicableForms)
     }
 
     func check(_ document: ReminderDocument, _ name: String) {
@@ -47,7 +50,9 @@ struct ReminderGoldenTests {
     }
 
     @Test func lastReminderByRegisteredLetter() throws {
-        let history = AmicableHistory(reminders: [sent("j1", on: "2026-04-01"), sent("j15", on: "2026-04-15", channel: .letter)])
+        let history = AmicableHistory(reminders: [
+            sent("j1", on: "2026-04-01"), sent("j15", on: "2026-04-15", channel: .letter),
+        ])
         let document = try write(sampleCase(), on: "2026-04-30", history: history)
         #expect(document.channel == .registeredLetter)
         #expect(document.text.contains("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION"))
@@ -63,8 +68,9 @@ struct ReminderGoldenTests {
     }
 
     @Test func badFaithAfterABrokenPromise() throws {
-        let history = AmicableHistory(reminders: [sent("j1", on: "2026-04-01")],
-                                      promises: [PaymentPromise(date: day("2026-04-03"), until: day("2026-04-10"), amount: money("600.00"))])
+        let history = AmicableHistory(
+            reminders: [sent("j1", on: "2026-04-01")],
+            promises: [PaymentPromise(date: day("2026-04-03"), until: day("2026-04-10"), amount: money("600.00"))])
         let document = try write(sampleCase(), on: "2026-04-11", history: history, profile: "mauvaise-foi")
         #expect(document.step.id == "j15")
         #expect(document.text.contains("cette promesse n'a pas été tenue"))
@@ -72,8 +78,9 @@ struct ReminderGoldenTests {
     }
 
     @Test func aConsumerGetsNoFlatFeeAndTheLegalInterestWarning() throws {
-        let person = Party(kind: .individual, name: "Paul Lefèvre", professional: false,
-                           address: Address(lines: ["3 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux"))
+        let person = Party(
+            kind: .individual, name: "Paul Lefèvre", professional: false,
+            address: Address(lines: ["3 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux"))
         let document = try write(sampleCase(debtorParty: person), on: "2026-04-15")
         #expect(document.channel == .letter)
         #expect(!document.text.contains("indemnité forfaitaire"))

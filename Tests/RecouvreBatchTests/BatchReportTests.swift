@@ -1,6 +1,7 @@
 import Foundation
 import RecouvreBatch
 import RecouvreModel
+import RecouvreTestSupport
 import Testing
 
 @Suite("Batch report and merge")
@@ -38,6 +39,26 @@ struct BatchReportTests {
         #expect(text.contains("\"total_claimed\": \"200.00\""))
         #expect(text.contains("\"failed\": 1"))
         #expect(text.contains("\"location\": \"in/a.yaml:3:4\""))
+    }
+
+    @Test("the report streamed to a file has the bytes of the report rendered whole", arguments: [0, 1, 3, 2000])
+    func streamed(count: Int) throws {
+        let report = BatchReport(
+            tool: "recouvre 0.1.0", input: "in", asOf: nil, stage: nil, shard: nil,
+            entries: (0..<count).map { Self.entry("K\($0)", $0 % 3 == 0 ? .failed : .built) })
+        let folder = try TestPaths.temporaryFolder("batch-report")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, write, whole) in [
+            ("r.json", report.writeJSON, report.json()), ("r.csv", report.writeCSV, report.csv()),
+        ] as [(String, (FileHandle) throws -> Void, Data)] {
+            let url = folder.appendingPathComponent(name)
+            #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+            let handle = try FileHandle(forWritingTo: url)
+            try write(handle)
+            try handle.close()
+            #expect(try Data(contentsOf: url) == whole, "\(name)")
+        }
+        #expect(try BatchReport.parse(report.json(), name: "r.json") == report)
     }
 
     @Test("the CSV quotes commas, quotes and line breaks (RFC 4180) and has one line per debtor")

@@ -1,5 +1,8 @@
 import Foundation
 import RecouvreBundle
+import RecouvreDocuments
+import RecouvreModel
+import RecouvreRoute
 import RecouvreForms
 import RecouvreTestSupport
 import Testing
@@ -12,21 +15,52 @@ struct DossierBuildTests {
     static let fixtures = TestPaths.validFixtureNames
     static let pipeline = DossierPipeline(book: ShippedBook.book, tool: "recouvre 0.1.0")
 
-    static func build(_ fixture: String, to target: URL, force: Bool = false) throws -> BuildResult {
+    static func build(
+        _ fixture: String, to target: URL, force: Bool = false, options: DossierOptions = DossierOptions()
+    ) throws -> BuildResult {
         try pipeline.build(
             casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
-            asOf: nil, today: ShippedBook.fixedToday, force: force)
+            asOf: nil, today: ShippedBook.fixedToday, force: force, options: options)
     }
 
-    @Test("every document and dossier.xml match their golden files", arguments: fixtures)
-    func golden(fixture: String) throws {
+    /// The firm profile fixture (docs/firm.md), as the command line reads it.
+    static let firm = Firm(
+        kind: .avocat, name: "Cabinet Roux Avocats", barreau: "Lyon",
+        address: Address(lines: ["8 quai Saint-Vincent"], postcode: "69001", city: "Lyon"),
+        phone: "04 78 00 00 00", email: "contact@roux-avocats.fr", reference: "RX-2026-311",
+        signatory: "Maître Jeanne Roux")
+
+    /// A golden bundle: a fixture at a stage, with the options of the variant.
+    struct Variant: Sendable, CustomStringConvertible {
+        var fixture: String
+        var folder: String
+        var options: DossierOptions
+        var force = false
+        var description: String { "\(fixture)/\(folder)" }
+    }
+
+    /// The notice and the court stage of every fixture (a case whose notice's time has not run is built
+    /// with --force), plus a PSPC request filed by a firm and an injonction de payer filed by a firm.
+    /// (non-eu-geneva records no notice sent: its court stage is refused, see `courtWithoutNotice`.)
+    static let variants: [Variant] = fixtures.flatMap { fixture in
+        [Variant(fixture: fixture, folder: "notice", options: DossierOptions(stage: .notice))]
+            + (fixture == "non-eu-geneva"
+                ? [] : [Variant(fixture: fixture, folder: "court", options: DossierOptions(stage: .court), force: fixture == "notice-pending")])
+    } + [
+        Variant(fixture: "b2b-lyon-dijon", folder: "court-pspc-firm", options: DossierOptions(stage: .court, procedure: .pspc, firm: firm)),
+        Variant(fixture: "b2b-nanterre-tae", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),
+    ]
+
+    @Test("every document, notes.txt and dossier.xml match their golden files", arguments: variants)
+    func golden(variant: Variant) throws {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("dossier")
-        let result = try Self.build(fixture, to: target)
+        let result = try Self.build(variant.fixture, to: target, force: variant.force, options: variant.options)
         for file in result.manifest.files where !file.path.hasPrefix("pieces/") {
             let data = try Data(contentsOf: target.appendingPathComponent(file.path))
-            if let diff = Golden.mismatch(data, target: "RecouvreBundleTests", name: "fixtures/\(fixture)/\(file.path)")
+            if let diff = Golden.mismatch(
+                data, target: "RecouvreBundleTests", name: "fixtures/\(variant.fixture)/\(variant.folder)/\(file.path)")
             {
                 Issue.record(Comment(rawValue: diff))
             }
@@ -38,7 +72,7 @@ struct DossierBuildTests {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("dossier")
-        _ = try Self.build(fixture, to: target)
+        _ = try Self.build(fixture, to: target, force: fixture == "notice-pending")
         try ShippedBook.book.dossierSchema.validate(
             try Data(contentsOf: target.appendingPathComponent("dossier.xml")), name: "dossier.xml")
         let report = try Self.pipeline.verifier.verify(path: target.path)
@@ -76,7 +110,7 @@ struct DossierBuildTests {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("dossier")
-        let result = try Self.build("b2b-lyon-dijon", to: target)
+        let result = try Self.build("b2b-lyon-dijon", to: target, options: DossierOptions(stage: .notice))
         let json = try #require(
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: target.appendingPathComponent("manifest.json"))) as? [String: Any])

@@ -97,7 +97,7 @@ struct LawBookTests {
     @Test("a rate outside a plausible range is refused")
     func absurdRate() throws {
         let message = try Self.loadError("rates/ecb-mro.yaml") {
-            $0.replacingOccurrences(of: "rate: \"2.65\", source: \"ECB MRO, effective 2026-09-16\"", with: "rate: \"265\", source: \"x\"")
+            $0.replacingOccurrences(of: "rate: \"2.65\", source: \"ECB MRO, effective 2026-09-16 (ECB monetary policy decision of 10 September 2026)\"", with: "rate: \"265\", source: \"x\"")
         }
         #expect(message.contains("265 % est hors de la plage plausible"))
     }

@@ -3,8 +3,10 @@ import RecouvreTestSupport
 import Testing
 
 /// A folder with one case: a 1 200,00 € B2B invoice due 31 March 2026, both parties with an e-mail.
-private func amicableCase(_ name: String = "case", in folder: URL? = nil, debtor: String = "Bâtiments Durand",
-                          siren: String = "552100554", due: String = "2026-03-31") throws -> URL {
+private func amicableCase(
+    _ name: String = "case", in folder: URL? = nil, debtor: String = "Bâtiments Durand",
+    siren: String = "552100554", due: String = "2026-03-31"
+) throws -> URL {
     let dir = try folder ?? TestPaths.temporaryFolder("amicable-cli")
     let file = dir.appendingPathComponent("\(name).yaml")
     let yaml = """
@@ -73,12 +75,12 @@ struct AmicableCLITests {
         let folder = file.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: folder) }
         try """
-            version: 1
-            case: "case.yaml"
-            events:
-              - { type: promise, date: 2026-04-02, until: 2026-04-30 }
+        version: 1
+        case: "case.yaml"
+        events:
+          - { type: promise, date: 2026-04-02, until: 2026-04-30 }
 
-            """.write(to: folder.appendingPathComponent("case.reminders.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: folder.appendingPathComponent("case.reminders.yaml"), atomically: true, encoding: .utf8)
         let result = try await CLI.run(["remind", file.path, "--as-of", "2026-04-15"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("En pause : promesse de paiement jusqu'au 30/04/2026."))
@@ -89,12 +91,16 @@ struct AmicableCLITests {
         let file = try amicableCase()
         let folder = file.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try await CLI.run(["plan", file.path, "--instalments", "3", "--first", "2026-04-30", "--as-of", "2026-04-10",
-                                        "--out", folder.path, "--record"])
+        let result = try await CLI.run([
+            "plan", file.path, "--instalments", "3", "--first", "2026-04-30", "--as-of", "2026-04-10",
+            "--out", folder.path, "--record",
+        ])
         #expect(result.status == 0, "\(result)")
         // 1 200,00 / 3 = 400,00 exactly.
         #expect(result.stdout.contains("400,00"))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("CASE-echeancier-2026-04-10.txt").path))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("CASE-echeancier-2026-04-10.txt").path)
+        )
         let remind = try await CLI.run(["remind", file.path, "--as-of", "2026-04-20"])
         #expect(remind.stdout.contains("En attente : échéancier accepté le 10/04/2026"), "\(remind)")
     }
@@ -111,7 +117,8 @@ struct AmicableCLITests {
         #expect(text.stdout.contains("À mettre en demeure"))
         let csv = try await CLI.run(["aged", folder.path, "--as-of", "2026-05-10", "--format", "csv"])
         // a: 40 days late (31–60); b: 20 days late (1–30).
-        #expect(csv.stdout.contains("Bâtiments Durand,552100554,A,0.00,0.00,1200.00,0.00,0.00,1200.00,40.0,formal_notice,"))
+        #expect(
+            csv.stdout.contains("Bâtiments Durand,552100554,A,0.00,0.00,1200.00,0.00,0.00,1200.00,40.0,formal_notice,"))
         #expect(csv.stdout.contains("Menuiserie Petit,732829320,B,0.00,1200.00,0.00,0.00,0.00,1200.00,20.0,,"))
         #expect(csv.stdout.contains("TOTAL,,,0.00,1200.00,1200.00,0.00,0.00,2400.00,30.0,,"))
         let json = try await CLI.run(["aged", folder.path, "--as-of", "2026-05-10", "--format", "json"])
@@ -125,17 +132,45 @@ struct AmicableCLITests {
         let ledger = folder.appendingPathComponent("grand-livre.csv")
         // Due 31/03 → 40 days late on 10/05 (31–60); due 20/04 → 20 days (1–30), 100,00 of it paid.
         try """
-            N° facture;Date facture;Échéance;Montant TTC;Réglé;Code client;Raison sociale;SIREN;Forme juridique;Adresse;Code postal;Ville
-            F1;01/03/2026;31/03/2026;1 200,00;0,00;C1;Bâtiments Durand;552100554;SAS;4 avenue Jean Jaurès;21000;Dijon
-            F2;21/03/2026;20/04/2026;500,00;100,00;C1;Bâtiments Durand;552100554;SAS;4 avenue Jean Jaurès;21000;Dijon
+        N° facture;Date facture;Échéance;Montant TTC;Réglé;Code client;Raison sociale;SIREN;Forme juridique;Adresse;Code postal;Ville
+        F1;01/03/2026;31/03/2026;1 200,00;0,00;C1;Bâtiments Durand;552100554;SAS;4 avenue Jean Jaurès;21000;Dijon
+        F2;21/03/2026;20/04/2026;500,00;100,00;C1;Bâtiments Durand;552100554;SAS;4 avenue Jean Jaurès;21000;Dijon
 
-            """.write(to: ledger, atomically: true, encoding: .utf8)
+        """.write(to: ledger, atomically: true, encoding: .utf8)
         let creditor = TestPaths.fixtures.appendingPathComponent("import/creancier.yaml").path
-        let result = try await CLI.run(["aged", ledger.path, "--creditor", creditor, "--as-of", "2026-05-10", "--format", "csv"])
+        let result = try await CLI.run([
+            "aged", ledger.path, "--creditor", creditor, "--as-of", "2026-05-10", "--format", "csv",
+        ])
         #expect(result.status == 0, "\(result)")
         // (1 200 × 40 + 400 × 20) / 1 600 = 56 000 / 1 600 = 35,0 days.
         #expect(result.stdout.contains(",0.00,400.00,1200.00,0.00,0.00,1600.00,35.0,"), "\(result)")
         let usage = try await CLI.run(["aged", ledger.path])
         #expect(usage.status == 2)
+    }
+
+    @Test("remind reads reminder.step and promise from the case file itself")
+    func caseFileEvents() async throws {
+        let file = try amicableCase()
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let text =
+            try String(contentsOf: file, encoding: .utf8) + """
+                events:
+                  - { type: reminder, date: 2026-04-01, step: j1, channel: email }
+                  - { type: promise, date: 2026-04-10, until: 2026-04-30, amount: 600.00 }
+
+                """
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let paused = try await CLI.run(["remind", file.path, "--as-of", "2026-04-20"])
+        #expect(paused.status == 0, "\(paused)")
+        #expect(paused.stdout.contains("En pause : promesse de paiement jusqu'au 30/04/2026."))
+        let resumed = try await CLI.run([
+            "remind", file.path, "--as-of", "2026-05-01", "--out", file.deletingLastPathComponent().path,
+        ])
+        #expect(resumed.stdout.contains("Étape du jour : J+30 dernière relance avant mise en demeure"), "\(resumed)")
+        #expect(resumed.stdout.contains("Étapes passées sans envoi : J+15 relance ferme"))
+        let letter = try String(
+            contentsOf: file.deletingLastPathComponent().appendingPathComponent("CASE-j30-2026-05-01.txt"),
+            encoding: .utf8)
+        #expect(letter.contains("cette promesse n'a pas été tenue"))
     }
 }

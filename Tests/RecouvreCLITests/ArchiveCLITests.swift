@@ -7,7 +7,8 @@ import Testing
 private func writeBundle(in folder: URL, name: String = "dossier") async throws -> URL {
     let bundle = folder.appendingPathComponent(name)
     if FileManager.default.fileExists(atPath: bundle.path) { return bundle }
-    let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path])
+    // The notice stage writes the mise en demeure that the archive records (the court stage has none).
+    let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path, "--stage", "notice"])
     #expect(built.status == 0, "\(built)")
     return bundle
 }
@@ -252,7 +253,8 @@ struct StatementArchiveCLITests {
         let (folder, caseFile, db) = try await caseAndArchive("build-archive")
 
         let out = folder.appendingPathComponent("built").path
-        let built = try await CLI.run(["build", caseFile.path, "--out", out, "--archive", db],
+        // The notice stage: the archived notice is known, but its sent file is not yet a case exhibit.
+        let built = try await CLI.run(["build", caseFile.path, "--out", out, "--archive", db, "--stage", "notice"],
                                       environment: archiveEnvironment(folder))
         #expect(built.status == 0, "\(built)")
         #expect(built.stderr.contains("warning: formal notice taken from the archive: notice #1 sent 2026-11-24"))

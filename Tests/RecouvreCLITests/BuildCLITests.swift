@@ -15,14 +15,57 @@ struct BuildCLITests {
         let result = try await CLI.run(["build", Self.caseFile, "--out", out.path])
         #expect(result.status == 0, "\(result)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        // A formal notice is recorded: the default stage is the court dossier, whose exhibit is the notice sent.
         #expect(
             names == [
-                "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "03-requete-en-injonction-de-payer.txt",
-                "04-bordereau-de-pieces.txt", "05-lettre-au-commissaire-de-justice.txt", "dossier.xml",
-                "manifest.json", "pieces",
+                "01-releve-de-compte.txt", "02-requete-en-injonction-de-payer.txt", "03-bordereau-de-pieces.txt",
+                "04-lettre-au-commissaire-de-justice.txt", "dossier.xml", "manifest.json", "notes.txt", "pieces",
             ])
-        #expect(result.stdout.contains("01-mise-en-demeure.txt"))
+        #expect(result.stdout.contains("pieces/05-mise-en-demeure-2025-06-20.txt"))
         #expect(result.stdout.contains("written to"))
+        let notice = try await CLI.run(["build", Self.caseFile, "--out", out.path + "-notice", "--stage", "notice"])
+        #expect(notice.status == 0, "\(notice)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path + "-notice").sorted() == [
+                "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "dossier.xml", "manifest.json", "notes.txt", "pieces",
+            ])
+    }
+
+    @Test("a court dossier before the notice's time has run is refused with the date, then built with --force")
+    func noticePending() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("dossier")
+        let refused = try await CLI.run(["build", "fixtures/notice-pending/case.yaml", "--out", out.path])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("ne peut pas être datée avant le 29 novembre 2026"), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let forced = try await CLI.run(["build", "fixtures/notice-pending/case.yaml", "--out", out.path, "--force"])
+        #expect(forced.status == 0, "\(forced)")
+        #expect(forced.stdout.contains("Construit avec --force"))
+        let notes = try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8)
+        #expect(notes.contains("Construit avec --force"))
+    }
+
+    @Test("--procedure: one the route allows is built, another is refused with the reason; --firm fills the mandataire")
+    func procedureAndFirm() async throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("dossier")
+        let pspc = try await CLI.run([
+            "build", Self.caseFile, "--out", out.path, "--procedure", "pspc", "--firm", "fixtures/firms/cabinet-roux.yaml",
+        ])
+        #expect(pspc.status == 0, "\(pspc)")
+        let request = try String(contentsOf: out.appendingPathComponent("02-requete-petites-creances.txt"), encoding: .utf8)
+        #expect(request.contains("Pour Atelier Lumière, par Cabinet Roux Avocats, Maître Jeanne Roux"))
+        let refused = try await CLI.run(["build", Self.caseFile, "--out", out.path + "-2", "--procedure", "european-order"])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("--procedure european-order : la route de ce dossier ne l'ouvre pas ; procédures possibles : injonction, pspc"))
+        let badFirm = dir.appendingPathComponent("firm.yaml")
+        try "kind: lawyer\nname: X\n".write(to: badFirm, atomically: true, encoding: .utf8)
+        let bad = try await CLI.run(["build", Self.caseFile, "--out", out.path + "-3", "--firm", badFirm.path])
+        #expect(bad.status == 1, "\(bad)")
+        #expect(bad.stderr.contains("firm.yaml:1 : kind : « lawyer » n'est pas permis"), "\(bad)")
     }
 
     @Test("refuses to overwrite an existing bundle unless --force")
@@ -110,9 +153,9 @@ struct BuildCLITests {
             ["build", Self.caseFile, "--out", out.path, "--forms", dir.appendingPathComponent("forms").path])
         #expect(result.status == 0, "\(result)")
         let bordereau = try String(
-            contentsOf: out.appendingPathComponent("04-bordereau-de-pieces.txt"), encoding: .utf8)
+            contentsOf: out.appendingPathComponent("03-bordereau-de-pieces.txt"), encoding: .utf8)
         #expect(bordereau == "Cabinet Exemple : 2026-0042, 23 novembre 2026\n")
-        let notice = try String(contentsOf: out.appendingPathComponent("01-mise-en-demeure.txt"), encoding: .utf8)
-        #expect(notice.contains("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION"))
+        let letter = try String(contentsOf: out.appendingPathComponent("04-lettre-au-commissaire-de-justice.txt"), encoding: .utf8)
+        #expect(letter.contains("Maître"))
     }
 }

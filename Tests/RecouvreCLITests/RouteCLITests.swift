@@ -39,7 +39,7 @@ struct RouteCLITests {
         if let kind = row.kind { #expect(court?["kind"] as? String == kind) }
         if let name = row.court { #expect(court?["name"] as? String == name) }
         if row.fixture == "lease-lille" {
-            #expect((court?["name"] as? String)?.hasSuffix("Tribunal judiciaire de Lille") == true)
+            #expect((court?["name"] as? String)?.hasSuffix("tribunal judiciaire de Lille") == true)
         }
     }
 

@@ -30,13 +30,13 @@ struct VerifyCLITests {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try await Self.build("dossier", in: dir)
-        let file = out.appendingPathComponent("02-releve-de-compte.txt")
+        let file = out.appendingPathComponent("01-releve-de-compte.txt")
         var data = try Data(contentsOf: file)
         data[data.count / 2] ^= 0x01
         try data.write(to: file)
         let result = try await CLI.run(["verify", out.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("modifié : 02-releve-de-compte.txt"))
+        #expect(result.stderr.contains("modifié : 01-releve-de-compte.txt"))
     }
 
     @Test("an added file is named")
@@ -55,10 +55,10 @@ struct VerifyCLITests {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try await Self.build("dossier", in: dir)
-        try FileManager.default.removeItem(at: out.appendingPathComponent("04-bordereau-de-pieces.txt"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("03-bordereau-de-pieces.txt"))
         let result = try await CLI.run(["verify", out.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("supprimé : 04-bordereau-de-pieces.txt"))
+        #expect(result.stderr.contains("supprimé : 03-bordereau-de-pieces.txt"))
     }
 
     @Test("a hand-broken dossier.xml is rejected with libxml2's line and reason")

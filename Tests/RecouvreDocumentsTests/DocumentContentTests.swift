@@ -44,8 +44,15 @@ struct DocumentContentTests {
                 .addressee(lines: ["Bâtiments Durand", "21000 Dijon"]),
                 .placeAndDate("À Lyon, le 23 novembre 2026"), .heading("FACTURES"),
                 .paragraph([.init(text: "Objet : relance"), .init(text: "Notre référence : 42")]),
-                .list(.init(indent: 0, ordered: false, items: [.init(marker: "-", text: "facture n° 1"), .init(marker: "-", text: "facture n° 2")])),
-                .table(.init(rows: [.init(cells: ["Principal", "1 180,00 €"]), .init(cells: ["Total", "1 229,73 €"], isTotal: true)])),
+                .list(
+                    .init(
+                        indent: 0, ordered: false,
+                        items: [.init(marker: "-", text: "facture n° 1"), .init(marker: "-", text: "facture n° 2")])),
+                .table(
+                    .init(rows: [
+                        .init(cells: ["Principal", "1 180,00 €"]),
+                        .init(cells: ["Total", "1 229,73 €"], isTotal: true),
+                    ])),
                 .signature(lines: ["Claire Martin", "", "Signature : ___"]),
             ])
     }
@@ -54,11 +61,12 @@ struct DocumentContentTests {
     func textLayout() throws {
         let content = DocumentContent(blocks: [
             .addressee(lines: ["Bâtiments Durand"]), .space, .placeAndDate("À Lyon, le 1er mars 2026"), .space,
-            .table(.init(rows: [
-                .init(cells: ["Principal", "1\(Self.nbsp)180,00\(Self.nbsp)€"]),
-                .init(cells: ["Pénalités", "9,73\(Self.nbsp)€"]),
-                .init(cells: ["Total", "1\(Self.nbsp)229,73\(Self.nbsp)€"], isTotal: true),
-            ])),
+            .table(
+                .init(rows: [
+                    .init(cells: ["Principal", "1\(Self.nbsp)180,00\(Self.nbsp)€"]),
+                    .init(cells: ["Pénalités", "9,73\(Self.nbsp)€"]),
+                    .init(cells: ["Total", "1\(Self.nbsp)229,73\(Self.nbsp)€"], isTotal: true),
+                ])),
         ])
         let lines = content.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let pad50 = String(repeating: " ", count: 50)

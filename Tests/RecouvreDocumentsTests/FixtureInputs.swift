@@ -18,4 +18,14 @@ enum FixtureInputs {
         let route = try book.router.route(case: theCase, statement: statement)
         return DossierInput(case: theCase, statement: statement, route: route)
     }
+
+    /// The fixture at both stages.
+    static func stages(_ name: String) throws -> [DossierInput] {
+        let base = try input(name)
+        return DossierStage.allCases.map { stage in
+            var input = base
+            input.options.stage = stage
+            return input
+        }
+    }
 }

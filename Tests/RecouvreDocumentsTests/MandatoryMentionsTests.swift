@@ -8,8 +8,9 @@ import Testing
 @Suite("Mandatory mentions")
 struct MandatoryMentionsTests {
     static func text(_ sample: String, _ kind: DocumentKind) throws -> String {
-        let dossier = try Samples.book.renderer.render(Samples.make(sample).input)
-        let document = try #require(dossier.documents.first { $0.kind == kind }, "\(sample) has no \(kind)")
+        // The notice stage holds the mise en demeure, the court stage the requête and its companions.
+        let documents = try Samples.make(sample).stages.flatMap { try Samples.book.renderer.render($0).documents }
+        let document = try #require(documents.first { $0.kind == kind }, "\(sample) has no \(kind)")
         // Compare on plain spaces and unwrapped lines: the layout is not the mention.
         return document.text.replacingOccurrences(of: "\u{00A0}", with: " ")
             .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
@@ -82,7 +83,7 @@ struct MandatoryMentionsTests {
     @Test(
         "notice: announces the next step from the route",
         arguments: [
-            ("b2b-injonction", "requête en injonction de payer devant le Tribunal de commerce de Dijon"),
+            ("b2b-injonction", "requête en injonction de payer devant le tribunal de commerce de Dijon"),
             ("b2b-pspc", "procédure simplifiée de recouvrement des petites créances"),
             ("eu-order", "injonction de payer européenne"),
         ])
@@ -183,13 +184,13 @@ struct MandatoryMentionsTests {
     func requeteExhibits() throws {
         let text = try Self.text("b2b-injonction", .requeteInjonctionDePayer)
         #expect(text.contains("Pièce n° 1 : Devis D-2025-031 signé"))
-        #expect(text.contains("Pièce n° 5 : Relevé de compte"))
+        #expect(text.contains("Pièce n° 4 : Relevé de compte"))
     }
 
     @Test("requête: left for the creditor to sign")
     func requeteSignature() throws {
         let text = try Self.text("b2b-injonction", .requeteInjonctionDePayer)
-        #expect(text.contains("Signature : ______________________ (à signer par le créancier)"))
+        #expect(text.contains("Le créancier ou son représentant, Claire Martin, gérante : Signature : ______________________"))
     }
 
     // MARK: PSPC, bordereau, cover letter
@@ -207,8 +208,8 @@ struct MandatoryMentionsTests {
         let text = try Self.text("b2b-injonction", .bordereauDePieces)
         #expect(text.contains("Pièce n° 1 : Devis D-2025-031 signé fichier : pieces/01-devis.pdf"))
         #expect(text.contains("Pièce n° 3 : Relances par courriel Pièce n° 4"))
-        #expect(text.contains("Pièce n° 4 : Mise en demeure fichier : 01-mise-en-demeure.txt"))
-        #expect(text.contains("Pièce n° 5 : Relevé de compte fichier : 02-releve-de-compte.txt"))
+        #expect(text.contains("Pièce n° 4 : Relevé de compte fichier : 01-releve-de-compte.txt"))
+        #expect(text.contains("Pièce n° 3 : Relances par courriel"))
     }
 
     @Test("cover letter: six months to serve (CPC 1411)")
@@ -269,8 +270,8 @@ struct MandatoryMentionsTests {
             (
                 "b2b-injonction",
                 [
-                    "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "03-requete-en-injonction-de-payer.txt",
-                    "04-bordereau-de-pieces.txt", "05-lettre-au-commissaire-de-justice.txt",
+                    "01-releve-de-compte.txt", "02-requete-en-injonction-de-payer.txt",
+                    "03-bordereau-de-pieces.txt", "04-lettre-au-commissaire-de-justice.txt",
                 ]
             ),
             (
@@ -280,8 +281,14 @@ struct MandatoryMentionsTests {
             ("collective", ["01-releve-de-compte.txt", "02-declaration-de-creance.txt", "03-bordereau-de-pieces.txt"]),
         ])
     func documentOrder(sample: String, files: [String]) throws {
-        let dossier = try Samples.book.renderer.render(Samples.make(sample).input)
+        // The court stage: the notice sent is an exhibit, never a new letter.
+        let dossier = try Samples.book.renderer.render(Samples.make(sample).at(.court))
         #expect(dossier.documents.map(\.fileName) == files)
-        #expect(dossier.formalNotice == (files.first == "01-mise-en-demeure.txt" ? files.first : nil))
+        #expect(dossier.formalNotice == nil)
+        let notice = try Samples.book.renderer.render(Samples.make(sample).at(.notice))
+        if files.count == 4 {
+            #expect(notice.documents.map(\.fileName) == ["01-mise-en-demeure.txt", "02-releve-de-compte.txt"])
+            #expect(notice.formalNotice == "01-mise-en-demeure.txt")
+        }
     }
 }

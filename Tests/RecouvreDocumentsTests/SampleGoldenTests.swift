@@ -9,21 +9,23 @@ import Testing
 struct SampleGoldenTests {
     @Test("each document matches its golden file", arguments: Samples.names)
     func golden(name: String) throws {
-        let dossier = try Samples.book.renderer.render(Samples.make(name).input)
-        for document in dossier.documents {
-            if let diff = Golden.mismatch(
-                document.text, target: "RecouvreDocumentsTests",
-                name: "samples/\(name)/\(document.fileName)")
-            {
-                Issue.record(Comment(rawValue: diff))
+        for stage in DossierStage.allCases {
+            let dossier = try Samples.book.renderer.render(Samples.make(name).at(stage))
+            for document in dossier.documents {
+                if let diff = Golden.mismatch(
+                    document.text, target: "RecouvreDocumentsTests",
+                    name: "samples/\(name)/\(stage.rawValue)/\(document.fileName)")
+                {
+                    Issue.record(Comment(rawValue: diff))
+                }
             }
         }
     }
 
     @Test("every line fits an A4 page (90 columns)", arguments: Samples.names)
     func fitsA4(name: String) throws {
-        let dossier = try Samples.book.renderer.render(Samples.make(name).input)
-        for document in dossier.documents {
+        let documents = try Samples.make(name).stages.flatMap { try Samples.book.renderer.render($0).documents }
+        for document in documents {
             for line in document.text.split(separator: "\n") where line.count > TextLayout.a4Width {
                 // Only a single word longer than the page may overflow (a URL, an IBAN): never prose.
                 #expect(

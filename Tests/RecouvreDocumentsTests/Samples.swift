@@ -211,6 +211,17 @@ enum Samples {
 
 struct DossierSample: Sendable, CustomStringConvertible {
     var name: String
+    /// The sample as built at the notice stage (the samples record no formal notice sent).
     var input: DossierInput
     var description: String { name }
+
+    /// The sample at the given stage.
+    func at(_ stage: DossierStage) -> DossierInput {
+        var input = input
+        input.options.stage = stage
+        return input
+    }
+
+    /// Both stages: the notice to send, then the court dossier.
+    var stages: [DossierInput] { [at(.notice), at(.court)] }
 }

@@ -14,8 +14,8 @@ struct TemplateAuditTests {
         let source = try renderer.templates.source(kind.template)
         var audit = TemplateAudit()
         var rendered = 0
-        let inputs = Samples.all.map(\.input) + (try FixtureInputs.names.map(FixtureInputs.input))
-        for input in inputs where DocumentKind.plan(for: input.route).contains(kind) {
+        let inputs = Samples.all.flatMap(\.stages) + (try FixtureInputs.names.flatMap(FixtureInputs.stages))
+        for input in inputs where DocumentKind.plan(for: input.route, stage: input.stage).contains(kind) {
             audit.merge(TemplateAudit.audit(template: source, model: try renderer.model(for: kind, input)))
             rendered += 1
         }

@@ -280,7 +280,7 @@ let handChecked: [HandChecked] = [
 struct HandCheckedStatementTests {
     @Test("every line, fee and warning", arguments: handChecked)
     func handCheckedCase(_ expected: HandChecked) throws {
-        let statement = try StatementEngine(tables: shippedTables)
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages)
             .statement(for: expected.claim, asOf: day(expected.asOf), dayBasis: expected.basis)
         let lines = statement.invoices.flatMap(\.periods).map {
             "\($0.from.iso) \($0.to.iso) \(Money.plain($0.rate)) \(Money.plain($0.amount))"

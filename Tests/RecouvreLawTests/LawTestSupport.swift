@@ -5,10 +5,15 @@ import RecouvreModel
 import RecouvreTestSupport
 
 /// The pinned tables (Tests/Fixtures/forms-pinned), read once: new half-years in forms/rates/ change no test.
-let shippedTables: RateTables = {
+let shippedBook: LawBook = {
     // A test that cannot read the shipped tables fails at its first use with the loader's message.
-    try! LawBook.load(forms: Forms(shipped: TestPaths.pinnedForms)).rates
+    try! LawBook.load(forms: Forms(shipped: TestPaths.pinnedForms))
 }()
+
+let shippedTables: RateTables = shippedBook.rates
+
+/// The shipped catalogue words the statement's rate sources and warnings.
+let shippedMessages: MessageCatalogue = shippedBook.messages
 
 func day(_ text: String) -> Day {
     guard let value = Day(iso: text) else { fatalError("bad test date \(text)") }

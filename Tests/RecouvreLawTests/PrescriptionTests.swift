@@ -32,7 +32,7 @@ struct PrescriptionTests {
     func inStatement() throws {
         let claim = makeCase(debtor: personDebtor, invoices: [invoice("F1", due: "2024-02-01", "1000", issued: "2024-01-15")],
                              events: [notice(received: "2024-03-01")])
-        let statement = try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2026-01-16"))
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2026-01-16"))
         #expect(statement.warnings.contains { $0.contains("Prescription acquise") })
     }
 }

@@ -82,7 +82,7 @@ struct RateTableTests {
     func refusalPastTheTables() throws {
         let claim = makeCase(invoices: [invoice("F1", due: "2026-12-15", "1000")])
         do {
-            _ = try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2027-01-15"))
+            _ = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2027-01-15"))
             Issue.record("a day after the ECB table's check date must be refused")
         } catch let error as RateTableError {
             #expect(error.exitCode == 3)
@@ -92,7 +92,7 @@ struct RateTableTests {
         let civil = makeCase(creditor: person, debtor: personDebtor, invoices: [invoice("F1", due: "2026-11-30", "1000")],
                              events: [notice(sent: "2026-11-30", received: "2026-12-01")])
         #expect(throws: RateTableError.self) {
-            _ = try StatementEngine(tables: shippedTables).statement(for: civil, asOf: day("2027-01-05"))
+            _ = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: civil, asOf: day("2027-01-05"))
         }
     }
 
@@ -114,7 +114,7 @@ struct RateTableTests {
         // 2027 H1 default: ECB 2.65 (from 2026-09-16, still in force on 2027-01-01) + 10 = 12.65:
         // 1000 × 12.65 % × 31 / 365 = 10.7438 → 10.74 (2026-12-16 to 12-31 at 12.40: 1000 × 12.40 % × 16 / 365 = 5.4356 → 5.44)
         let claim = makeCase(invoices: [invoice("F1", due: "2026-12-15", "1000")])
-        let statement = try StatementEngine(tables: tables).statement(for: claim, asOf: day("2027-01-31"))
+        let statement = try StatementEngine(tables: tables, messages: shippedMessages).statement(for: claim, asOf: day("2027-01-31"))
         #expect(statement.invoices[0].periods.map { Money.plain($0.amount) } == ["5.44", "10.74"])
         #expect(tables.legalAutresCas.file == "rates/legal-autres-cas.yaml")
     }
@@ -125,5 +125,22 @@ struct RateTableTests {
         #expect(throws: RateTableError.malformed(file: "rates/x.yaml", problem: "values[0].from: « 2025-13-01 » n'est pas une date AAAA-MM-JJ")) {
             _ = try RateTableParser.series(text, file: "rates/x.yaml", periods: false)
         }
+    }
+}
+
+/// `recouvre rates` and the 30-day warning of `check` and `build` (RateExpiry).
+@Suite("Rate tables that expire")
+struct RateExpiryTests {
+    @Test("the first refused day is the day after the earliest table's last covered day; warned 30 days ahead")
+    func expiry() {
+        let expiry = RateExpiry(shippedTables)
+        // Pinned ECB and statutory tables are checked through 2026-11-23: the 24th is refused.
+        #expect(expiry.firstRefusedDay == day("2026-11-24"))
+        #expect(expiry.warning(today: day("2026-10-24"), messages: shippedMessages) == nil)  // 31 days ahead
+        #expect(expiry.warning(today: day("2026-10-25"), messages: shippedMessages)?.contains("dans 30 jour(s)") == true)
+        #expect(expiry.warning(today: day("2026-12-01"), messages: shippedMessages)?.contains("dépassées") == true)
+        let text = expiry.text(messages: shippedMessages)
+        #expect(text.contains("forms/rates/ecb-mro.yaml) : vérifiée jusqu'au 23 novembre 2026 ; aucun calcul possible à partir du 24 novembre 2026"))
+        #expect(text.contains("valeur non vérifiée du 1er juillet 2026 au 31 décembre 2026 : 6,84"))
     }
 }

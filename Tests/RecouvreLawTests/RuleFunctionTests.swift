@@ -22,7 +22,7 @@ private func name(_ policy: RatePolicy?) -> String {
 }
 
 private func policy(_ claim: Case) -> (name: String, warnings: [String]) {
-    var notes = Notes()
+    var notes = Notes(messages: shippedMessages)
     let chosen = StatementRules.ratePolicy(for: claim, notes: &notes)
     return (name(chosen), notes.warnings)
 }
@@ -118,7 +118,7 @@ struct LatePaymentRuleTests {
         // 2024 H1: ECB 4.50 on 2024-01-01 + 10 = 14.50
         let h1 = try LatePaymentRules.defaultB2BRate(for: HalfYear(year: 2024, half: 1), tables: shippedTables)
         #expect(h1.rate == money("14.50"))
-        #expect(h1.source == "ECB MRO 4.50 on 2024-01-01 + 10 (C. com. L441-10 II)")
+        #expect(sourceWords(h1) == "taux BCE de 4,50\u{00A0}% en vigueur au 1er janvier 2024 + 10 points (C. com. L441-10 II)")
         // 2025 H2: ECB 2.15 on 2025-07-01 (effective 2025-06-11) + 10 = 12.15
         let h2 = try LatePaymentRules.defaultB2BRate(for: HalfYear(year: 2025, half: 2), tables: shippedTables)
         #expect(h2.rate == money("12.15"))
@@ -131,11 +131,11 @@ struct LatePaymentRuleTests {
         #expect(try LatePaymentRules.b2bFloor(for: half, tables: shippedTables).rate == money("14.76"))
         let low = try LatePaymentRules.contractualB2BRate(.fixed(5), for: half, tables: shippedTables)
         #expect(low.rate == money("14.76"))
-        #expect(low.warnings.contains { $0.contains("plancher légal") })
+        #expect(low.warnings.contains { shippedMessages.text($0).contains("plancher légal") })
         let high = try LatePaymentRules.contractualB2BRate(.fixed(15), for: half, tables: shippedTables)
         #expect(high.rate == 15)
         #expect(high.warnings.isEmpty)
-        #expect(high.source.contains("not below the floor"))
+        #expect(sourceWords(high).contains("au moins égal au plancher"))
         // the statutory default is not floored: 2024 H1 default 14.50 < 3 × 5.07 = 15.21 stays 14.50
         #expect(try LatePaymentRules.defaultB2BRate(for: HalfYear(year: 2024, half: 1), tables: shippedTables).rate
             == money("14.50"))
@@ -160,7 +160,7 @@ struct LatePaymentRuleTests {
         for (half, rate) in cases {
             let applied = try LatePaymentRules.publicProcurementRate(interestStartingIn: half, tables: shippedTables)
             #expect(applied.rate == money(rate), "\(half)")
-            #expect(applied.source.contains("fixed for the delay"))
+            #expect(sourceWords(applied).contains("fixe pour toute la durée du retard"))
         }
     }
 
@@ -172,7 +172,7 @@ struct LatePaymentRuleTests {
         let increased = try LatePaymentRules.legalRate(.particulier, for: half, increased: true, tables: shippedTables)
         // 7.21 + 5 = 12.21
         #expect(increased.rate == money("12.21"))
-        #expect(increased.source.contains("L313-3"))
+        #expect(sourceWords(increased).contains("L313-3"))
         let autres = try LatePaymentRules.legalRate(.autresCas, for: HalfYear(year: 2025, half: 2), increased: false,
                                                      tables: shippedTables)
         #expect(autres.rate == money("2.76"))
@@ -180,7 +180,7 @@ struct LatePaymentRuleTests {
         let yearly = try LatePaymentRules.legalRate(.autresCas, for: HalfYear(year: 2014, half: 2), increased: false,
                                                      tables: shippedTables)
         #expect(yearly.rate == money("0.04"))
-        #expect(yearly.source.hasPrefix("taux légal autres cas 2014 0.04"))
+        #expect(sourceWords(yearly).hasPrefix("taux de l'intérêt légal (autres cas) de l'année 2014 : 0,04"))
     }
 
     @Test("L313-3: the +5 points start the day after two months from service (CPC 641, month-end clamped)")
@@ -195,7 +195,7 @@ struct LatePaymentRuleTests {
         // no service date: counted from the judgment, with a warning asking for it
         let unserved = try LatePaymentRules.judgmentIncreaseStart(judgment("2025-03-10"), tables: shippedTables)
         #expect(unserved.day == day("2025-05-11"))
-        #expect(unserved.warning?.contains("served") == true)
+        #expect(unserved.warning.map { shippedMessages.text($0).contains("served") } == true)
     }
 
     @Test("the 40 € fee: B2B (D441-5) and public (D2192-35) only")
@@ -210,8 +210,9 @@ struct LatePaymentRuleTests {
 
     @Test("clause words and plain numbers as printed in warnings")
     func words() {
-        #expect(LatePaymentRules.clauseWords(.ecbPlus(money("7.5"))) == "taux BCE + 7.5 points")
-        #expect(LatePaymentRules.clauseWords(.legalTimes(3)) == "3 × taux légal")
+        // Clause words are printed in the relevé (an exhibit): French decimal comma, words not symbols.
+        #expect(LatePaymentRules.clauseWords(.ecbPlus(money("7.5"))) == "taux BCE + 7,5 points")
+        #expect(LatePaymentRules.clauseWords(.legalTimes(3)) == "3 fois le taux de l'intérêt légal")
         #expect(LatePaymentRules.plainNumber(10) == "10")
         #expect(LatePaymentRules.plainNumber(money("0.50")) == "0.5")
     }
@@ -223,13 +224,13 @@ struct JudgmentIncreaseScopeTests {
     func b2bNotIncreased() throws {
         let claim = makeCase(invoices: [invoice("F1", due: "2024-01-15", "1000")],
                              events: [judgment("2024-02-01", served: "2024-02-10")])
-        var notes = Notes()
+        var notes = Notes(messages: shippedMessages)
         let start = try StatementRules.judgmentIncrease(claim, policy: .b2bDefault, tables: shippedTables, notes: &notes)
         #expect(start == nil)
         #expect(notes.warnings.first?.contains("ne s'applique qu'au taux légal") == true)
         // Through the statement: one line at 14.50 from 2024-01-16 to 2024-06-30 (16 + 29 + 31 + 30 + 31 + 30 = 167 days),
         // never 19.50 from 2024-04-11: 1000 × 14.50 % × 167 / 365 = 66.3424… → 66.34
-        let statement = try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2024-06-30"))
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2024-06-30"))
         let lines = statement.invoices[0].periods.map { "\($0.from.iso) \($0.to.iso) \(Money.plain($0.rate)) \(Money.plain($0.amount))" }
         #expect(lines == ["2024-01-16 2024-06-30 14.50 66.34"])
         #expect(statement.warnings.contains { $0.contains("ne s'applique qu'au taux légal") })
@@ -240,7 +241,7 @@ struct JudgmentIncreaseScopeTests {
         let claim = makeCase(creditor: person, debtor: personDebtor, contract: Contract(penaltyRate: .fixed(10)),
                              invoices: [invoice("F1", due: "2025-01-31", "1000")],
                              events: [notice(received: "2025-02-10"), judgment("2025-03-01", served: "2025-03-05")])
-        let statement = try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2025-06-30"))
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2025-06-30"))
         // 2025-02-11 to 2025-06-30 = 18 + 31 + 30 + 31 + 30 = 140 days at 10 %: 1000 × 10 % × 140 / 365 = 38.3561… → 38.36
         let lines = statement.invoices[0].periods.map { "\($0.from.iso) \($0.to.iso) \(Money.plain($0.rate)) \(Money.plain($0.amount))" }
         #expect(lines == ["2025-02-11 2025-06-30 10.00 38.36"])
@@ -250,13 +251,13 @@ struct JudgmentIncreaseScopeTests {
     func legalIncreased() throws {
         let claim = makeCase(creditor: person, debtor: personDebtor, invoices: [invoice("F1", due: "2025-01-31", "1000")],
                              events: [judgment("2025-03-01", served: "2025-03-05")])
-        var notes = Notes()
+        var notes = Notes(messages: shippedMessages)
         let start = try StatementRules.judgmentIncrease(claim, policy: .legal(.particulier), tables: shippedTables, notes: &notes)
         // 2025-03-05 + 2 months = 2025-05-05, increased from 2025-05-06
         #expect(start == day("2025-05-06"))
         #expect(notes.warnings.isEmpty)
         // without a judgment: nothing
-        var none = Notes()
+        var none = Notes(messages: shippedMessages)
         let plain = makeCase(creditor: person, debtor: personDebtor, invoices: claim.invoices)
         #expect(try StatementRules.judgmentIncrease(plain, policy: .legal(.particulier), tables: shippedTables, notes: &none) == nil)
     }
@@ -267,26 +268,26 @@ struct FeeRuleTests {
     @Test("extra recovery costs: added between professionals, refused outside B2B and under collective proceedings")
     func extraRecoveryCosts() throws {
         let invoices = [invoice("F1", due: "2025-03-31", "1000")]
-        var b2bNotes = Notes()
+        var b2bNotes = Notes(messages: shippedMessages)
         let b2b = makeCase(contract: Contract(extraRecoveryCosts: 150), invoices: invoices)
         #expect(StatementRules.extraRecoveryCosts(b2b, notes: &b2bNotes) == 150)
         #expect(b2bNotes.warnings.first?.contains("ajoutés sur justificatifs") == true)
 
-        var consumerNotes = Notes()
+        var consumerNotes = Notes(messages: shippedMessages)
         let consumer = makeCase(debtor: personDebtor, contract: Contract(extraRecoveryCosts: 150), invoices: invoices)
         #expect(StatementRules.extraRecoveryCosts(consumer, notes: &consumerNotes) == 0)
         #expect(consumerNotes.warnings.first?.contains("non ajoutés") == true)
 
-        var civilNotes = Notes()
+        var civilNotes = Notes(messages: shippedMessages)
         let civil = makeCase(creditor: person, debtor: personDebtor, contract: Contract(extraRecoveryCosts: 150), invoices: invoices)
         #expect(StatementRules.extraRecoveryCosts(civil, notes: &civilNotes) == 0)
 
-        var proceedingsNotes = Notes()
+        var proceedingsNotes = Notes(messages: shippedMessages)
         let proceedings = makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-05-01")), extraRecoveryCosts: 150),
                                    invoices: invoices)
         #expect(StatementRules.extraRecoveryCosts(proceedings, notes: &proceedingsNotes) == 0)
 
-        var none = Notes()
+        var none = Notes(messages: shippedMessages)
         #expect(StatementRules.extraRecoveryCosts(makeCase(invoices: invoices), notes: &none) == 0)
         #expect(none.warnings.isEmpty)
     }
@@ -297,7 +298,7 @@ struct FeeRuleTests {
         // 1000 × 3.71 % × 30 / 365 = 3.0493… → 3.05; total = 1000 + 3.05, no fee, no costs
         let claim = makeCase(debtor: personDebtor, contract: Contract(extraRecoveryCosts: 150),
                              invoices: [invoice("F1", due: "2025-03-31", "1000")], events: [notice(received: "2025-04-10")])
-        let statement = try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2025-05-10"))
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2025-05-10"))
         #expect(statement.totals.extraRecoveryCosts == 0)
         #expect(statement.totals.flatFees == 0)
         #expect(statement.totals.penalties == money("3.05"))
@@ -308,7 +309,7 @@ struct FeeRuleTests {
     @Test("the 40 € fee: not for civil interest, not under collective proceedings, not when the contract waives it")
     func flatFeeAllowed() {
         let invoices = [invoice("F1", due: "2025-03-31", "1000")]
-        var notes = Notes()
+        var notes = Notes(messages: shippedMessages)
         #expect(StatementRules.flatFeeAllowed(makeCase(invoices: invoices), notes: &notes))
         #expect(StatementRules.flatFeeAllowed(makeCase(debtor: publicBody, invoices: invoices), notes: &notes))
         #expect(!StatementRules.flatFeeAllowed(makeCase(debtor: personDebtor, invoices: invoices), notes: &notes))
@@ -343,13 +344,13 @@ struct DelayRuleTests {
     @Test("collective proceedings stop the running of penalties the day before the opening judgment (L622-28)")
     func lastCountedDay() {
         let invoices = [invoice("F1", due: "2025-03-31", "1000")]
-        var notes = Notes()
+        var notes = Notes(messages: shippedMessages)
         #expect(StatementRules.lastCountedDay(makeCase(invoices: invoices), asOf: day("2025-06-30"), notes: &notes) == day("2025-06-30"))
         let opened = makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-05-15"))), invoices: invoices)
         #expect(StatementRules.lastCountedDay(opened, asOf: day("2025-06-30"), notes: &notes) == day("2025-05-14"))
         // as of before the opening: the as-of day
         #expect(StatementRules.lastCountedDay(opened, asOf: day("2025-05-01"), notes: &notes) == day("2025-05-01"))
-        var unknown = Notes()
+        var unknown = Notes(messages: shippedMessages)
         let undated = makeCase(contract: Contract(collectiveProceedings: .openedUnknownDate), invoices: invoices)
         #expect(StatementRules.lastCountedDay(undated, asOf: day("2025-06-30"), notes: &unknown) == nil)
         #expect(unknown.warnings.first?.contains("date du jugement d'ouverture inconnue") == true)
@@ -445,3 +446,6 @@ struct PrescriptionRuleTests {
             == .residentialLease)
     }
 }
+
+/// A rate's source as the relevé prints it (worded by the shipped catalogue).
+private func sourceWords(_ applied: AppliedRate) -> String { shippedMessages.text(applied.reason) }

@@ -15,7 +15,7 @@ struct StatementFormatterTests {
                              invoices: [invoice("FA2025-118", due: "2025-04-30", "1800", issued: "2025-03-31")],
                              payments: [Payment(date: day("2025-06-02"), amount: 500, invoice: "FA2025-118", reference: "VIR-0320")],
                              creditNotes: [CreditNote(number: "AV2025-001", date: day("2025-05-15"), amount: 120, invoice: "FA2025-118")])
-            return try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2025-06-30"))
+            return try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2025-06-30"))
         }
     }
 
@@ -40,7 +40,7 @@ struct StatementFormatterTests {
                          payments: [Payment(date: day("2025-06-02"), amount: 500, invoice: "FA2025-118")],
                          creditNotes: [CreditNote(number: "AV2025-001", date: day("2025-05-15"), amount: 120,
                                                   invoice: "FA2025-118")])
-        let statement = try StatementEngine(tables: shippedTables).statement(for: claim, asOf: day("2025-06-30"))
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2025-06-30"))
         let parsed = try JSONSerialization.jsonObject(with: Data(StatementFormatter.json(statement).utf8))
         let totals = try #require((parsed as? [String: Any])?["totals"] as? [String: Any])
         #expect(totals["total"] as? String == "1252.52")
@@ -60,7 +60,7 @@ struct StatementFormatterTests {
     @Test("domain.md's hand-checked figures print exactly in text and JSON", arguments: [0, 1, 2])
     func domainFigures(index: Int) throws {
         let expected = handChecked[index]
-        let statement = try StatementEngine(tables: shippedTables).statement(for: expected.claim, asOf: day(expected.asOf))
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: expected.claim, asOf: day(expected.asOf))
         let figure = String(expected.lines[0].split(separator: " ").last!)
         #expect(StatementFormatter.json(statement).contains("\"amount\": \"\(figure)\""))
         #expect(StatementFormatter.text(statement).contains(figure.replacingOccurrences(of: ".", with: ",") + "\u{00A0}€"))

@@ -25,7 +25,7 @@ private func generatedCase(seed: [Int], civil: Bool) -> Case {
 
 @Suite("Statement properties")
 struct StatementPropertyTests {
-    let engine = StatementEngine(tables: shippedTables)
+    let engine = StatementEngine(tables: shippedTables, messages: shippedMessages)
 
     @Test("the total is the sum of the printed lines, fees and outstanding principal")
     func totalAddsUp() async {

@@ -11,7 +11,9 @@ import Testing
 /// the XMP (PDF/A-3 B), pdffonts (every font embedded), qpdf's attachments (dossier.xml byte for
 /// byte), pdftotext (what the text document says). veraPDF, the reference PDF/A validator, is in
 /// neither Debian nor PyPI: docs/pdf.md says what these checks do not cover.
-@Suite("PDF/A-3b documents of the fixtures", .serialized, .enabled(if: PDFTools.available, "needs typst (pip), qpdf and poppler-utils (apt)"))
+@Suite(
+    "PDF/A-3b documents of the fixtures", .serialized,
+    .enabled(if: PDFTools.available, "needs typst (pip), qpdf and poppler-utils (apt)"))
 struct PDFFixtureTests {
     static let fixtures = TestPaths.validFixtureNames
     static let forms = Forms(shipped: TestPaths.forms)
@@ -22,7 +24,7 @@ struct PDFFixtureTests {
     static func build(_ fixture: String, to target: URL, pdf: BundlePDF?) throws -> BuildResult {
         try pipeline.build(
             casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
-            asOf: nil, today: Day(iso: "2026-11-23")!, force: false, pdf: pdf)
+            asOf: nil, today: Day(iso: "2026-11-23")!, force: fixture == "notice-pending", pdf: pdf)
     }
 
     @Test("each PDF is sound, PDF/A-3 B, has its fonts embedded, and says what its text says", arguments: fixtures)
@@ -31,7 +33,9 @@ struct PDFFixtureTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("dossier")
         let result = try Self.build(fixture, to: target, pdf: try #require(Self.pdf))
-        let texts = result.manifest.files.map(\.path).filter { $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") }
+        let texts = result.manifest.files.map(\.path).filter {
+            $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") && $0 != "notes.txt"  // notes.txt: not a document
+        }
         #expect(!texts.isEmpty)
         let dossierXML = try Data(contentsOf: target.appendingPathComponent("dossier.xml"))
         for textName in texts {
@@ -55,13 +59,18 @@ struct PDFFixtureTests {
 
             let text = try String(contentsOf: target.appendingPathComponent(textName), encoding: .utf8)
             let extracted = PDFTools.words(try PDFTools.run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"]).output)
-            let parties = [result.manifest.creditor?.name, result.manifest.debtor?.name].compactMap { $0 }.filter { text.contains($0) }
+            let parties = [result.manifest.creditor?.name, result.manifest.debtor?.name].compactMap { $0 }.filter {
+                text.contains($0)
+            }
             for mention in PDFTools.mentions(of: text) + parties {
                 #expect(extracted.contains(PDFTools.words(mention)), "\(pdfName) lacks « \(mention) »")
             }
 
             let attachments = try PDFTools.run("qpdf", ["--list-attachments", pdf.path]).output
-            let kind = try #require(DocumentKind.allCases.first { textName.contains($0.rawValue) || (textName.contains("formulaire-a") && $0 == .formulaireEuropeen) })
+            let kind = try #require(
+                DocumentKind.allCases.first {
+                    textName.contains($0.rawValue) || (textName.contains("formulaire-a") && $0 == .formulaireEuropeen)
+                })
             if PDFRenderer.carriesDossier(kind) {
                 let attached = try PDFTools.runData("qpdf", ["--show-attachment=dossier.xml", pdf.path])
                 #expect(attached == dossierXML, "\(pdfName): the attached dossier.xml is the bundle's, byte for byte")
@@ -75,7 +84,9 @@ struct PDFFixtureTests {
             }
         }
         // The requête of a dossier that seizes someone carries dossier.xml.
-        if texts.contains(where: { $0.contains("requete") || $0.contains("formulaire") || $0.contains("memoire") || $0.contains("declaration") }) {
+        if texts.contains(where: {
+            $0.contains("requete") || $0.contains("formulaire") || $0.contains("memoire") || $0.contains("declaration")
+        }) {
             #expect(texts.contains { PDFRenderer.carriesDossier(kindOf($0)) })
         }
     }
@@ -84,7 +95,9 @@ struct PDFFixtureTests {
         DocumentKind.allCases.first { name.contains($0.rawValue) } ?? .formulaireEuropeen
     }
 
-    @Test("two builds give the same PDF bytes, and the text files keep theirs", arguments: ["b2b-lyon-dijon", "public-body-rennes"])
+    @Test(
+        "two builds give the same PDF bytes, and the text files keep theirs",
+        arguments: ["b2b-lyon-dijon", "public-body-rennes"])
     func deterministic(fixture: String) throws {
         let dir = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -95,7 +108,7 @@ struct PDFFixtureTests {
         for file in plain.manifest.files {
             #expect(first.manifest.files.contains(file), "\(file.path) keeps its bytes with --pdf")
         }
-        #expect(first.manifest.files.count == plain.manifest.files.count + plain.manifest.files.filter { $0.path.hasSuffix(".txt") && !$0.path.hasPrefix("pieces/") }.count)
+        #expect(first.manifest.files.count == plain.manifest.files.count + plain.manifest.files.filter { $0.path.hasSuffix(".txt") && !$0.path.hasPrefix("pieces/") && $0.path != "notes.txt" }.count)
     }
 
     @Test("--pdf-only writes the PDFs without the text documents; the bordereau names the PDFs")
@@ -105,11 +118,12 @@ struct PDFFixtureTests {
         let only = BundlePDF(only: true, render: try #require(Self.pdf).render)
         let result = try Self.build("b2b-lyon-dijon", to: dir.appendingPathComponent("d"), pdf: only)
         let paths = result.manifest.files.map(\.path)
-        #expect(!paths.contains { $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") })
-        #expect(paths.contains("01-mise-en-demeure.pdf") && paths.contains("dossier.xml"))
+        // The court stage (a notice is recorded): the relevé is the dossier's own pièce; notes.txt is no document.
+        #expect(!paths.contains { $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") && $0 != "notes.txt" })
+        #expect(paths.contains("01-releve-de-compte.pdf") && paths.contains("dossier.xml"))
         let bordereau = try PDFTools.run(
-            "pdftotext", ["-enc", "UTF-8", dir.appendingPathComponent("d/04-bordereau-de-pieces.pdf").path, "-"]).output
-        #expect(bordereau.contains("01-mise-en-demeure.pdf") && !bordereau.contains("01-mise-en-demeure.txt"))
+            "pdftotext", ["-enc", "UTF-8", dir.appendingPathComponent("d/03-bordereau-de-pieces.pdf").path, "-"]).output
+        #expect(bordereau.contains("01-releve-de-compte.pdf") && !bordereau.contains("01-releve-de-compte.txt"))
     }
 
     @Test("a firm's override of forms/pdf/ puts its logo on the letters")
@@ -122,18 +136,27 @@ struct PDFFixtureTests {
         let plain = try PDFRenderer(layout: PDFLayout.load(forms: Forms(shipped: TestPaths.forms)))
         let page = try plain.render(
             DocumentContent(blocks: [.heading("CABINET")]),
-            info: PDFDocumentInfo(kind: "k", title: "Logo", reference: "L", author: "A", date: .init(iso: "2026-01-01")!))
+            info: PDFDocumentInfo(
+                kind: "k", title: "Logo", reference: "L", author: "A", date: .init(iso: "2026-01-01")!))
         try page.write(to: dir.appendingPathComponent("page.pdf"))
         _ = try PDFTools.run(
-            "pdftoppm", ["-png", "-r", "10", "-singlefile", dir.appendingPathComponent("page.pdf").path, override.appendingPathComponent("logo").path])
+            "pdftoppm",
+            [
+                "-png", "-r", "10", "-singlefile", dir.appendingPathComponent("page.pdf").path,
+                override.appendingPathComponent("logo").path,
+            ])
         #expect(FileManager.default.fileExists(atPath: override.appendingPathComponent("logo.png").path))
         let forms = Forms(shipped: TestPaths.forms, override: dir.appendingPathComponent("firm"))
         let layout = try PDFLayout.load(forms: forms)
         #expect(layout.logo == "logo.png")
         let renderer = try PDFRenderer(layout: layout)
-        let content = DocumentContent(blocks: [.sender(lines: ["Cabinet Exemple"]), .paragraph([.init(text: "Objet : essai")])])
+        let content = DocumentContent(blocks: [
+            .sender(lines: ["Cabinet Exemple"]), .paragraph([.init(text: "Objet : essai")]),
+        ])
         let pdf = try renderer.render(
-            content, info: PDFDocumentInfo(kind: "mise-en-demeure", title: "Essai", reference: "X", author: "A", date: .init(iso: "2026-11-23")!))
+            content,
+            info: PDFDocumentInfo(
+                kind: "mise-en-demeure", title: "Essai", reference: "X", author: "A", date: .init(iso: "2026-11-23")!))
         let file = dir.appendingPathComponent("logo.pdf")
         try pdf.write(to: file)
         let images = try PDFTools.run("pdfimages", ["-list", file.path]).output
@@ -149,7 +172,8 @@ struct PDFRendererUnitTests {
             try PDFRenderer(layout: PDFLayout(files: ["document.typ": Data()]), python: "/nonexistent/python3")
         } throws: { error in
             guard let error = error as? PDFError else { return false }
-            return error.kind == .engineMissing && error.message.contains("pip install typst==\(PDFRenderer.typstVersion)")
+            return error.kind == .engineMissing
+                && error.message.contains("pip install typst==\(PDFRenderer.typstVersion)")
                 && error.exitCode == 2
         }
     }
@@ -175,7 +199,9 @@ struct PDFRendererUnitTests {
     @Test("non-breaking spaces before the colon and inside guillemets, narrow ones before ; ! ?")
     func typography() {
         #expect(FrenchTypography.pdf("Objet : essai") == "Objet\u{00A0}: essai")
-        #expect(FrenchTypography.pdf("« oui » ; non ! quoi ?") == "«\u{00A0}oui\u{00A0}»\u{202F}; non\u{202F}! quoi\u{202F}?")
+        #expect(
+            FrenchTypography.pdf("« oui » ; non ! quoi ?")
+                == "«\u{00A0}oui\u{00A0}»\u{202F}; non\u{202F}! quoi\u{202F}?")
         #expect(FrenchTypography.pdf("https://example.fr") == "https://example.fr")
         #expect(FrenchTypography.pdf("sans ponctuation") == "sans ponctuation")
     }
@@ -185,7 +211,10 @@ struct PDFRendererUnitTests {
         let json = PDFDocumentJSON.json(
             DocumentContent(blocks: [.table(.init(rows: [.init(cells: ["Total", "1 €"], isTotal: true)]))]),
             info: PDFDocumentInfo(kind: "k", title: "T", reference: "R", author: "A", date: .init(iso: "2026-01-02")!),
-            attachments: [PDFAttachment(name: "a.xml", text: "<a/>", mimeType: "application/xml", relationship: .data, description: "d")],
+            attachments: [
+                PDFAttachment(
+                    name: "a.xml", text: "<a/>", mimeType: "application/xml", relationship: .data, description: "d")
+            ],
             logo: nil)
         #expect(json.contains(#""date": "2026-01-02""#))
         #expect(json.contains(#""relationship": "data""#))
@@ -197,7 +226,8 @@ struct PDFRendererUnitTests {
 /// The command-line tools the checks use.
 enum PDFTools {
     static let available: Bool = {
-        guard ["qpdf", "pdffonts", "pdftotext", "pdfimages"].allSatisfy({ (try? run("which", [$0]).status) == 0 }) else { return false }
+        guard ["qpdf", "pdffonts", "pdftotext", "pdfimages"].allSatisfy({ (try? run("which", [$0]).status) == 0 })
+        else { return false }
         return (try? PDFRenderer(layout: PDFLayout.load(forms: Forms(shipped: TestPaths.forms)))) != nil
     }()
 

@@ -52,8 +52,9 @@ struct RouteFormatterTests {
     @Test("the text says why this court, why this form and what first")
     func textExplains() throws {
         let text = RouteFormatter.text(try Self.lease(), messages: Shipped.book!.messages)
-        #expect(text.contains("Juge des contentieux de la protection — Tribunal judiciaire de Lille"))
-        #expect(text.contains("lieu de l'immeuble loué à Lille (INSEE 59350)"))
+        #expect(text.contains("Juge des contentieux de la protection du tribunal de proximité de Roubaix"))
+        #expect(text.contains("domicile du débiteur à Roubaix (INSEE 59512)"))
+        #expect(text.contains("hors du ressort du logement"))
         #expect(text.contains("16040*01"))
         #expect(text.contains("À faire d'abord"))
         #expect(text.contains("avis de réception"))

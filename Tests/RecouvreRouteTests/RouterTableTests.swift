@@ -151,21 +151,22 @@ let routingCases: [RoutingCase] = [
                 debtor: .individual, address: fr("97133", "Saint-Barthélemy"), total: 2_000, procedure: ip,
                 kind: .tribunalDeProximite, court: "Tribunal de proximité de Saint-Martin", alternatives: [.pspc],
                 courDAppel: "Cour d'appel de Basse-Terre"),
-    // Residential lease and consumer credit: juge des contentieux de la protection.
+    // Residential lease and consumer credit: juge des contentieux de la protection. The injonction de
+    // payer goes to the judge of the tenant's domicile (CPC 1406, domain.md §4), wherever the property is.
     RoutingCase(label: "Lease: property in Lille, tenant in Roubaix", nature: .residentialLease, debtor: .individual,
                 address: fr("59100", "Roubaix"), property: fr("59000", "Lille"), total: 3_600, procedure: ip,
                 kind: .jugeDesContentieuxDeLaProtection,
-                court: "Juge des contentieux de la protection — Tribunal judiciaire de Lille", alternatives: [.pspc],
+                court: "Juge des contentieux de la protection du tribunal de proximité de Roubaix", alternatives: [.pspc],
                 courDAppel: "Cour d'appel de Douai"),
     RoutingCase(label: "Lease: property in Roubaix, tenant in Lyon", nature: .residentialLease, debtor: .individual,
                 address: fr("69003", "Lyon"), property: fr("59100", "Roubaix"), total: 3_600, procedure: ip,
                 kind: .jugeDesContentieuxDeLaProtection,
-                court: "Juge des contentieux de la protection — Tribunal de proximité de Roubaix",
+                court: "Juge des contentieux de la protection du tribunal judiciaire de Lyon",
                 alternatives: [.pspc], courDAppel: "Cour d'appel de Lyon"),
     RoutingCase(label: "Consumer credit in Courbevoie: JCP of the tribunal de proximité", nature: .consumerCredit,
                 debtor: .individual, address: fr("92400", "Courbevoie"), total: 25_000, procedure: ip,
                 kind: .jugeDesContentieuxDeLaProtection,
-                court: "Juge des contentieux de la protection — Tribunal de proximité de Courbevoie"),
+                court: "Juge des contentieux de la protection du tribunal de proximité de Courbevoie"),
     // Public body: tribunal administratif of the département.
     RoutingCase(label: "Public body in Rennes", nature: .publicProcurement, debtor: .publicBody,
                 address: fr("35000", "Rennes"), total: 3_000, procedure: .administrativeClaim,
@@ -233,18 +234,20 @@ struct LeaseVenueTests {
         return try Shipped.router().route(case: claim, statement: Build.statement(total: 3_600))
     }
 
-    @Test("a tenant living in another ressort gets a CPC 1406 warning naming the judge of his domicile")
+    @Test("a tenant living in another ressort goes to the judge of his domicile, and the route says which and why")
     func otherRessort() throws {
         let route = try route(tenant: Build.address("69003", "Lyon"), property: Build.address("59100", "Roubaix"))
-        let warning = route.warnings.first { $0.contains("1406") }
-        #expect(warning != nil)
-        #expect(warning?.contains("Lyon") == true)
+        #expect(route.court?.name == "Juge des contentieux de la protection du tribunal judiciaire de Lyon")
+        let why = route.explanation.first { $0.contains("1406") && $0.contains("hors du ressort du logement") }
+        #expect(why != nil)
+        #expect(why?.contains("Roubaix") == true)
+        #expect(why?.contains("tribunal judiciaire de Lyon") == true)
     }
 
     @Test("a tenant still living at the property gets no such warning")
     func sameRessort() throws {
         let lille = Build.address("59000", "Lille")
         let route = try route(tenant: lille, property: lille)
-        #expect(!route.warnings.contains { $0.contains("1406") })
+        #expect(!route.explanation.contains { $0.contains("hors du ressort du logement") })
     }
 }
