@@ -292,10 +292,19 @@ class Generator:
         if creditor:
             lines += creditor["yaml"]
         else:
+            person = self.person()
+            first, _, last = person.partition(" ")
+            # CPC 54 3° a: a natural-person creditor's requête gives its identity, on pain of nullity.
             lines += [
                 "creditor:",
                 "  kind: individual",
-                "  name: %s" % quoted(self.person()),
+                "  name: %s" % quoted(person),
+                "  first_names: %s" % quoted(first),
+                "  surname: %s" % quoted(last or first),
+                "  profession: %s" % quoted(self.rng.choice(["retraité", "enseignante", "artisan", "infirmier"])),
+                "  nationality: %s" % quoted("française"),
+                "  birth_date: %s" % datetime.date(1950 + self.rng.randint(0, 40), self.rng.randint(1, 12), self.rng.randint(1, 28)).isoformat(),
+                "  birth_place: %s" % quoted(self.rng.choice(["Lyon", "Nantes", "Lille", "Toulouse"])),
                 "  professional: false",
                 "  address: %s" % address_yaml(self.street(), self.commune()),
             ]
@@ -334,7 +343,7 @@ class Generator:
             events += ["  - type: reminder", "    date: %s" % reminder.isoformat(), "    channel: %s" % rng.choice(["email", "letter"])]
         notice = None
         if rng.random() < 0.75 or regime in ("lease", "public"):
-            notice = min(reminder + datetime.timedelta(days=rng.randint(15, 45)), AS_OF - datetime.timedelta(days=12))
+            notice = min(reminder + datetime.timedelta(days=rng.randint(15, 45)), AS_OF - datetime.timedelta(days=30))
             received = notice + datetime.timedelta(days=rng.randint(2, 6))
             channel = "bailiff" if regime == "lease" else "registered_letter"
             events += [
@@ -343,14 +352,24 @@ class Generator:
                 "    received: %s" % (notice if channel == "bailiff" else received).isoformat(),
                 "    channel: %s" % channel,
                 "    tracking: %s" % quoted("1A %03d %03d %04d %d" % (rng.randint(100, 999), rng.randint(100, 999), rng.randint(0, 9999), rng.randint(0, 9))),
+                # The court stage files the notice actually sent, its proof of dispatch and its receipt.
+                "    letter: %s" % quoted("pieces/%s/mise-en-demeure-envoyee.txt" % key),
+                "    dispatch_proof: %s" % quoted("pieces/%s/preuve-de-depot.txt" % key),
+                "    receipt_file: %s" % quoted("pieces/%s/avis-de-reception.txt" % key),
             ]
         if events:
             lines.append("events:")
             lines += events
 
         pieces = {}
+        if notice:
+            pieces["pieces/%s/mise-en-demeure-envoyee.txt" % key] = "Mise en demeure du %s, telle qu'envoyée.\n" % french(notice)
+            pieces["pieces/%s/preuve-de-depot.txt" % key] = "Preuve de dépôt du %s.\n" % french(notice)
+            pieces["pieces/%s/avis-de-reception.txt" % key] = "Avis de réception.\n"
         lines.append("exhibits:")
-        lines += ["  - title: %s" % quoted(contract_title(regime))]
+        contract_file = "pieces/%s/contrat.txt" % key
+        pieces[contract_file] = contract_title(regime) + "\n"
+        lines += ["  - title: %s" % quoted(contract_title(regime)), "    file: %s" % quoted(contract_file)]
         invoice_file = "pieces/%s/factures.txt" % key
         pieces[invoice_file] = "\n".join(
             ["Copies des factures"] + ["%s du %s : %s EUR" % (i["number"], french(i["issued"]), money(i["cents"]).replace(".", ",")) for i in invoices]

@@ -234,12 +234,14 @@ public struct DossierPipeline: Sendable {
                     date: asOf, caseReference: claim.reference, author: claim.creditor.name))
         }
 
-        let manifest = BundleManifest(
-            tool: tool, caseReference: claim.reference, asOf: asOf.iso,
-            creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
-            debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
-            amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-            files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+        let manifest = times.measure(.hash) {
+            BundleManifest(
+                tool: tool, caseReference: claim.reference, asOf: asOf.iso,
+                creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
+                debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
+                amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
+                files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+        }
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }

@@ -20,8 +20,8 @@ struct BatchCommand: ParsableCommand {
             other is rebuilt, and the leftovers of an interrupted run are removed first.
             --shard I/N keeps the debtors whose key hashes into shard I (0 ≤ I < N), so N machines share
             one input without coordinating; `recouvre batch-merge` joins their reports.
-            --stage notice|court is recorded in the report; the split of a dossier into the formal notice
-            and the court stage is not built yet: every bundle is today's complete dossier.
+            --stage notice|court chooses the bundle as `build --stage` does (default: notice when the case
+            records no formal notice, court otherwise) and is recorded in the report.
             INPUT may also be a CSV ledger (--creditor, --map) or an FEC (--creditor), imported as
             `recouvre import` does (one case per debtor, each validated with its line in the ledger).
 
@@ -44,7 +44,7 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(name: .long, help: "notice or court: recorded in the report (the stage split is not built yet).")
+    @Option(name: .long, help: "notice or court, as build --stage (default: from the case); recorded in the report.")
     var stage: BatchStage?
 
     @Option(name: .long, help: "Debtors in flight at once (default: the number of cores).")

@@ -46,15 +46,17 @@ final class InFlightObserver: BatchObserver {
 struct BatchRunnerTests {
     @Test("streams: never more than --jobs debtors taken from the source and not done; fixtures build like `build`")
     func boundedInFlight() async throws {
+        // notice-pending's court dossier is refused by design (its notice's time has not run).
+        let buildable = TestPaths.validFixtureNames.filter { $0 != "notice-pending" }
         let folder = try TestPaths.temporaryFolder("batch-runner")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-        for name in TestPaths.validFixtureNames {
+        for name in buildable {
             try FileManager.default.copyItem(at: TestPaths.fixture(name), to: input.appendingPathComponent(name))
         }
         let source = CountingSource(try CaseFolderSource(folder: input))
-        #expect(source.count == TestPaths.validFixtureNames.count)
+        #expect(source.count == buildable.count)
         let observer = InFlightObserver(source)
         let out = folder.appendingPathComponent("out")
         let runner = BatchRunner(
@@ -62,9 +64,9 @@ struct BatchRunnerTests {
             configuration: BatchConfiguration(
                 out: out, asOf: nil, today: Day(iso: "2026-11-23")!, jobs: 2, profile: true, input: input.path))
         let outcome = try await runner.run(source, observer: observer)
-        #expect(observer.calls == TestPaths.validFixtureNames.count)
+        #expect(observer.calls == buildable.count)
         #expect(observer.worst <= 2)  // never more than `jobs` read ahead of the debtors done
-        #expect(outcome.report.entries.count == TestPaths.validFixtureNames.count)
+        #expect(outcome.report.entries.count == buildable.count)
         #expect(outcome.exitCode == 0, "\(outcome.report.entries.compactMap(\.error))")
         for entry in outcome.report.entries {
             #expect(BatchSupport.intact(out.appendingPathComponent(entry.bundle)), "\(entry.bundle)")
