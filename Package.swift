@@ -100,10 +100,15 @@ let package = Package(
             ]
         ),
         // Times the aged balance of 10,000 debtors built in memory (release build).
-        .executableTarget(name: "recouvre-aged-bench", dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreLaw", "RecouvreModel"]),
+        .executableTarget(
+            name: "recouvre-aged-bench",
+            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreLaw", "RecouvreModel"]),
         .testTarget(
             name: "RecouvreAmicableTests",
-            dependencies: ["RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile", "RecouvreTestSupport"],
+            dependencies: [
+                "RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile",
+                "RecouvreTestSupport",
+            ],
             exclude: ["Golden"]
         ),
         // import (issue 13): ledgers (CSV, FEC) and e-invoices (UBL, CII, Factur-X, CDAR statuses) → cases.
@@ -124,7 +129,9 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreImportTests",
-            dependencies: ["RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre"]
+            dependencies: [
+                "RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre",
+            ]
         ),
 
         // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).
@@ -145,12 +152,14 @@ let package = Package(
         .target(
             name: "RecouvreBatch",
             dependencies: [
-                "RecouvreModel", "RecouvreCaseFile", "RecouvreRoute", "RecouvreBundle", "RecouvreBundleIO", "RecouvreJSON",
+                "RecouvreModel", "RecouvreCaseFile", "RecouvreRoute", "RecouvreBundle", "RecouvreBundleIO",
+                "RecouvreJSON",
                 "RecouvreImport", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
-            name: "RecouvreBatchTests", dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+            name: "RecouvreBatchTests",
+            dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
         ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
@@ -158,7 +167,8 @@ let package = Package(
             name: "recouvre",
             dependencies: [
                 "RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute",
-                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport", "RecouvrePDF",
+                "RecouvreDocuments", "RecouvreBundle", "RecouvreArchive", "RecouvreAmicable", "RecouvreImport",
+                "RecouvrePDF",
                 "RecouvreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // court engineer: the firm profile (--firm) is read at the CLI edge.

@@ -52,21 +52,25 @@ public struct ArchiveError: RecouvreError, Sendable, Equatable {
         let readOnlyFileSystem = access(folder.isEmpty ? "." : folder, W_OK) != 0 && errno == EROFS
         switch error.resultCode {
         case .SQLITE_READONLY where readOnlyFileSystem, .SQLITE_CANTOPEN where readOnlyFileSystem:
-            text = "\(path) : l'archive est sur un système de fichiers en lecture seule ; list, show, verify, export et "
+            text =
+                "\(path) : l'archive est sur un système de fichiers en lecture seule ; list, show, verify, export et "
                 + "head la lisent, add et receipt ne peuvent pas y écrire"
         case .SQLITE_READONLY:
-            text = "\(path) : l'archive est en lecture seule (système de fichiers en lecture seule ou droits "
+            text =
+                "\(path) : l'archive est en lecture seule (système de fichiers en lecture seule ou droits "
                 + "insuffisants) ; list, show, verify et export la lisent, add et receipt ne peuvent pas écrire"
         case .SQLITE_FULL: text = "\(path) : disque plein, rien n'a été archivé"
         case .SQLITE_CANTOPEN:
-            text = "\(path) : l'archive ne peut pas être ouverte (dossier absent, en lecture seule ou droits insuffisants)"
+            text =
+                "\(path) : l'archive ne peut pas être ouverte (dossier absent, en lecture seule ou droits insuffisants)"
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             text = "\(path) : le fichier est endommagé ou n'est pas une base SQLite ; il n'a pas été modifié"
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             text = "\(path) : l'archive est occupée par un autre processus depuis trop longtemps ; réessayez"
         case .SQLITE_IOERR: text = "\(path) : erreur d'entrée-sortie du disque (SQLite \(code.rawValue))"
         case .SQLITE_CONSTRAINT:
-            text = "\(path) : l'archive refuse cette écriture (\(error.message ?? "contrainte")) : "
+            text =
+                "\(path) : l'archive refuse cette écriture (\(error.message ?? "contrainte")) : "
                 + "elle n'est modifiable que par ajout"
         default:
             text = "\(path) : erreur SQLite \(code.rawValue)" + (error.message.map { " (\($0))" } ?? "")

@@ -80,15 +80,17 @@ public enum ArchiveFormatter {
             for (index, receipt) in record.receipts.enumerated() {
                 let superseded = index < record.receipts.count - 1 ? " (superseded by a later receipt)" : ""
                 let how = receipt.outcome == .notCollected ? " presented, not collected (pli avisé non réclamé)" : ""
-                lines.append("received:        \(receipt.received.iso)\(how) (receipt #\(receipt.id), entry \(receipt.seq))"
-                    + superseded)
+                lines.append(
+                    "received:        \(receipt.received.iso)\(how) (receipt #\(receipt.id), entry \(receipt.seq))"
+                        + superseded)
             }
         }
         lines += [
             "status:          \(record.status(asOf: asOf).rawValue) as of \(asOf.iso)",
             "formal notice:   \(record.noticeFile), SHA-256 \(record.noticeSHA256)",
             "manifest:        SHA-256 \(record.manifestSHA256)",
-            "sent file:       " + (record.sentFileSHA256.map { "\(record.sentFileName ?? ""), SHA-256 \($0)" } ?? "none archived"),
+            "sent file:       "
+                + (record.sentFileSHA256.map { "\(record.sentFileName ?? ""), SHA-256 \($0)" } ?? "none archived"),
             "entry hash:      \(record.hash)",
             "previous hash:   \(record.previousHash)",
         ]
@@ -104,7 +106,8 @@ public enum ArchiveFormatter {
     }
 
     static let csvColumns = [
-        "id", "seq", "case", "creditor_name", "creditor_siren", "debtor_name", "debtor_siren", "amount_claimed", "as_of",
+        "id", "seq", "case", "creditor_name", "creditor_siren", "debtor_name", "debtor_siren", "amount_claimed",
+        "as_of",
         "sent", "channel", "tracking", "received", "receipts", "formal_notice_file", "formal_notice_sha256",
         "manifest_sha256", "previous_hash", "hash", "outcome", "sent_file_name", "sent_file_sha256",
     ]
@@ -138,7 +141,8 @@ public enum ArchiveFormatter {
     /// The one-line verdict of `archive verify`.
     public static func verification(_ result: ChainVerification, path: String) -> String {
         if let problem = result.problem { return problem.description }
-        return "\(path) : chaîne intacte, \(plural(result.entries, "entrée")) (\(plural(result.notices, "notification")), "
+        return
+            "\(path) : chaîne intacte, \(plural(result.entries, "entrée")) (\(plural(result.notices, "notification")), "
             + "\(plural(result.receipts, "accusé"))) ; tête \(result.head)"
     }
 }
@@ -153,14 +157,19 @@ extension NoticeRecord {
             "id": .integer(id), "seq": .integer(seq), "case": .string(caseReference),
             "creditor": party(creditor), "debtor": party(debtor), "amount_claimed": .string(amountClaimed),
             "as_of": .optional(asOf?.iso),
-            "formal_notice": .sortedObject(["file": .string(noticeFile), "sha256": .string(noticeSHA256), "text": .optional(text)]),
+            "formal_notice": .sortedObject([
+                "file": .string(noticeFile), "sha256": .string(noticeSHA256), "text": .optional(text),
+            ]),
             "manifest_sha256": .string(manifestSHA256), "sent": .string(sent.iso), "channel": .string(channel.rawValue),
             "tracking": .string(tracking), "received": .optional(received?.iso),
-            "receipts": .array(receipts.map {
-                .sortedObject(["id": .integer($0.id), "seq": .integer($0.seq), "received": .string($0.received.iso),
-                         "outcome": .string($0.outcome.rawValue),
-                         "previous_hash": .string($0.previousHash), "hash": .string($0.hash)])
-            }),
+            "receipts": .array(
+                receipts.map {
+                    .sortedObject([
+                        "id": .integer($0.id), "seq": .integer($0.seq), "received": .string($0.received.iso),
+                        "outcome": .string($0.outcome.rawValue),
+                        "previous_hash": .string($0.previousHash), "hash": .string($0.hash),
+                    ])
+                }),
             "sent_file": sentFileSHA256.map {
                 .sortedObject(["name": .optional(sentFileName), "sha256": .string($0)])
             } ?? .null,

@@ -34,31 +34,38 @@ extension ArchiveStore {
         }
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT sent FROM notice WHERE id = ?", arguments: [noticeID]),
-                  let sent = row.text(0).flatMap(Day.init(iso:))
+                let sent = row.text(0).flatMap(Day.init(iso:))
             else {
-                throw ArchiveError("\(self.path) : pas de notification #\(noticeID) dans l'archive (voir recouvre archive list)")
+                throw ArchiveError(
+                    "\(self.path) : pas de notification #\(noticeID) dans l'archive (voir recouvre archive list)")
             }
             guard received >= sent else {
-                throw ArchiveError("\(what) daté du \(received.iso) pour la notification #\(noticeID) est antérieur à "
-                    + "son envoi le \(sent.iso) : vérifiez la date portée sur l'avis")
+                throw ArchiveError(
+                    "\(what) daté du \(received.iso) pour la notification #\(noticeID) est antérieur à "
+                        + "son envoi le \(sent.iso) : vérifiez la date portée sur l'avis")
             }
-            let latest = try Row.fetchOne(db, sql: """
-                SELECT received, outcome FROM receipt WHERE notice_id = ? ORDER BY seq DESC LIMIT 1
-                """, arguments: [noticeID])
+            let latest = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT received, outcome FROM receipt WHERE notice_id = ? ORDER BY seq DESC LIMIT 1
+                    """, arguments: [noticeID])
             if let latest, latest.text(0) == received.iso, latest.text(1) == outcome.rawValue {
                 throw ArchiveError("notification #\(noticeID) : \(what) du \(received.iso) est déjà enregistré")
             }
             let head = try ChainHead.fetch(db)
             let id = try Self.nextID(table: "receipt", db)
-            let entry = ChainEntry.receipt(seq: try Self.successor(head.seq), id: id, previousHash: head.hash,
-                                           noticeID: noticeID, received: received.iso, outcome: outcome.rawValue,
-                                           keyed: true)
+            let entry = ChainEntry.receipt(
+                seq: try Self.successor(head.seq), id: id, previousHash: head.hash,
+                noticeID: noticeID, received: received.iso, outcome: outcome.rawValue,
+                keyed: true)
             let hash = entry.hash(secret)
-            try db.execute(sql: """
-                INSERT INTO receipt (id, seq, notice_id, received, previous_hash, hash, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, entry.seq, noticeID, received.iso, head.hash, hash, outcome.rawValue])
-            return ReceiptRecord(id: id, seq: entry.seq, noticeID: noticeID, received: received,
-                                 previousHash: head.hash, hash: hash, outcome: outcome)
+            try db.execute(
+                sql: """
+                    INSERT INTO receipt (id, seq, notice_id, received, previous_hash, hash, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, entry.seq, noticeID, received.iso, head.hash, hash, outcome.rawValue])
+            return ReceiptRecord(
+                id: id, seq: entry.seq, noticeID: noticeID, received: received,
+                previousHash: head.hash, hash: hash, outcome: outcome)
         }
     }
 
@@ -68,23 +75,27 @@ extension ArchiveStore {
     private static func validate(_ submission: NoticeSubmission) throws {
         let tracking = submission.tracking
         if tracking.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ArchiveError("--tracking est vide : donnez le numéro de la lettre recommandée, la référence de l'acte "
-                + "du commissaire de justice ou l'identifiant du courriel")
+            throw ArchiveError(
+                "--tracking est vide : donnez le numéro de la lettre recommandée, la référence de l'acte "
+                    + "du commissaire de justice ou l'identifiant du courriel")
         }
         if let bad = tracking.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
-            throw ArchiveError("--tracking contient un caractère de contrôle (U+\(String(format: "%04X", bad.value))) : "
-                + "recopiez le numéro tel qu'il est imprimé")
+            throw ArchiveError(
+                "--tracking contient un caractère de contrôle (U+\(String(format: "%04X", bad.value))) : "
+                    + "recopiez le numéro tel qu'il est imprimé")
         }
         if tracking.count > trackingLimit {
             throw ArchiveError("--tracking dépasse \(trackingLimit) caractères")
         }
         if let asOf = submission.bundle.asOf, submission.sent < asOf {
-            throw ArchiveError("envoi le \(submission.sent.iso) antérieur au calcul du dossier (as_of \(asOf.iso)) : une "
-                + "mise en demeure ne part pas avant d'être calculée (vérifiez --sent, ou reconstruisez le dossier à la "
-                + "date où il a été préparé)")
+            throw ArchiveError(
+                "envoi le \(submission.sent.iso) antérieur au calcul du dossier (as_of \(asOf.iso)) : une "
+                    + "mise en demeure ne part pas avant d'être calculée (vérifiez --sent, ou reconstruisez le dossier à la "
+                    + "date où il a été préparé)")
         }
         if let today = submission.today, submission.sent > today {
-            throw ArchiveError("envoi le \(submission.sent.iso) dans le futur (aujourd'hui : \(today.iso)) : vérifiez --sent")
+            throw ArchiveError(
+                "envoi le \(submission.sent.iso) dans le futur (aujourd'hui : \(today.iso)) : vérifiez --sent")
         }
     }
 
@@ -93,34 +104,42 @@ extension ArchiveStore {
     static func successor(_ value: Int64) throws -> Int64 {
         let (next, overflow) = value.addingReportingOverflow(1)
         guard !overflow else {
-            throw ArchiveError(.chainBroken, "l'archive contient déjà le plus grand numéro possible (\(value)) : "
-                + "elle a été modifiée hors de recouvre (lancez recouvre archive verify)")
+            throw ArchiveError(
+                .chainBroken,
+                "l'archive contient déjà le plus grand numéro possible (\(value)) : "
+                    + "elle a été modifiée hors de recouvre (lancez recouvre archive verify)")
         }
         return next
     }
 
     private func append(_ submission: NoticeSubmission, _ db: Database) throws -> NoticeRecord {
         let bundle = submission.bundle
-        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM notice WHERE manifest_sha256 = ? AND sent = ? AND channel = ? AND tracking = ?
-            """), arguments: [bundle.manifestSHA256, submission.sent.iso, submission.channel.rawValue, submission.tracking])
+        if let existing = try Int64.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM notice WHERE manifest_sha256 = ? AND sent = ? AND channel = ? AND tracking = ?
+                    """),
+            arguments: [bundle.manifestSHA256, submission.sent.iso, submission.channel.rawValue, submission.tracking])
         {
-            throw ArchiveError("cette notification est déjà archivée sous le n° \(existing) (même dossier, date, mode "
-                + "d'envoi et numéro)")
+            throw ArchiveError(
+                "cette notification est déjà archivée sous le n° \(existing) (même dossier, date, mode "
+                    + "d'envoi et numéro)")
         }
         let secret = try secret()
         let head = try ChainHead.fetch(db)
         let id = try Self.nextID(table: "notice", db)
         let sentFile = submission.sentFile
         let fields = NoticeBundleFields(
-            caseReference: bundle.caseReference, creditorName: bundle.creditor.name, creditorSiren: bundle.creditor.siren,
+            caseReference: bundle.caseReference, creditorName: bundle.creditor.name,
+            creditorSiren: bundle.creditor.siren,
             debtorName: bundle.debtor.name, debtorSiren: bundle.debtor.siren,
             amountClaimed: Money.plain(bundle.amountClaimed), asOf: bundle.asOf?.iso, noticeFile: bundle.noticeFile,
             noticeSHA256: bundle.noticeSHA256, manifestSHA256: bundle.manifestSHA256, sent: submission.sent.iso,
             channel: submission.channel.rawValue, tracking: submission.tracking, sentFileName: sentFile?.name,
             sentFileSHA256: sentFile?.sha256)
-        let entry = ChainEntry.notice(seq: try Self.successor(head.seq), id: id, previousHash: head.hash, bundle: fields,
-                                      keyed: true)
+        let entry = ChainEntry.notice(
+            seq: try Self.successor(head.seq), id: id, previousHash: head.hash, bundle: fields,
+            keyed: true)
         let hash = entry.hash(secret)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO notice_document (sha256, text) VALUES (?, ?)")
             .execute(arguments: [bundle.noticeSHA256, bundle.noticeText])
@@ -128,19 +147,22 @@ extension ArchiveStore {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO sent_file (sha256, data) VALUES (?, ?)")
                 .execute(arguments: [sentFile.sha256, sentFile.data])
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO notice (id, seq, case_reference, creditor_name, creditor_siren, debtor_name, debtor_siren,
-                amount_claimed, as_of, notice_file, notice_sha256, manifest_sha256, sent, channel, tracking,
-                previous_hash, hash, sent_file_name, sent_file_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                id, entry.seq, fields.caseReference, fields.creditorName, fields.creditorSiren, fields.debtorName,
-                fields.debtorSiren, fields.amountClaimed, fields.asOf, fields.noticeFile, fields.noticeSHA256,
-                fields.manifestSHA256, fields.sent, fields.channel, fields.tracking, head.hash, hash,
-                fields.sentFileName, fields.sentFileSHA256,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO notice (id, seq, case_reference, creditor_name, creditor_siren, debtor_name, debtor_siren,
+                    amount_claimed, as_of, notice_file, notice_sha256, manifest_sha256, sent, channel, tracking,
+                    previous_hash, hash, sent_file_name, sent_file_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            id, entry.seq, fields.caseReference, fields.creditorName, fields.creditorSiren, fields.debtorName,
+            fields.debtorSiren, fields.amountClaimed, fields.asOf, fields.noticeFile, fields.noticeSHA256,
+            fields.manifestSHA256, fields.sent, fields.channel, fields.tracking, head.hash, hash,
+            fields.sentFileName, fields.sentFileSHA256,
+        ])
         return NoticeRecord(
-            id: id, seq: entry.seq, caseReference: bundle.caseReference, creditor: bundle.creditor, debtor: bundle.debtor,
+            id: id, seq: entry.seq, caseReference: bundle.caseReference, creditor: bundle.creditor,
+            debtor: bundle.debtor,
             amountClaimed: fields.amountClaimed, asOf: bundle.asOf, noticeFile: bundle.noticeFile,
             noticeSHA256: bundle.noticeSHA256, manifestSHA256: bundle.manifestSHA256, sent: submission.sent,
             channel: submission.channel, tracking: submission.tracking, previousHash: head.hash, hash: hash,
@@ -150,8 +172,10 @@ extension ArchiveStore {
     /// The next ID, never reusing one (AUTOINCREMENT keeps the highest ever given in
     /// `sqlite_sequence`, which `verify` also uses to notice the newest rows deleted).
     static func nextID(table: String, _ db: Database) throws -> Int64 {
-        let counter = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = ?"),
-                                         arguments: [table]) ?? 0
+        let counter =
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = ?"),
+                arguments: [table]) ?? 0
         let highest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM \(table)")) ?? 0
         return try successor(max(counter, highest))
     }
@@ -168,7 +192,8 @@ struct ChainHead {
         if notice == 0 && receipt == 0 { return ChainHead(seq: 0, hash: ChainEntry.genesis) }
         let table = notice > receipt ? "notice" : "receipt"
         let seq = max(notice, receipt)
-        let hash = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM \(table) WHERE seq = ?"), arguments: [seq])
+        let hash =
+            try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM \(table) WHERE seq = ?"), arguments: [seq])
             ?? ChainEntry.genesis
         return ChainHead(seq: seq, hash: hash)
     }

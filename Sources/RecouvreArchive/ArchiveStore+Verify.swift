@@ -12,15 +12,19 @@ extension ArchiveStore {
         return try read { db in
             let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if check != ["ok"] {
-                return ChainVerification(notices: 0, receipts: 0, head: ChainEntry.genesis, problem: ChainProblem(
-                    seq: 0, subject: "database",
-                    description: "\(self.path) : le fichier de l'archive est endommagé (SQLite integrity_check : "
-                        + "\(check.prefix(3).joined(separator: "; ")))"))
+                return ChainVerification(
+                    notices: 0, receipts: 0, head: ChainEntry.genesis,
+                    problem: ChainProblem(
+                        seq: 0, subject: "database",
+                        description: "\(self.path) : le fichier de l'archive est endommagé (SQLite integrity_check : "
+                            + "\(check.prefix(3).joined(separator: "; ")))"))
             }
             // The chain first (it names the row), then the key record, then the schema.
-            var result = try ChainVerifier(path: self.path, db: db, secret: secret, keyedFrom: self.keyedFrom,
-                                           sealedHead: try String.fetchOne(db, sql: "SELECT sealed_head FROM archive_key"))
-                .run()
+            var result = try ChainVerifier(
+                path: self.path, db: db, secret: secret, keyedFrom: self.keyedFrom,
+                sealedHead: try String.fetchOne(db, sql: "SELECT sealed_head FROM archive_key")
+            )
+            .run()
             if result.problem == nil { result.problem = try self.keyProblem(db, secret: secret) }
             if result.problem == nil { result.problem = try self.schemaProblem(db) }
             if result.problem == nil, let expectedHead {
@@ -41,9 +45,11 @@ extension ArchiveStore {
     public func head() throws -> ChainVerification { try verify() }
 
     private func chainContains(_ db: Database, hash: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM notice WHERE hash = ?) OR EXISTS (SELECT 1 FROM receipt WHERE hash = ?)
-            """, arguments: [hash, hash]) ?? false
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM notice WHERE hash = ?) OR EXISTS (SELECT 1 FROM receipt WHERE hash = ?)
+                """, arguments: [hash, hash]) ?? false
     }
 
     /// A missing trigger (the archive would accept an UPDATE) or an object recouvre never creates.
@@ -54,7 +60,8 @@ extension ArchiveStore {
             let triggers = missing.filter { $0.contains("append_only") }
             return ChainProblem(
                 seq: 0, subject: "schema",
-                description: "\(path) : \(triggers.isEmpty ? "objets du schéma absents" : "déclencheurs « ajout seul » absents") "
+                description:
+                    "\(path) : \(triggers.isEmpty ? "objets du schéma absents" : "déclencheurs « ajout seul » absents") "
                     + "(\(missing.joined(separator: ", "))) : l'archive a été modifiée hors de recouvre, des lignes ont pu "
                     + "être changées")
         }
@@ -72,15 +79,17 @@ extension ArchiveStore {
     private func keyProblem(_ db: Database, secret: ArchiveSecret) throws -> ChainProblem? {
         let rows = try Row.fetchAll(db, sql: "SELECT archive_id, keyed_from, sealed_head, seal FROM archive_key")
         guard rows.count == 1, let row = rows.first, let id = row.text(0), let from = row.integer(1),
-              let head = row.text(2), let seal = row.text(3), from >= 1
+            let head = row.text(2), let seal = row.text(3), from >= 1
         else {
-            return ChainProblem(seq: 0, subject: "archive_key",
-                                description: "\(path) : l'enregistrement de la clé (archive_key) a été modifié")
+            return ChainProblem(
+                seq: 0, subject: "archive_key",
+                description: "\(path) : l'enregistrement de la clé (archive_key) a été modifié")
         }
         guard seal == secret.seal(archiveID: id, seq: from - 1, head: head) else {
-            return ChainProblem(seq: from - 1, subject: "archive_key",
-                                description: "\(path) : le sceau de la chaîne ne correspond pas à son secret : "
-                                    + "l'enregistrement de la clé a été réécrit")
+            return ChainProblem(
+                seq: from - 1, subject: "archive_key",
+                description: "\(path) : le sceau de la chaîne ne correspond pas à son secret : "
+                    + "l'enregistrement de la clé a été réécrit")
         }
         return nil
     }
@@ -115,9 +124,12 @@ struct ChainVerifier {
         }
 
         var stored = [Stored]()
-        var noticeIDs = Set<Int64>(), receiptIDs = Set<Int64>()
-        let notices = try Row.fetchCursor(db, sql: "SELECT \(ArchiveStore.noticeColumns)"
-            + (keyedColumns ? ", sent_file_name, sent_file_sha256" : "") + " FROM notice")
+        var noticeIDs = Set<Int64>()
+        var receiptIDs = Set<Int64>()
+        let notices = try Row.fetchCursor(
+            db,
+            sql: "SELECT \(ArchiveStore.noticeColumns)"
+                + (keyedColumns ? ", sent_file_name, sent_file_sha256" : "") + " FROM notice")
         while let row = try notices.next() {
             let id = row.integer(0) ?? -1
             noticeIDs.insert(id)
@@ -129,30 +141,39 @@ struct ChainVerifier {
                 tracking: row.text(14) ?? "", sentFileName: keyedColumns ? row.text(17) : nil,
                 sentFileSHA256: keyedColumns ? row.text(18) : nil)
             let seq = row.integer(1) ?? -1
-            let entry = ChainEntry.notice(seq: seq, id: id, previousHash: row.text(15) ?? "",
-                                          bundle: fields, keyed: seq >= keyedFrom)
-            stored.append(Stored(entry: entry, subject: "notification #\(id)", storedHash: row.text(16),
-                                 storedPrevious: row.text(15), noticeSHA256: row.text(10)))
+            let entry = ChainEntry.notice(
+                seq: seq, id: id, previousHash: row.text(15) ?? "",
+                bundle: fields, keyed: seq >= keyedFrom)
+            stored.append(
+                Stored(
+                    entry: entry, subject: "notification #\(id)", storedHash: row.text(16),
+                    storedPrevious: row.text(15), noticeSHA256: row.text(10)))
         }
-        let receipts = try Row.fetchCursor(db, sql: "SELECT id, seq, notice_id, received, previous_hash, hash"
-            + (keyedColumns ? ", outcome" : "") + " FROM receipt")
+        let receipts = try Row.fetchCursor(
+            db,
+            sql: "SELECT id, seq, notice_id, received, previous_hash, hash"
+                + (keyedColumns ? ", outcome" : "") + " FROM receipt")
         while let row = try receipts.next() {
             let id = row.integer(0) ?? -1
             receiptIDs.insert(id)
             let noticeID = row.integer(2) ?? -1
             let seq = row.integer(1) ?? -1
-            let entry = ChainEntry.receipt(seq: seq, id: id, previousHash: row.text(4) ?? "",
-                                           noticeID: noticeID, received: row.text(3) ?? "",
-                                           outcome: keyedColumns ? row.text(6) ?? "" : "delivered",
-                                           keyed: seq >= keyedFrom)
-            stored.append(Stored(entry: entry, subject: "accusé #\(id) (notification #\(noticeID))", storedHash: row.text(5),
-                                 storedPrevious: row.text(4), noticeSHA256: nil))
+            let entry = ChainEntry.receipt(
+                seq: seq, id: id, previousHash: row.text(4) ?? "",
+                noticeID: noticeID, received: row.text(3) ?? "",
+                outcome: keyedColumns ? row.text(6) ?? "" : "delivered",
+                keyed: seq >= keyedFrom)
+            stored.append(
+                Stored(
+                    entry: entry, subject: "accusé #\(id) (notification #\(noticeID))", storedHash: row.text(5),
+                    storedPrevious: row.text(4), noticeSHA256: nil))
         }
         stored.sort { $0.entry.seq < $1.entry.seq }
 
         let missingNotices = try missing(noticeIDs, table: "notice", label: "notification")
         let missingReceipts = try missing(receiptIDs, table: "receipt", label: "accusé")
-        let missingNote = (missingNotices + missingReceipts).isEmpty
+        let missingNote =
+            (missingNotices + missingReceipts).isEmpty
             ? "" : " (manquent : \((missingNotices + missingReceipts).joined(separator: ", ")))"
 
         var result = ChainVerification(notices: noticeIDs.count, receipts: receiptIDs.count, head: ChainEntry.genesis)
@@ -168,55 +189,72 @@ struct ChainVerifier {
         for item in stored {
             let seq = item.entry.seq
             if seq < expected {
-                return fail(seq, item.subject, "\(item.subject) se dit entrée \(seq), déjà prise par \(previousSubject) : "
-                    + "des entrées ont été réordonnées ou copiées")
+                return fail(
+                    seq, item.subject,
+                    "\(item.subject) se dit entrée \(seq), déjà prise par \(previousSubject) : "
+                        + "des entrées ont été réordonnées ou copiées")
             }
             if seq > expected {
-                let gap = seq == expected + 1 ? "entrée \(expected) supprimée" : "entrées \(expected)–\(seq - 1) supprimées"
-                return fail(expected, missingNotices.first ?? missingReceipts.first ?? "entrée \(expected)",
+                let gap =
+                    seq == expected + 1 ? "entrée \(expected) supprimée" : "entrées \(expected)–\(seq - 1) supprimées"
+                return fail(
+                    expected, missingNotices.first ?? missingReceipts.first ?? "entrée \(expected)",
                     "\(gap)\(missingNote) : la chaîne saute de \(previousSubject) à \(item.subject) (entrée \(seq))")
             }
             if item.storedHash != item.entry.hash(secret) {
-                return fail(seq, item.subject, "\(item.subject) (entrée \(seq)) a été modifiée : son contenu ne correspond plus "
-                    + "à l'empreinte enregistrée lors de l'archivage")
+                return fail(
+                    seq, item.subject,
+                    "\(item.subject) (entrée \(seq)) a été modifiée : son contenu ne correspond plus "
+                        + "à l'empreinte enregistrée lors de l'archivage")
             }
             if item.storedPrevious != previous {
-                return fail(seq - 1, previousSubject, "\(previousSubject) (entrée \(seq - 1)) a été modifiée ou remplacée : "
-                    + "\(item.subject) (entrée \(seq)) en enregistre une autre empreinte")
+                return fail(
+                    seq - 1, previousSubject,
+                    "\(previousSubject) (entrée \(seq - 1)) a été modifiée ou remplacée : "
+                        + "\(item.subject) (entrée \(seq)) en enregistre une autre empreinte")
             }
             if let sha = item.noticeSHA256 {
                 switch documents[sha] {
                 case .some(true): break
                 case .some(false):
-                    return fail(seq, item.subject, "le texte de la mise en demeure de \(item.subject) a été modifié "
-                        + "(son SHA-256 ne correspond plus à celui archivé)")
+                    return fail(
+                        seq, item.subject,
+                        "le texte de la mise en demeure de \(item.subject) a été modifié "
+                            + "(son SHA-256 ne correspond plus à celui archivé)")
                 case .none:
                     return fail(seq, item.subject, "le texte de la mise en demeure de \(item.subject) a été supprimé")
                 }
             }
             if seq == keyedFrom - 1, let sealedHead, item.storedHash != sealedHead {
-                return fail(seq, item.subject, "\(item.subject) (entrée \(seq)) n'est pas l'entrée scellée lors de la "
-                    + "migration : les entrées antérieures ont été réécrites")
+                return fail(
+                    seq, item.subject,
+                    "\(item.subject) (entrée \(seq)) n'est pas l'entrée scellée lors de la "
+                        + "migration : les entrées antérieures ont été réécrites")
             }
             previous = item.storedHash ?? ""
             previousSubject = item.subject
             expected += 1
         }
         if secret != nil, keyedFrom > 1, expected <= keyedFrom - 1 {
-            return fail(expected, "entrée \(expected)", "entrées \(expected)–\(keyedFrom - 1), scellées lors de la "
-                + "migration, supprimées")
+            return fail(
+                expected, "entrée \(expected)",
+                "entrées \(expected)–\(keyedFrom - 1), scellées lors de la "
+                    + "migration, supprimées")
         }
         result.head = previous
         if let first = missingNotices.first ?? missingReceipts.first {
-            return fail(expected, first, "\(first) supprimée\(missingNote) : le compteur de SQLite montre qu'elle a été "
-                + "archivée, la chaîne ne la contient plus")
+            return fail(
+                expected, first,
+                "\(first) supprimée\(missingNote) : le compteur de SQLite montre qu'elle a été "
+                    + "archivée, la chaîne ne la contient plus")
         }
         return result
     }
 
     /// IDs given once (up to SQLite's AUTOINCREMENT counter) that are no longer in the table.
     private func missing(_ present: Set<Int64>, table: String, label: String) throws -> [String] {
-        let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
+        let counter =
+            try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
         let highest = max(counter, present.max() ?? 0)
         guard highest > 0 else { return [] }
         var gone = [String]()

@@ -62,7 +62,8 @@ public final class ArchiveStore: Sendable {
         switch PathKind.of(path, follow: true) {
         case .directory:
             throw ArchiveError(
-                .notAnArchive, "\(path) : c'est un dossier, pas un fichier d'archive ; donnez --db DOSSIER/archive.sqlite")
+                .notAnArchive,
+                "\(path) : c'est un dossier, pas un fichier d'archive ; donnez --db DOSSIER/archive.sqlite")
         case .special(let what):
             throw ArchiveError(
                 .notAnArchive, "\(path) : c'est \(what), pas un fichier d'archive ; il n'a pas été touché")
@@ -86,7 +87,8 @@ public final class ArchiveStore: Sendable {
         // WAL is set only once the file is known to be an archive this version may write (setting it
         // changes the file's header; an archive of schema 1 to refuse must stay byte for byte).
         configuration.readonly = mode == .readOnly
-        let database = try mode == .readOnly
+        let database =
+            try mode == .readOnly
             ? Self.openReadOnly(path: path, configuration: configuration)
             : ArchiveError.mapping(path: path) { try DatabaseQueue(path: path, configuration: configuration) }
         // The header may lag behind a WAL not yet checkpointed: ask SQLite before migrating anything.
@@ -116,11 +118,13 @@ public final class ArchiveStore: Sendable {
         }
         switch (version, mode) {
         case (ArchiveSchema.version, .migrate):
-            throw ArchiveError("\(path) : l'archive est déjà au format \(ArchiveSchema.version) (chaîne chiffrée par clé)")
+            throw ArchiveError(
+                "\(path) : l'archive est déjà au format \(ArchiveSchema.version) (chaîne chiffrée par clé)")
         case (ArchiveSchema.version, _):
             break
         case (1, .migrate):
-            try Self.migrateUnkeyed(queue: database, path: path, explicitSecret: explicitSecret, environment: environment)
+            try Self.migrateUnkeyed(
+                queue: database, path: path, explicitSecret: explicitSecret, environment: environment)
         case (1, .readWrite), (1, .create):
             // Schema 1 without any entry: an archive another process is creating right now (its two
             // migrations are two transactions), or one never used; keying it weakens nothing.
@@ -139,7 +143,7 @@ public final class ArchiveStore: Sendable {
             }
         }
         guard let row, let archiveID = row.text(0), let check = row.text(1), let keyedFrom = row.integer(2),
-              keyedFrom >= 1
+            keyedFrom >= 1
         else {
             throw ArchiveError(
                 .chainBroken,
@@ -187,7 +191,7 @@ public final class ArchiveStore: Sendable {
             do {
                 secret = try ArchiveSecret.create(path: location, archive: path)
                 created = true
-            } catch where explicitSecret != nil && PathKind.of(location, follow: true) != .missing {
+            } catch  where explicitSecret != nil && PathKind.of(location, follow: true) != .missing {
                 secret = try ArchiveSecret.load(path: location, archive: path)  // made meanwhile by another process
             }
         }
@@ -216,7 +220,8 @@ public final class ArchiveStore: Sendable {
     private static func isEmpty(_ queue: DatabaseQueue, path: String) throws -> Bool {
         try ArchiveError.mapping(path: path) {
             try queue.read { db in
-                (try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM notice) + (SELECT count(*) FROM receipt)") ?? 0) == 0
+                (try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM notice) + (SELECT count(*) FROM receipt)") ?? 0)
+                    == 0
             }
         }
     }
@@ -230,7 +235,9 @@ public final class ArchiveStore: Sendable {
         }
         if let problem = check.problem {
             throw ArchiveError(
-                .chainBroken, "\(problem.description)\nla chaîne ne se vérifie pas : recouvre ne la scelle pas (rien n'a été modifié)")
+                .chainBroken,
+                "\(problem.description)\nla chaîne ne se vérifie pas : recouvre ne la scelle pas (rien n'a été modifié)"
+            )
         }
         try createKeyed(queue: queue, path: path, explicitSecret: explicitSecret, environment: environment)
     }
@@ -255,16 +262,18 @@ public final class ArchiveStore: Sendable {
         var identity: (application: Int32, version: Int32, objects: Int)
         switch header.kind {
         case .notSQLite:
-            throw ArchiveError(.notAnArchive,
+            throw ArchiveError(
+                .notAnArchive,
                 "\(path) : pas une archive recouvre (le fichier n'est pas une base SQLite) ; il n'a pas été modifié : "
-                + "donnez un autre --db")
+                    + "donnez un autre --db")
         case .sqlite(let application, let version) where application != 0:
             identity = (application, version, 1)
         case .empty, .sqlite:
             guard header.sizeWithWAL <= SQLiteHeader.largestUnfinishedArchive else {
-                throw ArchiveError(.notAnArchive,
+                throw ArchiveError(
+                    .notAnArchive,
                     "\(path) : une base SQLite qui n'est pas une archive recouvre (application_id 0) ; "
-                    + "elle n'a pas été modifiée : donnez un autre --db")
+                        + "elle n'a pas été modifiée : donnez un autre --db")
             }
             identity = try header.identityOfCopy()
             // A copy taken while another process checkpoints can be torn: look again, a few times.
@@ -277,9 +286,10 @@ public final class ArchiveStore: Sendable {
             if identity.version > ArchiveSchema.version { throw newerSchema(path: path, version: identity.version) }
             try checkOwnSchema(path: path, version: identity.version)
         } else if identity.application != 0 || identity.objects > 0 {
-            throw ArchiveError(.notAnArchive,
+            throw ArchiveError(
+                .notAnArchive,
                 "\(path) : une base SQLite qui n'est pas une archive recouvre (application_id \(identity.application)) ; "
-                + "elle n'a pas été modifiée : donnez un autre --db")
+                    + "elle n'a pas été modifiée : donnez un autre --db")
         }
     }
 
@@ -301,9 +311,11 @@ public final class ArchiveStore: Sendable {
         if version >= 2 { required.insert("archive_key") }
         let missing = required.subtracting(names)
         if version >= 1 && !missing.isEmpty {
-            throw ArchiveError(.notAnArchive,
+            throw ArchiveError(
+                .notAnArchive,
                 "\(path) : porte l'identifiant d'une archive recouvre mais pas son schéma (il manque "
-                + "\(missing.sorted().joined(separator: ", "))) ; le fichier n'a pas été modifié : donnez un autre --db")
+                    + "\(missing.sorted().joined(separator: ", "))) ; le fichier n'a pas été modifié : donnez un autre --db"
+            )
         }
     }
 
@@ -342,9 +354,10 @@ public final class ArchiveStore: Sendable {
     }
 
     static func newerSchema(path: String, version: Int32) -> ArchiveError {
-        ArchiveError(.newerSchema,
+        ArchiveError(
+            .newerSchema,
             "\(path) : écrite par un recouvre plus récent (schéma d'archive \(version), celui-ci lit jusqu'au "
-            + "\(ArchiveSchema.version)) ; elle n'a pas été modifiée : mettez recouvre à jour")
+                + "\(ArchiveSchema.version)) ; elle n'a pas été modifiée : mettez recouvre à jour")
     }
 
     /// Runs `body` in one immediate transaction (the write lock is taken first, so concurrent

@@ -12,7 +12,9 @@ extension Case {
     /// Nothing is taken from an archive whose chain does not verify (`ArchiveStore.verify`), and an
     /// archived receipt dated before its notice was sent, or after the case's as-of day (else
     /// `today`), is refused: both are errors, not warnings.
-    public func completingFormalNotice(from archive: ArchiveStore, today: Day? = nil) throws
+    public func completingFormalNotice(
+        from archive: ArchiveStore, today: Day? = nil
+    ) throws
         -> (case: Case, note: String?)
     {
         if let notice = formalNotice, notice.received != nil { return (self, nil) }
@@ -38,30 +40,41 @@ extension Case {
                         + "à la date du calcul (\(limit.iso)) ; vérifiez la date ou --as-of")
             }
         }
-        let receipt = archived.received.map {
-            archived.outcome == .notCollected
-                ? "presented \($0.iso), not collected (pli avisé non réclamé: counts as received that day)"
-                : "received \($0.iso)"
-        } ?? "no receipt recorded"
+        let receipt =
+            archived.received.map {
+                archived.outcome == .notCollected
+                    ? "presented \($0.iso), not collected (pli avisé non réclamé: counts as received that day)"
+                    : "received \($0.iso)"
+            } ?? "no receipt recorded"
         var completed = self
         if let notice = formalNotice {
             guard notice.date == archived.sent else {
-                return (self, "the archive's notice #\(archived.id) for case \(reference) was sent on \(archived.sent.iso), "
-                    + "the case file's on \(notice.date.iso): not used")
+                return (
+                    self,
+                    "the archive's notice #\(archived.id) for case \(reference) was sent on \(archived.sent.iso), "
+                        + "the case file's on \(notice.date.iso): not used"
+                )
             }
             guard let received = archived.received,
-                  let index = events.lastIndex(where: { $0.type == .formalNotice && $0.date == notice.date })
+                let index = events.lastIndex(where: { $0.type == .formalNotice && $0.date == notice.date })
             else {
                 return (self, "the archive has no receipt for notice #\(archived.id) either")
             }
             completed.events[index].received = received
-            return (completed, "receipt date \(received.iso) of the formal notice taken from the archive "
-                + "(notice #\(archived.id))")
+            return (
+                completed,
+                "receipt date \(received.iso) of the formal notice taken from the archive "
+                    + "(notice #\(archived.id))"
+            )
         }
-        completed.events.append(Event(
-            type: .formalNotice, date: archived.sent, received: archived.received,
-            channel: Channel(rawValue: archived.channel.rawValue), tracking: archived.tracking))
-        return (completed, "formal notice taken from the archive: notice #\(archived.id) sent \(archived.sent.iso) by "
-            + "\(archived.channel.rawValue), \(receipt)")
+        completed.events.append(
+            Event(
+                type: .formalNotice, date: archived.sent, received: archived.received,
+                channel: Channel(rawValue: archived.channel.rawValue), tracking: archived.tracking))
+        return (
+            completed,
+            "formal notice taken from the archive: notice #\(archived.id) sent \(archived.sent.iso) by "
+                + "\(archived.channel.rawValue), \(receipt)"
+        )
     }
 }

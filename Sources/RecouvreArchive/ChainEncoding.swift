@@ -55,7 +55,8 @@ struct ChainEntry: Sendable, Equatable {
     }
 
     func canonicalBytes() -> [UInt8] {
-        var out = "\(keyed ? Self.keyedFormat : Self.format)\nseq=\(seq)\nkind=\(kind.rawValue)\nid=\(id)\nprevious=\(previousHash)\n"
+        var out =
+            "\(keyed ? Self.keyedFormat : Self.format)\nseq=\(seq)\nkind=\(kind.rawValue)\nid=\(id)\nprevious=\(previousHash)\n"
         for field in fields {
             if let value = field.value {
                 out += "\(field.name)=\(value.utf8.count):\(value)\n"
@@ -75,24 +76,28 @@ struct ChainEntry: Sendable, Equatable {
         return secret.mac(canonicalBytes())
     }
 
-    static func notice(seq: Int64, id: Int64, previousHash: String, bundle: NoticeBundleFields, keyed: Bool = false)
+    static func notice(
+        seq: Int64, id: Int64, previousHash: String, bundle: NoticeBundleFields, keyed: Bool = false
+    )
         -> ChainEntry
     {
-        var entry = ChainEntry(seq: seq, kind: .notice, id: id, previousHash: previousHash, fields: [
-            ("case", bundle.caseReference),
-            ("creditor_name", bundle.creditorName),
-            ("creditor_siren", bundle.creditorSiren),
-            ("debtor_name", bundle.debtorName),
-            ("debtor_siren", bundle.debtorSiren),
-            ("amount_claimed", bundle.amountClaimed),
-            ("as_of", bundle.asOf),
-            ("notice_file", bundle.noticeFile),
-            ("notice_sha256", bundle.noticeSHA256),
-            ("manifest_sha256", bundle.manifestSHA256),
-            ("sent", bundle.sent),
-            ("channel", bundle.channel),
-            ("tracking", bundle.tracking),
-        ])
+        var entry = ChainEntry(
+            seq: seq, kind: .notice, id: id, previousHash: previousHash,
+            fields: [
+                ("case", bundle.caseReference),
+                ("creditor_name", bundle.creditorName),
+                ("creditor_siren", bundle.creditorSiren),
+                ("debtor_name", bundle.debtorName),
+                ("debtor_siren", bundle.debtorSiren),
+                ("amount_claimed", bundle.amountClaimed),
+                ("as_of", bundle.asOf),
+                ("notice_file", bundle.noticeFile),
+                ("notice_sha256", bundle.noticeSHA256),
+                ("manifest_sha256", bundle.manifestSHA256),
+                ("sent", bundle.sent),
+                ("channel", bundle.channel),
+                ("tracking", bundle.tracking),
+            ])
         if keyed {
             entry.keyed = true
             entry.fields += [("sent_file_name", bundle.sentFileName), ("sent_file_sha256", bundle.sentFileSHA256)]
@@ -104,10 +109,12 @@ struct ChainEntry: Sendable, Equatable {
         seq: Int64, id: Int64, previousHash: String, noticeID: Int64, received: String, outcome: String = "delivered",
         keyed: Bool = false
     ) -> ChainEntry {
-        var entry = ChainEntry(seq: seq, kind: .receipt, id: id, previousHash: previousHash, fields: [
-            ("notice_id", String(noticeID)),
-            ("received", received),
-        ])
+        var entry = ChainEntry(
+            seq: seq, kind: .receipt, id: id, previousHash: previousHash,
+            fields: [
+                ("notice_id", String(noticeID)),
+                ("received", received),
+            ])
         if keyed {
             entry.keyed = true
             entry.fields.append(("outcome", outcome))

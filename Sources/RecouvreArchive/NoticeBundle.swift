@@ -21,8 +21,10 @@ public struct NoticeBundle: Sendable, Hashable {
     /// SHA-256 of the bundle's `manifest.json` bytes.
     public var manifestSHA256: String
 
-    public init(caseReference: String, asOf: Day?, creditor: ArchivedParty, debtor: ArchivedParty,
-                amountClaimed: Decimal, noticeFile: String, noticeText: String, manifestSHA256: String) {
+    public init(
+        caseReference: String, asOf: Day?, creditor: ArchivedParty, debtor: ArchivedParty,
+        amountClaimed: Decimal, noticeFile: String, noticeText: String, manifestSHA256: String
+    ) {
         self.caseReference = caseReference
         self.asOf = asOf
         self.creditor = creditor
@@ -52,7 +54,8 @@ public struct NoticeBundle: Sendable, Hashable {
         guard let noticeFile = manifest.formalNotice,
             let document = record.documents.first(where: { $0.path == noticeFile })
         else {
-            throw ArchiveError("\(path) : ce dossier ne contient pas de mise en demeure à archiver (formal_notice absent)")
+            throw ArchiveError(
+                "\(path) : ce dossier ne contient pas de mise en demeure à archiver (formal_notice absent)")
         }
         let noticeData = try reader.data(noticeFile)
         let actual = SHA256Hex.of(noticeData)

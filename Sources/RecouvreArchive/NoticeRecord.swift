@@ -180,8 +180,10 @@ public struct ArchiveFilter: Sendable, Hashable {
     /// The day `status` is judged on.
     public var asOf: Day
 
-    public init(debtor: String? = nil, siren: String? = nil, from: Day? = nil, to: Day? = nil,
-                status: NoticeStatus? = nil, asOf: Day) {
+    public init(
+        debtor: String? = nil, siren: String? = nil, from: Day? = nil, to: Day? = nil,
+        status: NoticeStatus? = nil, asOf: Day
+    ) {
         self.debtor = debtor
         self.siren = siren
         self.from = from

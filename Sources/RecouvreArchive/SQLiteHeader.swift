@@ -54,7 +54,8 @@ struct SQLiteHeader {
     /// temporary copy of the file (and of its WAL, if any) so that the original and its folder stay
     /// untouched.
     func identityOfCopy() throws -> (application: Int32, version: Int32, objects: Int) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-inspect-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recouvre-inspect-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("copy.sqlite")
         do {
@@ -70,15 +71,21 @@ struct SQLiteHeader {
             let queue = try DatabaseQueue(path: copy.path)
             defer { try? queue.close() }
             return try queue.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 // GRDB creates its bookkeeping table just before the first migration's transaction.
-                 try Int.fetchOne(db, sql: """
-                     SELECT count(*) FROM sqlite_master
-                     WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
-                     """) ?? 0)
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    // GRDB creates its bookkeeping table just before the first migration's transaction.
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM sqlite_master
+                            WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
+                            """) ?? 0
+                )
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+        {
             return (0, 0, Int.max)
         } catch let error as DatabaseError {
             throw ArchiveError.sqlite(error, path: path)

@@ -1,7 +1,7 @@
 import Foundation
 import RecouvreBundle
-import RecouvreDocuments
 import RecouvreCaseFile
+import RecouvreDocuments
 import RecouvreImport
 import RecouvreModel
 
@@ -221,7 +221,8 @@ public struct BatchRunner: Sendable {
         do {
             let dossier = try pipeline.assemble(
                 claim, exhibits: loaded.exhibits, asOf: day, force: false,
-                options: DossierOptions(stage: configuration.stage.flatMap(DossierStage.init(rawValue:))), times: &times)
+                options: DossierOptions(stage: configuration.stage.flatMap(DossierStage.init(rawValue:))), times: &times
+            )
             let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.

@@ -152,9 +152,12 @@ public struct DossierPipeline: Sendable {
         var route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
         if let procedure = options.procedure {
             guard let chosen = try book.router.choosing(procedure, in: route) else {
-                throw DossierRefusal(reasons: [book.messages.text(DocumentReason.procedureRefused(
-                    procedure: Router.optionName(procedure),
-                    allowed: book.router.allowed(route).map(Router.optionName).joined(separator: ", ")))])
+                throw DossierRefusal(reasons: [
+                    book.messages.text(
+                        DocumentReason.procedureRefused(
+                            procedure: Router.optionName(procedure),
+                            allowed: book.router.allowed(route).map(Router.optionName).joined(separator: ", ")))
+                ])
             }
             route = chosen
         }
@@ -192,8 +195,11 @@ public struct DossierPipeline: Sendable {
                     guard stage == .notice else {
                         throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
                     }
-                    warnings.append(book.messages.text(DocumentReason.exhibitFileAbsent(
-                        index: String(exhibit.number - 1), number: String(exhibit.number), title: exhibit.title, path: source)))
+                    warnings.append(
+                        book.messages.text(
+                            DocumentReason.exhibitFileAbsent(
+                                index: String(exhibit.number - 1), number: String(exhibit.number), title: exhibit.title,
+                                path: source)))
                     exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
                     continue
                 }
@@ -224,7 +230,8 @@ public struct DossierPipeline: Sendable {
         // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
         var seenNotes = Set<String>()
         let notes = warnings.filter { seenNotes.insert($0).inserted }
-        files.append(BundleFile(path: DossierNotes.fileName, data: Data(DossierNotes.text(notes, messages: book.messages).utf8)))
+        files.append(
+            BundleFile(path: DossierNotes.fileName, data: Data(DossierNotes.text(notes, messages: book.messages).utf8)))
         if let pdf {
             files = try pdf.apply(
                 to: files,
@@ -245,7 +252,8 @@ public struct DossierPipeline: Sendable {
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
-        return AssembledDossier(files: files, manifest: manifest, statement: statement, route: route, warnings: warnings)
+        return AssembledDossier(
+            files: files, manifest: manifest, statement: statement, route: route, warnings: warnings)
     }
 
     /// `recouvre build`: reads the case file (the edge), completes it (`--archive`), assembles the
@@ -261,15 +269,18 @@ public struct DossierPipeline: Sendable {
         let dossier = try assemble(
             claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf, options: options)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
-        let protected = [casePath] + claim.exhibits.compactMap(\.file).map {
-            $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
-        }
+        let protected =
+            [casePath]
+            + claim.exhibits.compactMap(\.file).map {
+                $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
+            }
         try BundleWriter().write(
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
             protecting: protected)
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
         let expiry = RateExpiry(book.rates).warning(today: day, messages: book.messages)
-        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings + (expiry.map { [$0] } ?? []))
+        return BuildResult(
+            path: out, manifest: dossier.manifest, warnings: dossier.warnings + (expiry.map { [$0] } ?? []))
     }
 
     /// The verifier of bundles written with this book's schema.

@@ -115,7 +115,9 @@ public final class BundleReader {
         return data
     }
 
-    private func inflate(_ entry: ZIPFoundation.Entry, archive: ZIPFoundation.Archive, name: String, limit: Int) throws
+    private func inflate(
+        _ entry: ZIPFoundation.Entry, archive: ZIPFoundation.Archive, name: String, limit: Int
+    ) throws
         -> Data
     {
         let declared = Int(clamping: entry.uncompressedSize)
@@ -190,7 +192,9 @@ public final class BundleReader {
     }
 
     /// Lists a zip's central directory: entries, declared sizes, unsafe names, duplicates.
-    private static func list(_ archive: ZIPFoundation.Archive, path: String) throws
+    private static func list(
+        _ archive: ZIPFoundation.Archive, path: String
+    ) throws
         -> ([BundleEntry], [String: ZIPFoundation.Entry], String, [VerifyProblem])
     {
         var all: [ZIPFoundation.Entry] = []

@@ -141,7 +141,9 @@ public struct BundleVerifier: Sendable {
         var bytes: Int
     }
 
-    static func crossCheck(_ record: DossierRecord, manifest: BundleManifest, digests: [String: Digest])
+    static func crossCheck(
+        _ record: DossierRecord, manifest: BundleManifest, digests: [String: Digest]
+    )
         -> [VerifyProblem]
     {
         var problems: [VerifyProblem] = []

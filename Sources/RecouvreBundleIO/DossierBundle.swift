@@ -120,7 +120,9 @@ public struct ZipSink: BundleSink {
     }
 
     /// The zip's bytes, in memory (for an upload's answer, or the sink above).
-    public static func zipData(_ bundle: DossierBundle, beforeEachFile: (@Sendable (String) throws -> Void)? = nil)
+    public static func zipData(
+        _ bundle: DossierBundle, beforeEachFile: (@Sendable (String) throws -> Void)? = nil
+    )
         throws -> Data
     {
         let archive = try ZIPFoundation.Archive(data: Data(), accessMode: .create)

@@ -41,7 +41,8 @@ public struct DeclarationDeCreanceView: Sendable {
         } else {
             openingJudgment = nil
         }
-        proceedings = ProceedingsView(facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline)
+        proceedings = ProceedingsView(
+            facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline)
         invoices = facts.statement.invoices.map { DeclaredInvoiceView($0, opened: opened) }
         claim = facts.claim
         rates = facts.rates

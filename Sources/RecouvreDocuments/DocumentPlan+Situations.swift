@@ -7,7 +7,8 @@ extension DocumentKind {
     public static func plan(for route: Route, stage: DossierStage = .court) -> [DocumentKind] {
         var plan = plan(for: route.procedure, stage: stage)
         if route.procedure == .declarationDeCreance, case .late? = route.declarationDeadline,
-           let index = plan.firstIndex(of: .declarationDeCreance) {
+            let index = plan.firstIndex(of: .declarationDeCreance)
+        {
             plan.insert(.requeteReleveDeForclusion, at: index + 1)
         }
         return plan

@@ -25,11 +25,15 @@ public struct DocumentSettings: Sendable, Hashable, Decodable {
                 continue
             }
             if !(Self.formalNoticeDayRange).contains(days) {
-                problems.append("formal_notice_days.\(regime.rawValue): \(days) is outside \(Self.formalNoticeDayRange.lowerBound)–\(Self.formalNoticeDayRange.upperBound) days")
+                problems.append(
+                    "formal_notice_days.\(regime.rawValue): \(days) is outside \(Self.formalNoticeDayRange.lowerBound)–\(Self.formalNoticeDayRange.upperBound) days"
+                )
             }
         }
         for key in formalNoticeDays.keys.sorted() where Regime(rawValue: key) == nil {
-            problems.append("formal_notice_days.\(key): unknown regime (expected one of \(Regime.allCases.map(\.rawValue).joined(separator: ", ")))")
+            problems.append(
+                "formal_notice_days.\(key): unknown regime (expected one of \(Regime.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         return problems
     }

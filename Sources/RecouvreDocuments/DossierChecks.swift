@@ -18,7 +18,9 @@ public enum DossierChecks {
     }
 
     /// Why a court dossier cannot be built as asked; empty in the notice stage.
-    public static func refusals(_ input: DossierInput, settings: DocumentSettings, messages: MessageCatalogue) -> [String] {
+    public static func refusals(
+        _ input: DossierInput, settings: DocumentSettings, messages: MessageCatalogue
+    ) -> [String] {
         guard input.stage == .court else { return [] }
         var reasons: [String] = []
         func say(_ reason: DocumentReason) { reasons.append(messages.text(reason)) }
@@ -29,11 +31,14 @@ public enum DossierChecks {
                 if notice.effectiveReceipt == nil {
                     say(.noticeNotReceived(index: String(index), date: FrenchFormat.date(notice.date)))
                 } else if let earliest = earliestFiling(claim, settings: settings), input.statement.asOf < earliest,
-                          !input.options.force {
-                    say(.noticeTimeNotRun(
-                        received: FrenchFormat.date(notice.effectiveReceipt!),
-                        days: String(settings.formalNoticeDays(for: claim.regime)), earliest: FrenchFormat.date(earliest),
-                        date: FrenchFormat.date(input.statement.asOf)))
+                    !input.options.force
+                {
+                    say(
+                        .noticeTimeNotRun(
+                            received: FrenchFormat.date(notice.effectiveReceipt!),
+                            days: String(settings.formalNoticeDays(for: claim.regime)),
+                            earliest: FrenchFormat.date(earliest),
+                            date: FrenchFormat.date(input.statement.asOf)))
                 }
             } else {
                 say(.noticeMissing)
@@ -76,7 +81,8 @@ public enum DossierChecks {
             }
         }
         if input.stage == .court, hasNotice(input.route.procedure), let notice = claim.formalNotice,
-           let index = claim.events.firstIndex(of: notice) {
+            let index = claim.events.firstIndex(of: notice)
+        {
             // A notice served by a commissaire de justice (channel bailiff) is its own proof.
             if notice.channel != .bailiff {
                 if notice.dispatchProof == nil { say(.dispatchProofMissing(index: String(index))) }
@@ -84,20 +90,24 @@ public enum DossierChecks {
             }
         }
         if input.stage == .court, input.route.procedure == .injonctionDePayer,
-           let court = input.route.court, court.kind == .chambreCommercialeTJ {
+            let court = input.route.court, court.kind == .chambreCommercialeTJ
+        {
             say(.alsaceMoselleAmount(court: court.name))
         }
         return warnings
     }
 
     /// The warning of a court dossier built with `--force` before the notice's time has run.
-    public static func forcedWarning(_ input: DossierInput, settings: DocumentSettings, messages: MessageCatalogue) -> String? {
+    public static func forcedWarning(
+        _ input: DossierInput, settings: DocumentSettings, messages: MessageCatalogue
+    ) -> String? {
         guard input.stage == .court, hasNotice(input.route.procedure), input.options.force,
-              let receipt = input.case.formalNotice?.effectiveReceipt,
-              let earliest = earliestFiling(input.case, settings: settings), input.statement.asOf < earliest
+            let receipt = input.case.formalNotice?.effectiveReceipt,
+            let earliest = earliestFiling(input.case, settings: settings), input.statement.asOf < earliest
         else { return nil }
-        return messages.text(DocumentReason.noticeTimeForced(
-            received: FrenchFormat.date(receipt), days: String(settings.formalNoticeDays(for: input.case.regime)),
-            earliest: FrenchFormat.date(earliest), date: FrenchFormat.date(input.statement.asOf)))
+        return messages.text(
+            DocumentReason.noticeTimeForced(
+                received: FrenchFormat.date(receipt), days: String(settings.formalNoticeDays(for: input.case.regime)),
+                earliest: FrenchFormat.date(earliest), date: FrenchFormat.date(input.statement.asOf)))
     }
 }

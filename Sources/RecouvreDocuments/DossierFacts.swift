@@ -85,11 +85,13 @@ struct DossierFacts {
         } else {
             switch (statement.regime, theCase.contract.penaltyRate) {
             case (.b2b, nil): lines.append(text(.runningB2BDefault(base: base, from: from)))
-            case (.b2b, .fixed(let rate)?): lines.append(text(.runningB2BFixed(rate: FrenchFormat.rate(rate), base: base, from: from)))
+            case (.b2b, .fixed(let rate)?):
+                lines.append(text(.runningB2BFixed(rate: FrenchFormat.rate(rate), base: base, from: from)))
             case (.b2b, .ecbPlus(let points)?):
                 lines.append(text(.runningB2BECB(points: FrenchFormat.number(points), base: base, from: from)))
             case (.b2b, .legalTimes(let multiple)?):
-                lines.append(text(.runningB2BLegalTimes(multiple: FrenchFormat.number(multiple), base: base, from: from)))
+                lines.append(
+                    text(.runningB2BLegalTimes(multiple: FrenchFormat.number(multiple), base: base, from: from)))
             case (.publicProcurement, _):
                 if let rate = periods.first?.rate {
                     lines.append(text(.runningPublic(rate: FrenchFormat.rate(rate), base: base, from: from)))
@@ -97,8 +99,9 @@ struct DossierFacts {
                     lines.append(text(.runningNone))
                 }
             case (.residentialLease, _), (.civil, nil), (.consumer, nil):
-                lines.append(periods.isEmpty
-                    ? text(.runningLegalNotStarted(base: base)) : text(.runningLegal(base: base, from: from)))
+                lines.append(
+                    periods.isEmpty
+                        ? text(.runningLegalNotStarted(base: base)) : text(.runningLegal(base: base, from: from)))
             case (_, .fixed(let rate)?):
                 lines.append(text(.runningClause(rate: FrenchFormat.rate(rate), base: base, from: from)))
             case (_, let clause?):
@@ -124,7 +127,8 @@ struct DossierFacts {
     var previousNotice: String? {
         guard stage == .notice, let notice = theCase.formalNotice else { return nil }
         if let received = notice.effectiveReceipt {
-            return text(.previousNoticeReceived(date: FrenchFormat.date(notice.date), received: FrenchFormat.date(received)))
+            return text(
+                .previousNoticeReceived(date: FrenchFormat.date(notice.date), received: FrenchFormat.date(received)))
         }
         return text(.previousNotice(date: FrenchFormat.date(notice.date)))
     }
@@ -151,7 +155,8 @@ struct DossierFacts {
     /// practice, and domain.md §5, do).
     var nextStep: String {
         switch route.procedure {
-        case .injonctionDePayer: return courtWithArticle.map { text(.nextInjonctionAt(court: $0)) } ?? text(.nextInjonction)
+        case .injonctionDePayer:
+            return courtWithArticle.map { text(.nextInjonctionAt(court: $0)) } ?? text(.nextInjonction)
         case .pspc: return text(.nextPSPC)
         case .europeanOrderForPayment: return text(.nextEuropeanOrder)
         case .europeanSmallClaims: return text(.nextEuropeanSmallClaims)
@@ -167,13 +172,19 @@ struct DossierFacts {
         if let reference = theCase.contract.reference { parts.append(reference) }
         for invoice in statement.invoices {
             if invoice.outstanding > 0 {
-                parts.append(text(.basisInvoice(
-                    number: invoice.number, issued: FrenchFormat.date(invoice.issued), due: FrenchFormat.date(invoice.due),
-                    outstanding: FrenchFormat.amount(invoice.outstanding))))
+                parts.append(
+                    text(
+                        .basisInvoice(
+                            number: invoice.number, issued: FrenchFormat.date(invoice.issued),
+                            due: FrenchFormat.date(invoice.due),
+                            outstanding: FrenchFormat.amount(invoice.outstanding))))
             } else if let paid = paidOn(invoice) {
-                parts.append(text(.basisPaidLate(
-                    number: invoice.number, issued: FrenchFormat.date(invoice.issued), due: FrenchFormat.date(invoice.due),
-                    paid: FrenchFormat.date(paid))))
+                parts.append(
+                    text(
+                        .basisPaidLate(
+                            number: invoice.number, issued: FrenchFormat.date(invoice.issued),
+                            due: FrenchFormat.date(invoice.due),
+                            paid: FrenchFormat.date(paid))))
             }
         }
         if let terms = theCase.contract.paymentTerms { parts.append(text(.basisTerms(terms: terms))) }
@@ -233,7 +244,8 @@ public struct FirmView: Sendable, Hashable {
 
     static func role(_ firm: Firm, _ facts: DossierFacts) -> String {
         switch firm.kind {
-        case .avocat: return firm.barreau.map { facts.text(.roleAvocat(barreau: $0)) } ?? facts.text(.roleAvocatNoBarreau)
+        case .avocat:
+            return firm.barreau.map { facts.text(.roleAvocat(barreau: $0)) } ?? facts.text(.roleAvocatNoBarreau)
         case .agency: return facts.text(.roleAgency)
         case .commissaire: return facts.text(.roleCommissaire)
         case .department: return facts.text(.roleDepartment)

@@ -13,8 +13,10 @@ public struct DossierInput: Sendable {
     /// RecouvreAmicable's `AmicableChronology.lines`; the mise en demeure recalls them. Empty: none shown.
     public var amicableSteps: [String]
 
-    public init(case: Case, statement: Statement, route: Route, amicableSteps: [String] = [],
-                options: DossierOptions = DossierOptions()) {
+    public init(
+        case: Case, statement: Statement, route: Route, amicableSteps: [String] = [],
+        options: DossierOptions = DossierOptions()
+    ) {
         self.case = `case`
         self.statement = statement
         self.route = route
@@ -40,8 +42,10 @@ public struct DossierExhibit: Sendable, Hashable {
     /// Where the case names the file (`exhibits[2].file`, `events[4].letter`), for error messages.
     public var key: String?
 
-    public init(number: Int, title: String, source: String?, bundlePath: String?, toProduce: Bool = false,
-                key: String? = nil) {
+    public init(
+        number: Int, title: String, source: String?, bundlePath: String?, toProduce: Bool = false,
+        key: String? = nil
+    ) {
         self.number = number
         self.title = title
         self.source = source
@@ -68,7 +72,9 @@ public struct Dossier: Sendable {
     /// What the user must know before filing or sending (terminal and notes.txt, never an exhibit).
     public var warnings: [String]
 
-    public init(documents: [RenderedDocument], exhibits: [DossierExhibit], formalNotice: String?, warnings: [String] = []) {
+    public init(
+        documents: [RenderedDocument], exhibits: [DossierExhibit], formalNotice: String?, warnings: [String] = []
+    ) {
         self.documents = documents
         self.exhibits = exhibits
         self.formalNotice = formalNotice

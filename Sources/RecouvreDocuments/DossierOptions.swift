@@ -42,8 +42,10 @@ public struct Firm: Sendable, Hashable {
     /// Who signs (`Maître Jeanne Roux`).
     public var signatory: String
 
-    public init(kind: Kind, name: String, role: String? = nil, barreau: String? = nil, address: Address,
-                phone: String? = nil, email: String? = nil, reference: String? = nil, signatory: String) {
+    public init(
+        kind: Kind, name: String, role: String? = nil, barreau: String? = nil, address: Address,
+        phone: String? = nil, email: String? = nil, reference: String? = nil, signatory: String
+    ) {
         self.kind = kind
         self.name = name
         self.role = role

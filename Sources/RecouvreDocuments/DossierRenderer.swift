@@ -12,8 +12,10 @@ public struct DossierRenderer: Sendable {
     /// The sentences built outside the templates (`forms/messages/documents.yaml`).
     public let messages: MessageCatalogue
 
-    public init(templates: TemplateSet, settings: DocumentSettings, cerfa: [String: CerfaMap],
-                messages: MessageCatalogue = MessageCatalogue(entries: [:])) {
+    public init(
+        templates: TemplateSet, settings: DocumentSettings, cerfa: [String: CerfaMap],
+        messages: MessageCatalogue = MessageCatalogue(entries: [:])
+    ) {
         self.templates = templates
         self.settings = settings
         self.cerfa = cerfa
@@ -40,8 +42,9 @@ public struct DossierRenderer: Sendable {
             documents.append(RenderedDocument(fileName: fileName, title: kind.title, kind: kind, content: content))
         }
         let notice = documents.first { $0.kind == .miseEnDemeure }?.fileName
-        return Dossier(documents: documents, exhibits: exhibits, formalNotice: notice,
-                       warnings: DossierChecks.warnings(input, messages: messages))
+        return Dossier(
+            documents: documents, exhibits: exhibits, formalNotice: notice,
+            warnings: DossierChecks.warnings(input, messages: messages))
     }
 
     /// The case's exhibits, then — in a court dossier — the notice actually sent, its proof of dispatch
@@ -54,24 +57,30 @@ public struct DossierRenderer: Sendable {
                 bundlePath: exhibit.file.map { DossierExhibit.bundlePath(number: index + 1, source: $0) },
                 toProduce: exhibit.toProduce && exhibit.file == nil, key: "exhibits[\(index)]")
         }
-        guard input.stage == .court, DocumentKind.plan(for: input.route.procedure, stage: .notice).contains(.miseEnDemeure),
-              let notice = input.case.formalNotice,
-              let index = input.case.events.firstIndex(of: notice)
+        guard input.stage == .court,
+            DocumentKind.plan(for: input.route.procedure, stage: .notice).contains(.miseEnDemeure),
+            let notice = input.case.formalNotice,
+            let index = input.case.events.firstIndex(of: notice)
         else { return exhibits }
         let listed = Set(exhibits.compactMap(\.source))
         func add(_ file: String?, _ title: DocumentReason, key: String) {
             guard let file, !listed.contains(file) else { return }
             let number = exhibits.count + 1
-            exhibits.append(DossierExhibit(
-                number: number, title: messages.text(title), source: file,
-                bundlePath: DossierExhibit.bundlePath(number: number, source: file), key: "events[\(index)].\(key)"))
+            exhibits.append(
+                DossierExhibit(
+                    number: number, title: messages.text(title), source: file,
+                    bundlePath: DossierExhibit.bundlePath(number: number, source: file), key: "events[\(index)].\(key)")
+            )
         }
         // Hook for the archive: a notice completed from `--archive` names the stored sent file in `letter`.
         add(notice.letter, .exhibitNoticeSent(date: FrenchFormat.date(notice.date)), key: "letter")
         add(notice.dispatchProof, .exhibitDispatchProof(date: FrenchFormat.date(notice.date)), key: "dispatch_proof")
         if let receipt = notice.effectiveReceipt {
-            add(notice.receiptFile,
-                notice.received == nil ? .exhibitNotCollected(date: FrenchFormat.date(receipt)) : .exhibitReceipt(date: FrenchFormat.date(receipt)),
+            add(
+                notice.receiptFile,
+                notice.received == nil
+                    ? .exhibitNotCollected(date: FrenchFormat.date(receipt))
+                    : .exhibitReceipt(date: FrenchFormat.date(receipt)),
                 key: "receipt_file")
         }
         return exhibits
@@ -80,7 +89,8 @@ public struct DossierRenderer: Sendable {
     /// The view model of one document (public so tests can audit every template against it).
     public func model(for kind: DocumentKind, _ input: DossierInput) throws -> Any {
         let exhibits = try render(input).exhibits
-        return try model(for: kind, DossierFacts(input: input, settings: settings, exhibits: exhibits, messages: messages))
+        return try model(
+            for: kind, DossierFacts(input: input, settings: settings, exhibits: exhibits, messages: messages))
     }
 
     func model(for kind: DocumentKind, _ facts: DossierFacts) throws -> Any {
@@ -89,10 +99,12 @@ public struct DossierRenderer: Sendable {
         case .releveDeCompte: return ReleveDeCompteView(facts)
         case .requeteInjonctionDePayer:
             guard let form = facts.route.form else {
-                throw DocumentError(file: "cerfa", message: "la route ne désigne aucun formulaire CERFA pour la requête")
+                throw DocumentError(
+                    file: "cerfa", message: "la route ne désigne aucun formulaire CERFA pour la requête")
             }
             guard let map = cerfa[form.cerfa] else {
-                throw DocumentError(file: CerfaMap.path(for: form.cerfa), message: "aucune carte des cases du CERFA \(form.cerfa)")
+                throw DocumentError(
+                    file: CerfaMap.path(for: form.cerfa), message: "aucune carte des cases du CERFA \(form.cerfa)")
             }
             return RequeteView(facts, map: map)
         case .requetePetitesCreances: return RequetePetitesCreancesView(facts)
@@ -109,7 +121,8 @@ public struct DossierRenderer: Sendable {
     func destination(_ facts: DossierFacts) -> String {
         let court = facts.route.court.flatMap { $0.kind == .foreign ? nil : CourtWords.common($0.name) }
         switch facts.route.procedure {
-        case .injonctionDePayer: return facts.text(court.map { .destinationInjonctionAt(court: $0) } ?? .destinationInjonction)
+        case .injonctionDePayer:
+            return facts.text(court.map { .destinationInjonctionAt(court: $0) } ?? .destinationInjonction)
         case .pspc: return facts.text(.destinationPSPC)
         case .europeanOrderForPayment:
             return facts.text(court.map { .destinationEuropeanOrderAt(court: $0) } ?? .destinationEuropeanOrder)

@@ -75,8 +75,9 @@ public enum FrenchFormat {
             } else if lower.hasPrefix("d'") || lower.hasPrefix("l'") {
                 words.append(String(lower.prefix(2)) + lower.dropFirst(2).capitalized)
             } else {
-                words.append(lower.split(separator: "-", omittingEmptySubsequences: false).map { $0.capitalized }
-                    .joined(separator: "-"))
+                words.append(
+                    lower.split(separator: "-", omittingEmptySubsequences: false).map { $0.capitalized }
+                        .joined(separator: "-"))
             }
         }
         return words.joined(separator: " ")

@@ -39,7 +39,8 @@ public struct ReleveDeForclusionView: Sendable {
         } else {
             openingJudgment = nil
         }
-        let proceedings = ProceedingsView(facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline)
+        let proceedings = ProceedingsView(
+            facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline)
         sauvegarde = proceedings.sauvegarde
         redressement = proceedings.redressement
         liquidation = proceedings.liquidation

@@ -45,7 +45,10 @@ public struct RequeteView: Sendable {
             return partyLines(facts.theCase.creditor, facts)
         case .creditorAgent:
             guard let firm = facts.firmView else { return [facts.text(.agentNone)] }
-            var lines = [facts.text(.agentFirm(name: firm.name, role: firm.role, address: firm.addressLines.joined(separator: ", ")))]
+            var lines = [
+                facts.text(
+                    .agentFirm(name: firm.name, role: firm.role, address: firm.addressLines.joined(separator: ", ")))
+            ]
             if let contact = firm.contact { lines.append(facts.text(.agentContact(contact: contact))) }
             if let reference = firm.reference { lines.append(facts.text(.agentReference(reference: reference))) }
             return lines
@@ -54,10 +57,13 @@ public struct RequeteView: Sendable {
         case .amountPrincipal:
             return [facts.text(.amountPrincipal(amount: FrenchFormat.amount(statement.totals.principal)))]
         case .amountInterest:
-            let kind: DocumentReason = facts.legalInterest ? .interestKindLegal : facts.publicBuyer ? .interestKindPublic : .interestKindPenalties
-            var text = facts.text(.amountInterest(
-                kind: facts.text(kind), date: FrenchFormat.date(statement.asOf),
-                amount: FrenchFormat.amount(statement.totals.penalties)))
+            let kind: DocumentReason =
+                facts.legalInterest
+                ? .interestKindLegal : facts.publicBuyer ? .interestKindPublic : .interestKindPenalties
+            var text = facts.text(
+                .amountInterest(
+                    kind: facts.text(kind), date: FrenchFormat.date(statement.asOf),
+                    amount: FrenchFormat.amount(statement.totals.penalties)))
             if let rates = facts.rates, let from = facts.interestFrom {
                 text += " " + facts.text(.amountInterestDetail(rates: rates, from: from))
             }
@@ -68,7 +74,8 @@ public struct RequeteView: Sendable {
                 lines.append(facts.text(.amountFees(amount: FrenchFormat.amount(statement.totals.flatFees))))
             }
             if statement.totals.extraRecoveryCosts > 0 {
-                lines.append(facts.text(.amountExtraFees(amount: FrenchFormat.amount(statement.totals.extraRecoveryCosts))))
+                lines.append(
+                    facts.text(.amountExtraFees(amount: FrenchFormat.amount(statement.totals.extraRecoveryCosts))))
             }
             return lines
         case .amountTotal:
@@ -78,13 +85,15 @@ public struct RequeteView: Sendable {
         case .claimInvoices:
             return zip(statement.invoices, facts.invoices).map { line, invoice in
                 if let paid = facts.paidOn(line) {
-                    return facts.text(.invoiceLinePaidLate(
-                        number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
-                        paid: FrenchFormat.date(paid)))
+                    return facts.text(
+                        .invoiceLinePaidLate(
+                            number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
+                            paid: FrenchFormat.date(paid)))
                 }
-                return facts.text(.invoiceLine(
-                    number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
-                    outstanding: invoice.outstanding))
+                return facts.text(
+                    .invoiceLine(
+                        number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
+                        outstanding: invoice.outstanding))
             }
         case .exhibits:
             return facts.exhibits.map {
@@ -114,13 +123,17 @@ public struct RequeteView: Sendable {
         if let identity = view.identity { lines.append(identity) }
         if party.kind == .individual {
             if let profession = party.profession { lines.append(facts.text(.personProfession(profession: profession))) }
-            if let nationality = party.nationality { lines.append(facts.text(.personNationality(nationality: nationality))) }
+            if let nationality = party.nationality {
+                lines.append(facts.text(.personNationality(nationality: nationality)))
+            }
             if let born = party.birthDate, let place = party.birthPlace {
                 lines.append(facts.text(.personBirth(date: FrenchFormat.date(born), place: place)))
             }
         }
         lines.append(facts.text(.partySeat(address: view.addressLines.joined(separator: ", "))))
-        if let representative = view.representative { lines.append(facts.text(.partyRepresented(representative: representative))) }
+        if let representative = view.representative {
+            lines.append(facts.text(.partyRepresented(representative: representative)))
+        }
         return lines
     }
 }

@@ -58,9 +58,13 @@ public struct Forms: Sendable {
             throw FormsError.unreadable(url.path, "n'est pas un fichier ordinaire")
         }
         if let size = (attributes[.size] as? NSNumber)?.intValue, size > Self.maximumFileBytes {
-            throw FormsError.unreadable(url.path, "fait \(size) octets, au-delà de la limite de \(Self.maximumFileBytes) octets d'un fichier de forms/")
+            throw FormsError.unreadable(
+                url.path,
+                "fait \(size) octets, au-delà de la limite de \(Self.maximumFileBytes) octets d'un fichier de forms/")
         }
-        do { return try Data(contentsOf: url) } catch { throw FormsError.unreadable(url.path, "illisible (\(error.localizedDescription))") }
+        do { return try Data(contentsOf: url) } catch {
+            throw FormsError.unreadable(url.path, "illisible (\(error.localizedDescription))")
+        }
     }
 
     /// The largest `forms/` file read (the commune table is about 1.5 MB).
@@ -89,7 +93,8 @@ public struct Forms: Sendable {
 
     static func isForms(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("rates").path, isDirectory: &isDirectory)
+        return FileManager.default.fileExists(
+            atPath: url.appendingPathComponent("rates").path, isDirectory: &isDirectory)
             && isDirectory.boolValue
     }
 
@@ -120,9 +125,9 @@ public struct Forms: Sendable {
 
     static func executableURL() -> URL? {
         #if os(Linux)
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return URL(fileURLWithPath: path)
-        }
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return URL(fileURLWithPath: path)
+            }
         #endif
         return Bundle.main.executableURL?.resolvingSymlinksInPath()
     }
@@ -138,7 +143,8 @@ public enum FormsError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .shippedNotFound(let searched):
-            return "le dossier forms/ de recouvre est introuvable (cherché dans : \(searched.joined(separator: ", "))) ; "
+            return
+                "le dossier forms/ de recouvre est introuvable (cherché dans : \(searched.joined(separator: ", "))) ; "
                 + "installez recouvre avec `make install PREFIX=…` ou donnez son emplacement dans RECOUVRE_FORMS"
         case .overrideNotAFolder(let path):
             return "\(path) : --forms doit désigner un dossier existant"

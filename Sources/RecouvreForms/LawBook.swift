@@ -37,7 +37,9 @@ public struct LawBook: Sendable {
     public var statementEngine: StatementEngine { StatementEngine(tables: rates, messages: messages) }
 
     /// The router of this book (its prescription periods are the statement's).
-    public var router: Router { Router(directory: courts, rules: procedures, prescription: rates.prescription, messages: messages) }
+    public var router: Router {
+        Router(directory: courts, rules: procedures, prescription: rates.prescription, messages: messages)
+    }
 
     /// The document renderer of this book.
     public var renderer: DossierRenderer {
@@ -77,7 +79,8 @@ public struct LawBook: Sendable {
                 rateText(RateTables.particulierFile), file: RateTables.particulierFile, periods: true),
             legalAutresCas: try RateTableParser.series(
                 rateText(RateTables.autresCasFile), file: RateTables.autresCasFile, periods: true),
-            statutory: try RateTableParser.statutory(rateText(RateTables.statutoryFile), file: RateTables.statutoryFile),
+            statutory: try RateTableParser.statutory(
+                rateText(RateTables.statutoryFile), file: RateTables.statutoryFile),
             prescription: try RateTableParser.prescription(
                 rateText(RateTables.prescriptionFile), file: RateTables.prescriptionFile))
 
@@ -131,11 +134,14 @@ public struct LawBook: Sendable {
             } catch {
                 throw DocumentError(
                     file: path,
-                    message: "illisible comme carte de CERFA (\(error)) ; chaque case demande id, label et fields parmi : "
+                    message:
+                        "illisible comme carte de CERFA (\(error)) ; chaque case demande id, label et fields parmi : "
                         + CerfaField.allCases.map(\.rawValue).joined(separator: ", "))
             }
             guard CerfaMap.path(for: map.number) == path else {
-                throw DocumentError(file: path, message: "décrit le CERFA \(map.number), attendu dans \(CerfaMap.path(for: map.number))")
+                throw DocumentError(
+                    file: path, message: "décrit le CERFA \(map.number), attendu dans \(CerfaMap.path(for: map.number))"
+                )
             }
             cerfa[map.number] = map
         }
@@ -154,9 +160,11 @@ public struct LawBook: Sendable {
                 throw LawBookError(file: path, problem: error.description)
             }
             for (key, value) in root.mapping ?? [:] {
-                guard let name = key.scalar?.string, let template = value.scalar?.string, value.tag.description.hasSuffix(":str")
+                guard let name = key.scalar?.string, let template = value.scalar?.string,
+                    value.tag.description.hasSuffix(":str")
                 else {
-                    throw LawBookError(file: path, problem: "\(key.scalar?.string ?? "?") : un texte entre guillemets est attendu")
+                    throw LawBookError(
+                        file: path, problem: "\(key.scalar?.string ?? "?") : un texte entre guillemets est attendu")
                 }
                 entries["\(section).\(name)"] = template
             }
@@ -168,7 +176,8 @@ public struct LawBook: Sendable {
         do {
             schema = try XMLSchemaValidator(schemaData: schemaData, name: "dossier.xsd")
         } catch {
-            throw LawBookError(file: schemaPath, problem: "le schéma du dossier ne peut être compilé :\n\(error.description)")
+            throw LawBookError(
+                file: schemaPath, problem: "le schéma du dossier ne peut être compilé :\n\(error.description)")
         }
 
         let amicable = try AmicableForms.parse(

@@ -19,7 +19,8 @@ public enum RateTableParser {
         var values: [DatedRate] = []
         for (index, item) in list.enumerated() {
             let f = YAMLFields(node: item, file: file, path: "values[\(index)]")
-            try f.allowOnly(periods ? ["from", "to", "rate", "source", "unverified"] : ["from", "rate", "source", "unverified"])
+            try f.allowOnly(
+                periods ? ["from", "to", "rate", "source", "unverified"] : ["from", "rate", "source", "unverified"])
             let to: Day? = periods ? try f.day("to") : nil
             let value = DatedRate(
                 from: try f.day("from"), to: to, rate: try f.decimal("rate"),
@@ -59,7 +60,9 @@ public enum RateTableParser {
             guard let parameter = root["parameters"]?[name.rawValue] else {
                 throw .malformed(file: file, problem: "parameters.\(name.rawValue): manquant")
             }
-            try YAMLFields(node: parameter, file: file, path: "parameters.\(name.rawValue)").allowOnly(["unit", "values"])
+            try YAMLFields(node: parameter, file: file, path: "parameters.\(name.rawValue)").allowOnly([
+                "unit", "values",
+            ])
             guard let list = parameter["values"]?.sequence, !list.isEmpty else {
                 throw .malformed(file: file, problem: "parameters.\(name.rawValue).values: manquant")
             }
@@ -67,12 +70,15 @@ public enum RateTableParser {
             for (index, item) in list.enumerated() {
                 let f = YAMLFields(node: item, file: file, path: "parameters.\(name.rawValue).values[\(index)]")
                 try f.allowOnly(["from", "value", "source"])
-                let value = StatutoryValue(from: try f.day("from"), value: try f.decimal("value"), source: try f.string("source"))
+                let value = StatutoryValue(
+                    from: try f.day("from"), value: try f.decimal("value"), source: try f.string("source"))
                 if let previous = parsed.last, value.from <= previous.from {
-                    throw .malformed(file: file, problem: "\(f.path).from: \(value.from.iso) ne suit pas \(previous.from.iso)")
+                    throw .malformed(
+                        file: file, problem: "\(f.path).from: \(value.from.iso) ne suit pas \(previous.from.iso)")
                 }
                 guard value.value >= 0, value.value <= 1000 else {
-                    throw .malformed(file: file, problem: "\(f.path).value: \(value.value) est hors de la plage plausible 0–1000")
+                    throw .malformed(
+                        file: file, problem: "\(f.path).value: \(value.value) est hors de la plage plausible 0–1000")
                 }
                 parsed.append(value)
             }
@@ -96,7 +102,8 @@ public enum RateTableParser {
             try f.allowOnly(["years", "source"])
             let years = try f.int("years")
             guard (1...30).contains(years) else {
-                throw .malformed(file: file, problem: "periods.\(key.rawValue).years: \(years) est hors de la plage 1–30 ans")
+                throw .malformed(
+                    file: file, problem: "periods.\(key.rawValue).years: \(years) est hors de la plage 1–30 ans")
             }
             periods[key] = PrescriptionRules.Period(years: years, source: try f.string("source"))
         }

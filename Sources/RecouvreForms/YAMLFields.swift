@@ -30,7 +30,8 @@ struct YAMLFields {
         guard depth < 16 else { throw .malformed(file: file, problem: "\(path): imbrication trop profonde") }
         let tag = node.tag.description
         if !tag.hasPrefix("tag:yaml.org,2002:") || tag.hasSuffix(":binary") {
-            throw .malformed(file: file, problem: "\(path.isEmpty ? "racine" : path): étiquette YAML « \(tag) » refusée")
+            throw .malformed(
+                file: file, problem: "\(path.isEmpty ? "racine" : path): étiquette YAML « \(tag) » refusée")
         }
         switch node {
         case .mapping(let mapping):
@@ -43,7 +44,9 @@ struct YAMLFields {
                 try checkPlain(item, file: file, path: "\(path)[\(index)]", depth: depth + 1)
             }
         case .alias:
-            throw .malformed(file: file, problem: "\(path.isEmpty ? "racine" : path): alias YAML refusé (écrivez la valeur en entier)")
+            throw .malformed(
+                file: file,
+                problem: "\(path.isEmpty ? "racine" : path): alias YAML refusé (écrivez la valeur en entier)")
         case .scalar:
             break
         }

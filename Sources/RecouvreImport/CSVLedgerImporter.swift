@@ -95,7 +95,9 @@ public enum CSVLedgerImporter {
         return count
     }
 
-    static func requireColumns(_ columns: [LedgerMapping.Field: Int], header: [String], file: String)
+    static func requireColumns(
+        _ columns: [LedgerMapping.Field: Int], header: [String], file: String
+    )
         throws(ImportError)
     {
         var missing: [String] = []

@@ -159,7 +159,9 @@ public enum EInvoiceImporter {
     /// The SIREN (and SIRET) of a party: its legal registration identifier (scheme 0002 SIREN, 0009
     /// SIRET; a 14-digit SIRET mislabelled 0002 is read as a SIRET), else an identifier of scheme 0009 or
     /// 0002, else a French routing identifier (scheme 0225: the SIREN, possibly followed by `_…`).
-    static func identifiers(_ party: EInvoice.Party, role: String, notes: inout [ImportNote]) -> (
+    static func identifiers(
+        _ party: EInvoice.Party, role: String, notes: inout [ImportNote]
+    ) -> (
         siren: String?, siret: String?
     ) {
         var candidates: [(scheme: String?, value: String, location: SourceLocation?)] = []

@@ -42,7 +42,9 @@ public enum ImportFolder {
     /// Writes `files` (path relative to `folder` → bytes): all or nothing as far as the file system
     /// allows (each file renamed into place from a temporary beside it). Paths in `protect` are never
     /// replaced, even with `force`.
-    public static func writeFiles(_ files: [(String, Data)], to folder: URL, force: Bool, protect: Set<String>)
+    public static func writeFiles(
+        _ files: [(String, Data)], to folder: URL, force: Bool, protect: Set<String>
+    )
         throws(ImportError)
         -> [String]
     {

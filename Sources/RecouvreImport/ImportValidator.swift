@@ -9,7 +9,9 @@ import RecouvreModel
 /// YAML file the user never wrote. The files the case names are the ones the import writes beside it
 /// (`attachments`), over the folder's existing files (`base`).
 public enum ImportValidator {
-    public static func problems(_ imported: ImportedCase, base: (any ExhibitSource)? = nil, today: Day? = nil)
+    public static func problems(
+        _ imported: ImportedCase, base: (any ExhibitSource)? = nil, today: Day? = nil
+    )
         -> [ImportProblem]
     {
         var locations = SourceLocations(file: imported.sources.first ?? imported.fileName)

@@ -25,8 +25,9 @@ public indirect enum JSONValue: Sendable {
 
     /// An object whose keys are sorted by their UTF-8 bytes, for documents whose contract says "sorted keys".
     public static func sortedObject(_ members: [String: JSONValue]) -> JSONValue {
-        .object(members.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-            .map { ($0.key, $0.value) })
+        .object(
+            members.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .map { ($0.key, $0.value) })
     }
 
     /// The value as a JSON document: its text followed by a newline.
@@ -42,7 +43,10 @@ public indirect enum JSONValue: Sendable {
         case .integer(let value): out += String(value)
         case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, item) in items.enumerated() {
                 out += index == 0 ? "\n" : ",\n"
@@ -51,7 +55,10 @@ public indirect enum JSONValue: Sendable {
             }
             out += "\n" + String(repeating: "  ", count: indent) + "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, (key, value)) in members.enumerated() {
                 out += index == 0 ? "\n" : ",\n"

@@ -25,6 +25,9 @@ extension DatedRate {
     /// The warning owed on every statement that uses an unverified value.
     func unverifiedWarning(_ series: RateSeries, _ halfYear: HalfYear) -> [StatementReason] {
         guard unverified else { return [] }
-        return [.unverifiedRate(series: series.name, period: halfYear.french, rate: StatementWords.rate(rate), file: series.file)]
+        return [
+            .unverifiedRate(
+                series: series.name, period: halfYear.french, rate: StatementWords.rate(rate), file: series.file)
+        ]
     }
 }

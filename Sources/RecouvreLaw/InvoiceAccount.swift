@@ -69,15 +69,20 @@ struct InvoiceAccount {
         let last = min(day, lastDay)
         while cursor <= last {
             let base = principal + capitalised
-            if base == 0 && interestUnpaid == 0 { cursor = last.adding(days: 1); break }
+            if base == 0 && interestUnpaid == 0 {
+                cursor = last.adding(days: 1)
+                break
+            }
             var end = min(last, cursor.halfYear.end)
             if let increase = rates.increaseFrom, cursor < increase { end = min(end, increase.adding(days: -1)) }
             if let anniversary = nextAnniversary, cursor < anniversary { end = min(end, anniversary.adding(days: -1)) }
             if base > 0 {
                 let applied = try rates.rate(on: cursor, interestStart: start ?? cursor)
                 let denominator = rates.dayBasis == .d365 || !cursor.isLeapYear ? 365 : 366
-                append(Segment(from: cursor, to: end, base: base, rate: applied.rate, source: applied.source,
-                               denominator: denominator))
+                append(
+                    Segment(
+                        from: cursor, to: end, base: base, rate: applied.rate, source: applied.source,
+                        denominator: denominator))
             } else {
                 flush()
             }
@@ -122,8 +127,10 @@ struct InvoiceAccount {
 
     /// A payment: civil interest first (C. civ. 1343-1) when `interestFirst`, then principal.
     /// Returns the part used and the part of it that went to interest.
-    mutating func pay(_ amount: Decimal, on date: Day, interestFirst: Bool,
-                      rates: inout RateContext) throws(RateTableError) -> (used: Decimal, interest: Decimal) {
+    mutating func pay(
+        _ amount: Decimal, on date: Day, interestFirst: Bool,
+        rates: inout RateContext
+    ) throws(RateTableError) -> (used: Decimal, interest: Decimal) {
         try advance(to: date, rates: &rates)
         var remaining = amount
         var toInterest: Decimal = 0

@@ -7,18 +7,23 @@ public enum LatePaymentRules {
     /// C. com. L441-10 II: without a contractual rate, the ECB main refinancing rate in force on 1 January
     /// (for the days of January–June) or 1 July (July–December), plus 10 points. The statutory default is
     /// not subject to the 3 × taux légal floor: the floor bounds contractual rates only.
-    public static func defaultB2BRate(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> AppliedRate {
+    public static func defaultB2BRate(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> AppliedRate
+    {
         let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
         let margin = try tables.statutory.value(.b2bDefaultMargin, on: halfYear.start)
-        return AppliedRate(rate: ecb.rate + margin.value,
-                           reason: .sourceB2BDefault(rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
-                                                     margin: StatementWords.number(margin.value)))
+        return AppliedRate(
+            rate: ecb.rate + margin.value,
+            reason: .sourceB2BDefault(
+                rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                margin: StatementWords.number(margin.value)))
     }
 
     /// C. com. L441-10 II: a contractual penalty rate may not be below 3 times the taux de l'intérêt
     /// légal; the category is "autres cas" (the creditor is a professional). Returns the floor of the
     /// half-year and its source words.
-    public static func b2bFloor(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> (rate: Decimal, multiple: Decimal, legal: Decimal, warnings: [StatementReason]) {
+    public static func b2bFloor(
+        for halfYear: HalfYear, tables: RateTables
+    ) throws(RateTableError) -> (rate: Decimal, multiple: Decimal, legal: Decimal, warnings: [StatementReason]) {
         let series = tables.legalAutresCas
         let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
         let multiple = try tables.statutory.value(.b2bFloorMultiple, on: halfYear.start)
@@ -28,43 +33,55 @@ public enum LatePaymentRules {
     /// A contractual clause evaluated for a half-year, before any floor: a fixed rate; "ECB + N" (the MRO
     /// rate on 1 January / 1 July plus N, the same reference date as L441-10 II); "N x legal" (N times the
     /// taux légal of the creditor's category "autres cas", as case-format.md defines it).
-    public static func clauseRate(_ clause: PenaltyRateClause, for halfYear: HalfYear,
-                                  tables: RateTables) throws(RateTableError) -> AppliedRate {
+    public static func clauseRate(
+        _ clause: PenaltyRateClause, for halfYear: HalfYear,
+        tables: RateTables
+    ) throws(RateTableError) -> AppliedRate {
         switch clause {
         case .fixed(let rate):
             return AppliedRate(rate: rate, reason: .sourceClauseFixed(rate: StatementWords.rate(rate)))
         case .ecbPlus(let points):
             let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
-            return AppliedRate(rate: ecb.rate + points,
-                               reason: .sourceClauseECB(rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
-                                                        points: StatementWords.number(points)))
+            return AppliedRate(
+                rate: ecb.rate + points,
+                reason: .sourceClauseECB(
+                    rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                    points: StatementWords.number(points)))
         case .legalTimes(let multiple):
             let series = tables.legalAutresCas
             let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
-            return AppliedRate(rate: multiple * legal.rate,
-                               reason: .sourceClauseLegal(multiple: StatementWords.number(multiple), period: halfYear.french,
-                                                          rate: StatementWords.rate(legal.rate)),
-                               warnings: legal.unverifiedWarning(series, halfYear))
+            return AppliedRate(
+                rate: multiple * legal.rate,
+                reason: .sourceClauseLegal(
+                    multiple: StatementWords.number(multiple), period: halfYear.french,
+                    rate: StatementWords.rate(legal.rate)),
+                warnings: legal.unverifiedWarning(series, halfYear))
         }
     }
 
     /// C. com. L441-10 II: the contractual B2B rate, raised to 3 × taux légal "autres cas" of the
     /// half-year when the clause is lower, with a warning naming the clause and the floor.
-    public static func contractualB2BRate(_ clause: PenaltyRateClause, for halfYear: HalfYear,
-                                          tables: RateTables) throws(RateTableError) -> AppliedRate {
+    public static func contractualB2BRate(
+        _ clause: PenaltyRateClause, for halfYear: HalfYear,
+        tables: RateTables
+    ) throws(RateTableError) -> AppliedRate {
         var applied = try clauseRate(clause, for: halfYear, tables: tables)
         let floor = try b2bFloor(for: halfYear, tables: tables)
         applied.warnings += floor.warnings
         if applied.rate < floor.rate {
             // Warning figures keep the plain notation of the tables (`15.21`): the user compares them with forms/rates.
-            let floorWords = "\(plainNumber(floor.multiple)) × taux légal autres cas \(halfYear) \(Money.plain(floor.legal))"
-            applied.warnings.append(.clauseBelowFloor(
-                clause: clauseWords(clause), rate: "\(Money.plain(applied.rate)) %", period: halfYear.french,
-                floor: floorWords, floorRate: "\(Money.plain(floor.rate)) %"))
-            return AppliedRate(rate: floor.rate,
-                               reason: .sourceFloor(multiple: StatementWords.number(floor.multiple), period: halfYear.french,
-                                                    rate: StatementWords.rate(floor.rate), clause: clauseWords(clause)),
-                               warnings: applied.warnings)
+            let floorWords =
+                "\(plainNumber(floor.multiple)) × taux légal autres cas \(halfYear) \(Money.plain(floor.legal))"
+            applied.warnings.append(
+                .clauseBelowFloor(
+                    clause: clauseWords(clause), rate: "\(Money.plain(applied.rate)) %", period: halfYear.french,
+                    floor: floorWords, floorRate: "\(Money.plain(floor.rate)) %"))
+            return AppliedRate(
+                rate: floor.rate,
+                reason: .sourceFloor(
+                    multiple: StatementWords.number(floor.multiple), period: halfYear.french,
+                    rate: StatementWords.rate(floor.rate), clause: clauseWords(clause)),
+                warnings: applied.warnings)
         }
         // The source names the half-year's reference rate for a formula, so that a line never spans two
         // half-years (domain.md §2.2: a semiannual rate starts a new period on 1 January and 1 July).
@@ -81,24 +98,31 @@ public enum LatePaymentRules {
 
     /// C. commande publique R2192-31: the ECB main refinancing rate in force on the first day of the
     /// half-year in which interest starts to run, plus 8 points, fixed for the whole delay.
-    public static func publicProcurementRate(interestStartingIn halfYear: HalfYear,
-                                             tables: RateTables) throws(RateTableError) -> AppliedRate {
+    public static func publicProcurementRate(
+        interestStartingIn halfYear: HalfYear,
+        tables: RateTables
+    ) throws(RateTableError) -> AppliedRate {
         let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
         let margin = try tables.statutory.value(.publicProcurementMargin, on: halfYear.start)
-        return AppliedRate(rate: ecb.rate + margin.value,
-                           reason: .sourcePublic(rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
-                                                 margin: StatementWords.number(margin.value)))
+        return AppliedRate(
+            rate: ecb.rate + margin.value,
+            reason: .sourcePublic(
+                rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                margin: StatementWords.number(margin.value)))
     }
 
     /// C. mon. fin. L313-2, D313-1-A: the taux de l'intérêt légal of the half-year for the creditor's
     /// category; L313-3: plus 5 points once two months have passed after the decision became enforceable.
-    public static func legalRate(_ category: LegalRateCategory, for halfYear: HalfYear, increased: Bool,
-                                 tables: RateTables) throws(RateTableError) -> AppliedRate {
+    public static func legalRate(
+        _ category: LegalRateCategory, for halfYear: HalfYear, increased: Bool,
+        tables: RateTables
+    ) throws(RateTableError) -> AppliedRate {
         let series = tables.legal(category)
         let name = category == .particulier ? "particulier" : "autres cas"
         let legal = try series.value(on: halfYear.start, what: "taux légal \(name)")
         // Before 2015 there is one yearly rate: name the year, not a half-year.
-        let period = legal.from.month == 1 && legal.to?.month == 12 ? "de l'année \(halfYear.year)" : "du \(halfYear.french)"
+        let period =
+            legal.from.month == 1 && legal.to?.month == 12 ? "de l'année \(halfYear.year)" : "du \(halfYear.french)"
         let categoryText = category == .particulier ? "créancier particulier" : "autres cas"
         var rate = legal.rate
         var reason: StatementReason
@@ -107,14 +131,19 @@ public enum LatePaymentRules {
             rate += points.value
             let pointWords = StatementWords.number(points.value)
             // An unverified row's source is a note for the user, not a reference to print in an exhibit.
-            reason = legal.unverified
-                ? .sourceLegalUnverifiedIncreased(category: categoryText, period: period, rate: StatementWords.rate(legal.rate), points: pointWords)
-                : .sourceLegalIncreased(category: categoryText, period: period, rate: StatementWords.rate(legal.rate), points: pointWords,
-                                        text: legal.source)
+            reason =
+                legal.unverified
+                ? .sourceLegalUnverifiedIncreased(
+                    category: categoryText, period: period, rate: StatementWords.rate(legal.rate), points: pointWords)
+                : .sourceLegalIncreased(
+                    category: categoryText, period: period, rate: StatementWords.rate(legal.rate), points: pointWords,
+                    text: legal.source)
         } else {
-            reason = legal.unverified
+            reason =
+                legal.unverified
                 ? .sourceLegalUnverified(category: categoryText, period: period, rate: StatementWords.rate(legal.rate))
-                : .sourceLegal(category: categoryText, period: period, rate: StatementWords.rate(legal.rate), text: legal.source)
+                : .sourceLegal(
+                    category: categoryText, period: period, rate: StatementWords.rate(legal.rate), text: legal.source)
         }
         return AppliedRate(rate: rate, reason: reason, warnings: legal.unverifiedWarning(series, halfYear))
     }
@@ -123,18 +152,23 @@ public enum LatePaymentRules {
     /// decision became enforceable; case law counts from service. The two months end on the same date
     /// two months later (CPC 641) at midnight, so the first increased day is the day after. Without a
     /// service date, the enforceability date stands in, with a warning.
-    public static func judgmentIncreaseStart(_ judgment: Event, tables: RateTables) throws(RateTableError) -> (day: Day, warning: StatementReason?) {
+    public static func judgmentIncreaseStart(
+        _ judgment: Event, tables: RateTables
+    ) throws(RateTableError) -> (day: Day, warning: StatementReason?) {
         let from = judgment.served ?? judgment.date
         let months = try tables.statutory.value(.judgmentIncreaseMonths, on: from)
         let day = from.adding(months: NSDecimalNumber(decimal: months.value).intValue).adding(days: 1)
-        let warning: StatementReason? = judgment.served == nil
+        let warning: StatementReason? =
+            judgment.served == nil
             ? .judgmentNotServed(date: judgment.date.iso, from: day.iso) : nil
         return (day, warning)
     }
 
     /// C. com. L441-10 II and D441-5 (B2B), C. commande publique D2192-35 (public buyers): a flat fee
     /// of 40 € once per invoice paid late or still unpaid; never for consumers or other civil claims.
-    public static func flatFee(regime: Regime, dueDayAfter day: Day, tables: RateTables) throws(RateTableError) -> StatutoryValue? {
+    public static func flatFee(
+        regime: Regime, dueDayAfter day: Day, tables: RateTables
+    ) throws(RateTableError) -> StatutoryValue? {
         switch regime {
         case .b2b: return try tables.statutory.value(.flatFeeB2B, on: day)
         case .publicProcurement: return try tables.statutory.value(.flatFeePublic, on: day)
@@ -147,9 +181,11 @@ public enum LatePaymentRules {
         switch clause {
         case .fixed(let rate): return "taux fixe de \(StatementWords.rate(rate))"
         case .ecbPlus(let points):
-            return "taux BCE + \(StatementWords.number(points)) points" + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
+            return "taux BCE + \(StatementWords.number(points)) points"
+                + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
         case .legalTimes(let multiple):
-            return "\(StatementWords.number(multiple)) fois le taux de l'intérêt légal" + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
+            return "\(StatementWords.number(multiple)) fois le taux de l'intérêt légal"
+                + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
         }
     }
 

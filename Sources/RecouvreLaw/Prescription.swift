@@ -58,8 +58,10 @@ public enum Prescription {
         // CPCE L111-4: once a judgment is given, its execution is what can be prescribed.
         if let judgment = claim.judgment, let period = rules.periods[.judgment] {
             let runsOut = judgment.date.adding(years: period.years)
-            if let notice = notice(invoice: nil, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
-                                   what: "l'exécution du jugement du \(judgment.date.iso)", source: period.source) {
+            if let notice = notice(
+                invoice: nil, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
+                what: "l'exécution du jugement du \(judgment.date.iso)", source: period.source)
+            {
                 notices.append(notice)
             }
             return notices
@@ -72,18 +74,26 @@ public enum Prescription {
             // R312-35: forclusion two years after the first unregularised missed payment.
             guard let first = unpaid.min(by: { $0.due < $1.due }) else { return [] }
             let runsOut = first.due.adding(years: period.years)
-            return [notice(invoice: first.number, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
-                           what: "l'action (forclusion, première échéance impayée du \(first.due.iso))",
-                           source: period.source)].compactMap { $0 }
+            return [
+                notice(
+                    invoice: first.number, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
+                    what: "l'action (forclusion, première échéance impayée du \(first.due.iso))",
+                    source: period.source)
+            ].compactMap { $0 }
         }
         var acknowledged: [String: Day] = [:]
         for payment in claim.payments {
-            if let number = payment.invoice { acknowledged[number] = max(acknowledged[number] ?? payment.date, payment.date) }
+            if let number = payment.invoice {
+                acknowledged[number] = max(acknowledged[number] ?? payment.date, payment.date)
+            }
         }
         for invoice in unpaid {
-            let runsOut = runsOutDay(invoice: invoice, key: key, years: period.years, acknowledged: acknowledged[invoice.number])
-            if let notice = notice(invoice: invoice.number, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
-                                   what: "la facture \(invoice.number)", source: period.source) {
+            let runsOut = runsOutDay(
+                invoice: invoice, key: key, years: period.years, acknowledged: acknowledged[invoice.number])
+            if let notice = notice(
+                invoice: invoice.number, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
+                what: "la facture \(invoice.number)", source: period.source)
+            {
                 notices.append(notice)
             }
         }
@@ -117,21 +127,29 @@ public enum Prescription {
 
     static func settledByNamedDocuments(_ claim: Case) -> [String: Decimal] {
         var settled: [String: Decimal] = [:]
-        for payment in claim.payments { if let number = payment.invoice { settled[number, default: 0] += payment.amount } }
+        for payment in claim.payments {
+            if let number = payment.invoice { settled[number, default: 0] += payment.amount }
+        }
         for note in claim.creditNotes { if let number = note.invoice { settled[number, default: 0] += note.amount } }
         return settled
     }
 
-    static func notice(invoice: String?, runsOut: Day, asOf: Day, warnDays: Int, what: String,
-                       source: String) -> PrescriptionNotice? {
+    static func notice(
+        invoice: String?, runsOut: Day, asOf: Day, warnDays: Int, what: String,
+        source: String
+    ) -> PrescriptionNotice? {
         let left = runsOut - asOf
         if left < 0 {
-            return PrescriptionNotice(invoice: invoice, expired: true, runsOut: runsOut,
-                                      message: "Prescription acquise pour \(what) depuis le \(runsOut.adding(days: 1).iso) (\(source)) : aucun dossier judiciaire sans décision expresse.")
+            return PrescriptionNotice(
+                invoice: invoice, expired: true, runsOut: runsOut,
+                message:
+                    "Prescription acquise pour \(what) depuis le \(runsOut.adding(days: 1).iso) (\(source)) : aucun dossier judiciaire sans décision expresse."
+            )
         }
         if left < warnDays {
-            return PrescriptionNotice(invoice: invoice, expired: false, runsOut: runsOut,
-                                      message: "Prescription de \(what) le \(runsOut.iso) (\(source)) : il reste \(left) jours pour agir.")
+            return PrescriptionNotice(
+                invoice: invoice, expired: false, runsOut: runsOut,
+                message: "Prescription de \(what) le \(runsOut.iso) (\(source)) : il reste \(left) jours pour agir.")
         }
         return nil
     }

@@ -63,7 +63,8 @@ struct RateContext {
             applied = try LatePaymentRules.publicProcurementRate(interestStartingIn: key.halfYear, tables: tables)
             usedTables.insert(tables.ecb.id)
         case .legal(let category):
-            applied = try LatePaymentRules.legalRate(category, for: key.halfYear, increased: key.increased, tables: tables)
+            applied = try LatePaymentRules.legalRate(
+                category, for: key.halfYear, increased: key.increased, tables: tables)
             usedTables.insert(tables.legal(category).id)
         case .clause(let clause):
             applied = try LatePaymentRules.clauseRate(clause, for: key.halfYear, tables: tables)

@@ -22,12 +22,17 @@ public struct RateExpiry: Sendable, Hashable {
     public init(_ rates: RateTables) {
         func table(_ series: RateSeries) -> Table {
             let last = series.covered?.upperBound ?? series.checkedThrough
-            return Table(name: series.name, file: series.file, checkedThrough: series.checkedThrough,
-                         firstRefusedDay: last.adding(days: 1), unverified: series.values.filter(\.unverified))
+            return Table(
+                name: series.name, file: series.file, checkedThrough: series.checkedThrough,
+                firstRefusedDay: last.adding(days: 1), unverified: series.values.filter(\.unverified))
         }
-        tables = [table(rates.ecb), table(rates.legalParticulier), table(rates.legalAutresCas)]
-            + [Table(name: "statutory", file: rates.statutory.file, checkedThrough: rates.statutory.checkedThrough,
-                     firstRefusedDay: rates.statutory.checkedThrough.adding(days: 1), unverified: [])]
+        tables =
+            [table(rates.ecb), table(rates.legalParticulier), table(rates.legalAutresCas)]
+            + [
+                Table(
+                    name: "statutory", file: rates.statutory.file, checkedThrough: rates.statutory.checkedThrough,
+                    firstRefusedDay: rates.statutory.checkedThrough.adding(days: 1), unverified: [])
+            ]
     }
 
     /// The first day any table refuses: from then on every statement reaching that day fails (exit 3).
@@ -39,24 +44,32 @@ public struct RateExpiry: Sendable, Hashable {
         let left = first.firstRefusedDay - today
         guard left <= Self.warnDays else { return nil }
         if left <= 0 {
-            return messages.text(StatementReason.ratesExpired(
-                file: "forms/\(first.file)", day: StatementWords.date(first.firstRefusedDay)))
+            return messages.text(
+                StatementReason.ratesExpired(
+                    file: "forms/\(first.file)", day: StatementWords.date(first.firstRefusedDay)))
         }
-        return messages.text(StatementReason.ratesExpiring(
-            file: "forms/\(first.file)", day: StatementWords.date(first.firstRefusedDay), days: String(left)))
+        return messages.text(
+            StatementReason.ratesExpiring(
+                file: "forms/\(first.file)", day: StatementWords.date(first.firstRefusedDay), days: String(left)))
     }
 
     /// `recouvre rates`: each table, checked through, first refused day, unverified rows.
     public func text(messages: MessageCatalogue) -> String {
         var lines: [String] = []
         for table in tables {
-            lines.append(messages.text(StatementReason.ratesTable(
-                name: table.name, file: "forms/\(table.file)", checked: StatementWords.date(table.checkedThrough),
-                refused: StatementWords.date(table.firstRefusedDay))))
+            lines.append(
+                messages.text(
+                    StatementReason.ratesTable(
+                        name: table.name, file: "forms/\(table.file)",
+                        checked: StatementWords.date(table.checkedThrough),
+                        refused: StatementWords.date(table.firstRefusedDay))))
             for row in table.unverified {
-                lines.append("  " + messages.text(StatementReason.ratesUnverifiedRow(
-                    from: StatementWords.date(row.from), to: row.to.map(StatementWords.date) ?? "…",
-                    rate: StatementWords.rate(row.rate))))
+                lines.append(
+                    "  "
+                        + messages.text(
+                            StatementReason.ratesUnverifiedRow(
+                                from: StatementWords.date(row.from), to: row.to.map(StatementWords.date) ?? "…",
+                                rate: StatementWords.rate(row.rate))))
             }
         }
         lines.append(messages.text(StatementReason.ratesFirstRefused(day: StatementWords.date(firstRefusedDay))))

@@ -59,10 +59,17 @@ public struct RateSeries: Sendable, Hashable {
     /// The value in force on `day`.
     public func value(on day: Day, what: String) throws(RateTableError) -> DatedRate {
         // Binary search for the last value starting on or before `day`.
-        var low = 0, high = values.count - 1, found = -1
+        var low = 0
+        var high = values.count - 1
+        var found = -1
         while low <= high {
             let mid = (low + high) / 2
-            if values[mid].from <= day { found = mid; low = mid + 1 } else { high = mid - 1 }
+            if values[mid].from <= day {
+                found = mid
+                low = mid + 1
+            } else {
+                high = mid - 1
+            }
         }
         guard found >= 0, day <= lastDay(ofValueAt: found) else {
             throw .notCovered(file: file, day: day, halfYear: day.halfYear, covered: covered, what: what)
@@ -75,7 +82,9 @@ public struct RateSeries: Sendable, Hashable {
     public func continuityProblems() -> [String] {
         var problems: [String] = []
         for (index, value) in values.enumerated() {
-            if let to = value.to, to < value.from { problems.append("\(value.from.iso): ends (\(to.iso)) before it starts") }
+            if let to = value.to, to < value.from {
+                problems.append("\(value.from.iso): ends (\(to.iso)) before it starts")
+            }
             guard index + 1 < values.count else { continue }
             let next = values[index + 1]
             if next.from == value.from { problems.append("\(value.from.iso): two values start the same day") }

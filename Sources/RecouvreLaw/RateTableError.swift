@@ -16,18 +16,20 @@ public enum RateTableError: RecouvreError, Sendable, Equatable {
 
     public var description: String {
         switch self {
-        case let .notCovered(file, day, halfYear, covered, what):
+        case .notCovered(let file, let day, let halfYear, let covered, let what):
             let range = covered.map { " (it covers \($0.lowerBound.iso) to \($0.upperBound.iso))" } ?? ""
             return "forms/\(file): no \(what) for \(halfYear) (needed for \(day.iso))\(range); "
                 + "add the official value for \(halfYear) to forms/\(file), or pass --forms DIR with an updated copy. "
                 + "recouvre never extrapolates a rate."
-        case let .parameterNotCovered(file, parameter, day):
-            return "forms/\(file): `\(parameter)` has no value in force on \(day.iso); add the value and its source to that file."
-        case let .parametersNotChecked(file, checkedThrough, day):
-            return "forms/\(file): the statutory parameters were checked against the texts up to \(checkedThrough.iso), "
+        case .parameterNotCovered(let file, let parameter, let day):
+            return
+                "forms/\(file): `\(parameter)` has no value in force on \(day.iso); add the value and its source to that file."
+        case .parametersNotChecked(let file, let checkedThrough, let day):
+            return
+                "forms/\(file): the statutory parameters were checked against the texts up to \(checkedThrough.iso), "
                 + "not up to \(day.iso); check them (a decree may have changed a margin or the fee), then move "
                 + "checked_through in that file, or pass --forms DIR with an updated copy."
-        case let .malformed(file, problem):
+        case .malformed(let file, let problem):
             return "forms/\(file): \(problem)"
         }
     }

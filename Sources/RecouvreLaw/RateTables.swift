@@ -11,8 +11,10 @@ public struct RateTables: Sendable {
     public var statutory: StatutoryParameters
     public var prescription: PrescriptionRules
 
-    public init(ecb: RateSeries, legalParticulier: RateSeries, legalAutresCas: RateSeries,
-                statutory: StatutoryParameters, prescription: PrescriptionRules) {
+    public init(
+        ecb: RateSeries, legalParticulier: RateSeries, legalAutresCas: RateSeries,
+        statutory: StatutoryParameters, prescription: PrescriptionRules
+    ) {
         self.ecb = ecb
         self.legalParticulier = legalParticulier
         self.legalAutresCas = legalAutresCas
@@ -31,4 +33,3 @@ public struct RateTables: Sendable {
         category == .particulier ? legalParticulier : legalAutresCas
     }
 }
-

@@ -26,9 +26,11 @@ public struct Statement: Sendable, Hashable {
     /// The rate tables the computation read (name, file, last checked), for the dossier's record.
     public var rateTables: [RateTableUse]
 
-    public init(reference: String, asOf: Day, regime: Regime, dayBasis: DayBasis, invoices: [InvoiceStatement],
-                payments: [PaymentImputation], totals: Totals, warnings: [String], convention: String,
-                rateTables: [RateTableUse]) {
+    public init(
+        reference: String, asOf: Day, regime: Regime, dayBasis: DayBasis, invoices: [InvoiceStatement],
+        payments: [PaymentImputation], totals: Totals, warnings: [String], convention: String,
+        rateTables: [RateTableUse]
+    ) {
         self.reference = reference
         self.asOf = asOf
         self.regime = regime
@@ -59,9 +61,11 @@ public struct InvoiceStatement: Sendable, Hashable {
     /// Part of `paid` that went to interest (civil interest first, C. civ. 1343-1); 0 for B2B.
     public var interestPaid: Decimal
 
-    public init(number: String, issued: Day, due: Day, amount: Decimal, paid: Decimal, credited: Decimal,
-                outstanding: Decimal, periods: [PenaltyPeriod], penalties: Decimal, flatFee: Decimal,
-                interestPaid: Decimal = 0) {
+    public init(
+        number: String, issued: Day, due: Day, amount: Decimal, paid: Decimal, credited: Decimal,
+        outstanding: Decimal, periods: [PenaltyPeriod], penalties: Decimal, flatFee: Decimal,
+        interestPaid: Decimal = 0
+    ) {
         self.interestPaid = interestPaid
         self.number = number
         self.issued = issued
@@ -102,7 +106,10 @@ public struct PenaltyPeriod: Sendable, Hashable {
 
 /// A payment or a credit note and the invoices it settled.
 public struct PaymentImputation: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case payment, creditNote = "credit_note" }
+    public enum Kind: String, Sendable, Hashable {
+        case payment
+        case creditNote = "credit_note"
+    }
     public var kind: Kind
     public var date: Day
     public var amount: Decimal
@@ -144,7 +151,9 @@ public struct Totals: Sendable, Hashable {
     public var extraRecoveryCosts: Decimal
     public var total: Decimal
 
-    public init(principal: Decimal, penalties: Decimal, flatFees: Decimal, extraRecoveryCosts: Decimal = 0, total: Decimal) {
+    public init(
+        principal: Decimal, penalties: Decimal, flatFees: Decimal, extraRecoveryCosts: Decimal = 0, total: Decimal
+    ) {
         self.principal = principal
         self.penalties = penalties
         self.flatFees = flatFees

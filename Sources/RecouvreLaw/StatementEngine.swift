@@ -23,25 +23,31 @@ public struct StatementEngine: Sendable {
         let policy = StatementRules.ratePolicy(for: claim, notes: &notes)
         let stop = StatementRules.lastCountedDay(claim, asOf: asOf, notes: &notes)
         let increase = try StatementRules.judgmentIncrease(claim, policy: policy, tables: tables, notes: &notes)
-        var rates = RateContext(policy: policy ?? .b2bDefault, tables: tables, dayBasis: dayBasis, increaseFrom: increase,
-                                messages: messages)
+        var rates = RateContext(
+            policy: policy ?? .b2bDefault, tables: tables, dayBasis: dayBasis, increaseFrom: increase,
+            messages: messages)
 
         // Accounts, in case order; `oldest` is the order of C. civ. 1342-10 (oldest due first).
         var accounts: [InvoiceAccount] = []
         var byNumber: [String: Int] = [:]
         let notices = StatementRules.civilNotices(claim, asOf: asOf, notes: &notes)
         for invoice in claim.invoices {
-            let start: Day? = policy == nil || stop == nil
+            let start: Day? =
+                policy == nil || stop == nil
                 ? nil : StatementRules.delayStart(invoice, regime: regime, notices: notices)
             if policy != nil, stop != nil, start == nil, let last = notices.map(\.date).max(), invoice.due < asOf {
                 notes.warn(.invoiceAfterNotice(invoice: invoice.number, due: invoice.due.iso, notice: last.iso))
             }
             byNumber[invoice.number] = byNumber[invoice.number] ?? accounts.count
-            accounts.append(InvoiceAccount(invoice: invoice, start: start, lastDay: stop ?? asOf,
-                                           capitalisation: claim.contract.capitalisationBasis != nil))
+            accounts.append(
+                InvoiceAccount(
+                    invoice: invoice, start: start, lastDay: stop ?? asOf,
+                    capitalisation: claim.contract.capitalisationBasis != nil))
         }
         let oldest = accounts.indices.sorted {
-            (accounts[$0].invoice.due, accounts[$0].invoice.issued, $0) < (accounts[$1].invoice.due, accounts[$1].invoice.issued, $1)
+            (accounts[$0].invoice.due, accounts[$0].invoice.issued, $0) < (
+                accounts[$1].invoice.due, accounts[$1].invoice.issued, $1
+            )
         }
         var firstOpen = 0
 
@@ -50,12 +56,16 @@ public struct StatementEngine: Sendable {
         for (index, note) in claim.creditNotes.enumerated() {
             if note.date > asOf {
                 notes.warn(.creditNoteAfter(number: note.number, date: note.date.iso, asOf: asOf.iso))
-            } else if note.amount > 0 { documents.append((note.date, 0, .creditNote, index)) }
+            } else if note.amount > 0 {
+                documents.append((note.date, 0, .creditNote, index))
+            }
         }
         for (index, payment) in claim.payments.enumerated() {
             if payment.date > asOf {
                 notes.warn(.paymentAfter(amount: Money.french(payment.amount), date: payment.date.iso, asOf: asOf.iso))
-            } else if payment.amount > 0 { documents.append((payment.date, 1, .payment, index)) }
+            } else if payment.amount > 0 {
+                documents.append((payment.date, 1, .payment, index))
+            }
         }
         documents.sort { ($0.date, $0.order, $0.index) < ($1.date, $1.order, $1.index) }
 
@@ -65,16 +75,21 @@ public struct StatementEngine: Sendable {
             let isPayment = document.kind == .payment
             let amount = isPayment ? claim.payments[document.index].amount : claim.creditNotes[document.index].amount
             let named = isPayment ? claim.payments[document.index].invoice : claim.creditNotes[document.index].invoice
-            let label = messages.text(isPayment
-                ? StatementReason.paymentLabel(date: document.date.iso)
-                : StatementReason.creditNoteLabel(number: claim.creditNotes[document.index].number))
+            let label = messages.text(
+                isPayment
+                    ? StatementReason.paymentLabel(date: document.date.iso)
+                    : StatementReason.creditNoteLabel(number: claim.creditNotes[document.index].number))
             var remaining = amount
             var imputed: [PaymentImputation.Imputed] = []
             func apply(_ index: Int) throws(RateTableError) {
                 if isPayment {
-                    let result = try accounts[index].pay(remaining, on: document.date, interestFirst: interestFirst, rates: &rates)
+                    let result = try accounts[index].pay(
+                        remaining, on: document.date, interestFirst: interestFirst, rates: &rates)
                     if result.used > 0 {
-                        imputed.append(.init(invoice: accounts[index].invoice.number, amount: result.used, interest: result.interest))
+                        imputed.append(
+                            .init(
+                                invoice: accounts[index].invoice.number, amount: result.used, interest: result.interest)
+                        )
                     }
                     remaining -= result.used
                 } else {
@@ -103,14 +118,18 @@ public struct StatementEngine: Sendable {
                 }
                 if remaining > 0 { cursor += 1 }
             }
-            while firstOpen < oldest.count && !accounts[oldest[firstOpen]].isOpen(interestFirst: interestFirst) { firstOpen += 1 }
+            while firstOpen < oldest.count && !accounts[oldest[firstOpen]].isOpen(interestFirst: interestFirst) {
+                firstOpen += 1
+            }
             if remaining > 0 {
                 notes.warn(.overpayment(label: label, amount: Money.french(remaining), date: document.date.iso))
             }
-            imputations.append(PaymentImputation(
-                kind: document.kind, date: document.date, amount: amount,
-                reference: isPayment ? claim.payments[document.index].reference : claim.creditNotes[document.index].number,
-                imputed: imputed, unallocated: remaining))
+            imputations.append(
+                PaymentImputation(
+                    kind: document.kind, date: document.date, amount: amount,
+                    reference: isPayment
+                        ? claim.payments[document.index].reference : claim.creditNotes[document.index].number,
+                    imputed: imputed, unallocated: remaining))
         }
 
         // Each invoice to the as-of date, then fees and totals.
@@ -124,7 +143,10 @@ public struct StatementEngine: Sendable {
             let invoice = account.invoice
             let late = invoice.due < asOf && account.settledByDue < invoice.amount
             var fee: Decimal = 0
-            if feeAllowed && late, StatementRules.flatFeeAllowed(claim, for: invoice), let value = try LatePaymentRules.flatFee(regime: regime, dueDayAfter: invoice.due.adding(days: 1), tables: tables) {
+            if feeAllowed && late, StatementRules.flatFeeAllowed(claim, for: invoice),
+                let value = try LatePaymentRules.flatFee(
+                    regime: regime, dueDayAfter: invoice.due.adding(days: 1), tables: tables)
+            {
                 fee = value.value
             }
             if invoice.due >= asOf && account.principal > 0 {
@@ -133,10 +155,11 @@ public struct StatementEngine: Sendable {
                 notes.warn(.paidOnTime(invoice: invoice.number))
             }
             let penalties = account.periods.reduce(Decimal(0)) { $0 + $1.amount }
-            invoices.append(InvoiceStatement(
-                number: invoice.number, issued: invoice.issued, due: invoice.due, amount: invoice.amount,
-                paid: account.paid, credited: account.credited, outstanding: account.principal,
-                periods: account.periods, penalties: penalties, flatFee: fee, interestPaid: account.interestPaid))
+            invoices.append(
+                InvoiceStatement(
+                    number: invoice.number, issued: invoice.issued, due: invoice.due, amount: invoice.amount,
+                    paid: account.paid, credited: account.credited, outstanding: account.principal,
+                    periods: account.periods, penalties: penalties, flatFee: fee, interestPaid: account.interestPaid))
             totals.principal += account.principal
             totals.penalties += penalties - account.interestPaid
             totals.flatFees += fee
@@ -144,15 +167,18 @@ public struct StatementEngine: Sendable {
         totals.extraRecoveryCosts = StatementRules.extraRecoveryCosts(claim, notes: &notes)
         totals.total = totals.principal + totals.penalties + totals.flatFees + totals.extraRecoveryCosts
 
-        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription) { notes.warn(text: notice.message) }
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription) {
+            notes.warn(text: notice.message)
+        }
         var used = rates.usedTables
         if feeAllowed { used.insert("statutory") }
         let series = [tables.ecb, tables.legalParticulier, tables.legalAutresCas].filter { used.contains($0.id) }
         return Statement(
             reference: claim.reference, asOf: asOf, regime: regime, dayBasis: dayBasis, invoices: invoices,
             payments: imputations, totals: totals, warnings: rates.warnings + notes.warnings,
-            convention: StatementRules.convention(regime: regime, dayBasis: dayBasis, interestFirst: interestFirst, asOf: asOf,
-                                                 capitalisation: claim.contract.capitalisationBasis, messages: messages),
+            convention: StatementRules.convention(
+                regime: regime, dayBasis: dayBasis, interestFirst: interestFirst, asOf: asOf,
+                capitalisation: claim.contract.capitalisationBasis, messages: messages),
             rateTables: series.map(\.use))
     }
 }

@@ -10,26 +10,36 @@ public enum StatementFormatter {
     public static func text(_ statement: Statement) -> String {
         var out: [String] = []
         out.append("RELEVÉ DE COMPTE — dossier \(statement.reference)")
-        out.append("Arrêté au \(french(statement.asOf)) · régime : \(regimeWords(statement.regime)) · base \(basisWords(statement.dayBasis))")
+        out.append(
+            "Arrêté au \(french(statement.asOf)) · régime : \(regimeWords(statement.regime)) · base \(basisWords(statement.dayBasis))"
+        )
         for invoice in statement.invoices {
             out.append("")
-            out.append("Facture \(invoice.number) du \(french(invoice.issued)), échéance \(french(invoice.due)) — montant TTC \(Money.french(invoice.amount))")
+            out.append(
+                "Facture \(invoice.number) du \(french(invoice.issued)), échéance \(french(invoice.due)) — montant TTC \(Money.french(invoice.amount))"
+            )
             var settled = "  Réglé \(Money.french(invoice.paid))"
             if invoice.interestPaid > 0 { settled += " (dont intérêts \(Money.french(invoice.interestPaid)))" }
-            settled += " · avoirs \(Money.french(invoice.credited)) · principal restant dû \(Money.french(invoice.outstanding))"
+            settled +=
+                " · avoirs \(Money.french(invoice.credited)) · principal restant dû \(Money.french(invoice.outstanding))"
             out.append(settled)
             if invoice.periods.isEmpty {
                 out.append("  Aucune ligne de pénalité ou d'intérêt.")
             } else {
-                out.append("  " + pad("Du", 10, left: true) + "  " + pad("Au", 10, left: true) + "  " + pad("Jours", 5)
-                    + "  " + pad("Base", 14) + "  " + pad("Taux", 9) + "  " + pad("Montant", 12) + "  Source du taux")
+                out.append(
+                    "  " + pad("Du", 10, left: true) + "  " + pad("Au", 10, left: true) + "  " + pad("Jours", 5)
+                        + "  " + pad("Base", 14) + "  " + pad("Taux", 9) + "  " + pad("Montant", 12)
+                        + "  Source du taux")
                 for line in invoice.periods {
-                    out.append("  " + french(line.from) + "  " + french(line.to) + "  " + pad("\(line.days)", 5)
-                        + "  " + pad(Money.french(line.base), 14) + "  " + pad(Money.frenchRate(line.rate), 9)
-                        + "  " + pad(Money.french(line.amount), 12) + "  " + line.source)
+                    out.append(
+                        "  " + french(line.from) + "  " + french(line.to) + "  " + pad("\(line.days)", 5)
+                            + "  " + pad(Money.french(line.base), 14) + "  " + pad(Money.frenchRate(line.rate), 9)
+                            + "  " + pad(Money.french(line.amount), 12) + "  " + line.source)
                 }
             }
-            out.append("  Pénalités / intérêts : \(Money.french(invoice.penalties)) · indemnité forfaitaire : \(Money.french(invoice.flatFee))")
+            out.append(
+                "  Pénalités / intérêts : \(Money.french(invoice.penalties)) · indemnité forfaitaire : \(Money.french(invoice.flatFee))"
+            )
         }
         out.append("")
         out.append("Règlements et avoirs")
@@ -52,15 +62,18 @@ public enum StatementFormatter {
         out.append("  Pénalités / intérêts restant dus \(pad(Money.french(statement.totals.penalties), 16))")
         out.append("  Indemnités forfaitaires          \(pad(Money.french(statement.totals.flatFees), 16))")
         if statement.totals.extraRecoveryCosts > 0 {
-            out.append("  Frais de recouvrement justifiés  \(pad(Money.french(statement.totals.extraRecoveryCosts), 16))")
+            out.append(
+                "  Frais de recouvrement justifiés  \(pad(Money.french(statement.totals.extraRecoveryCosts), 16))")
         }
         out.append("  Total dû                         \(pad(Money.french(statement.totals.total), 16))")
         out.append("")
         out.append("Convention : \(statement.convention)")
         if !statement.rateTables.isEmpty {
-            out.append("Tables de taux : " + statement.rateTables.map {
-                "forms/\($0.file) (vérifiée jusqu'au \(french($0.checkedThrough)))"
-            }.joined(separator: " ; "))
+            out.append(
+                "Tables de taux : "
+                    + statement.rateTables.map {
+                        "forms/\($0.file) (vérifiée jusqu'au \(french($0.checkedThrough)))"
+                    }.joined(separator: " ; "))
         }
         if !statement.warnings.isEmpty {
             out.append("")
@@ -85,17 +98,21 @@ public enum StatementFormatter {
                 ("paid", money(invoice.paid)),
                 ("credited", money(invoice.credited)),
                 ("outstanding", money(invoice.outstanding)),
-                ("periods", .array(invoice.periods.map { line in
-                    .object([
-                        ("from", .string(line.from.iso)),
-                        ("to", .string(line.to.iso)),
-                        ("days", .integer(Int64(line.days))),
-                        ("base", money(line.base)),
-                        ("rate", money(line.rate)),
-                        ("amount", money(line.amount)),
-                        ("source", .string(line.source)),
-                    ])
-                })),
+                (
+                    "periods",
+                    .array(
+                        invoice.periods.map { line in
+                            .object([
+                                ("from", .string(line.from.iso)),
+                                ("to", .string(line.to.iso)),
+                                ("days", .integer(Int64(line.days))),
+                                ("base", money(line.base)),
+                                ("rate", money(line.rate)),
+                                ("amount", money(line.amount)),
+                                ("source", .string(line.source)),
+                            ])
+                        })
+                ),
                 ("penalties", money(invoice.penalties)),
                 ("flat_fee", money(invoice.flatFee)),
                 ("interest_paid", money(invoice.interestPaid)),
@@ -105,13 +122,17 @@ public enum StatementFormatter {
             .object([
                 ("date", .string(payment.date.iso)),
                 ("amount", money(payment.amount)),
-                ("imputed", .array(payment.imputed.map { item in
-                    .object([
-                        ("invoice", .string(item.invoice)),
-                        ("amount", money(item.amount)),
-                        ("interest", money(item.interest)),
-                    ])
-                })),
+                (
+                    "imputed",
+                    .array(
+                        payment.imputed.map { item in
+                            .object([
+                                ("invoice", .string(item.invoice)),
+                                ("amount", money(item.amount)),
+                                ("interest", money(item.interest)),
+                            ])
+                        })
+                ),
                 ("kind", .string(payment.kind.rawValue)),
                 ("reference", .optional(payment.reference)),
                 ("unallocated", money(payment.unallocated)),
@@ -126,25 +147,32 @@ public enum StatementFormatter {
             ("day_basis", .string(statement.dayBasis.rawValue)),
             ("invoices", .array(invoices)),
             ("payments", .array(payments)),
-            ("totals", .object([
-                ("principal", money(totals.principal)),
-                ("penalties", money(totals.penalties)),
-                ("flat_fees", money(totals.flatFees)),
-                // interfaces.md fixes `total = principal + penalties + flat_fees`; recovery costs above the
-                // flat fee (L441-10 II, on proof) are reported beside it, and in `total_claimed`.
-                ("total", money(totals.total - totals.extraRecoveryCosts)),
-                ("extra_recovery_costs", money(totals.extraRecoveryCosts)),
-                ("total_claimed", money(totals.total)),
-            ])),
+            (
+                "totals",
+                .object([
+                    ("principal", money(totals.principal)),
+                    ("penalties", money(totals.penalties)),
+                    ("flat_fees", money(totals.flatFees)),
+                    // interfaces.md fixes `total = principal + penalties + flat_fees`; recovery costs above the
+                    // flat fee (L441-10 II, on proof) are reported beside it, and in `total_claimed`.
+                    ("total", money(totals.total - totals.extraRecoveryCosts)),
+                    ("extra_recovery_costs", money(totals.extraRecoveryCosts)),
+                    ("total_claimed", money(totals.total)),
+                ])
+            ),
             ("warnings", .array(statement.warnings.map(JSONValue.string))),
             ("convention", .string(statement.convention)),
-            ("rate_tables", .array(statement.rateTables.map { table in
-                .object([
-                    ("id", .string(table.id)),
-                    ("file", .string(table.file)),
-                    ("checked_through", .string(table.checkedThrough.iso)),
-                ])
-            })),
+            (
+                "rate_tables",
+                .array(
+                    statement.rateTables.map { table in
+                        .object([
+                            ("id", .string(table.id)),
+                            ("file", .string(table.file)),
+                            ("checked_through", .string(table.checkedThrough.iso)),
+                        ])
+                    })
+            ),
         ])
         return root.rendered()
     }

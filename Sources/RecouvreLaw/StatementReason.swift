@@ -66,8 +66,10 @@ public enum StatementReason: CatalogueReason, Hashable {
 
 /// French words for the statement's values.
 enum StatementWords {
-    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                         "octobre", "novembre", "décembre"]
+    static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre",
+    ]
 
     /// `1er janvier 2025`.
     static func date(_ day: Day) -> String {

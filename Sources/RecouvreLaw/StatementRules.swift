@@ -96,14 +96,18 @@ enum StatementRules {
     static func delayStart(_ invoice: Invoice, regime: Regime, notices: [Event]) -> Day? {
         let afterDue = invoice.due.adding(days: 1)
         if automatic(regime) { return afterDue }
-        guard let notice = notices.first(where: { $0.date >= invoice.due }), let received = notice.received else { return nil }
+        guard let notice = notices.first(where: { $0.date >= invoice.due }), let received = notice.received else {
+            return nil
+        }
         return max(received.adding(days: 1), afterDue)
     }
 
     /// C. mon. fin. L313-3: the first day at taux légal + 5 points, when a judgment is in the case and
     /// the interest is at the taux légal.
-    static func judgmentIncrease(_ claim: Case, policy: RatePolicy?, tables: RateTables,
-                                 notes: inout Notes) throws(RateTableError) -> Day? {
+    static func judgmentIncrease(
+        _ claim: Case, policy: RatePolicy?, tables: RateTables,
+        notes: inout Notes
+    ) throws(RateTableError) -> Day? {
         guard let judgment = claim.judgment else { return nil }
         guard case .legal = policy else {
             notes.warn(.increaseLegalOnly(date: judgment.date.iso))
@@ -148,17 +152,22 @@ enum StatementRules {
 
     /// The convention, in one French sentence printed on every statement (domain.md §2), and the
     /// capitalisation of interest when the case asks for it (C. civ. 1343-2: never silent).
-    static func convention(regime: Regime, dayBasis: DayBasis, interestFirst: Bool, asOf: Day,
-                           capitalisation: CapitalisationBasis?, messages: MessageCatalogue) -> String {
+    static func convention(
+        regime: Regime, dayBasis: DayBasis, interestFirst: Bool, asOf: Day,
+        capitalisation: CapitalisationBasis?, messages: MessageCatalogue
+    ) -> String {
         let start: StatementReason = automatic(regime) ? .conventionStartAutomatic : .conventionStartNotice
         let basis: StatementReason = dayBasis == .d365 ? .conventionBasis365 : .conventionBasisActual
         let imputation: StatementReason = interestFirst ? .conventionInterestFirst : .conventionPrincipal
-        var text = messages.text(StatementReason.convention(
-            start: messages.text(start), date: StatementWords.date(asOf), basis: messages.text(basis),
-            imputation: messages.text(imputation)))
+        var text = messages.text(
+            StatementReason.convention(
+                start: messages.text(start), date: StatementWords.date(asOf), basis: messages.text(basis),
+                imputation: messages.text(imputation)))
         switch capitalisation {
-        case .contract: text += " " + messages.text(StatementReason.capitalisationContract(date: StatementWords.date(asOf)))
-        case .requested: text += " " + messages.text(StatementReason.capitalisationRequested(date: StatementWords.date(asOf)))
+        case .contract:
+            text += " " + messages.text(StatementReason.capitalisationContract(date: StatementWords.date(asOf)))
+        case .requested:
+            text += " " + messages.text(StatementReason.capitalisationRequested(date: StatementWords.date(asOf)))
         case nil: break
         }
         return text

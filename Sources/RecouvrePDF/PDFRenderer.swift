@@ -75,7 +75,9 @@ public final class PDFRenderer: @unchecked Sendable {
     }
 
     /// One document as PDF/A-3b, with its attachments.
-    public func render(_ content: DocumentContent, info: PDFDocumentInfo, attachments: [PDFAttachment] = []) throws
+    public func render(
+        _ content: DocumentContent, info: PDFDocumentInfo, attachments: [PDFAttachment] = []
+    ) throws
         -> Data
     {
         let json = PDFDocumentJSON.json(content, info: info, attachments: attachments, logo: layout.logo)

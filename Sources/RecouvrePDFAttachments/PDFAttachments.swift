@@ -39,7 +39,9 @@ public enum PDFAttachments {
     /// Name trees deeper than this are not followed (a loop or a hostile file).
     static let maximumDepth = 32
 
-    public static func embeddedFiles(in data: Data, name: String = "document.pdf") throws(PDFReadError)
+    public static func embeddedFiles(
+        in data: Data, name: String = "document.pdf"
+    ) throws(PDFReadError)
         -> [EmbeddedFile]
     {
         guard data.count <= maximumBytes else {

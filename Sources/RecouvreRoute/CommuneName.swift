@@ -7,8 +7,10 @@ public enum CommuneName {
     /// The key: ASCII lower-case letters and digits, `st`/`ste` expanded, a `CEDEX` suffix, leading
     /// articles and arrondissement words removed.
     public static func key(_ name: String) -> String {
-        var text = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-            .lowercased()
+        var text = name.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")
+        )
+        .lowercased()
         text = text.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
         // Words: split on anything that is not a letter or a digit.
         var words = text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)

@@ -27,11 +27,14 @@ extension CourtDirectory {
         let candidates = communes(postcode: rawPostcode)
         let matching = candidates.filter { $0.nameKeys.contains(cityKey) }
         if matching.count == 1 { return matching[0] }
-        if matching.count > 1 { throw .ambiguous(field: field, postcode: rawPostcode, city: city, candidates: matching.map(label)) }
+        if matching.count > 1 {
+            throw .ambiguous(field: field, postcode: rawPostcode, city: city, candidates: matching.map(label))
+        }
         if let only = candidates.first, candidates.count == 1 {
             // The postcode names one commune and the city another: contradictory, never a guess.
             if cityKey.isEmpty { return only }
-            throw .cityMismatch(field: field, postcode: rawPostcode, city: city, commune: only.displayName, insee: only.insee)
+            throw .cityMismatch(
+                field: field, postcode: rawPostcode, city: city, commune: only.displayName, insee: only.insee)
         }
         if candidates.count > 1 {
             throw .ambiguous(field: field, postcode: rawPostcode, city: city, candidates: candidates.map(label))
@@ -44,18 +47,24 @@ extension CourtDirectory {
 
     /// One commune of a name search; several → ambiguous; none → unknown. For Paris, Lyon and
     /// Marseille the whole commune wins over its arrondissements (they share the same courts).
-    private func unique(_ found: [DirectoryCommune], field: String, postcode: String?, city: String)
+    private func unique(
+        _ found: [DirectoryCommune], field: String, postcode: String?, city: String
+    )
         throws(RouteError) -> DirectoryCommune
     {
         let whole = found.filter { $0.kind == .commune }
         if found.count > 1, whole.count == 1, found.allSatisfy({ $0.kind != .commune || $0 == whole[0] }),
-           found.allSatisfy({ $0.kind == .arrondissement || $0.kind == .commune }),
-           Set(found.map { "\($0.tribunalJudiciaire)|\($0.commercialCourt ?? "")|\($0.tribunalDeProximite ?? "")" }).count == 1 {
+            found.allSatisfy({ $0.kind == .arrondissement || $0.kind == .commune }),
+            Set(found.map { "\($0.tribunalJudiciaire)|\($0.commercialCourt ?? "")|\($0.tribunalDeProximite ?? "")" })
+                .count == 1
+        {
             return whole[0]
         }
         let current = found.filter { $0.kind != .former }
         if current.count == 1 { return current[0] }
-        if current.count > 1 { throw .ambiguous(field: field, postcode: postcode, city: city, candidates: current.map(label)) }
+        if current.count > 1 {
+            throw .ambiguous(field: field, postcode: postcode, city: city, candidates: current.map(label))
+        }
         throw .unknownCommune(field: field, postcode: postcode, city: city)
     }
 

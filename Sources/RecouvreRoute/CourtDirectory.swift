@@ -23,7 +23,9 @@ public struct CourtDirectory: Sendable {
     /// loader from `forms/courts/` (a `--forms` folder may override any of them).
     public static func parse(files: [String: Data]) throws -> CourtDirectory {
         func bytes(_ name: String) throws -> Data {
-            guard let data = files[name] else { throw CourtDataError.malformed(file: "courts/\(name)", line: "(absent)") }
+            guard let data = files[name] else {
+                throw CourtDataError.malformed(file: "courts/\(name)", line: "(absent)")
+            }
             return data
         }
         func text(_ name: String) throws -> String {
@@ -41,16 +43,17 @@ public struct CourtDirectory: Sendable {
         for fields in try text("meta.tsv").tsvRows(file: "courts/meta.tsv", columns: 2) {
             meta[fields[0]] = fields[1]
         }
-        return CourtDirectory(communeTable: SortedTable(bytes: [UInt8](try bytes("communes.tsv"))),
-                              postcodeTable: SortedTable(bytes: [UInt8](try bytes("postcodes.tsv"))),
-                              courts: courts, administrativeCourts: administrative, meta: meta)
+        return CourtDirectory(
+            communeTable: SortedTable(bytes: [UInt8](try bytes("communes.tsv"))),
+            postcodeTable: SortedTable(bytes: [UInt8](try bytes("postcodes.tsv"))),
+            courts: courts, administrativeCourts: administrative, meta: meta)
     }
 
     static func parseCourts(_ text: String) throws -> [String: DirectoryCourt] {
         var courts: [String: DirectoryCourt] = [:]
         for fields in try text.tsvRows(file: "courts/courts.tsv", columns: 12) {
             guard let kind = DirectoryCourt.Kind(rawValue: fields[1]),
-                  let status = DirectoryCourt.AddressStatus(rawValue: fields[6])
+                let status = DirectoryCourt.AddressStatus(rawValue: fields[6])
             else { throw CourtDataError.malformed(file: "courts/courts.tsv", line: fields.joined(separator: "\t")) }
             func optional(_ s: String) -> String? { s.isEmpty ? nil : s }
             courts[fields[0]] = DirectoryCourt(
@@ -105,9 +108,14 @@ public struct CourtDirectory: Sendable {
 public struct DirectoryCourt: Sendable, Hashable {
     /// The directory's own kinds (a TC, a TAE and an Alsace-Moselle chamber are distinct).
     public enum Kind: String, Sendable {
-        case courDAppel = "ca", tribunalJudiciaire = "tj", tribunalDeProximite = "tprx"
-        case tribunalDeCommerce = "tc", tribunalDesActivitesEconomiques = "tae"
-        case chambreCommerciale = "cc", tribunalMixteDeCommerce = "tmc", tribunalAdministratif = "ta"
+        case courDAppel = "ca"
+        case tribunalJudiciaire = "tj"
+        case tribunalDeProximite = "tprx"
+        case tribunalDeCommerce = "tc"
+        case tribunalDesActivitesEconomiques = "tae"
+        case chambreCommerciale = "cc"
+        case tribunalMixteDeCommerce = "tmc"
+        case tribunalAdministratif = "ta"
         /// Tribunal de première instance (Saint-Pierre-et-Miquelon, Pacific): not routed.
         case tribunalDePremiereInstance = "tpi"
     }
@@ -215,7 +223,9 @@ public struct CourtDataError: RecouvreError {
     public var file: String
     public var line: String
     public var exitCode: Int32 { 1 }
-    public var description: String { "forms/\(file): malformed line \"\(line.prefix(80))\" (rebuild with forms/courts/build.py)" }
+    public var description: String {
+        "forms/\(file): malformed line \"\(line.prefix(80))\" (rebuild with forms/courts/build.py)"
+    }
 
     static func malformed(file: String, line: String) -> CourtDataError { CourtDataError(file: file, line: line) }
 }

@@ -50,7 +50,7 @@ public struct ProcedureRules: Sendable {
     /// The threshold in force on `day`.
     public func threshold(_ name: String, on day: Day) throws -> DatedAmount {
         guard let values = thresholds[name],
-              let value = values.last(where: { $0.from <= day && ($0.until.map { day <= $0 } ?? true) })
+            let value = values.last(where: { $0.from <= day && ($0.until.map { day <= $0 } ?? true) })
         else { throw ProcedureRulesError(problem: "no \(name) threshold covers \(day.iso)") }
         return value
     }
@@ -63,7 +63,9 @@ public struct ProcedureRules: Sendable {
     /// The rules of the file as decoded by the law-book loader, checked for completeness.
     public init(raw: RawRules) throws {
         func day(_ text: String, _ context: String) throws -> Day {
-            guard let day = Day(iso: text) else { throw ProcedureRulesError(problem: "\(context): \(text) is not a date") }
+            guard let day = Day(iso: text) else {
+                throw ProcedureRulesError(problem: "\(context): \(text) is not a date")
+            }
             return day
         }
         func amount(_ text: String, _ context: String) throws -> Decimal {
@@ -75,8 +77,9 @@ public struct ProcedureRules: Sendable {
         var thresholds: [String: [DatedAmount]] = [:]
         for (name, values) in raw.thresholds {
             thresholds[name] = try values.map {
-                DatedAmount(from: try day($0.from, name), until: try $0.until.map { try day($0, name) },
-                            amount: try amount($0.amount, name), source: $0.source)
+                DatedAmount(
+                    from: try day($0.from, name), until: try $0.until.map { try day($0, name) },
+                    amount: try amount($0.amount, name), source: $0.source)
             }.sorted { $0.from < $1.from }
         }
         self.thresholds = thresholds
@@ -98,12 +101,16 @@ public struct ProcedureRules: Sendable {
         europeanStates = Set(raw.europeanStates.members)
         excludedStates = Set(raw.europeanStates.excluded)
         europeanSource = raw.europeanStates.source
-        for name in ["pspc", "european_small_claims", "amicable_attempt", "proximite", "lawyer_not_mandatory",
-                     "tae_contribution"] where thresholds[name] == nil {
+        for name in [
+            "pspc", "european_small_claims", "amicable_attempt", "proximite", "lawyer_not_mandatory",
+            "tae_contribution",
+        ] where thresholds[name] == nil {
             throw ProcedureRulesError(problem: "threshold \(name) is missing")
         }
-        for name in ["commercial", "civil", "protection", "european_order_for_payment", "european_small_claims",
-                     "pspc", "declaration_de_creance"] where forms[name] == nil {
+        for name in [
+            "commercial", "civil", "protection", "european_order_for_payment", "european_small_claims",
+            "pspc", "declaration_de_creance",
+        ] where forms[name] == nil {
             throw ProcedureRulesError(problem: "form \(name) is missing")
         }
     }
@@ -111,11 +118,30 @@ public struct ProcedureRules: Sendable {
 
 /// `forms/procedures.yaml` as written.
 public struct RawRules: Decodable {
-    struct Threshold: Decodable { var from: String; var until: String?; var amount: String; var source: String }
-    struct FormEntry: Decodable { var cerfa: String; var title: String; var source: String }
-    struct Experiment: Decodable { var from: String; var until: String; var source: String }
-    struct Departments: Decodable { var departments: [String]; var source: String }
-    struct Fee: Decodable { var approx: String; var source: String }
+    struct Threshold: Decodable {
+        var from: String
+        var until: String?
+        var amount: String
+        var source: String
+    }
+    struct FormEntry: Decodable {
+        var cerfa: String
+        var title: String
+        var source: String
+    }
+    struct Experiment: Decodable {
+        var from: String
+        var until: String
+        var source: String
+    }
+    struct Departments: Decodable {
+        var departments: [String]
+        var source: String
+    }
+    struct Fee: Decodable {
+        var approx: String
+        var source: String
+    }
     struct Deadline: Decodable {
         var months: Int
         var extraMonthsAbroad: Int
@@ -127,7 +153,11 @@ public struct RawRules: Decodable {
             case reliefMonths = "relief_months"
         }
     }
-    struct States: Decodable { var members: [String]; var excluded: [String]; var source: String }
+    struct States: Decodable {
+        var members: [String]
+        var excluded: [String]
+        var source: String
+    }
 
     var name: String
     var checked: String

@@ -41,8 +41,10 @@ public struct Court: Sendable, Hashable {
     /// Why the address is absent or to be checked ("adresse non vérifiée dans la source"), if so.
     public var addressNote: String?
 
-    public init(kind: CourtKind, name: String, address: Address?, phone: String? = nil, email: String? = nil,
-                source: String? = nil, greffeCode: String? = nil, addressNote: String? = nil) {
+    public init(
+        kind: CourtKind, name: String, address: Address?, phone: String? = nil, email: String? = nil,
+        source: String? = nil, greffeCode: String? = nil, addressNote: String? = nil
+    ) {
         self.kind = kind
         self.name = name
         self.address = address
@@ -107,10 +109,12 @@ public struct Route: Sendable, Hashable {
     /// Collective proceedings: where the déclaration de créance stands against R622-24 / L622-26.
     public var declarationDeadline: DeclarationDeadline? = nil
 
-    public init(nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,
-                form: Form?, alternatives: [Alternative], courDAppel: String?, priorSteps: [String],
-                warnings: [String], explanation: [String], reference: String = "", commune: String? = nil,
-                sources: [String] = []) {
+    public init(
+        nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,
+        form: Form?, alternatives: [Alternative], courDAppel: String?, priorSteps: [String],
+        warnings: [String], explanation: [String], reference: String = "", commune: String? = nil,
+        sources: [String] = []
+    ) {
         self.reference = reference
         self.commune = commune
         self.sources = sources

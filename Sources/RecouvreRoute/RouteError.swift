@@ -1,4 +1,5 @@
 import RecouvreModel
+
 /// Why a case cannot be routed: the user's terms, the field to fix and how (exit status 1).
 public enum RouteError: RecouvreError, Equatable {
     /// The INSEE code is not in the directory.

@@ -9,15 +9,17 @@ public enum RouteFormatter {
     public static func text(_ route: Route, messages: MessageCatalogue) -> String {
         func say(_ reason: RouteReason) -> String { messages.text(reason) }
         var out: [String] = []
-        let title = route.reference.isEmpty ? say(.labelTitle) : say(.labelTitleWithReference(reference: route.reference))
+        let title =
+            route.reference.isEmpty ? say(.labelTitle) : say(.labelTitleWithReference(reference: route.reference))
         out.append(say(.labelTitleAsOf(title: title, date: frenchDate(route.asOf))))
         out.append(say(.labelProcedure(procedure: procedureLabel(route.procedure, messages))))
         if let court = route.court {
             out.append(say(.labelCourt(court: court.name)))
             if let address = court.address {
                 let place = ([address.postcode, address.city].compactMap { $0 }).joined(separator: " ")
-                out.append("  " + (address.lines + [place]).joined(separator: ", ")
-                    + (court.addressNote.map { " (\($0))" } ?? ""))
+                out.append(
+                    "  " + (address.lines + [place]).joined(separator: ", ")
+                        + (court.addressNote.map { " (\($0))" } ?? ""))
             } else if let note = court.addressNote {
                 out.append("  (\(note))")
             }
@@ -49,12 +51,21 @@ public enum RouteFormatter {
             ("amount", .string(Money.plain(route.amount))),
             ("procedure", .string(route.procedure.rawValue)),
             ("court", route.court.map(courtJSON) ?? .null),
-            ("form", route.form.map { form in
-                .object([("cerfa", form.cerfa.isEmpty ? .null : .string(form.cerfa)), ("title", .string(form.title))])
-            } ?? .null),
-            ("alternatives", .array(route.alternatives.map {
-                .object([("procedure", .string($0.procedure.rawValue)), ("why", .string($0.why))])
-            })),
+            (
+                "form",
+                route.form.map { form in
+                    .object([
+                        ("cerfa", form.cerfa.isEmpty ? .null : .string(form.cerfa)), ("title", .string(form.title)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "alternatives",
+                .array(
+                    route.alternatives.map {
+                        .object([("procedure", .string($0.procedure.rawValue)), ("why", .string($0.why))])
+                    })
+            ),
             ("prior_steps", .array(route.priorSteps.map(JSONValue.string))),
             ("warnings", .array(route.warnings.map(JSONValue.string))),
         ]
@@ -70,13 +81,14 @@ public enum RouteFormatter {
     }
 
     static func courtJSON(_ court: Court) -> JSONValue {
-        let address: JSONValue = court.address.map { address in
-            .object([
-                ("lines", .array(address.lines.map(JSONValue.string))),
-                ("postcode", .optional(address.postcode)),
-                ("city", .string(address.city)),
-            ])
-        } ?? .null
+        let address: JSONValue =
+            court.address.map { address in
+                .object([
+                    ("lines", .array(address.lines.map(JSONValue.string))),
+                    ("postcode", .optional(address.postcode)),
+                    ("city", .string(address.city)),
+                ])
+            } ?? .null
         return .object([("kind", .string(court.kind.rawValue)), ("name", .string(court.name)), ("address", address)])
     }
 

@@ -32,8 +32,10 @@ extension Router {
         default:
             break
         }
-        chosen.explanation.append(messages.text(RouteReason.chosenInstead(
-            procedure: label(procedure), main: label(main))))
+        chosen.explanation.append(
+            messages.text(
+                RouteReason.chosenInstead(
+                    procedure: label(procedure), main: label(main))))
         return chosen
     }
 

@@ -13,8 +13,10 @@ public struct Router: Sendable {
     /// The wording of every explanation, step and warning (`forms/messages/route.yaml`).
     public let messages: MessageCatalogue
 
-    public init(directory: CourtDirectory, rules: ProcedureRules, prescription: PrescriptionRules,
-                messages: MessageCatalogue) {
+    public init(
+        directory: CourtDirectory, rules: ProcedureRules, prescription: PrescriptionRules,
+        messages: MessageCatalogue
+    ) {
         self.directory = directory
         self.rules = rules
         self.prescription = prescription
@@ -44,23 +46,28 @@ struct Draft {
     var amount: Decimal { route.amount }
     var asOf: Day { route.asOf }
 
-    init(claim: Case, statement: Statement, directory: CourtDirectory, rules: ProcedureRules,
-         prescription: PrescriptionRules, messages: MessageCatalogue) {
+    init(
+        claim: Case, statement: Statement, directory: CourtDirectory, rules: ProcedureRules,
+        prescription: PrescriptionRules, messages: MessageCatalogue
+    ) {
         self.claim = claim
         self.statement = statement
         self.directory = directory
         self.rules = rules
         self.prescription = prescription
         self.messages = messages
-        route = Route(nature: claim.nature, regime: claim.regime, amount: statement.totals.total, asOf: statement.asOf,
-                      procedure: .none, court: nil, form: nil, alternatives: [], courDAppel: nil, priorSteps: [],
-                      warnings: [], explanation: [], reference: claim.reference,
-                      sources: [messages.text(RouteReason.sourceProcedures(checked: rules.checked.iso))])
+        route = Route(
+            nature: claim.nature, regime: claim.regime, amount: statement.totals.total, asOf: statement.asOf,
+            procedure: .none, court: nil, form: nil, alternatives: [], courDAppel: nil, priorSteps: [],
+            warnings: [], explanation: [], reference: claim.reference,
+            sources: [messages.text(RouteReason.sourceProcedures(checked: rules.checked.iso))])
     }
 
     mutating func decide() throws {
-        explain(.amountRetained(
-            nature: natureLabel, regime: claim.regime.rawValue, date: frenchDate(asOf), amount: Money.french(amount)))
+        explain(
+            .amountRetained(
+                nature: natureLabel, regime: claim.regime.rawValue, date: frenchDate(asOf), amount: Money.french(amount)
+            ))
         guard amount > 0 else {
             route.procedure = .none
             warn(.nothingDue(date: frenchDate(asOf)))
@@ -82,8 +89,10 @@ struct Draft {
         }
         if !route.alternatives.isEmpty {
             // What each choice of `build --procedure` implies.
-            route.explanation += Router(directory: directory, rules: rules, prescription: prescription, messages: messages)
-                .implications(route)
+            route.explanation += Router(
+                directory: directory, rules: rules, prescription: prescription, messages: messages
+            )
+            .implications(route)
         }
         formalNoticeSteps()
         judgmentWarning()
@@ -108,7 +117,9 @@ struct Draft {
         warn(.commercialDataDate(date: directory.meta["commercial_courts_date"] ?? "2021"))
         switch court.kind {
         case .tribunalDesActivitesEconomiques:
-            explain(.taeExperiment(from: frenchDate(rules.taeFrom), until: frenchDate(rules.taeUntil), source: rules.taeSource))
+            explain(
+                .taeExperiment(
+                    from: frenchDate(rules.taeFrom), until: frenchDate(rules.taeUntil), source: rules.taeSource))
             let threshold = try rules.threshold("tae_contribution", on: asOf)
             if amount > threshold.amount {
                 warn(.taeContribution(threshold: Money.french(threshold.amount), source: threshold.source))
@@ -140,17 +151,20 @@ struct Draft {
         route.form = Form(cerfa: form.form.cerfa, title: form.form.title, source: form.source)
         if let id = commune.tribunalDeProximite, amount <= proximite.amount {
             route.court = try court(id, as: .tribunalDeProximite)
-            explain(.proximiteCourt(
-                court: route.court!.name, commune: communeLabel(commune), threshold: Money.french(proximite.amount),
-                source: proximite.source))
+            explain(
+                .proximiteCourt(
+                    court: route.court!.name, commune: communeLabel(commune), threshold: Money.french(proximite.amount),
+                    source: proximite.source))
         } else {
             route.court = try court(commune.tribunalJudiciaire, as: .tribunalJudiciaire)
-            let why = commune.tribunalDeProximite == nil
+            let why =
+                commune.tribunalDeProximite == nil
                 ? text(.noProximite)
                 : text(.aboveProximite(threshold: Money.french(proximite.amount), source: proximite.source))
             explain(.judiciaireCourt(court: route.court!.name, commune: communeLabel(commune), why: why))
         }
-        explain(claim.nature == .consumer ? .civilFormConsumer(cerfa: form.form.cerfa) : .civilForm(cerfa: form.form.cerfa))
+        explain(
+            claim.nature == .consumer ? .civilFormConsumer(cerfa: form.form.cerfa) : .civilForm(cerfa: form.form.cerfa))
         civilNotes()
     }
 
@@ -162,17 +176,20 @@ struct Draft {
     mutating func protection() throws {
         let commune = try debtorCommune()
         let place = text(.placeOfDebtor(commune: communeLabel(commune)))
-        let seat = try court(commune.tribunalDeProximite ?? commune.tribunalJudiciaire,
-                             as: commune.tribunalDeProximite == nil ? .tribunalJudiciaire : .tribunalDeProximite)
+        let seat = try court(
+            commune.tribunalDeProximite ?? commune.tribunalJudiciaire,
+            as: commune.tribunalDeProximite == nil ? .tribunalJudiciaire : .tribunalDeProximite)
         if claim.nature == .residentialLease, let property = claim.contract.property,
-           let home = try? directory.resolve(property, field: "contract.property") {
+            let home = try? directory.resolve(property, field: "contract.property")
+        {
             let propertySeat = home.tribunalDeProximite ?? home.tribunalJudiciaire
             let tenantSeat = commune.tribunalDeProximite ?? commune.tribunalJudiciaire
             if propertySeat != tenantSeat {
-                explain(.protectionTenantHome(
-                    commune: "\(commune.displayName) (INSEE \(commune.insee))",
-                    property: "\(home.displayName) (INSEE \(home.insee))",
-                    court: text(.protectionJudgeName(seat: lowerInitial(seat.name)))))
+                explain(
+                    .protectionTenantHome(
+                        commune: "\(commune.displayName) (INSEE \(commune.insee))",
+                        property: "\(home.displayName) (INSEE \(home.insee))",
+                        court: text(.protectionJudgeName(seat: lowerInitial(seat.name)))))
             }
         }
         var judge = seat
@@ -225,24 +242,29 @@ struct Draft {
             // Brussels I bis art. 4 (defendant's domicile) is always available; art. 7(1) may open the court
             // of the place of performance; a consumer must be sued at home (art. 18(2)): the conservative
             // choice is the debtor's state.
-            route.court = Court(kind: .foreign, name: text(.foreignCourtName(country: country)),
-                                address: nil, source: "Règlement (UE) 1215/2012, art. 4")
+            route.court = Court(
+                kind: .foreign, name: text(.foreignCourtName(country: country)),
+                address: nil, source: "Règlement (UE) 1215/2012, art. 4")
             explain(.europeanOrder(country: country, source: form.source))
             explain(.europeanJurisdiction)
             explain(.europeanForm)
             let escp = try rules.threshold("european_small_claims", on: asOf)
             if statement.totals.principal <= escp.amount {
                 let escpForm = try rules.form("european_small_claims")
-                route.alternatives.append(Alternative(
-                    procedure: .europeanSmallClaims,
-                    why: text(.europeanSmallClaimsAlternative(
-                        principal: Money.french(statement.totals.principal), threshold: Money.french(escp.amount),
-                        source: escp.source, form: escpForm.form.title))))
+                route.alternatives.append(
+                    Alternative(
+                        procedure: .europeanSmallClaims,
+                        why: text(
+                            .europeanSmallClaimsAlternative(
+                                principal: Money.french(statement.totals.principal),
+                                threshold: Money.french(escp.amount),
+                                source: escp.source, form: escpForm.form.title))))
             }
             frenchCourtsAbroad(convention: "Règlement (UE) 1215/2012, art. 7(1)(b)")
         } else {
             route.procedure = .none
-            let why = rules.excludedStates.contains(country)
+            let why =
+                rules.excludedStates.contains(country)
                 ? text(.denmark(source: rules.europeanSource))
                 : text(.outsideEU(country: country))
             explain(.noSimplifiedProcedure(why: why))
@@ -265,8 +287,9 @@ struct Draft {
             warn(.frenchProceduresAbroadUnlessForum(convention: convention))
             return
         }
-        route.alternatives.append(Alternative(
-            procedure: .injonctionDePayer, why: text(.frenchCourtsPlaceOfPerformance(convention: convention))))
+        route.alternatives.append(
+            Alternative(
+                procedure: .injonctionDePayer, why: text(.frenchCourtsPlaceOfPerformance(convention: convention))))
     }
 
     /// Switzerland: outside the EU regulations but bound by the Lugano Convention 2007 (jurisdiction
@@ -338,9 +361,12 @@ struct Draft {
         let commune = try debtorCommune()
         let courDAppel = directory.court(commune.courDAppel)?.name ?? commune.courDAppel
         route.courDAppel = courDAppel
-        route.alternatives.append(Alternative(
-            procedure: .pspc,
-            why: text(.pspcAlternative(threshold: Money.french(pspc.amount), source: pspc.source, courDAppel: courDAppel))))
+        route.alternatives.append(
+            Alternative(
+                procedure: .pspc,
+                why: text(
+                    .pspcAlternative(threshold: Money.french(pspc.amount), source: pspc.source, courDAppel: courDAppel))
+            ))
     }
 
     // MARK: - Steps and warnings shared by the rows
@@ -367,7 +393,9 @@ struct Draft {
             return
         }
         guard let received = notice.received else {
-            step(civilInterest ? .keepReceiptCivil(date: frenchDate(notice.date)) : .keepReceipt(date: frenchDate(notice.date)))
+            step(
+                civilInterest
+                    ? .keepReceiptCivil(date: frenchDate(notice.date)) : .keepReceipt(date: frenchDate(notice.date)))
             return
         }
         if asOf - received < 15 {
@@ -388,7 +416,10 @@ struct Draft {
     /// notices as warnings; an expired one says that no court dossier should be filed.
     mutating func prescriptionWarnings() {
         for notice in Prescription.check(case: claim, asOf: asOf, rules: prescription) {
-            warn(notice.expired ? text(.prescriptionRun(date: frenchDate(notice.runsOut), message: notice.message)) : notice.message)
+            warn(
+                notice.expired
+                    ? text(.prescriptionRun(date: frenchDate(notice.runsOut), message: notice.message)) : notice.message
+            )
         }
     }
 
@@ -402,9 +433,10 @@ struct Draft {
     mutating func commercialCourt(for commune: DirectoryCommune, field: String) throws -> Court {
         guard let id = commune.commercialCourt, var entry = directory.court(id) else {
             let candidates = commune.commercialCandidates.map { directory.court($0)?.name ?? $0 }
-            throw RouteError.noCommercialCourt(field: field, commune: commune.displayName, insee: commune.insee,
-                                               candidates: candidates,
-                                               dataDate: directory.meta["commercial_courts_date"] ?? "2021")
+            throw RouteError.noCommercialCourt(
+                field: field, commune: commune.displayName, insee: commune.insee,
+                candidates: candidates,
+                dataDate: directory.meta["commercial_courts_date"] ?? "2021")
         }
         if let successor = entry.successor, let tae = directory.court(successor) {
             if asOf >= rules.taeFrom && asOf <= rules.taeUntil {
@@ -439,8 +471,9 @@ struct Draft {
             warn(.checkCourtAddress(court: entry.name, note: note))
         }
         let source = text(.sourceCourt(date: directory.meta["competences_date"] ?? "?"))
-        return Court(kind: kind, name: entry.name, address: entry.address, phone: entry.phone, email: entry.email,
-                     source: source, greffeCode: entry.greffeCode, addressNote: note)
+        return Court(
+            kind: kind, name: entry.name, address: entry.address, phone: entry.phone, email: entry.email,
+            source: source, greffeCode: entry.greffeCode, addressNote: note)
     }
 
     // MARK: - Text
@@ -463,9 +496,11 @@ struct Draft {
             warn(.oldCommune(insee: commune.insee))
         }
         if !route.sources.contains(where: { $0.hasPrefix("forms/courts") }) {
-            route.sources.append(text(.sourceCourts(
-                competences: directory.meta["competences_date"] ?? "?",
-                commercial: directory.meta["commercial_courts_date"] ?? "?")))
+            route.sources.append(
+                text(
+                    .sourceCourts(
+                        competences: directory.meta["competences_date"] ?? "?",
+                        commercial: directory.meta["commercial_courts_date"] ?? "?")))
         }
         return label
     }
@@ -492,7 +527,9 @@ func lowerInitial(_ name: String) -> String {
 
 /// "23 novembre 2026".
 func frenchDate(_ day: Day) -> String {
-    let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                  "novembre", "décembre"]
+    let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre",
+    ]
     return "\(day.day == 1 ? "1er" : String(day.day)) \(months[day.month - 1]) \(day.year)"
 }

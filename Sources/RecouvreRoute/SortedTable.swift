@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// A UTF-8 text file of lines sorted by their first field, kept as bytes: loading only records where
@@ -39,7 +39,8 @@ struct SortedTable: Sendable {
     /// The line whose first field is exactly `key`, without its newline.
     func line(forKey key: String) -> Substring? {
         let key = Array(key.utf8)
-        var low = 0, high = count - 1
+        var low = 0
+        var high = count - 1
         while low <= high {
             let mid = (low + high) / 2
             let order = compare(line: mid, with: key)

@@ -20,7 +20,9 @@ public enum SafeXMLParser {
 
     /// Parses `data` and returns its root element; throws every error libxml2 reported, located.
     @discardableResult
-    public static func parse(_ data: Data, name: String = "document.xml") throws(XMLValidationError)
+    public static func parse(
+        _ data: Data, name: String = "document.xml"
+    ) throws(XMLValidationError)
         -> XMLElementNode
     {
         try withDocument(data, name: name) { document throws(XMLValidationError) in
@@ -61,7 +63,8 @@ public enum SafeXMLParser {
                     XMLError(
                         code: -1,
                         message: "an element has more than \(maxAttributesPerElement) attributes, which recouvre "
-                            + "refuses (libxml2 checks duplicates in quadratic time)", line: line, column: 0, file: name)
+                            + "refuses (libxml2 checks duplicates in quadratic time)", line: line, column: 0, file: name
+                    )
                 ])
         }
         let document: xmlDocPtr? = withExtendedLifetime(collector) {

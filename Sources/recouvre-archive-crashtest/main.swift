@@ -9,7 +9,8 @@ import RecouvreModel
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts] [--batch]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: recouvre-archive-crashtest DB BUNDLE [--count N] [--no-receipts] [--batch]\n".utf8))
     exit(2)
 }
 var limit = Int.max
@@ -24,17 +25,20 @@ do {
     let start = bundle.asOf ?? Day(year: 2026, month: 1, day: 1)!
     let process = ProcessInfo.processInfo.processIdentifier
     if arguments.contains("--batch") && limit < Int.max {
-        try store.add(contentsOf: (0..<limit).map { index in
-            NoticeSubmission(bundle: bundle, sent: start.adding(days: index % 365), channel: .registeredLetter,
-                             tracking: "BATCH-\(process)-\(index)")
-        })
+        try store.add(
+            contentsOf: (0..<limit).map { index in
+                NoticeSubmission(
+                    bundle: bundle, sent: start.adding(days: index % 365), channel: .registeredLetter,
+                    tracking: "BATCH-\(process)-\(index)")
+            })
         exit(0)
     }
     var index = 0
     while index < limit {
-        let record = try store.add(NoticeSubmission(
-            bundle: bundle, sent: start.adding(days: index % 365), channel: .registeredLetter,
-            tracking: "CRASH-\(process)-\(index)"))
+        let record = try store.add(
+            NoticeSubmission(
+                bundle: bundle, sent: start.adding(days: index % 365), channel: .registeredLetter,
+                tracking: "CRASH-\(process)-\(index)"))
         if receipts && index % 3 == 0 {
             try store.recordReceipt(noticeID: record.id, received: record.sent.adding(days: 2))
         }

@@ -33,5 +33,7 @@ let buildTime = try clock.measure {
 }
 print("recouvre-bench-dossier: \(names.count) fixtures, \(count) dossiers, \(bytes) bytes assembled")
 print(String(format: "law book load: %.1f ms", seconds(loadTime) * 1000))
-print(String(format: "per dossier: %.2f ms (%.1f dossiers/s, one thread)", seconds(buildTime) * 1000 / Double(count),
-             Double(count) / seconds(buildTime)))
+print(
+    String(
+        format: "per dossier: %.2f ms (%.1f dossiers/s, one thread)", seconds(buildTime) * 1000 / Double(count),
+        Double(count) / seconds(buildTime)))

@@ -16,12 +16,15 @@ var invoices: [Invoice] = []
 var payments: [Payment] = []
 for index in 0..<10_000 {
     let issued = first.adding(days: index % 600)
-    invoices.append(Invoice(number: "F\(index)", issued: issued, due: issued.adding(days: 30),
-                            amount: Decimal(500 + (index * 37) % 5000)))
+    invoices.append(
+        Invoice(
+            number: "F\(index)", issued: issued, due: issued.adding(days: 30),
+            amount: Decimal(500 + (index * 37) % 5000)))
 }
 for index in 0..<30_000 {
     let named = index % 2 == 0 ? "F\(index / 3)" : nil
-    payments.append(Payment(date: first.adding(days: 40 + index % 650), amount: Decimal(50 + (index * 13) % 300), invoice: named))
+    payments.append(
+        Payment(date: first.adding(days: 40 + index % 650), amount: Decimal(50 + (index * 13) % 300), invoice: named))
 }
 let claim = Case(reference: "BENCH", creditor: creditor, debtor: debtor, invoices: invoices, payments: payments)
 let asOf = Day(iso: "2026-06-30")!
@@ -32,5 +35,7 @@ let elapsed = try clock.measure {
 }
 let lines = statement?.invoices.reduce(0) { $0 + $1.periods.count } ?? 0
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-print("recouvre-bench: 10000 invoices, 30000 payments, \(lines) penalty lines, total \(Money.plain(statement?.totals.total ?? 0))")
+print(
+    "recouvre-bench: 10000 invoices, 30000 payments, \(lines) penalty lines, total \(Money.plain(statement?.totals.total ?? 0))"
+)
 print(String(format: "statement wall time: %.3f s", seconds))

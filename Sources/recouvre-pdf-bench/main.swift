@@ -74,6 +74,7 @@ print("text only:  \(ms(text.seconds / Double(count))) per dossier")
 print(
     "with --pdf: \(ms(withPDF.seconds / Double(count))) per dossier, \(withPDF.pdfs) PDFs, "
         + "\(ms((withPDF.seconds - text.seconds) / Double(max(withPDF.pdfs, 1)))) per PDF document (the difference)")
-print("CPU time (load-independent): text only \(ms((cpu1 - cpu0) / Double(count))) per dossier; with --pdf "
-    + "\(ms((cpu2 - cpu1) / Double(count))) in recouvre + \(ms((worker1 - worker0) / Double(count))) in the worker "
-    + "per dossier, \(ms((worker1 - worker0) / Double(max(withPDF.pdfs, 1)))) of worker per PDF document")
+print(
+    "CPU time (load-independent): text only \(ms((cpu1 - cpu0) / Double(count))) per dossier; with --pdf "
+        + "\(ms((cpu2 - cpu1) / Double(count))) in recouvre + \(ms((worker1 - worker0) / Double(count))) in the worker "
+        + "per dossier, \(ms((worker1 - worker0) / Double(max(withPDF.pdfs, 1)))) of worker per PDF document")

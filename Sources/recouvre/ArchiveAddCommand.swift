@@ -54,9 +54,10 @@ struct ArchiveAddCommand: ParsableCommand {
                 bundleAt: bundle, sent: try parseDay(sent, option: "--sent"),
                 channel: NoticeChannel(rawValue: channel) ?? .registeredLetter, tracking: tracking, sentFile: file,
                 verifier: verifier, today: today())
-            printOut("archived notice #\(record.id) (case \(record.caseReference), sent \(record.sent.iso) by "
-                + "\(record.channel.rawValue)); entry \(record.seq), hash \(record.hash)"
-                + (record.sentFileSHA256.map { "; sent file \(record.sentFileName ?? "") sha256 \($0)" } ?? ""))
+            printOut(
+                "archived notice #\(record.id) (case \(record.caseReference), sent \(record.sent.iso) by "
+                    + "\(record.channel.rawValue)); entry \(record.seq), hash \(record.hash)"
+                    + (record.sentFileSHA256.map { "; sent file \(record.sentFileName ?? "") sha256 \($0)" } ?? ""))
         }
     }
 }

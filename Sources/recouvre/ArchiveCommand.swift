@@ -34,10 +34,12 @@ struct ArchiveDatabaseOption: ParsableArguments {
     @Option(name: .long, help: "The archive file (default: $XDG_DATA_HOME/recouvre/archive.sqlite).")
     var db: String?
 
-    @Option(name: .long, help: """
-        The archive's secret file (default: $RECOUVRE_ARCHIVE_SECRET, else \
-        $XDG_CONFIG_HOME/recouvre/archive-keys/ID.key).
-        """)
+    @Option(
+        name: .long,
+        help: """
+            The archive's secret file (default: $RECOUVRE_ARCHIVE_SECRET, else \
+            $XDG_CONFIG_HOME/recouvre/archive-keys/ID.key).
+            """)
     var secret: String?
 
     var path: String { db ?? ArchiveStore.defaultPath() }

@@ -39,7 +39,8 @@ struct ArchiveReceiptCommand: ParsableCommand {
         case (let received?, nil, false): _ = try parseDay(received, option: "--received")
         case (nil, let presented?, true): _ = try parseDay(presented, option: "--presented")
         case (nil, _?, false): throw ValidationError("--presented va avec --not-collected (pli avisé non réclamé)")
-        case (nil, nil, true): throw ValidationError("--not-collected demande --presented DATE (le jour porté sur l'avis de passage)")
+        case (nil, nil, true):
+            throw ValidationError("--not-collected demande --presented DATE (le jour porté sur l'avis de passage)")
         case (nil, nil, false): throw ValidationError("donnez --received DATE, ou --presented DATE --not-collected")
         default: throw ValidationError("--received et --presented/--not-collected s'excluent")
         }
@@ -50,9 +51,11 @@ struct ArchiveReceiptCommand: ParsableCommand {
             let day = try parseDay(received ?? presented ?? "", option: received != nil ? "--received" : "--presented")
             let receipt = try database.open(.readWrite).recordReceipt(
                 noticeID: id, received: day, outcome: notCollected ? .notCollected : .delivered, today: today())
-            let what = notCollected ? "presented \(receipt.received.iso), not collected" : "received \(receipt.received.iso)"
-            printOut("recorded receipt #\(receipt.id): notice #\(receipt.noticeID) \(what); "
-                + "entry \(receipt.seq), hash \(receipt.hash)")
+            let what =
+                notCollected ? "presented \(receipt.received.iso), not collected" : "received \(receipt.received.iso)"
+            printOut(
+                "recorded receipt #\(receipt.id): notice #\(receipt.noticeID) \(what); "
+                    + "entry \(receipt.seq), hash \(receipt.hash)")
         }
     }
 }

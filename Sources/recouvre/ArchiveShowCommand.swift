@@ -45,7 +45,9 @@ struct ArchiveShowCommand: ParsableCommand {
             if text {
                 writeArchiveOutput(record.text ?? "")
             } else {
-                printOut(ArchiveFormatter.show(record, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today()))
+                printOut(
+                    ArchiveFormatter.show(record, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today())
+                )
             }
         }
     }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import RecouvreBundle
 import RecouvreDocuments
-import RecouvreRoute
 import RecouvreForms
 import RecouvrePDF
+import RecouvreRoute
 
 /// `recouvre build CASE --out PATH`: the complete dossier, as a folder or a zip.
 struct BuildCommand: ParsableCommand {
@@ -39,13 +39,25 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var forms: FormsOption
     @OptionGroup var archive: ArchiveOption
 
-    @Option(name: .long, help: "notice (the mise en demeure to send) or court (the court dossier); default: notice until a formal notice is recorded.")
+    @Option(
+        name: .long,
+        help:
+            "notice (the mise en demeure to send) or court (the court dossier); default: notice until a formal notice is recorded."
+    )
     var stage: StageChoice?
 
-    @Option(name: .long, help: "injonction, pspc, european-order or european-small-claims, among those the route allows; default: the route's main procedure.")
+    @Option(
+        name: .long,
+        help:
+            "injonction, pspc, european-order or european-small-claims, among those the route allows; default: the route's main procedure."
+    )
     var procedure: ProcedureChoice?
 
-    @Option(name: .long, help: "The firm profile of the mandataire (docs/firm.md); default: $RECOUVRE_FIRM, else $XDG_CONFIG_HOME/recouvre/firm.yaml.")
+    @Option(
+        name: .long,
+        help:
+            "The firm profile of the mandataire (docs/firm.md); default: $RECOUVRE_FIRM, else $XDG_CONFIG_HOME/recouvre/firm.yaml."
+    )
     var firm: String?
 
     @Flag(name: .long, help: "Also write each document as PDF/A-3b beside its text (needs `pip install typst`).")
@@ -53,7 +65,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("pdf-only"), help: "Write the documents as PDF/A-3b only, without their text files.")
     var pdfOnly = false
 
-    @Flag(name: .long, help: "Replace an existing bundle, build even when prescription has run or before the notice's time has run (with a warning).")
+    @Flag(
+        name: .long,
+        help:
+            "Replace an existing bundle, build even when prescription has run or before the notice's time has run (with a warning)."
+    )
     var force = false
 
     func validate() throws {
@@ -63,7 +79,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let result = try reportingErrors {
             let options = DossierOptions(
-                stage: stage?.stage, procedure: procedure?.procedure, firm: try FirmProfile.locate(option: firm), force: force)
+                stage: stage?.stage, procedure: procedure?.procedure, firm: try FirmProfile.locate(option: firm),
+                force: force)
             let pdfOption =
                 pdf || pdfOnly
                 ? try PDFRenderer.bundlePDF(forms: try Forms.locate(override: forms.forms), only: pdfOnly) : nil

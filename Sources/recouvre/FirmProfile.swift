@@ -15,10 +15,13 @@ enum FirmProfile {
     }
 
     /// The profile to use, or nil when none is given nor configured.
-    static func locate(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Firm? {
+    static func locate(
+        option: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Firm? {
         if let option { return try load(path: option) }
         if let path = environment["RECOUVRE_FIRM"], !path.isEmpty { return try load(path: path) }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let config =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { "\($0)/.config" } ?? "")
         let path = "\(config)/recouvre/firm.yaml"
         guard !config.isEmpty, FileManager.default.fileExists(atPath: path) else { return nil }
@@ -26,19 +29,25 @@ enum FirmProfile {
     }
 
     static func load(path: String) throws -> Firm {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ProfileError(file: path, line: nil, message: "profil de mandataire introuvable ou illisible (voir docs/firm.md)")
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw ProfileError(
+                file: path, line: nil, message: "profil de mandataire introuvable ou illisible (voir docs/firm.md)")
         }
         return try parse(text, file: path)
     }
 
-    static let keys: Set<String> = ["kind", "name", "role", "barreau", "address", "phone", "email", "reference", "signatory"]
+    static let keys: Set<String> = [
+        "kind", "name", "role", "barreau", "address", "phone", "email", "reference", "signatory",
+    ]
 
     static func parse(_ text: String, file: String) throws -> Firm {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ProfileError(file: file, line: nil, message: "profil vide ; attendu : kind, name, address, signatory (docs/firm.md)")
+                throw ProfileError(
+                    file: file, line: nil,
+                    message: "profil vide ; attendu : kind, name, address, signatory (docs/firm.md)")
             }
             root = node
         } catch let error as ProfileError {
@@ -47,14 +56,17 @@ enum FirmProfile {
             throw ProfileError(file: file, line: nil, message: "YAML illisible (\(error))")
         }
         guard let mapping = root.mapping else {
-            throw ProfileError(file: file, line: root.mark?.line, message: "une liste de clés est attendue (kind, name, address, signatory…)")
+            throw ProfileError(
+                file: file, line: root.mark?.line,
+                message: "une liste de clés est attendue (kind, name, address, signatory…)")
         }
         var values: [String: Node] = [:]
         for (key, value) in mapping {
             let name = key.string ?? ""
             guard keys.contains(name) else {
-                throw ProfileError(file: file, line: key.mark?.line,
-                                   message: "clé inconnue « \(name) » ; clés possibles : \(keys.sorted().joined(separator: ", "))")
+                throw ProfileError(
+                    file: file, line: key.mark?.line,
+                    message: "clé inconnue « \(name) » ; clés possibles : \(keys.sorted().joined(separator: ", "))")
             }
             values[name] = value
         }
@@ -70,12 +82,14 @@ enum FirmProfile {
         }
         let kindText = try string("kind", required: true)!
         guard let kind = Firm.Kind(rawValue: kindText) else {
-            throw ProfileError(file: file, line: values["kind"]?.mark?.line,
-                               message: "kind : « \(kindText) » n'est pas permis ; écrivez avocat, agency, commissaire ou department")
+            throw ProfileError(
+                file: file, line: values["kind"]?.mark?.line,
+                message: "kind : « \(kindText) » n'est pas permis ; écrivez avocat, agency, commissaire ou department")
         }
         guard let addressNode = values["address"], let address = addressNode.mapping else {
-            throw ProfileError(file: file, line: values["address"]?.mark?.line,
-                               message: "address : attendu { lines: [\"…\"], postcode: \"69002\", city: \"Lyon\" }")
+            throw ProfileError(
+                file: file, line: values["address"]?.mark?.line,
+                message: "address : attendu { lines: [\"…\"], postcode: \"69002\", city: \"Lyon\" }")
         }
         var lines: [String] = []
         var postcode: String?
@@ -88,16 +102,20 @@ enum FirmProfile {
             case "city": city = value.string
             case "country": country = value.string ?? "FR"
             default:
-                throw ProfileError(file: file, line: key.mark?.line,
-                                   message: "address.\(key.string ?? "?") : clé inconnue ; clés possibles : lines, postcode, city, country")
+                throw ProfileError(
+                    file: file, line: key.mark?.line,
+                    message:
+                        "address.\(key.string ?? "?") : clé inconnue ; clés possibles : lines, postcode, city, country")
             }
         }
         guard let city else {
-            throw ProfileError(file: file, line: addressNode.mark?.line, message: "address.city : clé obligatoire manquante")
+            throw ProfileError(
+                file: file, line: addressNode.mark?.line, message: "address.city : clé obligatoire manquante")
         }
         if kind == .avocat, values["barreau"] == nil, values["role"] == nil {
-            throw ProfileError(file: file, line: values["kind"]?.mark?.line,
-                               message: "barreau : un avocat indique son barreau (barreau: \"Lyon\")")
+            throw ProfileError(
+                file: file, line: values["kind"]?.mark?.line,
+                message: "barreau : un avocat indique son barreau (barreau: \"Lyon\")")
         }
         return Firm(
             kind: kind, name: try string("name", required: true)!, role: try string("role", required: false),

@@ -93,7 +93,8 @@ struct ImportCSVCommand: ParsableCommand {
     @Argument(help: "The ledger (CSV).") var ledger: String
     @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor:
         String
-    @Option(name: .long, help: "A mapping file: field of the case file → column header (see docs/import.md).") var map: String?
+    @Option(name: .long, help: "A mapping file: field of the case file → column header (see docs/import.md).") var map:
+        String?
     @OptionGroup var output: ImportOutputOptions
 
     func run() throws {

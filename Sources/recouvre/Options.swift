@@ -52,10 +52,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// `--archive DB`: take the formal notice and its receipt date from the archive of formal notices when
 /// the case file has none (civil interest runs from the receipt, C. civ. 1231-6, 1344-1).
 struct ArchiveOption: ParsableArguments {
-    @Option(name: .long, help: """
-        An archive (recouvre archive) to take the formal notice and its receipt date from when the case file \
-        has none.
-        """)
+    @Option(
+        name: .long,
+        help: """
+            An archive (recouvre archive) to take the formal notice and its receipt date from when the case file \
+            has none.
+            """)
     var archive: String?
 
     /// The case completed from the archive when one is named; what was taken is printed as a warning.

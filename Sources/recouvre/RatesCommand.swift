@@ -6,7 +6,8 @@ import RecouvreLaw
 struct RatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rates",
-        abstract: "Show each rate table, the day it was checked through, its unverified rows and the first day it can no longer compute.",
+        abstract:
+            "Show each rate table, the day it was checked through, its unverified rows and the first day it can no longer compute.",
         discussion: """
             check and build warn 30 days before that day.
 
@@ -22,6 +23,8 @@ struct RatesCommand: ParsableCommand {
         let book = try reportingErrors { try forms.book() }
         let expiry = RateExpiry(book.rates)
         printOut(expiry.text(messages: book.messages))
-        if let warning = expiry.warning(today: Today.day(), messages: book.messages) { printError("warning: \(warning)") }
+        if let warning = expiry.warning(today: Today.day(), messages: book.messages) {
+            printError("warning: \(warning)")
+        }
     }
 }

@@ -21,7 +21,8 @@ struct Recouvre: ParsableCommand {
         version: "recouvre \(version)",
         subcommands: [
             InitCommand.self, CheckCommand.self, StatementCommand.self, RouteCommand.self,
-            BuildCommand.self, VerifyCommand.self, ArchiveCommand.self, RemindCommand.self, PlanCommand.self, AgedCommand.self,
+            BuildCommand.self, VerifyCommand.self, ArchiveCommand.self, RemindCommand.self, PlanCommand.self,
+            AgedCommand.self,
             ImportCommand.self, RatesCommand.self,
             BatchCommand.self, BatchMergeCommand.self,
         ]

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RecouvreCaseFile
 import RecouvreBundle
+import RecouvreCaseFile
 import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute

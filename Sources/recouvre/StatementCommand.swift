@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RecouvreArchive
-import RecouvreCaseFile
 import RecouvreBundle
+import RecouvreCaseFile
 import RecouvreLaw
 import RecouvreModel
 
@@ -10,7 +10,8 @@ import RecouvreModel
 struct StatementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement",
-        abstract: "Prints the account statement (relevé de compte): penalties or interest period by period, payments, fees, totals.",
+        abstract:
+            "Prints the account statement (relevé de compte): penalties or interest period by period, payments, fees, totals.",
         discussion: """
             The rates come from the dated tables in forms/rates/ (ECB rate, taux de l'intérêt légal); a day
             that no table covers is refused with exit status 3 and the name of the file to update.

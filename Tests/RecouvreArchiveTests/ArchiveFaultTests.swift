@@ -1,9 +1,11 @@
 import Foundation
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreArchive
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Processes killed mid-write and processes writing at once, with the real binary of the helper
@@ -36,7 +38,7 @@ struct ArchiveFaultTests {
         var seen = Data()
         while !seen.contains(UInt8(ascii: "\n")) {
             let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { return }   // end of file: the helper ended
+            if chunk.isEmpty { return }  // end of file: the helper ended
             seen.append(chunk)
         }
     }
@@ -46,7 +48,8 @@ struct ArchiveFaultTests {
         #expect(FileManager.default.isExecutableFile(atPath: helper.path), "build the crashtest helper: \(helper.path)")
         // The delays are drawn from a seeded generator and the seed is printed: a failure is replayed
         // with RECOUVRE_KILL_SEED=<seed> (the machine's load still moves where each kill lands).
-        let seed = ProcessInfo.processInfo.environment["RECOUVRE_KILL_SEED"].flatMap(UInt64.init)
+        let seed =
+            ProcessInfo.processInfo.environment["RECOUVRE_KILL_SEED"].flatMap(UInt64.init)
             ?? UInt64.random(in: 1...UInt64(UInt32.max))
         print("killedDuringAdd: seed \(seed) (replay with RECOUVRE_KILL_SEED=\(seed))")
         var generator = SeededGenerator(seed: seed)
@@ -72,12 +75,15 @@ struct ArchiveFaultTests {
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "round \(round), seed \(seed): the helper exited by itself")
+            #expect(
+                process.terminationReason == .uncaughtSignal,
+                "round \(round), seed \(seed): the helper exited by itself")
             guard FileManager.default.fileExists(atPath: database) else { continue }
             let result = try ArchiveStore(path: database).verify()
             #expect(result.isIntact, "round \(round), seed \(seed): \(result.problem?.description ?? "")")
-            #expect(result.entries >= previous,
-                    "round \(round), seed \(seed): entries went from \(previous) to \(result.entries)")
+            #expect(
+                result.entries >= previous,
+                "round \(round), seed \(seed): entries went from \(previous) to \(result.entries)")
             if result.entries > previous { grewAfterKill += 1 }
             previous = result.entries
         }

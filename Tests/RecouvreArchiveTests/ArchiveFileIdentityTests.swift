@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreArchive
 
 @Suite("Files that are not ours, or newer, are refused and left untouched")
@@ -15,8 +16,10 @@ struct ArchiveFileIdentityTests {
 
     /// The file's bytes and the names in its folder, to prove nothing was written.
     func snapshot(_ url: URL) throws -> (Data, [String]) {
-        (try Data(contentsOf: url),
-         try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path).sorted())
+        (
+            try Data(contentsOf: url),
+            try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path).sorted()
+        )
     }
 
     @Test("a text file")
@@ -26,8 +29,9 @@ struct ArchiveFileIdentityTests {
         let before = try snapshot(url)
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: url.path, creating: true) }
         #expect(error?.kind == .notAnArchive)
-        #expect(error?.message.contains("pas une archive recouvre (le fichier n'est pas une base SQLite)") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.contains("pas une archive recouvre (le fichier n'est pas une base SQLite)") == true,
+            "\(String(describing: error))")
         let after = try snapshot(url)
         #expect(after.0 == before.0 && after.1 == before.1)
     }
@@ -71,8 +75,11 @@ struct ArchiveFileIdentityTests {
         _ = try ArchiveStore(path: url.path, creating: true)
         let queue = try DatabaseQueue(path: url.path)
         let identity = try queue.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int32.fetchOne(db, sql: "PRAGMA user_version"),
-             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+            (
+                try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+                try Int32.fetchOne(db, sql: "PRAGMA user_version"),
+                try String.fetchOne(db, sql: "PRAGMA journal_mode")
+            )
         }
         #expect(identity.0 == ArchiveSchema.applicationID)
         #expect(identity.1 == ArchiveSchema.version)
@@ -102,14 +109,17 @@ struct ArchiveFileIdentityTests {
         // SQLITE_CONSTRAINT_TRIGGER = 1811 = 19 | (7 << 8).
         #expect(error?.kind == .sqlite(code: 1811))
         #expect(error?.message.hasPrefix("\(store.path) : l'archive refuse cette écriture") == true)
-        #expect(error?.message.contains("the recouvre archive is append-only: a notice cannot be deleted") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.contains("the recouvre archive is append-only: a notice cannot be deleted") == true,
+            "\(String(describing: error))")
     }
 
     @Test("a folder given as the archive is refused")
     func folderInsteadOfFile() throws {
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: folder.path) }
-        #expect(error?.message.hasPrefix("\(folder.path) : c'est un dossier, pas un fichier d'archive") == true, "\(String(describing: error))")
+        #expect(
+            error?.message.hasPrefix("\(folder.path) : c'est un dossier, pas un fichier d'archive") == true,
+            "\(String(describing: error))")
     }
 
     @Test("an archive whose creation was interrupted is finished, not refused")
@@ -123,6 +133,7 @@ struct ArchiveFileIdentityTests {
         }
         try queue.close()
         let store = try ArchiveStore(path: url.path)
-        #expect(try store.verify() == ChainVerification(notices: 0, receipts: 0, head: ChainEntry.genesis, problem: nil))
+        #expect(
+            try store.verify() == ChainVerification(notices: 0, receipts: 0, head: ChainEntry.genesis, problem: nil))
     }
 }

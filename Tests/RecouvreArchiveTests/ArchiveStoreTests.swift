@@ -2,6 +2,7 @@ import Foundation
 import RecouvreModel
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreArchive
 
 @Suite("Archive store: add, receipts, queries, export")
@@ -13,12 +14,15 @@ struct ArchiveStoreTests {
         _ = testSecretInstalled
         folder = try TestPaths.temporaryFolder("archive-store")
         // A fixed secret: the golden outputs below hold keyed hashes.
-        store = try ArchiveStore(path: folder.appendingPathComponent("archive.sqlite").path, mode: .create,
-                                 secret: try fixedSecret(in: folder))
+        store = try ArchiveStore(
+            path: folder.appendingPathComponent("archive.sqlite").path, mode: .create,
+            secret: try fixedSecret(in: folder))
     }
 
-    func submit(_ bundle: SyntheticBundle = SyntheticBundle(), sent: String, channel: NoticeChannel = .registeredLetter,
-                tracking: String, name: String = UUID().uuidString) throws -> NoticeRecord {
+    func submit(
+        _ bundle: SyntheticBundle = SyntheticBundle(), sent: String, channel: NoticeChannel = .registeredLetter,
+        tracking: String, name: String = UUID().uuidString
+    ) throws -> NoticeRecord {
         let read = try bundle.read(in: folder.appendingPathComponent(name))
         return try store.add(NoticeSubmission(bundle: read, sent: .of(sent), channel: channel, tracking: tracking))
     }
@@ -78,7 +82,9 @@ struct ArchiveStoreTests {
             try store.recordReceipt(noticeID: notice.id, received: .of("2026-11-27"))
         }
         #expect(again?.message.contains("est déjà enregistré") == true)
-        let missing = #expect(throws: ArchiveError.self) { try store.recordReceipt(noticeID: 9, received: .of("2026-12-01")) }
+        let missing = #expect(throws: ArchiveError.self) {
+            try store.recordReceipt(noticeID: 9, received: .of("2026-12-01"))
+        }
         #expect(missing?.message.contains("pas de notification #9") == true)
         #expect(try store.verify().isIntact)
     }
@@ -92,8 +98,10 @@ struct ArchiveStoreTests {
             try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-11-24"), channel: .email, tracking: "m1"))
         }
         #expect(error?.message.contains("déjà archivée sous le n° 1") == true)
-        let resent = try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-12-01"), channel: .bailiff,
-                                                    tracking: "acte 2026-118"))
+        let resent = try store.add(
+            NoticeSubmission(
+                bundle: bundle, sent: .of("2026-12-01"), channel: .bailiff,
+                tracking: "acte 2026-118"))
         #expect(resent.id == 2)
     }
 
@@ -131,21 +139,23 @@ struct ArchiveStoreTests {
         _ = try submit(sent: "2026-12-10", channel: .bailiff, tracking: "C")
     }
 
-    @Test("list filters by debtor, SIREN, date range and status", arguments: [
-        (ArchiveFilter(asOf: .of("2026-12-15")), [1, 2, 3]),
-        (ArchiveFilter(debtor: "dupont electricite", asOf: .of("2026-12-15")), [1, 3]),
-        (ArchiveFilter(debtor: "MARTIN", asOf: .of("2026-12-15")), [2]),
-        (ArchiveFilter(siren: "732 829 320", asOf: .of("2026-12-15")), [1, 3]),
-        (ArchiveFilter(siren: "443061841", asOf: .of("2026-12-15")), [2]),
-        (ArchiveFilter(from: .of("2026-11-25"), to: .of("2026-12-10"), asOf: .of("2026-12-15")), [2, 3]),
-        (ArchiveFilter(to: .of("2026-11-24"), asOf: .of("2026-12-15")), [1]),
-        (ArchiveFilter(status: .received, asOf: .of("2026-12-15")), [1]),
-        // #2 sent 11-25: 12-09 − 11-25 = 14 days → still "sent"; 12-10 − 11-25 = 15 days → "no-receipt".
-        (ArchiveFilter(status: .sent, asOf: .of("2026-12-09")), [2, 3]),
-        (ArchiveFilter(status: .noReceipt, asOf: .of("2026-12-09")), []),
-        (ArchiveFilter(status: .noReceipt, asOf: .of("2026-12-10")), [2]),
-        (ArchiveFilter(status: .sent, asOf: .of("2026-12-10")), [3]),
-    ])
+    @Test(
+        "list filters by debtor, SIREN, date range and status",
+        arguments: [
+            (ArchiveFilter(asOf: .of("2026-12-15")), [1, 2, 3]),
+            (ArchiveFilter(debtor: "dupont electricite", asOf: .of("2026-12-15")), [1, 3]),
+            (ArchiveFilter(debtor: "MARTIN", asOf: .of("2026-12-15")), [2]),
+            (ArchiveFilter(siren: "732 829 320", asOf: .of("2026-12-15")), [1, 3]),
+            (ArchiveFilter(siren: "443061841", asOf: .of("2026-12-15")), [2]),
+            (ArchiveFilter(from: .of("2026-11-25"), to: .of("2026-12-10"), asOf: .of("2026-12-15")), [2, 3]),
+            (ArchiveFilter(to: .of("2026-11-24"), asOf: .of("2026-12-15")), [1]),
+            (ArchiveFilter(status: .received, asOf: .of("2026-12-15")), [1]),
+            // #2 sent 11-25: 12-09 − 11-25 = 14 days → still "sent"; 12-10 − 11-25 = 15 days → "no-receipt".
+            (ArchiveFilter(status: .sent, asOf: .of("2026-12-09")), [2, 3]),
+            (ArchiveFilter(status: .noReceipt, asOf: .of("2026-12-09")), []),
+            (ArchiveFilter(status: .noReceipt, asOf: .of("2026-12-10")), [2]),
+            (ArchiveFilter(status: .sent, asOf: .of("2026-12-10")), [3]),
+        ])
     func listFilters(filter: ArchiveFilter, expected: [Int64]) throws {
         try populateForFilters()
         #expect(try store.list(filter).map(\.id) == expected)
@@ -154,8 +164,9 @@ struct ArchiveStoreTests {
     @Test("latestFormalNotice gives the last notice sent for the case and its receipt date")
     func latestFormalNotice() throws {
         try populateForFilters()
-        #expect(try store.latestFormalNotice(caseReference: "2026-0042")
-            == ArchivedNotice(id: 3, sent: .of("2026-12-10"), received: nil, channel: .bailiff, tracking: "C"))
+        #expect(
+            try store.latestFormalNotice(caseReference: "2026-0042")
+                == ArchivedNotice(id: 3, sent: .of("2026-12-10"), received: nil, channel: .bailiff, tracking: "C"))
         try store.recordReceipt(noticeID: 3, received: .of("2026-12-11"))
         #expect(try store.latestFormalNotice(caseReference: "2026-0042")?.received == .of("2026-12-11"))
         #expect(try store.latestFormalNotice(caseReference: "2026-0050")?.id == 2)
@@ -175,11 +186,16 @@ struct ArchiveStoreTests {
         let outputs = [
             ("export.json", json),
             ("export.csv", ArchiveFormatter.csv(records)),
-            ("list.txt", ArchiveFormatter.list(try store.list(ArchiveFilter(asOf: .of("2026-12-15"))), asOf: .of("2026-12-15"))),
+            (
+                "list.txt",
+                ArchiveFormatter.list(try store.list(ArchiveFilter(asOf: .of("2026-12-15"))), asOf: .of("2026-12-15"))
+            ),
             ("show-1.txt", ArchiveFormatter.show(try store.notice(id: 1), asOf: .of("2026-12-15"))),
         ]
         for (name, output) in outputs {
-            if let diff = Golden.mismatch(output, target: "RecouvreArchiveTests", name: name) { Issue.record("\(diff)") }
+            if let diff = Golden.mismatch(output, target: "RecouvreArchiveTests", name: name) {
+                Issue.record("\(diff)")
+            }
         }
     }
 
@@ -192,11 +208,15 @@ struct ArchiveStoreTests {
 
     @Test("the default location follows XDG")
     func defaultPath() {
-        #expect(ArchiveStore.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"])
-            == "/data/recouvre/archive.sqlite")
-        #expect(ArchiveStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/recouvre/archive.sqlite")
+        #expect(
+            ArchiveStore.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"])
+                == "/data/recouvre/archive.sqlite")
+        #expect(
+            ArchiveStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/recouvre/archive.sqlite"
+        )
         // A relative XDG_DATA_HOME is invalid per the XDG specification and is ignored.
-        #expect(ArchiveStore.defaultPath(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/a"])
-            == "/home/a/.local/share/recouvre/archive.sqlite")
+        #expect(
+            ArchiveStore.defaultPath(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/a"])
+                == "/home/a/.local/share/recouvre/archive.sqlite")
     }
 }

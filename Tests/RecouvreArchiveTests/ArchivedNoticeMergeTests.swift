@@ -2,6 +2,7 @@ import Foundation
 import RecouvreModel
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreArchive
 
 @Suite("The archive completes a case's formal notice (statement --archive)")
@@ -15,22 +16,28 @@ struct ArchivedNoticeMergeTests {
         let folder = try TestPaths.temporaryFolder("archive-merge")
         store = try ArchiveStore(path: folder.appendingPathComponent("a.sqlite").path, creating: true)
         let bundle = try SyntheticBundle().read(in: folder.appendingPathComponent("b"))
-        try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-11-24"), channel: .registeredLetter, tracking: "1A"))
+        try store.add(
+            NoticeSubmission(bundle: bundle, sent: .of("2026-11-24"), channel: .registeredLetter, tracking: "1A"))
         try store.recordReceipt(noticeID: 1, received: .of("2026-11-27"))
         let address = Address(lines: ["9 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux")
-        claim = Case(reference: "2026-0042",
-                     creditor: Party(kind: .company, name: "SAS Lumière Conseil", address: address),
-                     debtor: Party(kind: .individual, name: "Julien Lefèvre", address: address),
-                     invoices: [Invoice(number: "F1", issued: .of("2025-11-14"), due: .of("2025-11-14"), amount: 1000)])
+        claim = Case(
+            reference: "2026-0042",
+            creditor: Party(kind: .company, name: "SAS Lumière Conseil", address: address),
+            debtor: Party(kind: .individual, name: "Julien Lefèvre", address: address),
+            invoices: [Invoice(number: "F1", issued: .of("2025-11-14"), due: .of("2025-11-14"), amount: 1000)])
     }
 
     @Test("a case without a formal notice takes the archive's, with its receipt")
     func noNoticeInCase() throws {
         let (completed, note) = try claim.completingFormalNotice(from: store)
-        #expect(completed.formalNotice == Event(type: .formalNotice, date: .of("2026-11-24"), received: .of("2026-11-27"),
-                                                channel: .registeredLetter, tracking: "1A"))
-        #expect(note == "formal notice taken from the archive: notice #1 sent 2026-11-24 by registered_letter, "
-            + "received 2026-11-27")
+        #expect(
+            completed.formalNotice
+                == Event(
+                    type: .formalNotice, date: .of("2026-11-24"), received: .of("2026-11-27"),
+                    channel: .registeredLetter, tracking: "1A"))
+        #expect(
+            note == "formal notice taken from the archive: notice #1 sent 2026-11-24 by registered_letter, "
+                + "received 2026-11-27")
     }
 
     @Test("a case's notice of the same day without receipt takes the archive's receipt date")

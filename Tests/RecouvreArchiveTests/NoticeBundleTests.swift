@@ -2,6 +2,7 @@ import Foundation
 import RecouvreBundleIO
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreArchive
 
 /// `archive add` reads a bundle through the one bundle reader and verifier: it trusts nothing it
@@ -33,7 +34,8 @@ struct NoticeBundleTests {
     func alteredNotice() throws {
         let bundle = try SyntheticBundle().write(to: folder.appendingPathComponent("b"))
         let notice = bundle.appendingPathComponent("01-mise-en-demeure.txt")
-        try Data("Lyon, le 23 novembre 2026\n\nMise en demeure de payer la somme de 9 220,00 €.\n".utf8).write(to: notice)
+        try Data("Lyon, le 23 novembre 2026\n\nMise en demeure de payer la somme de 9 220,00 €.\n".utf8).write(
+            to: notice)
         let error = #expect(throws: ArchiveError.self) { try NoticeBundle.read(path: bundle.path) }
         #expect(error?.kind == .alteredBundle)
         #expect(error?.message.contains("modifié : 01-mise-en-demeure.txt") == true, "\(String(describing: error))")
@@ -56,8 +58,9 @@ struct NoticeBundleTests {
         forged.manifestAmount = "999999.99"
         let error = #expect(throws: ArchiveError.self) { try forged.read(in: folder.appendingPathComponent("f")) }
         #expect(error?.kind == .alteredBundle)
-        #expect(error?.message.contains("amount_claimed 999999.99, dossier.xml dit 1220.00") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.contains("amount_claimed 999999.99, dossier.xml dit 1220.00") == true,
+            "\(String(describing: error))")
         let honest = try SyntheticBundle().read(in: folder.appendingPathComponent("h"))
         #expect(honest.amountClaimed == Decimal(string: "1220.00"))
         #expect(honest.caseReference == "2026-0042")
@@ -100,18 +103,22 @@ struct NoticeBundleTests {
             $0.files.append(BundleManifestFile(path: "../secret", sha256: String(repeating: "0", count: 64), bytes: 1))
         }
         let error = #expect(throws: ArchiveError.self) { try NoticeBundle.read(path: bundle.path) }
-        #expect(error?.message.contains("../secret (le manifeste nomme un chemin remontant hors du dossier") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.contains("../secret (le manifeste nomme un chemin remontant hors du dossier") == true,
+            "\(String(describing: error))")
     }
 
     @Test("a missing bundle is named")
     func missingBundle() {
         let error = #expect(throws: BundleError.self) { try NoticeBundle.read(path: "/nonexistent/dossier") }
-        #expect(error?.description == "/nonexistent/dossier : pas un dossier recouvre (aucun fichier ni dossier à cet endroit)")
+        #expect(
+            error?.description
+                == "/nonexistent/dossier : pas un dossier recouvre (aucun fichier ni dossier à cet endroit)")
     }
 
-    @Test("a .zip bundle reads like the folder, at the root or in one top folder",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip")))
+    @Test(
+        "a .zip bundle reads like the folder, at the root or in one top folder",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip")))
     func zipBundle() throws {
         let tree = try SyntheticBundle().write(to: folder.appendingPathComponent("dossier"))
         let fromFolder = try NoticeBundle.read(path: tree.path)

@@ -1,6 +1,7 @@
 import Foundation
 import RecouvreBundleIO
 import RecouvreModel
+
 @testable import RecouvreArchive
 
 #if canImport(Glibc)
@@ -34,15 +35,21 @@ struct SyntheticBundle {
     /// Writes the folder and returns it.
     @discardableResult
     func write(to folder: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pieces"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("pieces"),
+            withIntermediateDirectories: true)
         let notice = Data(text.utf8)
         try notice.write(to: folder.appendingPathComponent("01-mise-en-demeure.txt"))
         let other = Data("Relevé de compte\n".utf8)
         try other.write(to: folder.appendingPathComponent("02-releve-de-compte.txt"))
-        let xml = Data(Self.dossierXML(self, documents: [
-            ("01-mise-en-demeure.txt", "Mise en demeure", notice), ("02-releve-de-compte.txt", "Relevé de compte", other),
-        ]).utf8)
+        let xml = Data(
+            Self.dossierXML(
+                self,
+                documents: [
+                    ("01-mise-en-demeure.txt", "Mise en demeure", notice),
+                    ("02-releve-de-compte.txt", "Relevé de compte", other),
+                ]
+            ).utf8)
         try xml.write(to: folder.appendingPathComponent("dossier.xml"))
         let manifest = BundleManifest(
             tool: "recouvre 0.1.0", caseReference: caseReference, asOf: asOf,

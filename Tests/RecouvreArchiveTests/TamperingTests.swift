@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreArchive
 
 /// Edits the database behind recouvre's back with raw SQL (GRDB over the sqlite3 library), the way
@@ -16,7 +17,8 @@ struct TamperingTests {
         path = folder.appendingPathComponent("archive.sqlite").path
         let bundle = try SyntheticBundle().read(in: folder.appendingPathComponent("b"))
         let store = try ArchiveStore(path: path, creating: true)
-        try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-11-24"), channel: .registeredLetter, tracking: "A"))
+        try store.add(
+            NoticeSubmission(bundle: bundle, sent: .of("2026-11-24"), channel: .registeredLetter, tracking: "A"))
         try store.recordReceipt(noticeID: 1, received: .of("2026-11-27"))
         try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-11-25"), channel: .email, tracking: "B"))
         try store.add(NoticeSubmission(bundle: bundle, sent: .of("2026-11-26"), channel: .bailiff, tracking: "C"))
@@ -31,14 +33,16 @@ struct TamperingTests {
 
     func problem() throws -> ChainProblem? { try ArchiveStore(path: path).verify().problem }
 
-    @Test("the triggers refuse UPDATE and DELETE, keeping SQLite's code and message", arguments: [
-        "UPDATE notice SET amount_claimed = '1.00' WHERE id = 2",
-        "DELETE FROM notice WHERE id = 3",
-        "UPDATE receipt SET received = '2026-11-30'",
-        "DELETE FROM receipt",
-        "UPDATE notice_document SET text = 'x'",
-        "DELETE FROM notice_document",
-    ])
+    @Test(
+        "the triggers refuse UPDATE and DELETE, keeping SQLite's code and message",
+        arguments: [
+            "UPDATE notice SET amount_claimed = '1.00' WHERE id = 2",
+            "DELETE FROM notice WHERE id = 3",
+            "UPDATE receipt SET received = '2026-11-30'",
+            "DELETE FROM receipt",
+            "UPDATE notice_document SET text = 'x'",
+            "DELETE FROM notice_document",
+        ])
     func triggersRefuse(sql: String) throws {
         let error = #expect(throws: DatabaseError.self) { try raw(sql) }
         #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER)
@@ -52,8 +56,9 @@ struct TamperingTests {
         let found = try #require(try problem())
         #expect(found.subject == "notification #2")
         #expect(found.seq == 3)
-        #expect(found.description == "\(path) : notification #2 (entrée 3) a été modifiée : son contenu ne correspond "
-            + "plus à l'empreinte enregistrée lors de l'archivage")
+        #expect(
+            found.description == "\(path) : notification #2 (entrée 3) a été modifiée : son contenu ne correspond "
+                + "plus à l'empreinte enregistrée lors de l'archivage")
     }
 
     @Test("an edited receipt date is named")
@@ -69,19 +74,23 @@ struct TamperingTests {
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "DROP TRIGGER notice_append_only_update")
             try db.execute(sql: "UPDATE notice SET tracking = 'forged' WHERE id = 2")
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT \(ArchiveStore.noticeColumns) FROM notice WHERE id = 2"))
-            let entry = ChainEntry.notice(seq: 3, id: 2, previousHash: row.text(15) ?? "", bundle: NoticeBundleFields(
-                caseReference: row.text(2) ?? "", creditorName: row.text(3) ?? "", creditorSiren: row.text(4),
-                debtorName: row.text(5) ?? "", debtorSiren: row.text(6), amountClaimed: row.text(7) ?? "",
-                asOf: row.text(8), noticeFile: row.text(9) ?? "", noticeSHA256: row.text(10) ?? "",
-                manifestSHA256: row.text(11) ?? "", sent: row.text(12) ?? "", channel: row.text(13) ?? "",
-                tracking: row.text(14) ?? ""))
+            let row = try #require(
+                try Row.fetchOne(db, sql: "SELECT \(ArchiveStore.noticeColumns) FROM notice WHERE id = 2"))
+            let entry = ChainEntry.notice(
+                seq: 3, id: 2, previousHash: row.text(15) ?? "",
+                bundle: NoticeBundleFields(
+                    caseReference: row.text(2) ?? "", creditorName: row.text(3) ?? "", creditorSiren: row.text(4),
+                    debtorName: row.text(5) ?? "", debtorSiren: row.text(6), amountClaimed: row.text(7) ?? "",
+                    asOf: row.text(8), noticeFile: row.text(9) ?? "", noticeSHA256: row.text(10) ?? "",
+                    manifestSHA256: row.text(11) ?? "", sent: row.text(12) ?? "", channel: row.text(13) ?? "",
+                    tracking: row.text(14) ?? ""))
             try db.execute(sql: "UPDATE notice SET hash = ? WHERE id = 2", arguments: [entry.hash])
         }
         try queue.close()
         let found = try #require(try problem())
         #expect(found.subject == "notification #2")
-        #expect(found.description.contains("notification #2 (entrée 3) a été modifiée : son contenu ne correspond plus"))
+        #expect(
+            found.description.contains("notification #2 (entrée 3) a été modifiée : son contenu ne correspond plus"))
     }
 
     @Test("a deleted row in the middle is named")
@@ -89,8 +98,9 @@ struct TamperingTests {
         try raw("DROP TRIGGER notice_append_only_delete; DELETE FROM notice WHERE id = 2")
         let found = try #require(try problem())
         #expect(found.subject == "notification #2")
-        #expect(found.description == "\(path) : entrée 3 supprimée (manquent : notification #2) : la chaîne saute de "
-            + "accusé #1 (notification #1) à notification #3 (entrée 4)")
+        #expect(
+            found.description == "\(path) : entrée 3 supprimée (manquent : notification #2) : la chaîne saute de "
+                + "accusé #1 (notification #1) à notification #3 (entrée 4)")
     }
 
     @Test("the newest row deleted is named through SQLite's AUTOINCREMENT counter")
@@ -102,7 +112,8 @@ struct TamperingTests {
 
     @Test("reordered rows are named")
     func reordered() throws {
-        try raw("""
+        try raw(
+            """
             DROP TRIGGER notice_append_only_update;
             UPDATE notice SET seq = 100 WHERE id = 2;
             UPDATE notice SET seq = 3 WHERE id = 3;
@@ -129,16 +140,31 @@ struct TamperingTests {
         #expect(try problem()?.subject != nil)
     }
 
-    @Test("list names the row holding a value recouvre never writes, in a column it prints", arguments: [
-        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = 20261125 WHERE id = 2", "notification #2"),
-        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET tracking = X'42' WHERE id = 3", "notification #3"),
-        ("DROP TRIGGER notice_append_only_update; UPDATE notice SET debtor_name = X'00' WHERE id = 1", "notification #1"),
-        ("DROP TRIGGER receipt_append_only_update; UPDATE receipt SET received = '2026-02-30' WHERE id = 1",
-         "accusé #1"),
-    ])
+    @Test(
+        "list names the row holding a value recouvre never writes, in a column it prints",
+        arguments: [
+            (
+                "DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = 20261125 WHERE id = 2",
+                "notification #2"
+            ),
+            (
+                "DROP TRIGGER notice_append_only_update; UPDATE notice SET tracking = X'42' WHERE id = 3",
+                "notification #3"
+            ),
+            (
+                "DROP TRIGGER notice_append_only_update; UPDATE notice SET debtor_name = X'00' WHERE id = 1",
+                "notification #1"
+            ),
+            (
+                "DROP TRIGGER receipt_append_only_update; UPDATE receipt SET received = '2026-02-30' WHERE id = 1",
+                "accusé #1"
+            ),
+        ])
     func listWrongTypes(sql: String, subject: String) throws {
         try raw(sql)
-        let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: path).list(ArchiveFilter(asOf: .of("2026-12-31"))) }
+        let error = #expect(throws: ArchiveError.self) {
+            try ArchiveStore(path: path).list(ArchiveFilter(asOf: .of("2026-12-31")))
+        }
         #expect(error?.kind == .chainBroken)
         #expect(error?.description.contains("\(subject) contient des valeurs que recouvre n'écrit jamais") == true)
     }

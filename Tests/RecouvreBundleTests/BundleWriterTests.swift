@@ -13,7 +13,8 @@ struct BundleWriterTests {
     /// The part of dossier.xml that verify cross-checks: the case, the parties, the total and the
     /// digests of the documents and exhibits (`extra` is inserted before the closing tag).
     static func dossierXML(notice: Data = notice.data, extra: String = "") -> Data {
-        Data("""
+        Data(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <dossier xmlns="urn:recouvre:dossier:1" version="1">
               <generation><as-of>2026-11-23</as-of></generation>

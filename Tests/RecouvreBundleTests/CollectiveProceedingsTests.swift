@@ -19,7 +19,8 @@ struct CollectiveProceedingsTests {
     /// The document with every run of blanks and line breaks as one space (the layout wraps lines).
     static func text(_ target: URL, _ name: String) throws -> String {
         try String(contentsOf: target.appendingPathComponent(name), encoding: .utf8)
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" || $0 == "\u{202F}" }).joined(separator: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{00A0}" || $0 == "\u{202F}" }).joined(
+                separator: " ")
     }
 
     @Test("fee kept on the invoices due before the opening judgment, dropped on the one due after")
@@ -31,14 +32,17 @@ struct CollectiveProceedingsTests {
         // their 40 € each = 120,00 €; TM-2026-0301 (due 15 October, after the opening) has none.
         #expect(declaration.contains("Indemnités forfaitaires 120,00 €"))
         let flat = declaration
-        #expect(flat.contains("échue le 30 mars 2026 : reste dû 1 390,80 €, indemnité forfaitaire de recouvrement 40,00 €"))
+        #expect(
+            flat.contains("échue le 30 mars 2026 : reste dû 1 390,80 €, indemnité forfaitaire de recouvrement 40,00 €"))
         #expect(flat.contains("postérieure au jugement d'ouverture : reste dû 1 980,00 € Principal"))
         #expect(declaration.contains("(TM-2026-0301)"))
         // Within the two months of R622-24 from the BODACC of 10 October 2026: until 10 December 2026.
         #expect(declaration.contains("dans le délai"))
         #expect(declaration.contains("Tribunal de commerce de Saint-Étienne"))
         #expect(declaration.contains("Maître Claire Vasseur"))
-        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("03-requete-en-releve-de-forclusion.txt").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: target.appendingPathComponent("03-requete-en-releve-de-forclusion.txt").path))
     }
 
     @Test("a late declaration never says it is on time and comes with the requête en relevé de forclusion")

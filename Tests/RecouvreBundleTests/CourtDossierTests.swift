@@ -65,7 +65,9 @@ struct ExhibitLanguageTests {
 struct CourtDossierTests {
     static let pipeline = DossierPipeline(book: ShippedBook.book, tool: "recouvre 0.1.0")
 
-    static func dossier(_ fixture: String, _ options: DossierOptions = DossierOptions(stage: .court), force: Bool = false)
+    static func dossier(
+        _ fixture: String, _ options: DossierOptions = DossierOptions(stage: .court), force: Bool = false
+    )
         throws -> AssembledDossier
     {
         let loaded = try CaseFileReader.load(path: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path)
@@ -80,13 +82,18 @@ struct CourtDossierTests {
             .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 
-    @Test("interest to payment: rate, from which day, on which base, jusqu'à parfait paiement (requête, PSPC, European form)")
+    @Test(
+        "interest to payment: rate, from which day, on which base, jusqu'à parfait paiement (requête, PSPC, European form)"
+    )
     func interestToPayment() throws {
         let requete = try Self.text(try Self.dossier("b2b-lyon-dijon"), "requete-en-injonction")
         // Principal outstanding 1 180 + 960 = 2 140 €; the figures run to 23 November, the rest from the 24th.
-        #expect(requete.contains(
-            "Pénalités de retard au taux BCE + 10 points, révisé semestriellement (C. com. L441-10 II), sur 2 140,00 € à compter du 24 novembre 2026, jusqu'à parfait paiement."))
-        let pspc = try Self.text(try Self.dossier("b2b-lyon-dijon", DossierOptions(stage: .court, procedure: .pspc)), "petites-creances")
+        #expect(
+            requete.contains(
+                "Pénalités de retard au taux BCE + 10 points, révisé semestriellement (C. com. L441-10 II), sur 2 140,00 € à compter du 24 novembre 2026, jusqu'à parfait paiement."
+            ))
+        let pspc = try Self.text(
+            try Self.dossier("b2b-lyon-dijon", DossierOptions(stage: .court, procedure: .pspc)), "petites-creances")
         #expect(pspc.contains("sur 2 140,00 € à compter du 24 novembre 2026, jusqu'à parfait paiement"))
         let consumer = try Self.text(try Self.dossier("consumer-bordeaux"), "requete-en-injonction")
         #expect(consumer.contains("Intérêts au taux de l'intérêt légal, révisé semestriellement"))
@@ -110,15 +117,19 @@ struct CourtDossierTests {
         #expect(requete.contains("Profession : professeure des écoles"))
         #expect(requete.contains("Nationalité : française"))
         #expect(requete.contains("Né(e) le 12 avril 1978 à Tourcoing (Nord)"))
-        var claim = try CaseFileReader.load(path: TestPaths.fixture("lease-lille").appendingPathComponent("case.yaml").path).value
+        var claim = try CaseFileReader.load(
+            path: TestPaths.fixture("lease-lille").appendingPathComponent("case.yaml").path
+        ).value
         claim.creditor.profession = nil
         claim.creditor.birthPlace = nil
         #expect {
-            _ = try Self.pipeline.assemble(claim, exhibits: MemoryExhibits([:]), asOf: claim.asOf!, force: false,
-                                           options: DossierOptions(stage: .court))
+            _ = try Self.pipeline.assemble(
+                claim, exhibits: MemoryExhibits([:]), asOf: claim.asOf!, force: false,
+                options: DossierOptions(stage: .court))
         } throws: { error in
             let text = "\(error)"
-            return text.contains("CPC 54 3° a") && text.contains("creditor.profession") && text.contains("creditor.birth_place")
+            return text.contains("CPC 54 3° a") && text.contains("creditor.profession")
+                && text.contains("creditor.birth_place")
                 && !text.contains("creditor.nationality")
         }
     }
@@ -127,7 +138,10 @@ struct CourtDossierTests {
     func mandataire() throws {
         let dossier = try Self.dossier("b2b-nanterre-tae", DossierOptions(stage: .court, firm: DossierBuildTests.firm))
         let requete = try Self.text(dossier, "requete-en-injonction")
-        #expect(requete.contains("[3] Mandataire (le cas échéant) Cabinet Roux Avocats, avocat au barreau de Lyon, 8 quai Saint-Vincent, 69001 Lyon"))
+        #expect(
+            requete.contains(
+                "[3] Mandataire (le cas échéant) Cabinet Roux Avocats, avocat au barreau de Lyon, 8 quai Saint-Vincent, 69001 Lyon"
+            ))
         #expect(requete.contains("par Cabinet Roux Avocats, Maître Jeanne Roux"))
         let letter = try Self.text(dossier, "lettre-au-commissaire")
         #expect(letter.hasPrefix("Cabinet Roux Avocats avocat au barreau de Lyon"))
@@ -135,27 +149,36 @@ struct CourtDossierTests {
         #expect(without.contains("Néant : le créancier agit lui-même."))
     }
 
-    @Test("the named court: 'Madame, Monsieur le Président du …', chambre commerciale in Alsace-Moselle, JCP of the tenant's home")
+    @Test(
+        "the named court: 'Madame, Monsieur le Président du …', chambre commerciale in Alsace-Moselle, JCP of the tenant's home"
+    )
     func namedCourt() throws {
-        #expect(try Self.text(try Self.dossier("b2b-lyon-dijon"), "requete-en-injonction")
-            .contains("Madame, Monsieur le Président du tribunal de commerce de Dijon,"))
+        #expect(
+            try Self.text(try Self.dossier("b2b-lyon-dijon"), "requete-en-injonction")
+                .contains("Madame, Monsieur le Président du tribunal de commerce de Dijon,"))
         let strasbourg = try Self.dossier("b2b-strasbourg")
-        #expect(try Self.text(strasbourg, "requete-en-injonction")
-            .contains("Madame, Monsieur le Président de la chambre commerciale du tribunal judiciaire de Strasbourg,"))
-        #expect(try Self.text(strasbourg, "lettre-au-commissaire")
-            .contains("à la chambre commerciale du tribunal judiciaire de Strasbourg"))
+        #expect(
+            try Self.text(strasbourg, "requete-en-injonction")
+                .contains(
+                    "Madame, Monsieur le Président de la chambre commerciale du tribunal judiciaire de Strasbourg,"))
+        #expect(
+            try Self.text(strasbourg, "lettre-au-commissaire")
+                .contains("à la chambre commerciale du tribunal judiciaire de Strasbourg"))
         #expect(strasbourg.warnings.contains { $0.contains("selon le montant") })
         let moved = try Self.dossier("lease-tenant-moved")
-        #expect(try Self.text(moved, "requete-en-injonction")
-            .contains("Madame, Monsieur le juge des contentieux de la protection du tribunal judiciaire de Lyon,"))
-        #expect(moved.route.explanation.contains { $0.contains("hors du ressort du logement") && $0.contains("CPC 1406") })
+        #expect(
+            try Self.text(moved, "requete-en-injonction")
+                .contains("Madame, Monsieur le juge des contentieux de la protection du tribunal judiciaire de Lyon,"))
+        #expect(
+            moved.route.explanation.contains { $0.contains("hors du ressort du logement") && $0.contains("CPC 1406") })
         // CPC 1408: no referral box when no other court is designated; not the CERFA itself.
         let requete = try Self.text(try Self.dossier("b2b-lyon-dijon"), "requete-en-injonction")
         #expect(!requete.contains("Renvoi en cas d'opposition"))
         #expect(requete.contains("elle n'est pas le formulaire officiel"))
     }
 
-    @Test("the PSPC request: décompte split into principal, interest and fees (R125-2), costs with the creditor (L125-1)")
+    @Test(
+        "the PSPC request: décompte split into principal, interest and fees (R125-2), costs with the creditor (L125-1)")
     func pspcDecompte() throws {
         let dossier = try Self.dossier("b2b-lyon-dijon", DossierOptions(stage: .court, procedure: .pspc))
         let text = try Self.text(dossier, "petites-creances")
@@ -177,7 +200,9 @@ struct CourtDossierTests {
         } throws: { "\($0)".contains("procédures possibles : injonction") }
     }
 
-    @Test("the court dossier's exhibits: the notice sent, its proof of dispatch and its avis de réception, never a new letter")
+    @Test(
+        "the court dossier's exhibits: the notice sent, its proof of dispatch and its avis de réception, never a new letter"
+    )
     func noticeExhibits() throws {
         let dossier = try Self.dossier("b2b-nanterre-tae")
         #expect(!dossier.files.contains { $0.path.hasSuffix("mise-en-demeure.txt") && !$0.path.hasPrefix("pieces/") })
@@ -189,18 +214,25 @@ struct CourtDossierTests {
         #expect(!bordereau.contains("notes.txt"))
     }
 
-    @Test("a listed exhibit without a file: an error in a court bundle, a warning in a notice bundle; to_produce prints 'à produire'")
+    @Test(
+        "a listed exhibit without a file: an error in a court bundle, a warning in a notice bundle; to_produce prints 'à produire'"
+    )
     func exhibitsWithFiles() throws {
-        var claim = try CaseFileReader.load(path: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path).value
+        var claim = try CaseFileReader.load(
+            path: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path
+        ).value
         claim.exhibits.append(Exhibit(title: "Bon de livraison"))
         let folder = FolderExhibits(folder: TestPaths.fixture("b2b-lyon-dijon"))
         #expect {
-            _ = try Self.pipeline.assemble(claim, exhibits: folder, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .court))
+            _ = try Self.pipeline.assemble(
+                claim, exhibits: folder, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .court))
         } throws: { "\($0)".contains("exhibits[5] (Bon de livraison)") }
-        let notice = try Self.pipeline.assemble(claim, exhibits: folder, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .notice))
+        let notice = try Self.pipeline.assemble(
+            claim, exhibits: folder, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .notice))
         #expect(notice.warnings.contains { $0.contains("Bon de livraison") })
         claim.exhibits[5].toProduce = true
-        let court = try Self.pipeline.assemble(claim, exhibits: folder, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .court))
+        let court = try Self.pipeline.assemble(
+            claim, exhibits: folder, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .court))
         let bordereau = try Self.text(court, "bordereau")
         #expect(bordereau.contains("Pièce n° 6 : Bon de livraison (à produire)"))
         #expect(court.warnings.contains { $0.contains("à produire") })
@@ -208,12 +240,18 @@ struct CourtDossierTests {
 
     @Test("capitalisation is said on the relevé and in the requête with its basis, never silently")
     func capitalisation() throws {
-        var claim = try CaseFileReader.load(path: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path).value
+        var claim = try CaseFileReader.load(
+            path: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path
+        ).value
         claim.contract.capitalisationBasis = .requested
         let dossier = try Self.pipeline.assemble(
-            claim, exhibits: FolderExhibits(folder: TestPaths.fixture("b2b-lyon-dijon")), asOf: claim.asOf!, force: false,
+            claim, exhibits: FolderExhibits(folder: TestPaths.fixture("b2b-lyon-dijon")), asOf: claim.asOf!,
+            force: false,
             options: DossierOptions(stage: .court))
         #expect(try Self.text(dossier, "releve").contains("est demandée au juge"))
-        #expect(try Self.text(dossier, "requete").contains("Le créancier demande la capitalisation des intérêts dus pour une année entière (article 1343-2 du code civil)."))
+        #expect(
+            try Self.text(dossier, "requete").contains(
+                "Le créancier demande la capitalisation des intérêts dus pour une année entière (article 1343-2 du code civil)."
+            ))
     }
 }

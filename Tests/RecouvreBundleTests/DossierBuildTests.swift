@@ -1,9 +1,9 @@
 import Foundation
 import RecouvreBundle
 import RecouvreDocuments
+import RecouvreForms
 import RecouvreModel
 import RecouvreRoute
-import RecouvreForms
 import RecouvreTestSupport
 import Testing
 
@@ -42,14 +42,23 @@ struct DossierBuildTests {
     /// The notice and the court stage of every fixture (a case whose notice's time has not run is built
     /// with --force), plus a PSPC request filed by a firm and an injonction de payer filed by a firm.
     /// (non-eu-geneva records no notice sent: its court stage is refused, see `courtWithoutNotice`.)
-    static let variants: [Variant] = fixtures.flatMap { fixture in
-        [Variant(fixture: fixture, folder: "notice", options: DossierOptions(stage: .notice))]
-            + (fixture == "non-eu-geneva"
-                ? [] : [Variant(fixture: fixture, folder: "court", options: DossierOptions(stage: .court), force: fixture == "notice-pending")])
-    } + [
-        Variant(fixture: "b2b-lyon-dijon", folder: "court-pspc-firm", options: DossierOptions(stage: .court, procedure: .pspc, firm: firm)),
-        Variant(fixture: "b2b-nanterre-tae", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),
-    ]
+    static let variants: [Variant] =
+        fixtures.flatMap { fixture in
+            [Variant(fixture: fixture, folder: "notice", options: DossierOptions(stage: .notice))]
+                + (fixture == "non-eu-geneva"
+                    ? []
+                    : [
+                        Variant(
+                            fixture: fixture, folder: "court", options: DossierOptions(stage: .court),
+                            force: fixture == "notice-pending")
+                    ])
+        } + [
+            Variant(
+                fixture: "b2b-lyon-dijon", folder: "court-pspc-firm",
+                options: DossierOptions(stage: .court, procedure: .pspc, firm: firm)),
+            Variant(
+                fixture: "b2b-nanterre-tae", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),
+        ]
 
     @Test("every document, notes.txt and dossier.xml match their golden files", arguments: variants)
     func golden(variant: Variant) throws {

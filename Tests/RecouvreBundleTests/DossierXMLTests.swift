@@ -162,7 +162,8 @@ struct DossierXMLTests {
     @Test("the shipped schema compiles")
     func schemaCompiles() throws {
         _ = try XMLSchemaValidator(
-            schemaData: try Data(contentsOf: TestPaths.forms.appendingPathComponent(LawBook.schemaPath)), name: "dossier.xsd")
+            schemaData: try Data(contentsOf: TestPaths.forms.appendingPathComponent(LawBook.schemaPath)),
+            name: "dossier.xsd")
     }
 
     @Test("a realistic B2B dossier renders, validates and matches its golden file")
@@ -313,7 +314,8 @@ struct DossierXMLTests {
 
     @Test("each enumeration of the schema lists exactly the Swift enum's raw values", arguments: enumerations)
     func enumerationsMatch(type: String, values: [String]) throws {
-        let schema = try SafeXMLParser.parse(try Data(contentsOf: TestPaths.forms.appendingPathComponent(LawBook.schemaPath)))
+        let schema = try SafeXMLParser.parse(
+            try Data(contentsOf: TestPaths.forms.appendingPathComponent(LawBook.schemaPath)))
         let simpleType = try #require(schema.children(named: "simpleType").first { $0.attribute("name") == type })
         let listed = simpleType.child("restriction")?.children(named: "enumeration").compactMap {
             $0.attribute("value")

@@ -27,7 +27,8 @@ struct LawBookTests {
         }
         // Nothing read after the load, and nothing read twice during it.
         #expect(log.reads == afterLoad)
-        #expect(log.reads.filter { $0.value != 1 }.isEmpty, "read more than once: \(log.reads.filter { $0.value != 1 })")
+        #expect(
+            log.reads.filter { $0.value != 1 }.isEmpty, "read more than once: \(log.reads.filter { $0.value != 1 })")
         for file in LawBook.fixedFiles { #expect(log.reads[file] == 1, "\(file) not read") }
         #expect(log.reads.keys.contains { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") })
         #expect(log.reads.keys.contains { $0.hasPrefix("cerfa/") })
@@ -37,7 +38,8 @@ struct LawBookTests {
     static func override(_ path: String, _ edit: (String) -> String) throws -> (Forms, URL) {
         let folder = try TestPaths.temporaryFolder("law-book")
         let target = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let text = try String(contentsOf: TestPaths.pinnedForms.appendingPathComponent(path), encoding: .utf8)
         try edit(text).write(to: target, atomically: true, encoding: .utf8)
         return (Forms(shipped: TestPaths.pinnedForms, override: folder), folder)
@@ -76,7 +78,9 @@ struct LawBookTests {
         let message = try Self.loadError("rates/ecb-mro.yaml") {
             $0.replacingOccurrences(
                 of: "  - { from: 2026-09-16, rate: \"2.65\"",
-                with: "  - { from: 2026-09-16, rate: \"99.00\", source: \"typo\" }\n  - { from: 2026-09-16, rate: \"2.65\"")
+                with:
+                    "  - { from: 2026-09-16, rate: \"99.00\", source: \"typo\" }\n  - { from: 2026-09-16, rate: \"2.65\""
+            )
         }
         #expect(message.contains("rates/ecb-mro.yaml"))
         #expect(message.contains("hors de la plage plausible") || message.contains("ne suit pas"))
@@ -89,7 +93,8 @@ struct LawBookTests {
         }
         #expect(message.contains("values[") && message.contains("ne suit pas"))
         let overlap = try Self.loadError("rates/legal-autres-cas.yaml") {
-            $0.replacingOccurrences(of: "{ from: 2026-01-01, to: 2026-06-30", with: "{ from: 2026-01-01, to: 2026-07-30")
+            $0.replacingOccurrences(
+                of: "{ from: 2026-01-01, to: 2026-06-30", with: "{ from: 2026-01-01, to: 2026-07-30")
         }
         #expect(overlap.contains("overlaps"))
     }
@@ -97,7 +102,10 @@ struct LawBookTests {
     @Test("a rate outside a plausible range is refused")
     func absurdRate() throws {
         let message = try Self.loadError("rates/ecb-mro.yaml") {
-            $0.replacingOccurrences(of: "rate: \"2.65\", source: \"ECB MRO, effective 2026-09-16 (ECB monetary policy decision of 10 September 2026)\"", with: "rate: \"265\", source: \"x\"")
+            $0.replacingOccurrences(
+                of:
+                    "rate: \"2.65\", source: \"ECB MRO, effective 2026-09-16 (ECB monetary policy decision of 10 September 2026)\"",
+                with: "rate: \"265\", source: \"x\"")
         }
         #expect(message.contains("265 % est hors de la plage plausible"))
     }

@@ -82,7 +82,9 @@ struct MessageCatalogueTests {
         let catalogue = MessageCatalogue(entries: [
             "sample.fee": "Frais d'environ {amount} TTC ({source}).", "sample.plain": "Rien.",
         ])
-        #expect(catalogue.text(Sample.fee(amount: "37,00 €", source: "C. com. R743-140")) == "Frais d'environ 37,00 € TTC (C. com. R743-140).")
+        #expect(
+            catalogue.text(Sample.fee(amount: "37,00 €", source: "C. com. R743-140"))
+                == "Frais d'environ 37,00 € TTC (C. com. R743-140).")
         #expect(catalogue.text(Sample.plain) == "Rien.")
         #expect(Sample.fee(amount: "1", source: "2").catalogueKey == "sample.fee")
         #expect(MessageCatalogue(entries: [:]).text(Sample.plain) == "[sample.plain]")

@@ -8,7 +8,9 @@ private func writeBundle(in folder: URL, name: String = "dossier") async throws 
     let bundle = folder.appendingPathComponent(name)
     if FileManager.default.fileExists(atPath: bundle.path) { return bundle }
     // The notice stage writes the mise en demeure that the archive records (the court stage has none).
-    let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path, "--stage", "notice"])
+    let built = try await CLI.run([
+        "build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path, "--stage", "notice",
+    ])
     #expect(built.status == 0, "\(built)")
     return bundle
 }
@@ -37,17 +39,24 @@ struct ArchiveCLITests {
     @Test("add, receipt, list, show, export and verify, as a user runs them")
     func everyCommand() async throws {
         let bundle = try await writeBundle(in: folder)
-        let added = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
-                                       "--tracking", "1A 123 456 7890 1"])
+        let added = try await archive([
+            "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
+            "--tracking", "1A 123 456 7890 1",
+        ])
         #expect(added.status == 0, "\(added)")
-        #expect(added.stdout.hasPrefix("archived notice #1 (case 2026-0042, sent 2026-11-24 by registered_letter); entry 1, hash "))
+        #expect(
+            added.stdout.hasPrefix(
+                "archived notice #1 (case 2026-0042, sent 2026-11-24 by registered_letter); entry 1, hash "))
         // The secret was created with the archive, in the configuration folder, mode 0600.
         let keys = folder.appendingPathComponent("config/recouvre/archive-keys")
         let secrets = try FileManager.default.contentsOfDirectory(atPath: keys.path)
         #expect(secrets.count == 1 && secrets[0].hasSuffix(".key"))
-        let mode = try FileManager.default.attributesOfItem(atPath: keys.appendingPathComponent(secrets[0]).path)[.posixPermissions]
+        let mode = try FileManager.default.attributesOfItem(atPath: keys.appendingPathComponent(secrets[0]).path)[
+            .posixPermissions]
         #expect((mode as? NSNumber)?.intValue == 0o600)
-        let second = try await archive(["add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m-2"])
+        let second = try await archive([
+            "add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m-2",
+        ])
         #expect(second.stdout.hasPrefix("archived notice #2"), "\(second)")
 
         let receipt = try await archive(["receipt", "1", "--received", "2026-11-27"])
@@ -57,18 +66,20 @@ struct ArchiveCLITests {
         // Notice #2 sent 11-25 without receipt: 12-10 − 11-25 = 15 days → no-receipt.
         let late = try await archive(["list", "--status", "no-receipt", "--as-of", "2026-12-10"])
         #expect(late.status == 0)
-        #expect(late.stdout == """
-            ID  SENT        CHANNEL  TRACKING  CASE       AMOUNT   RECEIVED  STATUS      DEBTOR
-            2   2026-11-25  email    m-2       2026-0042  2618.68  -         no-receipt  Bâtiments Durand
+        #expect(
+            late.stdout == """
+                ID  SENT        CHANNEL  TRACKING  CASE       AMOUNT   RECEIVED  STATUS      DEBTOR
+                2   2026-11-25  email    m-2       2026-0042  2618.68  -         no-receipt  Bâtiments Durand
 
-            """)
+                """)
         let all = try await archive(["list", "--debtor", "durand", "--from", "2026-11-24", "--as-of", "2026-12-10"])
         #expect(all.stdout.split(separator: "\n").count == 3)
 
         let show = try await archive(["show", "1", "--as-of", "2026-12-10"])
         #expect(show.stdout.contains("received:        2026-11-27 (receipt #1, entry 3)"), "\(show)")
         let text = try await archive(["show", "1", "--text"])
-        #expect(Data(text.stdout.utf8) == (try Data(contentsOf: bundle.appendingPathComponent("01-mise-en-demeure.txt"))))
+        #expect(
+            Data(text.stdout.utf8) == (try Data(contentsOf: bundle.appendingPathComponent("01-mise-en-demeure.txt"))))
 
         let json = try await archive(["export", "--format", "json"])
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -92,14 +103,16 @@ struct ArchiveCLITests {
         #expect(forged.stderr.contains("n'est plus dans la chaîne"), "\(forged)")
     }
 
-    @Test("usage errors exit 2", arguments: [
-        ["add", "x", "--sent", "2026-11-24", "--channel", "fax", "--tracking", "1"],
-        ["add", "x", "--sent", "2026-02-30", "--channel", "email", "--tracking", "1"],
-        ["receipt", "1", "--received", "27/11/2026"],
-        ["list", "--from", "2026-12-01", "--to", "2026-11-01"],
-        ["list", "--status", "lost"],
-        ["export", "--format", "xml"],
-    ])
+    @Test(
+        "usage errors exit 2",
+        arguments: [
+            ["add", "x", "--sent", "2026-11-24", "--channel", "fax", "--tracking", "1"],
+            ["add", "x", "--sent", "2026-02-30", "--channel", "email", "--tracking", "1"],
+            ["receipt", "1", "--received", "27/11/2026"],
+            ["list", "--from", "2026-12-01", "--to", "2026-11-01"],
+            ["list", "--status", "lost"],
+            ["export", "--format", "xml"],
+        ])
     func usageErrors(arguments: [String]) async throws {
         let result = try await archive(arguments)
         #expect(result.status == 2, "\(result)")
@@ -112,7 +125,9 @@ struct ArchiveCLITests {
         #expect(missing.stderr == "\(db) : pas d'archive ici (recouvre archive add la crée ; vérifiez --db)\n")
 
         let bundle = try await writeBundle(in: folder)
-        _ = try await archive(["add", bundle.path, "--sent", "2026-11-24", "--channel", "bailiff", "--tracking", "acte 1"])
+        _ = try await archive([
+            "add", bundle.path, "--sent", "2026-11-24", "--channel", "bailiff", "--tracking", "acte 1",
+        ])
         let early = try await archive(["receipt", "1", "--received", "2026-11-20"])
         #expect(early.status == 1)
         #expect(early.stderr.contains("est antérieur à son envoi le 2026-11-24"), "\(early)")
@@ -121,7 +136,9 @@ struct ArchiveCLITests {
         #expect(unknown.stderr.contains("pas de notification #7"))
 
         try Data("Mise en demeure modifiée\n".utf8).write(to: bundle.appendingPathComponent("01-mise-en-demeure.txt"))
-        let altered = try await archive(["add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m"])
+        let altered = try await archive([
+            "add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m",
+        ])
         #expect(altered.status == 1)
         #expect(altered.stderr.contains("le dossier a été modifié depuis sa construction"), "\(altered)")
         #expect(altered.stderr.contains("modifié : 01-mise-en-demeure.txt"), "\(altered)")
@@ -137,8 +154,9 @@ struct ArchiveCLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == text)
     }
 
-    @Test("verify names the row edited with the sqlite3 tool",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    @Test(
+        "verify names the row edited with the sqlite3 tool",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
     func tampered() async throws {
         let bundle = try await writeBundle(in: folder)
         for (day, tracking) in [("2026-11-24", "A"), ("2026-11-25", "B"), ("2026-11-26", "C")] {
@@ -146,14 +164,17 @@ struct ArchiveCLITests {
         }
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [db, "DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = '2026-11-20' WHERE id = 2;"]
+        sqlite.arguments = [
+            db, "DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = '2026-11-20' WHERE id = 2;",
+        ]
         try sqlite.run()
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
         let result = try await archive(["verify"])
         #expect(result.status == 1)
-        #expect(result.stderr == "\(db) : notification #2 (entrée 2) a été modifiée : son contenu ne correspond plus "
-            + "à l'empreinte enregistrée lors de l'archivage\n")
+        #expect(
+            result.stderr == "\(db) : notification #2 (entrée 2) a été modifiée : son contenu ne correspond plus "
+                + "à l'empreinte enregistrée lors de l'archivage\n")
     }
 
     @Test("without --db the archive lives in $XDG_DATA_HOME/recouvre")
@@ -175,9 +196,12 @@ struct ArchiveCLITests {
                 group.addTask {
                     var statuses = [Int32]()
                     for index in 0..<5 {
-                        let result = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24",
-                                                        "--channel", "email", "--tracking", "\(lane)\(index)",
-                                                        "--db", db], environment: archiveEnvironment(folder))
+                        let result = try await CLI.run(
+                            [
+                                "archive", "add", bundle.path, "--sent", "2026-11-24",
+                                "--channel", "email", "--tracking", "\(lane)\(index)",
+                                "--db", db,
+                            ], environment: archiveEnvironment(folder))
                         statuses.append(result.status)
                     }
                     return statuses
@@ -199,7 +223,8 @@ struct StatementArchiveCLITests {
         let folder = try TestPaths.temporaryFolder(label)
         let db = folder.appendingPathComponent("archive.sqlite").path
         let caseFile = folder.appendingPathComponent("case.yaml")
-        try Data("""
+        try Data(
+            """
             version: 1
             reference: "2026-0042"
             as_of: 2026-12-31
@@ -219,13 +244,18 @@ struct StatementArchiveCLITests {
                 due: 2025-11-14
                 amount: 1000.00
 
-            """.utf8).write(to: caseFile)
+            """.utf8
+        ).write(to: caseFile)
         let bundle = try await writeBundle(in: folder)
         let env = archiveEnvironment(folder)
-        let added = try await CLI.run(["archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
-                                       "--tracking", "1A", "--db", db], environment: env)
+        let added = try await CLI.run(
+            [
+                "archive", "add", bundle.path, "--sent", "2026-11-24", "--channel", "registered_letter",
+                "--tracking", "1A", "--db", db,
+            ], environment: env)
         #expect(added.status == 0, "\(added)")
-        let received = try await CLI.run(["archive", "receipt", "1", "--received", "2026-11-26", "--db", db], environment: env)
+        let received = try await CLI.run(
+            ["archive", "receipt", "1", "--received", "2026-11-26", "--db", db], environment: env)
         #expect(received.status == 0, "\(received)")
 
         return (folder, caseFile, db)
@@ -239,11 +269,13 @@ struct StatementArchiveCLITests {
         #expect(without.status == 0, "\(without)")
         #expect(!without.stdout.contains("\"from\": \"2026-11-27\""))
 
-        let with = try await CLI.run(["statement", caseFile.path, "--format", "json", "--archive", db],
-                                     environment: archiveEnvironment(folder))
+        let with = try await CLI.run(
+            ["statement", caseFile.path, "--format", "json", "--archive", db],
+            environment: archiveEnvironment(folder))
         #expect(with.status == 0, "\(with)")
-        #expect(with.stderr == "warning: formal notice taken from the archive: notice #1 sent 2026-11-24 by "
-            + "registered_letter, received 2026-11-26\n")
+        #expect(
+            with.stderr == "warning: formal notice taken from the archive: notice #1 sent 2026-11-24 by "
+                + "registered_letter, received 2026-11-26\n")
         // Civil interest runs from the day after the receipt (C. civ. 1231-6): 2026-11-27.
         #expect(with.stdout.contains("\"from\": \"2026-11-27\""), "\(with.stdout)")
     }
@@ -254,8 +286,9 @@ struct StatementArchiveCLITests {
 
         let out = folder.appendingPathComponent("built").path
         // The notice stage: the archived notice is known, but its sent file is not yet a case exhibit.
-        let built = try await CLI.run(["build", caseFile.path, "--out", out, "--archive", db, "--stage", "notice"],
-                                      environment: archiveEnvironment(folder))
+        let built = try await CLI.run(
+            ["build", caseFile.path, "--out", out, "--archive", db, "--stage", "notice"],
+            environment: archiveEnvironment(folder))
         #expect(built.status == 0, "\(built)")
         #expect(built.stderr.contains("warning: formal notice taken from the archive: notice #1 sent 2026-11-24"))
         let xml = try String(contentsOfFile: out + "/dossier.xml", encoding: .utf8)

@@ -27,7 +27,8 @@ struct BuildCLITests {
         #expect(notice.status == 0, "\(notice)")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path + "-notice").sorted() == [
-                "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "dossier.xml", "manifest.json", "notes.txt", "pieces",
+                "01-mise-en-demeure.txt", "02-releve-de-compte.txt", "dossier.xml", "manifest.json", "notes.txt",
+                "pieces",
             ])
     }
 
@@ -53,14 +54,21 @@ struct BuildCLITests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("dossier")
         let pspc = try await CLI.run([
-            "build", Self.caseFile, "--out", out.path, "--procedure", "pspc", "--firm", "fixtures/firms/cabinet-roux.yaml",
+            "build", Self.caseFile, "--out", out.path, "--procedure", "pspc", "--firm",
+            "fixtures/firms/cabinet-roux.yaml",
         ])
         #expect(pspc.status == 0, "\(pspc)")
-        let request = try String(contentsOf: out.appendingPathComponent("02-requete-petites-creances.txt"), encoding: .utf8)
+        let request = try String(
+            contentsOf: out.appendingPathComponent("02-requete-petites-creances.txt"), encoding: .utf8)
         #expect(request.contains("Pour Atelier Lumière, par Cabinet Roux Avocats, Maître Jeanne Roux"))
-        let refused = try await CLI.run(["build", Self.caseFile, "--out", out.path + "-2", "--procedure", "european-order"])
+        let refused = try await CLI.run([
+            "build", Self.caseFile, "--out", out.path + "-2", "--procedure", "european-order",
+        ])
         #expect(refused.status == 1, "\(refused)")
-        #expect(refused.stderr.contains("--procedure european-order : la route de ce dossier ne l'ouvre pas ; procédures possibles : injonction, pspc"))
+        #expect(
+            refused.stderr.contains(
+                "--procedure european-order : la route de ce dossier ne l'ouvre pas ; procédures possibles : injonction, pspc"
+            ))
         let badFirm = dir.appendingPathComponent("firm.yaml")
         try "kind: lawyer\nname: X\n".write(to: badFirm, atomically: true, encoding: .utf8)
         let bad = try await CLI.run(["build", Self.caseFile, "--out", out.path + "-3", "--firm", badFirm.path])
@@ -155,7 +163,8 @@ struct BuildCLITests {
         let bordereau = try String(
             contentsOf: out.appendingPathComponent("03-bordereau-de-pieces.txt"), encoding: .utf8)
         #expect(bordereau == "Cabinet Exemple : 2026-0042, 23 novembre 2026\n")
-        let letter = try String(contentsOf: out.appendingPathComponent("04-lettre-au-commissaire-de-justice.txt"), encoding: .utf8)
+        let letter = try String(
+            contentsOf: out.appendingPathComponent("04-lettre-au-commissaire-de-justice.txt"), encoding: .utf8)
         #expect(letter.contains("Maître"))
     }
 }

@@ -22,7 +22,8 @@ struct CheckCLITests {
         // The fixtures compute as of 2026-11-23; the pinned ECB table stops after that day: check warns
         // 30 days ahead (RateExpiry), and says nothing else.
         #expect(
-            result.stderr == "warning: Les tables de taux s'arrêtent : forms/rates/ecb-mro.yaml ne couvre plus rien à partir "
+            result.stderr
+                == "warning: Les tables de taux s'arrêtent : forms/rates/ecb-mro.yaml ne couvre plus rien à partir "
                 + "du 24 novembre 2026 (dans 1 jour(s)) ; tout relevé atteignant ce jour sera refusé : mettez la table à jour.\n",
             "\(result)")
         if let mismatch = Golden.mismatch(result.stdout, target: "RecouvreCLITests", name: "check-\(name).txt") {

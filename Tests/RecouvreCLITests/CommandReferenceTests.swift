@@ -14,31 +14,41 @@ struct CommandReferenceTests {
         var names = Set<String>()
         var inList = false
         for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("SUBCOMMANDS:") { inList = true; continue }
+            if line.hasPrefix("SUBCOMMANDS:") {
+                inList = true
+                continue
+            }
             guard inList else { continue }
             // "  name                    Abstract…": two spaces, a name, then spaces.
             let trimmed = line.drop { $0 == " " }
             guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = trimmed.split(separator: " ").first,
-                  name.first?.isLowercase == true else { continue }
+                name.first?.isLowercase == true
+            else { continue }
             names.insert(String(name))
         }
         return names
     }
 
     /// Every reference in the text files under `folder` with one of `extensions`, with its place.
-    static func references(under folder: URL, extensions: Set<String>) throws -> [(place: String, command: String, sub: String?)] {
-        let pattern = try NSRegularExpression(pattern: "(?:`|\\bsee |\\brun |\\bby |\\bwith |\\buse )recouvre ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?")
+    static func references(
+        under folder: URL, extensions: Set<String>
+    ) throws -> [(place: String, command: String, sub: String?)] {
+        let pattern = try NSRegularExpression(
+            pattern: "(?:`|\\bsee |\\brun |\\bby |\\bwith |\\buse )recouvre ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?")
         var found: [(String, String, String?)] = []
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
-            guard extensions.contains(url.pathExtension), let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            guard extensions.contains(url.pathExtension), let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 // Comments are for developers (`/// recouvre build …` documents a command's own code).
                 if trimmed.hasPrefix("//") { continue }
                 let string = String(line)
                 for match in pattern.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
-                    guard let command = Range(match.range(at: 1), in: string).map({ String(string[$0]) }) else { continue }
+                    guard let command = Range(match.range(at: 1), in: string).map({ String(string[$0]) }) else {
+                        continue
+                    }
                     let sub = Range(match.range(at: 2), in: string).map { String(string[$0]) }
                     let place = "\(url.path.replacingOccurrences(of: TestPaths.root.path + "/", with: "")):\(index + 1)"
                     found.append((place, command, sub))
@@ -53,17 +63,23 @@ struct CommandReferenceTests {
         let commands = try await Self.subcommands([])
         #expect(commands.contains("build"), "could not read the subcommands of recouvre --help")
         var nested: [String: Set<String>] = [:]
-        let found = try Self.references(under: TestPaths.root.appendingPathComponent("Sources"), extensions: ["swift"])
+        let found =
+            try Self.references(under: TestPaths.root.appendingPathComponent("Sources"), extensions: ["swift"])
             + Self.references(under: TestPaths.forms, extensions: ["yaml", "mustache", "txt"])
         #expect(!found.isEmpty)
         for reference in found {
-            #expect(commands.contains(reference.command),
-                    "\(reference.place): `recouvre \(reference.command)` is not a command (recouvre --help lists \(commands.sorted()))")
+            #expect(
+                commands.contains(reference.command),
+                "\(reference.place): `recouvre \(reference.command)` is not a command (recouvre --help lists \(commands.sorted()))"
+            )
             guard commands.contains(reference.command), let sub = reference.sub else { continue }
-            if nested[reference.command] == nil { nested[reference.command] = try await Self.subcommands([reference.command]) }
+            if nested[reference.command] == nil {
+                nested[reference.command] = try await Self.subcommands([reference.command])
+            }
             let subs = nested[reference.command] ?? []
             if !subs.isEmpty {
-                #expect(subs.contains(sub), "\(reference.place): `recouvre \(reference.command) \(sub)` is not a command")
+                #expect(
+                    subs.contains(sub), "\(reference.place): `recouvre \(reference.command) \(sub)` is not a command")
             }
         }
     }

@@ -28,7 +28,9 @@ struct HostileCLITests {
 
     func bundle() async throws -> URL {
         let out = folder.appendingPathComponent("dossier")
-        let built = try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", out.path, "--stage", "notice"])
+        let built = try await CLI.run([
+            "build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", out.path, "--stage", "notice",
+        ])
         #expect(built.status == 0, "\(built)")
         return out
     }
@@ -169,7 +171,9 @@ struct DiskCLITests {
         ]
 
         let bundle = folder.appendingPathComponent("dossier")
-        #expect(try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path, "--stage", "notice"]).status == 0)
+        #expect(
+            try await CLI.run(["build", "fixtures/b2b-lyon-dijon/case.yaml", "--out", bundle.path, "--stage", "notice"])
+                .status == 0)
         let db = mountPoint.appendingPathComponent("archive.sqlite").path
         let added = try await CLI.run(
             [

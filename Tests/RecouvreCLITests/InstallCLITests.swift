@@ -7,7 +7,8 @@ import Testing
 /// The binary under test is installed as it is (`BINARY=`), so the test builds nothing.
 @Suite("make install / uninstall")
 struct InstallCLITests {
-    static let makeAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/make")
+    static let makeAvailable =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/make")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/make")
 
     struct Run: CustomStringConvertible {
@@ -28,28 +29,32 @@ struct InstallCLITests {
         process.environment = environment
         let output = try TestPaths.temporaryFolder("install-output")
         defer { try? FileManager.default.removeItem(at: output) }
-        let outURL = output.appendingPathComponent("stdout"), errURL = output.appendingPathComponent("stderr")
+        let outURL = output.appendingPathComponent("stdout")
+        let errURL = output.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         // Files, not pipes: nothing to drain while the process runs.
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         try process.run()
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Run(status: process.terminationStatus,
-                         stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     static func make(_ arguments: [String]) throws -> Run {
         try run("/usr/bin/env", ["make", "--no-print-directory"] + arguments, in: TestPaths.root)
     }
 
-    @Test("the installed binary finds its forms in PREFIX/share/recouvre/forms; uninstall removes both",
-          .enabled(if: makeAvailable, "make is not installed"))
+    @Test(
+        "the installed binary finds its forms in PREFIX/share/recouvre/forms; uninstall removes both",
+        .enabled(if: makeAvailable, "make is not installed"))
     func installRunUninstall() async throws {
         let prefix = try TestPaths.temporaryFolder("recouvre-prefix")
         defer { try? FileManager.default.removeItem(at: prefix) }
@@ -64,17 +69,23 @@ struct InstallCLITests {
         // Run from a folder outside the checkout, the case copied there: nothing leads back to the checkout.
         let work = try TestPaths.temporaryFolder("recouvre-installed-run")
         defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.copyItem(at: TestPaths.fixture("b2b-lyon-dijon"), to: work.appendingPathComponent("case"))
-        let statement = try Self.run(binary, ["statement", "case/case.yaml", "--as-of", "2026-11-23", "--format", "json"],
-                                     in: work)
+        try FileManager.default.copyItem(
+            at: TestPaths.fixture("b2b-lyon-dijon"), to: work.appendingPathComponent("case"))
+        let statement = try Self.run(
+            binary, ["statement", "case/case.yaml", "--as-of", "2026-11-23", "--format", "json"],
+            in: work)
         #expect(statement.status == 0, "\(statement)")
         // The same statement as the checkout's binary on the checkout's (shipped, not pinned) forms/.
-        let expected = try await CLI.run(["statement", TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path,
-                                          "--as-of", "2026-11-23", "--format", "json"],
-                                         environment: ["RECOUVRE_FORMS": TestPaths.forms.path])
+        let expected = try await CLI.run(
+            [
+                "statement", TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path,
+                "--as-of", "2026-11-23", "--format", "json",
+            ],
+            environment: ["RECOUVRE_FORMS": TestPaths.forms.path])
         #expect(statement.stdout == expected.stdout)
 
-        let build = try Self.run(binary, ["build", "case/case.yaml", "--out", "dossier", "--as-of", "2026-11-23"], in: work)
+        let build = try Self.run(
+            binary, ["build", "case/case.yaml", "--out", "dossier", "--as-of", "2026-11-23"], in: work)
         #expect(build.status == 0, "\(build)")
         let verify = try Self.run(binary, ["verify", "dossier"], in: work)
         #expect(verify.status == 0, "\(verify)")
@@ -85,8 +96,9 @@ struct InstallCLITests {
         #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent("share/recouvre").path))
     }
 
-    @Test("install refuses a BINARY that is not an executable, and installs nothing",
-          .enabled(if: makeAvailable, "make is not installed"))
+    @Test(
+        "install refuses a BINARY that is not an executable, and installs nothing",
+        .enabled(if: makeAvailable, "make is not installed"))
     func badBinary() throws {
         let prefix = try TestPaths.temporaryFolder("recouvre-prefix")
         defer { try? FileManager.default.removeItem(at: prefix) }

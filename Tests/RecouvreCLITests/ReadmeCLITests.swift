@@ -19,13 +19,16 @@ struct ReadmeCLITests {
     @Test("the README's build command succeeds twice as written, and its dossier verifies")
     func buildTwice() async throws {
         let commands = try Self.readmeCommands()
-        let build = try #require(commands.first { $0.first == "build" }, "no `swift run recouvre build` line in README.md")
+        let build = try #require(
+            commands.first { $0.first == "build" }, "no `swift run recouvre build` line in README.md")
         // The command's paths are relative to the checkout: run it in a scratch copy of what it names.
         let work = try TestPaths.temporaryFolder("readme-commands")
         defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work.appendingPathComponent("fixtures"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: TestPaths.fixture("b2b-lyon-dijon"),
-                                         to: work.appendingPathComponent("fixtures/b2b-lyon-dijon"))
+        try FileManager.default.createDirectory(
+            at: work.appendingPathComponent("fixtures"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: TestPaths.fixture("b2b-lyon-dijon"),
+            to: work.appendingPathComponent("fixtures/b2b-lyon-dijon"))
         let first = try await CLI.run(build, in: work)
         #expect(first.status == 0, "\(first)")
         let second = try await CLI.run(build, in: work)

@@ -13,21 +13,28 @@ struct RouteCLITests {
         var testDescription: String { fixture }
     }
 
-    @Test("each fixture routes as a lawyer would (JSON)", arguments: [
-        FixtureRoute(fixture: "b2b-nanterre-tae", procedure: "injonction_de_payer",
-                     kind: "tribunal_des_activites_economiques", court: "Tribunal des activités économiques de Nanterre"),
-        FixtureRoute(fixture: "b2b-lyon-dijon", procedure: "injonction_de_payer", kind: "tribunal_de_commerce",
-                     court: "Tribunal de commerce de Dijon"),
-        FixtureRoute(fixture: "b2b-strasbourg", procedure: "injonction_de_payer", kind: "chambre_commerciale_tj",
-                     court: "Chambre commerciale du tribunal judiciaire de Strasbourg"),
-        FixtureRoute(fixture: "lease-lille", procedure: "injonction_de_payer",
-                     kind: "juge_des_contentieux_de_la_protection", court: nil),
-        FixtureRoute(fixture: "public-body-rennes", procedure: "administrative_claim", kind: "tribunal_administratif",
-                     court: "Tribunal administratif de Rennes"),
-        FixtureRoute(fixture: "eu-belgium", procedure: "european_order_for_payment", kind: "foreign", court: nil),
-        FixtureRoute(fixture: "collective-proceedings", procedure: "declaration_de_creance", kind: nil, court: nil),
-        FixtureRoute(fixture: "non-eu-geneva", procedure: "none", kind: nil, court: nil),
-    ])
+    @Test(
+        "each fixture routes as a lawyer would (JSON)",
+        arguments: [
+            FixtureRoute(
+                fixture: "b2b-nanterre-tae", procedure: "injonction_de_payer",
+                kind: "tribunal_des_activites_economiques", court: "Tribunal des activités économiques de Nanterre"),
+            FixtureRoute(
+                fixture: "b2b-lyon-dijon", procedure: "injonction_de_payer", kind: "tribunal_de_commerce",
+                court: "Tribunal de commerce de Dijon"),
+            FixtureRoute(
+                fixture: "b2b-strasbourg", procedure: "injonction_de_payer", kind: "chambre_commerciale_tj",
+                court: "Chambre commerciale du tribunal judiciaire de Strasbourg"),
+            FixtureRoute(
+                fixture: "lease-lille", procedure: "injonction_de_payer",
+                kind: "juge_des_contentieux_de_la_protection", court: nil),
+            FixtureRoute(
+                fixture: "public-body-rennes", procedure: "administrative_claim", kind: "tribunal_administratif",
+                court: "Tribunal administratif de Rennes"),
+            FixtureRoute(fixture: "eu-belgium", procedure: "european_order_for_payment", kind: "foreign", court: nil),
+            FixtureRoute(fixture: "collective-proceedings", procedure: "declaration_de_creance", kind: nil, court: nil),
+            FixtureRoute(fixture: "non-eu-geneva", procedure: "none", kind: nil, court: nil),
+        ])
     func json(_ row: FixtureRoute) async throws {
         let path = TestPaths.fixture(row.fixture).appendingPathComponent("case.yaml").path
         let result = try await CLI.run(["route", path, "--format", "json"])

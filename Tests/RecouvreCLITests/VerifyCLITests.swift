@@ -1,9 +1,10 @@
 import Foundation
+import RecouvreTestSupport
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import RecouvreTestSupport
-import Testing
 
 /// `recouvre verify` as a user runs it, on real bundles and on tampered copies.
 @Suite("recouvre verify (command line)")

@@ -115,7 +115,8 @@ struct DocumentContentTests {
                 #expect(kinds.isSuperset(of: ["sender", "addressee", "placeAndDate", "table", "signature"]))
             case .releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces, .formulaireEuropeen:
                 #expect(kinds.contains("title"))
-            case .declarationDeCreance, .requeteReleveDeForclusion, .lettreAuCommissaireDeJustice, .requetePetitesCreances:
+            case .declarationDeCreance, .requeteReleveDeForclusion, .lettreAuCommissaireDeJustice,
+                .requetePetitesCreances:
                 #expect(kinds.isSuperset(of: ["sender", "addressee", "placeAndDate", "signature"]))
             }
         }

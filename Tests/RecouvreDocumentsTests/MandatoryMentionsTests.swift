@@ -190,7 +190,9 @@ struct MandatoryMentionsTests {
     @Test("requête: left for the creditor to sign")
     func requeteSignature() throws {
         let text = try Self.text("b2b-injonction", .requeteInjonctionDePayer)
-        #expect(text.contains("Le créancier ou son représentant, Claire Martin, gérante : Signature : ______________________"))
+        #expect(
+            text.contains(
+                "Le créancier ou son représentant, Claire Martin, gérante : Signature : ______________________"))
     }
 
     // MARK: PSPC, bordereau, cover letter

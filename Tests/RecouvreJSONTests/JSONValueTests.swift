@@ -4,11 +4,13 @@ import Testing
 
 @Suite("JSON value rendering")
 struct JSONValueTests {
-    @Test("Quotes and backslashes are escaped", arguments: [
-        ("say \"hi\"", #""say \"hi\"""#),
-        (#"C:\dossiers\2026"#, #""C:\\dossiers\\2026""#),
-        ("a/b", #""a/b""#),
-    ])
+    @Test(
+        "Quotes and backslashes are escaped",
+        arguments: [
+            ("say \"hi\"", #""say \"hi\"""#),
+            (#"C:\dossiers\2026"#, #""C:\\dossiers\\2026""#),
+            ("a/b", #""a/b""#),
+        ])
     func quotesAndBackslashes(text: String, expected: String) {
         #expect(JSONValue.string(text).rendered() == expected + "\n")
     }
@@ -75,7 +77,9 @@ struct JSONValueTests {
 
     @Test("sortedObject orders keys by their UTF-8 bytes (uppercase before lowercase, é after z)")
     func sortedKeys() {
-        let value = JSONValue.sortedObject(["é": .integer(4), "b": .integer(2), "a_b": .integer(1), "Z": .integer(0), "z": .integer(3)])
+        let value = JSONValue.sortedObject([
+            "é": .integer(4), "b": .integer(2), "a_b": .integer(1), "Z": .integer(0), "z": .integer(3),
+        ])
         #expect(value.rendered() == "{\n  \"Z\": 0,\n  \"a_b\": 1,\n  \"b\": 2,\n  \"z\": 3,\n  \"é\": 4\n}\n")
     }
 
@@ -83,10 +87,13 @@ struct JSONValueTests {
     func determinism() throws {
         func build() -> JSONValue {
             .sortedObject([
-                "notices": .array((0..<50).map { index in
-                    .sortedObject(["id": .integer(Int64(index)), "name": .string("Débiteur \(index) \"SARL\""),
-                                   "siren": index.isMultiple(of: 3) ? .null : .string("\(552_100_554 + index)")])
-                }),
+                "notices": .array(
+                    (0..<50).map { index in
+                        .sortedObject([
+                            "id": .integer(Int64(index)), "name": .string("Débiteur \(index) \"SARL\""),
+                            "siren": index.isMultiple(of: 3) ? .null : .string("\(552_100_554 + index)"),
+                        ])
+                    }),
                 "schema": .string("test/1"),
             ])
         }

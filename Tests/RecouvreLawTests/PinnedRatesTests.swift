@@ -34,10 +34,12 @@ struct PinnedRatesTests {
         }
     }
 
-    @Test("every day the pinned copy covers has the same rate in the shipped tables",
-          arguments: ids)
+    @Test(
+        "every day the pinned copy covers has the same rate in the shipped tables",
+        arguments: ids)
     func sameRates(id: String) throws {
-        let pinned = Self.series(id, in: Self.pinned), shipped = Self.series(id, in: Self.shipped)
+        let pinned = Self.series(id, in: Self.pinned)
+        let shipped = Self.series(id, in: Self.shipped)
         let covered = try #require(pinned.covered)
         // The shipped table reaches at least as far as the pinned one (tables only grow).
         #expect(shipped.checkedThrough >= pinned.checkedThrough)
@@ -53,7 +55,8 @@ struct PinnedRatesTests {
 
     @Test("statutory parameters and prescription periods: the shipped values on every pinned date")
     func sameParameters() throws {
-        let pinned = Self.pinned.statutory, shipped = Self.shipped.statutory
+        let pinned = Self.pinned.statutory
+        let shipped = Self.shipped.statutory
         #expect(shipped.checkedThrough >= pinned.checkedThrough)
         for name in StatutoryParameters.Name.allCases {
             for value in pinned.values[name] ?? [] {

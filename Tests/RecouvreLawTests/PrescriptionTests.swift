@@ -21,7 +21,8 @@ struct PrescriptionTests {
     @Test("consumer: 2 years (C. consom. L218-2); a named payment restarts it (C. civ. 2240)")
     func consumer() throws {
         let rules = shippedTables.prescription
-        let claim = makeCase(debtor: personDebtor, invoices: [invoice("F1", due: "2024-02-01", "1000", issued: "2024-01-15")])
+        let claim = makeCase(
+            debtor: personDebtor, invoices: [invoice("F1", due: "2024-02-01", "1000", issued: "2024-01-15")])
         #expect(Prescription.check(case: claim, asOf: day("2026-01-16"), rules: rules).first?.expired == true)
         var paid = claim
         paid.payments = [pay("2025-06-01", "100", invoice: "F1")]
@@ -30,9 +31,11 @@ struct PrescriptionTests {
 
     @Test("the statement carries the prescription warning")
     func inStatement() throws {
-        let claim = makeCase(debtor: personDebtor, invoices: [invoice("F1", due: "2024-02-01", "1000", issued: "2024-01-15")],
-                             events: [notice(received: "2024-03-01")])
-        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2026-01-16"))
+        let claim = makeCase(
+            debtor: personDebtor, invoices: [invoice("F1", due: "2024-02-01", "1000", issued: "2024-01-15")],
+            events: [notice(received: "2024-03-01")])
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(
+            for: claim, asOf: day("2026-01-16"))
         #expect(statement.warnings.contains { $0.contains("Prescription acquise") })
     }
 }

@@ -51,7 +51,8 @@ struct RatePolicyTests {
         #expect(plain.regime == .publicProcurement)
         #expect(policy(plain).name == "public procurement")
         #expect(policy(plain).warnings.isEmpty)
-        let withClause = makeCase(debtor: publicBody, contract: Contract(penaltyRate: Self.clause), invoices: plain.invoices)
+        let withClause = makeCase(
+            debtor: publicBody, contract: Contract(penaltyRate: Self.clause), invoices: plain.invoices)
         let chosen = policy(withClause)
         #expect(chosen.name == "public procurement")
         #expect(chosen.warnings.count == 1)
@@ -69,8 +70,9 @@ struct RatePolicyTests {
         let civil = makeCase(creditor: person, debtor: personDebtor, invoices: consumer.invoices)
         #expect(civil.regime == .civil)
         #expect(policy(civil).name == "legal particulier")
-        let withClause = makeCase(creditor: person, debtor: personDebtor, contract: Contract(penaltyRate: Self.clause),
-                                  invoices: consumer.invoices)
+        let withClause = makeCase(
+            creditor: person, debtor: personDebtor, contract: Contract(penaltyRate: Self.clause),
+            invoices: consumer.invoices)
         #expect(policy(withClause).name == "clause \(Self.clause)")
         #expect(policy(withClause).warnings.isEmpty)
     }
@@ -78,25 +80,29 @@ struct RatePolicyTests {
     @Test("residential lease: the penalty clause is deemed unwritten (loi 89-462 art. 4 i), taux légal instead")
     func residentialLease() {
         let lease = Contract(nature: .residentialLease, penaltyRate: Self.clause)
-        let claim = makeCase(creditor: person, debtor: personDebtor, contract: lease,
-                             invoices: [invoice("L1", due: "2025-03-05", "800")])
+        let claim = makeCase(
+            creditor: person, debtor: personDebtor, contract: lease,
+            invoices: [invoice("L1", due: "2025-03-05", "800")])
         let chosen = policy(claim)
         #expect(chosen.name == "legal particulier")
         #expect(chosen.warnings.first?.contains("réputée non écrite") == true)
-        let noClause = makeCase(creditor: person, debtor: personDebtor, contract: Contract(nature: .residentialLease),
-                                invoices: claim.invoices)
+        let noClause = makeCase(
+            creditor: person, debtor: personDebtor, contract: Contract(nature: .residentialLease),
+            invoices: claim.invoices)
         #expect(policy(noClause).name == "legal particulier")
         #expect(policy(noClause).warnings.isEmpty)
     }
 
     @Test("consumer credit: the loan's rate only if given (C. consom. L312-39), else nothing, warned either way")
     func consumerCredit() {
-        let without = makeCase(debtor: personDebtor, contract: Contract(nature: .consumerCredit),
-                               invoices: [invoice("E1", due: "2025-03-05", "300")])
+        let without = makeCase(
+            debtor: personDebtor, contract: Contract(nature: .consumerCredit),
+            invoices: [invoice("E1", due: "2025-03-05", "300")])
         #expect(policy(without).name == "none")
         #expect(policy(without).warnings.first?.contains("Aucun intérêt n'est calculé") == true)
-        let with = makeCase(debtor: personDebtor, contract: Contract(nature: .consumerCredit, penaltyRate: .fixed(6)),
-                            invoices: without.invoices)
+        let with = makeCase(
+            debtor: personDebtor, contract: Contract(nature: .consumerCredit, penaltyRate: .fixed(6)),
+            invoices: without.invoices)
         #expect(policy(with).name == "clause \(PenaltyRateClause.fixed(6))")
         #expect(policy(with).warnings.first?.contains("L312-39") == true)
     }
@@ -118,7 +124,9 @@ struct LatePaymentRuleTests {
         // 2024 H1: ECB 4.50 on 2024-01-01 + 10 = 14.50
         let h1 = try LatePaymentRules.defaultB2BRate(for: HalfYear(year: 2024, half: 1), tables: shippedTables)
         #expect(h1.rate == money("14.50"))
-        #expect(sourceWords(h1) == "taux BCE de 4,50\u{00A0}% en vigueur au 1er janvier 2024 + 10 points (C. com. L441-10 II)")
+        #expect(
+            sourceWords(h1)
+                == "taux BCE de 4,50\u{00A0}% en vigueur au 1er janvier 2024 + 10 points (C. com. L441-10 II)")
         // 2025 H2: ECB 2.15 on 2025-07-01 (effective 2025-06-11) + 10 = 12.15
         let h2 = try LatePaymentRules.defaultB2BRate(for: HalfYear(year: 2025, half: 2), tables: shippedTables)
         #expect(h2.rate == money("12.15"))
@@ -137,26 +145,32 @@ struct LatePaymentRuleTests {
         #expect(high.warnings.isEmpty)
         #expect(sourceWords(high).contains("au moins égal au plancher"))
         // the statutory default is not floored: 2024 H1 default 14.50 < 3 × 5.07 = 15.21 stays 14.50
-        #expect(try LatePaymentRules.defaultB2BRate(for: HalfYear(year: 2024, half: 1), tables: shippedTables).rate
-            == money("14.50"))
+        #expect(
+            try LatePaymentRules.defaultB2BRate(for: HalfYear(year: 2024, half: 1), tables: shippedTables).rate
+                == money("14.50"))
     }
 
     @Test("a clause outside B2B is not floored: 3 % stays 3 %")
     func clauseNotFloored() throws {
-        let applied = try LatePaymentRules.clauseRate(.fixed(3), for: HalfYear(year: 2024, half: 2), tables: shippedTables)
+        let applied = try LatePaymentRules.clauseRate(
+            .fixed(3), for: HalfYear(year: 2024, half: 2), tables: shippedTables)
         #expect(applied.rate == 3)
         // "ECB + 2" in 2025 H1: 3.15 + 2 = 5.15; "2 x legal" in 2025 H1: 2 × 3.71 = 7.42
-        let ecb = try LatePaymentRules.clauseRate(.ecbPlus(2), for: HalfYear(year: 2025, half: 1), tables: shippedTables)
+        let ecb = try LatePaymentRules.clauseRate(
+            .ecbPlus(2), for: HalfYear(year: 2025, half: 1), tables: shippedTables)
         #expect(ecb.rate == money("5.15"))
-        let legal = try LatePaymentRules.clauseRate(.legalTimes(2), for: HalfYear(year: 2025, half: 1), tables: shippedTables)
+        let legal = try LatePaymentRules.clauseRate(
+            .legalTimes(2), for: HalfYear(year: 2025, half: 1), tables: shippedTables)
         #expect(legal.rate == money("7.42"))
     }
 
     @Test("public procurement: ECB on the first day of the half-year interest starts in + 8 (R2192-31)")
     func publicProcurement() throws {
         // 2025 H1: 3.15 + 8 = 11.15; 2025 H2: 2.15 + 8 = 10.15; 2024 H2: 4.25 + 8 = 12.25
-        let cases: [(HalfYear, String)] = [(HalfYear(year: 2025, half: 1), "11.15"), (HalfYear(year: 2025, half: 2), "10.15"),
-                                           (HalfYear(year: 2024, half: 2), "12.25")]
+        let cases: [(HalfYear, String)] = [
+            (HalfYear(year: 2025, half: 1), "11.15"), (HalfYear(year: 2025, half: 2), "10.15"),
+            (HalfYear(year: 2024, half: 2), "12.25"),
+        ]
         for (half, rate) in cases {
             let applied = try LatePaymentRules.publicProcurementRate(interestStartingIn: half, tables: shippedTables)
             #expect(applied.rate == money(rate), "\(half)")
@@ -167,18 +181,21 @@ struct LatePaymentRuleTests {
     @Test("taux légal by the creditor's category, + 5 points after a judgment (C. mon. fin. L313-2, L313-3)")
     func legal() throws {
         let half = HalfYear(year: 2025, half: 1)
-        let particulier = try LatePaymentRules.legalRate(.particulier, for: half, increased: false, tables: shippedTables)
+        let particulier = try LatePaymentRules.legalRate(
+            .particulier, for: half, increased: false, tables: shippedTables)
         #expect(particulier.rate == money("7.21"))
         let increased = try LatePaymentRules.legalRate(.particulier, for: half, increased: true, tables: shippedTables)
         // 7.21 + 5 = 12.21
         #expect(increased.rate == money("12.21"))
         #expect(sourceWords(increased).contains("L313-3"))
-        let autres = try LatePaymentRules.legalRate(.autresCas, for: HalfYear(year: 2025, half: 2), increased: false,
-                                                     tables: shippedTables)
+        let autres = try LatePaymentRules.legalRate(
+            .autresCas, for: HalfYear(year: 2025, half: 2), increased: false,
+            tables: shippedTables)
         #expect(autres.rate == money("2.76"))
         // before 2015, one yearly rate: the source names the year (2014: 0.04)
-        let yearly = try LatePaymentRules.legalRate(.autresCas, for: HalfYear(year: 2014, half: 2), increased: false,
-                                                     tables: shippedTables)
+        let yearly = try LatePaymentRules.legalRate(
+            .autresCas, for: HalfYear(year: 2014, half: 2), increased: false,
+            tables: shippedTables)
         #expect(yearly.rate == money("0.04"))
         #expect(sourceWords(yearly).hasPrefix("taux de l'intérêt légal (autres cas) de l'année 2014 : 0,04"))
     }
@@ -186,11 +203,13 @@ struct LatePaymentRuleTests {
     @Test("L313-3: the +5 points start the day after two months from service (CPC 641, month-end clamped)")
     func judgmentIncreaseStart() throws {
         // served 2025-03-10: two months end 2025-05-10, increased from 2025-05-11
-        let served = try LatePaymentRules.judgmentIncreaseStart(judgment("2025-02-20", served: "2025-03-10"), tables: shippedTables)
+        let served = try LatePaymentRules.judgmentIncreaseStart(
+            judgment("2025-02-20", served: "2025-03-10"), tables: shippedTables)
         #expect(served.day == day("2025-05-11"))
         #expect(served.warning == nil)
         // served 2024-12-31: no 31 February, the two months end on 2025-02-28, increased from 2025-03-01
-        let monthEnd = try LatePaymentRules.judgmentIncreaseStart(judgment("2024-12-01", served: "2024-12-31"), tables: shippedTables)
+        let monthEnd = try LatePaymentRules.judgmentIncreaseStart(
+            judgment("2024-12-01", served: "2024-12-31"), tables: shippedTables)
         #expect(monthEnd.day == day("2025-03-01"))
         // no service date: counted from the judgment, with a warning asking for it
         let unserved = try LatePaymentRules.judgmentIncreaseStart(judgment("2025-03-10"), tables: shippedTables)
@@ -200,11 +219,17 @@ struct LatePaymentRuleTests {
 
     @Test("the 40 € fee: B2B (D441-5) and public (D2192-35) only")
     func flatFee() throws {
-        #expect(try LatePaymentRules.flatFee(regime: .b2b, dueDayAfter: day("2025-04-01"), tables: shippedTables)?.value == 40)
-        #expect(try LatePaymentRules.flatFee(regime: .publicProcurement, dueDayAfter: day("2025-04-01"),
-                                             tables: shippedTables)?.value == 40)
+        #expect(
+            try LatePaymentRules.flatFee(regime: .b2b, dueDayAfter: day("2025-04-01"), tables: shippedTables)?.value
+                == 40)
+        #expect(
+            try LatePaymentRules.flatFee(
+                regime: .publicProcurement, dueDayAfter: day("2025-04-01"),
+                tables: shippedTables)?.value == 40)
         for regime in [Regime.civil, .consumer, .residentialLease, .consumerCredit] {
-            #expect(try LatePaymentRules.flatFee(regime: regime, dueDayAfter: day("2025-04-01"), tables: shippedTables) == nil)
+            #expect(
+                try LatePaymentRules.flatFee(regime: regime, dueDayAfter: day("2025-04-01"), tables: shippedTables)
+                    == nil)
         }
     }
 
@@ -222,44 +247,57 @@ struct LatePaymentRuleTests {
 struct JudgmentIncreaseScopeTests {
     @Test("B2B penalties after a judgment: no +5 points, a warning says why")
     func b2bNotIncreased() throws {
-        let claim = makeCase(invoices: [invoice("F1", due: "2024-01-15", "1000")],
-                             events: [judgment("2024-02-01", served: "2024-02-10")])
+        let claim = makeCase(
+            invoices: [invoice("F1", due: "2024-01-15", "1000")],
+            events: [judgment("2024-02-01", served: "2024-02-10")])
         var notes = Notes(messages: shippedMessages)
-        let start = try StatementRules.judgmentIncrease(claim, policy: .b2bDefault, tables: shippedTables, notes: &notes)
+        let start = try StatementRules.judgmentIncrease(
+            claim, policy: .b2bDefault, tables: shippedTables, notes: &notes)
         #expect(start == nil)
         #expect(notes.warnings.first?.contains("ne s'applique qu'au taux légal") == true)
         // Through the statement: one line at 14.50 from 2024-01-16 to 2024-06-30 (16 + 29 + 31 + 30 + 31 + 30 = 167 days),
         // never 19.50 from 2024-04-11: 1000 × 14.50 % × 167 / 365 = 66.3424… → 66.34
-        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2024-06-30"))
-        let lines = statement.invoices[0].periods.map { "\($0.from.iso) \($0.to.iso) \(Money.plain($0.rate)) \(Money.plain($0.amount))" }
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(
+            for: claim, asOf: day("2024-06-30"))
+        let lines = statement.invoices[0].periods.map {
+            "\($0.from.iso) \($0.to.iso) \(Money.plain($0.rate)) \(Money.plain($0.amount))"
+        }
         #expect(lines == ["2024-01-16 2024-06-30 14.50 66.34"])
         #expect(statement.warnings.contains { $0.contains("ne s'applique qu'au taux légal") })
     }
 
     @Test("a civil contractual rate after a judgment: no +5 points either")
     func clauseNotIncreased() throws {
-        let claim = makeCase(creditor: person, debtor: personDebtor, contract: Contract(penaltyRate: .fixed(10)),
-                             invoices: [invoice("F1", due: "2025-01-31", "1000")],
-                             events: [notice(received: "2025-02-10"), judgment("2025-03-01", served: "2025-03-05")])
-        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2025-06-30"))
+        let claim = makeCase(
+            creditor: person, debtor: personDebtor, contract: Contract(penaltyRate: .fixed(10)),
+            invoices: [invoice("F1", due: "2025-01-31", "1000")],
+            events: [notice(received: "2025-02-10"), judgment("2025-03-01", served: "2025-03-05")])
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(
+            for: claim, asOf: day("2025-06-30"))
         // 2025-02-11 to 2025-06-30 = 18 + 31 + 30 + 31 + 30 = 140 days at 10 %: 1000 × 10 % × 140 / 365 = 38.3561… → 38.36
-        let lines = statement.invoices[0].periods.map { "\($0.from.iso) \($0.to.iso) \(Money.plain($0.rate)) \(Money.plain($0.amount))" }
+        let lines = statement.invoices[0].periods.map {
+            "\($0.from.iso) \($0.to.iso) \(Money.plain($0.rate)) \(Money.plain($0.amount))"
+        }
         #expect(lines == ["2025-02-11 2025-06-30 10.00 38.36"])
     }
 
     @Test("the taux légal after a judgment is increased, from the day the increase starts")
     func legalIncreased() throws {
-        let claim = makeCase(creditor: person, debtor: personDebtor, invoices: [invoice("F1", due: "2025-01-31", "1000")],
-                             events: [judgment("2025-03-01", served: "2025-03-05")])
+        let claim = makeCase(
+            creditor: person, debtor: personDebtor, invoices: [invoice("F1", due: "2025-01-31", "1000")],
+            events: [judgment("2025-03-01", served: "2025-03-05")])
         var notes = Notes(messages: shippedMessages)
-        let start = try StatementRules.judgmentIncrease(claim, policy: .legal(.particulier), tables: shippedTables, notes: &notes)
+        let start = try StatementRules.judgmentIncrease(
+            claim, policy: .legal(.particulier), tables: shippedTables, notes: &notes)
         // 2025-03-05 + 2 months = 2025-05-05, increased from 2025-05-06
         #expect(start == day("2025-05-06"))
         #expect(notes.warnings.isEmpty)
         // without a judgment: nothing
         var none = Notes(messages: shippedMessages)
         let plain = makeCase(creditor: person, debtor: personDebtor, invoices: claim.invoices)
-        #expect(try StatementRules.judgmentIncrease(plain, policy: .legal(.particulier), tables: shippedTables, notes: &none) == nil)
+        #expect(
+            try StatementRules.judgmentIncrease(
+                plain, policy: .legal(.particulier), tables: shippedTables, notes: &none) == nil)
     }
 }
 
@@ -279,12 +317,14 @@ struct FeeRuleTests {
         #expect(consumerNotes.warnings.first?.contains("non ajoutés") == true)
 
         var civilNotes = Notes(messages: shippedMessages)
-        let civil = makeCase(creditor: person, debtor: personDebtor, contract: Contract(extraRecoveryCosts: 150), invoices: invoices)
+        let civil = makeCase(
+            creditor: person, debtor: personDebtor, contract: Contract(extraRecoveryCosts: 150), invoices: invoices)
         #expect(StatementRules.extraRecoveryCosts(civil, notes: &civilNotes) == 0)
 
         var proceedingsNotes = Notes(messages: shippedMessages)
-        let proceedings = makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-05-01")), extraRecoveryCosts: 150),
-                                   invoices: invoices)
+        let proceedings = makeCase(
+            contract: Contract(collectiveProceedings: .opened(day("2025-05-01")), extraRecoveryCosts: 150),
+            invoices: invoices)
         #expect(StatementRules.extraRecoveryCosts(proceedings, notes: &proceedingsNotes) == 0)
 
         var none = Notes(messages: shippedMessages)
@@ -296,9 +336,11 @@ struct FeeRuleTests {
     func consumerTotals() throws {
         // consumer, taux légal autres cas 2025 H1 3.71, notice received 2025-04-10: 2025-04-11 to 2025-05-10 = 30 days,
         // 1000 × 3.71 % × 30 / 365 = 3.0493… → 3.05; total = 1000 + 3.05, no fee, no costs
-        let claim = makeCase(debtor: personDebtor, contract: Contract(extraRecoveryCosts: 150),
-                             invoices: [invoice("F1", due: "2025-03-31", "1000")], events: [notice(received: "2025-04-10")])
-        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(for: claim, asOf: day("2025-05-10"))
+        let claim = makeCase(
+            debtor: personDebtor, contract: Contract(extraRecoveryCosts: 150),
+            invoices: [invoice("F1", due: "2025-03-31", "1000")], events: [notice(received: "2025-04-10")])
+        let statement = try StatementEngine(tables: shippedTables, messages: shippedMessages).statement(
+            for: claim, asOf: day("2025-05-10"))
         #expect(statement.totals.extraRecoveryCosts == 0)
         #expect(statement.totals.flatFees == 0)
         #expect(statement.totals.penalties == money("3.05"))
@@ -313,15 +355,20 @@ struct FeeRuleTests {
         #expect(StatementRules.flatFeeAllowed(makeCase(invoices: invoices), notes: &notes))
         #expect(StatementRules.flatFeeAllowed(makeCase(debtor: publicBody, invoices: invoices), notes: &notes))
         #expect(!StatementRules.flatFeeAllowed(makeCase(debtor: personDebtor, invoices: invoices), notes: &notes))
-        #expect(!StatementRules.flatFeeAllowed(makeCase(contract: Contract(flatFee: false), invoices: invoices), notes: &notes))
+        #expect(
+            !StatementRules.flatFeeAllowed(
+                makeCase(contract: Contract(flatFee: false), invoices: invoices), notes: &notes))
         // Collective proceedings (C. com. L441-10 II, last sentence): decided per invoice, by its due date
         // against the opening judgment; none when the opening date is unknown.
         let opened = makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-04-01"))), invoices: invoices)
         #expect(StatementRules.flatFeeAllowed(opened, notes: &notes))
         #expect(StatementRules.flatFeeAllowed(opened, for: invoice("F1", due: "2025-03-31", "1000")))
         #expect(!StatementRules.flatFeeAllowed(opened, for: invoice("F2", due: "2025-04-01", "1000")))
-        #expect(!StatementRules.flatFeeAllowed(makeCase(contract: Contract(collectiveProceedings: .openedUnknownDate),
-                                                        invoices: invoices), for: invoices[0]))
+        #expect(
+            !StatementRules.flatFeeAllowed(
+                makeCase(
+                    contract: Contract(collectiveProceedings: .openedUnknownDate),
+                    invoices: invoices), for: invoices[0]))
     }
 }
 
@@ -334,18 +381,24 @@ struct DelayRuleTests {
         #expect(StatementRules.delayStart(due, regime: .publicProcurement, notices: []) == day("2025-04-01"))
         #expect(StatementRules.delayStart(due, regime: .civil, notices: []) == nil)
         // sent 2025-04-02 (after the due date), received 2025-04-05: from 2025-04-06
-        #expect(StatementRules.delayStart(due, regime: .civil, notices: [notice(sent: "2025-04-02", received: "2025-04-05")])
-            == day("2025-04-06"))
+        #expect(
+            StatementRules.delayStart(
+                due, regime: .civil, notices: [notice(sent: "2025-04-02", received: "2025-04-05")])
+                == day("2025-04-06"))
         // sent before the due date: it cannot cover the invoice (C. civ. 1344)
-        #expect(StatementRules.delayStart(due, regime: .consumer, notices: [notice(sent: "2025-03-20", received: "2025-03-22")])
-            == nil)
+        #expect(
+            StatementRules.delayStart(
+                due, regime: .consumer, notices: [notice(sent: "2025-03-20", received: "2025-03-22")])
+                == nil)
     }
 
     @Test("collective proceedings stop the running of penalties the day before the opening judgment (L622-28)")
     func lastCountedDay() {
         let invoices = [invoice("F1", due: "2025-03-31", "1000")]
         var notes = Notes(messages: shippedMessages)
-        #expect(StatementRules.lastCountedDay(makeCase(invoices: invoices), asOf: day("2025-06-30"), notes: &notes) == day("2025-06-30"))
+        #expect(
+            StatementRules.lastCountedDay(makeCase(invoices: invoices), asOf: day("2025-06-30"), notes: &notes)
+                == day("2025-06-30"))
         let opened = makeCase(contract: Contract(collectiveProceedings: .opened(day("2025-05-15"))), invoices: invoices)
         #expect(StatementRules.lastCountedDay(opened, asOf: day("2025-06-30"), notes: &notes) == day("2025-05-14"))
         // as of before the opening: the as-of day
@@ -361,10 +414,13 @@ struct DelayRuleTests {
 struct PrescriptionRuleTests {
     let rules = shippedTables.prescription
 
-    @Test("public debts: déchéance quadriennale, four years from 1 January after the year the debt arose (loi 68-1250 art. 1)")
+    @Test(
+        "public debts: déchéance quadriennale, four years from 1 January after the year the debt arose (loi 68-1250 art. 1)"
+    )
     func publicDebts() {
         // issued 2021-06-15: the term starts 2022-01-01 and runs four years, through 2025-12-31
-        let claim = makeCase(debtor: publicBody, invoices: [invoice("M1", due: "2021-07-15", "5000", issued: "2021-06-15")])
+        let claim = makeCase(
+            debtor: publicBody, invoices: [invoice("M1", due: "2021-07-15", "5000", issued: "2021-06-15")])
         #expect(Prescription.regimeKey(claim) == .publicProcurement)
         // 2025-12-31 − 2025-09-01 = 121 days left ≥ 90: nothing
         #expect(Prescription.check(case: claim, asOf: day("2025-09-01"), rules: rules).isEmpty)
@@ -379,21 +435,27 @@ struct PrescriptionRuleTests {
         #expect(past.first?.message.contains("depuis le 2026-01-01") == true)
         #expect(past.first?.message.contains("68-1250") == true)
         // the day of the year does not matter: issued 2021-01-02 runs out the same 2025-12-31
-        let early = makeCase(debtor: publicBody, invoices: [invoice("M2", due: "2021-02-01", "5000", issued: "2021-01-02")])
-        #expect(Prescription.check(case: early, asOf: day("2025-11-01"), rules: rules).map(\.runsOut) == [day("2025-12-31")])
+        let early = makeCase(
+            debtor: publicBody, invoices: [invoice("M2", due: "2021-02-01", "5000", issued: "2021-01-02")])
+        #expect(
+            Prescription.check(case: early, asOf: day("2025-11-01"), rules: rules).map(\.runsOut) == [day("2025-12-31")]
+        )
         // a payment naming the invoice in 2023 (an acknowledgement) restarts it: through 2027-12-31
         var acknowledged = claim
         acknowledged.payments = [pay("2023-03-01", "1000", invoice: "M1")]
         #expect(Prescription.check(case: acknowledged, asOf: day("2026-01-01"), rules: rules).isEmpty)
-        #expect(Prescription.runsOutDay(invoice: claim.invoices[0], key: .publicProcurement, years: 4,
-                                        acknowledged: day("2023-03-01")) == day("2027-12-31"))
+        #expect(
+            Prescription.runsOutDay(
+                invoice: claim.invoices[0], key: .publicProcurement, years: 4,
+                acknowledged: day("2023-03-01")) == day("2027-12-31"))
     }
 
     @Test("a judgment: ten years to execute it (CPCE L111-4), and the invoices it covers are no longer checked")
     func judgmentExecution() {
         // invoice of 2012, long past its 5 years; judgment of 2016-03-15 runs out 2026-03-15
-        let claim = makeCase(invoices: [invoice("F1", due: "2012-04-30", "1000", issued: "2012-03-31")],
-                             events: [judgment("2016-03-15", served: "2016-04-01")])
+        let claim = makeCase(
+            invoices: [invoice("F1", due: "2012-04-30", "1000", issued: "2012-03-31")],
+            events: [judgment("2016-03-15", served: "2016-04-01")])
         // 2026-03-15 − 2025-11-01 = 134 days: nothing (the invoice's own prescription is not reported)
         #expect(Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules).isEmpty)
         // 2026-03-15 − 2026-01-01 = 73 days: warned, no invoice named
@@ -407,14 +469,17 @@ struct PrescriptionRuleTests {
         #expect(past.first?.expired == true)
         // without the judgment, the 2012 invoice is long prescribed (C. com. L110-4: 2017-03-31)
         let plain = makeCase(invoices: claim.invoices)
-        #expect(Prescription.check(case: plain, asOf: day("2025-11-01"), rules: rules).first?.runsOut == day("2017-03-31"))
+        #expect(
+            Prescription.check(case: plain, asOf: day("2025-11-01"), rules: rules).first?.runsOut == day("2017-03-31"))
     }
 
     @Test("consumer credit: forclusion two years after the first unregularised missed payment (C. consom. R312-35)")
     func consumerCredit() {
         let contract = Contract(nature: .consumerCredit, penaltyRate: .fixed(6))
-        let instalments = [invoice("E1", due: "2024-01-05", "300"), invoice("E2", due: "2024-02-05", "300"),
-                           invoice("E3", due: "2024-03-05", "300")]
+        let instalments = [
+            invoice("E1", due: "2024-01-05", "300"), invoice("E2", due: "2024-02-05", "300"),
+            invoice("E3", due: "2024-03-05", "300"),
+        ]
         let claim = makeCase(debtor: personDebtor, contract: contract, invoices: instalments)
         #expect(Prescription.regimeKey(claim) == .consumerCredit)
         // first unpaid E1 due 2024-01-05: forclosed after 2026-01-05; 2026-01-05 − 2025-11-01 = 65 days, one notice only
@@ -427,7 +492,10 @@ struct PrescriptionRuleTests {
         // E1 regularised by a payment naming it: the first unregularised one is E2, through 2026-02-05
         var regularised = claim
         regularised.payments = [pay("2024-01-20", "300", invoice: "E1")]
-        #expect(Prescription.check(case: regularised, asOf: day("2026-01-06"), rules: rules).map(\.runsOut) == [day("2026-02-05")])
+        #expect(
+            Prescription.check(case: regularised, asOf: day("2026-01-06"), rules: rules).map(\.runsOut) == [
+                day("2026-02-05")
+            ])
         // everything paid: nothing to forclose
         var paid = claim
         paid.payments = instalments.map { pay("2024-04-01", "300", invoice: $0.number) }
@@ -441,9 +509,12 @@ struct PrescriptionRuleTests {
         #expect(Prescription.regimeKey(makeCase(contract: Contract(nature: .civil), invoices: invoices)) == .civil)
         #expect(Prescription.regimeKey(makeCase(debtor: personDebtor, invoices: invoices)) == .consumer)
         #expect(Prescription.regimeKey(makeCase(creditor: person, debtor: personDebtor, invoices: invoices)) == .civil)
-        #expect(Prescription.regimeKey(makeCase(creditor: person, debtor: personDebtor,
-                                                contract: Contract(nature: .residentialLease), invoices: invoices))
-            == .residentialLease)
+        #expect(
+            Prescription.regimeKey(
+                makeCase(
+                    creditor: person, debtor: personDebtor,
+                    contract: Contract(nature: .residentialLease), invoices: invoices))
+                == .residentialLease)
     }
 }
 

@@ -9,17 +9,22 @@ private func generatedCase(seed: [Int], civil: Bool) -> Case {
     var invoices: [Invoice] = []
     for (index, value) in seed.prefix(4).enumerated() {
         let due = day("2024-01-15").adding(days: (value * 37) % 500)
-        invoices.append(Invoice(number: "F\(index)", issued: due.adding(days: -30), due: due,
-                                amount: Decimal(100 + (value * 131) % 9000)))
+        invoices.append(
+            Invoice(
+                number: "F\(index)", issued: due.adding(days: -30), due: due,
+                amount: Decimal(100 + (value * 131) % 9000)))
     }
     var payments: [Payment] = []
     for (index, value) in seed.dropFirst(4).enumerated() {
-        payments.append(Payment(date: day("2024-02-01").adding(days: (value * 53) % 600),
-                                amount: Decimal(10 + (value * 71) % 2000), invoice: index % 3 == 0 ? "F0" : nil))
+        payments.append(
+            Payment(
+                date: day("2024-02-01").adding(days: (value * 53) % 600),
+                amount: Decimal(10 + (value * 71) % 2000), invoice: index % 3 == 0 ? "F0" : nil))
     }
     return civil
-        ? makeCase(creditor: person, debtor: personDebtor, invoices: invoices, payments: payments,
-                   events: [notice(received: "2024-03-01")])
+        ? makeCase(
+            creditor: person, debtor: personDebtor, invoices: invoices, payments: payments,
+            events: [notice(received: "2024-03-01")])
         : makeCase(invoices: invoices, payments: payments)
 }
 
@@ -45,27 +50,32 @@ struct StatementPropertyTests {
 
     @Test("paying in one or several instalments the same day gives the same penalty")
     func instalments() async {
-        await propertyCheck(input: Gen.int(in: 1...400), Gen.int(in: 1...2000).array(of: 1...5), Gen.bool) { offset, parts, civil in
+        await propertyCheck(input: Gen.int(in: 1...400), Gen.int(in: 1...2000).array(of: 1...5), Gen.bool) {
+            offset, parts, civil in
             let date = day("2024-02-01").adding(days: offset)
             let invoices = [invoice("A", due: "2024-01-31", "5000"), invoice("B", due: "2024-03-31", "3000")]
             let split = parts.map { Payment(date: date, amount: Decimal($0)) }
             let whole = [Payment(date: date, amount: Decimal(parts.reduce(0, +)))]
             func total(_ payments: [Payment]) throws -> (Decimal, Decimal) {
-                let claim = civil
-                    ? makeCase(creditor: person, debtor: personDebtor, invoices: invoices, payments: payments,
-                               events: [notice(received: "2024-02-15")])
+                let claim =
+                    civil
+                    ? makeCase(
+                        creditor: person, debtor: personDebtor, invoices: invoices, payments: payments,
+                        events: [notice(received: "2024-02-15")])
                     : makeCase(invoices: invoices, payments: payments)
                 let s = try engine.statement(for: claim, asOf: day("2025-06-30"))
                 return (s.totals.penalties, s.totals.total)
             }
-            let a = try total(split), b = try total(whole)
+            let a = try total(split)
+            let b = try total(whole)
             #expect(a == b)
         }
     }
 
     @Test("a later as-of date never lowers the penalties")
     func monotone() async {
-        await propertyCheck(input: Gen.int(in: 0...10_000).array(of: 1...9), Gen.int(in: 0...300), Gen.int(in: 1...200)) { seed, first, more in
+        await propertyCheck(input: Gen.int(in: 0...10_000).array(of: 1...9), Gen.int(in: 0...300), Gen.int(in: 1...200))
+        { seed, first, more in
             let claim = generatedCase(seed: seed, civil: false)
             let earlier = day("2025-01-01").adding(days: first)
             let a = try engine.statement(for: claim, asOf: earlier)

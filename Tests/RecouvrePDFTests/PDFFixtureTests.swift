@@ -108,7 +108,11 @@ struct PDFFixtureTests {
         for file in plain.manifest.files {
             #expect(first.manifest.files.contains(file), "\(file.path) keeps its bytes with --pdf")
         }
-        #expect(first.manifest.files.count == plain.manifest.files.count + plain.manifest.files.filter { $0.path.hasSuffix(".txt") && !$0.path.hasPrefix("pieces/") && $0.path != "notes.txt" }.count)
+        #expect(
+            first.manifest.files.count == plain.manifest.files.count
+                + plain.manifest.files.filter {
+                    $0.path.hasSuffix(".txt") && !$0.path.hasPrefix("pieces/") && $0.path != "notes.txt"
+                }.count)
     }
 
     @Test("--pdf-only writes the PDFs without the text documents; the bordereau names the PDFs")
@@ -122,7 +126,8 @@ struct PDFFixtureTests {
         #expect(!paths.contains { $0.hasSuffix(".txt") && !$0.hasPrefix("pieces/") && $0 != "notes.txt" })
         #expect(paths.contains("01-releve-de-compte.pdf") && paths.contains("dossier.xml"))
         let bordereau = try PDFTools.run(
-            "pdftotext", ["-enc", "UTF-8", dir.appendingPathComponent("d/03-bordereau-de-pieces.pdf").path, "-"]).output
+            "pdftotext", ["-enc", "UTF-8", dir.appendingPathComponent("d/03-bordereau-de-pieces.pdf").path, "-"]
+        ).output
         #expect(bordereau.contains("01-releve-de-compte.pdf") && !bordereau.contains("01-releve-de-compte.txt"))
     }
 

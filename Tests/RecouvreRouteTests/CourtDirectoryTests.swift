@@ -2,6 +2,7 @@ import Foundation
 import RecouvreForms
 import RecouvreModel
 import Testing
+
 @testable import RecouvreRoute
 
 @Suite("Court directory: loading and addresses")
@@ -23,25 +24,27 @@ struct CourtDirectoryTests {
         var testDescription: String { "\(postcode ?? "-") \(city) \(insee ?? "") → \(expected)" }
     }
 
-    @Test("resolves the commune of an address", arguments: [
-        AddressCase(postcode: "69003", city: "Lyon", expected: "69383"),
-        AddressCase(postcode: "69003", city: "LYON 3EME", expected: "69383"),
-        AddressCase(postcode: "69001", city: "Lyon 1er", expected: "69381"),
-        AddressCase(postcode: "75015", city: "Paris", expected: "75115"),
-        AddressCase(postcode: "75016", city: "Paris 16e arrondissement", expected: "75116"),
-        AddressCase(postcode: "13008", city: "Marseille", expected: "13208"),
-        AddressCase(postcode: "75198", city: "Paris Cedex 04", expected: "75056"),
-        AddressCase(postcode: "69433", city: "Lyon Cedex 03", expected: "69123"),
-        AddressCase(postcode: "42000", city: "ST ETIENNE", expected: "42218"),
-        AddressCase(postcode: "42100", city: "saint-étienne", expected: "42218"),
-        AddressCase(postcode: "76600", city: "Le Havre", expected: "76351"),
-        AddressCase(postcode: "92020", city: "Nanterre CEDEX", expected: "92050"),
-        AddressCase(postcode: "01400", city: "Châtillon sur Chalaronne", expected: "01093"),
-        AddressCase(postcode: "20000", city: "Ajaccio", expected: "2A004"),
-        AddressCase(postcode: "21000", city: "", expected: "21231"),
-        AddressCase(postcode: "99999", city: "Anything", insee: "2b033", expected: "2B033"),
-        AddressCase(postcode: nil, city: "Villeneuve-d'Ascq", expected: "59009"),
-    ])
+    @Test(
+        "resolves the commune of an address",
+        arguments: [
+            AddressCase(postcode: "69003", city: "Lyon", expected: "69383"),
+            AddressCase(postcode: "69003", city: "LYON 3EME", expected: "69383"),
+            AddressCase(postcode: "69001", city: "Lyon 1er", expected: "69381"),
+            AddressCase(postcode: "75015", city: "Paris", expected: "75115"),
+            AddressCase(postcode: "75016", city: "Paris 16e arrondissement", expected: "75116"),
+            AddressCase(postcode: "13008", city: "Marseille", expected: "13208"),
+            AddressCase(postcode: "75198", city: "Paris Cedex 04", expected: "75056"),
+            AddressCase(postcode: "69433", city: "Lyon Cedex 03", expected: "69123"),
+            AddressCase(postcode: "42000", city: "ST ETIENNE", expected: "42218"),
+            AddressCase(postcode: "42100", city: "saint-étienne", expected: "42218"),
+            AddressCase(postcode: "76600", city: "Le Havre", expected: "76351"),
+            AddressCase(postcode: "92020", city: "Nanterre CEDEX", expected: "92050"),
+            AddressCase(postcode: "01400", city: "Châtillon sur Chalaronne", expected: "01093"),
+            AddressCase(postcode: "20000", city: "Ajaccio", expected: "2A004"),
+            AddressCase(postcode: "21000", city: "", expected: "21231"),
+            AddressCase(postcode: "99999", city: "Anything", insee: "2b033", expected: "2B033"),
+            AddressCase(postcode: nil, city: "Villeneuve-d'Ascq", expected: "59009"),
+        ])
     func resolves(_ row: AddressCase) throws {
         let directory = try #require(Shipped.directory)
         let address = Build.address(row.postcode, row.city, insee: row.insee)
@@ -73,8 +76,11 @@ struct CourtDirectoryTests {
     func errors() throws {
         let directory = try #require(Shipped.directory)
         let field = "debtor.address"
-        #expect(throws: RouteError.cityMismatch(field: field, postcode: "21000", city: "Beaune", commune: "Dijon",
-                                                insee: "21231")) {
+        #expect(
+            throws: RouteError.cityMismatch(
+                field: field, postcode: "21000", city: "Beaune", commune: "Dijon",
+                insee: "21231")
+        ) {
             try directory.resolve(Build.address("21000", "Beaune"), field: field)
         }
         #expect(throws: RouteError.unknownCommune(field: field, postcode: "21099", city: "Nulle-Part")) {
@@ -97,7 +103,8 @@ struct CourtDirectoryTests {
         #expect {
             try Shipped.router().route(case: claim, statement: Build.statement(total: 3_000))
         } throws: { error in
-            guard let error = error as? RouteError, case .noCommercialCourt(let field, _, let insee, let candidates, let date) = error
+            guard let error = error as? RouteError,
+                case .noCommercialCourt(let field, _, let insee, let candidates, let date) = error
             else { return false }
             return field == "debtor.address" && insee == "31300" && candidates == ["Tribunal de commerce de Toulouse"]
                 && date == "2021" && error.exitCode == 1 && error.description.contains("will not guess")
@@ -108,11 +115,13 @@ struct CourtDirectoryTests {
         #expect(route.court?.name == "Tribunal judiciaire de Saint-Gaudens")
     }
 
-    @Test("names: accents, case, St/Ste, hyphens, CEDEX, articles and arrondissements", arguments: [
-        ("Saint-Étienne", "ST ETIENNE CEDEX 2"), ("Sainte-Foy-lès-Lyon", "Ste Foy les Lyon"),
-        ("Havre", "Le Havre"), ("Paris 15e Arrondissement", "Paris 15ème"), ("Lyon 1er Arrondissement", "LYON 1"),
-        ("Villeneuve-d'Ascq", "villeneuve d ascq"),
-    ])
+    @Test(
+        "names: accents, case, St/Ste, hyphens, CEDEX, articles and arrondissements",
+        arguments: [
+            ("Saint-Étienne", "ST ETIENNE CEDEX 2"), ("Sainte-Foy-lès-Lyon", "Ste Foy les Lyon"),
+            ("Havre", "Le Havre"), ("Paris 15e Arrondissement", "Paris 15ème"), ("Lyon 1er Arrondissement", "LYON 1"),
+            ("Villeneuve-d'Ascq", "villeneuve d ascq"),
+        ])
     func nameKeys(official: String, written: String) {
         #expect(CommuneName.key(official) == CommuneName.key(written))
     }

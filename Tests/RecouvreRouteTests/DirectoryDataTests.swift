@@ -2,6 +2,7 @@ import Foundation
 import RecouvreModel
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreRoute
 
 /// Checks over the whole directory, against the rules and, when the source files are present,
@@ -12,8 +13,9 @@ struct DirectoryDataTests {
     static let sourceFile = TestPaths.root.deletingLastPathComponent()
         .appendingPathComponent("shared/data/courts/competences.json")
 
-    @Test("every commune of the directory matches competences.json (cour d'appel, TJ, proximité, commerce)",
-          .enabled(if: FileManager.default.fileExists(atPath: sourceFile.path)))
+    @Test(
+        "every commune of the directory matches competences.json (cour d'appel, TJ, proximité, commerce)",
+        .enabled(if: FileManager.default.fileExists(atPath: sourceFile.path)))
     func matchesSource() throws {
         let directory = try #require(Shipped.directory)
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: Self.sourceFile)) as? [String: Any])
@@ -66,8 +68,11 @@ struct DirectoryDataTests {
             }
         }
         // Known errors of the source annuaire, dropped by build.py.
-        for id in directory.courts.keys where ["Tribunal judiciaire de Tarascon", "Tribunal judiciaire de Meaux",
-                                               "Cour d'appel de Limoges"].contains(directory.courts[id]!.name) {
+        for id in directory.courts.keys
+        where [
+            "Tribunal judiciaire de Tarascon", "Tribunal judiciaire de Meaux",
+            "Cour d'appel de Limoges",
+        ].contains(directory.courts[id]!.name) {
             #expect(directory.courts[id]!.status == .rejected)
         }
         #expect(directory.courts["tae_le_havre"]?.status == .missing)

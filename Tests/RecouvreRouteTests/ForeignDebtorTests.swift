@@ -1,6 +1,7 @@
 import Foundation
 import RecouvreModel
 import Testing
+
 @testable import RecouvreRoute
 
 /// Foreign debtors (issue 11): the French injonction de payer reaches a debtor abroad where French
@@ -14,7 +15,9 @@ struct ForeignDebtorTests {
         return try Shipped.router().route(case: claim, statement: Build.statement(total: 4_000))
     }
 
-    @Test("EU debtor, goods delivered in France: the European order stays the route, the French injonction is an alternative")
+    @Test(
+        "EU debtor, goods delivered in France: the European order stays the route, the French injonction is an alternative"
+    )
     func euPerformedInFrance() throws {
         let route = try route("BE", "Bruxelles", performance: "FR")
         #expect(route.procedure == .europeanOrderForPayment)

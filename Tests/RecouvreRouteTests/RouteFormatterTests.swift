@@ -2,6 +2,7 @@ import Foundation
 import RecouvreModel
 import RecouvreTestSupport
 import Testing
+
 @testable import RecouvreRoute
 
 @Suite("Route formatter: French text and recouvre.route/1 JSON")
@@ -13,9 +14,10 @@ struct RouteFormatterTests {
     }
 
     static func lease() throws -> Route {
-        let claim = Build.claim(nature: .residentialLease, debtor: .individual, at: Build.address("59100", "Roubaix"),
-                                property: Build.address("59000", "Lille"),
-                                events: [Event(type: .formalNotice, date: Day(iso: "2026-10-01")!)])
+        let claim = Build.claim(
+            nature: .residentialLease, debtor: .individual, at: Build.address("59100", "Roubaix"),
+            property: Build.address("59000", "Lille"),
+            events: [Event(type: .formalNotice, date: Day(iso: "2026-10-01")!)])
         return try Shipped.router().route(
             case: claim, statement: Build.statement(total: Decimal(string: "12600.00")!, regime: .residentialLease))
     }
@@ -23,7 +25,10 @@ struct RouteFormatterTests {
     @Test("text and JSON match their golden files", arguments: ["nanterre", "lease"])
     func golden(name: String) throws {
         let route = name == "nanterre" ? try Self.nanterre() : try Self.lease()
-        if let diff = Golden.mismatch(RouteFormatter.text(route, messages: Shipped.book!.messages), target: "RecouvreRouteTests", name: "\(name).txt") {
+        if let diff = Golden.mismatch(
+            RouteFormatter.text(route, messages: Shipped.book!.messages), target: "RecouvreRouteTests",
+            name: "\(name).txt")
+        {
             Issue.record(Comment(rawValue: diff))
         }
         if let diff = Golden.mismatch(RouteFormatter.json(route), target: "RecouvreRouteTests", name: "\(name).json") {
@@ -42,8 +47,10 @@ struct RouteFormatterTests {
         #expect(court["kind"] as? String == "tribunal_des_activites_economiques")
         let form = try #require(object["form"] as? [String: Any])
         #expect(form["cerfa"] as? String == "12946*02")
-        let order = ["\"schema\"", "\"nature\"", "\"amount\"", "\"procedure\"", "\"court\"", "\"form\"",
-                     "\"alternatives\"", "\"prior_steps\"", "\"warnings\""]
+        let order = [
+            "\"schema\"", "\"nature\"", "\"amount\"", "\"procedure\"", "\"court\"", "\"form\"",
+            "\"alternatives\"", "\"prior_steps\"", "\"warnings\"",
+        ]
         let positions = order.compactMap { json.range(of: "\n  \($0)")?.lowerBound }
         #expect(positions.count == order.count && positions == positions.sorted())
         #expect(RouteFormatter.json(try Self.nanterre()) == json)
@@ -61,6 +68,8 @@ struct RouteFormatterTests {
         #expect(!text.contains("avocat obligatoire"))  // CPC 761: no lawyer needed before the JCP
         let civil = Build.claim(nature: .civil, debtor: .individual, at: Build.address("92000", "Nanterre"))
         let route = try Shipped.router().route(case: civil, statement: Build.statement(total: 12_000, regime: .civil))
-        #expect(RouteFormatter.text(route, messages: Shipped.book!.messages).contains("avocat obligatoire au-delà de 10\u{00A0}000,00"))
+        #expect(
+            RouteFormatter.text(route, messages: Shipped.book!.messages).contains(
+                "avocat obligatoire au-delà de 10\u{00A0}000,00"))
     }
 }

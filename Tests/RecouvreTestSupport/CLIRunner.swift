@@ -1,9 +1,10 @@
 import Foundation
 import Subprocess
+
 #if canImport(System)
-import System
+    import System
 #else
-import SystemPackage
+    import SystemPackage
 #endif
 
 /// What a run of the `recouvre` binary gave.
@@ -18,15 +19,19 @@ public struct CLIResult: Sendable, CustomStringConvertible {
 /// Runs the built `recouvre` as a user would, capturing stdout, stderr and the exit status, with the
 /// pinned rate tables (`RECOUVRE_FORMS` = `TestPaths.pinnedForms` unless `environment` sets it).
 public enum CLI {
-    public static func run(_ arguments: [String], in directory: URL? = nil,
-                           environment: [String: String] = [:]) async throws -> CLIResult {
+    public static func run(
+        _ arguments: [String], in directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) async throws -> CLIResult {
         // The binary computes with the pinned rate tables (TestPaths.pinnedForms) unless the test
         // names its own RECOUVRE_FORMS: adding a half-year to forms/rates/ changes no CLI test.
         var environment = environment
         if environment["RECOUVRE_FORMS"] == nil { environment["RECOUVRE_FORMS"] = TestPaths.pinnedForms.path }
-        let env: Environment = .inherit.updating(Dictionary(uniqueKeysWithValues: environment.map {
-            (Environment.Key(stringLiteral: $0.key), Optional($0.value))
-        }))
+        let env: Environment = .inherit.updating(
+            Dictionary(
+                uniqueKeysWithValues: environment.map {
+                    (Environment.Key(stringLiteral: $0.key), Optional($0.value))
+                }))
         let result = try await Subprocess.run(
             .path(FilePath(TestPaths.binary.path)),
             arguments: Arguments(arguments),

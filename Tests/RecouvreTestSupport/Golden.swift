@@ -20,7 +20,8 @@ public enum Golden {
     public static func mismatch(_ actual: Data, target: String, name: String) -> String? {
         let file = url(target: target, name: name)
         if updating {
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             do { try actual.write(to: file) } catch { return "could not write golden \(file.path): \(error)" }
             return nil
         }
@@ -37,7 +38,8 @@ public enum Golden {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let a = dir.appendingPathComponent("expected"), b = dir.appendingPathComponent("actual")
+        let a = dir.appendingPathComponent("expected")
+        let b = dir.appendingPathComponent("actual")
         try? expected.write(to: a)
         try? actual.write(to: b)
         let process = Process()
@@ -45,7 +47,9 @@ public enum Golden {
         process.arguments = ["-u", "--label", "golden/\(label)", "--label", "actual/\(label)", a.path, b.path]
         let pipe = Pipe()
         process.standardOutput = pipe
-        do { try process.run() } catch { return "(diff unavailable: \(expected.count) bytes expected, \(actual.count) actual)" }
+        do { try process.run() } catch {
+            return "(diff unavailable: \(expected.count) bytes expected, \(actual.count) actual)"
+        }
         let out = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: out, as: UTF8.self)

@@ -18,8 +18,9 @@ public enum TestPaths {
     /// rates are added to `forms/rates/` (Tests/Fixtures/forms-pinned/README.md).
     public static let pinnedForms: URL = {
         let manager = FileManager.default
-        let folder = manager.temporaryDirectory.appendingPathComponent("recouvre-pinned-forms-\(UUID().uuidString)",
-                                                                       isDirectory: true)
+        let folder = manager.temporaryDirectory.appendingPathComponent(
+            "recouvre-pinned-forms-\(UUID().uuidString)",
+            isDirectory: true)
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             for name in try manager.contentsOfDirectory(atPath: forms.path) where name != "rates" {
@@ -43,7 +44,8 @@ public enum TestPaths {
     public static var validFixtureNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
         return names.filter {
-            FileManager.default.fileExists(atPath: fixtures.appendingPathComponent($0).appendingPathComponent("case.yaml").path)
+            FileManager.default.fileExists(
+                atPath: fixtures.appendingPathComponent($0).appendingPathComponent("case.yaml").path)
         }.sorted()
     }
 
