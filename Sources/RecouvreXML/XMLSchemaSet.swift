@@ -62,19 +62,6 @@ public final class XMLSchemaSet: @unchecked Sendable {
 
     /// Validates `data`, parsed by `SafeXMLParser`; throws every error libxml2 reported, located.
     public func validate(_ data: Data, name: String) throws(XMLValidationError) {
-        try SafeXMLParser.withDocument(data, name: name) { document throws(XMLValidationError) in
-            let collector = XMLErrorCollector(name: name)
-            let status: Int32 = withExtendedLifetime(collector) {
-                lock.lock()
-                defer { lock.unlock() }
-                guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
-                defer { xmlSchemaFreeValidCtxt(context) }
-                xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
-                return xmlSchemaValidateDoc(context, document)
-            }
-            if status != 0 || !collector.errors.isEmpty {
-                throw collector.failure(fallback: "the document does not conform to \(self.name)")
-            }
-        }
+        try validateDocument(data, name: name, schema: schema, schemaName: self.name, lock: lock)
     }
 }

@@ -62,22 +62,31 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// Validates `data` (parsed with `SafeXMLParser`); throws every error, located, when it is not
     /// well-formed or does not conform to the schema.
     public func validate(_ data: Data, name: String) throws(XMLValidationError) {
-        try SafeXMLParser.withDocument(data, name: name) { document throws(XMLValidationError) in
-            let collector = XMLErrorCollector(name: name)
-            let status: Int32 = withExtendedLifetime(collector) {
-                lock.lock()
-                defer { lock.unlock() }
-                guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
-                defer { xmlSchemaFreeValidCtxt(context) }
-                xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
-                return xmlSchemaValidateDoc(context, document)
-            }
-            if status != 0 || !collector.errors.isEmpty {
-                throw collector.failure(
-                    fallback: status < 0
-                        ? "libxml2 could not run the validation (internal error \(status))"
-                        : "the document does not conform to \(self.name)")
-            }
+        try validateDocument(data, name: name, schema: schema, schemaName: self.name, lock: lock)
+    }
+}
+
+/// Validates `data` (parsed with `SafeXMLParser`) against a compiled schema, with a validation context
+/// per call and the calls serialised by `lock`; throws every error libxml2 reported, located. The one
+/// validation both `XMLSchemaValidator` and `XMLSchemaSet` run.
+func validateDocument(
+    _ data: Data, name: String, schema: xmlSchemaPtr, schemaName: String, lock: NSLock
+) throws(XMLValidationError) {
+    try SafeXMLParser.withDocument(data, name: name) { document throws(XMLValidationError) in
+        let collector = XMLErrorCollector(name: name)
+        let status: Int32 = withExtendedLifetime(collector) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
+            defer { xmlSchemaFreeValidCtxt(context) }
+            xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
+            return xmlSchemaValidateDoc(context, document)
+        }
+        if status != 0 || !collector.errors.isEmpty {
+            throw collector.failure(
+                fallback: status < 0
+                    ? "libxml2 could not run the validation (internal error \(status))"
+                    : "the document does not conform to \(schemaName)")
         }
     }
 }
