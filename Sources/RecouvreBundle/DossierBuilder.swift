@@ -99,7 +99,7 @@ public struct DossierPipeline: Sendable {
 
     /// The route of `claim`, chosen on its statement as of `asOf`.
     public func route(for claim: Case, asOf: Day) throws -> Route {
-        try book.router.route(case: claim, statement: statement(for: claim, asOf: asOf))
+        try route(for: claim, statement: statement(for: claim, asOf: asOf), asOf: asOf)
     }
 
     /// The statement, the route and the warnings of a dossier, without its documents (what `batch`
@@ -114,7 +114,7 @@ public struct DossierPipeline: Sendable {
             warnings += prescription.map(\.message)
             return try self.statement(for: claim, asOf: asOf)
         }
-        let route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
+        let route = try times.measure(.route) { try self.route(for: claim, statement: statement, asOf: asOf) }
         warnings += statement.warnings + route.warnings
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
@@ -148,10 +148,14 @@ public struct DossierPipeline: Sendable {
         let expired = prescription.filter(\.expired).map(\.message)
         if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
         warnings += prescription.map(\.message)
-        let statement = try times.measure(.statement) { try self.statement(for: claim, asOf: asOf) }
-        var route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
+        var statement = try times.measure(.statement) { try self.statement(for: claim, asOf: asOf) }
+        var route = try times.measure(.route) { try self.route(for: claim, statement: statement, asOf: asOf) }
+        // situations engineer (issue 11): a title's uncovered invoices are built on their own case.
+        var claim = claim
         if let procedure = options.procedure {
-            guard let chosen = try book.router.choosing(procedure, in: route) else {
+            guard
+                let chosen = try choosing(procedure, claim: claim, statement: statement, route: route, asOf: asOf)
+            else {
                 throw DossierRefusal(reasons: [
                     book.messages.text(
                         DocumentReason.procedureRefused(
@@ -159,8 +163,9 @@ public struct DossierPipeline: Sendable {
                             allowed: book.router.allowed(route).map(Router.optionName).joined(separator: ", ")))
                 ])
             }
-            route = chosen
+            (claim, statement, route) = chosen
         }
+        statement = Self.recorded(statement, for: route)
         warnings += statement.warnings + route.warnings
         let input = DossierInput(case: claim, statement: statement, route: route, options: options)
         let refusals = DossierChecks.refusals(input, settings: book.documentSettings, messages: book.messages)
