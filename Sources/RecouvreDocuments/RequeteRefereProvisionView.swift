@@ -13,7 +13,6 @@ public struct RequeteRefereProvisionView: Sendable {
     public var reference: String
     /// "Madame, Monsieur le juge des référés du tribunal administratif de Rennes".
     public var addressee: String
-    public var courtName: String?
     /// The court's postal address, as the directory gives it.
     public var courtAddressLines: [String]
     public var creditor: PartyView
@@ -38,7 +37,6 @@ public struct RequeteRefereProvisionView: Sendable {
         place = facts.place
         date = facts.date
         reference = facts.theCase.reference
-        courtName = facts.courtName
         courtAddressLines = facts.route.court?.address.map(PartyView.lines(of:)) ?? []
         addressee =
             facts.route.court.map {

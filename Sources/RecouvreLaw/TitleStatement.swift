@@ -63,7 +63,8 @@ extension StatementEngine {
     /// The décompte of the latest judgment of `claim` as of `asOf`, or nil without a judgment.
     ///
     /// - Principal: `awarded.principal`; without it, the covered invoices less what was paid or credited
-    ///   on them by the judgment's date, with a warning (check it against the title).
+    ///   on them (or paid without naming an invoice) by the judgment's date, with a warning (check it
+    ///   against the title).
     /// - Interest: as the title orders (`awarded.interest`), from its `from` day (else the judgment's day,
     ///   C. civ. 1231-7, with a warning). Without `awarded.interest`, none is computed (the conservative
     ///   reading: only what the case shows the title to order), with a warning.
@@ -82,8 +83,9 @@ extension StatementEngine {
             principal = awarded
         } else {
             let invoiced = claim.invoices.filter { covered.contains($0.number) }.reduce(Decimal(0)) { $0 + $1.amount }
+            // Payments naming no invoice are deducted too: the conservative reading (a lower principal).
             let settled =
-                claim.payments.filter { $0.date <= judgment.date && $0.invoice.map(covered.contains) == true }
+                claim.payments.filter { $0.date <= judgment.date && $0.invoice.map(covered.contains) != false }
                 .reduce(Decimal(0)) { $0 + $1.amount }
                 + claim.creditNotes.filter { $0.date <= judgment.date && $0.invoice.map(covered.contains) == true }
                 .reduce(Decimal(0)) { $0 + $1.amount }
