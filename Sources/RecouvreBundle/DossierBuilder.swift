@@ -278,9 +278,8 @@ public struct DossierPipeline: Sendable {
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
             protecting: protected)
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
-        let expiry = RateExpiry(book.rates).warning(today: day, messages: book.messages)
-        return BuildResult(
-            path: out, manifest: dossier.manifest, warnings: dossier.warnings + (expiry.map { [$0] } ?? []))
+        let expiry = RateExpiry(book.rates).warnings(today: day, messages: book.messages)
+        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings + expiry)
     }
 
     /// The verifier of bundles written with this book's schema.
