@@ -29,7 +29,7 @@ struct SituationsTests {
         _ claim: Case, folder: URL, asOf: Day, options: DossierOptions = DossierOptions()
     ) throws -> AssembledDossier {
         try pipeline.assemble(
-            claim, exhibits: FolderExhibits(folder: folder), asOf: asOf, force: false, options: options)
+            claim, exhibits: FolderExhibitSource(folder: folder), asOf: asOf, force: false, options: options)
     }
 
     /// A document of an assembled dossier, blanks and line breaks collapsed (the layout wraps lines).
