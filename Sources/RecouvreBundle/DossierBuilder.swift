@@ -85,7 +85,8 @@ public struct DossierPipeline: Sendable {
         let stage = options.stage ?? DossierStage.default(for: claim)
         var warnings: [String] = []
         let statement = try times.measure(.statement) {
-            let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
+            let prescription = Prescription.check(
+                case: claim, asOf: asOf, rules: book.rates.prescription, messages: book.messages)
             let expired = prescription.filter(\.expired).map(\.message)
             if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
             warnings += prescription.map(\.message)

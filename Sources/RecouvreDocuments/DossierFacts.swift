@@ -10,15 +10,20 @@ struct DossierFacts {
     let settings: DocumentSettings
     let exhibits: [DossierExhibit]
     let messages: MessageCatalogue
+    let statutory: StatutoryParameters
     /// The last day a payment or credit note was imputed on each invoice, by invoice number: computed
     /// once (looking it up in every payment for each invoice was quadratic in a 10,000-invoice case).
     let lastImputed: [String: Day]
 
-    init(input: DossierInput, settings: DocumentSettings, exhibits: [DossierExhibit], messages: MessageCatalogue) {
+    init(
+        input: DossierInput, settings: DocumentSettings, exhibits: [DossierExhibit], messages: MessageCatalogue,
+        statutory: StatutoryParameters
+    ) {
         self.input = input
         self.settings = settings
         self.exhibits = exhibits
         self.messages = messages
+        self.statutory = statutory
         var lastImputed: [String: Day] = [:]
         for payment in input.statement.payments {
             for imputation in payment.imputed {
@@ -68,6 +73,24 @@ struct DossierFacts {
     /// Civil wording: taux légal from the receipt of the notice (C. civ. 1231-6, 1344-1), no fee.
     var legalInterest: Bool { !professional && !publicBuyer }
     var flatFeeClaimed: Bool { statement.totals.flatFees > 0 }
+    /// The flat fee per invoice as the statement charged it (`40 €`): the statutory amount of
+    /// `forms/rates/statutory.yaml` in force the day each fee fell due (C. com. D441-5, C. commande
+    /// publique D2192-35), never a literal; several amounts when a decree changed it between invoices.
+    var flatFee: String? {
+        var seen: [Decimal] = []
+        for invoice in statement.invoices where invoice.flatFee > 0 && !seen.contains(invoice.flatFee) {
+            seen.append(invoice.flatFee)
+        }
+        guard !seen.isEmpty else { return nil }
+        let texts = seen.sorted().map(Self.euros)
+        if texts.count == 1 { return texts[0] }
+        return text(.flatFeesMany(list: texts.dropLast().joined(separator: ", "), last: texts.last!))
+    }
+
+    /// `40 €` for a whole amount, `40,50 €` otherwise (the amount as a decree writes it).
+    static func euros(_ value: Decimal) -> String {
+        Money.rounded(value, scale: 0) == value ? FrenchFormat.number(value) + " €" : Money.french(value)
+    }
     /// A consumer, lease or other civil claim carries no 40 € line at all (the fee is B2B and public only).
     var feeLine: Bool { professional || publicBuyer }
 
@@ -81,6 +104,13 @@ struct DossierFacts {
         if seen.count == 1 { return text(.ratesOne(rate: FrenchFormat.rate(seen[0]))) }
         let texts = seen.map(FrenchFormat.rate)
         return text(.ratesMany(list: texts.dropLast().joined(separator: ", "), last: texts.last!))
+    }
+
+    /// A statutory figure as printed (`10`), in force on the day of the figures; past the day the
+    /// table was checked through (the statement would have refused it), its latest value.
+    func statutoryFigure(_ name: StatutoryParameters.Name) -> String {
+        let value = (try? statutory.value(name, on: statement.asOf))?.value ?? statutory.values[name]?.last?.value
+        return value.map(FrenchFormat.number) ?? "?"
     }
 
     /// The first day interest or penalties run, over every invoice.
@@ -100,7 +130,9 @@ struct DossierFacts {
             lines.append(text(.runningNone))
         } else {
             switch (statement.regime, theCase.contract.penaltyRate) {
-            case (.b2b, nil): lines.append(text(.runningB2BDefault(base: base, from: from)))
+            case (.b2b, nil):
+                lines.append(
+                    text(.runningB2BDefault(base: base, from: from, margin: statutoryFigure(.b2bDefaultMargin))))
             case (.b2b, .fixed(let rate)?):
                 lines.append(text(.runningB2BFixed(rate: FrenchFormat.rate(rate), base: base, from: from)))
             case (.b2b, .ecbPlus(let points)?):
