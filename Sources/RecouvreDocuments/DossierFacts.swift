@@ -43,10 +43,12 @@ struct DossierFacts {
 
     var creditor: PartyView { PartyView(theCase.creditor) }
     var debtor: PartyView { PartyView(theCase.debtor) }
-    var invoices: [InvoiceView] { statement.invoices.map(InvoiceView.init) }
-    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(InvoiceView.init) }
+    var invoices: [InvoiceView] { statement.invoices.map(invoiceView) }
+    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(invoiceView) }
     var lateInvoices: [LateInvoiceView] {
-        statement.invoices.compactMap { invoice in paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0) } }
+        statement.invoices.compactMap { invoice in
+            paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0, label: lineLabel(invoice), taxed: !isLease) }
+        }
     }
     var claim: ClaimView { ClaimView(statement) }
     /// The documents are dated the day of the computation.
@@ -219,7 +221,9 @@ struct DossierFacts {
         var parts: [String] = []
         if let reference = theCase.contract.reference { parts.append(reference) }
         for invoice in statement.invoices {
-            if invoice.outstanding > 0 {
+            if isLease {
+                parts.append(contentsOf: leaseBasis(invoice))
+            } else if invoice.outstanding > 0 {
                 parts.append(
                     text(
                         .basisInvoice(
