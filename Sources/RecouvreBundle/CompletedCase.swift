@@ -1,0 +1,29 @@
+import Foundation
+import RecouvreModel
+
+/// A case completed before its dossier is built (`build --archive`), with the bytes of files it
+/// names that are not in its folder: the notice as sent, read from the archive (issue 15), which the
+/// court dossier produces as the notice's exhibit.
+public struct CompletedCase: Sendable {
+    public var `case`: Case
+    /// Path the case names (`events[i].letter`) → bytes; served before the case's folder.
+    public var files: [String: Data]
+
+    public init(_ claim: Case, files: [String: Data] = [:]) {
+        self.case = claim
+        self.files = files
+    }
+}
+
+/// Exhibits some of which are given as bytes (`CompletedCase.files`), the others read from `base`.
+public struct OverlaidExhibits: ExhibitSource {
+    public let files: [String: Data]
+    public let base: any ExhibitSource
+
+    public init(_ files: [String: Data], over base: any ExhibitSource) {
+        self.files = files
+        self.base = base
+    }
+
+    public func data(forExhibit path: String) -> Data? { files[path] ?? base.data(forExhibit: path) }
+}
