@@ -66,7 +66,9 @@ struct SentNoticeCLITests {
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains(sha))
         // The case's own text letter is not produced: the archive's letter replaced it.
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("pieces/05-mise-en-demeure-2025-06-20.txt").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: out.appendingPathComponent("pieces/05-mise-en-demeure-2025-06-20.txt").path))
         #expect(result.stderr.contains("warning: mise en demeure envoyée prise de l'archive (notification #1"))
         #expect(result.stderr.contains("elle remplace events[1].letter (pieces/mise-en-demeure-2025-06-20.txt)"))
         let verified = try await CLI.run(["verify", out.path])
