@@ -65,10 +65,13 @@ struct SentNoticeCLITests {
         #expect(xml.contains("<sha256>\(sha)</sha256>"))
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains(sha))
-        // The case's own text letter is not produced: the archive's letter replaced it.
-        #expect(
-            !FileManager.default.fileExists(
-                atPath: out.appendingPathComponent("pieces/05-mise-en-demeure-2025-06-20.txt").path))
+        // The case's own letter is not produced: the archive's replaced it (the only piece 05).
+        let own = try Data(
+            contentsOf: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent(
+                "pieces/mise-en-demeure-2025-06-20.txt"))
+        #expect(sent != own)
+        let pieces = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("pieces").path)
+        #expect(pieces.filter { $0.hasPrefix("05-") } == ["05-\(name)"], "\(pieces)")
         #expect(result.stderr.contains("warning: mise en demeure envoyée prise de l'archive (notification #1"))
         #expect(result.stderr.contains("elle remplace events[1].letter (pieces/mise-en-demeure-2025-06-20.txt)"))
         let verified = try await CLI.run(["verify", out.path])
