@@ -143,4 +143,33 @@ struct SentNoticeTests {
             })
         #expect(try CourtDossierTests.text(dossier, "declaration-de-creance").contains("société de recouvrement"))
     }
+
+    @Test("a --pdf-only bundle verifies (each document as PDF alone); a PDF removed or altered still does not")
+    func pdfOnlyVerifies() throws {
+        // A stand-in renderer (no Typst needed): each document's "PDF" is its text behind a PDF header.
+        let fake = BundlePDF(only: true) { input, _ in
+            input.documents.map {
+                BundleFile(path: String($0.fileName.dropLast(4)) + ".pdf", data: Data(("%PDF-1.7\n" + $0.text).utf8))
+            }
+        }
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("dossier")
+        let result = try Self.pipeline.build(
+            casePath: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path, out: target.path,
+            asOf: nil, today: ShippedBook.fixedToday, force: false, pdf: fake, options: DossierOptions(stage: .notice))
+        let paths = result.manifest.files.map(\.path)
+        #expect(paths.contains("01-mise-en-demeure.pdf") && !paths.contains("01-mise-en-demeure.txt"))
+        #expect(try Self.pipeline.verifier.verify(path: target.path).problems == [])
+        // The PDF altered: caught by the manifest; the PDF removed: dossier.xml's document is missing again.
+        let pdf = target.appendingPathComponent("02-releve-de-compte.pdf")
+        try Data("%PDF-1.7\nautre".utf8).write(to: pdf)
+        #expect(
+            try Self.pipeline.verifier.verify(path: target.path).problems.contains {
+                "\($0)".contains("02-releve-de-compte.pdf")
+            })
+        try FileManager.default.removeItem(at: pdf)
+        let removed = try Self.pipeline.verifier.verify(path: target.path).problems.map { "\($0)" }
+        #expect(removed.contains { $0.contains("02-releve-de-compte.txt") }, "\(removed)")
+    }
 }

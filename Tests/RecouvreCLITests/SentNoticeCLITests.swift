@@ -111,6 +111,30 @@ struct SentNoticeCLITests {
     }
 
     @Test(
+        "a --pdf-only notice bundle verifies; archive add asks for the --pdf bundle and its PDF, which then works",
+        .enabled(if: typstAvailable, "needs the typst Python package"))
+    func pdfOnly() async throws {
+        let only = folder.appendingPathComponent("only")
+        let built = try await CLI.run(
+            ["build", Self.caseFile, "--out", only.path, "--stage", "notice", "--as-of", "2025-06-20", "--pdf-only"])
+        #expect(built.status == 0, "\(built)")
+        let verified = try await CLI.run(["verify", only.path])
+        #expect(verified.status == 0, "\(verified)")
+        let refused = try await CLI.run(
+            [
+                "archive", "add", only.path, "--sent", "2025-06-20", "--channel", "registered_letter", "--tracking",
+                "1A", "--db", db,
+            ], environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("ce dossier a été écrit avec --pdf-only"), "\(refused)")
+        let both = try await noticeBundle(["--pdf"])
+        #expect(
+            try Data(contentsOf: only.appendingPathComponent("01-mise-en-demeure.pdf"))
+                == Data(contentsOf: both.appendingPathComponent("01-mise-en-demeure.pdf")))
+        try await archiveAdd(both, file: only.appendingPathComponent("01-mise-en-demeure.pdf"))
+    }
+
+    @Test(
         "an archived letter whose bytes changed is refused, naming the notice and both digests; nothing is written",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
     func tampered() async throws {
