@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreCaseFile
 import RecouvreModel
 
 /// A case completed before its dossier is built (`build --archive`), with the bytes of files it
@@ -25,5 +26,13 @@ public struct OverlaidExhibits: ExhibitSource {
         self.base = base
     }
 
-    public func data(forExhibit path: String) -> Data? { files[path] ?? base.data(forExhibit: path) }
+    public func entry(at path: String) -> ExhibitEntry {
+        if let data = files[path] { return .file(size: data.count) }
+        return base.entry(at: path)
+    }
+
+    public func contents(of path: String) throws(ExhibitReadError) -> Data {
+        if let data = files[path] { return data }
+        return try base.contents(of: path)
+    }
 }

@@ -56,7 +56,7 @@ struct ArchiveAddCommand: ParsableCommand {
             let record = try database.open(.create).add(
                 bundleAt: bundle, sent: try parseDay(sent, option: "--sent"),
                 channel: NoticeChannel(rawValue: channel) ?? .registeredLetter, tracking: tracking, sentFile: file,
-                verifier: verifier, today: today())
+                verifier: verifier, today: Today.day())
             printOut(
                 "archived notice #\(record.id) (case \(record.caseReference), sent \(record.sent.iso) by "
                     + "\(record.channel.rawValue)); entry \(record.seq), hash \(record.hash)"

@@ -10,7 +10,7 @@ extension ArchiveOption {
         guard let archive else { return nil }
         return { claim in
             let completion = try claim.completingForDossier(
-                from: try ArchiveStore(path: archive, mode: .readOnly), today: today())
+                from: try ArchiveStore(path: archive, mode: .readOnly), today: Today.day())
             for note in completion.notes { printError("warning: \(note)") }
             return CompletedCase(completion.case, files: completion.letter.map { [$0.path: $0.data] } ?? [:])
         }

@@ -50,7 +50,7 @@ struct ArchiveReceiptCommand: ParsableCommand {
         try reportingErrors {
             let day = try parseDay(received ?? presented ?? "", option: received != nil ? "--received" : "--presented")
             let receipt = try database.open(.readWrite).recordReceipt(
-                noticeID: id, received: day, outcome: notCollected ? .notCollected : .delivered, today: today())
+                noticeID: id, received: day, outcome: notCollected ? .notCollected : .delivered, today: Today.day())
             let what =
                 notCollected ? "presented \(receipt.received.iso), not collected" : "received \(receipt.received.iso)"
             printOut(

@@ -28,7 +28,7 @@ struct SentNoticeTests {
         claim.events[index].letter = path
         claim.exhibits[listed].file = path
         let pdf = Data("%PDF-1.7\n%\u{e2}\u{e3}\n".utf8) + Data((0...255).map { UInt8($0) })
-        let exhibits = OverlaidExhibits([path: pdf], over: FolderExhibits(folder: folder))
+        let exhibits = OverlaidExhibits([path: pdf], over: FolderExhibitSource(folder: folder))
         let dossier = try Self.pipeline.assemble(
             claim, exhibits: exhibits, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .court))
         let piece = try #require(dossier.files.first { $0.path.hasSuffix("-mise-en-demeure-2026-03-02.pdf") })
@@ -54,7 +54,7 @@ struct SentNoticeTests {
         // Without the served bytes, the court bundle is refused (every listed exhibit has its file).
         #expect(throws: (any Error).self) {
             try Self.pipeline.assemble(
-                claim, exhibits: FolderExhibits(folder: folder), asOf: claim.asOf!, force: false,
+                claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
                 options: DossierOptions(stage: .court))
         }
     }
@@ -65,14 +65,14 @@ struct SentNoticeTests {
         #expect(claim.creditor.mediator != nil)
         for stage in [DossierStage.notice, .court] {
             let named = try Self.pipeline.assemble(
-                claim, exhibits: FolderExhibits(folder: folder), asOf: claim.asOf!, force: false,
+                claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
                 options: DossierOptions(stage: stage))
             #expect(!named.warnings.contains { $0.contains("L612-1") }, "\(stage)")
         }
         claim.creditor.mediator = nil
         for (stage, words) in [(DossierStage.notice, "avant de l'envoyer"), (.court, "vérifiez la lettre envoyée")] {
             let dossier = try Self.pipeline.assemble(
-                claim, exhibits: FolderExhibits(folder: folder), asOf: claim.asOf!, force: false,
+                claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
                 options: DossierOptions(stage: stage))
             let warning = try #require(dossier.warnings.first { $0.contains("creditor.mediator") }, "\(stage)")
             #expect(warning.contains("C. consom. L612-1, L616-1 et R616-1") && warning.contains(words))
@@ -85,7 +85,7 @@ struct SentNoticeTests {
         claim.creditor.kind = .individual
         claim.creditor.professional = false
         let private_ = try Self.pipeline.assemble(
-            claim, exhibits: FolderExhibits(folder: folder), asOf: claim.asOf!, force: false,
+            claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
             options: DossierOptions(stage: .notice))
         #expect(!private_.warnings.contains { $0.contains("creditor.mediator") })
     }
@@ -105,7 +105,7 @@ struct SentNoticeTests {
         ] {
             let (claim, folder) = try Self.load(fixture)
             let dossier = try Self.pipeline.assemble(
-                claim, exhibits: FolderExhibits(folder: folder), asOf: claim.asOf!, force: false,
+                claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
                 options: DossierOptions(stage: .court, firm: firm))
             let text = try CourtDossierTests.text(dossier, prefix)
             #expect(text.hasPrefix("Cabinet Roux Avocats avocat au barreau de Lyon 8 quai Saint-Vincent"), "\(fixture)")
@@ -120,7 +120,7 @@ struct SentNoticeTests {
                 "\(fixture)")
             let without = try CourtDossierTests.text(
                 try Self.pipeline.assemble(
-                    claim, exhibits: FolderExhibits(folder: folder), asOf: claim.asOf!, force: false,
+                    claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
                     options: DossierOptions(stage: .court)), prefix)
             #expect(!without.contains("mandataire :") && !without.contains("Cabinet Roux"), "\(fixture)")
             #expect(!dossier.warnings.contains { $0.contains("pouvoir spécial") }, "an avocat proves no mandate")
@@ -134,7 +134,7 @@ struct SentNoticeTests {
         firm.name = "Recouvra SAS"
         let (claim, folder) = try Self.load("collective-proceedings")
         let dossier = try Self.pipeline.assemble(
-            claim, exhibits: FolderExhibits(folder: folder), asOf: claim.asOf!, force: false,
+            claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
             options: DossierOptions(stage: .court, firm: firm))
         #expect(
             dossier.warnings.contains {
