@@ -236,14 +236,17 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil, options: DossierOptions = DossierOptions()
+        completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
+        options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
         let loaded = try CaseFileReader.load(path: casePath, today: today)
-        let claim = try completeCase?(loaded.value) ?? loaded.value
+        // pdf (issue 15): `--archive` may name the letter as sent, whose bytes come with the case.
+        let completed = try completeCase?(loaded.value) ?? CompletedCase(loaded.value)
+        let claim = completed.case
         let day = asOf ?? claim.asOf ?? today
         let dossier = try assemble(
-            claim, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: day, force: force, pdf: pdf,
-            options: options)
+            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: loaded.folder)),
+            asOf: day, force: force, pdf: pdf, options: options)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]

@@ -282,6 +282,11 @@ public struct FirmView: Sendable, Hashable {
     public var signatory: String
     /// "Pour Atelier Lumière, par le cabinet …, Maître … :"
     public var signatureLine: String
+    /// The mandataire box of a requête, a mémoire or a déclaration: name, role and address, contact,
+    /// reference, one line each.
+    public var agentLines: [String]
+    /// An avocat is dispensed from proving the mandate (CPC 416); other mandataires are not.
+    public var isAvocat: Bool
 
     init(_ firm: Firm, creditor: String, facts: DossierFacts) {
         name = firm.name
@@ -292,6 +297,13 @@ public struct FirmView: Sendable, Hashable {
         reference = firm.reference
         signatory = firm.signatory
         signatureLine = facts.text(.signatoryFirm(creditor: creditor, firm: firm.name, signatory: firm.signatory))
+        agentLines =
+            [facts.text(.agentFirm(name: name, role: role, address: addressLines.joined(separator: ", ")))]
+            + [
+                self.contact.map { facts.text(.agentContact(contact: $0)) },
+                self.reference.map { facts.text(.agentReference(reference: $0)) },
+            ].compactMap { $0 }
+        isAvocat = firm.kind == .avocat
     }
 
     static func role(_ firm: Firm, _ facts: DossierFacts) -> String {
