@@ -23,6 +23,8 @@ public struct RequeteRefereProvisionView: Sendable {
     public var invoices: [InvoiceView]
     public var claim: ClaimView
     public var rates: String?
+    /// The flat fee per invoice, from the statement (C. commande publique D2192-35), when claimed.
+    public var flatFee: String?
     public var interestFrom: String?
     public var runningInterest: [String]
     /// How the claim was rejected, and what follows for the time to bring the recours.
@@ -50,6 +52,7 @@ public struct RequeteRefereProvisionView: Sendable {
         invoices = facts.unpaidInvoices
         claim = facts.claim
         rates = facts.rates
+        flatFee = facts.flatFee
         interestFrom = facts.interestFrom
         runningInterest = facts.runningInterest
         func say(_ reason: SituationDocumentReason) -> String { facts.messages.text(reason) }

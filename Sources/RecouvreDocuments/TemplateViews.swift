@@ -28,6 +28,7 @@ extension ClaimView: TemplateView {}
 extension ExhibitView: TemplateView {}
 extension FirmView: TemplateView {}
 extension Mediator: TemplateView {}
+extension LeaseStatementView: TemplateView {}
 extension DecompteDuTitreView: TemplateView {}
 extension DecompteDuTitreView.Payment: TemplateView {}
 extension DemandeDExecutionView: TemplateView {}
