@@ -87,7 +87,11 @@ struct LargeCaseTests {
             return String(decoding: file.data, as: UTF8.self)
         }
         let xml = try fileText("dossier.xml")
-        #expect(xml.components(separatedBy: "<invoice>").count - 1 == Self.count)
+        // One <invoice> of the statement per invoice (the case's invoices and the payments' imputations
+        // also carry <invoice> elements: count inside <statement> only).
+        let statementXML =
+            xml.components(separatedBy: "<statement>").last?.components(separatedBy: "</statement>").first ?? ""
+        #expect(statementXML.components(separatedBy: "<invoice>").count - 1 == Self.count)
         let last = String(format: "FA-%06d", Self.count)
         for document in ["releve-de-compte", "requete-en-injonction-de-payer"] {
             #expect(try fileText(document).contains("FA-000001"), "\(document)")
