@@ -84,15 +84,29 @@ public struct FolderSink: BundleSink {
         self.options = options
     }
 
+    /// Each folder is created once, each file with one `open`/`write`/`close` (`FileSystem.writeNewFile`),
+    /// no `fsync`: the rename of the finished folder is what a killed run cannot tear (docs/batch.md).
     public func write(_ bundle: DossierBundle) throws {
+        try write(allFiles: bundle.allFiles)
+    }
+
+    /// Writes `allFiles`, a bundle's `allFiles` (`manifest.json` included) computed by the caller.
+    public func write(allFiles: [BundleFile]) throws {
         try AtomicTarget(target: target, options: options).write { temporary in
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-            for file in bundle.allFiles {
+            try FileSystem.makeDirectory(temporary)
+            var folders: Set<Substring> = []
+            for file in allFiles {
                 try options.beforeEachFile?(file.path)
-                let url = URL(fileURLWithPath: temporary).appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: url)
+                // `pieces/01-devis.pdf`: `pieces` once for the whole bundle.
+                var slash = file.path.startIndex
+                while let next = file.path[slash...].firstIndex(of: "/") {
+                    let folder = file.path[..<next]
+                    if !folder.isEmpty, folders.insert(folder).inserted {
+                        try FileSystem.makeDirectory(temporary + "/" + folder, existing: true)
+                    }
+                    slash = file.path.index(after: next)
+                }
+                try FileSystem.writeNewFile(temporary + "/" + file.path, file.data)
             }
         }
     }
