@@ -187,6 +187,8 @@ public struct BatchRunner: Sendable {
             tool: pipeline.tool, input: configuration.input, asOf: configuration.asOf, stage: configuration.stage,
             shard: configuration.shard, entries: entries)
         let files = try Self.writeReport(report, to: out)
+        // The bundles were written without an fsync each: one flush of the output's file system now.
+        FileSystem.syncFileSystem(of: out.path)
         return BatchOutcome(
             report: report, progress: progress, times: times, removedLeftovers: removed, reportFiles: files)
     }
@@ -230,8 +232,10 @@ public struct BatchRunner: Sendable {
             let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.
+            // No fsync per file: the whole output is synced once at the end of the run (docs/batch.md).
             let options = SinkOptions(
-                force: replace, protecting: [item.source] + loaded.exhibitPaths, debrisRemoved: true)
+                force: replace, protecting: [item.source] + loaded.exhibitPaths, debrisRemoved: true,
+                syncFiles: false)
             // manifest.json rendered once, for the sink and for the check below.
             let files = bundle.allFiles
             try times.measure(.write) { try FolderSink(target: target, options: options).write(allFiles: files) }

@@ -62,14 +62,22 @@ public struct SinkOptions: Sendable {
     /// over a folder of 10,000 bundles).
     public var debrisRemoved: Bool
 
+    /// `fsync` each file before the bundle is renamed into place (the default, as `build` always did):
+    /// a bundle that appeared survives a power cut. Batch turns it off and syncs the whole output
+    /// folder's file system once at the end (docs/batch.md): a process killed at any moment still
+    /// leaves only complete bundles (the rename), and after a power cut a bundle renamed since the
+    /// last sync may hold short files, which its checksums show and a re-run rebuilds.
+    public var syncFiles: Bool
+
     public init(
         force: Bool, protecting: [String] = [], beforeEachFile: (@Sendable (String) throws -> Void)? = nil,
-        debrisRemoved: Bool = false
+        debrisRemoved: Bool = false, syncFiles: Bool = true
     ) {
         self.force = force
         self.protecting = protecting
         self.beforeEachFile = beforeEachFile
         self.debrisRemoved = debrisRemoved
+        self.syncFiles = syncFiles
     }
 }
 
@@ -85,7 +93,8 @@ public struct FolderSink: BundleSink {
     }
 
     /// Each folder is created once, each file with one `open`/`write`/`close` (`FileSystem.writeNewFile`),
-    /// no `fsync`: the rename of the finished folder is what a killed run cannot tear (docs/batch.md).
+    /// with an `fsync` unless `options.syncFiles` is off; the rename of the finished folder is what a
+    /// killed run cannot tear.
     public func write(_ bundle: DossierBundle) throws {
         try write(allFiles: bundle.allFiles)
     }
@@ -106,7 +115,7 @@ public struct FolderSink: BundleSink {
                     }
                     slash = file.path.index(after: next)
                 }
-                try FileSystem.writeNewFile(temporary + "/" + file.path, file.data)
+                try FileSystem.writeNewFile(temporary + "/" + file.path, file.data, sync: options.syncFiles)
             }
         }
     }

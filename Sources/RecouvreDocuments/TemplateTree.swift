@@ -1,7 +1,7 @@
 /// A view model whose stored properties the templates of `forms/templates/` read. The mark is what
 /// `TemplateTree` turns into a dictionary; a value without it stays as it is (Mustache then reflects
 /// it at every lookup: same output, only slower).
-public protocol TemplateView {}
+public protocol TemplateView: TemplateConvertible {}
 
 /// The view model handed to Mustache, prepared once per document: every `TemplateView` becomes a
 /// `[String: Any]` of its stored properties (each reflected once), so that each `{{name}}` is a
@@ -17,39 +17,62 @@ public protocol TemplateView {}
 /// library as before.
 public enum TemplateTree {
     public static func value(_ model: Any) -> Any {
-        if model is any TemplateView {
-            let mirror = Mirror(reflecting: model)
-            var properties: [String: Any] = [:]
-            for child in mirror.children {
-                guard let label = child.label, properties[label] == nil else { continue }
-                guard let present = unwrapped(child.value) else { continue }
-                properties[label] = value(present)
+        guard let convertible = model as? any TemplateConvertible else { return model }
+        return convertible.templateValue() ?? model
+    }
+
+    /// A view's stored properties, each reflected once: the first of each label, one `Optional` level
+    /// unwrapped, a `nil` left out.
+    static func properties(of view: Any) -> [String: Any] {
+        let mirror = Mirror(reflecting: view)
+        var properties: [String: Any] = [:]
+        for child in mirror.children {
+            guard let label = child.label, properties[label] == nil else { continue }
+            // One cast per property: an Optional unwraps itself (one level), a view or an array of
+            // views converts itself, anything else is kept as it is.
+            if let convertible = child.value as? any TemplateConvertible {
+                if let converted = convertible.templateProperty() { properties[label] = converted }
+            } else {
+                properties[label] = child.value
             }
-            return properties
         }
-        if let array = model as? [any TemplateView] {
-            return array.map { value($0) }
-        }
-        return model
-    }
-
-    /// `value` without one `Optional` level, nil for `.none` (swift-mustache's `unwrapOptional`).
-    static func unwrapped(_ value: Any) -> Any? {
-        guard let optional = value as? any OptionalValue else { return value }
-        return optional.wrappedAny
+        return properties
     }
 }
 
-/// `Optional`, seen through `Any`.
-protocol OptionalValue {
-    var wrappedAny: Any? { get }
+/// What `TemplateTree` converts: views, the optionals and arrays that hold them (conformances of this
+/// module only; a type outside is marked `TemplateView`).
+public protocol TemplateConvertible {
+    /// The value Mustache gets for a property holding `self`; nil: leave the property out (a `nil`).
+    func templateProperty() -> Any?
+    /// The value for `self` as the whole model or an element of an array; nil: keep `self`.
+    func templateValue() -> Any?
 }
 
-extension Optional: OptionalValue {
-    var wrappedAny: Any? {
-        switch self {
-        case .some(let wrapped): return wrapped
-        case .none: return nil
-        }
+extension TemplateView {
+    public func templateProperty() -> Any? { TemplateTree.properties(of: self) }
+    public func templateValue() -> Any? { TemplateTree.properties(of: self) }
+}
+
+extension Optional: TemplateConvertible {
+    /// swift-mustache's `unwrapOptional`: the payload, one level, converted when it is a view or an
+    /// array; `.none` is no value.
+    public func templateProperty() -> Any? {
+        guard case .some(let wrapped) = self else { return nil }
+        return TemplateTree.value(wrapped)
+    }
+
+    /// An optional element of an array is not unwrapped by swift-mustache either: kept.
+    public func templateValue() -> Any? { nil }
+}
+
+extension Array: TemplateConvertible {
+    /// Sections iterate arrays: the elements that are views become dictionaries; an array of anything
+    /// else is kept as it is.
+    public func templateProperty() -> Any? { templateValue() ?? self }
+
+    public func templateValue() -> Any? {
+        guard Element.self is any TemplateView.Type else { return nil }
+        return map { TemplateTree.value($0) }
     }
 }
