@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBatchTests",
-            dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+            dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre", "RecouvrePDF"]
         ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
