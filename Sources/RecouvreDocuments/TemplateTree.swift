@@ -1,8 +1,3 @@
-/// A view model whose stored properties the templates of `forms/templates/` read. The mark is what
-/// `TemplateTree` turns into a dictionary; a value without it stays as it is (Mustache then reflects
-/// it at every lookup: same output, only slower).
-public protocol TemplateView: TemplateConvertible {}
-
 /// The view model handed to Mustache, prepared once per document: every `TemplateView` becomes a
 /// `[String: Any]` of its stored properties (each reflected once), so that each `{{name}}` is a
 /// dictionary lookup instead of swift-mustache's `Mirror` scan of every property of every object on the

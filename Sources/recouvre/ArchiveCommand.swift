@@ -65,12 +65,6 @@ func parseDay(_ text: String, option: String) throws -> Day {
     return day
 }
 
-/// Today in the local calendar, as a plain day.
-func today() -> Day {
-    let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
-}
-
 /// Writes `text` to stdout exactly as it is (no newline added): texts and exports keep their bytes.
 func writeArchiveOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))

@@ -49,7 +49,7 @@ struct ArchiveListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? today()
+            let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day()
             let filter = ArchiveFilter(
                 debtor: debtor, siren: siren, from: try from.map { try parseDay($0, option: "--from") },
                 to: try to.map { try parseDay($0, option: "--to") }, status: status.flatMap(NoticeStatus.init),

@@ -49,7 +49,8 @@ struct ArchiveShowCommand: ParsableCommand {
                 writeArchiveOutput(record.text ?? "")
             } else {
                 printOut(
-                    ArchiveFormatter.show(record, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today())
+                    ArchiveFormatter.show(
+                        record, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day())
                 )
             }
         }

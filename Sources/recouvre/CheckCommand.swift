@@ -33,10 +33,10 @@ struct CheckCommand: ParsableCommand {
         printOut(CaseSummary.text(loaded, fileName: caseFile, principalDue: principal))
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before the day of
         // the computation (the case's as_of, else today).
-        if let book = try? forms.book(),
-            let warning = RateExpiry(book.rates).warning(today: day, messages: book.messages)
-        {
-            printError("warning: \(warning)")
+        if let book = try? forms.book() {
+            for warning in RateExpiry(book.rates).warnings(today: day, messages: book.messages) {
+                printError("warning: \(warning)")
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ struct ArchiveOption: ParsableArguments {
 
     static func complete(_ claim: Case, archive: String) throws -> Case {
         let completed = try claim.completingFormalNotice(
-            from: try ArchiveStore(path: archive, mode: .readOnly), today: today())
+            from: try ArchiveStore(path: archive, mode: .readOnly), today: Today.day())
         if let note = completed.note { printError("warning: \(note)") }
         return completed.case
     }

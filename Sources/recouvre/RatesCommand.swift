@@ -23,7 +23,7 @@ struct RatesCommand: ParsableCommand {
         let book = try reportingErrors { try forms.book() }
         let expiry = RateExpiry(book.rates)
         printOut(expiry.text(messages: book.messages))
-        if let warning = expiry.warning(today: Today.day(), messages: book.messages) {
+        for warning in expiry.warnings(today: Today.day(), messages: book.messages) {
             printError("warning: \(warning)")
         }
     }
