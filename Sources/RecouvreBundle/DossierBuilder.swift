@@ -41,10 +41,10 @@ public struct BuildResult: Sendable {
     /// What `build` prints: where the bundle is, what it holds, the warnings.
     public var text: String {
         var lines = [
-            "Dossier \(manifest.caseReference) written to \(path) (\(manifest.files.count + 1) files, "
-                + "claim \(manifest.amountClaimed ?? "?") EUR as of \(manifest.asOf ?? "?")):"
+            "Dossier \(manifest.caseReference) écrit dans \(path) (\(manifest.files.count + 1) fichiers, "
+                + "créance de \(manifest.amountClaimed ?? "?") EUR au \(manifest.asOf ?? "?")) :"
         ]
-        lines += manifest.files.map { "  \($0.path)  \($0.bytes) bytes  sha256 \($0.sha256.prefix(16))…" }
+        lines += manifest.files.map { "  \($0.path)  \($0.bytes) octets  sha256 \($0.sha256.prefix(16))…" }
         lines.append("  \(BundleManifest.fileName)")
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n") + "\n"
@@ -85,7 +85,8 @@ public struct DossierPipeline: Sendable {
         let stage = options.stage ?? DossierStage.default(for: claim)
         var warnings: [String] = []
         let statement = try times.measure(.statement) {
-            let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
+            let prescription = Prescription.check(
+                case: claim, asOf: asOf, rules: book.rates.prescription, messages: book.messages)
             let expired = prescription.filter(\.expired).map(\.message)
             if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
             warnings += prescription.map(\.message)

@@ -12,6 +12,8 @@ public struct MemoireEnReclamationView: Sendable {
     public var invoices: [InvoiceView]
     public var claim: ClaimView
     public var rates: String?
+    /// The flat fee per invoice, from the statement (`40 €`); nil when none is charged.
+    public var flatFee: String?
     public var interestFrom: String?
     public var courtName: String?
     public var iban: String?
@@ -32,6 +34,7 @@ public struct MemoireEnReclamationView: Sendable {
         invoices = facts.invoices
         claim = facts.claim
         rates = facts.rates
+        flatFee = facts.flatFee
         interestFrom = facts.interestFrom
         courtName = facts.courtName
         iban = facts.theCase.creditor.iban

@@ -49,6 +49,7 @@ public struct RequeteView: Sendable {
             return partyLines(facts.theCase.debtor, facts)
         case .amountPrincipal:
             return [facts.text(.amountPrincipal(amount: FrenchFormat.amount(statement.totals.principal)))]
+                + facts.depositLines
         case .amountInterest:
             let kind: DocumentReason =
                 facts.legalInterest
@@ -77,6 +78,7 @@ public struct RequeteView: Sendable {
             return [facts.basis]
         case .claimInvoices:
             return zip(statement.invoices, facts.invoices).map { line, invoice in
+                if facts.isLease { return facts.leaseLine(line, invoice) }
                 if let paid = facts.paidOn(line) {
                     return facts.text(
                         .invoiceLinePaidLate(
