@@ -72,7 +72,7 @@ struct LargeCaseTests {
         #expect(loaded.value.payments.count == 3 * Self.count)
         let pipeline = DossierPipeline(book: ShippedBook.book, tool: "recouvre 0.1.0")
         let dossier = try pipeline.assemble(
-            loaded.value, exhibits: FolderExhibits(folder: loaded.folder), asOf: loaded.value.asOf!, force: false)
+            loaded.value, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: loaded.value.asOf!, force: false)
 
         let totals = dossier.statement.totals
         #expect(totals.principal == Decimal(principalCents) / 100)
@@ -81,16 +81,16 @@ struct LargeCaseTests {
         #expect(totals.total == totals.principal + totals.penalties + totals.flatFees + totals.extraRecoveryCosts)
         #expect(dossier.statement.invoices.count == Self.count)
 
-        func text(_ prefix: String) throws -> String {
+        func written(_ prefix: String) throws -> String {
             let file = try #require(dossier.files.first { $0.path.contains(prefix) }, "no \(prefix)")
             return String(decoding: file.data, as: UTF8.self)
         }
-        let xml = try text("dossier.xml")
+        let xml = try written("dossier.xml")
         #expect(xml.components(separatedBy: "<invoice>").count - 1 == Self.count)
         let last = String(format: "FA-%06d", Self.count)
         for document in ["releve-de-compte", "requete-en-injonction-de-payer"] {
-            #expect(try text(document).contains("FA-000001"), "\(document)")
-            #expect(try text(document).contains(last), "\(document)")
+            #expect(try written(document).contains("FA-000001"), "\(document)")
+            #expect(try written(document).contains(last), "\(document)")
         }
     }
 }
