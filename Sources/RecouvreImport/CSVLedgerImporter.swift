@@ -28,7 +28,7 @@ public enum CSVLedgerImporter {
         } catch {
             throw ImportError("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: name))
         }
-        guard let header = reader.next()?.map({ $0.trimmingCharacters(in: .whitespaces) }),
+        guard let header = reader.next()?.map({ $0.trimmedSpaces }),
             header.contains(where: { !$0.isEmpty })
         else {
             throw ImportError(
@@ -45,7 +45,7 @@ public enum CSVLedgerImporter {
             line += 1
             let rowLine = line
             line += newlines(in: row)
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmedSpaces.isEmpty }) { continue }
             rows += 1
             if problems.count >= 50 { continue }
             switch entry(row, line: rowLine, columns: columns, header: header, file: name, notes: &notes) {
@@ -126,7 +126,7 @@ public enum CSVLedgerImporter {
     ) -> Result<LedgerEntry?, ImportProblem> {
         func cell(_ field: LedgerMapping.Field) -> String? {
             guard let index = columns[field], index < row.count else { return nil }
-            let value = row[index].trimmingCharacters(in: .whitespaces)
+            let value = row[index].trimmedSpaces
             return value.isEmpty ? nil : value
         }
         func at(_ field: LedgerMapping.Field) -> SourceLocation {

@@ -35,7 +35,7 @@ struct PartyDetails {
             lines = [Self.placeholderLine]
             missing.append("l'adresse")
         }
-        var postcode = self.postcode.map { $0.trimmingCharacters(in: .whitespaces) }
+        var postcode = self.postcode.map { $0.trimmedSpaces }
         if country == "FR" {
             if let code = postcode, code.count == 4, code.allSatisfy(\.isNumber) { postcode = "0" + code }
             if postcode == nil || postcode?.isEmpty == true {
@@ -45,7 +45,7 @@ struct PartyDetails {
         } else if postcode?.isEmpty == true {
             postcode = nil
         }
-        var city = self.city?.trimmingCharacters(in: .whitespaces) ?? ""
+        var city = self.city?.trimmedSpaces ?? ""
         if city.isEmpty {
             city = Self.placeholderCity
             missing.append("la ville")
@@ -58,7 +58,7 @@ struct PartyDetails {
                         + "complétez le dossier avant `recouvre build` (valeurs « À COMPLÉTER »)",
                     at: location))
         }
-        var name = self.name?.trimmingCharacters(in: .whitespaces) ?? ""
+        var name = self.name?.trimmedSpaces ?? ""
         if name.isEmpty {
             name = "NOM À COMPLÉTER"
             notes.append(ImportNote(.warning, "\(role) sans nom : complétez le dossier", at: location))
@@ -84,7 +84,7 @@ struct PartyDetails {
 
     /// `FR`, `France` → `FR`; an ISO alpha-2 code as it is; `nil` when unknown.
     static func countryCode(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         if trimmed.count == 2, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) { return trimmed.uppercased() }
         switch LedgerMapping.normalise(trimmed) {
         case "france": return "FR"
