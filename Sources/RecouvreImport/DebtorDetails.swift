@@ -103,7 +103,8 @@ struct PartyDetails {
     /// A SIREN or SIRET read from a cell or an identifier: digits only, checked (Luhn, La Poste).
     /// Returns the SIREN and the SIRET when valid, and a note when the text was not a valid number.
     static func identifiers(_ raw: String) -> (siren: String?, siret: String?) {
-        let digits = CompanyIdentifier.digits(raw).filter { $0 != "." && $0 != "-" }
+        let plain = raw.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let digits = plain ? raw : CompanyIdentifier.digits(raw).filter { $0 != "." && $0 != "-" }
         if digits.count == 9, CompanyIdentifier.isValidSiren(digits) { return (digits, nil) }
         if digits.count == 14, CompanyIdentifier.isValidSiret(digits) {
             let siren = String(digits.prefix(9))
@@ -120,6 +121,18 @@ struct PartyDetails {
 /// File names of the cases written: the debtor's key, reduced to letters, digits, `-` and `_`.
 enum CaseFileName {
     static func make(_ key: String) -> String {
+        // Already a clean name (a SIREN, a customer code): as it is.
+        let bytes = key.utf8
+        if (1...80).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-"),
+            bytes.allSatisfy({ byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_")
+            }), !key.contains("--")
+        {
+            return key + ".yaml"
+        }
         let cleaned = key.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars.map {
             scalar -> Character in
             let c = Character(scalar)

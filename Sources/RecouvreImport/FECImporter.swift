@@ -193,10 +193,10 @@ public enum FECImporter {
                     isSales || number.uppercased().hasPrefix("AV") || upperText.hasPrefix("AVOIR")
                     ? .creditNote : .payment
             }
-            let cells: [String: SourceLocation] = [
-                "number": at(piece), "issued": at(pieceDate), "date": at(pieceDate),
-                "amount": at(amount > 0 ? (debitColumn ?? montantColumn!) : (creditColumn ?? montantColumn!)),
-                "debtor.name": at(auxName),
+            let cells: [(String, SourceLocation)] = [
+                ("number", at(piece)), ("issued", at(pieceDate)), ("date", at(pieceDate)),
+                ("amount", at(amount > 0 ? (debitColumn ?? montantColumn!) : (creditColumn ?? montantColumn!))),
+                ("debtor.name", at(auxName)),
             ]
             entries.append(
                 LedgerEntry(
