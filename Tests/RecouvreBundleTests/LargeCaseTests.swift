@@ -87,11 +87,12 @@ struct LargeCaseTests {
             return String(decoding: file.data, as: UTF8.self)
         }
         let xml = try fileText("dossier.xml")
-        // One <invoice> of the statement per invoice (the case's invoices and the payments' imputations
-        // also carry <invoice> elements: count inside <statement> only).
-        let statementXML =
-            xml.components(separatedBy: "<statement>").last?.components(separatedBy: "</statement>").first ?? ""
-        #expect(statementXML.components(separatedBy: "<invoice>").count - 1 == Self.count)
+        // The case's invoices, in dossier.xml's <invoices> element (payments and the statement name
+        // invoices too, elsewhere).
+        let listed =
+            try #require(xml.range(of: "<invoices>"))
+            .upperBound..<(try #require(xml.range(of: "</invoices>"))).lowerBound
+        #expect(xml[listed].components(separatedBy: "<invoice>").count - 1 == Self.count)
         let last = String(format: "FA-%06d", Self.count)
         for document in ["releve-de-compte", "requete-en-injonction-de-payer"] {
             #expect(try fileText(document).contains("FA-000001"), "\(document)")
