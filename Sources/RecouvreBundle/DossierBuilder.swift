@@ -41,10 +41,10 @@ public struct BuildResult: Sendable {
     /// What `build` prints: where the bundle is, what it holds, the warnings.
     public var text: String {
         var lines = [
-            "Dossier \(manifest.caseReference) written to \(path) (\(manifest.files.count + 1) files, "
-                + "claim \(manifest.amountClaimed ?? "?") EUR as of \(manifest.asOf ?? "?")):"
+            "Dossier \(manifest.caseReference) écrit dans \(path) (\(manifest.files.count + 1) fichiers, "
+                + "créance de \(manifest.amountClaimed ?? "?") EUR au \(manifest.asOf ?? "?")) :"
         ]
-        lines += manifest.files.map { "  \($0.path)  \($0.bytes) bytes  sha256 \($0.sha256.prefix(16))…" }
+        lines += manifest.files.map { "  \($0.path)  \($0.bytes) octets  sha256 \($0.sha256.prefix(16))…" }
         lines.append("  \(BundleManifest.fileName)")
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n") + "\n"
@@ -149,13 +149,21 @@ public struct DossierPipeline: Sendable {
 
         var files: [BundleFile] = []
         var documentDigests: [DocumentDigest] = []
+        // batch engineer: each file hashed once, for dossier.xml and the manifest alike (path → SHA-256).
+        var hashed: [String: String] = [:]
+        func sha256(_ path: String, _ data: Data) -> String {
+            if let known = hashed[path] { return known }
+            let digest = BundleManifest.sha256(data)
+            hashed[path] = digest
+            return digest
+        }
         for document in dossier.documents {
             let data = Data(document.text.utf8)
             files.append(BundleFile(path: document.fileName, data: data))
             documentDigests.append(
                 DocumentDigest(
                     fileName: document.fileName, title: document.title,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
+                    sha256: sha256(document.fileName, data), bytes: data.count))
         }
         var exhibitDigests: [ExhibitDigest] = []
         for exhibit in dossier.exhibits {
@@ -186,21 +194,23 @@ public struct DossierPipeline: Sendable {
             exhibitDigests.append(
                 ExhibitDigest(
                     number: exhibit.number, title: exhibit.title, path: path,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
+                    sha256: sha256(path, data), bytes: data.count))
         }
 
         // A dossier.xml that does not validate is our bug: report it, write nothing.
         let xmlInput = DossierXMLInput(
             case: claim, statement: statement, route: route, documents: documentDigests,
             exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
-        let xml = try times.measure(.xml) { try DossierXML.write(xmlInput) }
+        // batch engineer: the libxml2 tree the XML was built as is validated in memory, not re-parsed.
+        let xmlDocument = try times.measure(.xml) { try DossierXML.document(xmlInput) }
         try times.measure(.xsd) {
             do {
-                try book.dossierSchema.validate(xml, name: DossierXML.fileName)
+                try xmlDocument.validate(against: book.dossierSchema)
             } catch let error as XMLValidationError {
                 throw BundleError.invalidDossierXML(DossierXMLError.generatedInvalid(error).description)
             }
         }
+        let xml = xmlDocument.data
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
         // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
         var seenNotes = Set<String>()
@@ -222,7 +232,10 @@ public struct DossierPipeline: Sendable {
                 creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
                 debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
                 amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-                files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+                files: files.map { file in
+                    hashed[file.path].map { BundleManifestFile(path: file.path, sha256: $0, bytes: file.data.count) }
+                        ?? BundleManifestFile(path: file.path, data: file.data)
+                })
         }
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
@@ -236,14 +249,17 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil, options: DossierOptions = DossierOptions()
+        completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
+        options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
         let loaded = try CaseFileReader.load(path: casePath, today: today)
-        let claim = try completeCase?(loaded.value) ?? loaded.value
+        // pdf (issue 15): `--archive` may name the letter as sent, whose bytes come with the case.
+        let completed = try completeCase?(loaded.value) ?? CompletedCase(loaded.value)
+        let claim = completed.case
         let day = asOf ?? claim.asOf ?? today
         let dossier = try assemble(
-            claim, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: day, force: force, pdf: pdf,
-            options: options)
+            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: loaded.folder)),
+            asOf: day, force: force, pdf: pdf, options: options)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]
@@ -254,9 +270,8 @@ public struct DossierPipeline: Sendable {
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
             protecting: protected)
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
-        let expiry = RateExpiry(book.rates).warning(today: day, messages: book.messages)
-        return BuildResult(
-            path: out, manifest: dossier.manifest, warnings: dossier.warnings + (expiry.map { [$0] } ?? []))
+        let expiry = RateExpiry(book.rates).warnings(today: day, messages: book.messages)
+        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings + expiry)
     }
 
     /// The bytes of an exhibit's file, read through the case's source (which confines reads to the

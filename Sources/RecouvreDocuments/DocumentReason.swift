@@ -118,4 +118,9 @@ public enum DocumentReason: CatalogueReason, Hashable {
     case roleAgency
     case roleCommissaire
     case roleDepartment
+
+    // pdf (issue 17): warnings of a build (terminal and notes.txt).
+    case mediatorMissingNotice
+    case mediatorMissingCourt
+    case declarationMandate(firm: String)
 }

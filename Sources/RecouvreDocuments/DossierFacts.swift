@@ -11,6 +11,27 @@ struct DossierFacts {
     let exhibits: [DossierExhibit]
     let messages: MessageCatalogue
     let statutory: StatutoryParameters
+    /// The last day a payment or credit note was imputed on each invoice, by invoice number: computed
+    /// once (looking it up in every payment for each invoice was quadratic in a 10,000-invoice case).
+    let lastImputed: [String: Day]
+
+    init(
+        input: DossierInput, settings: DocumentSettings, exhibits: [DossierExhibit], messages: MessageCatalogue,
+        statutory: StatutoryParameters
+    ) {
+        self.input = input
+        self.settings = settings
+        self.exhibits = exhibits
+        self.messages = messages
+        self.statutory = statutory
+        var lastImputed: [String: Day] = [:]
+        for payment in input.statement.payments {
+            for imputation in payment.imputed {
+                lastImputed[imputation.invoice] = max(lastImputed[imputation.invoice] ?? payment.date, payment.date)
+            }
+        }
+        self.lastImputed = lastImputed
+    }
 
     var theCase: Case { input.case }
     var statement: Statement { input.statement }
@@ -22,10 +43,12 @@ struct DossierFacts {
 
     var creditor: PartyView { PartyView(theCase.creditor) }
     var debtor: PartyView { PartyView(theCase.debtor) }
-    var invoices: [InvoiceView] { statement.invoices.map(InvoiceView.init) }
-    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(InvoiceView.init) }
+    var invoices: [InvoiceView] { statement.invoices.map(invoiceView) }
+    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(invoiceView) }
     var lateInvoices: [LateInvoiceView] {
-        statement.invoices.compactMap { invoice in paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0) } }
+        statement.invoices.compactMap { invoice in
+            paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0, label: lineLabel(invoice), taxed: !isLease) }
+        }
     }
     var claim: ClaimView { ClaimView(statement) }
     /// The documents are dated the day of the computation.
@@ -42,8 +65,7 @@ struct DossierFacts {
     /// The last day a payment or credit note was imputed on an invoice settled late (nil otherwise).
     func paidOn(_ invoice: InvoiceStatement) -> Day? {
         guard invoice.outstanding == 0, invoice.penalties > 0 || invoice.flatFee > 0 else { return nil }
-        return statement.payments.filter { $0.imputed.contains { $0.invoice == invoice.number } }.map(\.date).max()
-            ?? invoice.due
+        return lastImputed[invoice.number] ?? invoice.due
     }
 
     /// B2B wording: automatic penalties and the 40 € fee (C. com. L441-10 II, D441-5).
@@ -199,7 +221,9 @@ struct DossierFacts {
         var parts: [String] = []
         if let reference = theCase.contract.reference { parts.append(reference) }
         for invoice in statement.invoices {
-            if invoice.outstanding > 0 {
+            if isLease {
+                parts.append(contentsOf: leaseBasis(invoice))
+            } else if invoice.outstanding > 0 {
                 parts.append(
                     text(
                         .basisInvoice(
@@ -258,6 +282,11 @@ public struct FirmView: Sendable, Hashable {
     public var signatory: String
     /// "Pour Atelier Lumière, par le cabinet …, Maître … :"
     public var signatureLine: String
+    /// The mandataire box of a requête, a mémoire or a déclaration: name, role and address, contact,
+    /// reference, one line each.
+    public var agentLines: [String]
+    /// An avocat is dispensed from proving the mandate (CPC 416); other mandataires are not.
+    public var isAvocat: Bool
 
     init(_ firm: Firm, creditor: String, facts: DossierFacts) {
         name = firm.name
@@ -268,6 +297,13 @@ public struct FirmView: Sendable, Hashable {
         reference = firm.reference
         signatory = firm.signatory
         signatureLine = facts.text(.signatoryFirm(creditor: creditor, firm: firm.name, signatory: firm.signatory))
+        agentLines =
+            [facts.text(.agentFirm(name: name, role: role, address: addressLines.joined(separator: ", ")))]
+            + [
+                self.contact.map { facts.text(.agentContact(contact: $0)) },
+                self.reference.map { facts.text(.agentReference(reference: $0)) },
+            ].compactMap { $0 }
+        isAvocat = firm.kind == .avocat
     }
 
     static func role(_ firm: Firm, _ facts: DossierFacts) -> String {

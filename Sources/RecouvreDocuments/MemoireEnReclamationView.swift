@@ -18,6 +18,11 @@ public struct MemoireEnReclamationView: Sendable {
     public var courtName: String?
     public var iban: String?
     public var signatory: String
+    /// pdf (issue 17): the mandataire's letterhead, its box (`mandataire`) and `Pour X, par …` above
+    /// the signature, as on the other letters, when a firm profile is given.
+    public var firm: FirmView?
+    public var signatureLine: String?
+    public var mandataire: [String]?
 
     init(_ facts: DossierFacts) {
         place = facts.place
@@ -34,5 +39,8 @@ public struct MemoireEnReclamationView: Sendable {
         courtName = facts.courtName
         iban = facts.theCase.creditor.iban
         signatory = facts.signatory
+        firm = facts.firmView
+        signatureLine = facts.firmView?.signatureLine
+        mandataire = facts.firmView?.agentLines
     }
 }

@@ -39,6 +39,8 @@ public struct MiseEnDemeureView: Sendable {
     public var signatory: String
     /// amicable (issue 16): the earlier reminders, promises and plans; nil when none is recorded.
     public var amicable: AmicableStepsView?
+    /// A residential lease: rents and charges, not invoices (loi 89-462).
+    public var lease: Bool
 
     init(_ facts: DossierFacts) {
         place = facts.place
@@ -49,6 +51,7 @@ public struct MiseEnDemeureView: Sendable {
         contractReference = facts.contractReference
         unpaidInvoices = facts.unpaidInvoices
         lateInvoices = facts.lateInvoices
+        lease = facts.isLease
         let debtor = facts.theCase.debtor
         salutationMonsieur = debtor.kind == .individual && debtor.civility == .monsieur
         salutationMadame = debtor.kind == .individual && debtor.civility == .madame

@@ -205,6 +205,7 @@ struct Draft {
         if claim.nature == .consumerCredit {
             warn(.consumerCreditForclusion)
         }
+        leaseNotes()
         civilNotes()
     }
 
