@@ -3,8 +3,8 @@ import Mustache
 import RecouvreDocuments
 
 /// The amicable stage's part of `forms/`, parsed: the ladder, the payer profiles and the reminder
-/// templates, compiled once. A value: the law-book loader (RecouvreForms' `LawBook.load`) reads the
-/// files and hands their texts to `parse`.
+/// templates, compiled once. A value: the law-book loader (RecouvreForms' `LawBook.load`) reads and
+/// parses the files (`AmicableForms.parse`, `Ladder.parse`, `PayerProfiles.parse` live there).
 public struct AmicableForms: Sendable {
     public var ladder: Ladder
     public var profiles: PayerProfiles
@@ -29,15 +29,11 @@ public struct AmicableForms: Sendable {
         return names.filter { seen.insert($0).inserted }
     }
 
-    /// Parses `forms/ladders/default.yaml` and `forms/ladders/profiles.yaml` (their texts) and compiles
-    /// the templates they need from `templates` (name → Mustache source, every template of forms/templates/).
-    /// Pure: no file is opened here.
-    public static func parse(
-        ladder ladderText: String, profiles profilesText: String,
-        templates sources: [String: String]
+    /// The ladder and profiles parsed by the law-book loader, with the templates they need compiled
+    /// from `sources` (name → Mustache source, every template of forms/templates/). Pure.
+    public static func compiling(
+        ladder: Ladder, profiles: PayerProfiles, templateSources sources: [String: String]
     ) throws(AmicableError) -> AmicableForms {
-        let ladder = try Ladder.parse(text: ladderText, file: Ladder.file)
-        let profiles = try PayerProfiles.parse(text: profilesText, file: PayerProfiles.file, ladder: ladder)
         var templates: [String: MustacheTemplate] = [:]
         for name in templateNames(for: ladder) {
             guard let source = sources[name] else {

@@ -1,6 +1,5 @@
 import Foundation
 import RecouvreModel
-import Yams
 
 /// One step of a reminder ladder (`forms/ladders/default.yaml`).
 public struct LadderStep: Sendable, Hashable {
@@ -65,56 +64,6 @@ public struct Ladder: Sendable, Hashable {
     public static let file = "ladders/default.yaml"
 
     public func step(_ id: String) -> LadderStep? { steps.first { $0.id == id } }
-
-    /// Parses a ladder file. Pure: the caller reads the file (the law-book loader, or the CLI until it lands).
-    public static func parse(text: String, file: String) throws(AmicableError) -> Ladder {
-        let root = try AmicableYAML.root(text, file: file)
-        let top = AmicableYAML(node: root, file: file, path: "")
-        guard let list = root["steps"]?.sequence, !list.isEmpty else {
-            throw AmicableError(file: file, "`steps` : liste d'étapes manquante ou vide")
-        }
-        var steps: [LadderStep] = []
-        for (index, item) in list.enumerated() {
-            let f = AmicableYAML(node: item, file: file, path: "steps[\(index)]")
-            let id = try f.string("id")
-            if steps.contains(where: { $0.id == id }) {
-                throw AmicableError(
-                    file: file, "\(f.key("id")) : l'étape « \(id) » figure deux fois ; chaque id est unique")
-            }
-            let kind: LadderStep.Kind =
-                try f.optionalString("kind").map { raw throws(AmicableError) in
-                    guard let kind = LadderStep.Kind(rawValue: raw) else {
-                        throw AmicableError(
-                            file: file, "\(f.key("kind")) : « \(raw) » inconnu (reminder ou formal_notice)")
-                    }
-                    return kind
-                } ?? .reminder
-            let template = try f.optionalString("template")
-            if kind == .reminder && template == nil {
-                throw AmicableError(
-                    file: file, "\(f.key("template")) : manquant (le modèle de la relance, sans .mustache)")
-            }
-            steps.append(
-                LadderStep(
-                    id: id, days: try f.int("days"), kind: kind, channel: try f.channel("channel"), template: template,
-                    statesPenalties: try f.bool("penalties") ?? false, label: try f.string("label"),
-                    subject: try f.string("subject")))
-        }
-        for (index, step) in steps.enumerated() where index > 0 && step.days <= steps[index - 1].days {
-            throw AmicableError(
-                file: file,
-                "steps[\(index)].days : \(step.days) ne suit pas l'étape précédente "
-                    + "(\(steps[index - 1].days)) ; les étapes vont dans l'ordre de leurs jours")
-        }
-        if let notice = steps.firstIndex(where: { $0.kind == .formalNotice }), notice != steps.count - 1 {
-            throw AmicableError(
-                file: file, "steps[\(notice)] : la mise en demeure (kind: formal_notice) est la dernière étape")
-        }
-        return Ladder(
-            id: try top.string("id"), name: try top.string("name"),
-            minimumGapDays: try top.optionalInt("min_gap_days") ?? 0,
-            planGraceDays: try top.optionalInt("plan_grace_days") ?? 0, steps: steps)
-    }
 }
 
 /// A payer profile (`forms/ladders/profiles.yaml`): the pace and the tone of the ladder for a kind of payer.
@@ -208,110 +157,4 @@ public struct PayerProfiles: Sendable, Hashable {
         return found
     }
 
-    /// Parses the profiles file; `ladder` is checked for the step ids the profiles name.
-    public static func parse(text: String, file: String, ladder: Ladder? = nil) throws(AmicableError) -> PayerProfiles {
-        let root = try AmicableYAML.root(text, file: file)
-        guard let list = root["profiles"]?.sequence, !list.isEmpty else {
-            throw AmicableError(file: file, "`profiles` : liste de profils manquante ou vide")
-        }
-        var profiles: [PayerProfile] = []
-        for (index, item) in list.enumerated() {
-            let f = AmicableYAML(node: item, file: file, path: "profiles[\(index)]")
-            var changes: [String: PayerProfile.StepChange] = [:]
-            if let mapping = item["steps"]?.mapping {
-                for (keyNode, value) in mapping {
-                    guard let id = keyNode.string else { continue }
-                    if let ladder, ladder.step(id) == nil {
-                        throw AmicableError(
-                            file: file, "\(f.key("steps")).\(id) : aucune étape « \(id) » dans \(Ladder.file)")
-                    }
-                    let s = AmicableYAML(node: value, file: file, path: "\(f.key("steps")).\(id)")
-                    changes[id] = PayerProfile.StepChange(
-                        days: try s.optionalInt("days"), channel: try s.optionalChannel("channel"),
-                        statesPenalties: try s.bool("penalties"))
-                }
-            }
-            let skip = Set((item["skip"]?.sequence ?? []).compactMap(\.string))
-            if let ladder, let unknown = skip.sorted().first(where: { ladder.step($0) == nil }) {
-                throw AmicableError(file: file, "\(f.key("skip")) : aucune étape « \(unknown) » dans \(Ladder.file)")
-            }
-            profiles.append(
-                PayerProfile(
-                    id: try f.string("id"), aliases: (item["aliases"]?.sequence ?? []).compactMap(\.string),
-                    name: try f.string("name"), description: try f.optionalString("description") ?? "",
-                    changes: changes, skip: skip, opening: try f.optionalString("opening") ?? "",
-                    closing: try f.optionalString("closing") ?? "", offersPlan: try f.bool("offer_plan") ?? false))
-        }
-        return PayerProfiles(profiles: profiles)
-    }
-}
-
-/// Typed access to the fields of a YAML mapping, with French errors naming the file and the key.
-struct AmicableYAML {
-    let node: Node
-    let file: String
-    let path: String
-
-    static func root(_ text: String, file: String) throws(AmicableError) -> Node {
-        let parsed: Node?
-        do { parsed = try Yams.compose(yaml: text) } catch {
-            throw AmicableError(file: file, "YAML illisible (\(error))")
-        }
-        guard let node = parsed, node.mapping != nil else {
-            throw AmicableError(file: file, "un dictionnaire YAML est attendu")
-        }
-        return node
-    }
-
-    func key(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
-
-    func optionalString(_ name: String) throws(AmicableError) -> String? {
-        guard let value = node[name] else { return nil }
-        guard let text = value.scalar?.string else {
-            throw AmicableError(file: file, "\(key(name)) : un texte est attendu")
-        }
-        return text
-    }
-
-    func string(_ name: String) throws(AmicableError) -> String {
-        guard let text = try optionalString(name), !text.isEmpty else {
-            throw AmicableError(file: file, "\(key(name)) : manquant")
-        }
-        return text
-    }
-
-    func optionalInt(_ name: String) throws(AmicableError) -> Int? {
-        guard let text = try optionalString(name) else { return nil }
-        guard let value = Int(text) else {
-            throw AmicableError(file: file, "\(key(name)) : « \(text) » n'est pas un nombre entier de jours")
-        }
-        return value
-    }
-
-    func int(_ name: String) throws(AmicableError) -> Int {
-        guard let value = try optionalInt(name) else { throw AmicableError(file: file, "\(key(name)) : manquant") }
-        return value
-    }
-
-    func bool(_ name: String) throws(AmicableError) -> Bool? {
-        guard let text = try optionalString(name) else { return nil }
-        switch text.lowercased() {
-        case "true", "yes": return true
-        case "false", "no": return false
-        default: throw AmicableError(file: file, "\(key(name)) : « \(text) » ; true ou false attendu")
-        }
-    }
-
-    func optionalChannel(_ name: String) throws(AmicableError) -> Channel? {
-        guard let text = try optionalString(name) else { return nil }
-        guard let channel = Channel(rawValue: text), channel != .bailiff else {
-            throw AmicableError(file: file, "\(key(name)) : « \(text) » ; email, letter ou registered_letter attendu")
-        }
-        return channel
-    }
-
-    func channel(_ name: String) throws(AmicableError) -> Channel {
-        guard let value = try optionalChannel(name) else { throw AmicableError(file: file, "\(key(name)) : manquant") }
-        return value
-    }
 }

@@ -32,6 +32,9 @@ public struct LawBook: Sendable {
     public let origins: [String: String]
     /// The reminder ladder, the payer profiles and the reminder templates (`forms/ladders/`, amicable).
     public let amicable: AmicableForms
+    /// The PDF layout (`forms/pdf/`: Typst sources, a firm's logo, `fonts/`), by name under `pdf/`
+    /// (`document.typ`, `fonts/X.otf`): bytes RecouvrePDF hands to its worker (`PDFLayout(book:)`).
+    public let pdfLayout: [String: Data]
 
     /// The statement engine of this book.
     public var statementEngine: StatementEngine { StatementEngine(tables: rates, messages: messages) }
@@ -185,9 +188,41 @@ public struct LawBook: Sendable {
         let amicable = try AmicableForms.parse(
             ladder: text(Ladder.file), profiles: text(PayerProfiles.file), templates: templateSources)
 
+        let pdfLayout = try pdfFiles(forms, read: data)
+
         return LawBook(
             rates: rates, procedures: procedures, courts: courts, templates: templates, documentSettings: settings,
-            cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable)
+            cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable,
+            pdfLayout: pdfLayout)
+    }
+
+    /// The folder of the PDF layout inside `forms/`.
+    public static let pdfFolder = "pdf"
+
+    /// The files of `forms/pdf/` and `forms/pdf/fonts/` (shipped and overridden), by name under `pdf/`,
+    /// each read once with `read` (the loader's reader). Subfolders other than `fonts/` are ignored.
+    public static func pdfFiles(
+        _ forms: Forms, read: (String) throws -> Data
+    ) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for folder in [pdfFolder, pdfFolder + "/fonts"] {
+            for name in forms.files(in: folder) {
+                let path = folder + "/" + name
+                var isDirectory: ObjCBool = false
+                guard let url = try? forms.url(path),
+                    FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+                else { continue }
+                do { files[String(path.dropFirst(pdfFolder.count + 1))] = try read(path) } catch {
+                    throw LawBookError(file: path, problem: "\(error)")
+                }
+            }
+        }
+        return files
+    }
+
+    /// Only the PDF layout of `forms` (a PDF tool that needs nothing else of the book).
+    public static func pdfFiles(_ forms: Forms) throws -> [String: Data] {
+        try pdfFiles(forms) { try forms.data($0) }
     }
 }
 

@@ -72,8 +72,8 @@ public enum LatePaymentRules {
         applied.warnings += floor.warnings
         if applied.rate < floor.rate {
             // Warning figures keep the plain notation of the tables (`15.21`): the user compares them with forms/rates.
-            let floorWords =
-                "\(plainNumber(floor.multiple)) × taux légal autres cas \(halfYear) \(Money.plain(floor.legal))"
+            let floorWords = StatementWord.floor(
+                multiple: plainNumber(floor.multiple), period: "\(halfYear)", rate: Money.plain(floor.legal))
             applied.warnings.append(
                 .clauseBelowFloor(
                     clause: clauseWords(clause), rate: "\(Money.plain(applied.rate)) %", period: halfYear.french,
@@ -125,8 +125,10 @@ public enum LatePaymentRules {
         let legal = try series.value(on: halfYear.start, what: "taux légal \(name)")
         // Before 2015 there is one yearly rate: name the year, not a half-year.
         let period =
-            legal.from.month == 1 && legal.to?.month == 12 ? "de l'année \(halfYear.year)" : "du \(halfYear.french)"
-        let categoryText = category == .particulier ? "créancier particulier" : "autres cas"
+            legal.from.month == 1 && legal.to?.month == 12
+            ? StatementWord.periodYear(year: String(halfYear.year))
+            : StatementWord.periodHalfYear(half: halfYear.french)
+        let categoryText: StatementWord = category == .particulier ? .categoryParticulier : .categoryAutresCas
         var rate = legal.rate
         var reason: StatementReason
         if increased {
@@ -182,15 +184,11 @@ public enum LatePaymentRules {
     }
 
     /// The clause in the words of the catalogue's `clause…` reasons (worded by the engine).
-    static func clauseWords(_ clause: PenaltyRateClause, applied: Decimal? = nil) -> String {
+    static func clauseWords(_ clause: PenaltyRateClause) -> StatementWord {
         switch clause {
-        case .fixed(let rate): return "taux fixe de \(StatementWords.rate(rate))"
-        case .ecbPlus(let points):
-            return "taux BCE + \(StatementWords.number(points)) points"
-                + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
-        case .legalTimes(let multiple):
-            return "\(StatementWords.number(multiple)) fois le taux de l'intérêt légal"
-                + (applied.map { ", soit \(StatementWords.rate($0))" } ?? "")
+        case .fixed(let rate): return .clauseFixed(rate: StatementWords.rate(rate))
+        case .ecbPlus(let points): return .clauseECB(points: StatementWords.number(points))
+        case .legalTimes(let multiple): return .clauseLegal(multiple: StatementWords.number(multiple))
         }
     }
 

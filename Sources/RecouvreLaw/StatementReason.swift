@@ -13,15 +13,16 @@ public enum StatementReason: CatalogueReason, Hashable {
     case sourceClauseFixed(rate: String)
     case sourceClauseECB(rate: String, date: String, points: String)
     case sourceClauseLegal(multiple: String, period: String, rate: String)
-    case sourceClauseAboveFloor(clause: String)
+    case sourceClauseAboveFloor(clause: StatementWord)
     case sourceClauseECBAboveFloor(rate: String, date: String, points: String)
     case sourceClauseLegalAboveFloor(multiple: String, period: String, rate: String)
-    case sourceFloor(multiple: String, period: String, rate: String, clause: String)
+    case sourceFloor(multiple: String, period: String, rate: String, clause: StatementWord)
     case sourcePublic(rate: String, date: String, margin: String)
-    case sourceLegal(category: String, period: String, rate: String, text: String)
-    case sourceLegalIncreased(category: String, period: String, rate: String, points: String, text: String)
-    case sourceLegalUnverified(category: String, period: String, rate: String)
-    case sourceLegalUnverifiedIncreased(category: String, period: String, rate: String, points: String)
+    case sourceLegal(category: StatementWord, period: StatementWord, rate: String, text: String)
+    case sourceLegalIncreased(
+        category: StatementWord, period: StatementWord, rate: String, points: String, text: String)
+    case sourceLegalUnverified(category: StatementWord, period: StatementWord, rate: String)
+    case sourceLegalUnverifiedIncreased(category: StatementWord, period: StatementWord, rate: String, points: String)
 
     // The convention printed on every statement (domain.md §2).
     case convention(start: String, date: String, basis: String, imputation: String)
@@ -43,7 +44,7 @@ public enum StatementReason: CatalogueReason, Hashable {
 
     // Warnings (terminal and notes.txt; never printed inside an exhibit).
     case unverifiedRate(series: String, period: String, rate: String, file: String)
-    case clauseBelowFloor(clause: String, rate: String, period: String, floor: String, floorRate: String)
+    case clauseBelowFloor(clause: StatementWord, rate: String, period: String, floor: StatementWord, floorRate: String)
     case judgmentNotServed(date: String, from: String, points: String)
     case publicClauseIgnored(margin: String)
     case leaseClauseUnwritten

@@ -46,8 +46,16 @@ public struct MessageCatalogue: Sendable, Hashable {
 
     /// The reason in words. A key the catalogue lacks, or a placeholder with no value, is a bug that the
     /// catalogue test finds; at run time it prints the key in brackets rather than failing a dossier.
+    /// A parameter that is itself a reason (a word inside the sentence) is worded first, by this catalogue.
     public func text<Reason: CatalogueReason>(_ reason: Reason) -> String {
-        text(key: reason.catalogueKey, reason.catalogueParameters)
+        var parameters = reason.catalogueParameters
+        if let payload = Mirror(reflecting: reason).children.first?.value {
+            for child in Mirror(reflecting: payload).children {
+                guard let label = child.label, let nested = child.value as? any CatalogueReason else { continue }
+                parameters[label] = text(nested)
+            }
+        }
+        return text(key: reason.catalogueKey, parameters)
     }
 
     /// The template `key` with its placeholders filled.

@@ -59,9 +59,18 @@ extension PDFRenderer {
 
     /// The `--pdf` / `--pdf-only` option of a build: one renderer started now (its worker keeps the
     /// compiler loaded for every dossier the option is used for).
+    /// The layout is the book's (`forms/pdf/`, read with it).
+    public static func bundlePDF(book: LawBook, only: Bool) throws -> BundlePDF {
+        bundlePDF(renderer: try PDFRenderer(layout: try PDFLayout(book: book)), only: only)
+    }
+
+    /// The same with the layout of `forms` alone (a tool or test without a book).
     public static func bundlePDF(forms: Forms, only: Bool) throws -> BundlePDF {
-        let renderer = try PDFRenderer(layout: try PDFLayout.load(forms: forms))
-        return BundlePDF(only: only) { input, only in try renderer.render(documents: input, only: only) }
+        bundlePDF(renderer: try PDFRenderer(layout: try PDFLayout.load(forms: forms)), only: only)
+    }
+
+    static func bundlePDF(renderer: PDFRenderer, only: Bool) -> BundlePDF {
+        BundlePDF(only: only) { input, only in try renderer.render(documents: input, only: only) }
     }
 }
 

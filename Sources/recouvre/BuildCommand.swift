@@ -85,10 +85,9 @@ struct BuildCommand: ParsableCommand {
             let options = DossierOptions(
                 stage: stage?.stage, procedure: procedure?.procedure, firm: try FirmProfile.locate(option: firm),
                 force: force)
-            let pdfOption =
-                pdf || pdfOnly
-                ? try PDFRenderer.bundlePDF(forms: try Forms.locate(override: forms.forms), only: pdfOnly) : nil
-            return try forms.pipeline().build(
+            let pipeline = try forms.pipeline()
+            let pdfOption = pdf || pdfOnly ? try PDFRenderer.bundlePDF(book: pipeline.book, only: pdfOnly) : nil
+            return try pipeline.build(
                 casePath: caseFile, out: out, asOf: asOf.day, today: Today.day(), force: force,
                 completeCase: archive.dossierCompletion, pdf: pdfOption, options: options)
         }

@@ -33,6 +33,14 @@ struct LawBookTests {
         for file in LawBook.fixedFiles { #expect(log.reads[file] == 1, "\(file) not read") }
         #expect(log.reads.keys.contains { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") })
         #expect(log.reads.keys.contains { $0.hasPrefix("cerfa/") })
+        // The PDF layout and the amicable ladders are the loader's too: read with the book, once.
+        for file in ["pdf/document.typ", "pdf/letterhead.typ", "pdf/style.typ", "ladders/default.yaml"] {
+            #expect(log.reads[file] == 1, "\(file) not read by the loader")
+        }
+        #expect(book.pdfLayout["document.typ"] != nil)
+        #expect(book.amicable.ladder.steps.count > 1)
+        #expect(log.reads.keys.contains { $0.hasPrefix("messages/") })
+        #expect(log.reads.keys.contains { $0.hasPrefix("templates/relance-") })
     }
 
     /// A copy of the shipped forms/ (its rates pinned, TestPaths.pinnedForms) with one file replaced.

@@ -26,8 +26,19 @@ struct MessageCatalogueTests {
                 let sectionLine = text.split(separator: "\n").first(where: { $0.contains("static let section = \"") })
             else { continue }
             let section = sectionLine.split(separator: "\"")[1]
+            // A case the formatter wrapped (`case name(\n    label: T, …)`) is read as one line.
+            var lines: [String] = []
             for line in text.split(separator: "\n") {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if let last = lines.last, last.hasPrefix("case "),
+                    last.filter({ $0 == "(" }).count > last.filter({ $0 == ")" }).count
+                {
+                    lines[lines.count - 1] = last + " " + trimmed
+                } else {
+                    lines.append(trimmed)
+                }
+            }
+            for trimmed in lines {
                 guard trimmed.hasPrefix("case ") else { continue }
                 // `case a, b` or `case name(label: String, other: String)`.
                 let body = trimmed.dropFirst("case ".count)

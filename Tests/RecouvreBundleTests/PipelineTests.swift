@@ -1,7 +1,9 @@
 import Foundation
 import RecouvreBundle
+import RecouvreBundleIO
 import RecouvreCaseFile
 import RecouvreDocuments
+import RecouvreForms
 import RecouvreModel
 import RecouvreRoute
 import RecouvreTestSupport
@@ -107,5 +109,81 @@ struct PipelineTests {
             "\(error)".contains("exhibits[0].file : pieces/devis-D-2025-031.pdf")
                 && "\(error)".contains("mène hors du répertoire du dossier")
         }
+    }
+
+    @Test("a decree changing the 40 € fee or the ECB margin changes the computation and the letters together")
+    func statutoryFromData() throws {
+        let (forms, folder) = try LawBookTests.override("rates/statutory.yaml") {
+            $0.replacingOccurrences(
+                of: "{ from: 2013-01-01, value: \"40.00\"", with: "{ from: 2013-01-01, value: \"55.00\""
+            )
+            .replacingOccurrences(of: "{ from: 2009-01-01, value: \"10\"", with: "{ from: 2009-01-01, value: \"12\"")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipeline = DossierPipeline(book: try LawBook.load(forms: forms), tool: "recouvre 0.1.0")
+        let claim = try Self.claim()
+        let dossier = try pipeline.assemble(
+            claim, exhibits: FolderExhibitSource(folder: Self.fixture), asOf: claim.asOf!, force: false,
+            options: DossierOptions(stage: .court))
+        func text(_ prefix: String) throws -> String {
+            let file = try #require(dossier.files.first { $0.path.contains(prefix) }, "no \(prefix)")
+            return String(decoding: file.data, as: UTF8.self).replacingOccurrences(of: "\u{00A0}", with: " ")
+                .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }
+        let shipped = try Self.pipeline.assemble(
+            claim, exhibits: FolderExhibitSource(folder: Self.fixture), asOf: claim.asOf!, force: false,
+            options: DossierOptions(stage: .court))
+        let charged = shipped.statement.invoices.filter { $0.flatFee == 40 }.count
+        #expect(charged > 0)
+        #expect(dossier.statement.totals.flatFees == Decimal(55 * charged))
+        let requete = try text("requete-en-injonction")
+        #expect(requete.contains("Pénalités de retard au taux BCE + 12 points"))
+        #expect(!requete.contains("+ 10 points"))
+        // The formal notice letter, of a case whose notice is still to send.
+        var unnoticed = claim
+        unnoticed.events.removeAll { $0.type == .formalNotice }
+        func letter(_ pipeline: DossierPipeline) throws -> String {
+            let dossier = try pipeline.assemble(
+                unnoticed, exhibits: FolderExhibitSource(folder: Self.fixture), asOf: claim.asOf!, force: false,
+                options: DossierOptions(stage: .notice))
+            let file = try #require(dossier.files.first { $0.path.contains("mise-en-demeure") })
+            return String(decoding: file.data, as: UTF8.self).replacingOccurrences(of: "\u{00A0}", with: " ")
+                .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }
+        #expect(try letter(Self.pipeline).contains("frais de recouvrement de 40 € est en outre due"))
+        let words = try letter(pipeline)
+        #expect(words.contains("frais de recouvrement de 55 € est en outre due"))
+        #expect(!words.contains("40 €"))
+    }
+
+    /// docs/library.md's web page: the case and its exhibits as bytes, the bundle back as a zip.
+    static func webDossier(caseYAML: Data, uploads: [String: Data], today: Day) throws -> Data {
+        let exhibits = MemoryExhibitSource(files: uploads)
+        let (claim, _) = try CaseFileReader.decodeLocated(caseYAML, name: "case.yaml", exhibits: exhibits, today: today)
+        let assembled = try pipeline.assemble(claim, exhibits: exhibits, asOf: claim.asOf ?? today, force: false)
+        return try ZipSink.zipData(DossierBundle(files: assembled.files, manifest: assembled.manifest))
+    }
+
+    @Test("the web page of docs/library.md: an upload in, a zip out that verifies, nothing on disk")
+    func webPage() throws {
+        let caseData = try Data(contentsOf: Self.fixture.appendingPathComponent("case.yaml"))
+        var uploads: [String: Data] = [:]
+        let pieces = Self.fixture.appendingPathComponent("pieces")
+        for name in try FileManager.default.contentsOfDirectory(atPath: pieces.path) {
+            uploads["pieces/\(name)"] = try Data(contentsOf: pieces.appendingPathComponent(name))
+        }
+        let today = Day(iso: "2026-11-23")!
+        let zip = try Self.webDossier(caseYAML: caseData, uploads: uploads, today: today)
+        let folder = try TestPaths.temporaryFolder("pipeline-web")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("dossier.zip")
+        try zip.write(to: path)
+        let report = try Self.pipeline.verifier.verify(path: path.path)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        // A missing upload is the validator's located error, in French, before anything is built.
+        uploads.removeValue(forKey: "pieces/devis-D-2025-031.pdf")
+        #expect {
+            _ = try Self.webDossier(caseYAML: caseData, uploads: uploads, today: today)
+        } throws: { "\($0)".contains("pieces/devis-D-2025-031.pdf") && "\($0)".contains("n'existe pas") }
     }
 }

@@ -237,8 +237,9 @@ struct LatePaymentRuleTests {
     @Test("clause words and plain numbers as printed in warnings")
     func words() {
         // Clause words are printed in the relevé (an exhibit): French decimal comma, words not symbols.
-        #expect(LatePaymentRules.clauseWords(.ecbPlus(money("7.5"))) == "taux BCE + 7,5 points")
-        #expect(LatePaymentRules.clauseWords(.legalTimes(3)) == "3 fois le taux de l'intérêt légal")
+        #expect(shippedMessages.text(LatePaymentRules.clauseWords(.ecbPlus(money("7.5")))) == "taux BCE + 7,5 points")
+        #expect(
+            shippedMessages.text(LatePaymentRules.clauseWords(.legalTimes(3))) == "3 fois le taux de l'intérêt légal")
         #expect(LatePaymentRules.plainNumber(10) == "10")
         #expect(LatePaymentRules.plainNumber(money("0.50")) == "0.5")
     }
