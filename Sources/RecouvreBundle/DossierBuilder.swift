@@ -23,6 +23,9 @@ public struct ClaimDecision: Sendable {
     public var route: Route
     /// Prescription notices, the statement's and the route's warnings, each once, in order.
     public var warnings: [String]
+    /// The case the dossier is built on when it is not the one given: the invoices a title does not
+    /// cover, chosen with `--procedure` (DossierPipeline+Situations.swift).
+    public var dossierCase: Case? = nil
 
     public init(statement: Statement, route: Route, warnings: [String]) {
         self.statement = statement
@@ -71,7 +74,7 @@ public struct DossierPipeline: Sendable {
 
     /// The route of `claim`, chosen on its statement as of `asOf`.
     public func route(for claim: Case, asOf: Day) throws -> Route {
-        try book.router.route(case: claim, statement: statement(for: claim, asOf: asOf))
+        try route(for: claim, statement: statement(for: claim, asOf: asOf), asOf: asOf)
     }
 
     /// The statement, the route and the warnings of a dossier, without its documents: what `assemble`
@@ -92,10 +95,14 @@ public struct DossierPipeline: Sendable {
             warnings += prescription.map(\.message)
             return try self.statement(for: claim, asOf: asOf)
         }
-        let route = try times.measure(.route) {
-            let routed = try book.router.route(case: claim, statement: statement)
-            guard let procedure = options.procedure else { return routed }
-            guard let chosen = try book.router.choosing(procedure, in: routed) else {
+        // situations engineer (issue 11): a title's uncovered invoices are built on their own case
+        // (DossierPipeline+Situations.swift).
+        let chosen = try times.measure(.route) {
+            let routed = try self.route(for: claim, statement: statement, asOf: asOf)
+            guard let procedure = options.procedure else { return (claim: claim, statement: statement, route: routed) }
+            guard
+                let chosen = try choosing(procedure, claim: claim, statement: statement, route: routed, asOf: asOf)
+            else {
                 throw DossierRefusal(reasons: [
                     book.messages.text(
                         DocumentReason.procedureRefused(
@@ -105,11 +112,15 @@ public struct DossierPipeline: Sendable {
             }
             return chosen
         }
-        warnings += statement.warnings + route.warnings
+        let route = chosen.route
+        let recorded = Self.recorded(chosen.statement, for: route)
+        warnings += recorded.warnings + route.warnings
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
-        return ClaimDecision(statement: statement, route: route, warnings: warnings)
+        var decision = ClaimDecision(statement: recorded, route: route, warnings: warnings)
+        if chosen.claim != claim { decision.dossierCase = chosen.claim }
+        return decision
     }
 
     /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
@@ -134,6 +145,7 @@ public struct DossierPipeline: Sendable {
         options.force = force
         let stage = options.stage ?? DossierStage.default(for: claim)
         let decision = try decide(claim, asOf: asOf, force: force, options: options, times: &times)
+        let claim = decision.dossierCase ?? claim
         let statement = decision.statement
         let route = decision.route
         var warnings = decision.warnings
@@ -149,13 +161,21 @@ public struct DossierPipeline: Sendable {
 
         var files: [BundleFile] = []
         var documentDigests: [DocumentDigest] = []
+        // batch engineer: each file hashed once, for dossier.xml and the manifest alike (path → SHA-256).
+        var hashed: [String: String] = [:]
+        func sha256(_ path: String, _ data: Data) -> String {
+            if let known = hashed[path] { return known }
+            let digest = BundleManifest.sha256(data)
+            hashed[path] = digest
+            return digest
+        }
         for document in dossier.documents {
             let data = Data(document.text.utf8)
             files.append(BundleFile(path: document.fileName, data: data))
             documentDigests.append(
                 DocumentDigest(
                     fileName: document.fileName, title: document.title,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
+                    sha256: sha256(document.fileName, data), bytes: data.count))
         }
         var exhibitDigests: [ExhibitDigest] = []
         for exhibit in dossier.exhibits {
@@ -186,21 +206,23 @@ public struct DossierPipeline: Sendable {
             exhibitDigests.append(
                 ExhibitDigest(
                     number: exhibit.number, title: exhibit.title, path: path,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
+                    sha256: sha256(path, data), bytes: data.count))
         }
 
         // A dossier.xml that does not validate is our bug: report it, write nothing.
         let xmlInput = DossierXMLInput(
             case: claim, statement: statement, route: route, documents: documentDigests,
             exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
-        let xml = try times.measure(.xml) { try DossierXML.write(xmlInput) }
+        // batch engineer: the libxml2 tree the XML was built as is validated in memory, not re-parsed.
+        let xmlDocument = try times.measure(.xml) { try DossierXML.document(xmlInput) }
         try times.measure(.xsd) {
             do {
-                try book.dossierSchema.validate(xml, name: DossierXML.fileName)
+                try xmlDocument.validate(against: book.dossierSchema)
             } catch let error as XMLValidationError {
                 throw BundleError.invalidDossierXML(DossierXMLError.generatedInvalid(error).description)
             }
         }
+        let xml = xmlDocument.data
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
         // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
         var seenNotes = Set<String>()
@@ -222,7 +244,10 @@ public struct DossierPipeline: Sendable {
                 creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
                 debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
                 amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-                files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+                files: files.map { file in
+                    hashed[file.path].map { BundleManifestFile(path: file.path, sha256: $0, bytes: file.data.count) }
+                        ?? BundleManifestFile(path: file.path, data: file.data)
+                })
         }
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
