@@ -23,6 +23,7 @@ public final class XMLDocumentWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
     private var openElements: [String] = []
+    private var validNames: Set<String> = []
     private var finished = false
 
     /// A writer with a started document (`<?xml version="1.0" encoding="UTF-8"?>`).
@@ -132,13 +133,17 @@ public final class XMLDocumentWriter {
     }
 
     private func validate(name: String) throws {
+        // A dossier.xml repeats a few dozen names hundreds of thousands of times: each is checked once.
+        guard !validNames.contains(name) else { return }
         guard !name.isEmpty, xmlValidateName(name, 0) == 0 else {
             throw XMLError(code: -1, message: "'\(name)' is not a valid XML name", line: 0, column: 0)
         }
+        validNames.insert(name)
     }
 
-    private func check(_ status: Int32, _ call: String) throws(XMLError) {
-        if status < 0 { throw Self.failure(call) }
+    /// `call` names the libxml2 call in the error; built only on failure (not once per element).
+    private func check(_ status: Int32, _ call: @autoclosure () -> String) throws(XMLError) {
+        if status < 0 { throw Self.failure(call()) }
     }
 
     private static func failure(_ call: String) -> XMLError {
