@@ -43,6 +43,25 @@ struct ImportOutputOptions: ParsableArguments {
     var force = false
 }
 
+/// The creditor a ledger import (CSV, FEC) gives every case.
+struct ImportCreditorOption: ParsableArguments {
+    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.")
+    var creditor: String
+}
+
+/// What every e-invoice import reads: the files, and whether to check them against their XSD first.
+struct EInvoiceInputOptions: ParsableArguments {
+    @Argument(help: "The invoices: XML (UBL, CII) or PDF (Factur-X), as the subcommand reads.")
+    var files: [String]
+
+    @Flag(
+        name: .customLong("validate"),
+        help: "Check each file (a PDF: its embedded XML) against its XSD first (forms/schemas/einvoice).")
+    var validateSchemas = false
+
+    @OptionGroup var forms: FormsOption
+}
+
 /// Reads a file given on the command line, refusing folders and files over `limit` bytes.
 func readImportFile(_ path: String, limit: Int = 512 * 1024 * 1024) throws(ImportError) -> Data {
     var isFolder: ObjCBool = false
@@ -91,22 +110,21 @@ struct ImportCSVCommand: ParsableCommand {
     )
 
     @Argument(help: "The ledger (CSV).") var ledger: String
-    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor:
-        String
+    @OptionGroup var creditor: ImportCreditorOption
     @Option(name: .long, help: "A mapping file: field of the case file → column header (see docs/import.md).") var map:
         String?
     @OptionGroup var output: ImportOutputOptions
 
     func run() throws {
         try reportingErrors {
-            let creditor = try readCreditor(self.creditor)
+            let creditor = try readCreditor(self.creditor.creditor)
             let mapping =
                 try map.map { path throws(ImportError) in
                     try LedgerMapping.parse(try readImportFile(path, limit: 1024 * 1024), name: path)
                 }
                 ?? LedgerMapping()
             let result = try CSVLedgerImporter.importLedger(
-                try readImportFile(ledger), name: ledger, creditor: creditor, creditorFile: self.creditor,
+                try readImportFile(ledger), name: ledger, creditor: creditor, creditorFile: self.creditor.creditor,
                 mapping: mapping)
             try finishImport(result, options: output)
         }
@@ -127,8 +145,7 @@ struct ImportFECCommand: ParsableCommand {
     )
 
     @Argument(help: "The FEC (.txt or .csv).") var file: String
-    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor:
-        String
+    @OptionGroup var creditor: ImportCreditorOption
     @Option(
         name: .long,
         help: "Days from the invoice date to its due date (the FEC has none; default 30, C. com. L441-10 I).")
@@ -143,9 +160,10 @@ struct ImportFECCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let creditor = try readCreditor(self.creditor)
+            let creditor = try readCreditor(self.creditor.creditor)
             let result = try FECImporter.importFEC(
-                try readImportFile(file), name: file, creditor: creditor, creditorFile: self.creditor, dueDays: dueDays)
+                try readImportFile(file), name: file, creditor: creditor, creditorFile: self.creditor.creditor,
+                dueDays: dueDays)
             try finishImport(result, options: output)
         }
     }
@@ -154,9 +172,7 @@ struct ImportFECCommand: ParsableCommand {
 /// The e-invoice subcommands differ only in the format they accept.
 protocol EInvoiceImportCommand: ParsableCommand {
     static var format: EInvoiceImporter.Format { get }
-    var files: [String] { get }
-    var validateSchemas: Bool { get }
-    var forms: FormsOption { get }
+    var input: EInvoiceInputOptions { get }
     var output: ImportOutputOptions { get }
 }
 
@@ -164,11 +180,12 @@ extension EInvoiceImportCommand {
     func run() throws {
         try reportingErrors {
             var inputs: [EInvoiceImporter.Input] = []
-            for file in files {
+            for file in input.files {
                 inputs.append(.init(name: file, data: try readImportFile(file, limit: 100 * 1024 * 1024)))
             }
-            if validateSchemas {
-                let schemas = EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice"))
+            if input.validateSchemas {
+                let schemas = EInvoiceSchemas(
+                    folder: try Forms.locate(override: input.forms.forms).url("schemas/einvoice"))
                 var problems: [ImportProblem] = []
                 for input in inputs {
                     do { try schemas.validate(input) } catch let error as ImportError {
@@ -188,10 +205,7 @@ struct ImportUBLCommand: EInvoiceImportCommand {
         commandName: "ubl", abstract: "UBL 2.1 invoices and credit notes (EN 16931).",
         discussion: "Example:\n  recouvre import ubl facture.xml avoir.xml --out dossiers")
     static let format = EInvoiceImporter.Format.ubl
-    @Argument(help: "The invoices (XML).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
-    var validateSchemas = false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -200,10 +214,7 @@ struct ImportCIICommand: EInvoiceImportCommand {
         commandName: "cii", abstract: "UN/CEFACT CII invoices (the XML of Factur-X, ZUGFeRD).",
         discussion: "Example:\n  recouvre import cii factur-x.xml --out dossiers")
     static let format = EInvoiceImporter.Format.cii
-    @Argument(help: "The invoices (XML).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
-    var validateSchemas = false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -212,10 +223,7 @@ struct ImportFacturXCommand: EInvoiceImportCommand {
         commandName: "facturx", abstract: "Factur-X PDFs: the CII embedded in the PDF; the PDF becomes the exhibit.",
         discussion: "Example:\n  recouvre import facturx facture.pdf --out dossiers")
     static let format = EInvoiceImporter.Format.facturx
-    @Argument(help: "The invoices (PDF).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each embedded XML against its XSD first.") var validateSchemas =
-        false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -225,10 +233,7 @@ struct ImportEInvoiceCommand: EInvoiceImportCommand {
         abstract: "E-invoices of any of these formats, each detected (PDF → Factur-X, else UBL or CII).",
         discussion: "Example:\n  recouvre import einvoice factures/* --out dossiers --format json")
     static let format = EInvoiceImporter.Format.einvoice
-    @Argument(help: "The invoices (XML or PDF).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
-    var validateSchemas = false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -287,6 +292,7 @@ struct ImportStatusCommand: ParsableCommand {
             }
             let outcome = StatusImporter.apply(statuses, to: cases, existingNames: Set(names))
             var files: [(String, Data)] = []
+            var attached: Set<String> = []
             for update in outcome.updates {
                 let imported = ImportedCase(
                     value: update.value, debtorKey: update.fileName, fileName: update.fileName,
@@ -299,7 +305,7 @@ struct ImportStatusCommand: ParsableCommand {
                         "Mis à jour par `recouvre import status` depuis \(update.original) (qui n'a pas été modifié)."
                     ] + update.changes.map { "- " + $0 }
                 files.append((update.fileName, Data(CaseFileWriter.yaml(update.value, header: header).utf8)))
-                for attachment in update.attachments where !files.contains(where: { $0.0 == attachment.path }) {
+                for attachment in update.attachments where attached.insert(attachment.path).inserted {
                     files.append((attachment.path, attachment.data))
                 }
             }
