@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBatchTests",
-            dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+            dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre", "RecouvrePDF"]
         ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
@@ -184,6 +184,11 @@ let package = Package(
         .executableTarget(
             name: "recouvre-bench-dossier",
             dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle"]
+        ),
+        // input (issue 12): one large case (scripts/make-large-case.py) through the pipeline, CPU time per stage.
+        .executableTarget(
+            name: "recouvre-large-bench",
+            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle", "RecouvreDocuments"]
         ),
 
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.

@@ -26,7 +26,7 @@ extension Case {
                     + "ni la mise en demeure ni son accusé de réception (lancez recouvre archive verify)")
         }
         guard let archived = try archive.latestFormalNotice(caseReference: reference) else {
-            return (self, "no formal notice archived for case \(reference) in \(archive.path)")
+            return (self, "aucune mise en demeure archivée pour le dossier \(reference) dans \(archive.path)")
         }
         if let received = archived.received {
             if received < archived.sent {
@@ -43,28 +43,29 @@ extension Case {
         let receipt =
             archived.received.map {
                 archived.outcome == .notCollected
-                    ? "presented \($0.iso), not collected (pli avisé non réclamé: counts as received that day)"
-                    : "received \($0.iso)"
-            } ?? "no receipt recorded"
+                    ? "présentée le \($0.iso), non réclamée (pli avisé non réclamé : vaut réception ce jour-là)"
+                    : "reçue le \($0.iso)"
+            } ?? "aucun accusé de réception enregistré"
         var completed = self
         if let notice = formalNotice {
             guard notice.date == archived.sent else {
                 return (
                     self,
-                    "the archive's notice #\(archived.id) for case \(reference) was sent on \(archived.sent.iso), "
-                        + "the case file's on \(notice.date.iso): not used"
+                    "la notification #\(archived.id) archivée pour le dossier \(reference) a été envoyée le "
+                        + "\(archived.sent.iso), la mise en demeure du fichier du dossier le \(notice.date.iso) : "
+                        + "non utilisée"
                 )
             }
             guard let received = archived.received,
                 let index = events.lastIndex(where: { $0.type == .formalNotice && $0.date == notice.date })
             else {
-                return (self, "the archive has no receipt for notice #\(archived.id) either")
+                return (self, "l'archive n'a pas non plus d'accusé de réception pour la notification #\(archived.id)")
             }
             completed.events[index].received = received
             return (
                 completed,
-                "receipt date \(received.iso) of the formal notice taken from the archive "
-                    + "(notice #\(archived.id))"
+                "date de réception \(received.iso) de la mise en demeure prise de l'archive "
+                    + "(notification #\(archived.id))"
             )
         }
         completed.events.append(
@@ -73,8 +74,59 @@ extension Case {
                 channel: Channel(rawValue: archived.channel.rawValue), tracking: archived.tracking))
         return (
             completed,
-            "formal notice taken from the archive: notice #\(archived.id) sent \(archived.sent.iso) by "
-                + "\(archived.channel.rawValue), \(receipt)"
+            "mise en demeure prise de l'archive : notification #\(archived.id) envoyée le \(archived.sent.iso) "
+                + "(\(archived.channel.rawValue)), \(receipt)"
         )
+    }
+}
+
+/// What `build --archive` takes from the archive: the case completed as `completingFormalNotice`
+/// does, and the letter actually sent, named in the case's formal notice (`letter`) by its
+/// `ArchivedLetter.path`, whose bytes the build must serve for that path.
+public struct ArchiveCompletion: Sendable, Hashable {
+    public var `case`: Case
+    /// What was taken, or why nothing was, for the command to print as warnings.
+    public var notes: [String]
+    public var letter: ArchivedLetter?
+}
+
+extension Case {
+    /// The case completed from the archive for a dossier (`build --archive`): its formal notice and
+    /// receipt date as `completingFormalNotice` takes them, and — when the archive holds the notice
+    /// the case records (same case, same day sent), or the notice taken from the archive — the letter
+    /// as sent, which the court dossier produces as the notice's exhibit (domain.md §5). The archive's
+    /// letter replaces a `letter` the case file names: it is the one whose bytes were recorded when
+    /// it was sent.
+    ///
+    /// The letter's bytes are checked against the SHA-256 the archive recorded before anything else
+    /// (a mismatch is refused, naming the notice and both digests), then the whole chain is verified.
+    public func completingForDossier(from archive: ArchiveStore, today: Day? = nil) throws -> ArchiveCompletion {
+        let target: Int64?
+        if let notice = formalNotice {
+            target = try archive.formalNotice(caseReference: reference, sent: notice.date)?.id
+        } else {
+            target = try archive.latestFormalNotice(caseReference: reference)?.id
+        }
+        let letter = try target.map { try archive.sentLetter(noticeID: $0) }
+        let (completed, note) = try completingFormalNotice(from: archive, today: today)
+        var result = ArchiveCompletion(case: completed, notes: note.map { [$0] } ?? [], letter: nil)
+        guard let letter,
+            let index = completed.events.lastIndex(where: { $0.type == .formalNotice && $0.date == letter.sent })
+        else { return result }
+        let replaced = completed.events[index].letter
+        result.case.events[index].letter = letter.path
+        // An exhibit listing the replaced letter's file is that letter: it now names the archived one.
+        if let replaced {
+            for exhibit in result.case.exhibits.indices where result.case.exhibits[exhibit].file == replaced {
+                result.case.exhibits[exhibit].file = letter.path
+            }
+        }
+        result.letter = letter
+        result.notes.append(
+            "mise en demeure envoyée prise de l'archive (notification #\(letter.noticeID), "
+                + (letter.isSentFile ? "fichier envoyé" : "texte archivé") + " \(letter.fileName), SHA-256 "
+                + "\(letter.sha256)) comme pièce du dossier au tribunal"
+                + (replaced.map { " ; elle remplace events[\(index)].letter (\($0))" } ?? ""))
+        return result
     }
 }
