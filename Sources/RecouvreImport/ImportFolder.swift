@@ -65,6 +65,7 @@ public enum ImportFolder {
     /// the folders renamed into are fsynced. A failure before the renames leaves the folder as it was;
     /// a crash or power loss at any point leaves no half-written case file. Paths in `protect` are
     /// never replaced, even with `force`; an existing file with other contents only with `force`.
+    @discardableResult
     public static func writeFiles(
         _ files: [(String, Data)], to folder: URL, force: Bool, protect: Set<String>
     )

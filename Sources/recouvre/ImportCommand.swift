@@ -43,6 +43,25 @@ struct ImportOutputOptions: ParsableArguments {
     var force = false
 }
 
+/// The creditor a ledger import (CSV, FEC) gives every case.
+struct ImportCreditorOption: ParsableArguments {
+    @Option(name: .long, help: "Le créancier : un fichier YAML avec la rubrique creditor: d'un fichier de cas.")
+    var creditor: String
+}
+
+/// What every e-invoice import reads: the files, and whether to check them against their XSD first.
+struct EInvoiceInputOptions: ParsableArguments {
+    @Argument(help: "Les factures : XML (UBL, CII) ou PDF (Factur-X), selon la sous-commande.")
+    var files: [String]
+
+    @Flag(
+        name: .customLong("validate"),
+        help: "Vérifie d'abord chaque fichier (un PDF : son XML incorporé) contre son XSD (forms/schemas/einvoice).")
+    var validateSchemas = false
+
+    @OptionGroup var forms: FormsOption
+}
+
 /// Reads a file given on the command line, refusing folders and files over `limit` bytes.
 func readImportFile(_ path: String, limit: Int = 512 * 1024 * 1024) throws(ImportError) -> Data {
     var isFolder: ObjCBool = false
@@ -91,8 +110,7 @@ struct ImportCSVCommand: ParsableCommand {
     )
 
     @Argument(help: "Le grand livre (CSV).") var ledger: String
-    @Option(name: .long, help: "Le créancier : un fichier YAML avec la rubrique creditor: d'un fichier de cas.")
-    var creditor: String
+    @OptionGroup var creditor: ImportCreditorOption
     @Option(
         name: .long,
         help: "Un fichier de correspondance : champ du fichier de cas → en-tête de colonne (voir docs/import.md).")
@@ -101,14 +119,14 @@ struct ImportCSVCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let creditor = try readCreditor(self.creditor)
+            let creditor = try readCreditor(self.creditor.creditor)
             let mapping =
                 try map.map { path throws(ImportError) in
                     try LedgerMapping.parse(try readImportFile(path, limit: 1024 * 1024), name: path)
                 }
                 ?? LedgerMapping()
             let result = try CSVLedgerImporter.importLedger(
-                try readImportFile(ledger), name: ledger, creditor: creditor, creditorFile: self.creditor,
+                try readImportFile(ledger), name: ledger, creditor: creditor, creditorFile: self.creditor.creditor,
                 mapping: mapping)
             try finishImport(result, options: output)
         }
@@ -130,8 +148,7 @@ struct ImportFECCommand: ParsableCommand {
     )
 
     @Argument(help: "Le FEC (.txt ou .csv).") var file: String
-    @Option(name: .long, help: "Le créancier : un fichier YAML avec la rubrique creditor: d'un fichier de cas.")
-    var creditor: String
+    @OptionGroup var creditor: ImportCreditorOption
     @Option(
         name: .long,
         help: "Jours de la date de facture à l'échéance (le FEC n'en donne pas ; par défaut 30, C. com. L441-10 I).")
@@ -146,9 +163,10 @@ struct ImportFECCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let creditor = try readCreditor(self.creditor)
+            let creditor = try readCreditor(self.creditor.creditor)
             let result = try FECImporter.importFEC(
-                try readImportFile(file), name: file, creditor: creditor, creditorFile: self.creditor, dueDays: dueDays)
+                try readImportFile(file), name: file, creditor: creditor, creditorFile: self.creditor.creditor,
+                dueDays: dueDays)
             try finishImport(result, options: output)
         }
     }
@@ -157,9 +175,7 @@ struct ImportFECCommand: ParsableCommand {
 /// The e-invoice subcommands differ only in the format they accept.
 protocol EInvoiceImportCommand: ParsableCommand {
     static var format: EInvoiceImporter.Format { get }
-    var files: [String] { get }
-    var validateSchemas: Bool { get }
-    var forms: FormsOption { get }
+    var input: EInvoiceInputOptions { get }
     var output: ImportOutputOptions { get }
 }
 
@@ -167,11 +183,12 @@ extension EInvoiceImportCommand {
     func run() throws {
         try reportingErrors {
             var inputs: [EInvoiceImporter.Input] = []
-            for file in files {
+            for file in input.files {
                 inputs.append(.init(name: file, data: try readImportFile(file, limit: 100 * 1024 * 1024)))
             }
-            if validateSchemas {
-                let schemas = EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice"))
+            if input.validateSchemas {
+                let schemas = EInvoiceSchemas(
+                    folder: try Forms.locate(override: input.forms.forms).url("schemas/einvoice"))
                 var problems: [ImportProblem] = []
                 for input in inputs {
                     do { try schemas.validate(input) } catch let error as ImportError {
@@ -191,11 +208,7 @@ struct ImportUBLCommand: EInvoiceImportCommand {
         commandName: "ubl", abstract: "Factures et avoirs UBL 2.1 (EN 16931).",
         discussion: "Exemple :\n  recouvre import ubl facture.xml avoir.xml --out dossiers")
     static let format = EInvoiceImporter.Format.ubl
-    @Argument(help: "Les factures (XML).") var files: [String]
-    @Flag(
-        name: .customLong("validate"), help: "Vérifie d'abord chaque fichier contre son XSD (forms/schemas/einvoice).")
-    var validateSchemas = false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -204,11 +217,7 @@ struct ImportCIICommand: EInvoiceImportCommand {
         commandName: "cii", abstract: "Factures UN/CEFACT CII (le XML de Factur-X, ZUGFeRD).",
         discussion: "Exemple :\n  recouvre import cii factur-x.xml --out dossiers")
     static let format = EInvoiceImporter.Format.cii
-    @Argument(help: "Les factures (XML).") var files: [String]
-    @Flag(
-        name: .customLong("validate"), help: "Vérifie d'abord chaque fichier contre son XSD (forms/schemas/einvoice).")
-    var validateSchemas = false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -217,11 +226,7 @@ struct ImportFacturXCommand: EInvoiceImportCommand {
         commandName: "facturx", abstract: "PDF Factur-X : le CII incorporé au PDF ; le PDF devient la pièce.",
         discussion: "Exemple :\n  recouvre import facturx facture.pdf --out dossiers")
     static let format = EInvoiceImporter.Format.facturx
-    @Argument(help: "Les factures (PDF).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Vérifie d'abord chaque XML incorporé contre son XSD.")
-    var validateSchemas =
-        false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -231,11 +236,7 @@ struct ImportEInvoiceCommand: EInvoiceImportCommand {
         abstract: "Factures électroniques de l'un de ces formats, chacune détectée (PDF → Factur-X, sinon UBL ou CII).",
         discussion: "Exemple :\n  recouvre import einvoice factures/* --out dossiers --format json")
     static let format = EInvoiceImporter.Format.einvoice
-    @Argument(help: "Les factures (XML ou PDF).") var files: [String]
-    @Flag(
-        name: .customLong("validate"), help: "Vérifie d'abord chaque fichier contre son XSD (forms/schemas/einvoice).")
-    var validateSchemas = false
-    @OptionGroup var forms: FormsOption
+    @OptionGroup var input: EInvoiceInputOptions
     @OptionGroup var output: ImportOutputOptions
 }
 
@@ -296,6 +297,7 @@ struct ImportStatusCommand: ParsableCommand {
             }
             let outcome = StatusImporter.apply(statuses, to: cases, existingNames: Set(names))
             var files: [(String, Data)] = []
+            var attached: Set<String> = []
             for update in outcome.updates {
                 let imported = ImportedCase(
                     value: update.value, debtorKey: update.fileName, fileName: update.fileName,
@@ -308,7 +310,7 @@ struct ImportStatusCommand: ParsableCommand {
                         "Mis à jour par `recouvre import status` depuis \(update.original) (qui n'a pas été modifié)."
                     ] + update.changes.map { "- " + $0 }
                 files.append((update.fileName, Data(CaseFileWriter.yaml(update.value, header: header).utf8)))
-                for attachment in update.attachments where !files.contains(where: { $0.0 == attachment.path }) {
+                for attachment in update.attachments where attached.insert(attachment.path).inserted {
                     files.append((attachment.path, attachment.data))
                 }
             }
