@@ -23,6 +23,9 @@ public struct ClaimDecision: Sendable {
     public var route: Route
     /// Prescription notices, the statement's and the route's warnings, each once, in order.
     public var warnings: [String]
+    /// The case the dossier is built on when it is not the one given: the invoices a title does not
+    /// cover, chosen with `--procedure` (DossierPipeline+Situations.swift).
+    public var dossierCase: Case? = nil
 
     public init(statement: Statement, route: Route, warnings: [String]) {
         self.statement = statement
@@ -71,7 +74,7 @@ public struct DossierPipeline: Sendable {
 
     /// The route of `claim`, chosen on its statement as of `asOf`.
     public func route(for claim: Case, asOf: Day) throws -> Route {
-        try book.router.route(case: claim, statement: statement(for: claim, asOf: asOf))
+        try route(for: claim, statement: statement(for: claim, asOf: asOf), asOf: asOf)
     }
 
     /// The statement, the route and the warnings of a dossier, without its documents: what `assemble`
@@ -92,10 +95,14 @@ public struct DossierPipeline: Sendable {
             warnings += prescription.map(\.message)
             return try self.statement(for: claim, asOf: asOf)
         }
-        let route = try times.measure(.route) {
-            let routed = try book.router.route(case: claim, statement: statement)
-            guard let procedure = options.procedure else { return routed }
-            guard let chosen = try book.router.choosing(procedure, in: routed) else {
+        // situations engineer (issue 11): a title's uncovered invoices are built on their own case
+        // (DossierPipeline+Situations.swift).
+        let chosen = try times.measure(.route) {
+            let routed = try self.route(for: claim, statement: statement, asOf: asOf)
+            guard let procedure = options.procedure else { return (claim: claim, statement: statement, route: routed) }
+            guard
+                let chosen = try choosing(procedure, claim: claim, statement: statement, route: routed, asOf: asOf)
+            else {
                 throw DossierRefusal(reasons: [
                     book.messages.text(
                         DocumentReason.procedureRefused(
@@ -105,11 +112,15 @@ public struct DossierPipeline: Sendable {
             }
             return chosen
         }
-        warnings += statement.warnings + route.warnings
+        let route = chosen.route
+        let recorded = Self.recorded(chosen.statement, for: route)
+        warnings += recorded.warnings + route.warnings
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
-        return ClaimDecision(statement: statement, route: route, warnings: warnings)
+        var decision = ClaimDecision(statement: recorded, route: route, warnings: warnings)
+        if chosen.claim != claim { decision.dossierCase = chosen.claim }
+        return decision
     }
 
     /// The whole dossier in memory. Domain.md §3: once prescription has run, no court dossier unless
@@ -134,6 +145,7 @@ public struct DossierPipeline: Sendable {
         options.force = force
         let stage = options.stage ?? DossierStage.default(for: claim)
         let decision = try decide(claim, asOf: asOf, force: force, options: options, times: &times)
+        let claim = decision.dossierCase ?? claim
         let statement = decision.statement
         let route = decision.route
         var warnings = decision.warnings

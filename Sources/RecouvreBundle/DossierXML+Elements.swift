@@ -172,6 +172,7 @@ extension DossierXML {
                     try writer.element("flat-fee", text: Money.plain(invoice.flatFee))
                 }
             }
+            if let title = statement.title { try writeTitle(title, to: writer) }
             try writer.element("totals") {
                 try writer.element("principal", text: Money.plain(statement.totals.principal))
                 try writer.element("penalties", text: Money.plain(statement.totals.penalties))

@@ -424,8 +424,9 @@ final class CaseFileDecoder {
 
     /// The event types each type-specific key belongs to.
     static let eventKeys: [(key: String, types: [Event.Kind])] = [
-        ("step", [.reminder]), ("file", [.reminder, .judgment]),
-        ("letter", [.formalNotice]), ("dispatch_proof", [.formalNotice]), ("receipt_file", [.formalNotice]),
+        ("step", [.reminder]), ("file", [.reminder, .judgment, .claimReceived, .rejection]),
+        ("letter", [.formalNotice]), ("dispatch_proof", [.formalNotice]),
+        ("receipt_file", [.formalNotice, .claimReceived]),
         ("presented", [.formalNotice]), ("outcome", [.formalNotice]),
         ("kind", [.judgment]), ("invoices", [.judgment]), ("awarded", [.judgment]), ("service_file", [.judgment]),
         ("until", [.promise]), ("amount", [.promise]), ("instalments", [.plan]),

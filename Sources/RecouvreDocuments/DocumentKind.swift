@@ -13,6 +13,12 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case requeteReleveDeForclusion = "requete-en-releve-de-forclusion"
     case bordereauDePieces = "bordereau-de-pieces"
     case lettreAuCommissaireDeJustice = "lettre-au-commissaire-de-justice"
+    /// A title exists: what it awards, as of the date (CPCE L111-2, R221-1's décompte).
+    case decompteDuTitre = "decompte-du-titre"
+    /// A title exists: the instruction to a commissaire de justice to enforce it (CPCE L111-3).
+    case demandeDExecution = "demande-d-execution-forcee"
+    /// Public body after the rejection of its mémoire: requête en référé-provision (CJA R541-1).
+    case requeteRefereProvision = "requete-en-refere-provision"
 
     /// The template's name under `forms/templates/`.
     public var template: String { rawValue }
@@ -29,6 +35,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         case .requeteReleveDeForclusion: return "Requête en relevé de forclusion"
         case .bordereauDePieces: return "Bordereau de pièces"
         case .lettreAuCommissaireDeJustice: return "Lettre au commissaire de justice"
+        case .decompteDuTitre: return "Décompte du titre exécutoire"
+        case .demandeDExecution: return "Demande d'exécution forcée"
+        case .requeteRefereProvision: return "Requête en référé-provision"
         }
     }
 
@@ -52,11 +61,17 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     /// - court stage, PSPC: statement, request to the commissaire de justice (CPCE L125-1), bordereau;
     /// - court stage, European order / small claims: statement, form A content, bordereau;
     /// - public body (both stages): statement, mémoire en réclamation (itself the demand), bordereau;
+    ///   once the mémoire was rejected (CJA R421-1, R421-2): statement, requête en référé-provision, bordereau;
+    /// - a title exists (both stages): décompte of the title, instruction to enforce it, bordereau;
     /// - collective proceedings (both stages): statement, déclaration de créance, bordereau (no demand to
     ///   pay: the opening judgment forbids paying a prior debt, C. com. L622-7);
     /// - no route: the notice stage's two documents; court stage, statement and bordereau.
     public static func plan(for procedure: Procedure, stage: DossierStage = .court) -> [DocumentKind] {
         switch (procedure, stage) {
+        case (.enforcement, _):
+            return [.decompteDuTitre, .demandeDExecution, .bordereauDePieces]
+        case (.refereProvision, _):
+            return [.releveDeCompte, .requeteRefereProvision, .bordereauDePieces]
         case (.administrativeClaim, _):
             return [.releveDeCompte, .memoireEnReclamation, .bordereauDePieces]
         case (.declarationDeCreance, _):

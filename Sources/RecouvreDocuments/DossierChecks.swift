@@ -21,7 +21,7 @@ public enum DossierChecks {
     public static func refusals(
         _ input: DossierInput, settings: DocumentSettings, messages: MessageCatalogue
     ) -> [String] {
-        guard input.stage == .court else { return [] }
+        guard input.stage == .court else { return situationRefusals(input, messages: messages) }
         var reasons: [String] = []
         func say(_ reason: DocumentReason) { reasons.append(messages.text(reason)) }
         let claim = input.case
@@ -50,10 +50,11 @@ public enum DossierChecks {
             if !missing.isEmpty { say(.identityMissing(keys: missing.joined(separator: ", "))) }
         }
         // CPC 1407: the requête is accompanied by the documents it lists.
-        for (index, exhibit) in claim.exhibits.enumerated() where exhibit.file == nil && !exhibit.toProduce {
+        for (index, exhibit) in claim.exhibits.enumerated()
+        where exhibit.file == nil && !exhibit.toProduce && usesCaseExhibits(input.route.procedure) {
             say(.exhibitWithoutFile(index: String(index), number: String(index + 1), title: exhibit.title))
         }
-        return reasons
+        return reasons + situationRefusals(input, messages: messages)
     }
 
     /// The creditor keys CPC 54 3° a asks of a natural person that the case lacks.
@@ -73,7 +74,9 @@ public enum DossierChecks {
         var warnings: [String] = []
         func say(_ reason: DocumentReason) { warnings.append(messages.text(reason)) }
         let claim = input.case
-        for (index, exhibit) in claim.exhibits.enumerated() where exhibit.file == nil {
+        warnings += situationWarnings(input, messages: messages)
+        for (index, exhibit) in claim.exhibits.enumerated()
+        where exhibit.file == nil && usesCaseExhibits(input.route.procedure) {
             if exhibit.toProduce {
                 say(.exhibitToProduce(number: String(index + 1), title: exhibit.title))
             } else if input.stage == .notice {

@@ -212,6 +212,7 @@ struct DossierFacts {
         case .europeanSmallClaims: return text(.nextEuropeanSmallClaims)
         case .administrativeClaim: return text(.nextAdministrative)
         case .declarationDeCreance: return text(.nextDeclaration)
+        case .enforcement, .refereProvision: return text(.nextAdministrative)
         case .none: return text(.nextNone)
         }
     }

@@ -57,6 +57,9 @@ public struct DossierRenderer: Sendable {
     /// and its avis de réception, each a pièce of its own (domain.md §5), unless the case already lists
     /// the same file.
     func caseExhibits(_ input: DossierInput) -> [DossierExhibit] {
+        // A title: its exhibits are the decision and its service (DossierRenderer+Situations.swift).
+        if input.route.procedure == .enforcement { return titleExhibits(input) }
+        if input.route.procedure == .refereProvision { return administrativeExhibits(input) }
         var exhibits: [DossierExhibit] = input.case.exhibits.enumerated().map { index, exhibit in
             DossierExhibit(
                 number: index + 1, title: exhibit.title, source: exhibit.file,
@@ -122,6 +125,9 @@ public struct DossierRenderer: Sendable {
         case .requeteReleveDeForclusion: return ReleveDeForclusionView(facts)
         case .bordereauDePieces: return BordereauView(facts, destination: destination(facts))
         case .lettreAuCommissaireDeJustice: return LettreAuCommissaireView(facts)
+        case .decompteDuTitre: return try DecompteDuTitreView(facts)
+        case .demandeDExecution: return try DemandeDExecutionView(facts)
+        case .requeteRefereProvision: return RequeteRefereProvisionView(facts)
         }
     }
 
@@ -138,6 +144,10 @@ public struct DossierRenderer: Sendable {
             return facts.text(court.map { .destinationSmallClaimsAt(court: $0) } ?? .destinationSmallClaims)
         case .administrativeClaim: return facts.text(.destinationAdministrative)
         case .declarationDeCreance: return facts.text(.destinationDeclaration)
+        case .enforcement: return facts.messages.text(SituationDocumentReason.destinationEnforcement)
+        case .refereProvision:
+            return facts.messages.text(
+                SituationDocumentReason.destinationRefereProvision(court: court ?? "tribunal administratif"))
         case .none: return facts.text(.destinationNotice)
         }
     }

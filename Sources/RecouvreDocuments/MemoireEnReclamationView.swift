@@ -8,6 +8,8 @@ public struct MemoireEnReclamationView: Sendable {
     public var reference: String
     public var creditor: PartyView
     public var debtor: PartyView
+    /// The pouvoir adjudicateur by office ("Monsieur le Maire"): the addressee and the salutation.
+    public var office: String?
     public var contractReference: String?
     public var invoices: [InvoiceView]
     public var claim: ClaimView
@@ -30,6 +32,7 @@ public struct MemoireEnReclamationView: Sendable {
         reference = facts.theCase.reference
         creditor = facts.creditor
         debtor = facts.debtor
+        office = facts.theCase.debtor.office
         contractReference = facts.contractReference
         invoices = facts.invoices
         claim = facts.claim

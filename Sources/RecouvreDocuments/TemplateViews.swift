@@ -29,6 +29,10 @@ extension ExhibitView: TemplateView {}
 extension FirmView: TemplateView {}
 extension Mediator: TemplateView {}
 extension LeaseStatementView: TemplateView {}
+extension DecompteDuTitreView: TemplateView {}
+extension DecompteDuTitreView.Payment: TemplateView {}
+extension DemandeDExecutionView: TemplateView {}
+extension RequeteRefereProvisionView: TemplateView {}
 
 extension DocumentKind {
     /// The type of the view model `DossierRenderer.model(for:)` builds for this document (a test holds
@@ -45,6 +49,9 @@ extension DocumentKind {
         case .requeteReleveDeForclusion: return ReleveDeForclusionView.self
         case .bordereauDePieces: return BordereauView.self
         case .lettreAuCommissaireDeJustice: return LettreAuCommissaireView.self
+        case .decompteDuTitre: return DecompteDuTitreView.self
+        case .demandeDExecution: return DemandeDExecutionView.self
+        case .requeteRefereProvision: return RequeteRefereProvisionView.self
         }
     }
 

@@ -25,6 +25,9 @@ public struct Statement: Sendable, Hashable {
     public var convention: String
     /// The rate tables the computation read (name, file, last checked), for the dossier's record.
     public var rateTables: [RateTableUse]
+    /// The décompte of the enforceable title the case records (a judgment or an order), if any: the
+    /// sums it covers are claimed through it (CPC 1409, C. civ. 1355), not through a new requête.
+    public var title: TitleStatement? = nil
 
     public init(
         reference: String, asOf: Day, regime: Regime, dayBasis: DayBasis, invoices: [InvoiceStatement],

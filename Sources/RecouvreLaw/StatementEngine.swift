@@ -195,13 +195,15 @@ public struct StatementEngine: Sendable {
         var used = rates.usedTables
         if feeAllowed { used.insert("statutory") }
         let series = [tables.ecb, tables.legalParticulier, tables.legalAutresCas].filter { used.contains($0.id) }
-        return Statement(
+        var statement = Statement(
             reference: claim.reference, asOf: asOf, regime: regime, dayBasis: dayBasis, invoices: invoices,
             payments: imputations, totals: totals, warnings: rates.warnings + notes.warnings,
             convention: StatementRules.convention(
                 regime: regime, dayBasis: dayBasis, interestFirst: interestFirst, asOf: asOf,
                 capitalisation: claim.contract.capitalisationBasis, messages: messages),
             rateTables: series.map(\.use))
+        statement.title = try title(for: claim, asOf: asOf, dayBasis: dayBasis)
+        return statement
     }
 }
 

@@ -15,9 +15,9 @@ extension PDFRenderer {
     public static func carriesDossier(_ kind: DocumentKind) -> Bool {
         switch kind {
         case .requeteInjonctionDePayer, .requetePetitesCreances, .formulaireEuropeen, .memoireEnReclamation,
-            .declarationDeCreance, .requeteReleveDeForclusion:
+            .declarationDeCreance, .requeteReleveDeForclusion, .requeteRefereProvision, .demandeDExecution:
             return true
-        case .miseEnDemeure, .releveDeCompte, .bordereauDePieces, .lettreAuCommissaireDeJustice:
+        case .miseEnDemeure, .releveDeCompte, .bordereauDePieces, .lettreAuCommissaireDeJustice, .decompteDuTitre:
             return false
         }
     }

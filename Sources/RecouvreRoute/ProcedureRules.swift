@@ -41,6 +41,11 @@ public struct ProcedureRules: Sendable {
     public var europeanStates: Set<String>
     public var excludedStates: Set<String>
     public var europeanSource: String
+    /// Public body: the silence that rejects a claim (CRPA L231-4; CJA R421-2) and the time to bring a
+    /// recours against an express rejection notified with the remedies (CJA R421-1, R421-5), in months.
+    public var administrativeSilenceMonths: Int
+    public var administrativeRecourseMonths: Int
+    public var administrativeSource: String
     /// The day the file was last checked against the texts.
     public var checked: Day
 
@@ -101,6 +106,9 @@ public struct ProcedureRules: Sendable {
         europeanStates = Set(raw.europeanStates.members)
         excludedStates = Set(raw.europeanStates.excluded)
         europeanSource = raw.europeanStates.source
+        administrativeSilenceMonths = raw.administrativeClaim.silenceMonths
+        administrativeRecourseMonths = raw.administrativeClaim.recourseMonths
+        administrativeSource = raw.administrativeClaim.source
         for name in [
             "pspc", "european_small_claims", "amicable_attempt", "proximite", "lawyer_not_mandatory",
             "tae_contribution",
@@ -153,6 +161,16 @@ public struct RawRules: Decodable {
             case reliefMonths = "relief_months"
         }
     }
+    struct AdministrativeClaim: Decodable {
+        var silenceMonths: Int
+        var recourseMonths: Int
+        var source: String
+        enum CodingKeys: String, CodingKey {
+            case source
+            case silenceMonths = "silence_months"
+            case recourseMonths = "recourse_months"
+        }
+    }
     struct States: Decodable {
         var members: [String]
         var excluded: [String]
@@ -169,6 +187,7 @@ public struct RawRules: Decodable {
     var commercialRegistryFee: Fee
     var declarationDeadline: Deadline
     var europeanStates: States
+    var administrativeClaim: AdministrativeClaim
 
     enum CodingKeys: String, CodingKey {
         case name, checked, thresholds, forms, overseas
@@ -177,6 +196,7 @@ public struct RawRules: Decodable {
         case commercialRegistryFee = "commercial_registry_fee"
         case declarationDeadline = "declaration_deadline"
         case europeanStates = "european_states"
+        case administrativeClaim = "administrative_claim"
     }
 }
 

@@ -9,6 +9,10 @@ public enum Procedure: String, Sendable, Codable, CaseIterable {
     case europeanSmallClaims = "european_small_claims"
     case administrativeClaim = "administrative_claim"
     case declarationDeCreance = "declaration_de_creance"
+    /// A title already exists (judgment or order): its enforcement by a commissaire de justice (CPCE L111-3).
+    case enforcement
+    /// Public body after the rejection of the mémoire en réclamation: référé-provision (CJA R541-1).
+    case refereProvision = "refere_provision"
     case none
 }
 
@@ -108,6 +112,11 @@ public struct Route: Sendable, Hashable {
     public var sources: [String]
     /// Collective proceedings: where the déclaration de créance stands against R622-24 / L622-26.
     public var declarationDeadline: DeclarationDeadline? = nil
+    /// A title exists and some invoices are outside it: their own route (docs/situations.md), chosen
+    /// with `build --procedure`.
+    public var uncovered: [Route] = []
+    /// Public body: where the mémoire en réclamation stands (CJA R421-1, R421-2).
+    public var administrativeClaim: AdministrativeClaimStatus? = nil
 
     public init(
         nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,

@@ -101,6 +101,8 @@ public enum RouteFormatter {
         case .europeanSmallClaims: return messages.text(RouteReason.procedureEuropeanSmallClaims)
         case .administrativeClaim: return messages.text(RouteReason.procedureAdministrativeClaim)
         case .declarationDeCreance: return messages.text(RouteReason.procedureDeclaration)
+        case .enforcement: return messages.text(EnforcementRouteReason.procedureEnforcement)
+        case .refereProvision: return messages.text(AdministrativeReason.procedureRefereProvision)
         case .none: return messages.text(RouteReason.procedureNone)
         }
     }

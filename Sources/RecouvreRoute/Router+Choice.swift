@@ -61,6 +61,8 @@ extension Router {
         case .europeanSmallClaims: return "european-small-claims"
         case .administrativeClaim: return "administrative-claim"
         case .declarationDeCreance: return "declaration"
+        case .enforcement: return "enforcement"
+        case .refereProvision: return "refere-provision"
         case .none: return "none"
         }
     }
@@ -73,6 +75,8 @@ extension Router {
         case .europeanSmallClaims: return messages.text(RouteReason.procedureEuropeanSmallClaims)
         case .administrativeClaim: return messages.text(RouteReason.procedureAdministrativeClaim)
         case .declarationDeCreance: return messages.text(RouteReason.procedureDeclaration)
+        case .enforcement: return messages.text(EnforcementRouteReason.procedureEnforcement)
+        case .refereProvision: return messages.text(AdministrativeReason.procedureRefereProvision)
         case .none: return messages.text(RouteReason.procedureNone)
         }
     }

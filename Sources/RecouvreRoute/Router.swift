@@ -64,6 +64,11 @@ struct Draft {
     }
 
     mutating func decide() throws {
+        if enforcesTitle, let title = statement.title {
+            try enforceTitle(title)
+            prescriptionWarnings()
+            return
+        }
         explain(
             .amountRetained(
                 nature: natureLabel, regime: claim.regime.rawValue, date: frenchDate(asOf), amount: Money.french(amount)
@@ -228,7 +233,7 @@ struct Draft {
         if claim.debtor.kind == .publicBody && claim.nature != .publicProcurement {
             warn(.publicBodyPrivateContract)
         }
-        step(.sendAdministrativeClaim)
+        administrativeStage()
     }
 
     /// Debtor abroad: in an EU member state bound by the regulations (all but Denmark), the European
@@ -387,7 +392,7 @@ struct Draft {
 
     /// The formal notice: sent? received? its deadline passed? (C. civ. 1344, 1231-6, 1344-1).
     mutating func formalNoticeSteps() {
-        guard route.procedure != .none, route.procedure != .declarationDeCreance else { return }
+        guard ![.none, .declarationDeCreance, .refereProvision].contains(route.procedure) else { return }
         let civilInterest = [.civil, .consumer, .residentialLease, .consumerCredit].contains(claim.regime)
         guard let notice = claim.formalNotice else {
             step(civilInterest ? .sendFormalNoticeCivil : .sendFormalNotice)

@@ -116,8 +116,12 @@ struct DocumentContentTests {
             case .releveDeCompte, .requeteInjonctionDePayer, .bordereauDePieces, .formulaireEuropeen:
                 #expect(kinds.contains("title"))
             case .declarationDeCreance, .requeteReleveDeForclusion, .lettreAuCommissaireDeJustice,
-                .requetePetitesCreances:
+                .requetePetitesCreances, .demandeDExecution:
                 #expect(kinds.isSuperset(of: ["sender", "addressee", "placeAndDate", "signature"]))
+            case .decompteDuTitre:
+                #expect(kinds.isSuperset(of: ["title", "table"]))
+            case .requeteRefereProvision:
+                #expect(kinds.isSuperset(of: ["addressee", "title", "table", "placeAndDate", "signature"]))
             }
         }
     }

@@ -1,0 +1,54 @@
+import Foundation
+import RecouvreDocuments
+import RecouvreLaw
+import RecouvreModel
+import RecouvreRoute
+
+extension DossierPipeline {
+    /// The route of `claim` on its statement. A case with a title is routed to its enforcement (CPCE
+    /// L111-3); the invoices the title does not cover get their own route, computed on
+    /// `Case.withoutTitle` and its own statement, offered as alternatives (docs/situations.md).
+    public func route(for claim: Case, statement: Statement, asOf: Day) throws -> Route {
+        var route = try book.router.route(case: claim, statement: statement)
+        if route.procedure == .enforcement, let rest = claim.withoutTitle {
+            let restStatement = try self.statement(for: rest, asOf: asOf, dayBasis: statement.dayBasis)
+            if restStatement.totals.total > 0 {
+                route = book.router.adding(
+                    uncovered: try book.router.route(case: rest, statement: restStatement),
+                    invoices: rest.invoices.map(\.number), to: route)
+            }
+        }
+        return route
+    }
+
+    /// The case, statement and route of the dossier built with `--procedure`: for a title, a procedure
+    /// of the uncovered invoices' route builds their dossier, without the sums of the title (CPC 1409).
+    /// Nil when the route does not allow the procedure.
+    public func choosing(
+        _ procedure: Procedure, claim: Case, statement: Statement, route: Route, asOf: Day
+    ) throws -> (claim: Case, statement: Statement, route: Route)? {
+        if route.procedure == .enforcement, procedure != .enforcement, let rest = claim.withoutTitle,
+            let uncovered = route.uncovered.first
+        {
+            guard let chosen = try book.router.choosing(procedure, in: uncovered) else { return nil }
+            return (rest, try self.statement(for: rest, asOf: asOf, dayBasis: statement.dayBasis), chosen)
+        }
+        guard let chosen = try book.router.choosing(procedure, in: route) else { return nil }
+        return (claim, statement, chosen)
+    }
+
+    /// The statement a dossier records: for the enforcement of a title, the title's décompte alone (its
+    /// totals, rate tables and warnings; the invoices it decided on are no longer claimed as such).
+    public static func recorded(_ statement: Statement, for route: Route) -> Statement {
+        guard route.procedure == .enforcement, let title = statement.title else { return statement }
+        var recorded = statement
+        recorded.invoices = []
+        recorded.payments = []
+        recorded.totals = Totals(
+            principal: title.principalDue, penalties: title.interestDue, flatFees: 0,
+            extraRecoveryCosts: title.costsDue, total: title.total)
+        recorded.warnings = title.warnings
+        recorded.rateTables = title.rateTables
+        return recorded
+    }
+}

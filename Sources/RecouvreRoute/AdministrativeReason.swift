@@ -1,0 +1,20 @@
+import RecouvreModel
+
+/// What the router says about a claim against a public body after its mémoire en réclamation, worded in
+/// `forms/messages/administrative.yaml`.
+public enum AdministrativeReason: CatalogueReason, Hashable {
+    public static let section = "administrative"
+
+    case procedureRefereProvision
+    case claimReceived(date: String)
+    case waitingForRejection(received: String, rejected: String, from: String)
+    case noSecondClaim(received: String)
+    case implicitRejection(received: String, rejected: String)
+    case expressRejection(date: String)
+    case refereProvision(court: String)
+    case recourseDeadline(date: String, until: String)
+    case recourseNotRunningExpress(date: String)
+    case recourseNotRunningImplicit
+    case fileRequete
+    case noOffice
+}
