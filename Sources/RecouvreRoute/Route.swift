@@ -108,6 +108,8 @@ public struct Route: Sendable, Hashable {
     public var sources: [String]
     /// Collective proceedings: where the déclaration de créance stands against R622-24 / L622-26.
     public var declarationDeadline: DeclarationDeadline? = nil
+    /// European debtor: the small claims ceiling (Reg. 861/2007 art. 2(1)) the principal was compared with.
+    public var smallClaimsCeiling: ProcedureRules.DatedAmount? = nil
 
     public init(
         nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,

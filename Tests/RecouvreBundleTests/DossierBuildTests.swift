@@ -58,6 +58,10 @@ struct DossierBuildTests {
                 options: DossierOptions(stage: .court, procedure: .pspc, firm: firm)),
             Variant(
                 fixture: "b2b-nanterre-tae", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),
+            // Principal 4 596,00 € ≤ 5 000 €: the same EU debtor also gets the small claims form A.
+            Variant(
+                fixture: "eu-belgium", folder: "court-small-claims",
+                options: DossierOptions(stage: .court, procedure: .europeanSmallClaims)),
         ]
 
     @Test("every document, notes.txt and dossier.xml match their golden files", arguments: variants)
