@@ -119,17 +119,21 @@ public struct FormulaireEuropeenView: Sendable {
         // rate is a margin over it, period A (per year), from and to.
         let clause = claimCase.contract.penaltyRate
         let code: String
-        var points: Decimal?
+        // The margin over the ECB rate: the statute's (C. com. L441-10 II; C. commande publique
+        // R2192-31, from forms/rates/statutory.yaml) or the clause's "ECB + N".
+        var points: String?
+        var clauseMargin = false
         switch (statement.regime, clause) {
         case (.b2b, nil):
             code = say(.rateLegal)
-            points = 10
+            points = facts.statutoryFigure(.b2bDefaultMargin)
         case (.publicProcurement, _):
             code = say(.rateLegal)
-            points = 8
+            points = facts.statutoryFigure(.publicProcurementMargin)
         case (.b2b, .ecbPlus(let margin)?):
             code = say(.rateContractual)
-            points = margin
+            points = FrenchFormat.number(margin)
+            clauseMargin = true
         case (.consumerCredit, _): code = say(.rateLoan)
         case (.residentialLease, _), (_, nil): code = say(.rateLegal)
         case (_, .some): code = say(.rateContractual)
@@ -137,12 +141,12 @@ public struct FormulaireEuropeenView: Sendable {
         var interest: [String] = []
         for (index, invoice) in lines.enumerated() {
             for period in invoice.periods {
-                // A contractual margin raised to the floor of L441-10 II is not "x points above" any more.
+                // A clause's margin raised to the floor of L441-10 II is not "N points above" any more:
+                // the period's source then names the floor, not the margin.
                 let above =
                     points.map { margin in
-                        period.source.contains(FrenchFormat.number(margin)) || statement.regime == .publicProcurement
-                            || clause == nil
-                            ? say(.rateAboveECB(points: FrenchFormat.number(margin))) : ""
+                        !clauseMargin || period.source.contains(margin)
+                            ? say(.rateAboveECB(points: margin)) : ""
                     } ?? ""
                 interest.append(
                     say(

@@ -157,3 +157,5 @@ public struct LeaseStatementView: Sendable {
     public var deposit: [String]
     public var notes: [String]
 }
+
+extension LeaseStatementView: TemplateView {}

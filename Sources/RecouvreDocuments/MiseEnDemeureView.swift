@@ -28,6 +28,8 @@ public struct MiseEnDemeureView: Sendable {
     public var publicBuyer: Bool
     public var legalInterest: Bool
     public var rates: String?
+    /// The flat fee per invoice, from the statement (`40 €`); nil when none is charged.
+    public var flatFee: String?
     public var flatFeeClaimed: Bool
     /// `huit (8)`.
     public var timeLimit: String
@@ -64,6 +66,7 @@ public struct MiseEnDemeureView: Sendable {
         publicBuyer = facts.publicBuyer
         legalInterest = facts.legalInterest
         rates = facts.rates
+        flatFee = facts.flatFee
         flatFeeClaimed = facts.flatFeeClaimed
         timeLimit = FrenchFormat.days(facts.formalNoticeDays)
         nextStep = facts.nextStep

@@ -44,14 +44,7 @@ public struct RequeteView: Sendable {
         case .creditor:
             return partyLines(facts.theCase.creditor, facts)
         case .creditorAgent:
-            guard let firm = facts.firmView else { return [facts.text(.agentNone)] }
-            var lines = [
-                facts.text(
-                    .agentFirm(name: firm.name, role: firm.role, address: firm.addressLines.joined(separator: ", ")))
-            ]
-            if let contact = firm.contact { lines.append(facts.text(.agentContact(contact: contact))) }
-            if let reference = firm.reference { lines.append(facts.text(.agentReference(reference: reference))) }
-            return lines
+            return facts.firmView?.agentLines ?? [facts.text(.agentNone)]
         case .debtor:
             return partyLines(facts.theCase.debtor, facts)
         case .amountPrincipal:

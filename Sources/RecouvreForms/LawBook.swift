@@ -43,7 +43,9 @@ public struct LawBook: Sendable {
 
     /// The document renderer of this book.
     public var renderer: DossierRenderer {
-        DossierRenderer(templates: templates, settings: documentSettings, cerfa: cerfa, messages: messages)
+        DossierRenderer(
+            templates: templates, settings: documentSettings, cerfa: cerfa, messages: messages,
+            statutory: rates.statutory)
     }
 
     /// The files every book is made of, relative to `forms/` (templates and CERFA maps are listed
@@ -107,7 +109,7 @@ public struct LawBook: Sendable {
         for kind in DocumentKind.allCases where templateSources[kind.template] == nil {
             throw DocumentError(file: TemplateSet.path(kind.template), message: "introuvable")
         }
-        let templates = try TemplateSet(sources: templateSources)
+        let templates = try TemplateSet(sources: templateSources, origins: origins)
 
         let settings: DocumentSettings
         do {

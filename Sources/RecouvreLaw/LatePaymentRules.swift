@@ -9,7 +9,8 @@ public enum LatePaymentRules {
     /// not subject to the 3 × taux légal floor: the floor bounds contractual rates only.
     public static func defaultB2BRate(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> AppliedRate
     {
-        let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+        let ecb = try tables.ecb.value(
+            on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
         let margin = try tables.statutory.value(.b2bDefaultMargin, on: halfYear.start)
         return AppliedRate(
             rate: ecb.rate + margin.value,
@@ -41,7 +42,8 @@ public enum LatePaymentRules {
         case .fixed(let rate):
             return AppliedRate(rate: rate, reason: .sourceClauseFixed(rate: StatementWords.rate(rate)))
         case .ecbPlus(let points):
-            let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+            let ecb = try tables.ecb.value(
+                on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
             return AppliedRate(
                 rate: ecb.rate + points,
                 reason: .sourceClauseECB(
@@ -102,7 +104,8 @@ public enum LatePaymentRules {
         interestStartingIn halfYear: HalfYear,
         tables: RateTables
     ) throws(RateTableError) -> AppliedRate {
-        let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+        let ecb = try tables.ecb.value(
+            on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
         let margin = try tables.statutory.value(.publicProcurementMargin, on: halfYear.start)
         return AppliedRate(
             rate: ecb.rate + margin.value,
@@ -157,10 +160,12 @@ public enum LatePaymentRules {
     ) throws(RateTableError) -> (day: Day, warning: StatementReason?) {
         let from = judgment.served ?? judgment.date
         let months = try tables.statutory.value(.judgmentIncreaseMonths, on: from)
+        let points = try tables.statutory.value(.judgmentIncrease, on: from)
         let day = from.adding(months: NSDecimalNumber(decimal: months.value).intValue).adding(days: 1)
         let warning: StatementReason? =
             judgment.served == nil
-            ? .judgmentNotServed(date: judgment.date.iso, from: day.iso) : nil
+            ? .judgmentNotServed(
+                date: judgment.date.iso, from: day.iso, points: StatementWords.number(points.value)) : nil
         return (day, warning)
     }
 

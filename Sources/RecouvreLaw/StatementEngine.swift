@@ -20,7 +20,7 @@ public struct StatementEngine: Sendable {
         var notes = Notes(messages: messages)
         let regime = claim.regime
         let interestFirst = StatementRules.interestFirst(regime)
-        let policy = StatementRules.ratePolicy(for: claim, notes: &notes)
+        let policy = try StatementRules.ratePolicy(for: claim, tables: tables, asOf: asOf, notes: &notes)
         let stop = StatementRules.lastCountedDay(claim, asOf: asOf, notes: &notes)
         let increase = try StatementRules.judgmentIncrease(claim, policy: policy, tables: tables, notes: &notes)
         var rates = RateContext(
@@ -189,7 +189,7 @@ public struct StatementEngine: Sendable {
         totals.extraRecoveryCosts = StatementRules.extraRecoveryCosts(claim, notes: &notes)
         totals.total = totals.principal + totals.penalties + totals.flatFees + totals.extraRecoveryCosts
 
-        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription) {
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription, messages: messages) {
             notes.warn(text: notice.message)
         }
         var used = rates.usedTables
