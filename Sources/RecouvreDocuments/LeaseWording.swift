@@ -157,5 +157,3 @@ public struct LeaseStatementView: Sendable {
     public var deposit: [String]
     public var notes: [String]
 }
-
-extension LeaseStatementView: TemplateView {}
