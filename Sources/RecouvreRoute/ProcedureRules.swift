@@ -10,6 +10,13 @@ public struct ProcedureRules: Sendable {
         public var until: Day?
         public var amount: Decimal
         public var source: String
+
+        public init(from: Day, until: Day?, amount: Decimal, source: String) {
+            self.from = from
+            self.until = until
+            self.amount = amount
+            self.source = source
+        }
     }
 
     /// A form with the text it comes from.

@@ -117,6 +117,8 @@ public struct Route: Sendable, Hashable {
     public var uncovered: [Route] = []
     /// Public body: where the mémoire en réclamation stands (CJA R421-1, R421-2).
     public var administrativeClaim: AdministrativeClaimStatus? = nil
+    /// European debtor: the small claims ceiling (Reg. 861/2007 art. 2(1)) the principal was compared with.
+    public var smallClaimsCeiling: ProcedureRules.DatedAmount? = nil
 
     public init(
         nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,

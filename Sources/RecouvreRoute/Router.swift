@@ -254,7 +254,9 @@ struct Draft {
             explain(.europeanOrder(country: country, source: form.source))
             explain(.europeanJurisdiction)
             explain(.europeanForm)
+            europeanFormNotes(country: country)
             let escp = try rules.threshold("european_small_claims", on: asOf)
+            route.smallClaimsCeiling = escp
             if statement.totals.principal <= escp.amount {
                 let escpForm = try rules.form("european_small_claims")
                 route.alternatives.append(

@@ -59,6 +59,10 @@ struct DossierBuildTests {
                 options: DossierOptions(stage: .court, procedure: .pspc, firm: firm)),
             Variant(
                 fixture: "b2b-nanterre-tae", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),
+            // Principal 4 596,00 € ≤ 5 000 €: the same EU debtor also gets the small claims form A.
+            Variant(
+                fixture: "eu-belgium", folder: "court-small-claims",
+                options: DossierOptions(stage: .court, procedure: .europeanSmallClaims)),
             // pdf (issue 17): the firm on the mémoire en réclamation and on the déclaration de créance.
             Variant(
                 fixture: "public-body-rennes", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),

@@ -181,6 +181,24 @@ enum Samples {
                             address: nil),
                         Form(cerfa: "EPO-A", title: "Formulaire A, demande d'injonction de payer européenne"),
                         regime: .b2b, nature: .commercial)))
+        case "eu-small-claims":
+            // Reg. 861/2007 art. 2(1): 5 000 € of principal, interest and costs excluded.
+            let theCase = Case(
+                reference: "2026-0071", creditor: lyon, debtor: brussels, invoices: invoices,
+                exhibits: exhibits)
+            var chosen = route(
+                .europeanSmallClaims, Court(kind: .foreign, name: "Juridiction compétente (BE)", address: nil),
+                Form(cerfa: "ESCP-A", title: "Formulaire A, formulaire de demande (règlement des petits litiges)"),
+                regime: .b2b, nature: .commercial)
+            chosen.smallClaimsCeiling = ProcedureRules.DatedAmount(
+                from: day("2017-07-14"), until: nil, amount: 5000,
+                source: "Règlement (CE) 861/2007, art. 2(1), modifié par le règlement (UE) 2015/2421")
+            return DossierSample(
+                name: name,
+                input: DossierInput(
+                    case: theCase,
+                    statement: statement(reference: "2026-0071", regime: .b2b, penalties: 9.73, fees: 40),
+                    route: chosen))
         case "collective":
             let theCase = Case(
                 reference: "2026-0080", creditor: lyon, debtor: dijon,
@@ -204,7 +222,7 @@ enum Samples {
 
     static let names = [
         "b2b-injonction", "consumer-injonction", "lease-injonction", "b2b-pspc", "public-body",
-        "eu-order", "collective", "no-route",
+        "eu-order", "eu-small-claims", "collective", "no-route",
     ]
     static var all: [DossierSample] { names.map(make) }
 }
