@@ -22,6 +22,8 @@ public struct FormulaireEuropeenView: Sendable {
     public var place: String
     public var date: String
     public var signatory: String
+    /// amicable (issue 16): the steps taken before the request.
+    public var amicable: AmicableStepsView?
     /// The interest that keeps running after the date of the figures (Reg. 1896/2006 art. 7(2)(c)).
     public var runningInterest: [String]
     public var signatureLine: String?
@@ -49,6 +51,7 @@ public struct FormulaireEuropeenView: Sendable {
         place = facts.place
         date = facts.date
         signatory = facts.signatory
+        amicable = AmicableStepsView.some(facts.input.amicableSteps)
         runningInterest = facts.runningInterest
         signatureLine = facts.firmView?.signatureLine
     }
