@@ -209,8 +209,10 @@ public struct BatchRunner: Sendable {
         let day = configuration.asOf ?? claim.asOf ?? configuration.today
         let target = out.appendingPathComponent(item.bundleName)
         var replace = false
+        let dossierOptions = DossierOptions(stage: configuration.stage.flatMap(DossierStage.init(rawValue:)))
         if FileManager.default.fileExists(atPath: target.path) {
-            if let decision = try? pipeline.decide(claim, asOf: day, force: false, times: &times),
+            if let decision = try? pipeline.decide(
+                claim, asOf: day, force: false, options: dossierOptions, times: &times),
                 times.measure(.verify, { isCurrent(target, claim: claim, day: day, decision: decision) })
             {
                 let entry = entry(item, loaded, day: day, status: .skipped, decision: decision)
@@ -220,9 +222,7 @@ public struct BatchRunner: Sendable {
         }
         do {
             let dossier = try pipeline.assemble(
-                claim, exhibits: loaded.exhibits, asOf: day, force: false,
-                options: DossierOptions(stage: configuration.stage.flatMap(DossierStage.init(rawValue:))), times: &times
-            )
+                claim, exhibits: loaded.exhibits, asOf: day, force: false, options: dossierOptions, times: &times)
             let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.

@@ -65,7 +65,7 @@ public struct CaseFolderSource: InputSource {
                 }
                 let caseFolder = url.deletingLastPathComponent()
                 return BatchCase(
-                    value: value, exhibits: FolderExhibits(folder: caseFolder), key: DebtorKey(of: value),
+                    value: value, exhibits: FolderExhibitSource(folder: caseFolder), key: DebtorKey(of: value),
                     exhibitPaths: value.exhibits.compactMap(\.file).map {
                         $0.hasPrefix("/") ? $0 : caseFolder.appendingPathComponent($0).path
                     })

@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreBundle
+import RecouvreCaseFile
 import RecouvreModel
 
 /// One debtor's case, read and validated, as a worker builds it.

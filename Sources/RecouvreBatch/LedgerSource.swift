@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreBundle
+import RecouvreCaseFile
 import RecouvreImport
 import RecouvreModel
 
@@ -53,7 +54,7 @@ public struct LedgerSource: InputSource {
                 let problems = times.measure(.validate) { ImportValidator.problems(imported) }
                 if !problems.isEmpty { throw ImportError(problems) }
                 let files = Dictionary(imported.attachments.map { ($0.path, $0.data) }) { first, _ in first }
-                return BatchCase(value: imported.value, exhibits: MemoryExhibits(files), key: key)
+                return BatchCase(value: imported.value, exhibits: MemoryExhibitSource(files: files), key: key)
             }
         }
     }

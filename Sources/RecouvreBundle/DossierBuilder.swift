@@ -8,34 +8,6 @@ import RecouvreModel
 import RecouvreRoute
 import RecouvreXML
 
-/// Where the exhibits of a case are read from: a folder on disk for the command line, bytes in memory
-/// for an upload. The pipeline asks it for the file a case names; it never opens a path itself.
-public protocol ExhibitSource: Sendable {
-    /// The bytes of the exhibit the case names `path` (relative to the case file); `nil` when absent.
-    func data(forExhibit path: String) -> Data?
-}
-
-/// Exhibits in the folder of the case file.
-public struct FolderExhibits: ExhibitSource {
-    public let folder: URL
-
-    public init(folder: URL) { self.folder = folder }
-
-    public func data(forExhibit path: String) -> Data? {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-        return FileManager.default.contents(atPath: url.path)
-    }
-}
-
-/// Exhibits given as bytes (an upload, a test).
-public struct MemoryExhibits: ExhibitSource {
-    public let files: [String: Data]
-
-    public init(_ files: [String: Data]) { self.files = files }
-
-    public func data(forExhibit path: String) -> Data? { files[path] }
-}
-
 /// A dossier assembled in memory: every file of the bundle and its manifest, not yet written.
 public struct AssembledDossier: Sendable {
     public var files: [BundleFile]
@@ -103,19 +75,36 @@ public struct DossierPipeline: Sendable {
         try book.router.route(case: claim, statement: statement(for: claim, asOf: asOf))
     }
 
-    /// The statement, the route and the warnings of a dossier, without its documents (what `batch`
-    /// checks an existing bundle against). Domain.md §3: once prescription has run, no court dossier
-    /// unless the user forces it, and then the warning stays in the output.
-    public func decide(_ claim: Case, asOf: Day, force: Bool, times: inout StageTimes) throws -> ClaimDecision {
+    /// The statement, the route and the warnings of a dossier, without its documents: what `assemble`
+    /// writes the documents of, and what `batch` checks an existing bundle against. Domain.md §3: once
+    /// prescription has run, no court dossier unless the user forces it, and then the warning stays in
+    /// the output (a formal notice may still be written: the stage `notice` is not refused).
+    /// `options.procedure` (`--procedure`) replaces the router's choice by an allowed alternative.
+    public func decide(
+        _ claim: Case, asOf: Day, force: Bool, options: DossierOptions = DossierOptions(), times: inout StageTimes
+    ) throws -> ClaimDecision {
+        let stage = options.stage ?? DossierStage.default(for: claim)
         var warnings: [String] = []
         let statement = try times.measure(.statement) {
             let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
             let expired = prescription.filter(\.expired).map(\.message)
-            if !expired.isEmpty && !force { throw BundleError.prescribed(expired) }
+            if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
             warnings += prescription.map(\.message)
             return try self.statement(for: claim, asOf: asOf)
         }
-        let route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
+        let route = try times.measure(.route) {
+            let routed = try book.router.route(case: claim, statement: statement)
+            guard let procedure = options.procedure else { return routed }
+            guard let chosen = try book.router.choosing(procedure, in: routed) else {
+                throw DossierRefusal(reasons: [
+                    book.messages.text(
+                        DocumentReason.procedureRefused(
+                            procedure: Router.optionName(procedure),
+                            allowed: book.router.allowed(routed).map(Router.optionName).joined(separator: ", ")))
+                ])
+            }
+            return chosen
+        }
         warnings += statement.warnings + route.warnings
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
@@ -127,7 +116,7 @@ public struct DossierPipeline: Sendable {
     /// the user forces it, and then the warning stays in the output.
     /// `pdf` (`--pdf`, `--pdf-only`) adds each document's PDF/A-3b beside its text, or instead of it.
     public func assemble(
-        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
+        _ claim: Case, exhibits: any ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
         options: DossierOptions = DossierOptions(), journal: AmicableJournal? = nil
     ) throws -> AssembledDossier {
         var times = StageTimes.off
@@ -138,32 +127,17 @@ public struct DossierPipeline: Sendable {
 
     /// The same, adding each stage's CPU time to `times` (`batch --profile`).
     public func assemble(
-        _ claim: Case, exhibits: ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
+        _ claim: Case, exhibits: any ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
         options: DossierOptions = DossierOptions(), journal: AmicableJournal? = nil, times: inout StageTimes
     ) throws -> AssembledDossier {
         // --- court engineer (issue 17): stage, procedure choice, court checks, notes.txt ---
         var options = options
         options.force = force
         let stage = options.stage ?? DossierStage.default(for: claim)
-        var warnings: [String] = []
-        let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
-        let expired = prescription.filter(\.expired).map(\.message)
-        if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
-        warnings += prescription.map(\.message)
-        let statement = try times.measure(.statement) { try self.statement(for: claim, asOf: asOf) }
-        var route = try times.measure(.route) { try book.router.route(case: claim, statement: statement) }
-        if let procedure = options.procedure {
-            guard let chosen = try book.router.choosing(procedure, in: route) else {
-                throw DossierRefusal(reasons: [
-                    book.messages.text(
-                        DocumentReason.procedureRefused(
-                            procedure: Router.optionName(procedure),
-                            allowed: book.router.allowed(route).map(Router.optionName).joined(separator: ", ")))
-                ])
-            }
-            route = chosen
-        }
-        warnings += statement.warnings + route.warnings
+        let decision = try decide(claim, asOf: asOf, force: force, options: options, times: &times)
+        let statement = decision.statement
+        let route = decision.route
+        var warnings = decision.warnings
         // amicable (issue 16): the reminders, promises, plans and notices recorded, for the documents.
         let steps = try AmicableChronology.steps(case: claim, journal: journal, asOf: asOf, forms: book.amicable)
         let input = DossierInput(
@@ -195,7 +169,7 @@ public struct DossierPipeline: Sendable {
             }
             let data: Data
             if let source = exhibit.source {
-                guard let found = exhibits.data(forExhibit: source) else {
+                guard let found = try exhibitData(exhibit, source: source, from: exhibits) else {
                     // court engineer (issue 17): a court bundle needs every file; a notice bundle warns.
                     guard stage == .notice else {
                         throw BundleError.missingExhibit(number: exhibit.number, title: exhibit.title, path: source)
@@ -274,8 +248,8 @@ public struct DossierPipeline: Sendable {
         // amicable (issue 16): the steps `remind --record` / `plan --record` wrote beside the case.
         let journal = try AmicableJournal.read(forCase: casePath)
         let dossier = try assemble(
-            claim, exhibits: FolderExhibits(folder: loaded.folder), asOf: day, force: force, pdf: pdf, options: options,
-            journal: journal)
+            claim, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: day, force: force, pdf: pdf,
+            options: options, journal: journal)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]
@@ -286,9 +260,37 @@ public struct DossierPipeline: Sendable {
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
             protecting: protected)
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
-        let expiry = RateExpiry(book.rates).warning(today: day, messages: book.messages)
-        return BuildResult(
-            path: out, manifest: dossier.manifest, warnings: dossier.warnings + (expiry.map { [$0] } ?? []))
+        let expiry = RateExpiry(book.rates).warnings(today: day, messages: book.messages)
+        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings + expiry)
+    }
+
+    /// The bytes of an exhibit's file, read through the case's source (which confines reads to the
+    /// case's folder, resolves symbolic links and checks sizes); `nil` when the file is absent. Any other
+    /// reason it cannot be read (a folder, a device, outside the folder, unreadable, too large) refuses
+    /// the dossier: the validator reports these before, so only a file changed since is caught here.
+    func exhibitData(_ exhibit: DossierExhibit, source: String, from exhibits: any ExhibitSource) throws -> Data? {
+        let path = CaseValidator.normalizedPath(source) ?? source
+        do {
+            return try exhibits.contents(of: path)
+        } catch {
+            let key = exhibit.key ?? "exhibits[\(exhibit.number - 1)]"
+            let field = key.hasPrefix("exhibits[") ? key + ".file" : key
+            let number = String(exhibit.number)
+            let reason: PipelineReason
+            switch error.entry {
+            case .missing: return nil
+            case .folder: reason = .exhibitFolder(field: field, path: source, number: number, title: exhibit.title)
+            case .special: reason = .exhibitSpecial(field: field, path: source, number: number, title: exhibit.title)
+            case .outside: reason = .exhibitOutside(field: field, path: source, number: number, title: exhibit.title)
+            case .unreadable:
+                reason = .exhibitUnreadable(field: field, path: source, number: number, title: exhibit.title)
+            case .file(let size):
+                reason = .exhibitTooLarge(
+                    field: field, path: source, number: number, title: exhibit.title,
+                    megabytes: PipelineReason.megabytes(size), limit: PipelineReason.megabytes(CaseLimits.exhibitBytes))
+            }
+            throw DossierRefusal(reasons: [book.messages.text(reason)])
+        }
     }
 
     /// The verifier of bundles written with this book's schema.

@@ -3,7 +3,9 @@ import Foundation
 /// Checks a template against a view model, so templates stay data a test can hold to account
 /// (conventions.md): every placeholder must name something the model offers, and everything the
 /// model offers must be used somewhere. Paths are qualified by the sections they sit in
-/// (`invoices.number`), resolved the way Mustache resolves names (up the context stack).
+/// (`invoices.number`), resolved the way Mustache resolves names (up the context stack). Two audits:
+/// against a value (`audit(template:model:)`, in tests, over the fixtures) and against the view's type
+/// (`audit(template:schema:)`, run by `TemplateCheck` at every load of the law book).
 public struct TemplateAudit: Sendable {
     /// Placeholders that resolve to nothing, with the section path they appear in.
     public var missing: [String] = []
@@ -13,11 +15,23 @@ public struct TemplateAudit: Sendable {
     public var offered: Set<String> = []
     /// Tags this audit does not understand (partials, delimiter changes): reported, never ignored.
     public var unsupported: [String] = []
+    /// Every problem with its line, in French, as a load of the template reports it (`TemplateCheck`).
+    public var issues: [TemplateIssue] = []
 
     /// Offered paths that no placeholder used.
     public var unused: Set<String> { offered.subtracting(used) }
 
     public init() {}
+
+    /// Audits `template` against the schema of its view type (`TemplateSchema.of`), with no value at
+    /// hand: what the loader runs on every template. `offered` is every path of the schema.
+    public static func audit(template: String, schema: TemplateSchema) -> TemplateAudit {
+        var audit = TemplateAudit()
+        let nodes = parse(template, audit: &audit)
+        audit.walk(nodes, stack: [TypeFrame(schema: schema, path: "", inList: false)])
+        audit.offered = schema.paths
+        return audit
+    }
 
     /// Audits `template` (its Mustache text) against `model`.
     public static func audit(template: String, model: Any) -> TemplateAudit {
@@ -34,53 +48,18 @@ public struct TemplateAudit: Sendable {
         used.formUnion(other.used)
         offered.formUnion(other.offered)
         unsupported.append(contentsOf: other.unsupported.filter { !unsupported.contains($0) })
+        issues.append(contentsOf: other.issues.filter { !issues.contains($0) })
     }
 
     // MARK: - Parsing
 
-    indirect enum Node {
-        case variable(String)
-        case section(String, inverted: Bool, [Node])
-    }
-
-    static func parse(_ text: String, audit: inout TemplateAudit) -> [Node] {
-        var stack: [(name: String, inverted: Bool, nodes: [Node])] = [("", false, [])]
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            let afterOpen = rest[open.upperBound...]
-            let triple = afterOpen.hasPrefix("{")
-            let closer = triple ? "}}}" : "}}"
-            guard let close = afterOpen.range(of: closer) else {
-                audit.unsupported.append("unclosed tag")
-                break
-            }
-            var tag = String(afterOpen[afterOpen.startIndex..<close.lowerBound])
-            rest = afterOpen[close.upperBound...]
-            if triple { tag.removeFirst() }
-            tag = tag.trimmingCharacters(in: .whitespaces)
-            guard let sigil = tag.first else { continue }
-            let name = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
-            switch sigil {
-            case "!", "%": continue
-            case "#", "^":
-                stack.append((name, sigil == "^", []))
-            case "/":
-                guard stack.count > 1, stack.last?.name == name else {
-                    audit.unsupported.append("unbalanced {{/\(name)}}")
-                    continue
-                }
-                let section = stack.removeLast()
-                stack[stack.count - 1].nodes.append(.section(section.name, inverted: section.inverted, section.nodes))
-            case "&":
-                stack[stack.count - 1].nodes.append(.variable(name))
-            case ">", "<", "$", "=":
-                audit.unsupported.append("{{\(tag)}}")
-            default:
-                stack[stack.count - 1].nodes.append(.variable(tag))
-            }
+    /// The template's tags (`TemplateSyntax`); a template it refuses is reported in `unsupported`.
+    static func parse(_ text: String, audit: inout TemplateAudit) -> [TemplateNode] {
+        do { return try TemplateSyntax.parse(text) } catch {
+            audit.unsupported.append(error.text)
+            audit.issues.append(error)
+            return []
         }
-        if stack.count > 1 { audit.unsupported.append("unclosed section {{#\(stack.last!.name)}}") }
-        return stack[0].nodes
     }
 
     // MARK: - Walking
@@ -90,14 +69,18 @@ public struct TemplateAudit: Sendable {
         var path: String
     }
 
-    mutating func walk(_ nodes: [Node], stack: [Frame]) {
+    mutating func walk(_ nodes: [TemplateNode], stack: [Frame]) {
         for node in nodes {
             switch node {
-            case .variable(let name):
-                _ = resolve(name, in: stack)
-            case .section(let name, let inverted, let children):
-                guard let (value, path) = resolve(name, in: stack) else { continue }
-                if inverted {
+            case .variable(let name, _):
+                if !name.name.isEmpty { _ = resolve(name.name, in: stack) }
+            case .section(let name, let inverted, _, let children):
+                if name.name.isEmpty {
+                    walk(children, stack: stack)
+                    continue
+                }
+                guard let (value, path) = resolve(name.name, in: stack) else { continue }
+                if inverted || !name.transforms.isEmpty {
                     walk(children, stack: stack)
                     continue
                 }
@@ -180,5 +163,123 @@ public struct TemplateAudit: Sendable {
         default:
             return
         }
+    }
+}
+
+// MARK: - Against the view's type
+
+extension TemplateAudit {
+    struct TypeFrame {
+        var schema: TemplateSchema
+        var path: String
+        /// Inside a list section: `first()`, `last()`… name the position of the element.
+        var inList: Bool
+    }
+
+    mutating func walk(_ nodes: [TemplateNode], stack: [TypeFrame]) {
+        for node in nodes {
+            switch node {
+            case .variable(let name, let line):
+                guard let (schema, _) = resolve(name, line: line, in: stack), name.transforms.isEmpty else { continue }
+                switch schema.unwrapped {
+                case .record(let fields):
+                    issues.append(
+                        TemplateIssue(
+                            line: line,
+                            "\(name.written) désigne un groupe de données, pas un texte : nommez l'un de ses champs ("
+                                + fields.prefix(8).map { "\(name.name).\($0.name)" }.joined(separator: ", ") + ")"))
+                case .list:
+                    issues.append(
+                        TemplateIssue(
+                            line: line,
+                            "\(name.written) désigne une liste, pas un texte : parcourez-la avec "
+                                + "{{#\(name.name)}}…{{/\(name.name)}}"))
+                default:
+                    break
+                }
+            case .section(let name, let inverted, let line, let children):
+                guard let (schema, path) = resolve(name, line: line, in: stack) else { continue }
+                if inverted || !name.transforms.isEmpty {
+                    walk(children, stack: stack)
+                    continue
+                }
+                switch schema.unwrapped {
+                case .flag:
+                    walk(children, stack: stack)
+                case .list(let element):
+                    walk(children, stack: stack + [TypeFrame(schema: element, path: path, inList: true)])
+                case let other:
+                    walk(children, stack: stack + [TypeFrame(schema: other, path: path, inList: false)])
+                }
+            }
+        }
+    }
+
+    /// Resolves a tag's name against the schemas of the open sections, innermost first, as Mustache
+    /// does; records the path used, or the problem with its line.
+    mutating func resolve(_ name: TemplateName, line: Int, in stack: [TypeFrame]) -> (TemplateSchema, String)? {
+        let context = stack.last?.path ?? ""
+        let place = context.isEmpty ? "" : " (dans la section « \(context) »)"
+        if name.name.isEmpty {
+            if let unknown = name.transforms.first(where: { !TemplateCheck.positionTransforms.contains($0) }) {
+                issues.append(
+                    TemplateIssue(
+                        line: line,
+                        "\(name.written) : « \(unknown)() » n'est pas une position dans une liste (connues : "
+                            + TemplateCheck.positionTransforms.sorted().map { "\($0)()" }.joined(separator: ", ") + ")")
+                )
+                return nil
+            }
+            guard stack.contains(where: \.inList) else {
+                issues.append(TemplateIssue(line: line, "\(name.written) n'a de sens qu'à l'intérieur d'une liste"))
+                return nil
+            }
+            return (.flag, context)
+        }
+        if let unknown = name.transforms.first(where: { !TemplateCheck.valueTransforms.contains($0) }) {
+            issues.append(
+                TemplateIssue(
+                    line: line,
+                    "\(name.written) : la transformation « \(unknown) » est inconnue (connues : "
+                        + TemplateCheck.valueTransforms.sorted().joined(separator: ", ") + ")"))
+            return nil
+        }
+        guard let frame = stack.last else { return nil }
+        if name.name == "." { return (frame.schema, frame.path) }
+        let local = name.name.hasPrefix(".")
+        let segments = name.name.split(separator: ".").map(String.init)
+        guard let first = segments.first else { return nil }
+        let frames = local ? [frame] : stack.reversed()
+        for candidate in frames {
+            guard var schema = candidate.schema.field(first) else { continue }
+            var path = Self.join(candidate.path, first)
+            used.insert(path)
+            for segment in segments.dropFirst() {
+                guard let next = schema.field(segment) else {
+                    missing.append("\(name.name) (in \(context.isEmpty ? "the document" : context))")
+                    let offered = schema.fieldNames
+                    issues.append(
+                        TemplateIssue(
+                            line: line,
+                            "\(name.written) : « \(path) » n'a pas de champ « \(segment) »"
+                                + (offered.isEmpty
+                                    ? " (c'est un texte)" : " ; ses champs : \(offered.joined(separator: ", "))")))
+                    return nil
+                }
+                schema = next
+                path = Self.join(path, segment)
+                used.insert(path)
+            }
+            return (schema, path)
+        }
+        missing.append("\(name.name) (in \(context.isEmpty ? "the document" : context))")
+        var offered: [String] = []
+        for candidate in frames { offered += candidate.schema.fieldNames.filter { !offered.contains($0) } }
+        issues.append(
+            TemplateIssue(
+                line: line,
+                "\(name.written) ne désigne aucune donnée de ce document\(place) ; données disponibles ici : "
+                    + (offered.isEmpty ? "aucune" : offered.joined(separator: ", "))))
+        return nil
     }
 }

@@ -9,16 +9,26 @@ public struct TemplateSet: Sendable {
     public let sources: [String: String]
     private let compiled: [String: MustacheTemplate]
 
-    /// Compiles every template; a template that is not valid Mustache is refused here, at load time,
-    /// naming its file.
-    public init(sources: [String: String]) throws(DocumentError) {
+    /// Checks then compiles every template, at load time: a template over the size or nesting limits,
+    /// with a tag recouvre does not render (a partial…) or — for a document of the dossier — a name its
+    /// view model does not offer is refused here, with its file and line (`TemplateCheck`), before
+    /// Mustache parses it. `schemas` gives the shape of the other templates' models (the amicable
+    /// letters'); a template with neither is checked for its syntax and limits only. `origins` maps
+    /// `templates/<name>.mustache` to the file actually read (a `--forms` override), for the messages.
+    public init(
+        sources: [String: String], schemas: [String: TemplateSchema] = [:], origins: [String: String] = [:]
+    ) throws(TemplateError) {
         var compiled: [String: MustacheTemplate] = [:]
-        for (name, text) in sources {
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            let file = origins[Self.path(name)] ?? "forms/\(Self.path(name))"
+            try TemplateCheck.check(
+                text, file: file, schema: DocumentKind(rawValue: name)?.schema ?? schemas[name])
             do {
                 // The pragma keeps `'`, `&` and `<` as they are: a letter is text, not HTML.
                 compiled[name] = try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + text)
             } catch {
-                throw DocumentError(file: Self.path(name), message: "is not a valid Mustache template (\(error))")
+                throw TemplateError(
+                    file: file, issues: [TemplateIssue(line: nil, "n'est pas un modèle Mustache valide (\(error))")])
             }
         }
         self.sources = sources

@@ -107,7 +107,7 @@ public struct LawBook: Sendable {
         for kind in DocumentKind.allCases where templateSources[kind.template] == nil {
             throw DocumentError(file: TemplateSet.path(kind.template), message: "introuvable")
         }
-        let templates = try TemplateSet(sources: templateSources)
+        let templates = try TemplateSet(sources: templateSources, origins: origins)
 
         let settings: DocumentSettings
         do {

@@ -9,7 +9,8 @@ public enum LatePaymentRules {
     /// not subject to the 3 × taux légal floor: the floor bounds contractual rates only.
     public static func defaultB2BRate(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> AppliedRate
     {
-        let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+        let ecb = try tables.ecb.value(
+            on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
         let margin = try tables.statutory.value(.b2bDefaultMargin, on: halfYear.start)
         return AppliedRate(
             rate: ecb.rate + margin.value,
@@ -41,7 +42,8 @@ public enum LatePaymentRules {
         case .fixed(let rate):
             return AppliedRate(rate: rate, reason: .sourceClauseFixed(rate: StatementWords.rate(rate)))
         case .ecbPlus(let points):
-            let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+            let ecb = try tables.ecb.value(
+                on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
             return AppliedRate(
                 rate: ecb.rate + points,
                 reason: .sourceClauseECB(
@@ -102,7 +104,8 @@ public enum LatePaymentRules {
         interestStartingIn halfYear: HalfYear,
         tables: RateTables
     ) throws(RateTableError) -> AppliedRate {
-        let ecb = try tables.ecb.value(on: halfYear.start, what: "ECB rate in force on \(halfYear.start.iso)")
+        let ecb = try tables.ecb.value(
+            on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
         let margin = try tables.statutory.value(.publicProcurementMargin, on: halfYear.start)
         return AppliedRate(
             rate: ecb.rate + margin.value,

@@ -14,23 +14,27 @@ public enum RateTableError: RecouvreError, Sendable, Equatable {
 
     public var exitCode: Int32 { 3 }
 
+    /// In French, for the user (interfaces.md: errors in the user's terms), with the file to update.
     public var description: String {
         switch self {
         case .notCovered(let file, let day, let halfYear, let covered, let what):
-            let range = covered.map { " (it covers \($0.lowerBound.iso) to \($0.upperBound.iso))" } ?? ""
-            return "forms/\(file): no \(what) for \(halfYear) (needed for \(day.iso))\(range); "
-                + "add the official value for \(halfYear) to forms/\(file), or pass --forms DIR with an updated copy. "
-                + "recouvre never extrapolates a rate."
+            let range =
+                covered.map {
+                    " (la table couvre du \(StatementWords.date($0.lowerBound)) au \(StatementWords.date($0.upperBound)))"
+                } ?? ""
+            return "forms/\(file) : aucune valeur pour le \(what) (\(halfYear.french), nécessaire au "
+                + "\(StatementWords.date(day)))\(range) ; ajoutez la valeur officielle du \(halfYear.french) à "
+                + "forms/\(file), ou passez --forms DOSSIER avec une copie à jour. recouvre n'extrapole jamais un taux."
         case .parameterNotCovered(let file, let parameter, let day):
-            return
-                "forms/\(file): `\(parameter)` has no value in force on \(day.iso); add the value and its source to that file."
+            return "forms/\(file) : `\(parameter)` n'a aucune valeur en vigueur le \(StatementWords.date(day)) ; "
+                + "ajoutez la valeur et sa source à ce fichier."
         case .parametersNotChecked(let file, let checkedThrough, let day):
-            return
-                "forms/\(file): the statutory parameters were checked against the texts up to \(checkedThrough.iso), "
-                + "not up to \(day.iso); check them (a decree may have changed a margin or the fee), then move "
-                + "checked_through in that file, or pass --forms DIR with an updated copy."
+            return "forms/\(file) : les paramètres légaux n'ont été vérifiés dans les textes que jusqu'au "
+                + "\(StatementWords.date(checkedThrough)), pas jusqu'au \(StatementWords.date(day)) ; vérifiez-les "
+                + "(un décret a pu changer une marge ou l'indemnité forfaitaire), puis avancez checked_through dans "
+                + "ce fichier, ou passez --forms DOSSIER avec une copie à jour."
         case .malformed(let file, let problem):
-            return "forms/\(file): \(problem)"
+            return "forms/\(file) : \(problem)"
         }
     }
 }

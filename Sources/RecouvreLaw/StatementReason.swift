@@ -37,6 +37,9 @@ public enum StatementReason: CatalogueReason, Hashable {
     case ratesFirstRefused(day: String)
     case ratesExpiring(file: String, day: String, days: String)
     case ratesExpired(file: String, day: String)
+    case ratesParametersTable(file: String, checked: String, refused: String, all: String)
+    case parametersExpiring(file: String, checked: String, day: String, days: String, all: String)
+    case parametersExpired(file: String, checked: String, day: String, all: String)
 
     // Warnings (terminal and notes.txt; never printed inside an exhibit).
     case unverifiedRate(series: String, period: String, rate: String, file: String)

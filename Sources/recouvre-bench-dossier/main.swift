@@ -27,7 +27,7 @@ let buildTime = try clock.measure {
         let folder = fixtures.appendingPathComponent(names[index % names.count])
         let loaded = try CaseFileReader.load(path: folder.appendingPathComponent("case.yaml").path)
         let dossier = try pipeline.assemble(
-            loaded.value, exhibits: FolderExhibits(folder: loaded.folder), asOf: loaded.value.asOf!, force: true)
+            loaded.value, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: loaded.value.asOf!, force: true)
         bytes += dossier.files.reduce(0) { $0 + $1.data.count }
     }
 }

@@ -15,34 +15,37 @@ struct AgedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aged",
         abstract:
-            "Prints the aged balance: what each debtor owes not yet due, 1-30, 31-60, 61-90 and over 90 days late.",
+            "Affiche la balance âgée : ce que chaque débiteur doit, non échu, à 1-30, 31-60, 61-90 et plus de 90 jours de retard.",
         discussion: """
-            INPUT is a case file, a folder of case files, a CSV receivables ledger (.csv) or an FEC
-            (…FEC….txt), the last two read by recouvre's importers with --creditor (as recouvre import). Per debtor: the outstanding principal per bucket (days past the due date), the
-            average days late weighted by the amounts past due, and whether the next step is the formal
-            notice or the court, with the total that step would claim. Then totals and percentages per bucket.
+            INPUT est un fichier de cas, un dossier de fichiers de cas, un grand livre clients CSV (.csv) ou un FEC \
+            (…FEC….txt), ces deux derniers lus par les importeurs de recouvre avec --creditor (comme recouvre import). \
+            Par débiteur : le principal restant dû par tranche (jours depuis l'échéance), le retard moyen pondéré par \
+            les montants échus, et si la prochaine étape est la mise en demeure ou le tribunal, avec le total que \
+            cette étape réclamerait. Puis les totaux et pourcentages par tranche.
 
-            Examples:
+            Exemples :
               recouvre aged fixtures/ --as-of 2026-11-23
               recouvre aged clients/ --format csv > balance-agee.csv
               recouvre aged grand-livre.csv --creditor creancier.yaml --as-of 2026-11-23
             """
     )
 
-    @Argument(help: "A case file, or a folder of case files.")
+    @Argument(help: "Un fichier de cas, un dossier de fichiers de cas, un grand livre CSV ou un FEC.")
     var input: String
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(name: .long, help: "Output format: text, csv or json (recouvre.aged/1).")
+    @Option(name: .long, help: "Format de sortie : text, csv ou json (recouvre.aged/1).")
     var format: AgedFormat = .text
 
-    @Option(name: .long, help: "Payer profile used to tell which debtors have reached the formal notice.")
+    @Option(name: .long, help: "Profil de payeur utilisé pour dire quels débiteurs en sont à la mise en demeure.")
     var profile: String?
 
     @Option(
         name: .long,
-        help: "For a CSV ledger or an FEC: the creditor (a YAML file with the creditor: mapping of a case file).")
+        help:
+            "Pour un grand livre CSV ou un FEC : le créancier (un fichier YAML avec la rubrique creditor: d'un fichier de cas)."
+    )
     var creditor: String?
 
     @OptionGroup var forms: FormsOption
@@ -58,7 +61,8 @@ struct AgedCommand: ParsableCommand {
     func validate() throws {
         if ledgerKind != nil && creditor == nil {
             throw ValidationError(
-                "\(input) is a ledger: give the creditor with --creditor FILE (as for recouvre import)")
+                "\(input) est un grand livre : donnez le créancier avec --creditor FICHIER (comme pour recouvre import)"
+            )
         }
     }
 

@@ -6,32 +6,35 @@ import RecouvreForms
 struct ArchiveAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Archives the mise en demeure of a bundle, with how and when it was sent.",
+        abstract: "Archive la mise en demeure d'un dossier, avec la date et le mode d'envoi.",
         discussion: """
-            BUNDLE is the folder or .zip written by `recouvre build`. It is verified first, as `recouvre verify`
-            does (an altered bundle is refused), and the case, the parties and the amount are taken from its
-            dossier.xml. --file keeps the file actually sent (the signed scan, or the PDF), with its SHA-256.
+            BUNDLE est le dossier ou le .zip écrit par `recouvre build`. Il est d'abord vérifié comme le fait \
+            `recouvre verify` (un dossier modifié est refusé), et le cas, les parties et le montant sont pris dans \
+            son dossier.xml. --file conserve le fichier réellement envoyé (le scan signé, ou le PDF), avec son SHA-256.
 
-            Example:
+            Exemple :
               recouvre archive add dossier.zip --sent 2026-11-24 --channel registered_letter --tracking "1A 123 456 7890 1"
             """
     )
 
     @OptionGroup var database: ArchiveDatabaseOption
 
-    @Argument(help: "The bundle folder or .zip written by recouvre build.")
+    @Argument(help: "Le dossier ou le .zip écrit par recouvre build.")
     var bundle: String
 
-    @Option(help: "The day the notice was sent (YYYY-MM-DD).")
+    @Option(help: "Le jour de l'envoi de la mise en demeure (AAAA-MM-JJ).")
     var sent: String
 
-    @Option(help: "How it was sent: registered_letter, bailiff or email.")
+    @Option(help: "Le mode d'envoi : registered_letter (recommandé), bailiff (commissaire de justice) ou email.")
     var channel: String
 
-    @Option(help: "The registered letter's number, the bailiff's act reference or the e-mail's message ID.")
+    @Option(
+        help: "Le numéro du recommandé, la référence de l'acte du commissaire de justice ou l'identifiant du courriel.")
     var tracking: String
 
-    @Option(name: .long, help: "The file actually sent (signed scan or PDF), kept byte for byte with its SHA-256.")
+    @Option(
+        name: .long,
+        help: "Le fichier réellement envoyé (scan signé ou PDF), conservé octet pour octet avec son SHA-256.")
     var file: String?
 
     @OptionGroup var forms: FormsOption
@@ -53,7 +56,7 @@ struct ArchiveAddCommand: ParsableCommand {
             let record = try database.open(.create).add(
                 bundleAt: bundle, sent: try parseDay(sent, option: "--sent"),
                 channel: NoticeChannel(rawValue: channel) ?? .registeredLetter, tracking: tracking, sentFile: file,
-                verifier: verifier, today: today())
+                verifier: verifier, today: Today.day())
             printOut(
                 "archived notice #\(record.id) (case \(record.caseReference), sent \(record.sent.iso) by "
                     + "\(record.channel.rawValue)); entry \(record.seq), hash \(record.hash)"

@@ -7,16 +7,16 @@ import RecouvreModel
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
-        abstract: "The tamper-evident register of the formal notices sent and of their receipts.",
+        abstract: "Le registre infalsifiable des mises en demeure envoyées et de leurs accusés de réception.",
         discussion: """
-            Each notice and each receipt is appended to a hash chain in one SQLite file; nothing is ever
-            changed or deleted, and `verify` names the first entry altered or removed.
-            Default file: $XDG_DATA_HOME/recouvre/archive.sqlite (else ~/.local/share/recouvre/archive.sqlite).
-            The chain is keyed (HMAC-SHA-256) with a secret kept outside the archive, created with it:
-            $XDG_CONFIG_HOME/recouvre/archive-keys/ID.key (mode 0600), or --secret / RECOUVRE_ARCHIVE_SECRET.
-            Back it up with the archive: without it the archive can be neither verified nor extended.
+            Chaque mise en demeure et chaque réception est ajoutée à une chaîne d'empreintes dans un fichier SQLite ; \
+            rien n'est jamais modifié ni supprimé, et `verify` nomme la première entrée modifiée ou retirée. \
+            Fichier par défaut : $XDG_DATA_HOME/recouvre/archive.sqlite (sinon ~/.local/share/recouvre/archive.sqlite). \
+            La chaîne est scellée (HMAC-SHA-256) par un secret gardé hors de l'archive, créé avec elle :
+            $XDG_CONFIG_HOME/recouvre/archive-keys/ID.key (mode 0600), ou --secret / RECOUVRE_ARCHIVE_SECRET. \
+            Sauvegardez-le avec l'archive : sans lui, l'archive ne peut être ni vérifiée ni complétée.
 
-            Example:
+            Exemple :
               recouvre archive add dossier --sent 2026-11-24 --channel registered_letter --tracking "1A 123 456 7890 1"
               recouvre archive receipt 1 --received 2026-11-27
               recouvre archive list --status no-receipt
@@ -31,13 +31,13 @@ struct ArchiveCommand: ParsableCommand {
 
 /// `--db PATH` and `--secret FILE`, shared by the archive's subcommands.
 struct ArchiveDatabaseOption: ParsableArguments {
-    @Option(name: .long, help: "The archive file (default: $XDG_DATA_HOME/recouvre/archive.sqlite).")
+    @Option(name: .long, help: "Le fichier d'archive (par défaut : $XDG_DATA_HOME/recouvre/archive.sqlite).")
     var db: String?
 
     @Option(
         name: .long,
         help: """
-            The archive's secret file (default: $RECOUVRE_ARCHIVE_SECRET, else \
+            Le fichier secret de l'archive (par défaut : $RECOUVRE_ARCHIVE_SECRET, sinon \
             $XDG_CONFIG_HOME/recouvre/archive-keys/ID.key).
             """)
     var secret: String?
@@ -63,12 +63,6 @@ func parseDay(_ text: String, option: String) throws -> Day {
         throw ValidationError("\(option) \(text) n'est pas une date (attendu AAAA-MM-JJ, par exemple 2026-11-24)")
     }
     return day
-}
-
-/// Today in the local calendar, as a plain day.
-func today() -> Day {
-    let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
 }
 
 /// Writes `text` to stdout exactly as it is (no newline added): texts and exports keep their bytes.

@@ -4,11 +4,12 @@ import RecouvreArchive
 struct ArchiveExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Writes the whole archive as JSON (with the texts) or CSV (one row per notice).",
+        abstract: "Écrit toute l'archive en JSON (avec les textes) ou en CSV (une ligne par mise en demeure).",
         discussion: """
-            The same archive always gives the same bytes: notices by ID, receipts in the order recorded.
+            La même archive donne toujours les mêmes octets : mises en demeure par numéro, réceptions dans l'ordre \
+            où elles ont été enregistrées.
 
-            Example:
+            Exemple :
               recouvre archive export --format json > archive.json
               recouvre archive export --format csv > archive.csv
             """
@@ -20,7 +21,7 @@ struct ArchiveExportCommand: ParsableCommand {
 
     @OptionGroup var database: ArchiveDatabaseOption
 
-    @Option(help: "json (schema recouvre.archive-export/1, with the texts) or csv.")
+    @Option(help: "json (schéma recouvre.archive-export/1, avec les textes) ou csv.")
     var format: Format = .json
 
     func run() throws {

@@ -4,35 +4,35 @@ import RecouvreArchive
 struct ArchiveListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Lists the archived notices, filtered by debtor, SIREN, sending date or status.",
+        abstract: "Liste les mises en demeure archivées, filtrées par débiteur, SIREN, date d'envoi ou statut.",
         discussion: """
-            Status: `sent` (no receipt recorded yet), `received`, `no-receipt` (still no receipt \
-            \(NoticeStatus.receiptWait) days or more after sending, as of --as-of), `not-collected` (pli avisé \
-            non réclamé, counted as delivered on the day presented).
+            Statut : `sent` (aucune réception encore enregistrée), `received`, `no-receipt` (toujours pas de \
+            réception \(NoticeStatus.receiptWait) jours ou plus après l'envoi, à la date --as-of), `not-collected` \
+            (pli avisé non réclamé, compté comme remis le jour de la présentation).
 
-            Example:
+            Exemple :
               recouvre archive list --from 2026-01-01 --to 2026-12-31 --status no-receipt --as-of 2026-12-15
             """
     )
 
     @OptionGroup var database: ArchiveDatabaseOption
 
-    @Option(help: "Only debtors whose name contains this text (case-insensitive).")
+    @Option(help: "Seulement les débiteurs dont le nom contient ce texte (sans tenir compte de la casse).")
     var debtor: String?
 
-    @Option(help: "Only notices where the creditor or the debtor has this SIREN.")
+    @Option(help: "Seulement les mises en demeure où le créancier ou le débiteur a ce SIREN.")
     var siren: String?
 
-    @Option(help: "Only notices sent on or after this day (YYYY-MM-DD).")
+    @Option(help: "Seulement les mises en demeure envoyées ce jour ou après (AAAA-MM-JJ).")
     var from: String?
 
-    @Option(help: "Only notices sent on or before this day (YYYY-MM-DD).")
+    @Option(help: "Seulement les mises en demeure envoyées ce jour ou avant (AAAA-MM-JJ).")
     var to: String?
 
-    @Option(help: "Only notices in this status: sent, received or no-receipt.")
+    @Option(help: "Seulement les mises en demeure de ce statut : sent, received, no-receipt ou not-collected.")
     var status: String?
 
-    @Option(name: .long, help: "The day the status is judged on (YYYY-MM-DD); default: today.")
+    @Option(name: .long, help: "Le jour auquel le statut est apprécié (AAAA-MM-JJ) ; par défaut : aujourd'hui.")
     var asOf: String?
 
     func validate() throws {
@@ -49,7 +49,7 @@ struct ArchiveListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? today()
+            let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day()
             let filter = ArchiveFilter(
                 debtor: debtor, siren: siren, from: try from.map { try parseDay($0, option: "--from") },
                 to: try to.map { try parseDay($0, option: "--to") }, status: status.flatMap(NoticeStatus.init),

@@ -4,16 +4,16 @@ import RecouvreArchive
 struct ArchiveReceiptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "receipt",
-        abstract: "Records the date on the avis de réception of an archived notice.",
+        abstract: "Enregistre la date portée sur l'avis de réception d'une mise en demeure archivée.",
         discussion: """
-            The receipt is appended as a new entry: nothing is overwritten. Recording another date later
-            corrects it, and both stay in the archive. The receipt date starts civil interest
-            (C. civ. 1231-6, 1344-1).
+            La réception est ajoutée comme une nouvelle entrée : rien n'est écrasé. Enregistrer plus tard une autre \
+            date la corrige, et les deux restent dans l'archive. La date de réception fait courir les intérêts au \
+            taux légal (C. civ. 1231-6, 1344-1).
 
-            A letter presented and not collected (pli avisé non réclamé) counts as delivered on the day it was
-            presented: record it with --presented DATE --not-collected.
+            Une lettre présentée et non retirée (pli avisé non réclamé) vaut remise le jour de sa présentation :
+            enregistrez-la avec --presented DATE --not-collected.
 
-            Example:
+            Exemple :
               recouvre archive receipt 1 --received 2026-11-27
               recouvre archive receipt 2 --presented 2026-11-26 --not-collected
             """
@@ -21,16 +21,16 @@ struct ArchiveReceiptCommand: ParsableCommand {
 
     @OptionGroup var database: ArchiveDatabaseOption
 
-    @Argument(help: "The notice's ID (see recouvre archive list).")
+    @Argument(help: "Le numéro de la mise en demeure (voir recouvre archive list).")
     var id: Int64
 
-    @Option(help: "The date on the avis de réception (YYYY-MM-DD).")
+    @Option(help: "La date portée sur l'avis de réception (AAAA-MM-JJ).")
     var received: String?
 
-    @Option(help: "The day the letter was presented (avis de passage), with --not-collected (YYYY-MM-DD).")
+    @Option(help: "Le jour où la lettre a été présentée (avis de passage), avec --not-collected (AAAA-MM-JJ).")
     var presented: String?
 
-    @Flag(name: .long, help: "Pli avisé non réclamé: presented, not collected; counts as delivered on --presented.")
+    @Flag(name: .long, help: "Pli avisé non réclamé : présenté, non retiré ; vaut remise le jour --presented.")
     var notCollected = false
 
     func validate() throws {
@@ -50,7 +50,7 @@ struct ArchiveReceiptCommand: ParsableCommand {
         try reportingErrors {
             let day = try parseDay(received ?? presented ?? "", option: received != nil ? "--received" : "--presented")
             let receipt = try database.open(.readWrite).recordReceipt(
-                noticeID: id, received: day, outcome: notCollected ? .notCollected : .delivered, today: today())
+                noticeID: id, received: day, outcome: notCollected ? .notCollected : .delivered, today: Today.day())
             let what =
                 notCollected ? "presented \(receipt.received.iso), not collected" : "received \(receipt.received.iso)"
             printOut(

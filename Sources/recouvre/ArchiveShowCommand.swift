@@ -5,9 +5,10 @@ import RecouvreArchive
 struct ArchiveShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Shows one archived notice, its receipts and hashes (or, with --text, the letter itself).",
+        abstract:
+            "Affiche une mise en demeure archivée, ses réceptions et ses empreintes (ou, avec --text, la lettre elle-même).",
         discussion: """
-            Example:
+            Exemple :
               recouvre archive show 1
               recouvre archive show 1 --text > mise-en-demeure.txt
             """
@@ -15,16 +16,18 @@ struct ArchiveShowCommand: ParsableCommand {
 
     @OptionGroup var database: ArchiveDatabaseOption
 
-    @Argument(help: "The notice's ID (see recouvre archive list).")
+    @Argument(help: "Le numéro de la mise en demeure (voir recouvre archive list).")
     var id: Int64
 
-    @Flag(help: "Print the archived text of the mise en demeure, byte for byte, instead of the summary.")
+    @Flag(help: "Affiche le texte archivé de la mise en demeure, octet pour octet, au lieu du résumé.")
     var text = false
 
-    @Flag(name: .long, help: "Write the file actually sent (archive add --file), byte for byte, to stdout.")
+    @Flag(
+        name: .long,
+        help: "Écrit sur la sortie standard le fichier réellement envoyé (archive add --file), octet pour octet.")
     var sentFile = false
 
-    @Option(name: .long, help: "The day the status is judged on (YYYY-MM-DD); default: today.")
+    @Option(name: .long, help: "Le jour auquel le statut est apprécié (AAAA-MM-JJ) ; par défaut : aujourd'hui.")
     var asOf: String?
 
     func validate() throws {
@@ -46,7 +49,8 @@ struct ArchiveShowCommand: ParsableCommand {
                 writeArchiveOutput(record.text ?? "")
             } else {
                 printOut(
-                    ArchiveFormatter.show(record, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? today())
+                    ArchiveFormatter.show(
+                        record, asOf: try asOf.map { try parseDay($0, option: "--as-of") } ?? Today.day())
                 )
             }
         }

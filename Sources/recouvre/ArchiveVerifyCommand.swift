@@ -4,14 +4,16 @@ import RecouvreArchive
 struct ArchiveVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Recomputes the archive's keyed hash chain and names the first entry altered or deleted.",
+        abstract:
+            "Recalcule la chaîne d'empreintes scellée de l'archive et nomme la première entrée modifiée ou supprimée.",
         discussion: """
-            Exit status 0 when the chain is intact (the head hash is printed: keep it elsewhere, and check it
-            later with --head, to prove that no newest entry was removed), 1 with the first problem found:
-            an entry altered or deleted, an append-only trigger missing, a foreign table, a head given with
-            --head that is no longer in the chain. The file is opened read-only.
+            Code de sortie 0 quand la chaîne est intacte (l'empreinte de tête est affichée : gardez-la ailleurs, et \
+            vérifiez-la plus tard avec --head, pour prouver qu'aucune entrée récente n'a été retirée), 1 avec le \
+            premier problème trouvé : une entrée modifiée ou supprimée, un déclencheur d'ajout seul manquant, une \
+            table étrangère, une tête donnée avec --head qui n'est plus dans la chaîne. Le fichier est ouvert en \
+            lecture seule.
 
-            Example:
+            Exemple :
               recouvre archive verify --db ~/archives/cabinet.sqlite
               recouvre archive verify --head 3f1c…e2a0
             """
@@ -19,7 +21,9 @@ struct ArchiveVerifyCommand: ParsableCommand {
 
     @OptionGroup var database: ArchiveDatabaseOption
 
-    @Option(name: .long, help: "A head hash kept elsewhere (archive head): it must still be in the chain.")
+    @Option(
+        name: .long,
+        help: "Une empreinte de tête gardée ailleurs (archive head) : elle doit toujours être dans la chaîne.")
     var head: String?
 
     func run() throws {
@@ -36,13 +40,13 @@ struct ArchiveVerifyCommand: ParsableCommand {
 struct ArchiveHeadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "head",
-        abstract: "Prints the hash of the chain's last entry, after verifying the chain.",
+        abstract: "Affiche l'empreinte de la dernière entrée de la chaîne, après avoir vérifié la chaîne.",
         discussion: """
-            Keep it elsewhere (an e-mail to yourself, a printed register): `archive verify --head HASH` later
-            proves that no entry up to it was removed or rewritten.
+            Gardez-la ailleurs (un courriel à vous-même, un registre imprimé) : `archive verify --head EMPREINTE` \
+            prouvera plus tard qu'aucune entrée jusqu'à elle n'a été retirée ni réécrite.
 
-            Example:
-              recouvre archive head > head-2026-12-01.txt
+            Exemple :
+              recouvre archive head > tete-2026-12-01.txt
             """
     )
 
@@ -62,13 +66,13 @@ struct ArchiveHeadCommand: ParsableCommand {
 struct ArchiveMigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Keys an archive of schema 1: verifies its chain, creates its secret, seals it (schema 2).",
+        abstract: "Scelle une archive du schéma 1 : vérifie sa chaîne, crée son secret, la scelle (schéma 2).",
         discussion: """
-            Nothing is rewritten: the entries found keep their SHA-256 and are sealed by an HMAC of their
-            head; every later entry is an HMAC with the new secret. A chain that does not verify is not
-            sealed. Back up the secret file printed.
+            Rien n'est réécrit : les entrées trouvées gardent leur SHA-256 et sont scellées par un HMAC de leur tête ; \
+            chaque entrée ultérieure est un HMAC avec le nouveau secret. Une chaîne qui ne se vérifie pas n'est pas \
+            scellée. Sauvegardez le fichier secret affiché.
 
-            Example:
+            Exemple :
               recouvre archive migrate --db ~/archives/cabinet.sqlite
             """
     )

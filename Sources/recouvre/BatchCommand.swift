@@ -8,27 +8,29 @@ import RecouvreModel
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Build one verified dossier per debtor from a folder of case files, on all cores, with a report.",
+        abstract:
+            "Construit un dossier vérifié par débiteur à partir d'un dossier de fichiers de cas, sur tous les cœurs, avec un rapport.",
         discussion: """
-            INPUT is a folder of case files: every *.yaml / *.json in it (bundle DIR/<file name>), and every
-            case.yaml one folder down (bundle DIR/<folder>). Each bundle is the one `build` writes, written
-            atomically and re-read intact; DIR/batch-report.json and DIR/batch-report.csv list every debtor
-            (bundle, total claimed, procedure, court, warnings, or the error and where it is), sorted by
-            the debtor's stable key (its SIREN, else its customer code or case reference).
+            INPUT est un dossier de fichiers de cas : chaque *.yaml / *.json qu'il contient (dossier DIR/<nom du \
+            fichier>), et chaque case.yaml un niveau plus bas (dossier DIR/<dossier>). Chaque dossier produit est \
+            celui qu'écrit `build`, écrit de façon atomique et relu intact ; DIR/batch-report.json et \
+            DIR/batch-report.csv listent chaque débiteur (dossier, total réclamé, procédure, juridiction, \
+            avertissements, ou l'erreur et son emplacement), triés par la clé stable du débiteur (son SIREN, sinon \
+            son code client ou la référence du cas).
 
-            Re-runnable: a bundle already in DIR that verifies and agrees with its case is skipped, any
-            other is rebuilt, and the leftovers of an interrupted run are removed first.
-            --shard I/N keeps the debtors whose key hashes into shard I (0 ≤ I < N), so N machines share
-            one input without coordinating; `recouvre batch-merge` joins their reports.
-            --stage notice|court chooses the bundle as `build --stage` does (default: notice when the case
-            records no formal notice, court otherwise) and is recorded in the report.
-            INPUT may also be a CSV ledger (--creditor, --map) or an FEC (--creditor), imported as
-            `recouvre import` does (one case per debtor, each validated with its line in the ledger).
+            Relançable : un dossier déjà présent dans DIR qui se vérifie et correspond à son cas est sauté, tout \
+            autre est reconstruit, et les restes d'une exécution interrompue sont d'abord retirés.
+            --shard I/N garde les débiteurs dont la clé tombe dans la tranche I (0 ≤ I < N) : N machines se partagent \
+            une entrée sans se coordonner ; `recouvre batch-merge` réunit leurs rapports.
+            --stage notice|court choisit le dossier comme `build --stage` (par défaut : notice quand le cas ne \
+            mentionne aucune mise en demeure, court sinon) et est noté dans le rapport. \
+            INPUT peut aussi être un grand livre CSV (--creditor, --map) ou un FEC (--creditor), importé comme le \
+            fait `recouvre import` (un cas par débiteur, chacun validé avec sa ligne dans le grand livre).
 
-            Exit status: 0 every debtor built (or already there), 1 some failed (the report says which),
-            2 usage error.
+            Code de sortie : 0 chaque débiteur construit (ou déjà présent), 1 certains ont échoué (le rapport dit \
+            lesquels), 2 erreur d'usage.
 
-            Examples:
+            Exemples :
               scripts/make-batch.py 1000 /tmp/cases
               recouvre batch /tmp/cases --out /tmp/dossiers --as-of 2026-11-23
               recouvre batch /tmp/cases --out /tmp/dossiers-0 --shard 0/4 --jobs 2
@@ -36,58 +38,70 @@ struct BatchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A folder of case files, a CSV ledger or an FEC.")
+    @Argument(help: "Un dossier de fichiers de cas, un grand livre CSV ou un FEC.")
     var input: String
 
-    @Option(name: .long, help: "The output folder: one bundle per debtor, batch-report.json and .csv.")
+    @Option(name: .long, help: "Le dossier de sortie : un dossier par débiteur, batch-report.json et .csv.")
     var out: String
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(name: .long, help: "notice or court, as build --stage (default: from the case); recorded in the report.")
+    @Option(
+        name: .long, help: "notice ou court, comme build --stage (par défaut : d'après le cas) ; noté dans le rapport.")
     var stage: BatchStage?
 
-    @Option(name: .long, help: "Debtors in flight at once (default: the number of cores).")
+    @Option(name: .long, help: "Débiteurs traités en même temps (par défaut : le nombre de cœurs).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "I/N: only the debtors whose stable key falls in shard I of N (0 ≤ I < N).")
+    @Option(
+        name: .long, help: "I/N : seulement les débiteurs dont la clé stable tombe dans la tranche I sur N (0 ≤ I < N)."
+    )
     var shard: String?
 
     @OptionGroup var forms: FormsOption
 
-    @Option(name: .long, help: "The creditor (the creditor: mapping of a case file), for a CSV ledger or an FEC.")
+    @Option(
+        name: .long,
+        help: "Le créancier (la rubrique creditor: d'un fichier de cas), pour un grand livre CSV ou un FEC.")
     var creditor: String?
 
-    @Option(name: .long, help: "The column mapping of a CSV ledger (case field → column header, docs/import.md).")
+    @Option(
+        name: .long,
+        help: "La correspondance des colonnes d'un grand livre CSV (champ du cas → en-tête de colonne, docs/import.md)."
+    )
     var map: String?
 
-    @Flag(name: .long, help: "Print the CPU time of each stage (read, validate, statement, route, render, xml, …).")
+    @Flag(
+        name: .long,
+        help: "Affiche le temps CPU de chaque étape (lecture, validation, relevé, orientation, rendu, xml, …).")
     var profile = false
 
     func validate() throws {
-        if out.isEmpty { throw ValidationError("--out needs a folder, for example --out dossiers") }
-        if jobs < 1 { throw ValidationError("--jobs \(jobs): give at least 1") }
+        if out.isEmpty { throw ValidationError("--out demande un dossier, par exemple --out dossiers") }
+        if jobs < 1 { throw ValidationError("--jobs \(jobs) : donnez au moins 1") }
         if let shard, Shard(parsing: shard) == nil {
-            throw ValidationError("--shard \(shard) is not I/N with 0 ≤ I < N (for example --shard 0/4 … --shard 3/4)")
+            throw ValidationError(
+                "--shard \(shard) n'est pas de la forme I/N avec 0 ≤ I < N (par exemple --shard 0/4 … --shard 3/4)")
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
-            throw ValidationError("\(input): no such folder")
+            throw ValidationError("\(input) : dossier introuvable")
         }
         if isFolder.boolValue {
             if creditor != nil || map != nil {
                 throw ValidationError(
-                    "--creditor and --map go with a CSV ledger or an FEC, not with a folder of case files")
+                    "--creditor et --map vont avec un grand livre CSV ou un FEC, pas avec un dossier de fichiers de cas"
+                )
             }
         } else if creditor == nil {
             throw ValidationError(
-                "\(input) is a ledger: give the creditor with --creditor CREDITOR.yaml (the creditor: mapping of a case file)"
+                "\(input) est un grand livre : donnez le créancier avec --creditor CREANCIER.yaml (la rubrique creditor: d'un fichier de cas)"
             )
         } else if map != nil, let head = FileHandle(forReadingAtPath: input).flatMap({ try? $0.read(upToCount: 4096) }),
             String(decoding: head, as: UTF8.self).split(separator: "\n").first?.contains("JournalCode") == true
         {
             throw ValidationError(
-                "--map describes the columns of a CSV ledger; \(input) is an FEC, whose columns are fixed")
+                "--map décrit les colonnes d'un grand livre CSV ; \(input) est un FEC, dont les colonnes sont fixées")
         }
     }
 

@@ -7,29 +7,29 @@ import RecouvreModel
 struct BatchMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-merge",
-        abstract: "Join the batch-report.json of every shard of a batch into one report.",
+        abstract: "Réunit les batch-report.json de chaque tranche d'un lot en un seul rapport.",
         discussion: """
-            Refuses reports of different batches (shard count, tool, --as-of, --stage), a shard given
-            twice, a debtor outside its shard (overlapping shards), a bundle in two reports, and a missing
-            shard unless --partial. Writes the merged JSON and, beside it, the CSV (merged.csv).
+            Refuse les rapports de lots différents (nombre de tranches, outil, --as-of, --stage), une tranche donnée \
+            deux fois, un débiteur hors de sa tranche (tranches qui se chevauchent), un dossier dans deux rapports, \
+            et une tranche manquante sauf avec --partial. Écrit le JSON réuni et, à côté, le CSV (merged.csv).
 
-            Example:
+            Exemple :
               recouvre batch-merge out-*/batch-report.json --out merged.json
             """
     )
 
-    @Argument(help: "The batch-report.json of each shard.")
+    @Argument(help: "Le batch-report.json de chaque tranche.")
     var reports: [String]
 
-    @Option(name: .long, help: "The merged report to write (JSON; the CSV goes beside it).")
+    @Option(name: .long, help: "Le rapport réuni à écrire (JSON ; le CSV va à côté).")
     var out: String
 
-    @Flag(name: .long, help: "Join even when some shards are missing.")
+    @Flag(name: .long, help: "Réunit même quand des tranches manquent.")
     var partial = false
 
     func validate() throws {
-        if reports.isEmpty { throw ValidationError("give the batch-report.json of each shard") }
-        if out.isEmpty { throw ValidationError("--out needs a file, for example --out merged.json") }
+        if reports.isEmpty { throw ValidationError("donnez le batch-report.json de chaque tranche") }
+        if out.isEmpty { throw ValidationError("--out demande un fichier, par exemple --out merged.json") }
     }
 
     func run() throws {

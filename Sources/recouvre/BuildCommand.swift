@@ -9,30 +9,30 @@ import RecouvreRoute
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the complete dossier (documents, dossier.xml, exhibits, manifest) as a folder or a zip.",
+        abstract: "Construit le dossier complet (documents, dossier.xml, pièces, manifeste) en dossier ou en zip.",
         discussion: """
-            Two stages (docs/court.md): --stage notice writes the mise en demeure to send and its relevé;
-            --stage court writes the court dossier (relevé, requête, bordereau, letter to the commissaire de
-            justice for an injonction de payer), whose exhibits are the notice actually sent, its proof of
-            dispatch and its avis de réception. Default: notice while the case records no formal notice sent,
-            court afterwards. A court dossier is refused before the notice's time has run (unless --force),
-            without the identity of a natural-person creditor, or with a listed exhibit without its file.
-            Every bundle holds dossier.xml, pieces/, notes.txt (warnings for the user, not an exhibit) and
-            manifest.json with the SHA-256 of every file. It is written beside PATH and moved into place
-            only when complete.
+            Deux étapes (docs/court.md) : --stage notice écrit la mise en demeure à envoyer et son relevé ;
+            --stage court écrit le dossier pour le tribunal (relevé, requête, bordereau, lettre au commissaire de \
+            justice pour une injonction de payer), dont les pièces sont la mise en demeure réellement envoyée, sa \
+            preuve d'envoi et son avis de réception. Par défaut : notice tant que le cas ne mentionne aucune mise en \
+            demeure envoyée, court ensuite. Un dossier pour le tribunal est refusé avant l'expiration du délai de \
+            la mise en demeure (sauf --force), sans l'identité d'un créancier personne physique, ou avec une pièce \
+            listée sans son fichier. Chaque dossier contient dossier.xml, pieces/, notes.txt (les avertissements \
+            pour l'utilisateur, pas une pièce) et manifest.json avec le SHA-256 de chaque fichier. Il est écrit à \
+            côté de PATH et mis en place seulement une fois complet.
 
-            Example:
+            Exemple :
               recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier
               recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier.zip --as-of 2026-11-23
-              recouvre build my-case/case.yaml --out dossier --archive notices.sqlite
-              recouvre build my-case/case.yaml --out requete --stage court --procedure pspc --firm firm.yaml
+              recouvre build mon-cas/case.yaml --out dossier --archive notifications.sqlite
+              recouvre build mon-cas/case.yaml --out requete --stage court --procedure pspc --firm cabinet.yaml
             """
     )
 
-    @Argument(help: "The case file (YAML or JSON).")
+    @Argument(help: "Le fichier de cas (YAML ou JSON).")
     var caseFile: String
 
-    @Option(name: .long, help: "Where to write the bundle: a folder, or a file ending in .zip.")
+    @Option(name: .long, help: "Où écrire le dossier : un dossier, ou un fichier terminé par .zip.")
     var out: String
 
     @OptionGroup var asOf: AsOfOption
@@ -42,38 +42,42 @@ struct BuildCommand: ParsableCommand {
     @Option(
         name: .long,
         help:
-            "notice (the mise en demeure to send) or court (the court dossier); default: notice until a formal notice is recorded."
+            "notice (la mise en demeure à envoyer) ou court (le dossier pour le tribunal) ; par défaut : notice tant qu'aucune mise en demeure n'est enregistrée."
     )
     var stage: StageChoice?
 
     @Option(
         name: .long,
         help:
-            "injonction, pspc, european-order or european-small-claims, among those the route allows; default: the route's main procedure."
+            "injonction, pspc, european-order ou european-small-claims, parmi celles que l'orientation permet ; par défaut : la procédure principale."
     )
     var procedure: ProcedureChoice?
 
     @Option(
         name: .long,
         help:
-            "The firm profile of the mandataire (docs/firm.md); default: $RECOUVRE_FIRM, else $XDG_CONFIG_HOME/recouvre/firm.yaml."
+            "Le profil du mandataire (docs/firm.md) ; par défaut : $RECOUVRE_FIRM, sinon $XDG_CONFIG_HOME/recouvre/firm.yaml."
     )
     var firm: String?
 
-    @Flag(name: .long, help: "Also write each document as PDF/A-3b beside its text (needs `pip install typst`).")
+    @Flag(
+        name: .long,
+        help: "Écrit aussi chaque document en PDF/A-3b à côté de son texte (nécessite `pip install typst`).")
     var pdf = false
-    @Flag(name: .customLong("pdf-only"), help: "Write the documents as PDF/A-3b only, without their text files.")
+    @Flag(name: .customLong("pdf-only"), help: "Écrit les documents en PDF/A-3b seulement, sans leurs fichiers texte.")
     var pdfOnly = false
 
     @Flag(
         name: .long,
         help:
-            "Replace an existing bundle, build even when prescription has run or before the notice's time has run (with a warning)."
+            "Remplace un dossier existant ; construit même si la prescription est acquise ou avant l'expiration du délai de la mise en demeure (avec un avertissement)."
     )
     var force = false
 
     func validate() throws {
-        if out.isEmpty { throw ValidationError("--out needs a path, for example --out dossier or --out dossier.zip") }
+        if out.isEmpty {
+            throw ValidationError("--out demande un chemin, par exemple --out dossier ou --out dossier.zip")
+        }
     }
 
     func run() throws {

@@ -7,19 +7,19 @@ import RecouvreLaw
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validates a case file and summarises it: parties, nature, regime, totals.",
+        abstract: "Valide un fichier de cas et le résume : parties, nature, régime, totaux.",
         discussion: """
-            Every problem in the file is listed, one per line, as file:line:column: key: what is wrong
-            (what would be right), and the exit status is 1. A valid case prints its summary in French.
+            Chaque problème du fichier est listé, un par ligne, sous la forme fichier:ligne:colonne: clé : ce qui ne va \
+            pas (ce qui serait juste), et le code de sortie est 1. Un cas valide affiche son résumé.
 
-            Example:
+            Exemple :
               recouvre check fixtures/b2b-lyon-dijon/case.yaml
 
-            Exit status: 0 valid, 1 the case file is wrong, 2 usage error.
+            Code de sortie : 0 valide, 1 le fichier de cas est erroné, 2 erreur d'usage.
             """
     )
 
-    @Argument(help: "The case file (YAML or JSON), for example fixtures/b2b-lyon-dijon/case.yaml.")
+    @Argument(help: "Le fichier de cas (YAML ou JSON), par exemple fixtures/b2b-lyon-dijon/case.yaml.")
     var caseFile: String
 
     @OptionGroup var forms: FormsOption
@@ -33,10 +33,10 @@ struct CheckCommand: ParsableCommand {
         printOut(CaseSummary.text(loaded, fileName: caseFile, principalDue: principal))
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before the day of
         // the computation (the case's as_of, else today).
-        if let book = try? forms.book(),
-            let warning = RateExpiry(book.rates).warning(today: day, messages: book.messages)
-        {
-            printError("warning: \(warning)")
+        if let book = try? forms.book() {
+            for warning in RateExpiry(book.rates).warnings(today: day, messages: book.messages) {
+                printError("warning: \(warning)")
+            }
         }
     }
 }

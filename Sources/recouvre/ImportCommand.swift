@@ -10,19 +10,19 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract:
-            "Turns a receivables ledger (CSV, FEC) or e-invoices (UBL, CII, Factur-X) into case files, one per debtor.",
+            "Fait d'un grand livre clients (CSV, FEC) ou de factures électroniques (UBL, CII, Factur-X) des fichiers de cas, un par débiteur.",
         discussion: """
-            Every case is checked by the case file's rules before anything is written; a problem names the
-            source file and its line (CSV, FEC) or the XML element and its line. The summary lists the
-            debtors, invoices, total outstanding, and every line skipped and why. See docs/import.md.
+            Chaque cas est vérifié par les règles du fichier de cas avant que rien ne soit écrit ; un problème nomme \
+            le fichier source et sa ligne (CSV, FEC) ou l'élément XML et sa ligne. Le résumé liste les débiteurs, \
+            les factures, le total restant dû, et chaque ligne ignorée avec sa raison. Voir docs/import.md.
 
-            Examples:
+            Exemples :
               recouvre import csv grand-livre.csv --creditor creancier.yaml --out dossiers
               recouvre import fec 123456782FEC20251231.txt --creditor creancier.yaml --out dossiers
               recouvre import einvoice factures/*.xml factures/*.pdf --out dossiers --validate
               recouvre import status statuts/*.xml --into dossiers
 
-            Exit status: 0 done, 1 an input is wrong (nothing written), 2 usage error.
+            Code de sortie : 0 fait, 1 une entrée est erronée (rien n'est écrit), 2 erreur d'usage.
             """,
         subcommands: [
             ImportCSVCommand.self, ImportFECCommand.self, ImportUBLCommand.self, ImportCIICommand.self,
@@ -33,13 +33,13 @@ struct ImportCommand: ParsableCommand {
 
 /// Options every import shares.
 struct ImportOutputOptions: ParsableArguments {
-    @Option(name: .long, help: "The folder to write the case files to (created if needed).")
+    @Option(name: .long, help: "Le dossier où écrire les fichiers de cas (créé au besoin).")
     var out: String
 
-    @Option(name: .long, help: "Output format of the summary: text or json (recouvre.import/1).")
+    @Option(name: .long, help: "Format du résumé : text ou json (recouvre.import/1).")
     var format: OutputFormat = .text
 
-    @Flag(name: .long, help: "Replace case files a previous import wrote in the folder.")
+    @Flag(name: .long, help: "Remplace les fichiers de cas qu'un import précédent a écrits dans le dossier.")
     var force = false
 }
 
@@ -77,24 +77,26 @@ func finishImport(_ result: ImportResult, options: ImportOutputOptions) throws(I
 struct ImportCSVCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "A receivables ledger as CSV: one line per invoice, credit note or payment.",
+        abstract: "Un grand livre clients en CSV : une ligne par facture, avoir ou règlement.",
         discussion: """
-            French exports are read as they come: ; separator (, tab | detected), 1 234,56, 31/12/2025,
-            UTF-8 with or without BOM or Windows-1252, CRLF. Columns are found by their usual French headers
-            (N° facture, Date, Échéance, Montant TTC, Solde, Code client, Raison sociale, SIREN, Adresse,
-            Code postal, Ville…) or named in --map MAP.yaml. Lines are grouped by debtor (SIREN, else customer
-            code); fully paid invoices are skipped; a negative line is a credit note.
+            Les exports français sont lus tels qu'ils viennent : séparateur ; (, tabulation | détectés), 1 234,56, \
+            31/12/2025, UTF-8 avec ou sans BOM ou Windows-1252, CRLF. Les colonnes sont trouvées par leurs en-têtes \
+            français usuels (N° facture, Date, Échéance, Montant TTC, Solde, Code client, Raison sociale, SIREN, \
+            Adresse, Code postal, Ville…) ou nommées dans --map MAP.yaml. Les lignes sont regroupées par débiteur \
+            (SIREN, sinon code client) ; les factures entièrement payées sont ignorées ; une ligne négative est un avoir.
 
-            Example:
+            Exemple :
               recouvre import csv grand-livre.csv --creditor creancier.yaml --map colonnes.yaml --out dossiers
             """
     )
 
-    @Argument(help: "The ledger (CSV).") var ledger: String
-    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor:
-        String
-    @Option(name: .long, help: "A mapping file: field of the case file → column header (see docs/import.md).") var map:
-        String?
+    @Argument(help: "Le grand livre (CSV).") var ledger: String
+    @Option(name: .long, help: "Le créancier : un fichier YAML avec la rubrique creditor: d'un fichier de cas.")
+    var creditor: String
+    @Option(
+        name: .long,
+        help: "Un fichier de correspondance : champ du fichier de cas → en-tête de colonne (voir docs/import.md).")
+    var map: String?
     @OptionGroup var output: ImportOutputOptions
 
     func run() throws {
@@ -116,28 +118,29 @@ struct ImportCSVCommand: ParsableCommand {
 struct ImportFECCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fec",
-        abstract: "A Fichier des écritures comptables: the open items of the customer accounts (411…).",
+        abstract: "Un fichier des écritures comptables : les écritures non lettrées des comptes clients (411…).",
         discussion: """
-            18 columns separated by a tab or |, amounts with a decimal comma, dates AAAAMMJJ. Lettered lines
-            (EcritureLet) are settled and skipped; an entry that does not balance is refused with its line.
+            18 colonnes séparées par une tabulation ou |, montants avec une virgule décimale, dates AAAAMMJJ. Les \
+            lignes lettrées (EcritureLet) sont soldées et ignorées ; une écriture qui ne s'équilibre pas est refusée \
+            avec sa ligne.
 
-            Example:
+            Exemple :
               recouvre import fec 123456782FEC20251231.txt --creditor creancier.yaml --out dossiers
             """
     )
 
-    @Argument(help: "The FEC (.txt or .csv).") var file: String
-    @Option(name: .long, help: "The creditor: a YAML file with the creditor: mapping of a case file.") var creditor:
-        String
+    @Argument(help: "Le FEC (.txt ou .csv).") var file: String
+    @Option(name: .long, help: "Le créancier : un fichier YAML avec la rubrique creditor: d'un fichier de cas.")
+    var creditor: String
     @Option(
         name: .long,
-        help: "Days from the invoice date to its due date (the FEC has none; default 30, C. com. L441-10 I).")
+        help: "Jours de la date de facture à l'échéance (le FEC n'en donne pas ; par défaut 30, C. com. L441-10 I).")
     var dueDays: Int = 30
     @OptionGroup var output: ImportOutputOptions
 
     func validate() throws {
         guard (0...365).contains(dueDays) else {
-            throw ValidationError("--due-days \(dueDays): expected 0 to 365 days")
+            throw ValidationError("--due-days \(dueDays) : attendu de 0 à 365 jours")
         }
     }
 
@@ -185,11 +188,12 @@ extension EInvoiceImportCommand {
 
 struct ImportUBLCommand: EInvoiceImportCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ubl", abstract: "UBL 2.1 invoices and credit notes (EN 16931).",
-        discussion: "Example:\n  recouvre import ubl facture.xml avoir.xml --out dossiers")
+        commandName: "ubl", abstract: "Factures et avoirs UBL 2.1 (EN 16931).",
+        discussion: "Exemple :\n  recouvre import ubl facture.xml avoir.xml --out dossiers")
     static let format = EInvoiceImporter.Format.ubl
-    @Argument(help: "The invoices (XML).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
+    @Argument(help: "Les factures (XML).") var files: [String]
+    @Flag(
+        name: .customLong("validate"), help: "Vérifie d'abord chaque fichier contre son XSD (forms/schemas/einvoice).")
     var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
@@ -197,11 +201,12 @@ struct ImportUBLCommand: EInvoiceImportCommand {
 
 struct ImportCIICommand: EInvoiceImportCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cii", abstract: "UN/CEFACT CII invoices (the XML of Factur-X, ZUGFeRD).",
-        discussion: "Example:\n  recouvre import cii factur-x.xml --out dossiers")
+        commandName: "cii", abstract: "Factures UN/CEFACT CII (le XML de Factur-X, ZUGFeRD).",
+        discussion: "Exemple :\n  recouvre import cii factur-x.xml --out dossiers")
     static let format = EInvoiceImporter.Format.cii
-    @Argument(help: "The invoices (XML).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
+    @Argument(help: "Les factures (XML).") var files: [String]
+    @Flag(
+        name: .customLong("validate"), help: "Vérifie d'abord chaque fichier contre son XSD (forms/schemas/einvoice).")
     var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
@@ -209,11 +214,12 @@ struct ImportCIICommand: EInvoiceImportCommand {
 
 struct ImportFacturXCommand: EInvoiceImportCommand {
     static let configuration = CommandConfiguration(
-        commandName: "facturx", abstract: "Factur-X PDFs: the CII embedded in the PDF; the PDF becomes the exhibit.",
-        discussion: "Example:\n  recouvre import facturx facture.pdf --out dossiers")
+        commandName: "facturx", abstract: "PDF Factur-X : le CII incorporé au PDF ; le PDF devient la pièce.",
+        discussion: "Exemple :\n  recouvre import facturx facture.pdf --out dossiers")
     static let format = EInvoiceImporter.Format.facturx
-    @Argument(help: "The invoices (PDF).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each embedded XML against its XSD first.") var validateSchemas =
+    @Argument(help: "Les factures (PDF).") var files: [String]
+    @Flag(name: .customLong("validate"), help: "Vérifie d'abord chaque XML incorporé contre son XSD.")
+    var validateSchemas =
         false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
@@ -222,11 +228,12 @@ struct ImportFacturXCommand: EInvoiceImportCommand {
 struct ImportEInvoiceCommand: EInvoiceImportCommand {
     static let configuration = CommandConfiguration(
         commandName: "einvoice",
-        abstract: "E-invoices of any of these formats, each detected (PDF → Factur-X, else UBL or CII).",
-        discussion: "Example:\n  recouvre import einvoice factures/* --out dossiers --format json")
+        abstract: "Factures électroniques de l'un de ces formats, chacune détectée (PDF → Factur-X, sinon UBL ou CII).",
+        discussion: "Exemple :\n  recouvre import einvoice factures/* --out dossiers --format json")
     static let format = EInvoiceImporter.Format.einvoice
-    @Argument(help: "The invoices (XML or PDF).") var files: [String]
-    @Flag(name: .customLong("validate"), help: "Check each file against its XSD first (forms/schemas/einvoice).")
+    @Argument(help: "Les factures (XML ou PDF).") var files: [String]
+    @Flag(
+        name: .customLong("validate"), help: "Vérifie d'abord chaque fichier contre son XSD (forms/schemas/einvoice).")
     var validateSchemas = false
     @OptionGroup var forms: FormsOption
     @OptionGroup var output: ImportOutputOptions
@@ -235,25 +242,27 @@ struct ImportEInvoiceCommand: EInvoiceImportCommand {
 struct ImportStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Applies e-invoicing lifecycle statuses (CDAR messages) to the cases of a folder, as new files.",
+        abstract:
+            "Applique aux cas d'un dossier les statuts du cycle de vie des factures électroniques (messages CDAR), en nouveaux fichiers.",
         discussion: """
-            212 Encaissée adds the payment; 205 Approuvée marks the invoice accepted and adds the message to
-            the exhibits; 207 En litige and 210 Refusée mark it disputed or refused (no injonction de payer on a
-            disputed claim without --force at build); 225/226 Affacturée warn that the claim may belong to the
-            factor. The cases are never edited in place: each updated case is written beside the old one as
-            NAME.majN.yaml, and every change is listed.
+            212 Encaissée ajoute le règlement ; 205 Approuvée marque la facture acceptée et ajoute le message aux \
+            pièces ; 207 En litige et 210 Refusée la marquent contestée ou refusée (pas d'injonction de payer sur \
+            une créance contestée sans --force au build) ; 225/226 Affacturée avertissent que la créance peut \
+            appartenir au factor. Les cas ne sont jamais modifiés sur place : chaque cas mis à jour est écrit à côté \
+            de l'ancien sous le nom NOM.majN.yaml, et chaque changement est listé.
 
-            Example:
+            Exemple :
               recouvre import status statuts/*.xml --into dossiers
             """
     )
 
-    @Argument(help: "The CDAR status messages (XML).") var files: [String]
-    @Option(name: .long, help: "The folder of case files to update (new files are written there).") var into: String
-    @Flag(name: .customLong("validate"), help: "Check each message against the CDAR D22B XSD first.")
+    @Argument(help: "Les messages de statut CDAR (XML).") var files: [String]
+    @Option(name: .long, help: "Le dossier des fichiers de cas à mettre à jour (les nouveaux fichiers y sont écrits).")
+    var into: String
+    @Flag(name: .customLong("validate"), help: "Vérifie d'abord chaque message contre le XSD CDAR D22B.")
     var validateSchemas = false
     @OptionGroup var forms: FormsOption
-    @Option(name: .long, help: "Output format of the summary: text or json.") var format: OutputFormat = .text
+    @Option(name: .long, help: "Format du résumé : text ou json.") var format: OutputFormat = .text
 
     func run() throws {
         try reportingErrors {

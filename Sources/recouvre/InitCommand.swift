@@ -5,20 +5,20 @@ import RecouvreCaseFile
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Writes a complete example case (case.yaml and its exhibits) to start from.",
+        abstract: "Écrit un cas d'exemple complet (case.yaml et ses pièces) pour commencer.",
         discussion: """
-            The example is a valid B2B claim, every key commented; edit it for your own case.
-            An existing case.yaml is never overwritten.
+            L'exemple est une créance entre professionnels valide, chaque clé commentée ; modifiez-le pour votre cas. \
+            Un case.yaml existant n'est jamais écrasé.
 
-            Example:
+            Exemple :
               recouvre init dossier-durand
               recouvre check dossier-durand/case.yaml
 
-            Exit status: 0 written, 1 the folder already holds a case or cannot be written, 2 usage error.
+            Code de sortie : 0 écrit, 1 le dossier contient déjà un cas ou ne peut être écrit, 2 erreur d'usage.
             """
     )
 
-    @Argument(help: "The folder to write into (created if needed); default: the current folder.")
+    @Argument(help: "Le dossier où écrire (créé au besoin) ; par défaut : le dossier courant.")
     var folder: String = "."
 
     func run() throws {

@@ -7,12 +7,12 @@ import RecouvreModel
 
 /// `--as-of DATE`, shared by the commands that compute as of a date.
 struct AsOfOption: ParsableArguments {
-    @Option(name: .long, help: "Date of the computation (YYYY-MM-DD); default: the case's as_of, else today.")
+    @Option(name: .long, help: "Date du calcul (AAAA-MM-JJ) ; par défaut : le as_of du cas, sinon aujourd'hui.")
     var asOf: String?
 
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of \(asOf) is not a date (expected YYYY-MM-DD, for example 2026-11-23)")
+            throw ValidationError("--as-of \(asOf) n'est pas une date (attendu AAAA-MM-JJ, par exemple 2026-11-23)")
         }
     }
 
@@ -21,7 +21,8 @@ struct AsOfOption: ParsableArguments {
 
 /// `--forms DIR`, a folder overriding the shipped forms/ file by file.
 struct FormsOption: ParsableArguments {
-    @Option(name: .long, help: "A folder that overrides the shipped forms/ file by file (templates, rate tables).")
+    @Option(
+        name: .long, help: "Un dossier qui remplace, fichier par fichier, les forms/ livrés (modèles, tables de taux).")
     var forms: String?
 
     /// The law book: the shipped `forms/` with this override, read and checked once.
@@ -55,8 +56,8 @@ struct ArchiveOption: ParsableArguments {
     @Option(
         name: .long,
         help: """
-            An archive (recouvre archive) to take the formal notice and its receipt date from when the case file \
-            has none.
+            Une archive (recouvre archive) où prendre la mise en demeure et sa date de réception quand le fichier \
+            de cas n'en donne pas.
             """)
     var archive: String?
 
@@ -74,7 +75,7 @@ struct ArchiveOption: ParsableArguments {
 
     static func complete(_ claim: Case, archive: String) throws -> Case {
         let completed = try claim.completingFormalNotice(
-            from: try ArchiveStore(path: archive, mode: .readOnly), today: today())
+            from: try ArchiveStore(path: archive, mode: .readOnly), today: Today.day())
         if let note = completed.note { printError("warning: \(note)") }
         return completed.case
     }

@@ -12,47 +12,51 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract:
-            "Proposes a payment plan (échéancier): instalments and dates, the penalties they still carry, what a missed one means, and the letter.",
+            "Propose un échéancier : les échéances et leurs dates, les pénalités qu'elles portent encore, les conséquences d'une échéance manquée, et la lettre.",
         discussion: """
-            The instalments pay the outstanding principal on the as-of day, in cents that add up to it
-            exactly; the cents that do not divide go on the first instalment. The penalties or interest
-            still carried are computed by the statement engine on a copy of the case with the planned
-            payments added. --record adds the plan, as accepted on the as-of day, to the case's journal
-            (case.reminders.yaml): record it once the debtor has accepted; the ladder then waits while each
-            instalment is paid by its date.
+            Les échéances paient le principal restant dû au jour du calcul, en centimes dont la somme est exacte ; \
+            les centimes qui ne se divisent pas vont sur la première échéance. Les pénalités ou intérêts qui courent \
+            encore sont calculés par le moteur du relevé sur une copie du cas où les règlements prévus sont ajoutés.
+            --record ajoute le plan, accepté au jour du calcul, au journal du cas (case.reminders.yaml) :
+            enregistrez-le une fois que le débiteur l'a accepté ; les relances attendent alors tant que chaque \
+            échéance est payée à sa date.
 
-            Example:
+            Exemple :
               recouvre plan fixtures/b2b-lyon-dijon/case.yaml --instalments 3 --first 2026-12-15 --as-of 2026-11-23
             """
     )
 
-    @Argument(help: "The case file.")
+    @Argument(help: "Le fichier de cas.")
     var caseFile: String
 
-    @Option(name: .long, help: "Number of instalments.")
+    @Option(name: .long, help: "Nombre d'échéances.")
     var instalments: Int
 
-    @Option(name: .long, help: "Date of the first instalment (YYYY-MM-DD).")
+    @Option(name: .long, help: "Date de la première échéance (AAAA-MM-JJ).")
     var first: String
 
-    @Option(name: .long, help: "Interval between instalments: month (default), week or quarter.")
+    @Option(
+        name: .long,
+        help:
+            "Intervalle entre les échéances : month (par défaut, un mois), week (une semaine) ou quarter (un trimestre)."
+    )
     var every: PlanFrequency = .month
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(name: .long, help: "Folder to write the letter proposing the plan in.")
+    @Option(name: .long, help: "Dossier où écrire la lettre qui propose le plan.")
     var out: String?
 
-    @Flag(name: .long, help: "Record the plan as accepted on the as-of day in the case's journal.")
+    @Flag(name: .long, help: "Enregistre le plan comme accepté au jour du calcul dans le journal du cas.")
     var record = false
 
     @OptionGroup var forms: FormsOption
 
     func validate() throws {
         guard Day(iso: first) != nil else {
-            throw ValidationError("--first \(first) is not a date (expected YYYY-MM-DD)")
+            throw ValidationError("--first \(first) n'est pas une date (attendu AAAA-MM-JJ)")
         }
-        guard (1...120).contains(instalments) else { throw ValidationError("--instalments must be between 1 and 120") }
+        guard (1...120).contains(instalments) else { throw ValidationError("--instalments doit être entre 1 et 120") }
     }
 
     func run() throws {

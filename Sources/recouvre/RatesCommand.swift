@@ -7,13 +7,13 @@ struct RatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rates",
         abstract:
-            "Show each rate table, the day it was checked through, its unverified rows and the first day it can no longer compute.",
+            "Affiche chaque table de taux, le jour jusqu'auquel elle a été vérifiée, ses lignes non vérifiées et le premier jour où elle ne permet plus de calculer.",
         discussion: """
-            check and build warn 30 days before that day.
+            check et build avertissent 30 jours avant ce jour.
 
-            Example:
+            Exemple :
               recouvre rates
-              recouvre rates --forms my-forms
+              recouvre rates --forms mes-formulaires
             """
     )
 
@@ -23,7 +23,7 @@ struct RatesCommand: ParsableCommand {
         let book = try reportingErrors { try forms.book() }
         let expiry = RateExpiry(book.rates)
         printOut(expiry.text(messages: book.messages))
-        if let warning = expiry.warning(today: Today.day(), messages: book.messages) {
+        for warning in expiry.warnings(today: Today.day(), messages: book.messages) {
             printError("warning: \(warning)")
         }
     }

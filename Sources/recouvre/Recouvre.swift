@@ -8,15 +8,15 @@ struct Recouvre: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "recouvre",
-        abstract: "Turns a creditor's unpaid invoices into a litigation-ready French case file.",
+        abstract: "Fait des factures impayées d'un créancier un dossier de recouvrement prêt pour le tribunal.",
         discussion: """
-            Example, from a case file to a complete dossier:
+            Exemple, d'un dossier de cas au dossier complet :
               recouvre check fixtures/b2b-lyon-dijon/case.yaml
               recouvre statement fixtures/b2b-lyon-dijon/case.yaml --as-of 2026-11-23
               recouvre build fixtures/b2b-lyon-dijon/case.yaml --out dossier
 
-            Exit status: 0 success, 1 the input is wrong, 2 usage error,
-            3 the rate tables do not cover the dates asked.
+            Code de sortie : 0 succès, 1 l'entrée est erronée, 2 erreur d'usage, \
+            3 les tables de taux ne couvrent pas les dates demandées.
             """,
         version: "recouvre \(version)",
         subcommands: [

@@ -10,38 +10,40 @@ struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind",
         abstract:
-            "Says, for each debtor, the reminder due today by the ladder (forms/ladders/), writes it (letter or .eml) and what comes next.",
+            "Dit, pour chaque débiteur, la relance due ce jour selon le barème (forms/ladders/), l'écrit (lettre ou .eml) et dit la suite.",
         discussion: """
-            The ladder (forms/ladders/default.yaml) counts from the due date of the oldest unpaid invoice; a
-            payer profile (forms/ladders/profiles.yaml: oublieux, desorganise, en-difficulte, mauvaise-foi)
-            changes its pace and tone. A step already recorded is never proposed twice; a promise pauses the
-            ladder until its date, an accepted plan holds it while each instalment is paid. recouvre sends
-            nothing: it writes the letter (.txt) or the e-mail (.eml, to open in a mail client).
+            Le barème (forms/ladders/default.yaml) compte depuis l'échéance de la plus ancienne facture impayée ; un \
+            profil de payeur (forms/ladders/profiles.yaml : oublieux, desorganise, en-difficulte, mauvaise-foi) \
+            change son rythme et son ton. Une étape déjà enregistrée n'est jamais proposée deux fois ; une promesse \
+            suspend les relances jusqu'à sa date, un échéancier accepté les suspend tant que chaque échéance est \
+            payée. recouvre n'envoie rien : il écrit la lettre (.txt) ou le courriel (.eml, à ouvrir dans un \
+            logiciel de messagerie).
 
-            --record adds the reminder to the journal beside the case (case.reminders.yaml next to case.yaml);
-            the case file itself is never rewritten.
+            --record ajoute la relance au journal à côté du cas (case.reminders.yaml à côté de case.yaml) ; \
+            le fichier de cas lui-même n'est jamais réécrit.
 
-            Examples:
+            Exemples :
               recouvre remind fixtures/b2b-lyon-dijon/case.yaml --as-of 2025-05-16
               recouvre remind clients/ --as-of 2026-11-23 --out relances
               recouvre remind case.yaml --profile mauvaise-foi --record
             """
     )
 
-    @Argument(help: "A case file, or a folder of case files.")
+    @Argument(help: "Un fichier de cas, ou un dossier de fichiers de cas.")
     var input: String
 
     @OptionGroup var asOf: AsOfOption
 
     @Option(
         name: .long,
-        help: "Payer profile: standard, oublieux, desorganise, en-difficulte, mauvaise-foi (or their English names).")
+        help: "Profil de payeur : standard, oublieux, desorganise, en-difficulte, mauvaise-foi (ou leurs noms anglais)."
+    )
     var profile: String?
 
-    @Flag(name: .long, help: "Record the reminder written in the case's journal (case.reminders.yaml).")
+    @Flag(name: .long, help: "Enregistre la relance écrite dans le journal du cas (case.reminders.yaml).")
     var record = false
 
-    @Option(name: .long, help: "Folder for the letters and e-mails (default with --record: relances/ beside the case).")
+    @Option(name: .long, help: "Dossier des lettres et courriels (par défaut avec --record : relances/ à côté du cas).")
     var out: String?
 
     @OptionGroup var forms: FormsOption

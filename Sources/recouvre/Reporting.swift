@@ -19,7 +19,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as CleanExit {
         throw error
     } catch {
-        printError("recouvre: internal error: \(error) — please report it with the case file that caused it")
+        printError("recouvre : erreur interne : \(error) — signalez-la avec le fichier de cas qui l’a provoquée")
         throw ExitCode(70)
     }
 }

@@ -9,27 +9,27 @@ import RecouvreRoute
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
-        abstract: "Choose the procedure, the court and the form for a case, and say what to do first.",
+        abstract: "Choisit la procédure, la juridiction et le formulaire d'un cas, et dit quoi faire d'abord.",
         discussion: """
-            The claim is routed on its nature, the debtor's commune (or, for a residential lease, the \
-            property's) and the statement total as of the date (domain.md §4): injonction de payer before \
-            the tribunal de commerce, TAE, chambre commerciale, tribunal mixte de commerce, tribunal \
-            judiciaire, tribunal de proximité or juge des contentieux de la protection; PSPC and European \
-            procedures as alternatives; administrative claim for a public body; déclaration de créance \
-            under collective proceedings.
+            La créance est orientée selon sa nature, la commune du débiteur (pour un bail d'habitation, le domicile \
+            du locataire, CPC 1406) et le total du relevé à la date (docs/court.md) : injonction de payer devant le \
+            tribunal de commerce, le TAE, la chambre commerciale, le tribunal mixte de commerce, le tribunal \
+            judiciaire, le tribunal de proximité ou le juge des contentieux de la protection ; procédure simplifiée \
+            (PSPC) et procédures européennes en alternative ; réclamation préalable pour une personne publique ; \
+            déclaration de créance en procédure collective.
 
-            Example:
+            Exemple :
               recouvre route fixtures/b2b-nanterre-tae/case.yaml --as-of 2026-11-23
               recouvre route case.yaml --format json > route.json
             """)
 
-    @Argument(help: "The case file (YAML or JSON).")
+    @Argument(help: "Le fichier de cas (YAML ou JSON).")
     var casePath: String
 
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var forms: FormsOption
 
-    @Option(name: .long, help: "Output format: text (French, for a memo) or json (recouvre.route/1).")
+    @Option(name: .long, help: "Format de sortie : text (en français, pour une note) ou json (recouvre.route/1).")
     var format: OutputFormat = .text
 
     func run() throws {

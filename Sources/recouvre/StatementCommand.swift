@@ -11,26 +11,28 @@ struct StatementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement",
         abstract:
-            "Prints the account statement (relevé de compte): penalties or interest period by period, payments, fees, totals.",
+            "Affiche le relevé de compte : pénalités ou intérêts période par période, règlements, indemnités, totaux.",
         discussion: """
-            The rates come from the dated tables in forms/rates/ (ECB rate, taux de l'intérêt légal); a day
-            that no table covers is refused with exit status 3 and the name of the file to update.
+            Les taux viennent des tables datées de forms/rates/ (taux BCE, taux de l'intérêt légal) ; un jour \
+            qu'aucune table ne couvre est refusé avec le code de sortie 3 et le nom du fichier à mettre à jour.
 
-            Example:
+            Exemple :
               recouvre statement fixtures/b2b-lyon-dijon/case.yaml --as-of 2026-11-23
               recouvre statement case.yaml --day-basis actual --format json
             """
     )
 
-    @Argument(help: "The case file (YAML or JSON).")
+    @Argument(help: "Le fichier de cas (YAML ou JSON).")
     var caseFile: String
 
     @OptionGroup var asOf: AsOfOption
 
-    @Option(name: .long, help: "Days per year: 365 (default, even in leap years) or actual (366 in a leap year).")
+    @Option(
+        name: .long,
+        help: "Jours par an : 365 (par défaut, même en année bissextile) ou actual (366 en année bissextile).")
     var dayBasis: DayBasis = .d365
 
-    @Option(name: .long, help: "Output format: text (the relevé de compte) or json (recouvre.statement/1).")
+    @Option(name: .long, help: "Format de sortie : text (le relevé de compte) ou json (recouvre.statement/1).")
     var format: OutputFormat = .text
 
     @OptionGroup var forms: FormsOption

@@ -7,18 +7,18 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract:
-            "Re-check a bundle: every checksum in manifest.json, files added or removed, dossier.xml against the XSD.",
+            "Revérifie un dossier : chaque empreinte de manifest.json, les fichiers ajoutés ou retirés, dossier.xml contre le XSD.",
         discussion: """
-            Exit status 0 when the bundle is intact; 1 when a file was altered, added or removed, or when
-            dossier.xml does not validate (each problem is named on its own line).
+            Code de sortie 0 quand le dossier est intact ; 1 quand un fichier a été modifié, ajouté ou retiré, ou \
+            quand dossier.xml n'est pas valide (chaque problème est nommé sur sa ligne).
 
-            Example:
+            Exemple :
               recouvre verify dossier
               recouvre verify dossier.zip
             """
     )
 
-    @Argument(help: "The bundle: a folder or a .zip written by recouvre build.")
+    @Argument(help: "Le dossier : un dossier ou un .zip écrit par recouvre build.")
     var path: String
 
     @OptionGroup var forms: FormsOption

@@ -77,7 +77,7 @@ struct ChronologyPipelineTests {
         let journal = try AmicableJournal.read(forCase: casePath.path)
         #expect(journal?.entries.count == 3)
         let dossier = try Self.pipeline.assemble(
-            loaded.value, exhibits: FolderExhibits(folder: loaded.folder), asOf: day("2025-06-15"), force: false,
+            loaded.value, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: day("2025-06-15"), force: false,
             options: DossierOptions(stage: .notice), journal: journal)
         let file = try #require(dossier.files.first { $0.path.contains("mise-en-demeure") })
         let notice = Self.flat(file.data)

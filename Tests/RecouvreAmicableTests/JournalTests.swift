@@ -29,7 +29,9 @@ struct JournalTests {
         #expect(try AmicableJournal.parse(text: text, file: "case.reminders.yaml") == journal)
         #expect(AmicableJournal.path(forCase: "clients/case.yaml") == "clients/case.reminders.yaml")
         #expect(AmicableJournal.path(forCase: "acme.json") == "acme.reminders.yaml")
-        #expect(AmicableJournal.path(forCase: "/srv/dossiers.2026/d00001.yml") == "/srv/dossiers.2026/d00001.reminders.yaml")
+        #expect(
+            AmicableJournal.path(forCase: "/srv/dossiers.2026/d00001.yml") == "/srv/dossiers.2026/d00001.reminders.yaml"
+        )
         #expect(AmicableJournal.path(forCase: "dossiers.v2/case") == "dossiers.v2/case.reminders.yaml")
     }
 

@@ -72,7 +72,7 @@ struct CourtDossierTests {
     {
         let loaded = try CaseFileReader.load(path: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path)
         return try pipeline.assemble(
-            loaded.value, exhibits: FolderExhibits(folder: loaded.folder), asOf: loaded.value.asOf!, force: force,
+            loaded.value, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: loaded.value.asOf!, force: force,
             options: options)
     }
 
@@ -124,7 +124,7 @@ struct CourtDossierTests {
         claim.creditor.birthPlace = nil
         #expect {
             _ = try Self.pipeline.assemble(
-                claim, exhibits: MemoryExhibits([:]), asOf: claim.asOf!, force: false,
+                claim, exhibits: MemoryExhibitSource(files: [:]), asOf: claim.asOf!, force: false,
                 options: DossierOptions(stage: .court))
         } throws: { error in
             let text = "\(error)"
@@ -222,7 +222,7 @@ struct CourtDossierTests {
             path: TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path
         ).value
         claim.exhibits.append(Exhibit(title: "Bon de livraison"))
-        let folder = FolderExhibits(folder: TestPaths.fixture("b2b-lyon-dijon"))
+        let folder = FolderExhibitSource(folder: TestPaths.fixture("b2b-lyon-dijon"))
         #expect {
             _ = try Self.pipeline.assemble(
                 claim, exhibits: folder, asOf: claim.asOf!, force: false, options: DossierOptions(stage: .court))
@@ -245,7 +245,7 @@ struct CourtDossierTests {
         ).value
         claim.contract.capitalisationBasis = .requested
         let dossier = try Self.pipeline.assemble(
-            claim, exhibits: FolderExhibits(folder: TestPaths.fixture("b2b-lyon-dijon")), asOf: claim.asOf!,
+            claim, exhibits: FolderExhibitSource(folder: TestPaths.fixture("b2b-lyon-dijon")), asOf: claim.asOf!,
             force: false,
             options: DossierOptions(stage: .court))
         #expect(try Self.text(dossier, "releve").contains("est demandée au juge"))

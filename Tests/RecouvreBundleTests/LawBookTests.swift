@@ -20,7 +20,8 @@ struct LawBookTests {
         for name in TestPaths.validFixtureNames {
             let loaded = try CaseFileReader.load(path: TestPaths.fixture(name).appendingPathComponent("case.yaml").path)
             let dossier = try pipeline.assemble(
-                loaded.value, exhibits: FolderExhibits(folder: loaded.folder), asOf: loaded.value.asOf!, force: true)
+                loaded.value, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: loaded.value.asOf!,
+                force: true)
             #expect(!dossier.files.isEmpty)
             _ = try pipeline.statement(for: loaded.value, asOf: loaded.value.asOf!)
             _ = try pipeline.route(for: loaded.value, asOf: loaded.value.asOf!)

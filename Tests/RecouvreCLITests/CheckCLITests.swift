@@ -19,12 +19,13 @@ struct CheckCLITests {
     func accepts(name: String) async throws {
         let result = try await CLI.run(["check", "fixtures/\(name)/case.yaml"])
         #expect(result.status == 0, "\(result)")
-        // The fixtures compute as of 2026-11-23; the pinned ECB table stops after that day: check warns
-        // 30 days ahead (RateExpiry), and says nothing else.
+        // The fixtures compute as of 2026-11-23; the pinned statutory parameters are checked through that
+        // day, so a flat fee arising the next day would be refused: check warns 30 days ahead (RateExpiry),
+        // and says nothing else (the ECB table answers until 2026-12-31, 39 days away: no warning).
         #expect(
-            result.stderr
-                == "warning: Les tables de taux s'arrêtent : forms/rates/ecb-mro.yaml ne couvre plus rien à partir "
-                + "du 24 novembre 2026 (dans 1 jour(s)) ; tout relevé atteignant ce jour sera refusé : mettez la table à jour.\n",
+            result.stderr.hasPrefix("warning: Les paramètres légaux (forms/rates/statutory.yaml) ne sont vérifiés que ")
+                && result.stderr.contains("à partir du 24 novembre 2026 (dans 1 jour(s))")
+                && result.stderr.split(separator: "\n").count == 1,
             "\(result)")
         if let mismatch = Golden.mismatch(result.stdout, target: "RecouvreCLITests", name: "check-\(name).txt") {
             Issue.record(Comment(rawValue: mismatch))

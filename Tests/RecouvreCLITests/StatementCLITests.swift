@@ -81,7 +81,7 @@ struct StatementCLITests {
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let result = try await CLI.run(["statement", file.path])
         #expect(result.status == 3, "\(result)")
-        #expect(result.stderr.contains("2027 H1"))
+        #expect(result.stderr.contains("1er semestre 2027"))
         #expect(result.stderr.contains("forms/rates/ecb-mro.yaml"))
         #expect(result.stdout.isEmpty)
     }

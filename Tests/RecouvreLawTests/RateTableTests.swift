@@ -96,7 +96,7 @@ struct RateTableTests {
             Issue.record("a day after the ECB table's check date must be refused")
         } catch let error as RateTableError {
             #expect(error.exitCode == 3)
-            #expect(error.description.contains("2027 H1"))
+            #expect(error.description.contains("1er semestre 2027"))
             #expect(error.description.contains("forms/rates/ecb-mro.yaml"))
         }
         let civil = makeCase(
@@ -149,20 +149,53 @@ struct RateTableTests {
 /// `recouvre rates` and the 30-day warning of `check` and `build` (RateExpiry).
 @Suite("Rate tables that expire")
 struct RateExpiryTests {
-    @Test("the first refused day is the day after the earliest table's last covered day; warned 30 days ahead")
-    func expiry() {
+    @Test("half-year tables stop at the next 1 January or 1 July; the statutory parameters' fee the next day")
+    func expiry() throws {
         let expiry = RateExpiry(shippedTables)
-        // Pinned ECB and statutory tables are checked through 2026-11-23: the 24th is refused.
-        #expect(expiry.firstRefusedDay == day("2026-11-24"))
-        #expect(expiry.warning(today: day("2026-10-24"), messages: shippedMessages) == nil)  // 31 days ahead
+        // The pinned ECB table is checked through 2026-11-23, in the second half of 2026: the ECB rate is
+        // read on 1 July for that half-year (C. com. L441-10 II), so every day up to 2026-12-31 is still
+        // computed; the first refused day is 2027-01-01, the first day of a half-year it does not cover.
+        let ecb = try #require(expiry.tables.first { $0.file == "rates/ecb-mro.yaml" })
+        #expect(ecb.firstRefusedDay == day("2027-01-01") && ecb.statementsRefusedFrom == day("2027-01-01"))
+        // The statutory parameters are checked through 2026-11-23 too, but the flat fee is read on the
+        // first day of delay (D441-5): a fee arising on 2026-11-24 is refused; the margins answer to 2026-12-31.
+        let statutory = try #require(expiry.tables.first { $0.readOnAnyDay })
+        #expect(statutory.firstRefusedDay == day("2026-11-24"))
+        #expect(statutory.statementsRefusedFrom == day("2027-01-01"))
+        #expect(expiry.firstRefusedDay == day("2027-01-01"))
+
+        // 2026-10-24 is 31 days before the fee stops: no warning; 2026-10-25 is 30 days before.
+        #expect(expiry.warnings(today: day("2026-10-24"), messages: shippedMessages).isEmpty)
+        let dayBefore = expiry.warnings(today: day("2026-10-25"), messages: shippedMessages)
         #expect(
-            expiry.warning(today: day("2026-10-25"), messages: shippedMessages)?.contains("dans 30 jour(s)") == true)
-        #expect(expiry.warning(today: day("2026-12-01"), messages: shippedMessages)?.contains("dépassées") == true)
+            dayBefore.count == 1 && dayBefore[0].contains("paramètres légaux")
+                && dayBefore[0].contains("dans 30 jour(s)"))
+        // 2026-12-01: the fee is past, the ECB table is 31 days away (no warning yet); on 2026-12-02 both.
+        let today = expiry.warnings(today: day("2026-12-01"), messages: shippedMessages)
+        #expect(today.count == 1 && today[0].contains("sont refusées"))
+        let tomorrow = expiry.warnings(today: day("2026-12-02"), messages: shippedMessages)
+        // The ECB table and both taux légal tables stop on 2027-01-01: one warning names the three.
+        #expect(tomorrow.count == 2, "\(tomorrow)")
+        #expect(
+            tomorrow.last
+                == "Les tables de taux s'arrêtent : forms/rates/ecb-mro.yaml, forms/rates/legal-autres-cas.yaml, "
+                + "forms/rates/legal-particulier.yaml : aucune valeur pour le semestre qui commence le 1er janvier 2027 "
+                + "(dans 30 jour(s)) ; tout relevé atteignant ce jour sera refusé : mettez ces tables à jour.")
         let text = expiry.text(messages: shippedMessages)
         #expect(
             text.contains(
-                "forms/rates/ecb-mro.yaml) : vérifiée jusqu'au 23 novembre 2026 ; aucun calcul possible à partir du 24 novembre 2026"
-            ))
+                "forms/rates/ecb-mro.yaml) : vérifiée jusqu'au 23 novembre 2026 ; lue au 1er janvier et au 1er juillet, "
+                    + "elle ne permet plus aucun calcul à partir du 1er janvier 2027"))
+        #expect(text.contains("refusées quand elles naissent à partir du 24 novembre 2026"))
         #expect(text.contains("valeur non vérifiée du 1er juillet 2026 au 31 décembre 2026 : 6,84"))
     }
+
+    @Test("a statement after the ECB table's checked day but in the same half-year is computed")
+    func sameHalfYearAfterCheckedDay() throws {
+        // 2026-12-15 is after the ECB table's checked_through (2026-11-23) but in the same half-year: the
+        // B2B default rate is the ECB rate in force on 1 July 2026 (2,40 %, row of 2026-06-17) + 10 = 12,40 %.
+        let rate = try LatePaymentRules.defaultB2BRate(for: day("2026-12-15").halfYear, tables: shippedTables)
+        #expect(rate.rate == Decimal(string: "12.40"))
+    }
+
 }
