@@ -183,6 +183,11 @@ let package = Package(
             name: "recouvre-bench-dossier",
             dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle"]
         ),
+        // input (issue 12): one large case (scripts/make-large-case.py) through the pipeline, CPU time per stage.
+        .executableTarget(
+            name: "recouvre-large-bench",
+            dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreCaseFile", "RecouvreBundle", "RecouvreDocuments"]
+        ),
 
         // Test helpers shared by every test target: golden files, fixtures, running the CLI.
         .target(

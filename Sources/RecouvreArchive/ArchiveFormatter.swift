@@ -10,7 +10,7 @@ public enum ArchiveFormatter {
     /// straight into one byte buffer without building a line or a list of cells: 100,000 notices
     /// list in well under a second.
     public static func list(_ listings: [NoticeListing], asOf: Day) -> String {
-        let header = ["ID", "SENT", "CHANNEL", "TRACKING", "CASE", "AMOUNT", "RECEIVED", "STATUS", "DEBTOR"]
+        let header = ["N°", "ENVOI", "MODE", "SUIVI", "DOSSIER", "MONTANT", "RÉCEPTION", "STATUT", "DÉBITEUR"]
         var widths = header.map(\.unicodeScalars.count)
         func widen(_ column: Int, _ width: Int) {
             if width > widths[column] { widths[column] = width }
@@ -67,32 +67,32 @@ public enum ArchiveFormatter {
             party.siren.map { "\(party.name) (SIREN \($0))" } ?? party.name
         }
         var lines = [
-            "notice #\(record.id) (entry \(record.seq) of the chain)",
-            "case:            \(record.caseReference)",
-            "creditor:        \(party(record.creditor))",
-            "debtor:          \(party(record.debtor))",
-            "amount claimed:  \(record.amountClaimed) EUR" + (record.asOf.map { " as of \($0.iso)" } ?? ""),
-            "sent:            \(record.sent.iso) by \(record.channel.rawValue), tracking \(record.tracking)",
+            "mise en demeure n° \(record.id) (entrée \(record.seq) de la chaîne)",
+            "dossier :            \(record.caseReference)",
+            "créancier :          \(party(record.creditor))",
+            "débiteur :           \(party(record.debtor))",
+            "montant réclamé :    \(record.amountClaimed) EUR" + (record.asOf.map { " au \($0.iso)" } ?? ""),
+            "envoi :              \(record.sent.iso) par \(record.channel.rawValue), suivi \(record.tracking)",
         ]
         if record.receipts.isEmpty {
-            lines.append("received:        no receipt recorded")
+            lines.append("réception :          aucun accusé enregistré")
         } else {
             for (index, receipt) in record.receipts.enumerated() {
-                let superseded = index < record.receipts.count - 1 ? " (superseded by a later receipt)" : ""
-                let how = receipt.outcome == .notCollected ? " presented, not collected (pli avisé non réclamé)" : ""
+                let superseded = index < record.receipts.count - 1 ? " (remplacé par un accusé ultérieur)" : ""
+                let how = receipt.outcome == .notCollected ? " présenté, non retiré (pli avisé non réclamé)" : ""
                 lines.append(
-                    "received:        \(receipt.received.iso)\(how) (receipt #\(receipt.id), entry \(receipt.seq))"
+                    "réception :          \(receipt.received.iso)\(how) (accusé n° \(receipt.id), entrée \(receipt.seq))"
                         + superseded)
             }
         }
         lines += [
-            "status:          \(record.status(asOf: asOf).rawValue) as of \(asOf.iso)",
-            "formal notice:   \(record.noticeFile), SHA-256 \(record.noticeSHA256)",
-            "manifest:        SHA-256 \(record.manifestSHA256)",
-            "sent file:       "
-                + (record.sentFileSHA256.map { "\(record.sentFileName ?? ""), SHA-256 \($0)" } ?? "none archived"),
-            "entry hash:      \(record.hash)",
-            "previous hash:   \(record.previousHash)",
+            "statut :             \(record.status(asOf: asOf).rawValue) au \(asOf.iso)",
+            "mise en demeure :    \(record.noticeFile), SHA-256 \(record.noticeSHA256)",
+            "manifeste :          SHA-256 \(record.manifestSHA256)",
+            "fichier envoyé :     "
+                + (record.sentFileSHA256.map { "\(record.sentFileName ?? ""), SHA-256 \($0)" } ?? "aucun archivé"),
+            "empreinte :          \(record.hash)",
+            "empreinte préc. :    \(record.previousHash)",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -78,3 +78,54 @@ extension Case {
         )
     }
 }
+
+/// What `build --archive` takes from the archive: the case completed as `completingFormalNotice`
+/// does, and the letter actually sent, named in the case's formal notice (`letter`) by its
+/// `ArchivedLetter.path`, whose bytes the build must serve for that path.
+public struct ArchiveCompletion: Sendable, Hashable {
+    public var `case`: Case
+    /// What was taken, or why nothing was, for the command to print as warnings.
+    public var notes: [String]
+    public var letter: ArchivedLetter?
+}
+
+extension Case {
+    /// The case completed from the archive for a dossier (`build --archive`): its formal notice and
+    /// receipt date as `completingFormalNotice` takes them, and — when the archive holds the notice
+    /// the case records (same case, same day sent), or the notice taken from the archive — the letter
+    /// as sent, which the court dossier produces as the notice's exhibit (domain.md §5). The archive's
+    /// letter replaces a `letter` the case file names: it is the one whose bytes were recorded when
+    /// it was sent.
+    ///
+    /// The letter's bytes are checked against the SHA-256 the archive recorded before anything else
+    /// (a mismatch is refused, naming the notice and both digests), then the whole chain is verified.
+    public func completingForDossier(from archive: ArchiveStore, today: Day? = nil) throws -> ArchiveCompletion {
+        let target: Int64?
+        if let notice = formalNotice {
+            target = try archive.formalNotice(caseReference: reference, sent: notice.date)?.id
+        } else {
+            target = try archive.latestFormalNotice(caseReference: reference)?.id
+        }
+        let letter = try target.map { try archive.sentLetter(noticeID: $0) }
+        let (completed, note) = try completingFormalNotice(from: archive, today: today)
+        var result = ArchiveCompletion(case: completed, notes: note.map { [$0] } ?? [], letter: nil)
+        guard let letter,
+            let index = completed.events.lastIndex(where: { $0.type == .formalNotice && $0.date == letter.sent })
+        else { return result }
+        let replaced = completed.events[index].letter
+        result.case.events[index].letter = letter.path
+        // An exhibit listing the replaced letter's file is that letter: it now names the archived one.
+        if let replaced {
+            for exhibit in result.case.exhibits.indices where result.case.exhibits[exhibit].file == replaced {
+                result.case.exhibits[exhibit].file = letter.path
+            }
+        }
+        result.letter = letter
+        result.notes.append(
+            "mise en demeure envoyée prise de l'archive (notification #\(letter.noticeID), "
+                + (letter.isSentFile ? "fichier envoyé" : "texte archivé") + " \(letter.fileName), SHA-256 "
+                + "\(letter.sha256)) comme pièce du dossier au tribunal"
+                + (replaced.map { " ; elle remplace events[\(index)].letter (\($0))" } ?? ""))
+        return result
+    }
+}

@@ -57,6 +57,14 @@ public struct NoticeBundle: Sendable, Hashable {
             throw ArchiveError(
                 "\(path) : ce dossier ne contient pas de mise en demeure à archiver (formal_notice absent)")
         }
+        // pdf (issue 15): a `--pdf-only` bundle holds the notice as PDF alone; the archive keeps its text.
+        if !manifest.files.contains(where: { $0.path == noticeFile }), noticeFile.hasSuffix(".txt") {
+            let pdf = String(noticeFile.dropLast(4)) + ".pdf"
+            throw ArchiveError(
+                "\(path) : ce dossier a été écrit avec --pdf-only : la mise en demeure n'y est qu'en PDF (\(pdf)) et "
+                    + "l'archive garde son texte ; archivez le même dossier écrit avec --pdf (le texte et le même PDF) "
+                    + "en joignant le PDF envoyé : recouvre archive add DOSSIER --file DOSSIER/\(pdf) …")
+        }
         let noticeData = try reader.data(noticeFile)
         let actual = SHA256Hex.of(noticeData)
         guard actual == document.sha256 else {

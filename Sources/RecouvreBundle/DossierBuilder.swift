@@ -42,10 +42,10 @@ public struct BuildResult: Sendable {
     /// What `build` prints: where the bundle is, what it holds, the warnings.
     public var text: String {
         var lines = [
-            "Dossier \(manifest.caseReference) written to \(path) (\(manifest.files.count + 1) files, "
-                + "claim \(manifest.amountClaimed ?? "?") EUR as of \(manifest.asOf ?? "?")):"
+            "Dossier \(manifest.caseReference) écrit dans \(path) (\(manifest.files.count + 1) fichiers, "
+                + "créance de \(manifest.amountClaimed ?? "?") EUR au \(manifest.asOf ?? "?")) :"
         ]
-        lines += manifest.files.map { "  \($0.path)  \($0.bytes) bytes  sha256 \($0.sha256.prefix(16))…" }
+        lines += manifest.files.map { "  \($0.path)  \($0.bytes) octets  sha256 \($0.sha256.prefix(16))…" }
         lines.append("  \(BundleManifest.fileName)")
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n") + "\n"
@@ -86,7 +86,8 @@ public struct DossierPipeline: Sendable {
         let stage = options.stage ?? DossierStage.default(for: claim)
         var warnings: [String] = []
         let statement = try times.measure(.statement) {
-            let prescription = Prescription.check(case: claim, asOf: asOf, rules: book.rates.prescription)
+            let prescription = Prescription.check(
+                case: claim, asOf: asOf, rules: book.rates.prescription, messages: book.messages)
             let expired = prescription.filter(\.expired).map(\.message)
             if !expired.isEmpty && !force && stage == .court { throw BundleError.prescribed(expired) }
             warnings += prescription.map(\.message)
@@ -240,16 +241,19 @@ public struct DossierPipeline: Sendable {
     /// `today` is read by the caller, once: the as-of day is `asOf`, else the case's, else today.
     public func build(
         casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
-        completeCase: ((Case) throws -> Case)? = nil, pdf: BundlePDF? = nil, options: DossierOptions = DossierOptions()
+        completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
+        options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
         let loaded = try CaseFileReader.load(path: casePath, today: today)
-        let claim = try completeCase?(loaded.value) ?? loaded.value
+        // pdf (issue 15): `--archive` may name the letter as sent, whose bytes come with the case.
+        let completed = try completeCase?(loaded.value) ?? CompletedCase(loaded.value)
+        let claim = completed.case
         let day = asOf ?? claim.asOf ?? today
         // amicable (issue 16): the steps `remind --record` / `plan --record` wrote beside the case.
         let journal = try AmicableJournal.read(forCase: casePath)
         let dossier = try assemble(
-            claim, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: day, force: force, pdf: pdf,
-            options: options, journal: journal)
+            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: loaded.folder)),
+            asOf: day, force: force, pdf: pdf, options: options, journal: journal)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]

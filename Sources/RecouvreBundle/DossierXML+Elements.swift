@@ -100,6 +100,7 @@ extension DossierXML {
                     try writer.element("due", text: invoice.due.iso)
                     try writer.element("amount", text: Money.plain(invoice.amount))
                     try writer.element("description", textIfPresent: present(invoice.description))
+                    try writer.element("kind", textIfPresent: invoice.kind == .invoice ? nil : invoice.kind.rawValue)
                 }
             }
         }

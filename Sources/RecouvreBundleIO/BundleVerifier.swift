@@ -141,14 +141,24 @@ public struct BundleVerifier: Sendable {
         var bytes: Int
     }
 
+    /// `01-mise-en-demeure.pdf` for `01-mise-en-demeure.txt` (a document of a `--pdf-only` bundle).
+    static func pdfOnlyTwin(_ path: String) -> String? {
+        guard path.hasSuffix(".txt"), !path.contains("/") else { return nil }
+        return String(path.dropLast(4)) + ".pdf"
+    }
+
     static func crossCheck(
         _ record: DossierRecord, manifest: BundleManifest, digests: [String: Digest]
     )
         -> [VerifyProblem]
     {
         var problems: [VerifyProblem] = []
+        let documents = Set(record.documents.map(\.path))
         for file in record.documents + record.exhibits {
             guard let digest = digests[file.path] else {
+                // pdf (issue 15): `build --pdf-only` writes a document as its PDF alone; dossier.xml records
+                // the text rendering (the PDF requête carries dossier.xml, so it cannot record the PDF).
+                if documents.contains(file.path), let twin = pdfOnlyTwin(file.path), digests[twin] != nil { continue }
                 if BundleReader.unsafeReason(file.path) != nil || manifest.files.allSatisfy({ $0.path != file.path }) {
                     problems.append(.tampered(file.path, "dossier.xml l'enregistre, le manifeste ne le liste pas"))
                 }

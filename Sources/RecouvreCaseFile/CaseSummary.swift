@@ -35,7 +35,11 @@ public enum CaseSummary {
         let invoiced = value.totalInvoiced
         let paid = value.totalPaid
         let credited = value.totalCredited
-        lines.append("Factures : \(value.invoices.count), total \(Money.french(invoiced)) TTC")
+        // A lease has rents and charges, with no VAT (loi 89-462; CGI 261 D).
+        lines.append(
+            value.nature == .residentialLease
+                ? "Loyers et charges : \(value.invoices.count) échéances, total \(Money.french(invoiced))"
+                : "Factures : \(value.invoices.count), total \(Money.french(invoiced)) TTC")
         let unallocated = value.payments.filter { $0.invoice == nil }.count
         var payments = "Paiements : \(value.payments.count), total \(Money.french(paid))"
         if unallocated > 0 {
@@ -126,7 +130,7 @@ public enum CaseSummary {
                 "consommateur : intérêts au taux légal à compter de la réception de la mise en demeure (C. civ. 1231-6), sans indemnité forfaitaire"
         case .residentialLease:
             return
-                "bail d'habitation : intérêts au taux légal à compter de la mise en demeure (C. civ. 1231-6), tribunal du lieu du bien"
+                "bail d'habitation : intérêts au taux légal à compter de la mise en demeure (C. civ. 1231-6), juge des contentieux de la protection du domicile du locataire (CPC 1406)"
         case .consumerCredit:
             return "crédit à la consommation : intérêts contractuels seulement s'ils sont indiqués (C. consom. L312-39)"
         }

@@ -9,13 +9,19 @@ public struct InvoiceView: Sendable, Hashable {
     public var due: String
     public var amount: String
     public var outstanding: String
+    /// `facture`, `loyer, avis d'échéance` (before the number; a lease names no invoice: `LeaseWording`).
+    public var label: String
+    /// The amount is TTC (an invoice); rents and charges carry no VAT (CGI 261 D).
+    public var taxed: Bool
 
-    init(_ invoice: InvoiceStatement) {
+    init(_ invoice: InvoiceStatement, label: String, taxed: Bool) {
         number = invoice.number
         issued = FrenchFormat.date(invoice.issued)
         due = FrenchFormat.date(invoice.due)
         amount = FrenchFormat.amount(invoice.amount)
         outstanding = FrenchFormat.amount(invoice.outstanding)
+        self.label = label
+        self.taxed = taxed
     }
 }
 
@@ -29,8 +35,13 @@ public struct LateInvoiceView: Sendable, Hashable {
     public var paidOn: String
     public var penalties: String
     public var flatFee: String?
+    /// As `InvoiceView.label` / `taxed`.
+    public var label: String
+    public var taxed: Bool
 
-    init(_ invoice: InvoiceStatement, paidOn: Day) {
+    init(_ invoice: InvoiceStatement, paidOn: Day, label: String, taxed: Bool) {
+        self.label = label
+        self.taxed = taxed
         number = invoice.number
         issued = FrenchFormat.date(invoice.issued)
         due = FrenchFormat.date(invoice.due)

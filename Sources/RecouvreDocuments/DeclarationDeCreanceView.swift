@@ -27,6 +27,11 @@ public struct DeclarationDeCreanceView: Sendable {
     public var feesDropped: String?
     public var exhibits: [ExhibitView]
     public var signatory: String
+    /// pdf (issue 17): the mandataire's letterhead, its box (`mandataire`) and `Pour X, par …` above
+    /// the signature, as on the other letters, when a firm profile is given.
+    public var firm: FirmView?
+    public var signatureLine: String?
+    public var mandataire: [String]?
 
     init(_ facts: DossierFacts) {
         place = facts.place
@@ -52,6 +57,9 @@ public struct DeclarationDeCreanceView: Sendable {
         feesDropped = dropped.isEmpty ? nil : dropped.joined(separator: ", ")
         exhibits = facts.exhibitViews
         signatory = facts.signatory
+        firm = facts.firmView
+        signatureLine = facts.firmView?.signatureLine
+        mandataire = facts.firmView?.agentLines
     }
 }
 

@@ -64,7 +64,7 @@ public enum DocumentReason: CatalogueReason, Hashable {
     case signatureBlank
 
     // Interest that keeps running after the date of the figures (CPC 1407; C. civ. 1231-7).
-    case runningB2BDefault(base: String, from: String)
+    case runningB2BDefault(base: String, from: String, margin: String)
     case runningB2BFixed(rate: String, base: String, from: String)
     case runningB2BECB(points: String, base: String, from: String)
     case runningB2BLegalTimes(multiple: String, base: String, from: String)
@@ -79,6 +79,7 @@ public enum DocumentReason: CatalogueReason, Hashable {
     // Rates of the periods already run.
     case ratesOne(rate: String)
     case ratesMany(list: String, last: String)
+    case flatFeesMany(list: String, last: String)
 
     // The notice already sent.
     case previousNotice(date: String)
@@ -117,4 +118,9 @@ public enum DocumentReason: CatalogueReason, Hashable {
     case roleAgency
     case roleCommissaire
     case roleDepartment
+
+    // pdf (issue 17): warnings of a build (terminal and notes.txt).
+    case mediatorMissingNotice
+    case mediatorMissingCourt
+    case declarationMandate(firm: String)
 }

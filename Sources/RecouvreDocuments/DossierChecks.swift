@@ -94,6 +94,16 @@ public enum DossierChecks {
         {
             say(.alsaceMoselleAmount(court: court.name))
         }
+        // pdf (issue 17): a professional writing to a consumer gives its médiateur de la consommation
+        // (C. consom. L612-1, L616-1, R616-1), in the notice to send as in the one sent.
+        if input.statement.regime == .consumer, claim.creditor.actsProfessionally, claim.creditor.mediator == nil {
+            say(input.stage == .notice ? .mediatorMissingNotice : .mediatorMissingCourt)
+        }
+        // C. com. L622-24 al. 2: a mandataire other than an avocat (dispensed by CPC 416) proves its
+        // mandate; conservative reading: ask for the written special power rather than rely on ratification.
+        if input.route.procedure == .declarationDeCreance, let firm = input.options.firm, firm.kind != .avocat {
+            say(.declarationMandate(firm: firm.name))
+        }
         return warnings
     }
 

@@ -10,6 +10,28 @@ struct DossierFacts {
     let settings: DocumentSettings
     let exhibits: [DossierExhibit]
     let messages: MessageCatalogue
+    let statutory: StatutoryParameters
+    /// The last day a payment or credit note was imputed on each invoice, by invoice number: computed
+    /// once (looking it up in every payment for each invoice was quadratic in a 10,000-invoice case).
+    let lastImputed: [String: Day]
+
+    init(
+        input: DossierInput, settings: DocumentSettings, exhibits: [DossierExhibit], messages: MessageCatalogue,
+        statutory: StatutoryParameters
+    ) {
+        self.input = input
+        self.settings = settings
+        self.exhibits = exhibits
+        self.messages = messages
+        self.statutory = statutory
+        var lastImputed: [String: Day] = [:]
+        for payment in input.statement.payments {
+            for imputation in payment.imputed {
+                lastImputed[imputation.invoice] = max(lastImputed[imputation.invoice] ?? payment.date, payment.date)
+            }
+        }
+        self.lastImputed = lastImputed
+    }
 
     var theCase: Case { input.case }
     var statement: Statement { input.statement }
@@ -21,10 +43,12 @@ struct DossierFacts {
 
     var creditor: PartyView { PartyView(theCase.creditor) }
     var debtor: PartyView { PartyView(theCase.debtor) }
-    var invoices: [InvoiceView] { statement.invoices.map(InvoiceView.init) }
-    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(InvoiceView.init) }
+    var invoices: [InvoiceView] { statement.invoices.map(invoiceView) }
+    var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(invoiceView) }
     var lateInvoices: [LateInvoiceView] {
-        statement.invoices.compactMap { invoice in paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0) } }
+        statement.invoices.compactMap { invoice in
+            paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0, label: lineLabel(invoice), taxed: !isLease) }
+        }
     }
     var claim: ClaimView { ClaimView(statement) }
     /// The documents are dated the day of the computation.
@@ -41,8 +65,7 @@ struct DossierFacts {
     /// The last day a payment or credit note was imputed on an invoice settled late (nil otherwise).
     func paidOn(_ invoice: InvoiceStatement) -> Day? {
         guard invoice.outstanding == 0, invoice.penalties > 0 || invoice.flatFee > 0 else { return nil }
-        return statement.payments.filter { $0.imputed.contains { $0.invoice == invoice.number } }.map(\.date).max()
-            ?? invoice.due
+        return lastImputed[invoice.number] ?? invoice.due
     }
 
     /// B2B wording: automatic penalties and the 40 € fee (C. com. L441-10 II, D441-5).
@@ -52,6 +75,24 @@ struct DossierFacts {
     /// Civil wording: taux légal from the receipt of the notice (C. civ. 1231-6, 1344-1), no fee.
     var legalInterest: Bool { !professional && !publicBuyer }
     var flatFeeClaimed: Bool { statement.totals.flatFees > 0 }
+    /// The flat fee per invoice as the statement charged it (`40 €`): the statutory amount of
+    /// `forms/rates/statutory.yaml` in force the day each fee fell due (C. com. D441-5, C. commande
+    /// publique D2192-35), never a literal; several amounts when a decree changed it between invoices.
+    var flatFee: String? {
+        var seen: [Decimal] = []
+        for invoice in statement.invoices where invoice.flatFee > 0 && !seen.contains(invoice.flatFee) {
+            seen.append(invoice.flatFee)
+        }
+        guard !seen.isEmpty else { return nil }
+        let texts = seen.sorted().map(Self.euros)
+        if texts.count == 1 { return texts[0] }
+        return text(.flatFeesMany(list: texts.dropLast().joined(separator: ", "), last: texts.last!))
+    }
+
+    /// `40 €` for a whole amount, `40,50 €` otherwise (the amount as a decree writes it).
+    static func euros(_ value: Decimal) -> String {
+        Money.rounded(value, scale: 0) == value ? FrenchFormat.number(value) + " €" : Money.french(value)
+    }
     /// A consumer, lease or other civil claim carries no 40 € line at all (the fee is B2B and public only).
     var feeLine: Bool { professional || publicBuyer }
 
@@ -65,6 +106,13 @@ struct DossierFacts {
         if seen.count == 1 { return text(.ratesOne(rate: FrenchFormat.rate(seen[0]))) }
         let texts = seen.map(FrenchFormat.rate)
         return text(.ratesMany(list: texts.dropLast().joined(separator: ", "), last: texts.last!))
+    }
+
+    /// A statutory figure as printed (`10`), in force on the day of the figures; past the day the
+    /// table was checked through (the statement would have refused it), its latest value.
+    func statutoryFigure(_ name: StatutoryParameters.Name) -> String {
+        let value = (try? statutory.value(name, on: statement.asOf))?.value ?? statutory.values[name]?.last?.value
+        return value.map(FrenchFormat.number) ?? "?"
     }
 
     /// The first day interest or penalties run, over every invoice.
@@ -84,7 +132,9 @@ struct DossierFacts {
             lines.append(text(.runningNone))
         } else {
             switch (statement.regime, theCase.contract.penaltyRate) {
-            case (.b2b, nil): lines.append(text(.runningB2BDefault(base: base, from: from)))
+            case (.b2b, nil):
+                lines.append(
+                    text(.runningB2BDefault(base: base, from: from, margin: statutoryFigure(.b2bDefaultMargin))))
             case (.b2b, .fixed(let rate)?):
                 lines.append(text(.runningB2BFixed(rate: FrenchFormat.rate(rate), base: base, from: from)))
             case (.b2b, .ecbPlus(let points)?):
@@ -171,7 +221,9 @@ struct DossierFacts {
         var parts: [String] = []
         if let reference = theCase.contract.reference { parts.append(reference) }
         for invoice in statement.invoices {
-            if invoice.outstanding > 0 {
+            if isLease {
+                parts.append(contentsOf: leaseBasis(invoice))
+            } else if invoice.outstanding > 0 {
                 parts.append(
                     text(
                         .basisInvoice(
@@ -230,6 +282,11 @@ public struct FirmView: Sendable, Hashable {
     public var signatory: String
     /// "Pour Atelier Lumière, par le cabinet …, Maître … :"
     public var signatureLine: String
+    /// The mandataire box of a requête, a mémoire or a déclaration: name, role and address, contact,
+    /// reference, one line each.
+    public var agentLines: [String]
+    /// An avocat is dispensed from proving the mandate (CPC 416); other mandataires are not.
+    public var isAvocat: Bool
 
     init(_ firm: Firm, creditor: String, facts: DossierFacts) {
         name = firm.name
@@ -240,6 +297,13 @@ public struct FirmView: Sendable, Hashable {
         reference = firm.reference
         signatory = firm.signatory
         signatureLine = facts.text(.signatoryFirm(creditor: creditor, firm: firm.name, signatory: firm.signatory))
+        agentLines =
+            [facts.text(.agentFirm(name: name, role: role, address: addressLines.joined(separator: ", ")))]
+            + [
+                self.contact.map { facts.text(.agentContact(contact: $0)) },
+                self.reference.map { facts.text(.agentReference(reference: $0)) },
+            ].compactMap { $0 }
+        isAvocat = firm.kind == .avocat
     }
 
     static func role(_ firm: Firm, _ facts: DossierFacts) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute
 
@@ -11,15 +12,18 @@ public struct DossierRenderer: Sendable {
     public let cerfa: [String: CerfaMap]
     /// The sentences built outside the templates (`forms/messages/documents.yaml`).
     public let messages: MessageCatalogue
+    /// The statutory figures the documents print (`forms/rates/statutory.yaml`: the ECB margin).
+    public let statutory: StatutoryParameters
 
     public init(
         templates: TemplateSet, settings: DocumentSettings, cerfa: [String: CerfaMap],
-        messages: MessageCatalogue = MessageCatalogue(entries: [:])
+        messages: MessageCatalogue = MessageCatalogue(entries: [:]), statutory: StatutoryParameters
     ) {
         self.templates = templates
         self.settings = settings
         self.cerfa = cerfa
         self.messages = messages
+        self.statutory = statutory
     }
 
     /// The documents in filing order (`DocumentKind.plan`), numbered `01-…txt`, with the exhibits.
@@ -35,7 +39,8 @@ public struct DossierRenderer: Sendable {
                     number: exhibits.count + 1, title: kind.title,
                     source: nil, bundlePath: fileName))
         }
-        let facts = DossierFacts(input: input, settings: settings, exhibits: exhibits, messages: messages)
+        let facts = DossierFacts(
+            input: input, settings: settings, exhibits: exhibits, messages: messages, statutory: statutory)
         var documents: [RenderedDocument] = []
         for (kind, fileName) in zip(plan, fileNames) {
             let content = try templates.content(kind.template, try model(for: kind, facts))
@@ -90,7 +95,9 @@ public struct DossierRenderer: Sendable {
     public func model(for kind: DocumentKind, _ input: DossierInput) throws -> Any {
         let exhibits = try render(input).exhibits
         return try model(
-            for: kind, DossierFacts(input: input, settings: settings, exhibits: exhibits, messages: messages))
+            for: kind,
+            DossierFacts(
+                input: input, settings: settings, exhibits: exhibits, messages: messages, statutory: statutory))
     }
 
     func model(for kind: DocumentKind, _ facts: DossierFacts) throws -> Any {

@@ -12,10 +12,17 @@ public struct MemoireEnReclamationView: Sendable {
     public var invoices: [InvoiceView]
     public var claim: ClaimView
     public var rates: String?
+    /// The flat fee per invoice, from the statement (`40 €`); nil when none is charged.
+    public var flatFee: String?
     public var interestFrom: String?
     public var courtName: String?
     public var iban: String?
     public var signatory: String
+    /// pdf (issue 17): the mandataire's letterhead, its box (`mandataire`) and `Pour X, par …` above
+    /// the signature, as on the other letters, when a firm profile is given.
+    public var firm: FirmView?
+    public var signatureLine: String?
+    public var mandataire: [String]?
 
     init(_ facts: DossierFacts) {
         place = facts.place
@@ -27,9 +34,13 @@ public struct MemoireEnReclamationView: Sendable {
         invoices = facts.invoices
         claim = facts.claim
         rates = facts.rates
+        flatFee = facts.flatFee
         interestFrom = facts.interestFrom
         courtName = facts.courtName
         iban = facts.theCase.creditor.iban
         signatory = facts.signatory
+        firm = facts.firmView
+        signatureLine = facts.firmView?.signatureLine
+        mandataire = facts.firmView?.agentLines
     }
 }

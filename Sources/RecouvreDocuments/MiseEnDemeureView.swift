@@ -28,6 +28,8 @@ public struct MiseEnDemeureView: Sendable {
     public var publicBuyer: Bool
     public var legalInterest: Bool
     public var rates: String?
+    /// The flat fee per invoice, from the statement (`40 €`); nil when none is charged.
+    public var flatFee: String?
     public var flatFeeClaimed: Bool
     /// `huit (8)`.
     public var timeLimit: String
@@ -37,6 +39,8 @@ public struct MiseEnDemeureView: Sendable {
     public var signatory: String
     /// amicable (issue 16): the earlier reminders, promises and plans; nil when none is recorded.
     public var amicable: AmicableStepsView?
+    /// A residential lease: rents and charges, not invoices (loi 89-462).
+    public var lease: Bool
 
     init(_ facts: DossierFacts) {
         place = facts.place
@@ -47,6 +51,7 @@ public struct MiseEnDemeureView: Sendable {
         contractReference = facts.contractReference
         unpaidInvoices = facts.unpaidInvoices
         lateInvoices = facts.lateInvoices
+        lease = facts.isLease
         let debtor = facts.theCase.debtor
         salutationMonsieur = debtor.kind == .individual && debtor.civility == .monsieur
         salutationMadame = debtor.kind == .individual && debtor.civility == .madame
@@ -61,6 +66,7 @@ public struct MiseEnDemeureView: Sendable {
         publicBuyer = facts.publicBuyer
         legalInterest = facts.legalInterest
         rates = facts.rates
+        flatFee = facts.flatFee
         flatFeeClaimed = facts.flatFeeClaimed
         timeLimit = FrenchFormat.days(facts.formalNoticeDays)
         nextStep = facts.nextStep

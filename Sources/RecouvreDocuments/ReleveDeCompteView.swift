@@ -16,9 +16,17 @@ public struct ReleveDeCompteView: Sendable {
     public var settlements: [Settlement]
     public var claim: ClaimView
     public var convention: String
+    /// `FACTURES`, or the lease's heading (loyers, provisions pour charges, indemnités d'occupation).
+    public var accountsHeading: String
+    /// A residential lease: regime note, deposit arithmetic, charges, indemnités d'occupation.
+    public var lease: LeaseStatementView?
 
     public struct Account: Sendable {
         public var number: String
+        /// `Facture n° FA-1`, `Loyer, avis d'échéance n° L-1`.
+        public var heading: String
+        /// The amount is TTC (an invoice; not a rent, CGI 261 D).
+        public var taxed: Bool
         public var issued: String
         public var due: String
         public var amount: String
@@ -64,7 +72,8 @@ public struct ReleveDeCompteView: Sendable {
             ? "365 jours, y compris les années bissextiles" : "jours réels (366 les années bissextiles)"
         accounts = statement.invoices.map { invoice in
             Account(
-                number: invoice.number, issued: FrenchFormat.shortDate(invoice.issued),
+                number: invoice.number, heading: LeaseWording.capitalised(facts.lineLabel(invoice)),
+                taxed: !facts.isLease, issued: FrenchFormat.shortDate(invoice.issued),
                 due: FrenchFormat.shortDate(invoice.due), amount: FrenchFormat.amount(invoice.amount),
                 paid: FrenchFormat.amount(invoice.paid), credited: FrenchFormat.amount(invoice.credited),
                 outstanding: FrenchFormat.amount(invoice.outstanding),
@@ -80,13 +89,21 @@ public struct ReleveDeCompteView: Sendable {
         }
         settlements = statement.payments.map { payment in
             Settlement(
-                label: payment.kind == .payment ? "Paiement" : "Avoir", date: FrenchFormat.shortDate(payment.date),
+                label: payment.kind == .deposit
+                    ? facts.lease(.settlementDeposit) : payment.kind == .payment ? "Paiement" : "Avoir",
+                date: FrenchFormat.shortDate(payment.date),
                 amount: FrenchFormat.amount(payment.amount), settlementReference: payment.reference,
-                imputed: payment.imputed.map { "\(FrenchFormat.amount($0.amount)) sur la facture \($0.invoice)" },
+                imputed: payment.imputed.map {
+                    facts.isLease
+                        ? facts.lease(.lineImputed(amount: FrenchFormat.amount($0.amount), number: $0.invoice))
+                        : "\(FrenchFormat.amount($0.amount)) sur la facture \($0.invoice)"
+                },
                 unallocated: payment.unallocated > 0 ? FrenchFormat.amount(payment.unallocated) : nil)
         }
         claim = facts.claim
         convention = statement.convention
+        accountsHeading = facts.isLease ? facts.lease(.accountsHeading) : "FACTURES"
+        lease = facts.leaseStatementLines
     }
 
     static func regimeLabel(_ regime: Regime) -> String {

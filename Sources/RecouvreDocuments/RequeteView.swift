@@ -48,18 +48,12 @@ public struct RequeteView: Sendable {
         case .creditor:
             return partyLines(facts.theCase.creditor, facts)
         case .creditorAgent:
-            guard let firm = facts.firmView else { return [facts.text(.agentNone)] }
-            var lines = [
-                facts.text(
-                    .agentFirm(name: firm.name, role: firm.role, address: firm.addressLines.joined(separator: ", ")))
-            ]
-            if let contact = firm.contact { lines.append(facts.text(.agentContact(contact: contact))) }
-            if let reference = firm.reference { lines.append(facts.text(.agentReference(reference: reference))) }
-            return lines
+            return facts.firmView?.agentLines ?? [facts.text(.agentNone)]
         case .debtor:
             return partyLines(facts.theCase.debtor, facts)
         case .amountPrincipal:
             return [facts.text(.amountPrincipal(amount: FrenchFormat.amount(statement.totals.principal)))]
+                + facts.depositLines
         case .amountInterest:
             let kind: DocumentReason =
                 facts.legalInterest
@@ -88,6 +82,7 @@ public struct RequeteView: Sendable {
             return [facts.basis]
         case .claimInvoices:
             return zip(statement.invoices, facts.invoices).map { line, invoice in
+                if facts.isLease { return facts.leaseLine(line, invoice) }
                 if let paid = facts.paidOn(line) {
                     return facts.text(
                         .invoiceLinePaidLate(

@@ -43,7 +43,9 @@ public struct LawBook: Sendable {
 
     /// The document renderer of this book.
     public var renderer: DossierRenderer {
-        DossierRenderer(templates: templates, settings: documentSettings, cerfa: cerfa, messages: messages)
+        DossierRenderer(
+            templates: templates, settings: documentSettings, cerfa: cerfa, messages: messages,
+            statutory: rates.statutory)
     }
 
     /// The files every book is made of, relative to `forms/` (templates and CERFA maps are listed

@@ -160,10 +160,12 @@ public enum LatePaymentRules {
     ) throws(RateTableError) -> (day: Day, warning: StatementReason?) {
         let from = judgment.served ?? judgment.date
         let months = try tables.statutory.value(.judgmentIncreaseMonths, on: from)
+        let points = try tables.statutory.value(.judgmentIncrease, on: from)
         let day = from.adding(months: NSDecimalNumber(decimal: months.value).intValue).adding(days: 1)
         let warning: StatementReason? =
             judgment.served == nil
-            ? .judgmentNotServed(date: judgment.date.iso, from: day.iso) : nil
+            ? .judgmentNotServed(
+                date: judgment.date.iso, from: day.iso, points: StatementWords.number(points.value)) : nil
         return (day, warning)
     }
 

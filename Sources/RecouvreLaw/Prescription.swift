@@ -53,14 +53,19 @@ public struct PrescriptionRules: Sendable, Hashable {
 public enum Prescription {
     /// Checks every invoice still (at least partly) unpaid against the prescription of its regime,
     /// with the rules of the loaded law book (`forms/rates/prescription.yaml` or a firm's override).
-    public static func check(case claim: Case, asOf: Day, rules: PrescriptionRules) -> [PrescriptionNotice] {
+    /// The notices are worded by `messages` (`forms/messages/prescription.yaml`, `PrescriptionReason`).
+    public static func check(
+        case claim: Case, asOf: Day, rules: PrescriptionRules,
+        messages: MessageCatalogue = MessageCatalogue(entries: [:])
+    ) -> [PrescriptionNotice] {
         var notices: [PrescriptionNotice] = []
         // CPCE L111-4: once a judgment is given, its execution is what can be prescribed.
         if let judgment = claim.judgment, let period = rules.periods[.judgment] {
             let runsOut = judgment.date.adding(years: period.years)
             if let notice = notice(
                 invoice: nil, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
-                what: "l'exécution du jugement du \(judgment.date.iso)", source: period.source)
+                what: messages.text(PrescriptionReason.whatJudgment(date: judgment.date.iso)), source: period.source,
+                messages: messages)
             {
                 notices.append(notice)
             }
@@ -77,8 +82,8 @@ public enum Prescription {
             return [
                 notice(
                     invoice: first.number, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
-                    what: "l'action (forclusion, première échéance impayée du \(first.due.iso))",
-                    source: period.source)
+                    what: messages.text(PrescriptionReason.whatForclusion(due: first.due.iso)),
+                    source: period.source, messages: messages)
             ].compactMap { $0 }
         }
         var acknowledged: [String: Day] = [:]
@@ -92,7 +97,8 @@ public enum Prescription {
                 invoice: invoice, key: key, years: period.years, acknowledged: acknowledged[invoice.number])
             if let notice = notice(
                 invoice: invoice.number, runsOut: runsOut, asOf: asOf, warnDays: rules.warnDays,
-                what: "la facture \(invoice.number)", source: period.source)
+                what: messages.text(PrescriptionReason.whatInvoice(number: invoice.number)), source: period.source,
+                messages: messages)
             {
                 notices.append(notice)
             }
@@ -136,20 +142,20 @@ public enum Prescription {
 
     static func notice(
         invoice: String?, runsOut: Day, asOf: Day, warnDays: Int, what: String,
-        source: String
+        source: String, messages: MessageCatalogue
     ) -> PrescriptionNotice? {
         let left = runsOut - asOf
         if left < 0 {
             return PrescriptionNotice(
                 invoice: invoice, expired: true, runsOut: runsOut,
-                message:
-                    "Prescription acquise pour \(what) depuis le \(runsOut.adding(days: 1).iso) (\(source)) : aucun dossier judiciaire sans décision expresse."
-            )
+                message: messages.text(
+                    PrescriptionReason.expired(what: what, since: runsOut.adding(days: 1).iso, source: source)))
         }
         if left < warnDays {
             return PrescriptionNotice(
                 invoice: invoice, expired: false, runsOut: runsOut,
-                message: "Prescription de \(what) le \(runsOut.iso) (\(source)) : il reste \(left) jours pour agir.")
+                message: messages.text(
+                    PrescriptionReason.near(what: what, day: runsOut.iso, source: source, left: String(left))))
         }
         return nil
     }

@@ -60,13 +60,16 @@ public struct InvoiceStatement: Sendable, Hashable {
     public var flatFee: Decimal
     /// Part of `paid` that went to interest (civil interest first, C. civ. 1343-1); 0 for B2B.
     public var interestPaid: Decimal
+    /// An invoice, a rent or a provision for charges (a lease: the documents name it so).
+    public var kind: InvoiceKind
 
     public init(
         number: String, issued: Day, due: Day, amount: Decimal, paid: Decimal, credited: Decimal,
         outstanding: Decimal, periods: [PenaltyPeriod], penalties: Decimal, flatFee: Decimal,
-        interestPaid: Decimal = 0
+        interestPaid: Decimal = 0, kind: InvoiceKind = .invoice
     ) {
         self.interestPaid = interestPaid
+        self.kind = kind
         self.number = number
         self.issued = issued
         self.due = due
@@ -109,6 +112,9 @@ public struct PaymentImputation: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case payment
         case creditNote = "credit_note"
+        /// The dépôt de garantie set off against the arrears once the lease ended (loi 89-462 art. 22;
+        /// C. civ. 1347, 1347-4).
+        case deposit
     }
     public var kind: Kind
     public var date: Day

@@ -20,7 +20,7 @@ public struct StatementEngine: Sendable {
         var notes = Notes(messages: messages)
         let regime = claim.regime
         let interestFirst = StatementRules.interestFirst(regime)
-        let policy = StatementRules.ratePolicy(for: claim, notes: &notes)
+        let policy = try StatementRules.ratePolicy(for: claim, tables: tables, asOf: asOf, notes: &notes)
         let stop = StatementRules.lastCountedDay(claim, asOf: asOf, notes: &notes)
         let increase = try StatementRules.judgmentIncrease(claim, policy: policy, tables: tables, notes: &notes)
         var rates = RateContext(
@@ -67,18 +67,32 @@ public struct StatementEngine: Sendable {
                 documents.append((payment.date, 1, .payment, index))
             }
         }
+        // Loi 89-462 art. 22: once the lease ended, the dépôt de garantie is set off against the arrears,
+        // after the day's payments (index -1: not one of the case's payments).
+        let deposit = StatementRules.depositSetOff(claim, asOf: asOf, notes: &notes)
+        if let deposit { documents.append((deposit.date, 2, .deposit, -1)) }
         documents.sort { ($0.date, $0.order, $0.index) < ($1.date, $1.order, $1.index) }
 
         var imputations: [PaymentImputation] = []
         imputations.reserveCapacity(documents.count)
         for document in documents {
-            let isPayment = document.kind == .payment
-            let amount = isPayment ? claim.payments[document.index].amount : claim.creditNotes[document.index].amount
-            let named = isPayment ? claim.payments[document.index].invoice : claim.creditNotes[document.index].invoice
-            let label = messages.text(
-                isPayment
-                    ? StatementReason.paymentLabel(date: document.date.iso)
-                    : StatementReason.creditNoteLabel(number: claim.creditNotes[document.index].number))
+            // The deposit is imputed as a payment: C. civ. 1347-4 applies the rules of 1342-10 and 1343-1.
+            let isPayment = document.kind != .creditNote
+            let isDeposit = document.kind == .deposit
+            let amount =
+                isDeposit
+                ? deposit!.amount
+                : isPayment ? claim.payments[document.index].amount : claim.creditNotes[document.index].amount
+            let named =
+                isDeposit
+                ? nil : isPayment ? claim.payments[document.index].invoice : claim.creditNotes[document.index].invoice
+            let label =
+                isDeposit
+                ? messages.text(LeaseReason.depositLabel(date: document.date.iso))
+                : messages.text(
+                    isPayment
+                        ? StatementReason.paymentLabel(date: document.date.iso)
+                        : StatementReason.creditNoteLabel(number: claim.creditNotes[document.index].number))
             var remaining = amount
             var imputed: [PaymentImputation.Imputed] = []
             func apply(_ index: Int) throws(RateTableError) {
@@ -122,13 +136,20 @@ public struct StatementEngine: Sendable {
                 firstOpen += 1
             }
             if remaining > 0 {
-                notes.warn(.overpayment(label: label, amount: Money.french(remaining), date: document.date.iso))
+                notes.warn(
+                    text: isDeposit
+                        ? messages.text(LeaseReason.depositExceeds(amount: Money.french(remaining)))
+                        : messages.text(
+                            StatementReason.overpayment(
+                                label: label, amount: Money.french(remaining), date: document.date.iso)))
             }
             imputations.append(
                 PaymentImputation(
                     kind: document.kind, date: document.date, amount: amount,
-                    reference: isPayment
-                        ? claim.payments[document.index].reference : claim.creditNotes[document.index].number,
+                    reference: isDeposit
+                        ? messages.text(LeaseReason.depositReference)
+                        : isPayment
+                            ? claim.payments[document.index].reference : claim.creditNotes[document.index].number,
                     imputed: imputed, unallocated: remaining))
         }
 
@@ -159,7 +180,8 @@ public struct StatementEngine: Sendable {
                 InvoiceStatement(
                     number: invoice.number, issued: invoice.issued, due: invoice.due, amount: invoice.amount,
                     paid: account.paid, credited: account.credited, outstanding: account.principal,
-                    periods: account.periods, penalties: penalties, flatFee: fee, interestPaid: account.interestPaid))
+                    periods: account.periods, penalties: penalties, flatFee: fee, interestPaid: account.interestPaid,
+                    kind: invoice.kind))
             totals.principal += account.principal
             totals.penalties += penalties - account.interestPaid
             totals.flatFees += fee
@@ -167,7 +189,7 @@ public struct StatementEngine: Sendable {
         totals.extraRecoveryCosts = StatementRules.extraRecoveryCosts(claim, notes: &notes)
         totals.total = totals.principal + totals.penalties + totals.flatFees + totals.extraRecoveryCosts
 
-        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription) {
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: tables.prescription, messages: messages) {
             notes.warn(text: notice.message)
         }
         var used = rates.usedTables

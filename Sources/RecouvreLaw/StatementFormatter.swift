@@ -15,8 +15,11 @@ public enum StatementFormatter {
         )
         for invoice in statement.invoices {
             out.append("")
+            // A lease names rents and charges, which carry no VAT (loi 89-462; CGI 261 D).
             out.append(
-                "Facture \(invoice.number) du \(french(invoice.issued)), échéance \(french(invoice.due)) — montant TTC \(Money.french(invoice.amount))"
+                statement.regime == .residentialLease
+                    ? "\(leaseWords(invoice.kind)) \(invoice.number) du \(french(invoice.issued)), échéance \(french(invoice.due)) — montant \(Money.french(invoice.amount))"
+                    : "Facture \(invoice.number) du \(french(invoice.issued)), échéance \(french(invoice.due)) — montant TTC \(Money.french(invoice.amount))"
             )
             var settled = "  Réglé \(Money.french(invoice.paid))"
             if invoice.interestPaid > 0 { settled += " (dont intérêts \(Money.french(invoice.interestPaid)))" }
@@ -45,7 +48,12 @@ public enum StatementFormatter {
         out.append("Règlements et avoirs")
         if statement.payments.isEmpty { out.append("  Aucun.") }
         for payment in statement.payments {
-            let what = payment.kind == .payment ? "Règlement" : "Avoir"
+            let what: String
+            switch payment.kind {
+            case .payment: what = "Règlement"
+            case .creditNote: what = "Avoir"
+            case .deposit: what = "Déduction"
+            }
             let reference = payment.reference.map { " \($0)" } ?? ""
             var line = "  \(french(payment.date))  \(what)\(reference) de \(Money.french(payment.amount))"
             let parts = payment.imputed.map { item -> String in
@@ -200,5 +208,13 @@ public enum StatementFormatter {
 
     static func basisWords(_ basis: DayBasis) -> String {
         basis == .d365 ? "365 jours" : "exacte (365/366 jours)"
+    }
+
+    static func leaseWords(_ kind: InvoiceKind) -> String {
+        switch kind {
+        case .rent: return "Loyer"
+        case .charges: return "Provision pour charges"
+        case .invoice: return "Loyer et charges"
+        }
     }
 }

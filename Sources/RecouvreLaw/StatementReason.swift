@@ -44,8 +44,8 @@ public enum StatementReason: CatalogueReason, Hashable {
     // Warnings (terminal and notes.txt; never printed inside an exhibit).
     case unverifiedRate(series: String, period: String, rate: String, file: String)
     case clauseBelowFloor(clause: String, rate: String, period: String, floor: String, floorRate: String)
-    case judgmentNotServed(date: String, from: String)
-    case publicClauseIgnored
+    case judgmentNotServed(date: String, from: String, points: String)
+    case publicClauseIgnored(margin: String)
     case leaseClauseUnwritten
     case consumerCreditNoRate
     case consumerCreditRate
@@ -53,7 +53,7 @@ public enum StatementReason: CatalogueReason, Hashable {
     case proceedingsOpened(date: String)
     case noNoticeReceived(date: String)
     case invoiceAfterNotice(invoice: String, due: String, notice: String)
-    case increaseLegalOnly(date: String)
+    case increaseLegalOnly(date: String, points: String)
     case extraCostsRefused(amount: String)
     case extraCostsAdded(amount: String)
     case creditNoteAfter(number: String, date: String, asOf: String)

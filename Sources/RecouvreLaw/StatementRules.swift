@@ -14,7 +14,10 @@ enum StatementRules {
     }
 
     /// Which rate rule applies (domain.md §1), or nil when no interest is computed.
-    static func ratePolicy(for claim: Case, notes: inout Notes) -> RatePolicy? {
+    /// `tables` and `asOf` give the statutory figures the warnings print (statutory.yaml).
+    static func ratePolicy(
+        for claim: Case, tables: RateTables, asOf: Day, notes: inout Notes
+    ) throws(RateTableError) -> RatePolicy? {
         let clause = claim.contract.penaltyRate
         switch claim.regime {
         case .b2b:
@@ -23,7 +26,8 @@ enum StatementRules {
         case .publicProcurement:
             // C. commande publique R2192-31 sets the rate; a contract cannot lower it.
             if clause != nil {
-                notes.warn(.publicClauseIgnored)
+                let margin = try tables.statutory.value(.publicProcurementMargin, on: asOf)
+                notes.warn(.publicClauseIgnored(margin: StatementWords.number(margin.value)))
             }
             return .publicProcurement
         case .civil, .consumer:
@@ -110,7 +114,8 @@ enum StatementRules {
     ) throws(RateTableError) -> Day? {
         guard let judgment = claim.judgment else { return nil }
         guard case .legal = policy else {
-            notes.warn(.increaseLegalOnly(date: judgment.date.iso))
+            let points = try tables.statutory.value(.judgmentIncrease, on: judgment.served ?? judgment.date)
+            notes.warn(.increaseLegalOnly(date: judgment.date.iso, points: StatementWords.number(points.value)))
             return nil
         }
         let increase = try LatePaymentRules.judgmentIncreaseStart(judgment, tables: tables)

@@ -205,6 +205,7 @@ struct Draft {
         if claim.nature == .consumerCredit {
             warn(.consumerCreditForclusion)
         }
+        leaseNotes()
         civilNotes()
     }
 
@@ -415,7 +416,7 @@ struct Draft {
     /// Prescription (domain.md §3; C. com. L110-4, C. consom. L218-2, C. civ. 2224): the law engine's
     /// notices as warnings; an expired one says that no court dossier should be filed.
     mutating func prescriptionWarnings() {
-        for notice in Prescription.check(case: claim, asOf: asOf, rules: prescription) {
+        for notice in Prescription.check(case: claim, asOf: asOf, rules: prescription, messages: messages) {
             warn(
                 notice.expired
                     ? text(.prescriptionRun(date: frenchDate(notice.runsOut), message: notice.message)) : notice.message

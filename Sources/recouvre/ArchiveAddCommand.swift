@@ -58,9 +58,10 @@ struct ArchiveAddCommand: ParsableCommand {
                 channel: NoticeChannel(rawValue: channel) ?? .registeredLetter, tracking: tracking, sentFile: file,
                 verifier: verifier, today: Today.day())
             printOut(
-                "archived notice #\(record.id) (case \(record.caseReference), sent \(record.sent.iso) by "
-                    + "\(record.channel.rawValue)); entry \(record.seq), hash \(record.hash)"
-                    + (record.sentFileSHA256.map { "; sent file \(record.sentFileName ?? "") sha256 \($0)" } ?? ""))
+                "mise en demeure archivée n° \(record.id) (dossier \(record.caseReference), envoyée le \(record.sent.iso) "
+                    + "par \(record.channel.rawValue)) ; entrée \(record.seq), empreinte \(record.hash)"
+                    + (record.sentFileSHA256.map { " ; fichier envoyé \(record.sentFileName ?? "") sha256 \($0)" } ?? "")
+            )
         }
     }
 }

@@ -52,10 +52,11 @@ struct ArchiveReceiptCommand: ParsableCommand {
             let receipt = try database.open(.readWrite).recordReceipt(
                 noticeID: id, received: day, outcome: notCollected ? .notCollected : .delivered, today: Today.day())
             let what =
-                notCollected ? "presented \(receipt.received.iso), not collected" : "received \(receipt.received.iso)"
+                notCollected
+                ? "présentée le \(receipt.received.iso), non retirée" : "reçue le \(receipt.received.iso)"
             printOut(
-                "recorded receipt #\(receipt.id): notice #\(receipt.noticeID) \(what); "
-                    + "entry \(receipt.seq), hash \(receipt.hash)")
+                "accusé enregistré n° \(receipt.id) : mise en demeure n° \(receipt.noticeID) \(what) ; "
+                    + "entrée \(receipt.seq), empreinte \(receipt.hash)")
         }
     }
 }

@@ -90,7 +90,7 @@ struct BuildCommand: ParsableCommand {
                 ? try PDFRenderer.bundlePDF(forms: try Forms.locate(override: forms.forms), only: pdfOnly) : nil
             return try forms.pipeline().build(
                 casePath: caseFile, out: out, asOf: asOf.day, today: Today.day(), force: force,
-                completeCase: archive.completion, pdf: pdfOption, options: options)
+                completeCase: archive.dossierCompletion, pdf: pdfOption, options: options)
         }
         printOut(result.text)
     }

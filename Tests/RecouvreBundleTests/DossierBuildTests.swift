@@ -40,7 +40,8 @@ struct DossierBuildTests {
     }
 
     /// The notice and the court stage of every fixture (a case whose notice's time has not run is built
-    /// with --force), plus a PSPC request filed by a firm and an injonction de payer filed by a firm.
+    /// with --force), plus a PSPC request, an injonction de payer, a mémoire en réclamation and a
+    /// déclaration de créance filed by a firm.
     /// (non-eu-geneva records no notice sent: its court stage is refused, see `courtWithoutNotice`.)
     static let variants: [Variant] =
         fixtures.flatMap { fixture in
@@ -58,6 +59,12 @@ struct DossierBuildTests {
                 options: DossierOptions(stage: .court, procedure: .pspc, firm: firm)),
             Variant(
                 fixture: "b2b-nanterre-tae", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),
+            // pdf (issue 17): the firm on the mémoire en réclamation and on the déclaration de créance.
+            Variant(
+                fixture: "public-body-rennes", folder: "court-firm", options: DossierOptions(stage: .court, firm: firm)),
+            Variant(
+                fixture: "collective-proceedings", folder: "court-firm",
+                options: DossierOptions(stage: .court, firm: firm)),
         ]
 
     @Test("every document, notes.txt and dossier.xml match their golden files", arguments: variants)

@@ -46,7 +46,8 @@ struct ArchiveCLITests {
         #expect(added.status == 0, "\(added)")
         #expect(
             added.stdout.hasPrefix(
-                "archived notice #1 (case 2026-0042, sent 2026-11-24 by registered_letter); entry 1, hash "))
+                "mise en demeure archivée n° 1 (dossier 2026-0042, envoyée le 2026-11-24 par registered_letter) ; entrée 1, empreinte "
+            ))
         // The secret was created with the archive, in the configuration folder, mode 0600.
         let keys = folder.appendingPathComponent("config/recouvre/archive-keys")
         let secrets = try FileManager.default.contentsOfDirectory(atPath: keys.path)
@@ -57,26 +58,28 @@ struct ArchiveCLITests {
         let second = try await archive([
             "add", bundle.path, "--sent", "2026-11-25", "--channel", "email", "--tracking", "m-2",
         ])
-        #expect(second.stdout.hasPrefix("archived notice #2"), "\(second)")
+        #expect(second.stdout.hasPrefix("mise en demeure archivée n° 2"), "\(second)")
 
         let receipt = try await archive(["receipt", "1", "--received", "2026-11-27"])
         #expect(receipt.status == 0)
-        #expect(receipt.stdout.hasPrefix("recorded receipt #1: notice #1 received 2026-11-27; entry 3, hash "))
+        #expect(
+            receipt.stdout.hasPrefix(
+                "accusé enregistré n° 1 : mise en demeure n° 1 reçue le 2026-11-27 ; entrée 3, empreinte "))
 
         // Notice #2 sent 11-25 without receipt: 12-10 − 11-25 = 15 days → no-receipt.
         let late = try await archive(["list", "--status", "no-receipt", "--as-of", "2026-12-10"])
         #expect(late.status == 0)
         #expect(
             late.stdout == """
-                ID  SENT        CHANNEL  TRACKING  CASE       AMOUNT   RECEIVED  STATUS      DEBTOR
-                2   2026-11-25  email    m-2       2026-0042  2618.68  -         no-receipt  Bâtiments Durand
+                N°  ENVOI       MODE   SUIVI  DOSSIER    MONTANT  RÉCEPTION  STATUT      DÉBITEUR
+                2   2026-11-25  email  m-2    2026-0042  2618.68  -          no-receipt  Bâtiments Durand
 
                 """)
         let all = try await archive(["list", "--debtor", "durand", "--from", "2026-11-24", "--as-of", "2026-12-10"])
         #expect(all.stdout.split(separator: "\n").count == 3)
 
         let show = try await archive(["show", "1", "--as-of", "2026-12-10"])
-        #expect(show.stdout.contains("received:        2026-11-27 (receipt #1, entry 3)"), "\(show)")
+        #expect(show.stdout.contains("réception :          2026-11-27 (accusé n° 1, entrée 3)"), "\(show)")
         let text = try await archive(["show", "1", "--text"])
         #expect(
             Data(text.stdout.utf8) == (try Data(contentsOf: bundle.appendingPathComponent("01-mise-en-demeure.txt"))))

@@ -22,7 +22,7 @@ struct BuildCLITests {
                 "04-lettre-au-commissaire-de-justice.txt", "dossier.xml", "manifest.json", "notes.txt", "pieces",
             ])
         #expect(result.stdout.contains("pieces/05-mise-en-demeure-2025-06-20.txt"))
-        #expect(result.stdout.contains("written to"))
+        #expect(result.stdout.contains("écrit dans"))
         let notice = try await CLI.run(["build", Self.caseFile, "--out", out.path + "-notice", "--stage", "notice"])
         #expect(notice.status == 0, "\(notice)")
         #expect(

@@ -102,7 +102,7 @@ struct HostileCLITests {
             "--tracking", "1A 123", "--file", pdf.path,
         ])
         #expect(added.status == 0, "\(added)")
-        #expect(added.stdout.contains("sent file mise-en-demeure-signee.pdf sha256 "))
+        #expect(added.stdout.contains("fichier envoyé mise-en-demeure-signee.pdf sha256 "))
         let back = try await CLI.run(["archive", "show", "1", "--sent-file", "--db", db], environment: environment)
         #expect(Data(back.stdout.utf8) == bytes, "\(back)")
 
@@ -110,7 +110,7 @@ struct HostileCLITests {
         #expect(usage.status == 2, "\(usage)")
         let presented = try await archive(["receipt", "1", "--presented", "2026-11-26", "--not-collected"])
         #expect(presented.status == 0, "\(presented)")
-        #expect(presented.stdout.contains("presented 2026-11-26, not collected"))
+        #expect(presented.stdout.contains("présentée le 2026-11-26, non retirée"))
         let list = try await archive(["list", "--status", "not-collected", "--as-of", "2026-12-10"])
         #expect(list.stdout.split(separator: "\n").count == 2, "\(list)")
         #expect(list.stdout.contains("2026-11-26  not-collected"), "\(list)")

@@ -23,7 +23,8 @@ private func name(_ policy: RatePolicy?) -> String {
 
 private func policy(_ claim: Case) -> (name: String, warnings: [String]) {
     var notes = Notes(messages: shippedMessages)
-    let chosen = StatementRules.ratePolicy(for: claim, notes: &notes)
+    let chosen = try! StatementRules.ratePolicy(
+        for: claim, tables: shippedTables, asOf: day("2026-06-30"), notes: &notes)
     return (name(chosen), notes.warnings)
 }
 
@@ -423,14 +424,15 @@ struct PrescriptionRuleTests {
             debtor: publicBody, invoices: [invoice("M1", due: "2021-07-15", "5000", issued: "2021-06-15")])
         #expect(Prescription.regimeKey(claim) == .publicProcurement)
         // 2025-12-31 − 2025-09-01 = 121 days left ≥ 90: nothing
-        #expect(Prescription.check(case: claim, asOf: day("2025-09-01"), rules: rules).isEmpty)
+        #expect(
+            Prescription.check(case: claim, asOf: day("2025-09-01"), rules: rules, messages: shippedMessages).isEmpty)
         // 2025-12-31 − 2025-11-01 = 60 days left: warned
-        let near = Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules)
+        let near = Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules, messages: shippedMessages)
         #expect(near.map(\.runsOut) == [day("2025-12-31")])
         #expect(near.first?.expired == false)
         #expect(near.first?.message.contains("il reste 60 jours") == true)
         // 2026-01-01: acquired since that day
-        let past = Prescription.check(case: claim, asOf: day("2026-01-01"), rules: rules)
+        let past = Prescription.check(case: claim, asOf: day("2026-01-01"), rules: rules, messages: shippedMessages)
         #expect(past.first?.expired == true)
         #expect(past.first?.message.contains("depuis le 2026-01-01") == true)
         #expect(past.first?.message.contains("68-1250") == true)
@@ -438,12 +440,15 @@ struct PrescriptionRuleTests {
         let early = makeCase(
             debtor: publicBody, invoices: [invoice("M2", due: "2021-02-01", "5000", issued: "2021-01-02")])
         #expect(
-            Prescription.check(case: early, asOf: day("2025-11-01"), rules: rules).map(\.runsOut) == [day("2025-12-31")]
+            Prescription.check(case: early, asOf: day("2025-11-01"), rules: rules, messages: shippedMessages).map(
+                \.runsOut) == [day("2025-12-31")]
         )
         // a payment naming the invoice in 2023 (an acknowledgement) restarts it: through 2027-12-31
         var acknowledged = claim
         acknowledged.payments = [pay("2023-03-01", "1000", invoice: "M1")]
-        #expect(Prescription.check(case: acknowledged, asOf: day("2026-01-01"), rules: rules).isEmpty)
+        #expect(
+            Prescription.check(case: acknowledged, asOf: day("2026-01-01"), rules: rules, messages: shippedMessages)
+                .isEmpty)
         #expect(
             Prescription.runsOutDay(
                 invoice: claim.invoices[0], key: .publicProcurement, years: 4,
@@ -457,20 +462,22 @@ struct PrescriptionRuleTests {
             invoices: [invoice("F1", due: "2012-04-30", "1000", issued: "2012-03-31")],
             events: [judgment("2016-03-15", served: "2016-04-01")])
         // 2026-03-15 − 2025-11-01 = 134 days: nothing (the invoice's own prescription is not reported)
-        #expect(Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules).isEmpty)
+        #expect(
+            Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules, messages: shippedMessages).isEmpty)
         // 2026-03-15 − 2026-01-01 = 73 days: warned, no invoice named
-        let near = Prescription.check(case: claim, asOf: day("2026-01-01"), rules: rules)
+        let near = Prescription.check(case: claim, asOf: day("2026-01-01"), rules: rules, messages: shippedMessages)
         #expect(near.count == 1)
         #expect(near.first?.invoice == nil)
         #expect(near.first?.runsOut == day("2026-03-15"))
         #expect(near.first?.message.contains("l'exécution du jugement du 2016-03-15") == true)
         #expect(near.first?.message.contains("L111-4") == true)
-        let past = Prescription.check(case: claim, asOf: day("2026-03-16"), rules: rules)
+        let past = Prescription.check(case: claim, asOf: day("2026-03-16"), rules: rules, messages: shippedMessages)
         #expect(past.first?.expired == true)
         // without the judgment, the 2012 invoice is long prescribed (C. com. L110-4: 2017-03-31)
         let plain = makeCase(invoices: claim.invoices)
         #expect(
-            Prescription.check(case: plain, asOf: day("2025-11-01"), rules: rules).first?.runsOut == day("2017-03-31"))
+            Prescription.check(case: plain, asOf: day("2025-11-01"), rules: rules, messages: shippedMessages).first?
+                .runsOut == day("2017-03-31"))
     }
 
     @Test("consumer credit: forclusion two years after the first unregularised missed payment (C. consom. R312-35)")
@@ -483,23 +490,27 @@ struct PrescriptionRuleTests {
         let claim = makeCase(debtor: personDebtor, contract: contract, invoices: instalments)
         #expect(Prescription.regimeKey(claim) == .consumerCredit)
         // first unpaid E1 due 2024-01-05: forclosed after 2026-01-05; 2026-01-05 − 2025-11-01 = 65 days, one notice only
-        let near = Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules)
+        let near = Prescription.check(case: claim, asOf: day("2025-11-01"), rules: rules, messages: shippedMessages)
         #expect(near.count == 1)
         #expect(near.first?.invoice == "E1")
         #expect(near.first?.runsOut == day("2026-01-05"))
         #expect(near.first?.message.contains("forclusion") == true)
-        #expect(Prescription.check(case: claim, asOf: day("2026-01-06"), rules: rules).first?.expired == true)
+        #expect(
+            Prescription.check(case: claim, asOf: day("2026-01-06"), rules: rules, messages: shippedMessages).first?
+                .expired == true)
         // E1 regularised by a payment naming it: the first unregularised one is E2, through 2026-02-05
         var regularised = claim
         regularised.payments = [pay("2024-01-20", "300", invoice: "E1")]
         #expect(
-            Prescription.check(case: regularised, asOf: day("2026-01-06"), rules: rules).map(\.runsOut) == [
-                day("2026-02-05")
-            ])
+            Prescription.check(case: regularised, asOf: day("2026-01-06"), rules: rules, messages: shippedMessages).map(
+                \.runsOut) == [
+                    day("2026-02-05")
+                ])
         // everything paid: nothing to forclose
         var paid = claim
         paid.payments = instalments.map { pay("2024-04-01", "300", invoice: $0.number) }
-        #expect(Prescription.check(case: paid, asOf: day("2026-06-01"), rules: rules).isEmpty)
+        #expect(
+            Prescription.check(case: paid, asOf: day("2026-06-01"), rules: rules, messages: shippedMessages).isEmpty)
     }
 
     @Test("regime keys: B2B on a civil nature between professionals is civil (C. civ. 2224), residential lease its own")

@@ -131,6 +131,39 @@ struct PDFFixtureTests {
         #expect(bordereau.contains("01-releve-de-compte.pdf") && !bordereau.contains("01-releve-de-compte.txt"))
     }
 
+    @Test(
+        "the mémoire and the déclaration filed by a firm: its letterhead, box and signature in the PDF, still PDF/A-3 B",
+        arguments: [
+            ("public-body-rennes", "02-memoire-en-reclamation"),
+            ("collective-proceedings", "02-declaration-de-creance"),
+        ])
+    func firmLetters(fixture: String, document: String) throws {
+        let dir = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("dossier")
+        let firm = Firm(
+            kind: .avocat, name: "Cabinet Roux Avocats", barreau: "Lyon",
+            address: Address(lines: ["8 quai Saint-Vincent"], postcode: "69001", city: "Lyon"),
+            reference: "RX-2026-311", signatory: "Maître Jeanne Roux")
+        let result = try Self.pipeline.build(
+            casePath: TestPaths.fixture(fixture).appendingPathComponent("case.yaml").path, out: target.path,
+            asOf: nil, today: Day(iso: "2026-11-23")!, force: false, pdf: try #require(Self.pdf),
+            options: DossierOptions(stage: .court, firm: firm))
+        let pdf = target.appendingPathComponent(document + ".pdf")
+        #expect(try PDFTools.run("qpdf", ["--check", pdf.path]).status == 0)
+        #expect(try PDFTools.uncompressed(pdf).contains("<pdfaid:conformance>B</pdfaid:conformance>"))
+        let extracted = PDFTools.words(try PDFTools.run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"]).output)
+        let creditor = try #require(result.manifest.creditor?.name)
+        for mention in [
+            "Cabinet Roux Avocats", "avocat au barreau de Lyon", "Pour le compte de", "par son mandataire",
+            "Référence du mandataire", "Pour \(creditor), par Cabinet Roux Avocats, Maître Jeanne Roux",
+        ] {
+            #expect(extracted.contains(PDFTools.words(mention)), "\(document).pdf lacks « \(mention) »")
+        }
+        let attached = try PDFTools.runData("qpdf", ["--show-attachment=dossier.xml", pdf.path])
+        #expect(attached == (try Data(contentsOf: target.appendingPathComponent("dossier.xml"))))
+    }
+
     @Test("a firm's override of forms/pdf/ puts its logo on the letters")
     func firmLogo() throws {
         let dir = try TestPaths.temporaryFolder()
