@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecouvreBatchTests",
-            dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre"]
+            dependencies: ["RecouvreBatch", "RecouvreForms", "RecouvreTestSupport", "recouvre", "RecouvrePDF"]
         ),
         // Test helper: adds notices in a loop until killed (the archive's SIGKILL test).
         .executableTarget(name: "recouvre-archive-crashtest", dependencies: ["RecouvreArchive", "RecouvreModel"]),
@@ -178,6 +178,8 @@ let package = Package(
 
         // Times the statement of a 10,000-invoice / 30,000-payment case (release build).
         .executableTarget(name: "recouvre-bench", dependencies: ["RecouvreModel", "RecouvreForms", "RecouvreLaw"]),
+        // Times `recouvre import csv|fec` stage by stage (docs/import.md, release build).
+        .executableTarget(name: "recouvre-import-bench", dependencies: ["RecouvreImport"]),
         // Times 1,000 dossiers assembled in one process with the law book loaded once (release build).
         .executableTarget(
             name: "recouvre-bench-dossier",

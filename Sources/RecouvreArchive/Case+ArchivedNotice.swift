@@ -26,7 +26,7 @@ extension Case {
                     + "ni la mise en demeure ni son accusé de réception (lancez recouvre archive verify)")
         }
         guard let archived = try archive.latestFormalNotice(caseReference: reference) else {
-            return (self, "no formal notice archived for case \(reference) in \(archive.path)")
+            return (self, "aucune mise en demeure archivée pour le dossier \(reference) dans \(archive.path)")
         }
         if let received = archived.received {
             if received < archived.sent {
@@ -43,28 +43,29 @@ extension Case {
         let receipt =
             archived.received.map {
                 archived.outcome == .notCollected
-                    ? "presented \($0.iso), not collected (pli avisé non réclamé: counts as received that day)"
-                    : "received \($0.iso)"
-            } ?? "no receipt recorded"
+                    ? "présentée le \($0.iso), non réclamée (pli avisé non réclamé : vaut réception ce jour-là)"
+                    : "reçue le \($0.iso)"
+            } ?? "aucun accusé de réception enregistré"
         var completed = self
         if let notice = formalNotice {
             guard notice.date == archived.sent else {
                 return (
                     self,
-                    "the archive's notice #\(archived.id) for case \(reference) was sent on \(archived.sent.iso), "
-                        + "the case file's on \(notice.date.iso): not used"
+                    "la notification #\(archived.id) archivée pour le dossier \(reference) a été envoyée le "
+                        + "\(archived.sent.iso), la mise en demeure du fichier du dossier le \(notice.date.iso) : "
+                        + "non utilisée"
                 )
             }
             guard let received = archived.received,
                 let index = events.lastIndex(where: { $0.type == .formalNotice && $0.date == notice.date })
             else {
-                return (self, "the archive has no receipt for notice #\(archived.id) either")
+                return (self, "l'archive n'a pas non plus d'accusé de réception pour la notification #\(archived.id)")
             }
             completed.events[index].received = received
             return (
                 completed,
-                "receipt date \(received.iso) of the formal notice taken from the archive "
-                    + "(notice #\(archived.id))"
+                "date de réception \(received.iso) de la mise en demeure prise de l'archive "
+                    + "(notification #\(archived.id))"
             )
         }
         completed.events.append(
@@ -73,8 +74,8 @@ extension Case {
                 channel: Channel(rawValue: archived.channel.rawValue), tracking: archived.tracking))
         return (
             completed,
-            "formal notice taken from the archive: notice #\(archived.id) sent \(archived.sent.iso) by "
-                + "\(archived.channel.rawValue), \(receipt)"
+            "mise en demeure prise de l'archive : notification #\(archived.id) envoyée le \(archived.sent.iso) "
+                + "(\(archived.channel.rawValue)), \(receipt)"
         )
     }
 }

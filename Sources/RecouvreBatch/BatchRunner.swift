@@ -26,10 +26,13 @@ public struct BatchConfiguration: Sendable {
     public var profile: Bool
     /// The input as the user named it, for the report.
     public var input: String
+    /// `--pdf` / `--pdf-only`: each document's PDF/A-3b beside its text, or instead of it, through one
+    /// renderer per worker (`PDFRendererPool`).
+    public var pdf: BundlePDF?
 
     public init(
         out: URL, asOf: Day?, today: Day, stage: String? = nil, jobs: Int, shard: Shard? = nil, profile: Bool = false,
-        input: String
+        input: String, pdf: BundlePDF? = nil
     ) {
         self.out = out
         self.asOf = asOf
@@ -39,6 +42,7 @@ public struct BatchConfiguration: Sendable {
         self.shard = shard
         self.profile = profile
         self.input = input
+        self.pdf = pdf
     }
 }
 
@@ -183,6 +187,8 @@ public struct BatchRunner: Sendable {
             tool: pipeline.tool, input: configuration.input, asOf: configuration.asOf, stage: configuration.stage,
             shard: configuration.shard, entries: entries)
         let files = try Self.writeReport(report, to: out)
+        // The bundles were written without an fsync each: one flush of the output's file system now.
+        FileSystem.syncFileSystem(of: out.path)
         return BatchOutcome(
             report: report, progress: progress, times: times, removedLeftovers: removed, reportFiles: files)
     }
@@ -222,16 +228,21 @@ public struct BatchRunner: Sendable {
         }
         do {
             let dossier = try pipeline.assemble(
-                claim, exhibits: loaded.exhibits, asOf: day, force: false, options: dossierOptions, times: &times)
+                claim, exhibits: loaded.exhibits, asOf: day, force: false, pdf: configuration.pdf,
+                options: dossierOptions, times: &times)
             let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.
+            // No fsync per file: the whole output is synced once at the end of the run (docs/batch.md).
             let options = SinkOptions(
-                force: replace, protecting: [item.source] + loaded.exhibitPaths, debrisRemoved: true)
-            try times.measure(.write) { try FolderSink(target: target, options: options).write(bundle) }
+                force: replace, protecting: [item.source] + loaded.exhibitPaths, debrisRemoved: true,
+                syncFiles: false)
+            // manifest.json rendered once, for the sink and for the check below.
+            let files = bundle.allFiles
+            try times.measure(.write) { try FolderSink(target: target, options: options).write(allFiles: files) }
             // dossier.xml was validated in memory before writing: on disk, every file is read back and
             // compared with the bytes the manifest hashed.
-            if let altered = times.measure(.verify, { Self.firstAltered(bundle, at: target) }) {
+            if let altered = times.measure(.verify, { Self.firstAltered(files, at: target) }) {
                 FileSystem.removeTree(target.path)
                 throw BatchInputError(
                     source: target.path,
@@ -244,10 +255,10 @@ public struct BatchRunner: Sendable {
         }
     }
 
-    /// The first file of `bundle` whose bytes at `target` differ from those written (or are missing).
-    static func firstAltered(_ bundle: DossierBundle, at target: URL) -> String? {
-        for file in bundle.allFiles {
-            let written = FileManager.default.contents(atPath: target.path + "/" + file.path)
+    /// The first of `files` whose bytes at `target` differ from those written (or are missing).
+    static func firstAltered(_ files: [BundleFile], at target: URL) -> String? {
+        for file in files {
+            let written = try? FileSystem.readRegularFile(target.path + "/" + file.path, limit: file.data.count + 1)
             if written != file.data { return file.path }
         }
         return nil
@@ -259,10 +270,32 @@ public struct BatchRunner: Sendable {
         guard let report = try? pipeline.verifier.verify(path: target.path), report.isIntact,
             let manifest = report.manifest
         else { return false }
-        return manifest.tool == pipeline.tool && manifest.caseReference == claim.reference && manifest.asOf == day.iso
+        return Self.documentFormats(manifest) == Self.expectedFormats(configuration.pdf)
+            && manifest.tool == pipeline.tool && manifest.caseReference == claim.reference && manifest.asOf == day.iso
             && manifest.amountClaimed == Money.plain(decision.statement.totals.total)
             && manifest.creditor == ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren)
             && manifest.debtor == ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren)
+    }
+
+    /// Which renderings of the documents (`NN-name.txt`, `NN-name.pdf`) a bundle holds: a bundle built
+    /// without `--pdf` is not current for a run with it, nor the reverse.
+    static func documentFormats(_ manifest: BundleManifest) -> Set<String> {
+        var formats = Set<String>()
+        for file in manifest.files where !file.path.contains("/") {
+            let name = file.path
+            guard name.count > 3, name.prefix(2).allSatisfy(\.isNumber), name.dropFirst(2).first == "-" else {
+                continue
+            }
+            if name.hasSuffix(".txt") { formats.insert("txt") }
+            if name.hasSuffix(".pdf") { formats.insert("pdf") }
+        }
+        return formats
+    }
+
+    /// The renderings this run writes.
+    static func expectedFormats(_ pdf: BundlePDF?) -> Set<String> {
+        guard let pdf else { return ["txt"] }
+        return pdf.only ? ["pdf"] : ["txt", "pdf"]
     }
 
     func entry(

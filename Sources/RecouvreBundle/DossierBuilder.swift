@@ -154,13 +154,21 @@ public struct DossierPipeline: Sendable {
 
         var files: [BundleFile] = []
         var documentDigests: [DocumentDigest] = []
+        // batch engineer: each file hashed once, for dossier.xml and the manifest alike (path → SHA-256).
+        var hashed: [String: String] = [:]
+        func sha256(_ path: String, _ data: Data) -> String {
+            if let known = hashed[path] { return known }
+            let digest = BundleManifest.sha256(data)
+            hashed[path] = digest
+            return digest
+        }
         for document in dossier.documents {
             let data = Data(document.text.utf8)
             files.append(BundleFile(path: document.fileName, data: data))
             documentDigests.append(
                 DocumentDigest(
                     fileName: document.fileName, title: document.title,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
+                    sha256: sha256(document.fileName, data), bytes: data.count))
         }
         var exhibitDigests: [ExhibitDigest] = []
         for exhibit in dossier.exhibits {
@@ -191,21 +199,23 @@ public struct DossierPipeline: Sendable {
             exhibitDigests.append(
                 ExhibitDigest(
                     number: exhibit.number, title: exhibit.title, path: path,
-                    sha256: BundleManifest.sha256(data), bytes: data.count))
+                    sha256: sha256(path, data), bytes: data.count))
         }
 
         // A dossier.xml that does not validate is our bug: report it, write nothing.
         let xmlInput = DossierXMLInput(
             case: claim, statement: statement, route: route, documents: documentDigests,
             exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
-        let xml = try times.measure(.xml) { try DossierXML.write(xmlInput) }
+        // batch engineer: the libxml2 tree the XML was built as is validated in memory, not re-parsed.
+        let xmlDocument = try times.measure(.xml) { try DossierXML.document(xmlInput) }
         try times.measure(.xsd) {
             do {
-                try book.dossierSchema.validate(xml, name: DossierXML.fileName)
+                try xmlDocument.validate(against: book.dossierSchema)
             } catch let error as XMLValidationError {
                 throw BundleError.invalidDossierXML(DossierXMLError.generatedInvalid(error).description)
             }
         }
+        let xml = xmlDocument.data
         files.append(BundleFile(path: DossierXML.fileName, data: xml))
         // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
         var seenNotes = Set<String>()
@@ -227,7 +237,10 @@ public struct DossierPipeline: Sendable {
                 creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
                 debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
                 amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-                files: files.map { BundleManifestFile(path: $0.path, data: $0.data) })
+                files: files.map { file in
+                    hashed[file.path].map { BundleManifestFile(path: file.path, sha256: $0, bytes: file.data.count) }
+                        ?? BundleManifestFile(path: file.path, data: file.data)
+                })
         }
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()

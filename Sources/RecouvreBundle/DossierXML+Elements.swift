@@ -6,7 +6,7 @@ import RecouvreXML
 
 /// The sections of `dossier.xml`, in the order of `forms/schemas/dossier.xsd`.
 extension DossierXML {
-    static func writeGeneration(_ input: DossierXMLInput, to writer: XMLDocumentWriter) throws {
+    static func writeGeneration(_ input: DossierXMLInput, to writer: XMLTreeWriter) throws {
         try writer.element("generation") {
             try writer.element("tool", text: input.tool)
             try writer.element("as-of", text: input.statement.asOf.iso)
@@ -15,7 +15,7 @@ extension DossierXML {
         }
     }
 
-    static func writeCase(_ theCase: Case, to writer: XMLDocumentWriter) throws {
+    static func writeCase(_ theCase: Case, to writer: XMLTreeWriter) throws {
         try writer.element("case") {
             try writer.element("reference", text: theCase.reference)
             try writer.element("nature", text: theCase.nature.rawValue)
@@ -23,14 +23,14 @@ extension DossierXML {
         }
     }
 
-    static func writeParties(_ theCase: Case, to writer: XMLDocumentWriter) throws {
+    static func writeParties(_ theCase: Case, to writer: XMLTreeWriter) throws {
         try writer.element("parties") {
             try writeParty(theCase.creditor, as: "creditor", to: writer)
             try writeParty(theCase.debtor, as: "debtor", to: writer)
         }
     }
 
-    static func writeParty(_ party: Party, as role: String, to writer: XMLDocumentWriter) throws {
+    static func writeParty(_ party: Party, as role: String, to writer: XMLTreeWriter) throws {
         try writer.element(role) {
             try writer.element("kind", text: party.kind.rawValue)
             try writer.element("name", text: party.name)
@@ -48,7 +48,7 @@ extension DossierXML {
         }
     }
 
-    static func writeAddress(_ address: Address, as name: String, to writer: XMLDocumentWriter) throws {
+    static func writeAddress(_ address: Address, as name: String, to writer: XMLTreeWriter) throws {
         try writer.element(name) {
             for line in address.lines where present(line) != nil {
                 try writer.element("line", text: line)
@@ -60,7 +60,7 @@ extension DossierXML {
         }
     }
 
-    static func writeContract(_ contract: Contract, to writer: XMLDocumentWriter) throws {
+    static func writeContract(_ contract: Contract, to writer: XMLTreeWriter) throws {
         try writer.element("contract") {
             try writer.element("nature", textIfPresent: contract.nature?.rawValue)
             try writer.element("reference", textIfPresent: present(contract.reference))
@@ -91,7 +91,7 @@ extension DossierXML {
         }
     }
 
-    static func writeInvoices(_ invoices: [Invoice], to writer: XMLDocumentWriter) throws {
+    static func writeInvoices(_ invoices: [Invoice], to writer: XMLTreeWriter) throws {
         try writer.element("invoices") {
             for invoice in invoices {
                 try writer.element("invoice") {
@@ -106,7 +106,7 @@ extension DossierXML {
         }
     }
 
-    static func writeEvents(_ events: [Event], to writer: XMLDocumentWriter) throws {
+    static func writeEvents(_ events: [Event], to writer: XMLTreeWriter) throws {
         try writer.element("events") {
             for event in events {
                 try writer.element("event") {
@@ -122,7 +122,7 @@ extension DossierXML {
         }
     }
 
-    static func writeSettlements(_ settlements: [PaymentImputation], to writer: XMLDocumentWriter) throws {
+    static func writeSettlements(_ settlements: [PaymentImputation], to writer: XMLTreeWriter) throws {
         try writer.element("settlements") {
             for settlement in settlements {
                 try writer.element("settlement") {
@@ -144,7 +144,7 @@ extension DossierXML {
         }
     }
 
-    static func writeStatement(_ statement: Statement, to writer: XMLDocumentWriter) throws {
+    static func writeStatement(_ statement: Statement, to writer: XMLTreeWriter) throws {
         try writer.element("statement") {
             for invoice in statement.invoices {
                 try writer.element("invoice") {
@@ -183,7 +183,7 @@ extension DossierXML {
         }
     }
 
-    static func writeRoute(_ route: Route, to writer: XMLDocumentWriter) throws {
+    static func writeRoute(_ route: Route, to writer: XMLTreeWriter) throws {
         try writer.element("route") {
             try writer.element("nature", text: route.nature.rawValue)
             try writer.element("regime", text: route.regime.rawValue)
@@ -226,13 +226,13 @@ extension DossierXML {
         }
     }
 
-    static func writeWarnings(_ warnings: [String], to writer: XMLDocumentWriter) throws {
+    static func writeWarnings(_ warnings: [String], to writer: XMLTreeWriter) throws {
         try writer.element("warnings") {
             for warning in warnings { try writer.element("warning", text: warning) }
         }
     }
 
-    static func writeDocuments(_ documents: [DocumentDigest], to writer: XMLDocumentWriter) throws {
+    static func writeDocuments(_ documents: [DocumentDigest], to writer: XMLTreeWriter) throws {
         try writer.element("documents") {
             for document in documents {
                 try writer.element("document") {
@@ -245,7 +245,7 @@ extension DossierXML {
         }
     }
 
-    static func writeExhibits(_ exhibits: [ExhibitDigest], to writer: XMLDocumentWriter) throws {
+    static func writeExhibits(_ exhibits: [ExhibitDigest], to writer: XMLTreeWriter) throws {
         try writer.element("exhibits") {
             for exhibit in exhibits {
                 try writer.element("exhibit") {
@@ -259,7 +259,7 @@ extension DossierXML {
         }
     }
 
-    static func writeSources(_ input: DossierXMLInput, to writer: XMLDocumentWriter) throws {
+    static func writeSources(_ input: DossierXMLInput, to writer: XMLTreeWriter) throws {
         try writer.element("sources") {
             try writer.element("rate-tables") {
                 for table in input.statement.rateTables {

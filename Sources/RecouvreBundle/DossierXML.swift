@@ -83,18 +83,24 @@ public enum DossierXML {
     /// Writes `dossier.xml` and validates it against the law book's compiled schema. A document that
     /// does not validate is a bug in recouvre: `DossierXMLError.generatedInvalid`.
     public static func render(_ input: DossierXMLInput, schema: XMLSchemaValidator) throws -> Data {
-        let data = try write(input)
+        let document = try document(input)
         do {
-            try schema.validate(data, name: fileName)
+            try document.validate(against: schema)
         } catch {
             throw DossierXMLError.generatedInvalid(error)
         }
-        return data
+        return document.data
     }
 
     /// The XML, not yet validated.
     static func write(_ input: DossierXMLInput) throws -> Data {
-        let writer = try XMLDocumentWriter()
+        try document(input).data
+    }
+
+    /// The XML as bytes and as the libxml2 tree they serialise, not yet validated: validating the tree
+    /// (`DossierXMLDocument.validate(against:)`) checks the document without parsing the bytes again.
+    public static func document(_ input: DossierXMLInput) throws -> DossierXMLDocument {
+        let writer = try XMLTreeWriter()
         try writer.element("dossier", namespace: namespace, attributes: [("version", "1")]) {
             try writeGeneration(input, to: writer)
             try writeCase(input.case, to: writer)
@@ -109,7 +115,22 @@ public enum DossierXML {
             try writeExhibits(input.exhibits, to: writer)
             try writeSources(input, to: writer)
         }
-        return try writer.finish()
+        return DossierXMLDocument(data: try writer.finish(), tree: writer)
+    }
+}
+
+/// dossier.xml written: its bytes, and the libxml2 tree they are the serialisation of
+/// (`XMLTreeWriter`), kept for the schema check.
+public struct DossierXMLDocument {
+    /// The bytes of `dossier.xml`.
+    public let data: Data
+    let tree: XMLTreeWriter
+
+    /// Validates the tree against the schema in memory, without parsing `data` (the two are the same
+    /// document: `XMLTreeWriter` serialises the tree it builds); every error, located, when it does not
+    /// conform.
+    public func validate(against schema: XMLSchemaValidator) throws(XMLValidationError) {
+        try schema.validate(tree, name: DossierXML.fileName)
     }
 }
 

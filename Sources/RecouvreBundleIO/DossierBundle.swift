@@ -62,14 +62,22 @@ public struct SinkOptions: Sendable {
     /// over a folder of 10,000 bundles).
     public var debrisRemoved: Bool
 
+    /// `fsync` each file before the bundle is renamed into place (the default, as `build` always did):
+    /// a bundle that appeared survives a power cut. Batch turns it off and syncs the whole output
+    /// folder's file system once at the end (docs/batch.md): a process killed at any moment still
+    /// leaves only complete bundles (the rename), and after a power cut a bundle renamed since the
+    /// last sync may hold short files, which its checksums show and a re-run rebuilds.
+    public var syncFiles: Bool
+
     public init(
         force: Bool, protecting: [String] = [], beforeEachFile: (@Sendable (String) throws -> Void)? = nil,
-        debrisRemoved: Bool = false
+        debrisRemoved: Bool = false, syncFiles: Bool = true
     ) {
         self.force = force
         self.protecting = protecting
         self.beforeEachFile = beforeEachFile
         self.debrisRemoved = debrisRemoved
+        self.syncFiles = syncFiles
     }
 }
 
@@ -84,15 +92,30 @@ public struct FolderSink: BundleSink {
         self.options = options
     }
 
+    /// Each folder is created once, each file with one `open`/`write`/`close` (`FileSystem.writeNewFile`),
+    /// with an `fsync` unless `options.syncFiles` is off; the rename of the finished folder is what a
+    /// killed run cannot tear.
     public func write(_ bundle: DossierBundle) throws {
+        try write(allFiles: bundle.allFiles)
+    }
+
+    /// Writes `allFiles`, a bundle's `allFiles` (`manifest.json` included) computed by the caller.
+    public func write(allFiles: [BundleFile]) throws {
         try AtomicTarget(target: target, options: options).write { temporary in
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-            for file in bundle.allFiles {
+            try FileSystem.makeDirectory(temporary)
+            var folders: Set<Substring> = []
+            for file in allFiles {
                 try options.beforeEachFile?(file.path)
-                let url = URL(fileURLWithPath: temporary).appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: url)
+                // `pieces/01-devis.pdf`: `pieces` once for the whole bundle.
+                var slash = file.path.startIndex
+                while let next = file.path[slash...].firstIndex(of: "/") {
+                    let folder = file.path[..<next]
+                    if !folder.isEmpty, folders.insert(folder).inserted {
+                        try FileSystem.makeDirectory(temporary + "/" + folder, existing: true)
+                    }
+                    slash = file.path.index(after: next)
+                }
+                try FileSystem.writeNewFile(temporary + "/" + file.path, file.data, sync: options.syncFiles)
             }
         }
     }

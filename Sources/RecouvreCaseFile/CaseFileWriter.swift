@@ -16,7 +16,19 @@ public enum CaseFileWriter {
         var out = YAMLOut()
         out.text.reserveCapacity(1024 + 160 * (value.invoices.count + value.payments.count))
         for line in header {
-            out.text += line.isEmpty ? "#\n" : "# " + line.replacingOccurrences(of: "\n", with: " ") + "\n"
+            if line.isEmpty {
+                out.text += "#\n"
+            } else {
+                // A line break (LF, CR) would end the comment: the note stays on one line.
+                out.text += "# "
+                if line.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                    out.text.unicodeScalars.append(
+                        contentsOf: line.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+                } else {
+                    out.text += line
+                }
+                out.text += "\n"
+            }
         }
         out.line(0, "version", "\(value.version)")
         out.line(0, "reference", quoted(value.reference))
@@ -241,9 +253,58 @@ public enum CaseFileWriter {
     /// An amount as its exact decimal text with two decimals (`1800.00`, `0.50`); more decimals are
     /// kept as they are rather than rounded (the reader then says what is wrong).
     public static func amount(_ value: Decimal) -> String {
-        let plain = Money.plain(value)
-        if Money.rounded(value) == value { return plain }
-        return number(value)
+        if let text = fastAmount(value) { return text }
+        return describedAmount(value)
+    }
+
+    /// `amount` from the decimal's parts, for the usual amounts (up to 19 digits, up to 18 decimals):
+    /// the same text as `describedAmount`, without `Decimal.description`'s cost (an import writes
+    /// 100,000 amounts). `nil` otherwise.
+    static func fastAmount(_ value: Decimal) -> String? {
+        guard !value.isNaN, value.exponent <= 0, value.exponent >= -18 else { return nil }
+        let significand = value.significand
+        let units = NSDecimalNumber(decimal: significand).uint64Value
+        // Exact only if it reads back the same (else `describedAmount`).
+        guard units < 1_000_000_000_000_000_000, Decimal(units) == significand else { return nil }
+        var scale = -value.exponent
+        var reduced = units
+        // Trailing zeros beyond two decimals say nothing: `1.500` is `1.50`.
+        while scale > 2, reduced % 10 == 0 {
+            reduced /= 10
+            scale -= 1
+        }
+        var divisor: UInt64 = 1
+        for _ in 0..<scale { divisor *= 10 }
+        let whole = reduced / divisor
+        let fraction = reduced % divisor
+        var text = value.sign == .minus && units != 0 ? "-" : ""
+        text += String(whole)
+        text += "."
+        let decimals = max(scale, 2)
+        var digits = String(fraction * (scale < 2 ? (scale == 1 ? 10 : 100) : 1))
+        if digits.utf8.count < decimals {
+            digits = String(repeating: "0", count: decimals - digits.utf8.count) + digits
+        }
+        text += digits
+        return text
+    }
+
+    static func describedAmount(_ value: Decimal) -> String {
+        // Decimal's description is exact and locale-independent (`1642.68`, `-12.5`, `3`): at most two
+        // decimals are padded to two; more are kept as they are (never rounded here).
+        var text = "\(value)"
+        guard let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")) else {
+            guard text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) }) else { return text }
+            return text + ".00"
+        }
+        while text.utf8.last == UInt8(ascii: "0"), text.utf8.distance(from: dot, to: text.utf8.endIndex) > 3 {
+            text.removeLast()
+        }
+        switch text.utf8.distance(from: dot, to: text.utf8.endIndex) {
+        case 1: return text + "00"
+        case 2: return text + "0"
+        default: return text
+        }
     }
 
     /// A decimal's exact, locale-independent text (`12`, `12.5`).
@@ -251,6 +312,7 @@ public enum CaseFileWriter {
 
     /// A YAML double-quoted scalar: `"`, `\` and control characters escaped, everything else as is.
     public static func quoted(_ text: String) -> String {
+        if !needsEscapes(text) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -273,6 +335,24 @@ public enum CaseFileWriter {
         }
         out += "\""
         return out
+    }
+}
+
+extension CaseFileWriter {
+    /// Whether `quoted` must escape something in `text` (most texts: no, and they are copied whole).
+    static func needsEscapes(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        if ascii { return false }
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            if scalar.value <= 0x9F || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                return true
+            }
+        }
+        return false
     }
 }
 

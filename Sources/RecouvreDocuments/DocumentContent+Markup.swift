@@ -20,8 +20,13 @@ extension DocumentContent {
         var parser = MarkupParser(file: file)
         var lineNumber = 0
         var start = markup.startIndex
+        // batch engineer: without a carriage return, a line feed byte is a line feed Character (only CR LF
+        // makes one Character of two scalars around it), so the lines are found on the UTF-8 bytes.
+        let bytes = markup.utf8.contains(0x0D) ? nil : markup.utf8
         while start < markup.endIndex {
-            let end = markup[start...].firstIndex(of: "\n") ?? markup.endIndex
+            let end =
+                (bytes.map { $0[start...].firstIndex(of: 0x0A) } ?? markup[start...].firstIndex(of: "\n"))
+                ?? markup.endIndex
             lineNumber += 1
             try parser.take(markup[start..<end], line: lineNumber)
             guard end < markup.endIndex else { break }
@@ -224,6 +229,10 @@ private struct MarkupParser {
     }
 
     static func trimmed(_ text: Substring) -> String {
-        String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        // batch engineer: the same trim as `drop(while:)` on both ends, by index (no reversed copies).
+        let start = text.firstIndex { $0 != " " } ?? text.endIndex
+        var end = text.endIndex
+        while end > start, text[text.index(before: end)] == " " { end = text.index(before: end) }
+        return String(text[start..<end])
     }
 }

@@ -3,7 +3,8 @@
 /// A view model a template renders: a struct whose stored properties are the template's data. The
 /// conformance has no requirement; it tells `TemplateSchema` to look inside the type (its fields are
 /// read from the type's metadata, so the schema cannot drift from the view). See `TemplateViews.swift`.
-public protocol TemplateView {}
+// batch engineer: a view also converts itself to the dictionary Mustache is handed (`TemplateTree`).
+public protocol TemplateView: TemplateConvertible {}
 
 /// What a template may name in its view model, derived from the view's type (never from a hand list):
 /// the stored properties of each `TemplateView` struct, through optionals and arrays.

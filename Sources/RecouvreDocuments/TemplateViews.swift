@@ -28,6 +28,7 @@ extension ClaimView: TemplateView {}
 extension ExhibitView: TemplateView {}
 extension FirmView: TemplateView {}
 extension Mediator: TemplateView {}
+extension LeaseStatementView: TemplateView {}
 
 extension DocumentKind {
     /// The type of the view model `DossierRenderer.model(for:)` builds for this document (a test holds

@@ -27,6 +27,12 @@ public enum TextLayout {
     /// Appends `line` (without its newline), right-trimmed and wrapped at `width`, the pieces joined
     /// by `\n`, to `output`.
     public static func appendWrapped(_ line: Substring, width: Int, to output: inout String) {
+        if appendWrappedByBytes(line, width: width, to: &output) { return }
+        appendWrappedByCharacters(line, width: width, to: &output)
+    }
+
+    /// The layout walking `Character`s: any line.
+    static func appendWrappedByCharacters(_ line: Substring, width: Int, to output: inout String) {
         // Right-trim: walk back over the trailing spaces only.
         var end = line.endIndex
         while end > line.startIndex {
@@ -83,6 +89,94 @@ public enum TextLayout {
                 current = hanging + length
             }
         }
+    }
+
+    /// The same layout read off the UTF-8 bytes, for the lines where a column is one scalar: scalars
+    /// below U+0300 (ASCII, Latin-1 with its accents and no-break space, Latin Extended) other than the
+    /// carriage return, and those of U+2000–U+20CF (dashes, quotes, `…`, `•`, the narrow no-break space,
+    /// `€`) other than U+200C and U+200D. No such scalar joins its neighbour into one `Character`
+    /// (Unicode's grapheme break rules: only CR LF, the Extend and ZWJ classes — combining marks from
+    /// U+0300, U+200C, U+200D, U+20D0… —, prepended, regional-indicator and Hangul scalars do, all
+    /// excluded), so there the count of scalars is the count of `Character`s, and a space byte is a
+    /// space character (UTF-8 continuation bytes are never 0x20). Returns false, having appended
+    /// nothing, for any other line (the `Character` walk then lays it out).
+    static func appendWrappedByBytes(_ line: Substring, width: Int, to output: inout String) -> Bool {
+        let bytes = line.utf8
+        // One pass: refuse a line outside the fast case, find the end of the right-trimmed line and
+        // its columns.
+        var columns = 0
+        var trimmedColumns = 0
+        var trimmedEnd = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            bytes.formIndex(after: &index)
+            if byte >= 0xCC {
+                // U+2000–U+20CF: E2 80…82 xx, E2 83 80…8F; never E2 80 8C or E2 80 8D.
+                guard byte == 0xE2, index < bytes.endIndex else { return false }
+                let second = bytes[index]
+                bytes.formIndex(after: &index)
+                guard index < bytes.endIndex else { return false }
+                let third = bytes[index]
+                bytes.formIndex(after: &index)
+                let allowed =
+                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
+                    || (second == 0x83 && third < 0x90)
+                guard allowed else { return false }
+                columns += 1
+                trimmedEnd = index
+                trimmedColumns = columns
+                continue
+            }
+            if byte == 0x0D { return false }
+            if byte & 0xC0 != 0x80 { columns += 1 }
+            if byte != 0x20 {
+                trimmedEnd = index
+                trimmedColumns = columns
+            }
+        }
+        let trimmed = line[line.startIndex..<trimmedEnd]
+        guard trimmedColumns > width else {
+            output.append(contentsOf: trimmed)
+            return true
+        }
+        let hanging = hangingIndent(of: trimmed)
+        let utf8 = trimmed.utf8
+        var cursor = utf8.startIndex
+        var leading = 0
+        while cursor < utf8.endIndex, utf8[cursor] == 0x20 {
+            leading += 1
+            utf8.formIndex(after: &cursor)
+        }
+        output.append(contentsOf: trimmed[trimmed.startIndex..<cursor])
+        var current = leading
+        var atLineStart = true
+        while cursor < utf8.endIndex {
+            while cursor < utf8.endIndex, utf8[cursor] == 0x20 { utf8.formIndex(after: &cursor) }
+            guard cursor < utf8.endIndex else { break }
+            let start = cursor
+            var length = 0
+            while cursor < utf8.endIndex, utf8[cursor] != 0x20 {
+                if utf8[cursor] & 0xC0 != 0x80 { length += 1 }
+                utf8.formIndex(after: &cursor)
+            }
+            let word = trimmed[start..<cursor]
+            if atLineStart {
+                output.append(contentsOf: word)
+                current += length
+                atLineStart = false
+            } else if current + 1 + length <= width {
+                output.append(" ")
+                output.append(contentsOf: word)
+                current += 1 + length
+            } else {
+                output.append("\n")
+                for _ in 0..<hanging { output.append(" ") }
+                output.append(contentsOf: word)
+                current = hanging + length
+            }
+        }
+        return true
     }
 
     /// Indentation for continuation lines: the leading spaces, plus the width of a list marker

@@ -28,7 +28,7 @@ public enum CSVLedgerImporter {
         } catch {
             throw ImportError("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: name))
         }
-        guard let header = reader.next()?.map({ $0.trimmingCharacters(in: .whitespaces) }),
+        guard let header = reader.next()?.map({ $0.trimmedSpaces }),
             header.contains(where: { !$0.isEmpty })
         else {
             throw ImportError(
@@ -36,6 +36,7 @@ public enum CSVLedgerImporter {
         }
         let columns = try mapping.resolve(header: header, file: name)
         try requireColumns(columns, header: header, file: name)
+        let index = ColumnIndex(columns)
 
         var entries: [LedgerEntry] = []
         var problems: [ImportProblem] = []
@@ -45,10 +46,10 @@ public enum CSVLedgerImporter {
             line += 1
             let rowLine = line
             line += newlines(in: row)
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmedSpaces.isEmpty }) { continue }
             rows += 1
             if problems.count >= 50 { continue }
-            switch entry(row, line: rowLine, columns: columns, header: header, file: name, notes: &notes) {
+            switch entry(row, line: rowLine, columns: index, header: header, file: name, notes: &notes) {
             case .success(let entry?): entries.append(entry)
             case .success(nil): break
             case .failure(let problem): problems.append(problem)
@@ -78,7 +79,7 @@ public enum CSVLedgerImporter {
 
     static func newlines(in row: [String]) -> Int {
         var count = 0
-        for field in row where field.utf8.contains(UInt8(ascii: "\n")) || field.utf8.contains(UInt8(ascii: "\r")) {
+        for field in row where field.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             var previousCR = false
             for byte in field.utf8 {
                 if byte == UInt8(ascii: "\n") {
@@ -121,12 +122,12 @@ public enum CSVLedgerImporter {
 
     /// One line → an entry (`nil`: a line that is not a receivable, noted), or the problem that stops the import.
     static func entry(
-        _ row: [String], line: Int, columns: [LedgerMapping.Field: Int], header: [String], file: String,
+        _ row: [String], line: Int, columns: ColumnIndex, header: [String], file: String,
         notes: inout [ImportNote]
     ) -> Result<LedgerEntry?, ImportProblem> {
         func cell(_ field: LedgerMapping.Field) -> String? {
             guard let index = columns[field], index < row.count else { return nil }
-            let value = row[index].trimmingCharacters(in: .whitespaces)
+            let value = row[index].trimmedSpaces
             return value.isEmpty ? nil : value
         }
         func at(_ field: LedgerMapping.Field) -> SourceLocation {
@@ -189,7 +190,7 @@ public enum CSVLedgerImporter {
         // The signed amount of the line: amount, else debit − credit, else the balance itself.
         var signed: Decimal
         var amountField = LedgerMapping.Field.amount
-        var values: [LedgerMapping.Field: Decimal] = [:]
+        var values = Amounts()
         for field in [LedgerMapping.Field.amount, .debit, .credit, .paid, .balance] {
             switch amount(field) {
             case .success(let value): if let value { values[field] = value }
@@ -237,10 +238,11 @@ public enum CSVLedgerImporter {
         // The debtor: SIREN when valid, else the customer code, else the name.
         var debtor = PartyDetails()
         debtor.name = cell(.name)
-        var cells: [String: SourceLocation] = [
-            "number": at(.invoice), "issued": at(.issued), "amount": at(amountField), "date": at(.issued),
+        var cells: [(String, SourceLocation)] = [
+            ("number", at(.invoice)), ("issued", at(.issued)), ("amount", at(amountField)), ("date", at(.issued)),
         ]
-        if due != nil { cells["due"] = at(.due) }
+        cells.reserveCapacity(10)
+        if due != nil { cells.append(("due", at(.due))) }
         if let raw = cell(.siren) ?? cell(.siret) {
             let (siren, siret) = PartyDetails.identifiers(raw)
             debtor.siren = siren
@@ -251,7 +253,7 @@ public enum CSVLedgerImporter {
                         .warning, "« \(raw) » n'est pas un SIREN ou un SIRET valide (clé de Luhn) : non repris",
                         at: at(cell(.siren) != nil ? .siren : .siret)))
             }
-            cells["debtor.siren"] = at(cell(.siren) != nil ? .siren : .siret)
+            cells.append(("debtor.siren", at(cell(.siren) != nil ? .siren : .siret)))
         }
         if let kindText = cell(.kind).map(LedgerMapping.normalise) {
             if kindText.hasPrefix("particulier") || kindText.hasPrefix("individu") || kindText == "individual"
@@ -272,10 +274,10 @@ public enum CSVLedgerImporter {
         debtor.country = cell(.country)
         debtor.email = cell(.email)
         debtor.phone = cell(.phone)
-        if columns[.postcode] != nil { cells["debtor.address.postcode"] = at(.postcode) }
-        if columns[.city] != nil { cells["debtor.address.city"] = at(.city) }
-        if columns[.email] != nil { cells["debtor.email"] = at(.email) }
-        if columns[.name] != nil { cells["debtor.name"] = at(.name) }
+        if columns[.postcode] != nil { cells.append(("debtor.address.postcode", at(.postcode))) }
+        if columns[.city] != nil { cells.append(("debtor.address.city", at(.city))) }
+        if columns[.email] != nil { cells.append(("debtor.email", at(.email))) }
+        if columns[.name] != nil { cells.append(("debtor.name", at(.name))) }
         let key = debtor.siren ?? cell(.customer) ?? debtor.name ?? ""
         if key.isEmpty {
             return .failure(
@@ -289,5 +291,30 @@ public enum CSVLedgerImporter {
                 amount: magnitude, paid: min(paid, magnitude), paymentDate: paymentDate,
                 invoiceReference: cell(.invoiceReference), description: cell(.description),
                 penaltyClause: cell(.penaltyClause), debtorKey: key, debtor: debtor, location: location, cells: cells))
+    }
+}
+
+/// The column of each mapped field, looked up by the field's position (the importer asks it about ten
+/// times per line).
+struct ColumnIndex {
+    private var slots = [Int](repeating: -1, count: LedgerMapping.Field.allCases.count)
+
+    init(_ columns: [LedgerMapping.Field: Int]) {
+        for (field, column) in columns { slots[field.ordinal] = column }
+    }
+
+    subscript(field: LedgerMapping.Field) -> Int? {
+        let column = slots[field.ordinal]
+        return column < 0 ? nil : column
+    }
+}
+
+/// The amounts of one line (amount, debit, credit, paid, balance), by field.
+struct Amounts {
+    private var slots = [Decimal?](repeating: nil, count: LedgerMapping.Field.allCases.count)
+
+    subscript(field: LedgerMapping.Field) -> Decimal? {
+        get { slots[field.ordinal] }
+        set { slots[field.ordinal] = newValue }
     }
 }

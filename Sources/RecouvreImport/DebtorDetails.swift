@@ -35,7 +35,7 @@ struct PartyDetails {
             lines = [Self.placeholderLine]
             missing.append("l'adresse")
         }
-        var postcode = self.postcode.map { $0.trimmingCharacters(in: .whitespaces) }
+        var postcode = self.postcode.map { $0.trimmedSpaces }
         if country == "FR" {
             if let code = postcode, code.count == 4, code.allSatisfy(\.isNumber) { postcode = "0" + code }
             if postcode == nil || postcode?.isEmpty == true {
@@ -45,7 +45,7 @@ struct PartyDetails {
         } else if postcode?.isEmpty == true {
             postcode = nil
         }
-        var city = self.city?.trimmingCharacters(in: .whitespaces) ?? ""
+        var city = self.city?.trimmedSpaces ?? ""
         if city.isEmpty {
             city = Self.placeholderCity
             missing.append("la ville")
@@ -58,7 +58,7 @@ struct PartyDetails {
                         + "complétez le dossier avant `recouvre build` (valeurs « À COMPLÉTER »)",
                     at: location))
         }
-        var name = self.name?.trimmingCharacters(in: .whitespaces) ?? ""
+        var name = self.name?.trimmedSpaces ?? ""
         if name.isEmpty {
             name = "NOM À COMPLÉTER"
             notes.append(ImportNote(.warning, "\(role) sans nom : complétez le dossier", at: location))
@@ -84,7 +84,7 @@ struct PartyDetails {
 
     /// `FR`, `France` → `FR`; an ISO alpha-2 code as it is; `nil` when unknown.
     static func countryCode(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         if trimmed.count == 2, trimmed.allSatisfy({ $0.isASCII && $0.isLetter }) { return trimmed.uppercased() }
         switch LedgerMapping.normalise(trimmed) {
         case "france": return "FR"
@@ -103,7 +103,8 @@ struct PartyDetails {
     /// A SIREN or SIRET read from a cell or an identifier: digits only, checked (Luhn, La Poste).
     /// Returns the SIREN and the SIRET when valid, and a note when the text was not a valid number.
     static func identifiers(_ raw: String) -> (siren: String?, siret: String?) {
-        let digits = CompanyIdentifier.digits(raw).filter { $0 != "." && $0 != "-" }
+        let plain = raw.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let digits = plain ? raw : CompanyIdentifier.digits(raw).filter { $0 != "." && $0 != "-" }
         if digits.count == 9, CompanyIdentifier.isValidSiren(digits) { return (digits, nil) }
         if digits.count == 14, CompanyIdentifier.isValidSiret(digits) {
             let siren = String(digits.prefix(9))
@@ -120,6 +121,18 @@ struct PartyDetails {
 /// File names of the cases written: the debtor's key, reduced to letters, digits, `-` and `_`.
 enum CaseFileName {
     static func make(_ key: String) -> String {
+        // Already a clean name (a SIREN, a customer code): as it is.
+        let bytes = key.utf8
+        if (1...80).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-"),
+            bytes.allSatisfy({ byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_")
+            }), !key.contains("--")
+        {
+            return key + ".yaml"
+        }
         let cleaned = key.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars.map {
             scalar -> Character in
             let c = Character(scalar)

@@ -287,7 +287,7 @@ enum EInvoiceReader {
                 let parts = text.dropFirst().split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 if parts.count == 2, (1...4).contains(parts[0].count), parts[0].allSatisfy({ $0.isLetter }) {
                     subject = String(parts[0])
-                    content = String(parts[1]).trimmingCharacters(in: .whitespaces)
+                    content = String(parts[1]).trimmedSpaces
                 }
             }
             notes.append(EInvoice.Note(subject: subject, content: collapsed(content)))

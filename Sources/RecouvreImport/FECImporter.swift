@@ -41,7 +41,7 @@ public enum FECImporter {
             if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
             return slice.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
         }
-        let header = fields(headerLine).map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = fields(headerLine).map { $0.trimmedSpaces }
         var index: [String: Int] = [:]
         for (position, title) in header.enumerated() { index[title.lowercased()] = position }
         let missing = required.filter { index[$0.lowercased()] == nil }
@@ -106,7 +106,7 @@ public enum FECImporter {
                 return row[column]
             }
             func money(_ column: Int?) -> Decimal? {
-                let text = value(column).trimmingCharacters(in: .whitespaces)
+                let text = value(column).trimmedSpaces
                 if text.isEmpty { return 0 }
                 return FrenchValues.amount(text)
             }
@@ -134,7 +134,7 @@ public enum FECImporter {
                         ImportProblem("« \(value(montantColumn)) » n'est pas un montant", at: at(montantColumn!)))
                     continue
                 }
-                let sens = value(sensColumn).trimmingCharacters(in: .whitespaces).uppercased()
+                let sens = value(sensColumn).trimmedSpaces.uppercased()
                 let magnitude = m < 0 ? -m : m
                 switch (sens, m < 0) {
                 case ("D", false), ("C", true), ("+1", false), ("1", false): debit = magnitude
@@ -152,9 +152,9 @@ public enum FECImporter {
             balances[entryKey]!.debit += debit
             balances[entryKey]!.credit += credit
 
-            let accountNumber = value(account).trimmingCharacters(in: .whitespaces)
+            let accountNumber = value(account).trimmedSpaces
             guard accountNumber.hasPrefix(customerAccountPrefix) else { continue }
-            if !value(letter).trimmingCharacters(in: .whitespaces).isEmpty {
+            if !value(letter).trimmedSpaces.isEmpty {
                 lettered += 1
                 continue
             }
@@ -162,15 +162,15 @@ public enum FECImporter {
                 problems.append(ImportProblem("« \(value(pieceDate)) » n'est pas une date AAAAMMJJ", at: at(pieceDate)))
                 continue
             }
-            let customer = value(auxNumber).trimmingCharacters(in: .whitespaces)
-            let customerName = value(auxName).trimmingCharacters(in: .whitespaces)
+            let customer = value(auxNumber).trimmedSpaces
+            let customerName = value(auxName).trimmedSpaces
             let key = customer.isEmpty ? accountNumber : customer
-            var number = value(piece).trimmingCharacters(in: .whitespaces)
-            if number.isEmpty { number = value(entryNumber).trimmingCharacters(in: .whitespaces) }
-            let text = value(label).trimmingCharacters(in: .whitespaces)
-            let journalCode = value(journal).trimmingCharacters(in: .whitespaces).uppercased()
-            if let currencyColumn, !value(currencyColumn).trimmingCharacters(in: .whitespaces).isEmpty,
-                value(currencyColumn).trimmingCharacters(in: .whitespaces).uppercased() != "EUR"
+            var number = value(piece).trimmedSpaces
+            if number.isEmpty { number = value(entryNumber).trimmedSpaces }
+            let text = value(label).trimmedSpaces
+            let journalCode = value(journal).trimmedSpaces.uppercased()
+            if let currencyColumn, !value(currencyColumn).trimmedSpaces.isEmpty,
+                value(currencyColumn).trimmedSpaces.uppercased() != "EUR"
             {
                 notes.append(
                     ImportNote(
@@ -193,10 +193,10 @@ public enum FECImporter {
                     isSales || number.uppercased().hasPrefix("AV") || upperText.hasPrefix("AVOIR")
                     ? .creditNote : .payment
             }
-            let cells: [String: SourceLocation] = [
-                "number": at(piece), "issued": at(pieceDate), "date": at(pieceDate),
-                "amount": at(amount > 0 ? (debitColumn ?? montantColumn!) : (creditColumn ?? montantColumn!)),
-                "debtor.name": at(auxName),
+            let cells: [(String, SourceLocation)] = [
+                ("number", at(piece)), ("issued", at(pieceDate)), ("date", at(pieceDate)),
+                ("amount", at(amount > 0 ? (debitColumn ?? montantColumn!) : (creditColumn ?? montantColumn!))),
+                ("debtor.name", at(auxName)),
             ]
             entries.append(
                 LedgerEntry(

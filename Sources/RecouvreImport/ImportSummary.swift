@@ -56,7 +56,7 @@ public enum ImportSummary {
             ("lines_read", .integer(Int64(result.linesRead))),
             ("debtors", .integer(Int64(result.cases.count))),
             ("invoices", .integer(Int64(invoices))),
-            ("outstanding", .string(Money.plain(total))),
+            ("outstanding", .string(ImportAmount.plain(total))),
             ("cases", .array(result.cases.map(caseJSON))),
             ("skipped", notes(.skipped)),
             ("warnings", notes(.warning)),
@@ -96,7 +96,7 @@ public enum ImportSummary {
                     value.invoices.map { invoice in
                         .object([
                             ("number", .string(invoice.number)), ("issued", .string(invoice.issued.iso)),
-                            ("due", .string(invoice.due.iso)), ("amount", .string(Money.plain(invoice.amount))),
+                            ("due", .string(invoice.due.iso)), ("amount", .string(ImportAmount.plain(invoice.amount))),
                             ("penalty_clause", .optional(invoice.penaltyClause)),
                         ])
                     })
@@ -106,7 +106,8 @@ public enum ImportSummary {
                 .array(
                     value.payments.map { payment in
                         .object([
-                            ("date", .string(payment.date.iso)), ("amount", .string(Money.plain(payment.amount))),
+                            ("date", .string(payment.date.iso)),
+                            ("amount", .string(ImportAmount.plain(payment.amount))),
                             ("invoice", .optional(payment.invoice)),
                         ])
                     })
@@ -117,11 +118,11 @@ public enum ImportSummary {
                     value.creditNotes.map { note in
                         .object([
                             ("number", .string(note.number)), ("date", .string(note.date.iso)),
-                            ("amount", .string(Money.plain(note.amount))), ("invoice", .optional(note.invoice)),
+                            ("amount", .string(ImportAmount.plain(note.amount))), ("invoice", .optional(note.invoice)),
                         ])
                     })
             ),
-            ("outstanding", .string(Money.plain(imported.outstanding))),
+            ("outstanding", .string(ImportAmount.plain(imported.outstanding))),
             ("sources", .array(imported.sources.map(JSONValue.string))),
         ])
     }
@@ -145,9 +146,9 @@ public enum ImportSummary {
             ("due_date", .optional(invoice.dueDate?.iso)),
             ("due_date_source", invoice.dueDate != nil ? .string("BT-9") : .null),
             ("currency", .string(invoice.currency)),
-            ("amount_due", .string(Money.plain(invoice.amountDue))),
-            ("total_with_vat", .optional(invoice.totalWithVAT.map { Money.plain($0) })),
-            ("prepaid", .optional(invoice.prepaid.map { Money.plain($0) })),
+            ("amount_due", .string(ImportAmount.plain(invoice.amountDue))),
+            ("total_with_vat", .optional(invoice.totalWithVAT.map { ImportAmount.plain($0) })),
+            ("prepaid", .optional(invoice.prepaid.map { ImportAmount.plain($0) })),
             ("seller_name", .optional(invoice.seller.name)),
             ("seller_legal_id", .optional(invoice.seller.legalID)),
             ("seller_legal_id_scheme", .optional(invoice.seller.legalIDScheme)),

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreCaseFile
 import RecouvreModel
 
 /// Something the user should know about an import: a line skipped and why, a value completed by
@@ -134,4 +135,19 @@ public struct ImportError: RecouvreError, Sendable {
 
     public var exitCode: Int32 { 1 }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Amounts in notes and summaries.
+enum ImportAmount {
+    /// `Money.plain` (`1234.50`: two decimals, rounded half-up), from the case-file writer's exact text
+    /// when it already has two decimals (the usual case, and the cheap one).
+    static func plain(_ value: Decimal) -> String {
+        let text = CaseFileWriter.amount(value)
+        if let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")),
+            text.utf8.distance(from: dot, to: text.utf8.endIndex) == 3
+        {
+            return text
+        }
+        return Money.plain(value)
+    }
 }

@@ -23,8 +23,8 @@ struct LedgerEntry {
     var debtor: PartyDetails
     /// The line.
     var location: SourceLocation
-    /// Key of the case file (`number`, `issued`, `due`, `amount`, `debtor.siren`…) → its cell.
-    var cells: [String: SourceLocation] = [:]
+    /// Key of the case file (`number`, `issued`, `due`, `amount`, `debtor.siren`…) and its cell.
+    var cells: [(String, SourceLocation)] = []
 }
 
 /// Groups ledger lines by debtor into cases: invoices with what is still due, the payments and credit
@@ -107,7 +107,7 @@ struct LedgerAssembler {
                 caseNotes.append(
                     ImportNote(
                         .skipped,
-                        "facture \(invoice.number) soldée (\(Money.plain(invoice.amount)) réglés) : non reprise",
+                        "facture \(invoice.number) soldée (\(ImportAmount.plain(invoice.amount)) réglés) : non reprise",
                         at: invoice.location))
                 for other in allocated[index] ?? [] { dropped.insert(other) }
             } else {
@@ -122,7 +122,10 @@ struct LedgerAssembler {
                     .skipped, "débiteur « \(shownName) » : aucune facture ouverte, pas de dossier", at: first.location))
             return nil
         }
-        var locations: [String: SourceLocation] = ["": first.location, "creditor": SourceLocation(file: creditorFile)]
+        var locations: [String: SourceLocation] = [:]
+        locations.reserveCapacity(4 + 8 * entries.count)
+        locations[""] = first.location
+        locations["creditor"] = SourceLocation(file: creditorFile)
         for (field, cell) in first.cells where field.hasPrefix("debtor") { locations[field] = cell }
         locations["debtor"] = first.location
         var caseInvoices: [Invoice] = []
@@ -160,7 +163,7 @@ struct LedgerAssembler {
                 caseNotes.append(
                     ImportNote(
                         .warning,
-                        "facture \(entry.number) : \(Money.plain(entry.paid)) déjà réglés, date du règlement inconnue ; "
+                        "facture \(entry.number) : \(ImportAmount.plain(entry.paid)) déjà réglés, date du règlement inconnue ; "
                             + "compté au \(date.iso), date de la facture (lecture prudente : aucune pénalité sur la part réglée)",
                         at: entry.location))
             }
@@ -191,7 +194,7 @@ struct LedgerAssembler {
                     caseNotes.append(
                         ImportNote(
                             .info,
-                            "avoir \(entry.number) (\(Money.plain(entry.amount))) imputé sur la facture \(invoice!)",
+                            "avoir \(entry.number) (\(ImportAmount.plain(entry.amount))) imputé sur la facture \(invoice!)",
                             at: entry.location))
                 }
             case .invoice:
@@ -231,8 +234,8 @@ struct LedgerAssembler {
             notes.append(
                 ImportNote(
                     .skipped,
-                    "débiteur « \(shownName) » : règlements et avoirs (\(Money.plain(value.totalPaid + value.totalCredited))) "
-                        + "couvrent les factures (\(Money.plain(value.totalInvoiced))), pas de dossier",
+                    "débiteur « \(shownName) » : règlements et avoirs (\(ImportAmount.plain(value.totalPaid + value.totalCredited))) "
+                        + "couvrent les factures (\(ImportAmount.plain(value.totalInvoiced))), pas de dossier",
                     at: first.location))
             return nil
         }

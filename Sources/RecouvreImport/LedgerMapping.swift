@@ -29,6 +29,40 @@ public struct LedgerMapping: Sendable, Hashable {
         case penaltyClause = "penalty_clause"
         case currency
 
+        /// The field's position in `allCases` (a table index: a raw-value enum hashes its string).
+        var ordinal: Int {
+            switch self {
+            case .invoice: 0
+            case .issued: 1
+            case .due: 2
+            case .amount: 3
+            case .debit: 4
+            case .credit: 5
+            case .paid: 6
+            case .balance: 7
+            case .type: 8
+            case .description: 9
+            case .paymentDate: 10
+            case .paymentReference: 11
+            case .invoiceReference: 12
+            case .customer: 13
+            case .name: 14
+            case .siren: 15
+            case .siret: 16
+            case .kind: 17
+            case .legalForm: 18
+            case .address: 19
+            case .address2: 20
+            case .postcode: 21
+            case .city: 22
+            case .country: 23
+            case .email: 24
+            case .phone: 25
+            case .penaltyClause: 26
+            case .currency: 27
+            }
+        }
+
         /// What the field means, for `--help`-like messages and docs/import.md.
         public var meaning: String {
             switch self {

@@ -53,7 +53,7 @@ struct XMLCursor {
 
     /// An `xs:decimal` (`104.90`, `-233.47`, `-0.00`, `1021.910`), read exactly.
     static func decimal(_ text: String?) -> Decimal? {
-        guard var text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard var text = text?.trimmedSpaces, !text.isEmpty else { return nil }
         var negative = false
         if text.hasPrefix("-") {
             negative = true
@@ -71,7 +71,7 @@ struct XMLCursor {
 
     /// A CII `udt:DateTimeString` (format 102 `AAAAMMJJ`, also read: `AAAA-MM-JJ`) or a UBL `xs:date`.
     static func day(_ text: String?) -> Day? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let text = text?.trimmedSpaces else { return nil }
         if let day = Day(iso: String(text.prefix(10))) { return day }
         return FrenchValues.day(text)
     }

@@ -9,8 +9,9 @@ import Foundation
 public final class XMLSchemaValidator: @unchecked Sendable {
     /// The schema's name in error messages (`dossier.xsd`).
     public let name: String
-    private let schema: xmlSchemaPtr
-    private let lock = NSLock()
+    // Internal (not private): the in-memory validation of `XMLTreeWriter` uses them.
+    let schema: xmlSchemaPtr
+    let lock = NSLock()
 
     static let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
 

@@ -32,7 +32,8 @@ let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
 let claim = try times.measure(.validate) { try CaseFileReader.decode(data, name: path, folder: folder) }
 let asOf = claim.asOf ?? Day(iso: "2026-11-23")!
 let dossier = try pipeline.assemble(
-    claim, exhibits: FolderExhibitSource(folder: folder), asOf: asOf, force: true, options: DossierOptions(stage: stage),
+    claim, exhibits: FolderExhibitSource(folder: folder), asOf: asOf, force: true,
+    options: DossierOptions(stage: stage),
     times: &times)
 
 print(

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import RecouvreBatch
+import RecouvreForms
 import RecouvreImport
 import RecouvreModel
+import RecouvrePDF
 
 /// `recouvre batch INPUT --out DIR`: one verified dossier per debtor, on all cores, with a report.
 struct BatchCommand: ParsableCommand {
@@ -26,6 +28,7 @@ struct BatchCommand: ParsableCommand {
             mentionne aucune mise en demeure, court sinon) et est noté dans le rapport. \
             INPUT peut aussi être un grand livre CSV (--creditor, --map) ou un FEC (--creditor), importé comme le \
             fait `recouvre import` (un cas par débiteur, chacun validé avec sa ligne dans le grand livre).
+            --pdf (ou --pdf-only) ajoute le PDF/A-3b de chaque document, comme `build --pdf`, avec un seul moteur             Typst par job, gardé d'un dossier à l'autre.
 
             Code de sortie : 0 chaque débiteur construit (ou déjà présent), 1 certains ont échoué (le rapport dit \
             lesquels), 2 erreur d'usage.
@@ -76,6 +79,16 @@ struct BatchCommand: ParsableCommand {
         help: "Affiche le temps CPU de chaque étape (lecture, validation, relevé, orientation, rendu, xml, …).")
     var profile = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Écrit aussi chaque document en PDF/A-3b à côté de son texte, un moteur Typst par job (nécessite `pip install typst`)."
+    )
+    var pdf = false
+
+    @Flag(name: .customLong("pdf-only"), help: "Écrit les documents en PDF/A-3b seulement, sans leurs fichiers texte.")
+    var pdfOnly = false
+
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out demande un dossier, par exemple --out dossiers") }
         if jobs < 1 { throw ValidationError("--jobs \(jobs) : donnez au moins 1") }
@@ -109,9 +122,16 @@ struct BatchCommand: ParsableCommand {
         let outcome = try reportingErrors { () throws -> BatchOutcome in
             let pipeline = try forms.pipeline()
             let source = try inputSource()
+            // One renderer per worker, started when the worker first needs it (the first one now).
+            let pdfOption =
+                pdf || pdfOnly
+                ? try PDFRenderer.bundlePDF(
+                    forms: try Forms.locate(override: forms.forms), only: pdfOnly, workers: jobs
+                ).0
+                : nil
             let configuration = BatchConfiguration(
                 out: URL(fileURLWithPath: out), asOf: asOf.day, today: Today.day(), stage: stage?.rawValue,
-                jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), profile: profile, input: input)
+                jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), profile: profile, input: input, pdf: pdfOption)
             let runner = BatchRunner(pipeline: pipeline, configuration: configuration)
             return try waitFor {
                 let printer = BatchProgressPrinter.standardError()

@@ -36,8 +36,8 @@ struct ArchivedNoticeMergeTests {
                     type: .formalNotice, date: .of("2026-11-24"), received: .of("2026-11-27"),
                     channel: .registeredLetter, tracking: "1A"))
         #expect(
-            note == "formal notice taken from the archive: notice #1 sent 2026-11-24 by registered_letter, "
-                + "received 2026-11-27")
+            note == "mise en demeure prise de l'archive : notification #1 envoyée le 2026-11-24 "
+                + "(registered_letter), reçue le 2026-11-27")
     }
 
     @Test("a case's notice of the same day without receipt takes the archive's receipt date")
@@ -47,7 +47,7 @@ struct ArchivedNoticeMergeTests {
         let (completed, note) = try withNotice.completingFormalNotice(from: store)
         #expect(completed.formalNotice?.received == .of("2026-11-27"))
         #expect(completed.events.count == 1)
-        #expect(note == "receipt date 2026-11-27 of the formal notice taken from the archive (notice #1)")
+        #expect(note == "date de réception 2026-11-27 de la mise en demeure prise de l'archive (notification #1)")
     }
 
     @Test("the case file wins: a received notice, or a notice of another day, is kept as it is")
@@ -61,7 +61,10 @@ struct ArchivedNoticeMergeTests {
         otherDay.events = [Event(type: .formalNotice, date: .of("2026-11-20"))]
         let (kept, note) = try otherDay.completingFormalNotice(from: store)
         #expect(kept == otherDay)
-        #expect(note?.contains("was sent on 2026-11-24, the case file's on 2026-11-20: not used") == true)
+        #expect(
+            note?.contains(
+                "a été envoyée le 2026-11-24, la mise en demeure du fichier du dossier le 2026-11-20 : non utilisée")
+                == true)
     }
 
     @Test("a case the archive does not know is left as it is, and the note says so")
@@ -70,6 +73,6 @@ struct ArchivedNoticeMergeTests {
         other.reference = "2026-0099"
         let (kept, note) = try other.completingFormalNotice(from: store)
         #expect(kept == other)
-        #expect(note?.hasPrefix("no formal notice archived for case 2026-0099") == true)
+        #expect(note?.hasPrefix("aucune mise en demeure archivée pour le dossier 2026-0099") == true)
     }
 }

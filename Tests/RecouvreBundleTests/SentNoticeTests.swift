@@ -84,10 +84,10 @@ struct SentNoticeTests {
         // A creditor who is not a professional owes no médiateur.
         claim.creditor.kind = .individual
         claim.creditor.professional = false
-        let private_ = try Self.pipeline.assemble(
+        let notProfessional = try Self.pipeline.assemble(
             claim, exhibits: FolderExhibitSource(folder: folder), asOf: claim.asOf!, force: false,
             options: DossierOptions(stage: .notice))
-        #expect(!private_.warnings.contains { $0.contains("creditor.mediator") })
+        #expect(!notProfessional.warnings.contains { $0.contains("creditor.mediator") })
     }
 
     @Test("the mémoire en réclamation and the déclaration de créance carry the firm: letterhead, box, signature")

@@ -277,8 +277,8 @@ struct StatementArchiveCLITests {
             environment: archiveEnvironment(folder))
         #expect(with.status == 0, "\(with)")
         #expect(
-            with.stderr == "warning: formal notice taken from the archive: notice #1 sent 2026-11-24 by "
-                + "registered_letter, received 2026-11-26\n")
+            with.stderr == "warning: mise en demeure prise de l'archive : notification #1 envoyée le 2026-11-24 "
+                + "(registered_letter), reçue le 2026-11-26\n")
         // Civil interest runs from the day after the receipt (C. civ. 1231-6): 2026-11-27.
         #expect(with.stdout.contains("\"from\": \"2026-11-27\""), "\(with.stdout)")
     }
@@ -293,7 +293,9 @@ struct StatementArchiveCLITests {
             ["build", caseFile.path, "--out", out, "--archive", db, "--stage", "notice"],
             environment: archiveEnvironment(folder))
         #expect(built.status == 0, "\(built)")
-        #expect(built.stderr.contains("warning: formal notice taken from the archive: notice #1 sent 2026-11-24"))
+        #expect(
+            built.stderr.contains("warning: mise en demeure prise de l'archive : notification #1 envoyée le 2026-11-24")
+        )
         let xml = try String(contentsOfFile: out + "/dossier.xml", encoding: .utf8)
         // Civil interest runs from the day after the receipt (C. civ. 1231-6): 2026-11-27.
         #expect(xml.contains("<from>2026-11-27</from>"), "\(xml)")

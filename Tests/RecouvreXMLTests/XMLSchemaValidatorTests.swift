@@ -181,11 +181,19 @@ struct XMLSchemaValidatorTests {
                 try validator.validate(Self.document(), name: "good.xml")
             }
             for _ in 0..<20 { try round() }
-            let before = try residentBytes()
-            for _ in 0..<300 { try round() }
-            let growth = try residentBytes() - before
-            // Each round parses a schema and a 40 kB document (several hundred kB of trees): 300 leaks exceed 60 MB.
-            #expect(growth < 24 * 1024 * 1024, "resident memory grew by \(growth) bytes")
+            // Each round parses a schema and a 40 kB document (several hundred kB of trees): 300 leaky
+            // rounds exceed 60 MB, every time. The resident size is the whole test process's, and other
+            // suites run beside this one (a 5,000-invoice build takes 150 MB at once): the smallest growth
+            // of three measures is kept, since a leak grows in each of them and a neighbour's peak does not
+            // repeat (freed pages stay resident and are reused).
+            var growths: [Int] = []
+            for _ in 0..<3 {
+                let before = try residentBytes()
+                for _ in 0..<300 { try round() }
+                growths.append(try residentBytes() - before)
+                if growths.last! < 24 * 1024 * 1024 { break }
+            }
+            #expect(growths.min()! < 24 * 1024 * 1024, "resident memory grew by \(growths) bytes")
         }
 
         private func residentBytes() throws -> Int {

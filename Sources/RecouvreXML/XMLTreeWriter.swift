@@ -1,0 +1,275 @@
+import CLibXML2
+import Foundation
+
+/// Builds an XML document from the same calls as `XMLDocumentWriter` (`element`, `attribute`, `text`),
+/// into two forms at once: a libxml2 tree in memory, which `XMLSchemaValidator.validate(_:)` checks
+/// without parsing anything, and the document's bytes.
+///
+/// The bytes are exactly those `XMLDocumentWriter` (libxml2's `xmlTextWriter`, two-space indentation)
+/// writes for the same calls — the same declaration, indentation, `<a/>` for an empty element, and the
+/// same escaping: in text `<`, `>`, `&`, `"` and carriage returns (`xmlEncodeSpecialChars`), in
+/// attribute values also line feeds and tabs (`xmlBufAttrSerializeTxtContent`). Characters XML 1.0
+/// cannot carry become U+FFFD in both forms. Tests compare the two writers byte for byte, and parse
+/// the bytes back to the tree's content.
+///
+/// What is validated is the tree; what is written is its serialisation. Validating the tree instead of
+/// re-parsing the bytes saves libxml2's parse of every dossier (about half of the schema check).
+public final class XMLTreeWriter {
+    private let document: xmlDocPtr
+    private var bytes: [UInt8] = []
+    private var open: [Open] = []
+    /// `xmlTextWriter`'s `doindent`: whether the next end tag goes on a line of its own.
+    private var indentNextEnd = false
+    private var finished = false
+    private let indentation: [UInt8]
+
+    private struct Open {
+        var node: xmlNodePtr
+        var name: String
+        var namespace: xmlNsPtr?
+        /// The start tag is not closed yet (`<name attr="…"`): libxml2's `XML_TEXTWRITER_NAME` state.
+        var startTagOpen: Bool
+    }
+
+    /// A writer with a started document (`<?xml version="1.0" encoding="UTF-8"?>`).
+    public init(indentation: String = "  ") throws(XMLError) {
+        LibXML2.initialize()
+        guard let document = xmlNewDoc("1.0") else { throw Self.failure("xmlNewDoc") }
+        self.document = document
+        self.indentation = Array(indentation.utf8)
+        bytes.reserveCapacity(16 * 1024)
+        append(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        bytes.append(0x0A)
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    /// An element whose content `body` writes (attributes first, then child elements or text).
+    /// With `namespace`, the element declares it as the default namespace (`xmlns="…"`).
+    public func element(
+        _ name: String, namespace: String? = nil, attributes: [(String, String)] = [],
+        _ body: () throws -> Void
+    ) throws {
+        try start(name, namespace: namespace)
+        for (key, value) in attributes { try attribute(key, value) }
+        try body()
+        try end()
+    }
+
+    /// An element holding only `text` (`<city>Dijon</city>`).
+    public func element(_ name: String, attributes: [(String, String)] = [], text: String) throws {
+        try element(name, attributes: attributes) { try self.text(text) }
+    }
+
+    /// An element holding `text`, or nothing at all when `text` is `nil`.
+    public func element(_ name: String, attributes: [(String, String)] = [], textIfPresent text: String?) throws {
+        guard let text else { return }
+        try element(name, attributes: attributes, text: text)
+    }
+
+    /// An attribute of the element just started (before any content).
+    public func attribute(_ name: String, _ value: String) throws {
+        guard !finished, let current = open.last, current.startTagOpen else {
+            throw XMLError(
+                code: -1, message: "attribute \(name) written outside a start tag", line: 0, column: 0)
+        }
+        try validate(name: name)
+        let value = XMLDocumentWriter.sanitized(value)
+        guard xmlNewProp(current.node, name, value) != nil else { throw Self.failure("xmlNewProp(\(name))") }
+        bytes.append(0x20)
+        append(name)
+        bytes.append(contentsOf: #"=""#.utf8)
+        Self.escapeAttribute(value, into: &bytes)
+        bytes.append(0x22)
+    }
+
+    /// Text content of the current element, escaped.
+    public func text(_ text: String) throws {
+        guard !finished, let current = open.last else {
+            throw XMLError(code: -1, message: "text written outside any element", line: 0, column: 0)
+        }
+        let text = XMLDocumentWriter.sanitized(text)
+        closeStartTag(newline: false)
+        let count = text.utf8.count
+        if count > 0 {
+            guard let node = xmlNewDocTextLen(document, text, Int32(count)) else {
+                throw Self.failure("xmlNewDocTextLen")
+            }
+            // The text node is owned by the element once added (merged into a preceding text node).
+            if xmlAddChild(current.node, node) == nil {
+                xmlFreeNode(node)
+                throw Self.failure("xmlAddChild")
+            }
+        }
+        Self.escapeText(text, into: &bytes)
+        indentNextEnd = false
+    }
+
+    /// Ends the document and returns its bytes (UTF-8, ending with a line feed).
+    public func finish() throws -> Data {
+        guard !finished else {
+            throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0)
+        }
+        guard open.isEmpty else {
+            throw XMLError(code: -1, message: "element <\(open.last!.name)> is still open", line: 0, column: 0)
+        }
+        guard xmlDocGetRootElement(document) != nil else {
+            throw XMLError(code: -1, message: "the document has no root element", line: 0, column: 0)
+        }
+        finished = true
+        return Data(bytes)
+    }
+
+    /// The libxml2 document, for the schema validator (valid while the writer lives).
+    var tree: xmlDocPtr { document }
+
+    // MARK: -
+
+    private func start(_ name: String, namespace: String?) throws {
+        guard !finished else {
+            throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0)
+        }
+        try validate(name: name)
+        if open.isEmpty, xmlDocGetRootElement(document) != nil {
+            throw XMLError(code: -1, message: "a document has one root element", line: 0, column: 0)
+        }
+        let inherited = open.last?.namespace
+        guard let node = xmlNewDocNode(document, inherited, name, nil) else {
+            throw Self.failure("xmlNewDocNode(\(name))")
+        }
+        if let parent = open.last?.node {
+            guard xmlAddChild(parent, node) != nil else {
+                xmlFreeNode(node)
+                throw Self.failure("xmlAddChild(\(name))")
+            }
+        } else {
+            xmlDocSetRootElement(document, node)
+        }
+        var scope = inherited
+        if let namespace {
+            let href = XMLDocumentWriter.sanitized(namespace)
+            guard let declared = xmlNewNs(node, href, nil) else { throw Self.failure("xmlNewNs") }
+            xmlSetNs(node, declared)
+            scope = declared
+        }
+        closeStartTag(newline: true)
+        for _ in 0..<open.count { bytes.append(contentsOf: indentation) }
+        bytes.append(0x3C)
+        append(name)
+        open.append(Open(node: node, name: name, namespace: scope, startTagOpen: true))
+        if let namespace {
+            // `XMLDocumentWriter` writes the declaration as the first attribute.
+            bytes.append(contentsOf: #" xmlns=""#.utf8)
+            Self.escapeAttribute(XMLDocumentWriter.sanitized(namespace), into: &bytes)
+            bytes.append(0x22)
+        }
+    }
+
+    private func end() throws {
+        guard let current = open.last else {
+            throw XMLError(code: -1, message: "no element is open", line: 0, column: 0)
+        }
+        if current.startTagOpen {
+            bytes.append(contentsOf: "/>".utf8)
+            indentNextEnd = true
+        } else {
+            if indentNextEnd {
+                for _ in 0..<(open.count - 1) { bytes.append(contentsOf: indentation) }
+            }
+            indentNextEnd = true
+            bytes.append(contentsOf: "</".utf8)
+            append(current.name)
+            bytes.append(0x3E)
+        }
+        bytes.append(0x0A)
+        open.removeLast()
+    }
+
+    /// Closes the current start tag (`>`), before content: a line feed follows before a child element.
+    private func closeStartTag(newline: Bool) {
+        guard let last = open.indices.last, open[last].startTagOpen else { return }
+        open[last].startTagOpen = false
+        bytes.append(0x3E)
+        if newline { bytes.append(0x0A) }
+    }
+
+    private func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private func validate(name: String) throws {
+        guard !name.isEmpty, xmlValidateName(name, 0) == 0 else {
+            throw XMLError(code: -1, message: "'\(name)' is not a valid XML name", line: 0, column: 0)
+        }
+    }
+
+    private static func failure(_ call: String) -> XMLError {
+        XMLError(code: -1, message: "libxml2's \(call) failed", line: 0, column: 0)
+    }
+
+    /// Text content as `xmlEncodeSpecialChars` escapes it.
+    static func escapeText(_ text: String, into bytes: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// An attribute value as `xmlBufAttrSerializeTxtContent` escapes it (a document with an encoding:
+    /// other characters as they are).
+    static func escapeAttribute(_ text: String, into bytes: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A: bytes.append(contentsOf: "&#10;".utf8)
+            case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+            case 0x09: bytes.append(contentsOf: "&#9;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+    }
+}
+
+extension XMLSchemaValidator {
+    /// Validates the tree `writer` built, in memory (nothing parsed); throws every error libxml2
+    /// reported. The tree has no line numbers: on failure the errors are those of validating the
+    /// serialised bytes, which locate each one (the document is wrong either way).
+    public func validate(_ writer: XMLTreeWriter, name: String) throws(XMLValidationError) {
+        let collector = XMLErrorCollector(name: name)
+        let status: Int32 = withExtendedLifetime(collector) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
+            defer { xmlSchemaFreeValidCtxt(context) }
+            xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
+            return xmlSchemaValidateDoc(context, writer.tree)
+        }
+        guard status != 0 || !collector.errors.isEmpty else { return }
+        if let data = try? writer.bytesSoFar() {
+            try validate(data, name: name)
+        }
+        throw collector.failure(
+            fallback: status < 0
+                ? "libxml2 could not run the validation (internal error \(status))"
+                : "the document does not conform to \(self.name)")
+    }
+}
+
+extension XMLTreeWriter {
+    /// The bytes of a finished document, for error reports.
+    fileprivate func bytesSoFar() throws -> Data {
+        guard open.isEmpty else { throw XMLError(code: -1, message: "unfinished", line: 0, column: 0) }
+        return Data(bytes)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import RecouvreTestSupport
+import Testing
+
+@testable import RecouvreDocuments
+
+/// The two shortcuts of document rendering (batch speed) must change no byte: the views handed to
+/// Mustache as dictionaries (`TemplateTree`), and the text layout read off UTF-8 bytes.
+@Suite("Rendering shortcuts: same text as the slow paths")
+struct RenderingFastPathTests {
+    /// Every sample and fixture, at both stages.
+    static let inputs: [DossierInput] = {
+        (Samples.all.flatMap(\.stages)) + ((try? FixtureInputs.names.flatMap(FixtureInputs.stages)) ?? [])
+    }()
+
+    @Test("every template renders the same markup from the dictionaries as from the view structs")
+    func treeRendersLikeStructs() throws {
+        let renderer = Samples.book.renderer
+        var compared = 0
+        #expect(Self.inputs.count > 20)
+        for input in Self.inputs {
+            for kind in DocumentKind.plan(for: input.route, stage: input.stage) {
+                let model = try renderer.model(for: kind, input)
+                let reflected = try renderer.templates.markup(kind.template, model)
+                let tree = TemplateTree.value(model)
+                #expect(tree is [String: Any], "\(kind): the view was not converted")
+                let fromTree = try renderer.templates.markup(kind.template, tree)
+                #expect(fromTree == reflected, "\(kind.template) differs for \(input.case.reference)")
+                compared += 1
+            }
+        }
+        #expect(compared > 50)
+    }
+
+    @Test("every struct inside a view model is marked TemplateView (else Mustache reflects it at each lookup)")
+    func everyViewIsMarked() throws {
+        let renderer = Samples.book.renderer
+        var unmarked = Set<String>()
+        func walk(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .struct, .class:
+                if !(value is any TemplateView) { unmarked.insert(String(reflecting: type(of: value))) }
+                for child in mirror.children { walk(child.value) }
+            case .optional, .collection:
+                for child in mirror.children { walk(child.value) }
+            default:
+                return
+            }
+        }
+        for input in Self.inputs {
+            for kind in DocumentKind.plan(for: input.route, stage: input.stage) {
+                walk(try renderer.model(for: kind, input))
+            }
+        }
+        #expect(unmarked.isEmpty, "unmarked view types: \(unmarked.sorted())")
+    }
+
+    @Test("a nil property is left out, so the lookup goes on up the context stack as with a struct")
+    func nilLooksFurtherUp() throws {
+        struct Inner: TemplateView {
+            var name: String?
+            var flag: Bool
+        }
+        struct Outer: TemplateView {
+            var name: String
+            var inner: Inner
+            var items: [Inner]
+            var words: [String]
+        }
+        let model = Outer(
+            name: "outer", inner: Inner(name: nil, flag: true),
+            items: [Inner(name: "a", flag: false), Inner(name: nil, flag: true)], words: ["x", "y"])
+        let templates = try TemplateSet(sources: [
+            "t": "{{#inner}}[{{name}}]{{#flag}}on{{/flag}}{{/inner}} {{#items}}<{{name}}{{^flag}}-{{/flag}}>{{/items}} "
+                + "{{#words}}{{.}}{{/words}}{{^missing}} none{{/missing}}"
+        ])
+        let reflected = try templates.markup("t", model)
+        #expect(reflected == "[outer]on <a-><outer> xy none")
+        #expect(try templates.markup("t", TemplateTree.value(model)) == reflected)
+    }
+
+    /// A deterministic generator (the tests must give the same lines on every run).
+    struct Lines {
+        var state: UInt64
+
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+
+        /// Words of the documents' alphabet: ASCII, accents, no-break spaces, list markers, a letter of
+        /// Latin Extended-B (two UTF-8 bytes, lead 0xC7), runs of spaces, a form feed, and punctuation
+        /// of U+2000–U+20CF (three bytes: dashes, quotes, `…`, the narrow no-break space, `€`).
+        mutating func line() -> String {
+            let pieces = [
+                " ", " ", " ", "  ", "a", "le", "débiteur", "1\u{00A0}234,56\u{00A0}€", "L441-10\u{00A0}II", "- ",
+                "1. ", "[12] ", "(3) ", "Ǆ", "créance", "—", "\u{0C}", "x", "intérêts", "9.", "ÉÈÀ", "l’article",
+                "« cité »", "…", "•", "12\u{202F}%", "‰", "\u{20CF}", "\u{200B}",
+            ]
+            var text = ""
+            for _ in 0..<next(40) { text += pieces[next(pieces.count)] }
+            return text
+        }
+    }
+
+    @Test("the byte layout gives the Character layout's text, for 4,000 lines of the documents' alphabet")
+    func byteLayoutMatchesCharacters() {
+        var lines = Lines(state: 20_261_201)
+        var fast = 0
+        for _ in 0..<4000 {
+            let line = lines.line()
+            let width = 4 + lines.next(40)
+            var viaBytes = ""
+            let handled = TextLayout.appendWrappedByBytes(Substring(line), width: width, to: &viaBytes)
+            var viaCharacters = ""
+            TextLayout.appendWrappedByCharacters(Substring(line), width: width, to: &viaCharacters)
+            #expect(handled)
+            if handled {
+                fast += 1
+                #expect(viaBytes == viaCharacters, "width \(width): \(line.debugDescription)")
+            }
+        }
+        #expect(fast == 4000)
+    }
+
+    @Test(
+        "lines with a combining mark, an emoji, a joiner or a carriage return take the Character layout",
+        arguments: [
+            "cafe\u{0301} noir", "facture 🧾 due", "a\u{200D}b", "a\u{200C}b", "ligne\r", "Ǆ\u{0308}", "x\u{20D0}",
+            "\u{2122}\u{FE0F}", "한국", "🇫🇷",
+        ])
+    func otherLinesFallBack(line: String) {
+        var output = ""
+        #expect(!TextLayout.appendWrappedByBytes(Substring(line), width: 4, to: &output))
+        #expect(output.isEmpty)
+        var wrapped = ""
+        TextLayout.appendWrapped(Substring(line), width: 4, to: &wrapped)
+        var slow = ""
+        TextLayout.appendWrappedByCharacters(Substring(line), width: 4, to: &slow)
+        #expect(wrapped == slow)
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import RecouvreXML
+import Testing
+
+/// `XMLTreeWriter` must write, byte for byte, what `XMLDocumentWriter` (libxml2's xmlTextWriter) writes
+/// for the same calls, and its tree must validate as the parsed bytes do.
+@Suite("XMLTreeWriter: libxml2's bytes and an in-memory tree")
+struct XMLTreeWriterTests {
+    /// The calls both writers support.
+    indirect enum Node {
+        case element(String, namespace: String?, attributes: [(String, String)], [Node])
+        case text(String)
+    }
+
+    func write(_ root: Node, to writer: XMLDocumentWriter) throws {
+        switch root {
+        case .element(let name, let namespace, let attributes, let children):
+            try writer.element(name, namespace: namespace, attributes: attributes) {
+                for child in children { try write(child, to: writer) }
+            }
+        case .text(let text): try writer.text(text)
+        }
+    }
+
+    func write(_ root: Node, to writer: XMLTreeWriter) throws {
+        switch root {
+        case .element(let name, let namespace, let attributes, let children):
+            try writer.element(name, namespace: namespace, attributes: attributes) {
+                for child in children { try write(child, to: writer) }
+            }
+        case .text(let text): try writer.text(text)
+        }
+    }
+
+    func both(_ root: Node) throws -> (reference: String, tree: String) {
+        let reference = try XMLDocumentWriter()
+        try write(root, to: reference)
+        let tree = try XMLTreeWriter()
+        try write(root, to: tree)
+        return (
+            String(decoding: try reference.finish(), as: UTF8.self), String(decoding: try tree.finish(), as: UTF8.self)
+        )
+    }
+
+    static let values = [
+        "plain", "", "Dupont & Fils <SARL>", "quote \" and apostrophe '", "1 234,56\u{00A0}€", "line one\nline two",
+        "carriage\r\nreturn", "tab\there", "emoji 🧾 and CJK 請求書", "]]> end of CDATA", "  spaced  ",
+        "Châlons-en-Champagne",
+        "bell\u{07}null\u{00}end\u{FFFE}", "é", ">",
+    ]
+
+    @Test("text and attribute values come out as xmlTextWriter writes them", arguments: values)
+    func sameEscaping(value: String) throws {
+        let root = Node.element(
+            "root", namespace: "urn:example:1", attributes: [("value", value), ("n", "1")],
+            [
+                .element("text", namespace: nil, attributes: [], [.text(value)]),
+                .element("attributed", namespace: nil, attributes: [("v", value)], [.text(value)]),
+            ])
+        let (reference, tree) = try both(root)
+        #expect(tree == reference)
+    }
+
+    @Test("nesting, empty elements, empty text and namespaces come out as xmlTextWriter writes them")
+    func sameLayout() throws {
+        let root = Node.element(
+            "dossier", namespace: "urn:recouvre:dossier:1", attributes: [("version", "1")],
+            [
+                .element("empty", namespace: nil, attributes: [], []),
+                .element("blank", namespace: nil, attributes: [], [.text("")]),
+                .element(
+                    "party", namespace: nil, attributes: [("role", "creditor")],
+                    [
+                        .element("name", namespace: nil, attributes: [], [.text("Dupont")]),
+                        .element(
+                            "address", namespace: nil, attributes: [],
+                            [
+                                .element("line", namespace: nil, attributes: [], [.text("1 rue")]),
+                                .element("deep", namespace: nil, attributes: [("a", "b")], []),
+                            ]),
+                    ]),
+                .element(
+                    "other", namespace: "urn:other", attributes: [], [.element("x", namespace: nil, attributes: [], [])]
+                ),
+                .element("two", namespace: nil, attributes: [], [.text("a"), .text("b")]),
+            ])
+        let (reference, tree) = try both(root)
+        #expect(tree == reference)
+        #expect(tree.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dossier xmlns="))
+        #expect(tree.hasSuffix("</dossier>\n"))
+    }
+
+    static let schema = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns="urn:test:1"
+                   targetNamespace="urn:test:1" elementFormDefault="qualified">
+          <xs:element name="invoice">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="due" type="xs:date"/>
+                <xs:element name="note" type="xs:string" minOccurs="0"/>
+              </xs:sequence>
+              <xs:attribute name="version" type="xs:integer" use="required"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:schema>
+        """
+
+    func invoice(due: String, version: String = "1", namespace: String = "urn:test:1") throws -> XMLTreeWriter {
+        let writer = try XMLTreeWriter()
+        try writer.element("invoice", namespace: namespace, attributes: [("version", version)]) {
+            try writer.element("due", text: due)
+            try writer.element("note", text: "say \"hi\" & <go>")
+        }
+        return writer
+    }
+
+    @Test("the tree validates in memory as its bytes do, the namespace inherited by every child")
+    func validatesTree() throws {
+        let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")
+        let writer = try invoice(due: "2025-04-30")
+        let data = try writer.finish()
+        try validator.validate(writer, name: "good.xml")
+        try validator.validate(data, name: "good.xml")
+    }
+
+    @Test(
+        "a tree that does not conform is refused with the errors located in its bytes",
+        arguments: [
+            ("2025-02-30", "1", "urn:test:1"), ("2025-04-30", "one", "urn:test:1"), ("2025-04-30", "1", "urn:x"),
+        ])
+    func refusesTree(due: String, version: String, namespace: String) throws {
+        let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")
+        let writer = try invoice(due: due, version: version, namespace: namespace)
+        let data = try writer.finish()
+        let fromTree = try #require(throws: XMLValidationError.self) { try validator.validate(writer, name: "bad.xml") }
+        let fromBytes = try #require(throws: XMLValidationError.self) { try validator.validate(data, name: "bad.xml") }
+        #expect(fromTree.errors == fromBytes.errors)
+        #expect(fromTree.errors.allSatisfy { $0.line > 0 })
+    }
+
+    @Test("misuse is refused as XMLDocumentWriter refuses it")
+    func misuse() throws {
+        let writer = try XMLTreeWriter()
+        #expect(throws: XMLError.self) { try writer.text("loose") }
+        #expect(throws: XMLError.self) { try writer.element("1abc", text: "x") }
+        #expect(throws: XMLError.self) { try writer.finish() }
+        try writer.element("root") {
+            try writer.text("x")
+            #expect(throws: XMLError.self) { try writer.attribute("late", "x") }
+        }
+        #expect(throws: XMLError.self) { try writer.element("second") {} }
+        _ = try writer.finish()
+        #expect(throws: XMLError.self) { try writer.finish() }
+    }
+}
