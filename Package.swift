@@ -76,7 +76,7 @@ let package = Package(
             name: "RecouvreBundle",
             dependencies: [
                 "RecouvreModel", "RecouvreCaseFile", "RecouvreLaw", "RecouvreRoute", "RecouvreDocuments",
-                "RecouvreXML", "RecouvreForms", "RecouvreJSON", "RecouvreBundleIO",
+                "RecouvreXML", "RecouvreForms", "RecouvreJSON", "RecouvreBundleIO", "RecouvreAmicable",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -107,7 +107,7 @@ let package = Package(
             name: "RecouvreAmicableTests",
             dependencies: [
                 "RecouvreAmicable", "RecouvreForms", "RecouvreDocuments", "RecouvreRoute", "RecouvreCaseFile",
-                "RecouvreTestSupport",
+                "RecouvreTestSupport", "RecouvreBundle",
             ],
             exclude: ["Golden"]
         ),

@@ -51,11 +51,17 @@ public struct AcceptedPlan: Sendable, Hashable {
 /// A formal notice sent (C. civ. 1344) and, when known, the day the debtor received it.
 public struct SentNotice: Sendable, Hashable {
     public var date: Day
+    /// The avis de réception's date, or the presentation day of a pli avisé non réclamé.
     public var received: Day?
+    public var channel: Channel?
+    /// A pli avisé non réclamé (`outcome: not_collected`): `received` is the day it was presented.
+    public var notCollected: Bool
 
-    public init(date: Day, received: Day? = nil) {
+    public init(date: Day, received: Day? = nil, channel: Channel? = nil, notCollected: Bool = false) {
         self.date = date
         self.received = received
+        self.channel = channel
+        self.notCollected = notCollected
     }
 }
 
@@ -94,7 +100,10 @@ public struct AmicableHistory: Sendable, Hashable {
                     RecordedReminder(date: event.date, step: event.step, channel: event.channel, file: event.file))
             case .formalNotice:
                 // A pli avisé non réclamé counts as received on its presentation (effectiveReceipt).
-                notices.append(SentNotice(date: event.date, received: event.effectiveReceipt))
+                notices.append(
+                    SentNotice(
+                        date: event.date, received: event.effectiveReceipt, channel: event.channel,
+                        notCollected: event.received == nil && event.outcome == .notCollected))
             case .promise:
                 if let until = event.until {
                     promises.append(PaymentPromise(date: event.date, until: until, amount: event.amount))

@@ -35,12 +35,17 @@ public struct AmicableJournal: Sendable, Hashable {
     }
 
     /// `case.yaml` → `case.reminders.yaml` (also for `case.json`).
+    /// Plain string work on the path (`aged` asks it for 10,000 files: no URL is built).
     public static func path(forCase casePath: String) -> String {
-        let url = URL(fileURLWithPath: casePath)
-        let stem = url.deletingPathExtension().lastPathComponent
-        let name = "\(stem).reminders.yaml"
-        let folder = (casePath as NSString).deletingLastPathComponent
-        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+        var trimmed = Substring(casePath)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let slash = trimmed.lastIndex(of: "/")
+        let name = slash.map { trimmed[trimmed.index(after: $0)...] } ?? trimmed
+        let folder = slash.map { trimmed[...$0] } ?? ""
+        // The stem: the name without its last extension (`.yaml`, `.json`); a leading dot is no extension.
+        var stem = name
+        if let dot = name.lastIndex(of: "."), dot > name.startIndex { stem = name[..<dot] }
+        return "\(folder)\(stem).reminders.yaml"
     }
 
     /// Parses a journal. Pure: the CLI reads the file.

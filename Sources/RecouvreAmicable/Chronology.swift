@@ -3,23 +3,25 @@ import RecouvreDocuments
 import RecouvreModel
 
 /// The amicable attempts as the documents print them (the mise en demeure mentions the earlier
-/// reminders; the requête and the bordereau show the amicable attempts): one French line per step,
-/// in date order, worded by `forms/templates/relance-chronologie.mustache`.
+/// reminders; the requête, the bordereau, the PSPC request and the European form show every step
+/// before the court): one French line per step, in date order, worded by
+/// `forms/templates/relance-chronologie.mustache`.
 public enum AmicableChronology {
-    /// The lines for `history` up to `asOf` (a step after the document's date is not shown).
-    /// `ladder` names the steps (`relance ferme`); `payments` tell whether promises and plans were kept.
-    public static func lines(
+    /// The steps of `history` up to `asOf` (a step after the document's date is not shown): reminders,
+    /// payment promises, accepted plans and formal notices. `ladder` names the steps (`relance ferme`);
+    /// `payments` tell whether promises and plans were kept.
+    public static func steps(
         history: AmicableHistory, ladder: Ladder, payments: [Payment], asOf: Day,
         forms: AmicableForms
-    ) throws(AmicableError) -> [String] {
-        var items: [(day: Day, order: Int, model: [String: Any])] = []
+    ) throws(AmicableError) -> [AmicableStep] {
+        var items: [(day: Day, kind: AmicableStep.Kind, model: [String: Any])] = []
         for reminder in history.reminders where reminder.date <= asOf {
             var model: [String: Any] = [
                 "reminder": true, "date": FrenchFormat.date(reminder.date),
                 "channel": LetterModel.channelWords(reminder.channel),
             ]
             if let id = reminder.step, let step = ladder.step(id) { model["label"] = step.label }
-            items.append((reminder.date, 0, model))
+            items.append((reminder.date, .reminder, model))
         }
         for promise in history.promises where promise.date <= asOf {
             var model: [String: Any] = [
@@ -32,7 +34,7 @@ public enum AmicableChronology {
                 }
                 if let amount = promise.amount { model[paid >= amount ? "kept" : "broken"] = true }
             }
-            items.append((promise.date, 1, model))
+            items.append((promise.date, .promise, model))
         }
         for plan in history.plans where plan.date <= asOf {
             var model: [String: Any] = [
@@ -49,14 +51,50 @@ public enum AmicableChronology {
             case .completed: model["completed"] = true
             case .honoured: model["honoured"] = true
             }
-            items.append((plan.date, 2, model))
+            items.append((plan.date, .plan, model))
         }
-        items.sort { ($0.day, $0.order) < ($1.day, $1.order) }
-        var lines: [String] = []
+        for notice in history.notices where notice.date <= asOf {
+            var model: [String: Any] = [
+                "notice": true, "date": FrenchFormat.date(notice.date),
+                "channel": LetterModel.channelWords(notice.channel),
+            ]
+            // A receipt after the document's date is not known to it yet.
+            if let received = notice.received, received <= asOf {
+                model[notice.notCollected ? "presented" : "received"] = FrenchFormat.date(received)
+            } else {
+                model["noReceipt"] = true
+            }
+            items.append((notice.date, .formalNotice, model))
+        }
+        let order: [AmicableStep.Kind] = [.reminder, .promise, .plan, .formalNotice]
+        items.sort {
+            ($0.day, order.firstIndex(of: $0.kind) ?? 0) < ($1.day, order.firstIndex(of: $1.kind) ?? 0)
+        }
+        var steps: [AmicableStep] = []
         for item in items {
             let text = try forms.render(AmicableForms.chronologyTemplate, item.model, width: Int.max)
-            lines.append(contentsOf: text.split(separator: "\n").map(String.init).filter { !$0.isEmpty })
+            for line in text.split(separator: "\n") where !line.isEmpty {
+                steps.append(AmicableStep(day: item.day, kind: item.kind, text: String(line)))
+            }
         }
-        return lines
+        return steps
+    }
+
+    /// The lines of `steps`, the formal notices left out (what the mise en demeure recalls).
+    public static func lines(
+        history: AmicableHistory, ladder: Ladder, payments: [Payment], asOf: Day,
+        forms: AmicableForms
+    ) throws(AmicableError) -> [String] {
+        try steps(history: history, ladder: ladder, payments: payments, asOf: asOf, forms: forms)
+            .filter { $0.kind != .formalNotice }.map(\.text)
+    }
+
+    /// The steps of `claim` (its events and its journal) a dossier dated `asOf` recalls.
+    public static func steps(
+        case claim: Case, journal: AmicableJournal? = nil, asOf: Day, forms: AmicableForms
+    ) throws(AmicableError) -> [AmicableStep] {
+        try steps(
+            history: AmicableHistory(case: claim, journal: journal), ladder: forms.ladder, payments: claim.payments,
+            asOf: asOf, forms: forms)
     }
 }

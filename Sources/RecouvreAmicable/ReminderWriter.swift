@@ -143,6 +143,14 @@ enum LetterModel {
         model["professional"] = regime == .b2b
         model["publicBuyer"] = regime == .publicProcurement
         model["legalInterest"] = regime != .b2b && regime != .publicProcurement
+        // A professional writing to a consumer gives its médiateur de la consommation, as the mise en
+        // demeure does (C. consom. L612-1, L616-1, R616-1); the case names it (creditor.mediator).
+        if regime == .consumer, claim.creditor.actsProfessionally, let mediator = claim.creditor.mediator {
+            var item: [String: Any] = ["name": mediator.name]
+            if let address = mediator.address { item["address"] = address }
+            if let website = mediator.website { item["website"] = website }
+            model["mediator"] = item
+        }
         if statement.totals.penalties > 0 {
             model["penalties"] = ["amount": Money.french(statement.totals.penalties), "rates": rates(statement) ?? ""]
         }

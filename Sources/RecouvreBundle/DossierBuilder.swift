@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreAmicable
 import RecouvreCaseFile
 import RecouvreDocuments
 import RecouvreForms
@@ -128,17 +129,18 @@ public struct DossierPipeline: Sendable {
     /// `pdf` (`--pdf`, `--pdf-only`) adds each document's PDF/A-3b beside its text, or instead of it.
     public func assemble(
         _ claim: Case, exhibits: any ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
-        options: DossierOptions = DossierOptions()
+        options: DossierOptions = DossierOptions(), journal: AmicableJournal? = nil
     ) throws -> AssembledDossier {
         var times = StageTimes.off
         return try assemble(
-            claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, options: options, times: &times)
+            claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, options: options, journal: journal,
+            times: &times)
     }
 
     /// The same, adding each stage's CPU time to `times` (`batch --profile`).
     public func assemble(
         _ claim: Case, exhibits: any ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
-        options: DossierOptions = DossierOptions(), times: inout StageTimes
+        options: DossierOptions = DossierOptions(), journal: AmicableJournal? = nil, times: inout StageTimes
     ) throws -> AssembledDossier {
         // --- court engineer (issue 17): stage, procedure choice, court checks, notes.txt ---
         var options = options
@@ -149,7 +151,10 @@ public struct DossierPipeline: Sendable {
         let statement = decision.statement
         let route = decision.route
         var warnings = decision.warnings
-        let input = DossierInput(case: claim, statement: statement, route: route, options: options)
+        // amicable (issue 16): the reminders, promises, plans and notices recorded, for the documents.
+        let steps = try AmicableChronology.steps(case: claim, journal: journal, asOf: asOf, forms: book.amicable)
+        let input = DossierInput(
+            case: claim, statement: statement, route: route, amicableSteps: steps, options: options)
         let refusals = DossierChecks.refusals(input, settings: book.documentSettings, messages: book.messages)
         if !refusals.isEmpty { throw DossierRefusal(reasons: refusals) }
         if let forced = DossierChecks.forcedWarning(input, settings: book.documentSettings, messages: book.messages) {
@@ -269,9 +274,11 @@ public struct DossierPipeline: Sendable {
         let completed = try completeCase?(loaded.value) ?? CompletedCase(loaded.value)
         let claim = completed.case
         let day = asOf ?? claim.asOf ?? today
+        // amicable (issue 16): the steps `remind --record` / `plan --record` wrote beside the case.
+        let journal = try AmicableJournal.read(forCase: casePath)
         let dossier = try assemble(
             claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: loaded.folder)),
-            asOf: day, force: force, pdf: pdf, options: options)
+            asOf: day, force: force, pdf: pdf, options: options, journal: journal)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]

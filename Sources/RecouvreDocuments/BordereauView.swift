@@ -8,6 +8,8 @@ public struct BordereauView: Sendable {
     public var exhibits: [ExhibitView]
     public var place: String
     public var date: String
+    /// amicable (issue 16): the steps taken before the court.
+    public var amicable: AmicableStepsView
 
     init(_ facts: DossierFacts, destination: String) {
         reference = facts.theCase.reference
@@ -17,5 +19,6 @@ public struct BordereauView: Sendable {
         exhibits = facts.exhibitViews
         place = facts.place
         date = facts.date
+        amicable = AmicableStepsView(facts.input.amicableSteps)
     }
 }

@@ -9,12 +9,14 @@ public struct DossierInput: Sendable {
     public var route: Route
     /// The stage, procedure and mandataire the user chose.
     public var options: DossierOptions
-    /// The amicable attempts (reminders, promises, plans), one French line each, from
-    /// RecouvreAmicable's `AmicableChronology.lines`; the mise en demeure recalls them. Empty: none shown.
-    public var amicableSteps: [String]
+    /// amicable (issue 16): the steps recorded before the court (reminders, promises, plans, formal
+    /// notices), in date order, from RecouvreAmicable's `AmicableChronology.steps`; the mise en demeure
+    /// recalls the earlier reminders, the requête, the bordereau, the PSPC request and the European
+    /// form list them all.
+    public var amicableSteps: [AmicableStep]
 
     public init(
-        case: Case, statement: Statement, route: Route, amicableSteps: [String] = [],
+        case: Case, statement: Statement, route: Route, amicableSteps: [AmicableStep] = [],
         options: DossierOptions = DossierOptions()
     ) {
         self.case = `case`

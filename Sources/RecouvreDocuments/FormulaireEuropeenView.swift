@@ -52,6 +52,8 @@ public struct FormulaireEuropeenView: Sendable {
     public var place: String
     public var date: String
     public var signatory: String
+    /// amicable (issue 16): the steps taken before the request (rubric 11 / 8).
+    public var amicable: AmicableStepsView?
     public var signatureLine: String?
 
     init(_ facts: DossierFacts) {
@@ -191,6 +193,7 @@ public struct FormulaireEuropeenView: Sendable {
         place = facts.place
         date = facts.date
         signatory = facts.signatory
+        amicable = AmicableStepsView.some(facts.input.amicableSteps)
         signatureLine = facts.firmView?.signatureLine
     }
 }

@@ -73,11 +73,6 @@ public struct MiseEnDemeureView: Sendable {
         previousNotice = facts.previousNotice
         iban = facts.theCase.creditor.iban
         signatory = facts.signatory
-        amicable = facts.input.amicableSteps.isEmpty ? nil : AmicableStepsView(lines: facts.input.amicableSteps)
+        amicable = AmicableStepsView.beforeNotice(facts.input.amicableSteps)
     }
-}
-
-/// amicable (issue 16): the amicable attempts a document recalls, one French line each.
-public struct AmicableStepsView: Sendable, Hashable {
-    public var lines: [String]
 }

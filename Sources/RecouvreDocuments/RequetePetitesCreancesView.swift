@@ -13,6 +13,8 @@ public struct RequetePetitesCreancesView: Sendable {
     public var rates: String?
     public var exhibits: [ExhibitView]
     public var signatory: String
+    /// amicable (issue 16): the steps taken before the request.
+    public var amicable: AmicableStepsView?
     /// Invoices paid in full but late.
     public var lateInvoices: [LateInvoiceView]
     public var unpaidInvoices: [InvoiceView]
@@ -35,6 +37,7 @@ public struct RequetePetitesCreancesView: Sendable {
         rates = facts.rates
         exhibits = facts.exhibitViews
         signatory = facts.signatory
+        amicable = AmicableStepsView.some(facts.input.amicableSteps)
         lateInvoices = facts.lateInvoices
         unpaidInvoices = facts.unpaidInvoices
         runningInterest = facts.runningInterest

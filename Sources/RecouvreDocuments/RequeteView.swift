@@ -14,6 +14,9 @@ public struct RequeteView: Sendable {
     public var boxes: [Box]
     /// A mandataire files for the creditor.
     public var represented: Bool
+    /// amicable (issue 16): the steps taken before the court (CPC 54 5°: the diligences entreprises
+    /// en vue d'une résolution amiable, stated here for every requête).
+    public var amicable: AmicableStepsView
 
     public struct Box: Sendable {
         public var id: String
@@ -27,6 +30,7 @@ public struct RequeteView: Sendable {
         addressee = facts.addressee
         reference = facts.theCase.reference
         represented = facts.firm != nil
+        amicable = AmicableStepsView(facts.input.amicableSteps)
         // A box with nothing to say (the referral of CPC 1408 when no other court is designated) is left out.
         boxes = map.boxes.compactMap { box in
             let lines = box.fields.flatMap { Self.lines(for: $0, facts) }

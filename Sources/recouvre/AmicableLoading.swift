@@ -32,17 +32,9 @@ struct AmicableCase {
 
     static func load(path: String) throws -> AmicableCase {
         let loaded = try CaseFileReader.load(path: path)
-        let journalPath = AmicableJournal.path(forCase: path)
-        var journal: AmicableJournal?
-        if FileManager.default.fileExists(atPath: journalPath) {
-            guard let data = FileManager.default.contents(atPath: journalPath),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw AmicableError(file: journalPath, "illisible (UTF-8 attendu)")
-            }
-            journal = try AmicableJournal.parse(text: text, file: journalPath)
-        }
-        return AmicableCase(path: path, claim: loaded.value, journalPath: journalPath, journal: journal)
+        return AmicableCase(
+            path: path, claim: loaded.value, journalPath: AmicableJournal.path(forCase: path),
+            journal: try AmicableJournal.read(forCase: path))
     }
 
     /// CASE or DIR: a case file, or every case file (`.yaml`, `.yml`, `.json`, journals aside) under a

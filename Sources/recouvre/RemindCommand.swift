@@ -20,7 +20,8 @@ struct RemindCommand: ParsableCommand {
             logiciel de messagerie).
 
             --record ajoute la relance au journal à côté du cas (case.reminders.yaml à côté de case.yaml) ; \
-            le fichier de cas lui-même n'est jamais réécrit.
+            le fichier de cas lui-même n'est jamais réécrit. recouvre build lit aussi ce journal : les relances, \
+            promesses et échéanciers enregistrés figurent dans la mise en demeure, la requête et le bordereau.
 
             Exemples :
               recouvre remind fixtures/b2b-lyon-dijon/case.yaml --as-of 2025-05-16

@@ -29,6 +29,10 @@ struct JournalTests {
         #expect(try AmicableJournal.parse(text: text, file: "case.reminders.yaml") == journal)
         #expect(AmicableJournal.path(forCase: "clients/case.yaml") == "clients/case.reminders.yaml")
         #expect(AmicableJournal.path(forCase: "acme.json") == "acme.reminders.yaml")
+        #expect(
+            AmicableJournal.path(forCase: "/srv/dossiers.2026/d00001.yml") == "/srv/dossiers.2026/d00001.reminders.yaml"
+        )
+        #expect(AmicableJournal.path(forCase: "dossiers.v2/case") == "dossiers.v2/case.reminders.yaml")
     }
 
     @Test func aBadJournalSaysWhereInFrench() {
@@ -69,7 +73,12 @@ struct JournalTests {
         #expect(history.promises.count == 2)
         #expect(history.plans.first?.instalments == plan)
         // A pli avisé non réclamé counts as received on the day it was presented.
-        #expect(history.notices == [SentNotice(date: day("2026-06-20"), received: day("2026-06-22"))])
+        #expect(
+            history.notices == [
+                SentNotice(
+                    date: day("2026-06-20"), received: day("2026-06-22"), channel: .registeredLetter, notCollected: true
+                )
+            ])
         // On 10 May the plan accepted on 22 April holds the ladder, though the promise is broken.
         let paid = sampleCase(
             payments: [Payment(date: day("2026-04-30"), amount: money("600.00"))], events: claim.events)

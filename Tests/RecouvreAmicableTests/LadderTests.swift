@@ -97,7 +97,10 @@ struct LadderTests {
         ])
         // 8 days from the receipt on 12 May: the court from 21 May.
         let waiting = try decide(noticed, on: "2026-05-20", history: AmicableHistory(case: noticed))
-        #expect(waiting.state == .noticeSent(SentNotice(date: day("2026-05-10"), received: day("2026-05-12"))))
+        #expect(
+            waiting.state
+                == .noticeSent(
+                    SentNotice(date: day("2026-05-10"), received: day("2026-05-12"), channel: .registeredLetter)))
         #expect(!waiting.courtNext)
         let court = try decide(noticed, on: "2026-05-21", history: AmicableHistory(case: noticed))
         #expect(court.courtNext)

@@ -19,6 +19,9 @@ struct ReminderGoldenTests {
             asOf: day(asOf), tables: tables, forms: amicableForms)
     }
 
+    /// The text with its line breaks as spaces (a phrase may be wrapped anywhere).
+    func flat(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
     func check(_ document: ReminderDocument, _ name: String) {
         if let problem = Golden.mismatch(document.contents, target: "RecouvreAmicableTests", name: name) {
             Issue.record(Comment(rawValue: problem))
@@ -81,11 +84,41 @@ struct ReminderGoldenTests {
         let person = Party(
             kind: .individual, name: "Paul Lefèvre", professional: false,
             address: Address(lines: ["3 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux"))
-        let document = try write(sampleCase(debtorParty: person), on: "2026-04-15")
+        var claim = sampleCase(debtorParty: person)
+        claim.creditor.mediator = Mediator(
+            name: "Médiateur de la consommation de l'artisanat", address: "12 rue de la Paix, 75002 Paris",
+            website: "https://www.mediateur-artisanat.fr")
+        let document = try write(claim, on: "2026-04-15")
         #expect(document.channel == .letter)
         #expect(!document.text.contains("indemnité forfaitaire"))
         #expect(document.text.contains("1231-6"))
+        // C. consom. L612-1, R616-1: a professional's reminder to a consumer names its médiateur.
+        #expect(flat(document.text).contains("médiateur de la consommation dont nous relevons"))
+        #expect(flat(document.text).contains("Médiateur de la consommation de l'artisanat, 12 rue de la Paix"))
         check(document, "j15-consommateur.txt")
+    }
+
+    @Test func theMediatorIsGivenToConsumersOnly() throws {
+        // Between professionals the médiateur de la consommation has no place (C. consom. L612-1).
+        var claim = sampleCase()
+        claim.creditor.mediator = Mediator(name: "Médiateur de la consommation de l'artisanat")
+        let history = AmicableHistory(reminders: [sent("courtoisie", on: "2026-03-26")])
+        let document = try write(claim, on: "2026-04-01", history: history)
+        #expect(!document.text.contains("médiateur"))
+        // Every step of the ladder to a consumer names it, the courtesy reminder included.
+        let person = Party(
+            kind: .individual, name: "Paul Lefèvre", professional: false,
+            address: Address(lines: ["3 rue Sainte-Catherine"], postcode: "33000", city: "Bordeaux"),
+            email: "paul.lefevre@example.fr")
+        var consumer = sampleCase(debtorParty: person)
+        consumer.creditor.mediator = claim.creditor.mediator
+        for (asOf, reminders) in [
+            ("2026-03-26", [RecordedReminder]()), ("2026-04-01", [sent("courtoisie", on: "2026-03-26")]),
+            ("2026-04-30", [sent("j1", on: "2026-04-01"), sent("j15", on: "2026-04-15", channel: .letter)]),
+        ] {
+            let text = flat(try write(consumer, on: asOf, history: AmicableHistory(reminders: reminders)).text)
+            #expect(text.contains("Médiateur de la consommation de l'artisanat"), "\(asOf)")
+        }
     }
 
     @Test func anEmailWithoutTheDebtorsAddressBecomesALetter() throws {

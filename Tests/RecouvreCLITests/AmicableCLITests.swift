@@ -60,6 +60,24 @@ struct AmicableCLITests {
         #expect(again.stdout.contains("Ensuite : J+15 relance ferme (courrier), à partir du 15/04/2026."))
     }
 
+    @Test("a reminder recorded by remind --record appears in the mise en demeure recouvre build writes")
+    func recordedReminderInTheNotice() async throws {
+        let file = try amicableCase()
+        let folder = file.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let remind = try await CLI.run(["remind", file.path, "--as-of", "2026-04-01", "--record"])
+        #expect(remind.status == 0, "\(remind)")
+        let out = folder.appendingPathComponent("dossier")
+        let build = try await CLI.run([
+            "build", file.path, "--out", out.path, "--as-of", "2026-05-20", "--stage", "notice",
+        ])
+        #expect(build.status == 0, "\(build)")
+        let notice = try String(contentsOf: out.appendingPathComponent("01-mise-en-demeure.txt"), encoding: .utf8)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(notice.contains("Nos démarches amiables sont restées sans effet :"))
+        #expect(notice.contains("- Relance amiable du 1er avril 2026 (première relance), par courriel."))
+    }
+
     @Test("remind: an unknown profile is a usage error (exit 2)")
     func unknownProfile() async throws {
         let file = try amicableCase()
