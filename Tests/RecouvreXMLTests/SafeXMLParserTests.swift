@@ -142,11 +142,18 @@ struct SafeXMLParserTests {
             xml += "</root>"
             let data = Data(xml.utf8)
             for _ in 0..<20 { try SafeXMLParser.parse(data) }
-            let before = try residentBytes()
-            for _ in 0..<200 { try SafeXMLParser.parse(data) }
-            let growth = try residentBytes() - before
-            // A leaked tree of this document (5 000 nodes) is over half a megabyte: 200 leaks exceed 100 MB.
-            #expect(growth < 32 * 1024 * 1024, "resident memory grew by \(growth) bytes")
+            // A leaked tree of this document (5 000 nodes) is over half a megabyte: 200 leaks exceed 100 MB,
+            // every time. The resident size is the whole test process's, shared with the suites running
+            // beside this one: the smallest growth of three measures is kept (a leak grows in each, a
+            // neighbour's peak does not repeat).
+            var growths: [Int] = []
+            for _ in 0..<3 {
+                let before = try residentBytes()
+                for _ in 0..<200 { try SafeXMLParser.parse(data) }
+                growths.append(try residentBytes() - before)
+                if growths.last! < 32 * 1024 * 1024 { break }
+            }
+            #expect(growths.min()! < 32 * 1024 * 1024, "resident memory grew by \(growths) bytes")
         }
 
         private func residentBytes() throws -> Int {
