@@ -24,7 +24,7 @@ struct AgedCommand: ParsableCommand {
             cette étape réclamerait. Puis les totaux et pourcentages par tranche.
 
             Exemples :
-              recouvre aged fixtures/ --as-of 2026-11-23
+              recouvre aged fixtures/b2b-lyon-dijon/case.yaml --as-of 2026-11-23
               recouvre aged clients/ --format csv > balance-agee.csv
               recouvre aged grand-livre.csv --creditor creancier.yaml --as-of 2026-11-23
             """

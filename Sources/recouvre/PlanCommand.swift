@@ -22,7 +22,7 @@ struct PlanCommand: ParsableCommand {
             échéance est payée à sa date.
 
             Exemple :
-              recouvre plan fixtures/b2b-lyon-dijon/case.yaml --instalments 3 --first 2026-12-15 --as-of 2026-11-23
+              recouvre plan fixtures/b2b-lyon-dijon/case.yaml --instalments 3 --first 2026-11-30 --every week --as-of 2026-11-23
             """
     )
 

@@ -82,4 +82,33 @@ struct HelpLanguageTests {
         #expect(Self.proseWords("  --out <out>   Où écrire le dossier : un dossier, ou un .zip.").isEmpty)
         #expect(Self.proseWords("  recouvre build case.yaml --out the-folder").isEmpty)
     }
+
+    @Test("every --help example on a shipped fixture runs as written and succeeds")
+    func fixtureExamplesRun() async throws {
+        let work = try TestPaths.temporaryFolder("help-examples")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(at: TestPaths.fixtures, to: work.appendingPathComponent("fixtures"))
+        var examples: [[String]] = []
+        for path in try await Self.commandPaths() {
+            let help = try await CLI.run(path + ["--help"])
+            let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (index, line) in lines.enumerated() {
+                var text = line.trimmingCharacters(in: .whitespaces)
+                // swift-argument-parser wraps a long example at 80 columns, the rest flush left.
+                if index + 1 < lines.count, let next = lines[index + 1].first, next != " " {
+                    text += " " + lines[index + 1]
+                }
+                guard text.hasPrefix("recouvre "), text.contains("fixtures/") else { continue }
+                // An example's output redirection (`> route.json`) is the shell's, not recouvre's.
+                let command = text.split(separator: ">").first.map(String.init) ?? text
+                let arguments = command.split(separator: " ").dropFirst().map(String.init)
+                if !examples.contains(arguments) { examples.append(arguments) }
+            }
+        }
+        #expect(examples.count >= 8, "only \(examples.count) examples found")
+        for arguments in examples {
+            let result = try await CLI.run(arguments, in: work)
+            #expect(result.status == 0, "recouvre \(arguments.joined(separator: " ")): \(result)")
+        }
+    }
 }
