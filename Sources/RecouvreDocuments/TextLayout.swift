@@ -74,20 +74,9 @@ public enum TextLayout {
                 cursor = trimmed.index(after: cursor)
             }
             let word = trimmed[start..<cursor]
-            if atLineStart {
-                output.append(contentsOf: word)
-                current += length
-                atLineStart = false
-            } else if current + 1 + length <= width {
-                output.append(" ")
-                output.append(contentsOf: word)
-                current += 1 + length
-            } else {
-                output.append("\n")
-                for _ in 0..<hanging { output.append(" ") }
-                output.append(contentsOf: word)
-                current = hanging + length
-            }
+            place(
+                word, length: length, width: width, hanging: hanging, current: &current, atLineStart: &atLineStart,
+                to: &output)
         }
     }
 
@@ -161,22 +150,34 @@ public enum TextLayout {
                 utf8.formIndex(after: &cursor)
             }
             let word = trimmed[start..<cursor]
-            if atLineStart {
-                output.append(contentsOf: word)
-                current += length
-                atLineStart = false
-            } else if current + 1 + length <= width {
-                output.append(" ")
-                output.append(contentsOf: word)
-                current += 1 + length
-            } else {
-                output.append("\n")
-                for _ in 0..<hanging { output.append(" ") }
-                output.append(contentsOf: word)
-                current = hanging + length
-            }
+            place(
+                word, length: length, width: width, hanging: hanging, current: &current, atLineStart: &atLineStart,
+                to: &output)
         }
         return true
+    }
+
+    /// Puts one word after the words already laid out: on the same line when it fits within `width`
+    /// columns, else on a new line indented by `hanging` (both wrapping paths place words this way).
+    @inline(__always)
+    static func place(
+        _ word: Substring, length: Int, width: Int, hanging: Int, current: inout Int, atLineStart: inout Bool,
+        to output: inout String
+    ) {
+        if atLineStart {
+            output.append(contentsOf: word)
+            current += length
+            atLineStart = false
+        } else if current + 1 + length <= width {
+            output.append(" ")
+            output.append(contentsOf: word)
+            current += 1 + length
+        } else {
+            output.append("\n")
+            for _ in 0..<hanging { output.append(" ") }
+            output.append(contentsOf: word)
+            current = hanging + length
+        }
     }
 
     /// Indentation for continuation lines: the leading spaces, plus the width of a list marker

@@ -67,17 +67,5 @@ extension Router {
         }
     }
 
-    func label(_ procedure: Procedure) -> String {
-        switch procedure {
-        case .injonctionDePayer: return messages.text(RouteReason.procedureInjonction)
-        case .pspc: return messages.text(RouteReason.procedurePSPC)
-        case .europeanOrderForPayment: return messages.text(RouteReason.procedureEuropeanOrder)
-        case .europeanSmallClaims: return messages.text(RouteReason.procedureEuropeanSmallClaims)
-        case .administrativeClaim: return messages.text(RouteReason.procedureAdministrativeClaim)
-        case .declarationDeCreance: return messages.text(RouteReason.procedureDeclaration)
-        case .enforcement: return messages.text(EnforcementRouteReason.procedureEnforcement)
-        case .refereProvision: return messages.text(AdministrativeReason.procedureRefereProvision)
-        case .none: return messages.text(RouteReason.procedureNone)
-        }
-    }
+    func label(_ procedure: Procedure) -> String { RouteFormatter.procedureLabel(procedure, messages) }
 }
