@@ -160,7 +160,7 @@ public struct DossierPipeline: Sendable {
         if let forced = DossierChecks.forcedWarning(input, settings: book.documentSettings, messages: book.messages) {
             warnings.append(forced)
         }
-        let dossier = try times.measure(.render) { try book.renderer.render(input) }
+        var dossier = try times.measure(.render) { try book.renderer.render(input) }
         warnings += dossier.warnings
         // --- end court engineer ---
 
@@ -182,6 +182,11 @@ public struct DossierPipeline: Sendable {
                     fileName: document.fileName, title: document.title,
                     sha256: sha256(document.fileName, data), bytes: data.count))
         }
+        // large engineer (issue 12): the documents are now bytes; their text and structured content
+        // are released unless the PDFs are made from them (a 100,000-invoice relevé holds 157 MB of text
+        // and more in its content, beside its bytes).
+        let rendered = pdf == nil ? [] : dossier.documents
+        dossier.documents = []
         var exhibitDigests: [ExhibitDigest] = []
         for exhibit in dossier.exhibits {
             guard let path = exhibit.bundlePath else {
@@ -238,7 +243,7 @@ public struct DossierPipeline: Sendable {
             files = try pdf.apply(
                 to: files,
                 input: BundlePDFInput(
-                    documents: dossier.documents, dossierXML: xml,
+                    documents: rendered, dossierXML: xml,
                     statementJSON: Data(StatementFormatter.json(statement).utf8),
                     date: asOf, caseReference: claim.reference, author: claim.creditor.name))
         }
