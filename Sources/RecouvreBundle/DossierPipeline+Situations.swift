@@ -10,7 +10,7 @@ extension DossierPipeline {
     /// `Case.withoutTitle` and its own statement, offered as alternatives (docs/situations.md).
     public func route(for claim: Case, statement: Statement, asOf: Day) throws -> Route {
         var route = try book.router.route(case: claim, statement: statement)
-        if route.procedure == .enforcement, let rest = claim.withoutTitle {
+        if route.titleRouted, let rest = claim.withoutTitle {
             let restStatement = try self.statement(for: rest, asOf: asOf, dayBasis: statement.dayBasis)
             if restStatement.totals.total > 0 {
                 route = book.router.adding(
@@ -27,7 +27,7 @@ extension DossierPipeline {
     public func choosing(
         _ procedure: Procedure, claim: Case, statement: Statement, route: Route, asOf: Day
     ) throws -> (claim: Case, statement: Statement, route: Route)? {
-        if route.procedure == .enforcement, procedure != .enforcement, let rest = claim.withoutTitle,
+        if route.titleRouted, procedure != route.procedure, let rest = claim.withoutTitle,
             let uncovered = route.uncovered.first
         {
             guard let chosen = try book.router.choosing(procedure, in: uncovered) else { return nil }
@@ -37,10 +37,11 @@ extension DossierPipeline {
         return (claim, statement, chosen)
     }
 
-    /// The statement a dossier records: for the enforcement of a title, the title's décompte alone (its
+    /// The statement a dossier records: for a title (its enforcement, in France or abroad, or its payment
+    /// by a public person), the title's décompte alone (its
     /// totals, rate tables and warnings; the invoices it decided on are no longer claimed as such).
     public static func recorded(_ statement: Statement, for route: Route) -> Statement {
-        guard route.procedure == .enforcement, let title = statement.title else { return statement }
+        guard route.titleRouted, let title = statement.title else { return statement }
         var recorded = statement
         recorded.invoices = []
         recorded.payments = []
@@ -50,5 +51,23 @@ extension DossierPipeline {
         recorded.warnings = title.warnings
         recorded.rateTables = title.rateTables
         return recorded
+    }
+
+    /// What `recouvre statement` prints: the relevé de compte, or — for a case whose dossier is a title
+    /// (docs/situations.md) — the décompte du titre, the same computation and the same document as the
+    /// bundle's `01-decompte-du-titre.txt`; in JSON the statement the dossier records (the title's
+    /// totals, no invoice lines) with the décompte under `title`.
+    public func statementOutput(for claim: Case, asOf: Day, dayBasis: DayBasis = .d365, json: Bool) throws -> String {
+        let statement = try self.statement(for: claim, asOf: asOf, dayBasis: dayBasis)
+        if let title = statement.title {
+            let route = try route(for: claim, statement: statement, asOf: asOf)
+            if route.titleRouted {
+                let recorded = Self.recorded(statement, for: route)
+                return json
+                    ? StatementFormatter.json(recorded, title: title)
+                    : try book.renderer.decompteDuTitre(DossierInput(case: claim, statement: recorded, route: route))
+            }
+        }
+        return json ? StatementFormatter.json(statement) : StatementFormatter.text(statement)
     }
 }

@@ -44,8 +44,9 @@ struct StatementCommand: ParsableCommand {
             let loaded = try CaseFileReader.load(path: caseFile)
             let claim = try archive.completing(loaded.value)
             let day = asOf.day ?? claim.asOf ?? Today.day()
-            let statement = try forms.pipeline().statement(for: claim, asOf: day, dayBasis: dayBasis)
-            return format == .json ? StatementFormatter.json(statement) : StatementFormatter.text(statement)
+            // A title the dossier is made of: its décompte (DossierPipeline+Situations.swift).
+            return try forms.pipeline().statementOutput(
+                for: claim, asOf: day, dayBasis: dayBasis, json: format == .json)
         }
         printOut(output)
     }
