@@ -100,7 +100,9 @@ public struct DecompteDuTitreView: Sendable {
         case .publicBody?: closing = facts.messages.text(SituationDocumentReason.decompteCostsPublicBody)
         case .europeanEnforcement?, .exequatur?:
             closing = facts.messages.text(SituationDocumentReason.decompteCostsAbroad)
-        case .enforcement?, .collectiveProceedings?, nil:
+        case .collectiveProceedings?:
+            closing = facts.messages.text(SituationDocumentReason.decompteCostsCollective)
+        case .enforcement?, nil:
             closing = facts.messages.text(SituationDocumentReason.decompteCostsEnforcement)
         }
     }

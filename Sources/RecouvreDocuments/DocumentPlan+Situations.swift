@@ -9,6 +9,12 @@ extension DocumentKind {
     public static func plan(for route: Route, stage: DossierStage = .court) -> [DocumentKind] {
         if route.titleRouted && route.procedure != .enforcement { return [.decompteDuTitre, .bordereauDePieces] }
         var plan = plan(for: route.procedure, stage: stage)
+        // A title under collective proceedings: its décompte (stopped the day before the opening
+        // judgment) goes with the declaration; the relevé only for the invoices it does not cover.
+        if route.titlePath == .collectiveProceedings, let index = plan.firstIndex(of: .declarationDeCreance) {
+            plan.insert(.decompteDuTitre, at: index)
+            if route.uncoveredInvoices.isEmpty { plan.removeAll { $0 == .releveDeCompte } }
+        }
         if route.procedure == .declarationDeCreance, case .late? = route.declarationDeadline,
             let index = plan.firstIndex(of: .declarationDeCreance)
         {

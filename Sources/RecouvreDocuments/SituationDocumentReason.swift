@@ -12,6 +12,9 @@ public enum SituationDocumentReason: CatalogueReason, Hashable {
     case decompteCostsEnforcement
     case decompteCostsAbroad
     case decompteCostsPublicBody
+    case decompteCostsCollective
+    case declaredTitleRate(rate: String, from: String, to: String)
+    case declaredTitleNoInterest
     case addresseeRefere(court: String)
     case destinationRefereProvision(court: String)
     case kindJudgment

@@ -39,6 +39,7 @@ public enum EnforcementRouteReason: CatalogueReason, Hashable {
     case titleCollective
     case titleDeclared(kind: String)
     case titleDeclaredAmount(kind: String)
+    case titleDeclaredTotal(date: String, title: String, rest: String, total: String)
     case labelUncovered(invoices: String, amount: String)
     case labelUncoveredRoute(procedure: String, court: String)
 }

@@ -157,12 +157,53 @@ struct TitleElsewhereTests {
         #expect(!route.warnings.contains { $0.contains("Une décision") && $0.contains("existe") })
         #expect(
             Self.documents(dossier) == [
-                "01-releve-de-compte.txt", "02-declaration-de-creance.txt", "03-bordereau-de-pieces.txt",
+                "01-releve-de-compte.txt", "02-decompte-du-titre.txt", "03-declaration-de-creance.txt",
+                "04-bordereau-de-pieces.txt",
             ])
+        // The title's sums stopped the day before the opening judgment of 29 September 2026 (L622-28);
+        // served 16 July, so +5 points from 17 September (C. mon. fin. L313-3):
+        // 05/06–30/06 26 j × 2,62 % → 4 495,80 × 0,0262 × 26 / 365 = 8,39
+        // 01/07–16/09 78 j × 2,75 % → 4 495,80 × 0,0275 × 78 / 365 = 26,42
+        // 17/09–28/09 12 j × 7,75 % → 4 495,80 × 0,0775 × 12 / 365 = 11,46
+        // interest 46,27; + dépens 81,36 + article 700 600,00 → 5 223,43 €.
+        let title = try #require(dossier.statement.title)
+        #expect(title.asOf == SituationsTests.day("2026-09-28"))
+        #expect(title.interest == Decimal(string: "46.27")!)
+        #expect(title.total == Decimal(string: "5223.43")!)
+        // The relevé and the declaration's invoice lines: only the invoices the title does not cover.
+        #expect(dossier.statement.invoices.map(\.number) == ["TM-2026-0164", "TM-2026-0301"])
+        #expect(route.uncoveredInvoices == ["TM-2026-0164", "TM-2026-0301"])
+        // Declared: 5 223,43 (title) + 4 879,75 (invoices: 2 747,40 + 1 980,00 + penalties + 40 € fee).
+        #expect(dossier.statement.totals.total == Decimal(string: "4879.75")!)
+        #expect(route.amount == Decimal(string: "10103.18")!)
+        let declaration = try SituationsTests.text(dossier, "declaration-de-creance")
+        #expect(declaration.contains("créance constatée par le jugement du 7 juillet 2026"))
+        #expect(declaration.contains("arrêtée au 28 septembre 2026 (décompte du titre joint)"))
+        #expect(declaration.contains("Total déclaré 10 103,18 €"))
+        #expect(!declaration.contains("facture n° TM-2026-0088"))
+        #expect(!declaration.contains("facture n° TM-2026-0121"))
         let bordereau = try SituationsTests.text(dossier, "bordereau")
         #expect(bordereau.contains("Expédition revêtue de la formule exécutoire : le jugement du 7 juillet 2026"))
         #expect(bordereau.contains("Acte de signification du 16 juillet 2026"))
         #expect(bordereau.contains("Factures TM-2026-0088"))
         #expect(!dossier.files.contains { $0.path.contains("demande-d-execution") })
+    }
+
+    @Test("a title covering every invoice under collective proceedings: no relevé, the title alone declared")
+    func collectiveTitleCoversAll() throws {
+        var (claim, folder) = try SituationsTests.load("judgment-collective-proceedings")
+        let index = try #require(claim.events.firstIndex { $0.type == .judgment })
+        claim.events[index].invoices = nil
+        let dossier = try SituationsTests.assemble(
+            claim, folder: folder, asOf: SituationsTests.day("2026-11-23"), options: DossierOptions(stage: .court))
+        #expect(
+            Self.documents(dossier) == [
+                "01-decompte-du-titre.txt", "02-declaration-de-creance.txt", "03-bordereau-de-pieces.txt",
+            ])
+        #expect(dossier.statement.invoices.isEmpty)
+        #expect(dossier.route.amount == dossier.statement.title?.total)
+        let declaration = try SituationsTests.text(dossier, "declaration-de-creance")
+        #expect(!declaration.contains("Factures non couvertes"))
+        #expect(!declaration.contains("relevé de compte joint"))
     }
 }
