@@ -14,7 +14,9 @@ struct StatementCommand: ParsableCommand {
             "Affiche le relevé de compte : pénalités ou intérêts période par période, règlements, indemnités, totaux.",
         discussion: """
             Les taux viennent des tables datées de forms/rates/ (taux BCE, taux de l'intérêt légal) ; un jour \
-            qu'aucune table ne couvre est refusé avec le code de sortie 3 et le nom du fichier à mettre à jour.
+            qu'aucune table ne couvre est refusé avec le code de sortie 3 et le nom du fichier à mettre à jour. \
+            Pour un cas dont le dossier est un titre (jugement ou ordonnance à exécuter, débiteur à l'étranger, \
+            personne publique), le décompte du titre, tel que le dossier l'imprime.
 
             Exemple :
               recouvre statement fixtures/b2b-lyon-dijon/case.yaml --as-of 2026-11-23
