@@ -12,7 +12,7 @@ import RecouvreModel
 public enum CSVLedgerImporter {
     public static func importLedger(
         _ data: Data, name: String, creditor: CreditorDefaults, creditorFile: String = "créancier",
-        mapping: LedgerMapping = LedgerMapping()
+        mapping: LedgerMapping = LedgerMapping(), workers: Int = WorkerPool.defaultWorkers
     ) throws(ImportError) -> ImportResult {
         let (text, encoding) = try LedgerText.decode(data, name: name)
         var notes: [ImportNote] = []
@@ -21,48 +21,96 @@ public enum CSVLedgerImporter {
                 ImportNote(.info, "encodage Windows-1252 détecté, converti en UTF-8", at: SourceLocation(file: name)))
         }
         let separator = mapping.separator ?? detectSeparator(text)
-        let reader: CSVReader
+        let delimiter = separator.unicodeScalars.first!
+        // The records' boundaries, found over the bytes by the same rules as CSV.swift's reader, so
+        // that the text can be cut between two records: the header alone, then the lines in `workers`
+        // parts of about the same size, each read by its own CSV.swift reader on its own thread.
+        let boundaries = CSVRecords.boundaries(text, delimiter: delimiter, parts: workers)
+        let header: [String]
         do {
-            reader = try CSVReader(
-                string: text, hasHeaderRow: false, trimFields: false, delimiter: separator.unicodeScalars.first!)
+            let reader = try CSVReader(
+                string: CSVRecords.slice(text, 0, boundaries.headerEnd), hasHeaderRow: false, trimFields: false,
+                delimiter: delimiter)
+            guard let row = reader.next()?.map({ $0.trimmedSpaces }), row.contains(where: { !$0.isEmpty }) else {
+                throw ImportError(
+                    "la première ligne (les en-têtes de colonnes) est vide", at: SourceLocation(file: name, line: 1))
+            }
+            header = row
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: name))
-        }
-        guard let header = reader.next()?.map({ $0.trimmedSpaces }),
-            header.contains(where: { !$0.isEmpty })
-        else {
-            throw ImportError(
-                "la première ligne (les en-têtes de colonnes) est vide", at: SourceLocation(file: name, line: 1))
         }
         let columns = try mapping.resolve(header: header, file: name)
         try requireColumns(columns, header: header, file: name)
         let index = ColumnIndex(columns)
 
+        let parts = boundaries.parts
+        let read = WorkerPool.map(parts.count, workers: workers) { part -> Part in
+            let range = parts[part]
+            return Self.read(
+                CSVRecords.slice(text, range.start, range.end), firstLine: range.line, delimiter: delimiter,
+                columns: index, header: header, file: name)
+        }
         var entries: [LedgerEntry] = []
+        entries.reserveCapacity(read.reduce(0) { $0 + $1.entries.count })
         var problems: [ImportProblem] = []
-        var line = 1 + newlines(in: header)
         var rows = 0
+        for part in read {
+            entries.append(contentsOf: part.entries)
+            notes.append(contentsOf: part.notes)
+            problems.append(contentsOf: part.problems.prefix(max(0, 50 - problems.count)))
+            rows += part.rows
+        }
+        if !problems.isEmpty { throw ImportError(problems) }
+        let assembler = LedgerAssembler(
+            creditor: creditor, creditorFile: creditorFile, dueDays: mapping.dueDays, sourceName: name)
+        let cases = assembler.cases(entries, notes: &notes, workers: workers)
+        return ImportResult(kind: "csv", sources: [name], cases: cases, notes: notes, linesRead: rows)
+    }
+
+    /// What one part of the ledger's lines gave.
+    struct Part {
+        var entries: [LedgerEntry] = []
+        var notes: [ImportNote] = []
+        var problems: [ImportProblem] = []
+        var rows = 0
+    }
+
+    /// Reads the records of `chunk` (whole records; its first is on line `firstLine` of the file) with
+    /// CSV.swift's reader, each non-blank one into an entry (or a problem: at most 50 are kept).
+    static func read(
+        _ chunk: String, firstLine: Int, delimiter: Unicode.Scalar, columns: ColumnIndex, header: [String],
+        file: String
+    ) -> Part {
+        var part = Part()
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: chunk, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+        } catch {
+            part.problems.append(
+                ImportProblem("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: file)))
+            return part
+        }
+        var line = firstLine - 1
         while let row = reader.next() {
             line += 1
             let rowLine = line
             line += newlines(in: row)
             if row.allSatisfy({ $0.trimmedSpaces.isEmpty }) { continue }
-            rows += 1
-            if problems.count >= 50 { continue }
-            switch entry(row, line: rowLine, columns: index, header: header, file: name, notes: &notes) {
-            case .success(let entry?): entries.append(entry)
+            part.rows += 1
+            if part.problems.count >= 50 { continue }
+            switch entry(row, line: rowLine, columns: columns, header: header, file: file, notes: &part.notes) {
+            case .success(let entry?): part.entries.append(entry)
             case .success(nil): break
-            case .failure(let problem): problems.append(problem)
+            case .failure(let problem): part.problems.append(problem)
             }
         }
         if let error = reader.error {
-            problems.append(ImportProblem("lecture interrompue : \(error)", at: SourceLocation(file: name, line: line)))
+            part.problems.append(
+                ImportProblem("lecture interrompue : \(error)", at: SourceLocation(file: file, line: line)))
         }
-        if !problems.isEmpty { throw ImportError(problems) }
-        let assembler = LedgerAssembler(
-            creditor: creditor, creditorFile: creditorFile, dueDays: mapping.dueDays, sourceName: name)
-        let cases = assembler.cases(entries, notes: &notes)
-        return ImportResult(kind: "csv", sources: [name], cases: cases, notes: notes, linesRead: rows)
+        return part
     }
 
     /// The separator that splits the header line into the most fields (`;` on a tie).

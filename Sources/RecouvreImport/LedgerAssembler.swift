@@ -35,21 +35,35 @@ struct LedgerAssembler {
     var dueDays: Int
     var sourceName: String
 
-    func cases(_ entries: [LedgerEntry], notes: inout [ImportNote]) -> [ImportedCase] {
-        var order: [String] = []
-        var groups: [String: [LedgerEntry]] = [:]
-        for entry in entries {
-            if groups[entry.debtorKey] == nil {
-                order.append(entry.debtorKey)
-                groups[entry.debtorKey] = []
+    /// The debtors in the order of their first line, each assembled on `workers` threads
+    /// (`WorkerPool`: the same cases and notes, in the same order, as on one thread).
+    func cases(
+        _ entries: [LedgerEntry], notes: inout [ImportNote], workers: Int = WorkerPool.defaultWorkers
+    ) -> [ImportedCase] {
+        // Each debtor's lines by index into `entries` (no copy of the entries themselves).
+        var groupOf: [String: Int] = [:]
+        var groups: [[Int]] = []
+        for (index, entry) in entries.enumerated() {
+            if let group = groupOf[entry.debtorKey] {
+                groups[group].append(index)
+            } else {
+                groupOf[entry.debtorKey] = groups.count
+                groups.append([index])
             }
-            groups[entry.debtorKey]!.append(entry)
+        }
+        groupOf = [:]
+        let assembled = WorkerPool.map(groups.count, workers: workers) { group -> (ImportedCase?, [ImportNote]) in
+            var skipped: [ImportNote] = []
+            let lines = groups[group].map { entries[$0] }
+            let imported = debtorCase(key: lines[0].debtorKey, entries: lines, notes: &skipped)
+            return (imported, skipped)
         }
         var result: [ImportedCase] = []
-        result.reserveCapacity(order.count)
+        result.reserveCapacity(groups.count)
         var names: Set<String> = []
-        for key in order {
-            guard var imported = debtorCase(key: key, entries: groups[key]!, notes: &notes) else { continue }
+        for (found, skipped) in assembled {
+            notes.append(contentsOf: skipped)
+            guard var imported = found else { continue }
             // Two keys reduced to the same file name: the second gets a suffix.
             var fileName = imported.fileName
             var counter = 2
