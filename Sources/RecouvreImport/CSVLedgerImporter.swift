@@ -286,11 +286,14 @@ public enum CSVLedgerImporter {
         // The debtor: SIREN when valid, else the customer code, else the name.
         var debtor = PartyDetails()
         debtor.name = cell(.name)
-        var cells: [(String, SourceLocation)] = [
-            ("number", at(.invoice)), ("issued", at(.issued)), ("amount", at(amountField)), ("date", at(.issued)),
+        func cellOf(_ key: LedgerCell.Key, _ field: LedgerMapping.Field) -> LedgerCell {
+            LedgerCell(key: key, column: columns[field] ?? 0)
+        }
+        var cells: [LedgerCell] = [
+            cellOf(.number, .invoice), cellOf(.issued, .issued), cellOf(.amount, amountField), cellOf(.date, .issued),
         ]
         cells.reserveCapacity(10)
-        if due != nil { cells.append(("due", at(.due))) }
+        if due != nil { cells.append(cellOf(.due, .due)) }
         if let raw = cell(.siren) ?? cell(.siret) {
             let (siren, siret) = PartyDetails.identifiers(raw)
             debtor.siren = siren
@@ -301,7 +304,7 @@ public enum CSVLedgerImporter {
                         .warning, "« \(raw) » n'est pas un SIREN ou un SIRET valide (clé de Luhn) : non repris",
                         at: at(cell(.siren) != nil ? .siren : .siret)))
             }
-            cells.append(("debtor.siren", at(cell(.siren) != nil ? .siren : .siret)))
+            cells.append(cellOf(.debtorSiren, cell(.siren) != nil ? .siren : .siret))
         }
         if let kindText = cell(.kind).map(LedgerMapping.normalise) {
             if kindText.hasPrefix("particulier") || kindText.hasPrefix("individu") || kindText == "individual"
@@ -322,10 +325,10 @@ public enum CSVLedgerImporter {
         debtor.country = cell(.country)
         debtor.email = cell(.email)
         debtor.phone = cell(.phone)
-        if columns[.postcode] != nil { cells.append(("debtor.address.postcode", at(.postcode))) }
-        if columns[.city] != nil { cells.append(("debtor.address.city", at(.city))) }
-        if columns[.email] != nil { cells.append(("debtor.email", at(.email))) }
-        if columns[.name] != nil { cells.append(("debtor.name", at(.name))) }
+        if columns[.postcode] != nil { cells.append(cellOf(.debtorPostcode, .postcode)) }
+        if columns[.city] != nil { cells.append(cellOf(.debtorCity, .city)) }
+        if columns[.email] != nil { cells.append(cellOf(.debtorEmail, .email)) }
+        if columns[.name] != nil { cells.append(cellOf(.debtorName, .name)) }
         let key = debtor.siren ?? cell(.customer) ?? debtor.name ?? ""
         if key.isEmpty {
             return .failure(
@@ -338,7 +341,8 @@ public enum CSVLedgerImporter {
                 kind: kind, number: number, date: kind == .payment ? (paymentDate ?? issued) : issued, due: due,
                 amount: magnitude, paid: min(paid, magnitude), paymentDate: paymentDate,
                 invoiceReference: cell(.invoiceReference), description: cell(.description),
-                penaltyClause: cell(.penaltyClause), debtorKey: key, debtor: debtor, location: location, cells: cells))
+                penaltyClause: cell(.penaltyClause), debtorKey: key, debtor: debtor, location: location, header: header,
+                cells: cells))
     }
 }
 

@@ -294,16 +294,19 @@ public enum FECImporter {
                         isSales || number.uppercased().hasPrefix("AV") || upperText.hasPrefix("AVOIR")
                         ? .creditNote : .payment
                 }
-                let cells: [(String, SourceLocation)] = [
-                    ("number", at(piece)), ("issued", at(pieceDate)), ("date", at(pieceDate)),
-                    ("amount", at(amount > 0 ? (debitColumn ?? montantColumn!) : (creditColumn ?? montantColumn!))),
-                    ("debtor.name", at(auxName)),
+                let cells = [
+                    LedgerCell(key: .number, column: piece), LedgerCell(key: .issued, column: pieceDate),
+                    LedgerCell(key: .date, column: pieceDate),
+                    LedgerCell(
+                        key: .amount,
+                        column: amount > 0 ? (debitColumn ?? montantColumn!) : (creditColumn ?? montantColumn!)),
+                    LedgerCell(key: .debtorName, column: auxName),
                 ]
                 entries.append(
                     LedgerEntry(
                         kind: kind, number: number, date: date, due: nil, amount: amount < 0 ? -amount : amount,
                         description: text.isEmpty ? nil : text, debtorKey: key, debtor: details,
-                        location: SourceLocation(file: name, line: lineNumber), cells: cells))
+                        location: SourceLocation(file: name, line: lineNumber), header: header, cells: cells))
             }
             part.balances = balances
             part.balanceOrder = balanceOrder
