@@ -35,6 +35,8 @@ enum YAMLEvents {
     /// document) is left to Yams, after finishing the checks, so messages stay what they were.
     static func compose(_ text: String) -> Composed {
         guard markLayoutMatches else { return .yamsDecides }
+        // `Constructor.default` builds a new constructor on every call: once per file, as Yams does.
+        let constructor = Constructor.default
         var text = text
         return text.withUTF8 { bytes -> Composed in
             var parser = yaml_parser_t()
@@ -101,10 +103,9 @@ enum YAMLEvents {
                     if anchor == nil && tag == nil {
                         let scalar = event.data.scalar
                         // As Yams reads a scalar: its bytes as UTF-8, `!!str` when quoted, its style.
-                        let value =
-                            String(
-                                bytes: UnsafeBufferPointer(start: scalar.value, count: scalar.length), encoding: .utf8)
-                            ?? ""
+                        // (The text was checked to be UTF-8, and libyaml hands out UTF-8.)
+                        let value = String(
+                            decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                         let style = Node.Scalar.Style(rawValue: numericCast(scalar.style.rawValue)) ?? .any
                         // A mapping's keys come out of Yams resolved to `!!str` (its duplicate check hashes them).
                         let isKey = stack.last.map { $0.isMapping && $0.items.count % 2 == 0 } ?? false
@@ -112,7 +113,7 @@ enum YAMLEvents {
                         add(
                             .scalar(
                                 Node.Scalar(
-                                    value, Tag(tagName, .basic, .default), style, mark(line, column))))
+                                    value, Tag(tagName, .basic, constructor), style, mark(line, column))))
                     }
                 case YAML_SEQUENCE_START_EVENT:
                     anchor = name(event.data.sequence_start.anchor)
@@ -139,9 +140,9 @@ enum YAMLEvents {
                             pairs.append((open.items[index], open.items[index + 1]))
                             index += 2
                         }
-                        add(.mapping(Node.Mapping(pairs, Tag(.implicit, .basic, .default), .any, open.mark)))
+                        add(.mapping(Node.Mapping(pairs, Tag(.implicit, .basic, constructor), .any, open.mark)))
                     } else {
-                        add(.sequence(Node.Sequence(open.items, Tag(.implicit, .basic, .default), .any, open.mark)))
+                        add(.sequence(Node.Sequence(open.items, Tag(.implicit, .basic, constructor), .any, open.mark)))
                     }
                 default:
                     break
