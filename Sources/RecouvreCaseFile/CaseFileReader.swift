@@ -62,16 +62,23 @@ public enum CaseFileReader {
                 0, 0, "le fichier est vide", "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         let text = try TextCheck.utf8Text(data, name: name)
-        if let found = YAMLEvents.scan(text) {
-            throw fail(found.line, found.column, found.message, found.remedy)
-        }
+        // One pass of the parser checks what a case file refuses and composes the tree; Yams composes
+        // only when something is wrong (a syntax error, a key twice), for its exact error.
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            throw CaseFileError(problems: [SyntaxProblem.problem(for: error, text: text, name: name, json: json)])
-        } catch {
-            throw fail(0, 0, "illisible en \(json ? "JSON" : "YAML")", nil)
+        switch YAMLEvents.compose(text) {
+        case .refused(let found):
+            throw fail(found.line, found.column, found.message, found.remedy)
+        case .tree(let node):
+            root = node
+        case .yamsDecides:
+            do {
+                // UTF-8 named: Yams's default looks it up in the environment on every call.
+                root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            } catch let error as YamlError {
+                throw CaseFileError(problems: [SyntaxProblem.problem(for: error, text: text, name: name, json: json)])
+            } catch {
+                throw fail(0, 0, "illisible en \(json ? "JSON" : "YAML")", nil)
+            }
         }
         if json, let fault = StrictJSON.firstFault(in: text) {
             throw fail(
