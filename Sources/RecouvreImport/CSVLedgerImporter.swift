@@ -46,7 +46,7 @@ public enum CSVLedgerImporter {
         let index = ColumnIndex(columns)
 
         let parts = boundaries.parts
-        let read = WorkerPool.map(parts.count, workers: workers) { part -> Part in
+        var read = WorkerPool.map(parts.count, workers: workers) { part -> Part in
             let range = parts[part]
             return Self.read(
                 CSVRecords.slice(text, range.start, range.end), firstLine: range.line, delimiter: delimiter,
@@ -56,7 +56,10 @@ public enum CSVLedgerImporter {
         entries.reserveCapacity(read.reduce(0) { $0 + $1.entries.count })
         var problems: [ImportProblem] = []
         var rows = 0
-        for part in read {
+        for index in read.indices {
+            // Each part is let go once merged: the lines are not held twice.
+            let part = read[index]
+            read[index] = Part()
             entries.append(contentsOf: part.entries)
             notes.append(contentsOf: part.notes)
             problems.append(contentsOf: part.problems.prefix(max(0, 50 - problems.count)))

@@ -82,7 +82,10 @@ public enum FECImporter {
         var entries: [LedgerEntry] = []
         var problems: [ImportProblem] = []
         var lettered = 0
-        for part in read {
+        for index in read.indices {
+            // Each part is let go once merged: the lines are not held twice.
+            let part = read[index]
+            read[index] = Part()
             for key in part.balanceOrder {
                 let balance = part.balances[key]!
                 if let known = balances[key] {
