@@ -89,8 +89,8 @@ public struct BatchReport: Sendable, Hashable {
         for (index, entry) in entries.enumerated() {
             // The entry rendered alone, indented as an element of the top-level "debtors" array (its
             // strings escape their line breaks, so every raw newline is structure).
-            let text = Self.json(entry).rendered().dropLast().replacingOccurrences(of: "\n", with: "\n    ")
-            buffer += (index == 0 ? "\n    " : ",\n    ") + text
+            buffer += index == 0 ? "\n    " : ",\n    "
+            Self.appendIndented(Self.json(entry).rendered().utf8.dropLast(), to: &buffer)
             if buffer.utf8.count > 1 << 16 {
                 try output.write(contentsOf: Data(buffer.utf8))
                 buffer = ""
@@ -98,6 +98,19 @@ public struct BatchReport: Sendable, Hashable {
         }
         buffer += "\n  ]\n}\n"
         try output.write(contentsOf: Data(buffer.utf8))
+    }
+
+    /// `text` with four spaces after each line break (its strings escape theirs: every raw newline is
+    /// structure), appended as UTF-8 bytes (Foundation's `replacingOccurrences` cost ≈ 1.3 M
+    /// instructions per debtor here).
+    static func appendIndented(_ text: Substring.UTF8View, to buffer: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count + 256)
+        for byte in text {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") { bytes.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+        }
+        buffer += String(decoding: bytes, as: UTF8.self)
     }
 
     func header(debtors: JSONValue) -> JSONValue {

@@ -43,8 +43,8 @@ public struct DossierRenderer: Sendable {
             input: input, settings: settings, exhibits: exhibits, messages: messages, statutory: statutory)
         var documents: [RenderedDocument] = []
         for (kind, fileName) in zip(plan, fileNames) {
-            // The view handed to Mustache as dictionaries, read through the views' layouts: same text.
-            let content = try templates.content(kind.template, templates.tree(try model(for: kind, facts)))
+            // The view is read through its layout by the fast renderer (TemplateSet.markup): same text.
+            let content = try templates.content(kind.template, try model(for: kind, facts))
             documents.append(RenderedDocument(fileName: fileName, title: kind.title, kind: kind, content: content))
         }
         let notice = documents.first { $0.kind == .miseEnDemeure }?.fileName

@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     /// Each template's text by name (`mise-en-demeure`), as read by the law-book loader.
     public let sources: [String: String]
     private let compiled: [String: MustacheTemplate]
+    /// The same templates for the fast renderer (`TemplateProgram`), from swift-mustache's parse.
+    let programs: [String: TemplateProgram]
     /// The fields of the documents' view models, read once (`TemplateLayouts`): `tree(_:)`.
     public let layouts: TemplateLayouts
 
@@ -35,6 +37,7 @@ public struct TemplateSet: Sendable {
         }
         self.sources = sources
         self.compiled = compiled
+        self.programs = compiled.compactMapValues(TemplateProgram.init)
         self.layouts = TemplateLayouts.documents()
     }
 
@@ -56,7 +59,26 @@ public struct TemplateSet: Sendable {
 
     /// Renders `model` with the template `name` into its block markup (see `DocumentContent.parse`).
     /// Values are never HTML-escaped: the output is text.
+    ///
+    /// A view model (a `TemplateView` laid out in `layouts`) goes through the fast renderer
+    /// (`TemplateProgram`: no dynamic cast, no reflection); what it leaves to the library, and every
+    /// other model, is rendered by swift-mustache, a view as its dictionaries (`tree`). Same text.
     public func markup(_ name: String, _ model: Any) throws(DocumentError) -> String {
+        guard let template = compiled[name] else {
+            throw DocumentError(file: Self.path(name), message: "is missing from the law book")
+        }
+        guard model is any TemplateView else { return template.render(model) }
+        if let program = programs[name], let text = program.render(layouts.templateValue(model)) { return text }
+        return template.render(tree(model))
+    }
+
+    /// The fast renderer's text, or nil when it leaves the template or the model to the library (tests).
+    func programMarkup(_ name: String, _ model: Any) -> String? {
+        programs[name]?.render(layouts.templateValue(model))
+    }
+
+    /// swift-mustache's own rendering of `model` as given (tests compare the fast renderer with it).
+    func libraryMarkup(_ name: String, _ model: Any) throws(DocumentError) -> String {
         guard let template = compiled[name] else {
             throw DocumentError(file: Self.path(name), message: "is missing from the law book")
         }

@@ -24,6 +24,26 @@ public enum TemplateTree {
         return convertible.templateValue(layouts) ?? model
     }
 
+    /// `value(model, layouts)` as a `TemplateValue`.
+    static func templateValue(_ model: Any, _ layouts: TemplateLayouts?) -> TemplateValue {
+        guard let convertible = model as? any TemplateConvertible else { return .wrap(model) }
+        return convertible.templateValueValue(layouts) ?? .wrap(model)
+    }
+
+    /// `properties(of:)` as `TemplateValue`s.
+    static func values(of view: Any, _ layouts: TemplateLayouts?) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [:]
+        for child in Mirror(reflecting: view).children {
+            guard let label = child.label, values[label] == nil else { continue }
+            if let convertible = child.value as? any TemplateConvertible {
+                if let converted = convertible.templatePropertyValue(layouts) { values[label] = converted }
+            } else {
+                values[label] = .wrap(child.value)
+            }
+        }
+        return values
+    }
+
     /// A view's stored properties, each reflected once: the first of each label, one `Optional` level
     /// unwrapped, a `nil` left out.
     static func properties(of view: Any, _ layouts: TemplateLayouts?) -> [String: Any] {
@@ -56,6 +76,8 @@ public struct TemplateLayouts: Sendable {
     /// both immutable: safe to share between workers (a metatype is not `Sendable` for the compiler).
     struct Reader: @unchecked Sendable {
         let read: (UnsafeRawPointer, TemplateLayouts) -> Any?
+        /// The same property as the fast renderer's value (`TemplateValue`).
+        let value: (UnsafeRawPointer, TemplateLayouts) -> TemplateValue?
     }
 
     struct Field: Sendable {
@@ -126,11 +148,40 @@ public struct TemplateLayouts: Sendable {
     }
 
     static func convertibleReader<Value: TemplateConvertible>(_: Value.Type, _ offset: Int) -> Reader {
-        Reader { base, layouts in base.load(fromByteOffset: offset, as: Value.self).templateProperty(layouts) }
+        Reader(
+            read: { base, layouts in base.load(fromByteOffset: offset, as: Value.self).templateProperty(layouts) },
+            value: { base, layouts in base.load(fromByteOffset: offset, as: Value.self).templatePropertyValue(layouts) }
+        )
     }
 
     static func plainReader<Value>(_: Value.Type, _ offset: Int) -> Reader {
-        Reader { base, _ in base.load(fromByteOffset: offset, as: Value.self) }
+        let read: (UnsafeRawPointer, TemplateLayouts) -> Any? = { base, _ in
+            base.load(fromByteOffset: offset, as: Value.self)
+        }
+        // The type is known here: a string or a flag is sorted once, not cast at each tag.
+        if Value.self == String.self {
+            return Reader(read: read, value: { base, _ in .text(base.load(fromByteOffset: offset, as: String.self)) })
+        }
+        if Value.self == Bool.self {
+            return Reader(read: read, value: { base, _ in .flag(base.load(fromByteOffset: offset, as: Bool.self)) })
+        }
+        return Reader(read: read, value: { base, _ in .other(base.load(fromByteOffset: offset, as: Value.self)) })
+    }
+
+    /// `model` as the fast renderer reads it: the same tree as `value(_:)`, sorted into `TemplateValue`s.
+    public func templateValue(_ model: Any) -> TemplateValue { TemplateTree.templateValue(model, self) }
+
+    /// The fields of `view` as values when its type is laid out, else nil.
+    func values<View>(of view: View) -> [String: TemplateValue]? {
+        guard let layout = fields[ObjectIdentifier(View.self)] else { return nil }
+        return withUnsafeBytes(of: view) { raw -> [String: TemplateValue]? in
+            guard let base = raw.baseAddress else { return layout.isEmpty ? [:] : nil }
+            var values: [String: TemplateValue] = Dictionary(minimumCapacity: layout.count)
+            for field in layout {
+                if let value = field.read.value(base, self) { values[field.name] = value }
+            }
+            return values
+        }
     }
 }
 
@@ -142,12 +193,20 @@ public protocol TemplateConvertible {
     func templateProperty(_ layouts: TemplateLayouts?) -> Any?
     /// The value for `self` as the whole model or an element of an array; nil: keep `self`.
     func templateValue(_ layouts: TemplateLayouts?) -> Any?
+    /// `templateProperty` as the fast renderer's value.
+    func templatePropertyValue(_ layouts: TemplateLayouts?) -> TemplateValue?
+    /// `templateValue` as the fast renderer's value; nil: keep `self` (sorted by `TemplateValue.wrap`).
+    func templateValueValue(_ layouts: TemplateLayouts?) -> TemplateValue?
 }
 
 extension TemplateView {
     public func templateProperty(_ layouts: TemplateLayouts?) -> Any? { templateValue(layouts) }
     public func templateValue(_ layouts: TemplateLayouts?) -> Any? {
         layouts?.properties(of: self) ?? TemplateTree.properties(of: self, layouts)
+    }
+    public func templatePropertyValue(_ layouts: TemplateLayouts?) -> TemplateValue? { templateValueValue(layouts) }
+    public func templateValueValue(_ layouts: TemplateLayouts?) -> TemplateValue? {
+        .record(layouts?.values(of: self) ?? TemplateTree.values(of: self, layouts))
     }
 }
 
@@ -161,6 +220,13 @@ extension Optional: TemplateConvertible {
 
     /// An optional element of an array is not unwrapped by swift-mustache either: kept.
     public func templateValue(_ layouts: TemplateLayouts?) -> Any? { nil }
+
+    public func templatePropertyValue(_ layouts: TemplateLayouts?) -> TemplateValue? {
+        guard case .some(let wrapped) = self else { return nil }
+        return TemplateTree.templateValue(wrapped, layouts)
+    }
+
+    public func templateValueValue(_ layouts: TemplateLayouts?) -> TemplateValue? { nil }
 }
 
 extension Array: TemplateConvertible {
@@ -171,5 +237,14 @@ extension Array: TemplateConvertible {
     public func templateValue(_ layouts: TemplateLayouts?) -> Any? {
         guard Element.self is any TemplateView.Type else { return nil }
         return map { TemplateTree.value($0, layouts) }
+    }
+
+    /// Always a list: of converted views, or of the elements as they are (sorted by their type).
+    public func templatePropertyValue(_ layouts: TemplateLayouts?) -> TemplateValue? { templateValueValue(layouts) }
+
+    public func templateValueValue(_ layouts: TemplateLayouts?) -> TemplateValue? {
+        if Element.self is any TemplateView.Type { return .list(map { TemplateTree.templateValue($0, layouts) }) }
+        if Element.self == String.self { return .list(unsafeBitCast(self, to: [String].self).map { .text($0) }) }
+        return .list(map { TemplateValue.wrap($0) })
     }
 }

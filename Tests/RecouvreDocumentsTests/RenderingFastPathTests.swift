@@ -21,16 +21,22 @@ struct RenderingFastPathTests {
         for input in Self.inputs {
             for kind in DocumentKind.plan(for: input.route, stage: input.stage) {
                 let model = try renderer.model(for: kind, input)
-                let reflected = try renderer.templates.markup(kind.template, model)
+                // swift-mustache on the view struct itself (Mirror at each lookup): the reference.
+                let reflected = try renderer.templates.libraryMarkup(kind.template, model)
                 let tree = TemplateTree.value(model)
                 #expect(tree is [String: Any], "\(kind): the view was not converted")
-                let fromTree = try renderer.templates.markup(kind.template, tree)
+                let fromTree = try renderer.templates.libraryMarkup(kind.template, tree)
                 #expect(fromTree == reflected, "\(kind.template) differs for \(input.case.reference)")
-                // The same dictionaries read through the layouts (no Mirror), as `render` hands them.
+                // The same dictionaries read through the layouts (no Mirror).
                 let laidOut = renderer.templates.tree(model)
                 #expect(laidOut is [String: Any], "\(kind): the view was not converted")
-                let fromLayouts = try renderer.templates.markup(kind.template, laidOut)
+                let fromLayouts = try renderer.templates.libraryMarkup(kind.template, laidOut)
                 #expect(fromLayouts == reflected, "\(kind.template) differs (layouts) for \(input.case.reference)")
+                // The fast renderer, as `render` uses it: it must render every shipped template itself.
+                let program = renderer.templates.programMarkup(kind.template, model)
+                #expect(program != nil, "\(kind.template): the fast renderer gave up for \(input.case.reference)")
+                #expect(program == reflected, "\(kind.template) differs (fast renderer) for \(input.case.reference)")
+                #expect(try renderer.templates.markup(kind.template, model) == reflected)
                 compared += 1
             }
         }
@@ -80,13 +86,14 @@ struct RenderingFastPathTests {
             "t": "{{#inner}}[{{name}}]{{#flag}}on{{/flag}}{{/inner}} {{#items}}<{{name}}{{^flag}}-{{/flag}}>{{/items}} "
                 + "{{#words}}{{.}}{{/words}}{{^missing}} none{{/missing}}"
         ])
-        let reflected = try templates.markup("t", model)
+        let reflected = try templates.libraryMarkup("t", model)
         #expect(reflected == "[outer]on <a-><outer> xy none")
-        #expect(try templates.markup("t", TemplateTree.value(model)) == reflected)
+        #expect(try templates.libraryMarkup("t", TemplateTree.value(model)) == reflected)
+        #expect(templates.programMarkup("t", model) == reflected)
         let layouts = TemplateLayouts(roots: [Outer.self])
         #expect(layouts.fields[ObjectIdentifier(Outer.self)]?.map(\.name) == ["name", "inner", "items", "words"])
         #expect(layouts.fields[ObjectIdentifier(Inner.self)]?.map(\.name) == ["name", "flag"])
-        #expect(try templates.markup("t", layouts.value(model)) == reflected)
+        #expect(try templates.libraryMarkup("t", layouts.value(model)) == reflected)
     }
 
     @Test("every view type of every document is laid out (read at its offsets, not reflected)")
@@ -111,8 +118,9 @@ struct RenderingFastPathTests {
         #expect(layouts.fields[ObjectIdentifier(Boxed.self)] == nil)
         let templates = try TemplateSet(sources: ["t": "{{name}} {{anything}}"])
         let model = Boxed(name: "n", anything: "x")
-        #expect(try templates.markup("t", layouts.value(model)) == "n x")
-        #expect(try templates.markup("t", layouts.value(model)) == templates.markup("t", model))
+        #expect(try templates.libraryMarkup("t", layouts.value(model)) == "n x")
+        #expect(try templates.libraryMarkup("t", layouts.value(model)) == templates.libraryMarkup("t", model))
+        #expect(try templates.markup("t", model) == "n x")
     }
 
     /// A deterministic generator (the tests must give the same lines on every run).

@@ -1,0 +1,375 @@
+import Mustache
+
+/// A document's data as the fast renderer reads it: the view models' values already sorted into what
+/// Mustache distinguishes, so that rendering is a `switch`, never a dynamic cast (swift-mustache casts
+/// every value to five protocols at each tag and splits each name at each lookup: ≈ 6 M instructions
+/// per dossier). Built from the views by `TemplateLayouts` (their properties read at their offsets).
+public indirect enum TemplateValue {
+    /// A `String`.
+    case text(String)
+    /// A `Bool`: a section shows or hides its content.
+    case flag(Bool)
+    /// An array: a section repeats its content for each element.
+    case list([TemplateValue])
+    /// A view: its properties by name, a `nil` one left out (the lookup goes on up the stack).
+    case record([String: TemplateValue])
+    /// Anything else (an enumeration, a number, an optional inside an array…), handled exactly as
+    /// swift-mustache handles it.
+    case other(Any)
+
+    /// A value of no known shape, sorted by its exact dynamic type (an `Optional` holding a string
+    /// stays `.other`: Mustache treats it as an optional).
+    static func wrap(_ value: Any) -> TemplateValue {
+        if type(of: value) == String.self, let text = value as? String { return .text(text) }
+        if type(of: value) == Bool.self, let flag = value as? Bool { return .flag(flag) }
+        return .other(value)
+    }
+}
+
+/// A template compiled for the fast renderer from swift-mustache's own parse (its tokens, read once
+/// when the law book is loaded: the standalone lines, the whitespace and the names are the library's),
+/// rendered over `TemplateValue`s with the library's rules, tag by tag (`MustacheTemplate.renderToken`,
+/// `getChild`, `renderSection`, `renderInvertedSection` of swift-mustache 2.0). Whatever those rules
+/// would hand to a lambda, a custom renderable or representation, a sequence other than an array, or a
+/// transform of a list or a view, the renderer gives up (nil) and the library renders the document:
+/// the text is the same either way (a test renders every template of every sample and fixture both ways).
+struct TemplateProgram: Sendable {
+    enum Node: Sendable {
+        case text(String)
+        case variable(Name)
+        case section(Name, [Node])
+        case invertedSection(Name, [Node])
+    }
+
+    /// A tag's name as the library resolves it.
+    struct Name: Sendable {
+        enum Kind: Sendable {
+            /// `.`: the top of the stack.
+            case current
+            /// `first()` (no name, transforms): the position in the enclosing list.
+            case position
+            /// `.name`: looked up in the top of the stack only.
+            case top([String])
+            /// `a.b`: the first part looked up the stack, the others inside it.
+            case stack([String])
+        }
+        var kind: Kind
+        /// Innermost last, as written (applied last to first).
+        var transforms: [String]
+    }
+
+    let nodes: [Node]
+
+    /// The program of `template`, or nil when it holds a tag this renderer does not render (a partial,
+    /// a block, a second content type…) or a content type that escapes (only the text pragma is read).
+    init?(_ template: MustacheTemplate) {
+        guard let tokens = Self.tokens(of: template), let first = tokens.first, first.label == "contentType",
+            let contentType = first.value as? any MustacheContentType,
+            contentType.escapeText("<&>\"'") == "<&>\"'",
+            let nodes = Self.nodes(tokens.dropFirst())
+        else { return nil }
+        self.nodes = nodes
+    }
+
+    /// The template's tokens (case name and payload), read by reflection: swift-mustache keeps them internal.
+    static func tokens(of template: MustacheTemplate) -> [(label: String, value: Any)]? {
+        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value,
+            let list = tokens as? [Any]
+        else { return nil }
+        var result: [(label: String, value: Any)] = []
+        for token in list {
+            guard let payload = Mirror(reflecting: token).children.first, let label = payload.label else { return nil }
+            result.append((label, payload.value))
+        }
+        return result
+    }
+
+    static func nodes(_ tokens: ArraySlice<(label: String, value: Any)>) -> [Node]? {
+        var nodes: [Node] = []
+        for token in tokens {
+            switch token.label {
+            case "text":
+                guard let text = token.value as? String else { return nil }
+                nodes.append(.text(text))
+            case "variable", "unescapedVariable":
+                // The content type is text: a variable and an unescaped one print the same.
+                guard let (name, _) = Self.name(token.value, withTemplate: false) else { return nil }
+                nodes.append(.variable(name))
+            case "section", "invertedSection":
+                guard let (name, template) = Self.name(token.value, withTemplate: true), let template,
+                    let inner = Self.tokens(of: template), let children = Self.nodes(inner[...])
+                else { return nil }
+                nodes.append(token.label == "section" ? .section(name, children) : .invertedSection(name, children))
+            default:
+                return nil
+            }
+        }
+        return nodes
+    }
+
+    /// `(name: String, transforms: [String])` or `(name:, transforms:, template:)`.
+    static func name(_ payload: Any, withTemplate: Bool) -> (Name, MustacheTemplate?)? {
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: payload).children {
+            guard let label = child.label else { return nil }
+            fields[label] = child.value
+        }
+        guard let written = fields["name"] as? String, let transforms = fields["transforms"] as? [String] else {
+            return nil
+        }
+        let template = fields["template"] as? MustacheTemplate
+        guard withTemplate == (template != nil), fields.count == (withTemplate ? 3 : 2) else { return nil }
+        // getChild's cases, in its order.
+        let kind: Name.Kind
+        if written == "." {
+            kind = .current
+        } else if written == "", !transforms.isEmpty {
+            kind = .position
+        } else if written.first == "." {
+            kind = .top(written.split(separator: ".").map { String($0) })
+        } else {
+            kind = .stack(written.split(separator: ".").map { String($0) })
+        }
+        return (Name(kind: kind, transforms: transforms), template)
+    }
+
+    // MARK: Rendering
+
+    /// The library gives up here: render with swift-mustache instead.
+    struct Unsupported: Error {}
+
+    /// The rendering context: the stack of objects and the position in the enclosing list (reset by
+    /// every object pushed, kept by a flag's section, as in `MustacheContext`).
+    struct Context {
+        var stack: [TemplateValue]
+        var position: Position?
+    }
+
+    struct Position {
+        var first: Bool
+        var last: Bool
+        var index: Int
+    }
+
+    /// The text, or nil when the library must render it.
+    func render(_ value: TemplateValue) -> String? {
+        var output = ""
+        do {
+            try Self.render(nodes, Context(stack: [value], position: nil), into: &output)
+        } catch {
+            return nil
+        }
+        return output
+    }
+
+    static func render(_ nodes: [Node], _ context: Context, into output: inout String) throws(Unsupported) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let name):
+                guard let value = try child(name, context) else { continue }
+                output += try text(value)
+            case .section(let name, let children):
+                let value = try child(name, context)
+                try renderSection(value, children, context, into: &output)
+            case .invertedSection(let name, let children):
+                let value = try child(name, context)
+                try renderInvertedSection(value, children, context, into: &output)
+            }
+        }
+    }
+
+    /// A variable's text: `String(describing:)` of the value, an optional unwrapped one level.
+    static func text(_ value: TemplateValue) throws(Unsupported) -> String {
+        switch value {
+        case .text(let text): return text
+        case .flag(let flag): return flag ? "true" : "false"
+        case .list, .record:
+            // The library would print the description of its converted array or dictionary.
+            throw Unsupported()
+        case .other(let object):
+            if object is MustacheTemplate || object is any MustacheCustomRenderable || object is MustacheLambda {
+                throw Unsupported()
+            }
+            if let optional = object as? any OptionalValue {
+                return String(describing: optional.wrappedValue ?? object)
+            }
+            return String(describing: object)
+        }
+    }
+
+    static func renderSection(
+        _ value: TemplateValue?, _ children: [Node], _ context: Context, into output: inout String
+    ) throws(Unsupported) {
+        guard let value else { return }
+        switch value {
+        case .list(let items):
+            try renderList(items, children, context, into: &output)
+        case .flag(let flag):
+            if flag { try render(children, context, into: &output) }
+        case .text, .record:
+            try render(children, pushing(value, context), into: &output)
+        case .other(let object):
+            if object is MustacheLambda { throw Unsupported() }
+            if object is any MustacheSequence {
+                guard let items = object as? [Any] else { throw Unsupported() }
+                try renderList(items.map(TemplateValue.wrap), children, context, into: &output)
+            } else if let flag = object as? Bool {
+                if flag { try render(children, context, into: &output) }
+            } else if let renderable = object as? any MustacheCustomRenderable {
+                _ = renderable
+                throw Unsupported()
+            } else {
+                try render(children, pushing(value, context), into: &output)
+            }
+        }
+    }
+
+    static func renderInvertedSection(
+        _ value: TemplateValue?, _ children: [Node], _ context: Context, into output: inout String
+    ) throws(Unsupported) {
+        guard let value else { return try render(children, context, into: &output) }
+        switch value {
+        case .list(let items):
+            if items.isEmpty { try render(children, pushing(value, context), into: &output) }
+        case .flag(let flag):
+            if !flag { try render(children, context, into: &output) }
+        case .text, .record:
+            return
+        case .other(let object):
+            if object is any MustacheSequence {
+                guard let items = object as? [Any] else { throw Unsupported() }
+                if items.isEmpty { try render(children, pushing(value, context), into: &output) }
+            } else if let flag = object as? Bool {
+                if !flag { try render(children, context, into: &output) }
+            } else if object is any MustacheCustomRenderable {
+                throw Unsupported()
+            }
+        }
+    }
+
+    static func renderList(
+        _ items: [TemplateValue], _ children: [Node], _ context: Context, into output: inout String
+    ) throws(Unsupported) {
+        for (index, item) in items.enumerated() {
+            var inner = context
+            inner.stack.append(item)
+            inner.position = Position(first: index == 0, last: index == items.count - 1, index: index)
+            try render(children, inner, into: &output)
+        }
+    }
+
+    static func pushing(_ value: TemplateValue, _ context: Context) -> Context {
+        var inner = context
+        inner.stack.append(value)
+        inner.position = nil
+        return inner
+    }
+
+    // MARK: Lookup (getChild)
+
+    static func child(_ name: Name, _ context: Context) throws(Unsupported) -> TemplateValue? {
+        var child: TemplateValue?
+        switch name.kind {
+        case .current:
+            child = context.stack.last
+        case .position:
+            guard let position = context.position else { return nil }
+            child = try positionTransform(position, name.transforms)
+            return child
+        case .top(let parts):
+            guard let top = context.stack.last else { return nil }
+            child = try descend(parts[...], from: top)
+        case .stack(let parts):
+            guard let first = parts.first else {
+                child = context.stack.last
+                break
+            }
+            child = nil
+            for object in context.stack.reversed() {
+                if let found = try immediateChild(first, of: object) {
+                    child = try descend(parts.dropFirst(), from: found)
+                    break
+                }
+            }
+        }
+        guard var value = child else { return nil }
+        if case .other(let object) = value, object is any MustacheCustomRepresentation { throw Unsupported() }
+        for transform in name.transforms.reversed() {
+            guard let transformed = try apply(transform, to: value) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    /// The sequence context's transforms first (the position), then those of the values they give.
+    static func positionTransform(_ position: Position, _ transforms: [String]) throws(Unsupported) -> TemplateValue? {
+        var remaining = transforms
+        guard let innermost = remaining.popLast() else { return nil }
+        var value: TemplateValue
+        switch innermost {
+        case "first": value = .flag(position.first)
+        case "last": value = .flag(position.last)
+        case "index": value = .other(position.index)
+        case "even": value = .flag(position.index & 1 == 0)
+        case "odd": value = .flag(position.index & 1 == 1)
+        default: return nil
+        }
+        for transform in remaining.reversed() {
+            guard let transformed = try apply(transform, to: value) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    static func descend(_ parts: ArraySlice<String>, from object: TemplateValue) throws(Unsupported) -> TemplateValue? {
+        var current = object
+        for part in parts {
+            if case .other(let value) = current, value is MustacheLambda { throw Unsupported() }
+            guard let next = try immediateChild(part, of: current) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// `_getImmediateChild`: a view's property; nothing inside a string, a flag or a list (their
+    /// mirrors have no labelled child); anything else as the library reads it.
+    static func immediateChild(_ name: String, of object: TemplateValue) throws(Unsupported) -> TemplateValue? {
+        switch object {
+        case .record(let fields): return fields[name]
+        case .text, .flag, .list: return nil
+        case .other(let value):
+            if value is any MustacheCustomRepresentation { throw Unsupported() }
+            if let parent = value as? any MustacheParent { return parent.child(named: name).map(TemplateValue.wrap) }
+            guard let matched = Mirror(reflecting: value).children.first(where: { $0.label == name }) else {
+                return nil
+            }
+            let mirror = Mirror(reflecting: matched.value)
+            guard mirror.displayStyle == .optional else { return TemplateValue.wrap(matched.value) }
+            return mirror.children.first.map { TemplateValue.wrap($0.value) }
+        }
+    }
+
+    /// A transform (`uppercased`, `count`…) as the value's own `transform` gives it; a list's or a
+    /// view's is left to the library (it applies to the converted array or dictionary).
+    static func apply(_ transform: String, to value: TemplateValue) throws(Unsupported) -> TemplateValue? {
+        switch value {
+        case .text(let text): return text.transform(transform).map(TemplateValue.wrap)
+        case .flag: return nil
+        case .list, .record: throw Unsupported()
+        case .other(let object):
+            guard let transformable = object as? any MustacheTransformable else { return nil }
+            return transformable.transform(transform).map(TemplateValue.wrap)
+        }
+    }
+}
+
+/// `Optional`, seen through `Any` (swift-mustache's internal `AnyOptional`).
+protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self }
+}
