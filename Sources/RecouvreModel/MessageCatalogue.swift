@@ -41,18 +41,31 @@ extension CatalogueReason {
 public struct MessageCatalogue: Sendable, Hashable {
     /// Template text by key; placeholders are `{name}`.
     public let entries: [String: String]
+    /// The calendar's words (`calendar.yaml`), resolved once: a reason's `Day` or `HalfYear` parameter is
+    /// written out with them (`1er juillet 2026`, `2d semestre 2026`).
+    public let dates: FrenchDates
 
-    public init(entries: [String: String]) { self.entries = entries }
+    public init(entries: [String: String]) {
+        self.entries = entries
+        dates = FrenchDates(entries: entries)
+    }
 
     /// The reason in words. A key the catalogue lacks, or a placeholder with no value, is a bug that the
     /// catalogue test finds; at run time it prints the key in brackets rather than failing a dossier.
-    /// A parameter that is itself a reason (a word inside the sentence) is worded first, by this catalogue.
+    /// A parameter that is itself a reason (a word inside the sentence) is worded first, by this catalogue;
+    /// a `Day` or a `HalfYear` is written out with the catalogue's calendar (`dates`).
     public func text<Reason: CatalogueReason>(_ reason: Reason) -> String {
         var parameters = reason.catalogueParameters
         if let payload = Mirror(reflecting: reason).children.first?.value {
             for child in Mirror(reflecting: payload).children {
-                guard let label = child.label, let nested = child.value as? any CatalogueReason else { continue }
-                parameters[label] = text(nested)
+                guard let label = child.label else { continue }
+                if let nested = child.value as? any CatalogueReason {
+                    parameters[label] = text(nested)
+                } else if let day = child.value as? Day {
+                    parameters[label] = dates.long(day)
+                } else if let half = child.value as? HalfYear {
+                    parameters[label] = dates.halfYear(half)
+                }
             }
         }
         return text(key: reason.catalogueKey, parameters)

@@ -11,7 +11,7 @@ public enum RouteFormatter {
         var out: [String] = []
         let title =
             route.reference.isEmpty ? say(.labelTitle) : say(.labelTitleWithReference(reference: route.reference))
-        out.append(say(.labelTitleAsOf(title: title, date: frenchDate(route.asOf))))
+        out.append(say(.labelTitleAsOf(title: title, date: messages.dates.long(route.asOf))))
         out.append(say(.labelProcedure(procedure: procedureLabel(route.procedure, messages))))
         if let court = route.court {
             out.append(say(.labelCourt(court: court.name)))

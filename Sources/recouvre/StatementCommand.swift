@@ -44,8 +44,11 @@ struct StatementCommand: ParsableCommand {
             let loaded = try CaseFileReader.load(path: caseFile)
             let claim = try archive.completing(loaded.value)
             let day = asOf.day ?? claim.asOf ?? Today.day()
-            let statement = try forms.pipeline().statement(for: claim, asOf: day, dayBasis: dayBasis)
-            return format == .json ? StatementFormatter.json(statement) : StatementFormatter.text(statement)
+            let pipeline = try forms.pipeline()
+            let statement = try pipeline.statement(for: claim, asOf: day, dayBasis: dayBasis)
+            return format == .json
+                ? StatementFormatter.json(statement)
+                : StatementFormatter.text(statement, messages: pipeline.book.messages)
         }
         printOut(output)
     }
