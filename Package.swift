@@ -154,7 +154,7 @@ let package = Package(
             dependencies: [
                 "RecouvreModel", "RecouvreCaseFile", "RecouvreRoute", "RecouvreBundle", "RecouvreBundleIO",
                 "RecouvreJSON",
-                "RecouvreImport", .product(name: "Crypto", package: "swift-crypto"),
+                "RecouvreImport", "RecouvreAmicable", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

@@ -141,9 +141,53 @@ public enum ArchiveFormatter {
     /// The one-line verdict of `archive verify`.
     public static func verification(_ result: ChainVerification, path: String) -> String {
         if let problem = result.problem { return problem.description }
+        let reminders = result.reminders > 0 ? ", \(plural(result.reminders, "relance"))" : ""
         return
             "\(path) : chaîne intacte, \(plural(result.entries, "entrée")) (\(plural(result.notices, "notification")), "
-            + "\(plural(result.receipts, "accusé"))) ; tête \(result.head)"
+            + "\(plural(result.receipts, "accusé"))\(reminders)) ; tête \(result.head)"
+    }
+
+    /// The reminders of `archive list`, one line each after a header, as the notices are listed;
+    /// the debtor's name comes last, unpadded.
+    public static func reminderList(_ records: [ReminderRecord]) -> String {
+        let header = ["N°", "DATE", "ÉTAPE", "MODE", "DOSSIER", "RESTE DÛ", "FICHIER", "DÉBITEUR"]
+        let rows = records.map { record in
+            [
+                String(record.id), record.sent.iso, record.step, record.channel.rawValue, record.caseReference,
+                record.amountDue, record.fileName, record.debtor.name,
+            ]
+        }
+        var widths = header.map(scalarCount)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], scalarCount(cell)) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                column == cells.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[column] - scalarCount(cell) + 2)
+            }.joined() + "\n"
+        }
+        return ([header] + rows).map(line).joined()
+    }
+
+    /// Every field of one archived reminder.
+    public static func showReminder(_ record: ReminderRecord) -> String {
+        func party(_ party: ArchivedParty) -> String {
+            party.siren.map { "\(party.name) (SIREN \($0))" } ?? party.name
+        }
+        let lines = [
+            "relance n° \(record.id) (entrée \(record.seq) de la chaîne)",
+            "dossier :            \(record.caseReference)",
+            "créancier :          \(party(record.creditor))",
+            "débiteur :           \(party(record.debtor))",
+            "reste dû :           \(record.amountDue) EUR en principal au \(record.sent.iso)",
+            "étape :              \(record.step)" + (record.profile.map { " (profil \($0))" } ?? ""),
+            "envoi :              \(record.sent.iso) par \(record.channel.rawValue)",
+            "fichier :            \(record.fileName), SHA-256 \(record.fileSHA256)",
+            "empreinte :          \(record.hash)",
+            "empreinte préc. :    \(record.previousHash)",
+        ]
+        return lines.joined(separator: "\n") + "\n"
     }
 }
 

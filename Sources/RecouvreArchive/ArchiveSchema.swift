@@ -6,7 +6,7 @@ enum ArchiveSchema {
     /// `PRAGMA application_id` of a recouvre archive: "RCVR" in ASCII.
     static let applicationID: Int32 = 0x5243_5652
     /// `PRAGMA user_version` after the last migration below.
-    static let version: Int32 = 2
+    static let version: Int32 = 3
 
     /// The migrations up to schema 1 (what an archive of schema 1 holds).
     static var migratorV1: DatabaseMigrator {
@@ -19,10 +19,14 @@ enum ArchiveSchema {
 
     /// Every migration; the second keys the chain with `secret` (a new archive, or `archive migrate`
     /// on an archive of schema 1: the entries found stay as they are, sealed by an HMAC of their head,
-    /// and every later entry is an HMAC).
-    static func migrator(secret: ArchiveSecret, archiveID: String) -> DatabaseMigrator {
+    /// and every later entry is an HMAC); the third adds the reminders (schema 3). `secret` nil: an
+    /// archive already keyed (schema 2) that only gains the reminders; its second migration is done.
+    static func migrator(secret: ArchiveSecret?, archiveID: String) -> DatabaseMigrator {
         var migrator = migratorV1
         migrator.registerMigration("v2-keyed-chain") { db in
+            guard let secret else {
+                throw ArchiveError("archive au format 1 : recouvre archive migrate la scelle d'abord")
+            }
             let head = try ChainHead.fetch(db)
             try db.execute(sql: v2)
             try db.execute(
@@ -36,11 +40,25 @@ enum ArchiveSchema {
                 ])
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        migrator.registerMigration("v3-reminders") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
-    /// The schema objects of an archive of schema 2, by name (`archive verify` reports one missing
-    /// and any other, a foreign table or trigger).
+    /// The schema objects of an archive of `version` (2 or 3), by name (`archive verify` reports one
+    /// missing and any other, a foreign table or trigger).
+    static func objects(version: Int32) -> Set<String> {
+        version >= 3 ? objects.union(reminderObjects) : objects
+    }
+
+    /// What schema 3 adds.
+    static let reminderObjects: Set<String> = [
+        "reminder_file", "reminder", "reminder_by_case", "reminder_by_sent", "reminder_file_append_only_update",
+        "reminder_file_append_only_delete", "reminder_append_only_update", "reminder_append_only_delete",
+    ]
+
+    /// The schema objects of an archive of schema 2.
     static let objects: Set<String> = [
         "notice_document", "notice", "notice_by_case", "notice_by_sent", "notice_by_manifest", "receipt",
         "receipt_by_notice", "notice_document_append_only_update", "notice_document_append_only_delete",
@@ -53,6 +71,45 @@ enum ArchiveSchema {
     static func isBookkeeping(_ name: String) -> Bool {
         name == "sqlite_sequence" || name == "grdb_migrations" || name.hasPrefix("sqlite_autoindex_")
     }
+
+    /// Schema 3: the amicable reminders sent (`remind --record --archive`), entries of the same
+    /// chain (kind `reminder`, always keyed), each with the letter or e-mail stored once per SHA-256.
+    /// Nothing of schema 2 is touched: its rows, hashes and seal stay as they are.
+    private static let v3 = """
+        CREATE TABLE reminder_file (
+            sha256 TEXT NOT NULL PRIMARY KEY,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE reminder (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq INTEGER NOT NULL UNIQUE,
+            case_reference TEXT NOT NULL,
+            creditor_name TEXT NOT NULL,
+            creditor_siren TEXT,
+            debtor_name TEXT NOT NULL,
+            debtor_siren TEXT,
+            amount_due TEXT NOT NULL,
+            sent TEXT NOT NULL,
+            step TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('email', 'letter', 'registered_letter')),
+            profile TEXT,
+            file_name TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL REFERENCES reminder_file(sha256),
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX reminder_by_case ON reminder(case_reference, step, sent);
+        CREATE INDEX reminder_by_sent ON reminder(sent);
+        CREATE TRIGGER reminder_file_append_only_update BEFORE UPDATE ON reminder_file
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a reminder file cannot be changed'); END;
+        CREATE TRIGGER reminder_file_append_only_delete BEFORE DELETE ON reminder_file
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a reminder file cannot be deleted'); END;
+        CREATE TRIGGER reminder_append_only_update BEFORE UPDATE ON reminder
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a reminder cannot be changed'); END;
+        CREATE TRIGGER reminder_append_only_delete BEFORE DELETE ON reminder
+            BEGIN SELECT RAISE(ABORT, 'the recouvre archive is append-only: a reminder cannot be deleted'); END;
+        PRAGMA user_version = 3;
+        """
 
     /// Schema 2: the secret's check and the seal of the entries before it (one row), the files
     /// actually sent (the signed scan or PDF, issue 15), and a receipt's outcome (`not_collected`:

@@ -187,11 +187,14 @@ struct ChainHead {
     var hash: String
 
     static func fetch(_ db: Database) throws -> ChainHead {
-        let notice = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM notice")) ?? 0
-        let receipt = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM receipt")) ?? 0
-        if notice == 0 && receipt == 0 { return ChainHead(seq: 0, hash: ChainEntry.genesis) }
-        let table = notice > receipt ? "notice" : "receipt"
-        let seq = max(notice, receipt)
+        var table = ""
+        var seq: Int64 = 0
+        // The reminders' table exists from schema 3 (this runs in the migration to schema 2 too).
+        for name in ["notice", "receipt"] + (try db.tableExists("reminder") ? ["reminder"] : []) {
+            let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM \(name)")) ?? 0
+            if last > seq { (table, seq) = (name, last) }
+        }
+        if seq == 0 { return ChainHead(seq: 0, hash: ChainEntry.genesis) }
         let hash =
             try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM \(table) WHERE seq = ?"), arguments: [seq])
             ?? ChainEntry.genesis

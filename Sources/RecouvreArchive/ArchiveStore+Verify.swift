@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension ArchiveStore {
@@ -45,17 +46,23 @@ extension ArchiveStore {
     public func head() throws -> ChainVerification { try verify() }
 
     private func chainContains(_ db: Database, hash: String) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM notice WHERE hash = ?) OR EXISTS (SELECT 1 FROM receipt WHERE hash = ?)
-                """, arguments: [hash, hash]) ?? false
+        let found =
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM notice WHERE hash = ?) OR EXISTS (SELECT 1 FROM receipt WHERE hash = ?)
+                    """, arguments: [hash, hash]) ?? false
+        guard !found, try hasReminders(db) else { return found }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reminder WHERE hash = ?)", arguments: [hash])
+            ?? false
     }
 
     /// A missing trigger (the archive would accept an UPDATE) or an object recouvre never creates.
     private func schemaProblem(_ db: Database) throws -> ChainProblem? {
         let names = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master"))
-        let missing = ArchiveSchema.objects.subtracting(names).sorted()
+        let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? ArchiveSchema.version
+        let expected = ArchiveSchema.objects(version: version)
+        let missing = expected.subtracting(names).sorted()
         if !missing.isEmpty {
             let triggers = missing.filter { $0.contains("append_only") }
             return ChainProblem(
@@ -65,7 +72,7 @@ extension ArchiveStore {
                     + "(\(missing.joined(separator: ", "))) : l'archive a été modifiée hors de recouvre, des lignes ont pu "
                     + "être changées")
         }
-        let foreign = names.filter { !ArchiveSchema.objects.contains($0) && !ArchiveSchema.isBookkeeping($0) }.sorted()
+        let foreign = names.filter { !expected.contains($0) && !ArchiveSchema.isBookkeeping($0) }.sorted()
         if !foreign.isEmpty {
             return ChainProblem(
                 seq: 0, subject: "schema",
@@ -103,6 +110,8 @@ struct ChainVerifier {
         var storedHash: String?
         var storedPrevious: String?
         var noticeSHA256: String?
+        /// A reminder's letter or e-mail (schema 3).
+        var reminderFileSHA256: String? = nil
     }
 
     let path: String
@@ -168,15 +177,41 @@ struct ChainVerifier {
                     entry: entry, subject: "accusé #\(id) (notification #\(noticeID))", storedHash: row.text(5),
                     storedPrevious: row.text(4), noticeSHA256: nil))
         }
+        // Schema 3: the reminders and their files.
+        var reminderIDs = Set<Int64>()
+        var reminderFiles = [String: Bool]()  // sha256 → the bytes still hash to it
+        let hasReminders = try db.tableExists("reminder")
+        if hasReminders {
+            let files = try Row.fetchCursor(db, sql: "SELECT sha256, data FROM reminder_file")
+            while let row = try files.next() {
+                guard let key = row.text(0) else { continue }
+                reminderFiles[key] = (row[1] as Data?).map { SHA256Hex.of($0) == key } ?? false
+            }
+            let reminders = try Row.fetchCursor(db, sql: "SELECT \(ArchiveStore.reminderColumns) FROM reminder")
+            while let row = try reminders.next() {
+                let id = row.integer(0) ?? -1
+                reminderIDs.insert(id)
+                let fields = ArchiveStore.reminderFields(row)
+                let entry = ChainEntry.reminder(
+                    seq: row.integer(1) ?? -1, id: id, previousHash: row.text(14) ?? "", fields: fields)
+                stored.append(
+                    Stored(
+                        entry: entry, subject: "relance #\(id)", storedHash: row.text(15),
+                        storedPrevious: row.text(14), noticeSHA256: nil, reminderFileSHA256: fields.fileSHA256))
+            }
+        }
         stored.sort { $0.entry.seq < $1.entry.seq }
 
         let missingNotices = try missing(noticeIDs, table: "notice", label: "notification")
-        let missingReceipts = try missing(receiptIDs, table: "receipt", label: "accusé")
+        let missingReceipts =
+            try missing(receiptIDs, table: "receipt", label: "accusé")
+            + (hasReminders ? try missing(reminderIDs, table: "reminder", label: "relance") : [])
         let missingNote =
             (missingNotices + missingReceipts).isEmpty
             ? "" : " (manquent : \((missingNotices + missingReceipts).joined(separator: ", ")))"
 
         var result = ChainVerification(notices: noticeIDs.count, receipts: receiptIDs.count, head: ChainEntry.genesis)
+        result.reminders = reminderIDs.count
         func fail(_ seq: Int64, _ subject: String, _ what: String) -> ChainVerification {
             var failed = result
             failed.problem = ChainProblem(seq: seq, subject: subject, description: "\(path) : \(what)")
@@ -223,6 +258,18 @@ struct ChainVerifier {
                             + "(son SHA-256 ne correspond plus à celui archivé)")
                 case .none:
                     return fail(seq, item.subject, "le texte de la mise en demeure de \(item.subject) a été supprimé")
+                }
+            }
+            if let sha = item.reminderFileSHA256 {
+                switch reminderFiles[sha] {
+                case .some(true): break
+                case .some(false):
+                    return fail(
+                        seq, item.subject,
+                        "la lettre ou le courriel de \(item.subject) a été modifié "
+                            + "(son SHA-256 ne correspond plus à celui archivé)")
+                case .none:
+                    return fail(seq, item.subject, "la lettre ou le courriel de \(item.subject) a été supprimé")
                 }
             }
             if seq == keyedFrom - 1, let sealedHead, item.storedHash != sealedHead {

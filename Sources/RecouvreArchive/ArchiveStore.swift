@@ -24,7 +24,8 @@ public final class ArchiveStore: Sendable {
         case readWrite
         /// Reading and appending, creating the archive (and its secret) when absent.
         case create
-        /// `archive migrate`: an archive of schema 1 gets its secret and becomes schema 2.
+        /// `archive migrate`: an archive of schema 1 gets its secret and becomes schema 3; one of
+        /// schema 2 gains the reminders' tables (schema 3).
         case migrate
     }
 
@@ -119,9 +120,13 @@ public final class ArchiveStore: Sendable {
         switch (version, mode) {
         case (ArchiveSchema.version, .migrate):
             throw ArchiveError(
-                "\(path) : l'archive est déjà au format \(ArchiveSchema.version) (chaîne chiffrée par clé)")
+                "\(path) : l'archive est déjà au format \(ArchiveSchema.version) (chaîne chiffrée par clé, relances)")
         case (ArchiveSchema.version, _):
             break
+        case (2, .readOnly):
+            break  // read as it is: no reminder yet; the first write adds their tables (schema 3)
+        case (2, _):
+            try Self.addReminderTables(queue: database, path: path)
         case (1, .migrate):
             try Self.migrateUnkeyed(
                 queue: database, path: path, explicitSecret: explicitSecret, environment: environment)
@@ -226,6 +231,19 @@ public final class ArchiveStore: Sendable {
         }
     }
 
+    /// Schema 2 → 3: the reminders' tables, in one transaction (the old rows, their hashes and the
+    /// seal are not touched, so the chain verifies as before). Two processes upgrading at once: the
+    /// loser's transaction fails as a whole and finds the migration done.
+    private static func addReminderTables(queue: DatabaseQueue, path: String) throws {
+        let migrator = ArchiveSchema.migrator(secret: nil, archiveID: "")
+        do {
+            try migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            let done = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
+            if !done { throw ArchiveError.sqlite(error, path: path) }
+        }
+    }
+
     /// `archive migrate`: checks the unkeyed chain, creates the secret, seals the chain's head.
     private static func migrateUnkeyed(
         queue: DatabaseQueue, path: String, explicitSecret: String?, environment: [String: String]
@@ -309,6 +327,7 @@ public final class ArchiveStore: Sendable {
         }
         var required: Set<String> = ["notice", "receipt", "notice_document", "grdb_migrations"]
         if version >= 2 { required.insert("archive_key") }
+        if version >= 3 { required.formUnion(["reminder", "reminder_file"]) }
         let missing = required.subtracting(names)
         if version >= 1 && !missing.isEmpty {
             throw ArchiveError(

@@ -33,9 +33,15 @@ import Crypto
 /// the database): whoever holds only the file cannot recompute the hashes after a rewrite.
 /// Entries before `keyed_from` (an archive of schema 1, migrated) keep their SHA-256, sealed by an
 /// HMAC of their head (`archive_key.seal`).
+///
+/// From schema 3 the chain also holds the amicable reminders sent (`kind=reminder`, always keyed,
+/// `recouvre.archive.entry/2`): `case`, `creditor_name`, `creditor_siren`, `debtor_name`,
+/// `debtor_siren`, `amount_due` (the principal outstanding, decimal text), `sent`, `step` (the
+/// ladder step id), `channel` (`email`, `letter`, `registered_letter`), `profile`, `file_name`,
+/// `file_sha256` (which binds the stored letter or e-mail).
 struct ChainEntry: Sendable, Equatable {
     enum Kind: String, Sendable {
-        case notice, receipt
+        case notice, receipt, reminder
     }
 
     static let format = "recouvre.archive.entry/1"
@@ -120,6 +126,28 @@ struct ChainEntry: Sendable, Equatable {
             entry.fields.append(("outcome", outcome))
         }
         return entry
+    }
+}
+
+extension ChainEntry {
+    /// A reminder's entry (schema 3): always keyed.
+    static func reminder(seq: Int64, id: Int64, previousHash: String, fields: ReminderFields) -> ChainEntry {
+        ChainEntry(
+            keyed: true, seq: seq, kind: .reminder, id: id, previousHash: previousHash,
+            fields: [
+                ("case", fields.caseReference),
+                ("creditor_name", fields.creditorName),
+                ("creditor_siren", fields.creditorSiren),
+                ("debtor_name", fields.debtorName),
+                ("debtor_siren", fields.debtorSiren),
+                ("amount_due", fields.amountDue),
+                ("sent", fields.sent),
+                ("step", fields.step),
+                ("channel", fields.channel),
+                ("profile", fields.profile),
+                ("file_name", fields.fileName),
+                ("file_sha256", fields.fileSHA256),
+            ])
     }
 }
 

@@ -6,8 +6,10 @@ public struct ChainVerification: Sendable, Hashable {
     public var head: String
     /// The first entry (in chain order) found altered, deleted or out of place; `nil` when intact.
     public var problem: ChainProblem?
+    /// The amicable reminders (schema 3).
+    public var reminders: Int = 0
 
-    public var entries: Int { notices + receipts }
+    public var entries: Int { notices + receipts + reminders }
     public var isIntact: Bool { problem == nil }
 }
 

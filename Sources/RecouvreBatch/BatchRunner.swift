@@ -229,7 +229,7 @@ public struct BatchRunner: Sendable {
         do {
             let dossier = try pipeline.assemble(
                 claim, exhibits: loaded.exhibits, asOf: day, force: false, pdf: configuration.pdf,
-                options: dossierOptions, times: &times)
+                options: dossierOptions, journal: loaded.journal, times: &times)
             let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreAmicable
 import RecouvreBundle
 import RecouvreCaseFile
 import RecouvreModel
@@ -34,7 +35,8 @@ public struct CaseFolderSource: InputSource {
                     found.append(("\(name)/\(file)", name))
                     break
                 }
-            } else if Self.extensions.contains(url.pathExtension.lowercased()) {
+            } else if Self.extensions.contains(url.pathExtension.lowercased()), !name.hasSuffix(".reminders.yaml") {
+                // `x.reminders.yaml` is the journal of `x.yaml` (issue 16), read with it, not a case.
                 found.append((name, String(name.dropLast(url.pathExtension.count + 1))))
             }
         }
@@ -64,11 +66,13 @@ public struct CaseFolderSource: InputSource {
                         json: url.pathExtension.lowercased() == "json")
                 }
                 let caseFolder = url.deletingLastPathComponent()
+                // amicable (issue 16): the journal beside the case, as `build` reads it.
+                let journal = try times.measure(.read) { try AmicableJournal.read(forCase: source) }
                 return BatchCase(
                     value: value, exhibits: FolderExhibitSource(folder: caseFolder), key: DebtorKey(of: value),
                     exhibitPaths: value.exhibits.compactMap(\.file).map {
                         $0.hasPrefix("/") ? $0 : caseFolder.appendingPathComponent($0).path
-                    })
+                    }, journal: journal)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreAmicable
 import RecouvreBundle
 import RecouvreCaseFile
 import RecouvreModel
@@ -12,12 +13,19 @@ public struct BatchCase: Sendable {
     /// The absolute paths of its exhibit files on disk, which a bundle may never replace (none for
     /// exhibits held in memory).
     public var exhibitPaths: [String]
+    /// The amicable steps recorded beside the case file (`remind --record`, `plan --record`:
+    /// `case.reminders.yaml`), read as `build` reads them (issue 16); nil when there are none.
+    public var journal: AmicableJournal?
 
-    public init(value: Case, exhibits: any ExhibitSource, key: DebtorKey, exhibitPaths: [String] = []) {
+    public init(
+        value: Case, exhibits: any ExhibitSource, key: DebtorKey, exhibitPaths: [String] = [],
+        journal: AmicableJournal? = nil
+    ) {
         self.value = value
         self.exhibits = exhibits
         self.key = key
         self.exhibitPaths = exhibitPaths
+        self.journal = journal
     }
 }
 

@@ -122,7 +122,7 @@ public struct DossierPipeline: Sendable {
             return chosen
         }
         let route = chosen.route
-        let recorded = Self.recorded(chosen.statement, for: route)
+        let recorded = try recordedStatement(chosen.statement, claim: chosen.claim, route: route)
         warnings += recorded.warnings + route.warnings
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()

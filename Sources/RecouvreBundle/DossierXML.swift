@@ -97,10 +97,11 @@ public enum DossierXML {
         try document(input).data
     }
 
-    /// The XML as bytes and as the libxml2 tree they serialise, not yet validated: validating the tree
-    /// (`DossierXMLDocument.validate(against:)`) checks the document without parsing the bytes again.
+    /// The XML as bytes, not yet validated (`DossierXMLDocument.validate(against:)` streams them
+    /// through the schema validator). No libxml2 tree is built: a large dossier's tree took more
+    /// memory than all its documents (issue 12, large cases).
     public static func document(_ input: DossierXMLInput) throws -> DossierXMLDocument {
-        let writer = try XMLTreeWriter()
+        let writer = try XMLTreeWriter(buildsTree: false)
         try writer.element("dossier", namespace: namespace, attributes: [("version", "1")]) {
             try writeGeneration(input, to: writer)
             try writeCase(input.case, to: writer)
@@ -115,22 +116,19 @@ public enum DossierXML {
             try writeExhibits(input.exhibits, to: writer)
             try writeSources(input, to: writer)
         }
-        return DossierXMLDocument(data: try writer.finish(), tree: writer)
+        return DossierXMLDocument(data: try writer.finish())
     }
 }
 
-/// dossier.xml written: its bytes, and the libxml2 tree they are the serialisation of
-/// (`XMLTreeWriter`), kept for the schema check.
+/// dossier.xml written: its bytes, for the schema check and the bundle.
 public struct DossierXMLDocument {
     /// The bytes of `dossier.xml`.
     public let data: Data
-    let tree: XMLTreeWriter
 
-    /// Validates the tree against the schema in memory, without parsing `data` (the two are the same
-    /// document: `XMLTreeWriter` serialises the tree it builds); every error, located, when it does not
-    /// conform.
+    /// Validates the bytes against the schema as libxml2 streams them (no tree is built); every error,
+    /// located, when they do not conform.
     public func validate(against schema: XMLSchemaValidator) throws(XMLValidationError) {
-        try schema.validate(tree, name: DossierXML.fileName)
+        try schema.validateStream(data, name: DossierXML.fileName)
     }
 }
 

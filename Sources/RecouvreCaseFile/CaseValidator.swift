@@ -16,8 +16,39 @@ public enum CaseValidator {
     public static func validate(
         _ value: Case, locations: SourceLocations, exhibits: any ExhibitSource, today: Day? = nil
     ) -> [CaseProblem] {
+        validate(value, locations: locations, exhibits: exhibits, today: today, creditor: nil)
+    }
+
+    /// The creditor's checks of `validate` (identifiers, texts, address…), made once: an import gives
+    /// every case of a ledger the same creditor, read from the same `--creditor` file, so its checks
+    /// give the same problems, at the same locations, in each case. See `validate(_:…creditor:)`.
+    public struct CheckedCreditor: Sendable {
+        public let party: Party
+        let today: Day?
+        let problems: [CaseProblem]
+    }
+
+    /// Checks `value.creditor` alone, at `locations`.
+    public static func checkCreditor(_ value: Case, locations: SourceLocations, today: Day? = nil) -> CheckedCreditor {
+        var run = Run(value: value, locations: locations, exhibits: MemoryExhibitSource(files: [:]), today: today)
+        run.party(value.creditor, "creditor")
+        return CheckedCreditor(party: value.creditor, today: today, problems: run.problems)
+    }
+
+    /// `validate`, with the creditor's problems taken from `creditor` (found by `checkCreditor` on a
+    /// case whose creditor, and whose locations of `creditor` and below, are this case's: the caller
+    /// sees to that) rather than checked again. The same problems, in the same order, as `validate`.
+    /// A creditor that differs from `creditor.party`, or another `today`, is checked as usual.
+    public static func validate(
+        _ value: Case, locations: SourceLocations, exhibits: any ExhibitSource, today: Day? = nil,
+        creditor: CheckedCreditor?
+    ) -> [CaseProblem] {
         var run = Run(value: value, locations: locations, exhibits: exhibits, today: today)
-        run.all()
+        if let creditor, creditor.today == today, creditor.party == value.creditor {
+            run.all(creditorProblems: creditor.problems)
+        } else {
+            run.all(creditorProblems: nil)
+        }
         return labelled(run.sortedProblems, in: value, locations: locations)
     }
 
@@ -176,9 +207,14 @@ private struct Run {
         problems.append(CaseProblem(at: locations.location(of: path), keyPath: path, message: message, remedy: remedy))
     }
 
-    mutating func all() {
+    /// Every check; the creditor's problems from `creditorProblems` when given (already checked).
+    mutating func all(creditorProblems: [CaseProblem]?) {
         text(value.reference, "reference")
-        party(value.creditor, "creditor")
+        if let creditorProblems {
+            problems.append(contentsOf: creditorProblems)
+        } else {
+            party(value.creditor, "creditor")
+        }
         party(value.debtor, "debtor")
         contract(value.contract, "contract")
         invoices()

@@ -32,6 +32,13 @@ public struct DeclarationDeCreanceView: Sendable {
     public var firm: FirmView?
     public var signatureLine: String?
     public var mandataire: [String]?
+    /// A title given before the opening judgment (C. com. L622-24, R622-23): declared as it fixes the
+    /// sums, stopped the day before the opening (L622-28), beside the invoices it does not cover.
+    public var title: DeclaredTitleView?
+    /// Some invoice is declared on its own (not covered by the title).
+    public var hasInvoices: Bool
+    /// The invoices' total plus the title's.
+    public var declaredTotal: String
 
     init(_ facts: DossierFacts) {
         let dates = facts.dates
@@ -62,6 +69,54 @@ public struct DeclarationDeCreanceView: Sendable {
         firm = facts.firmView
         signatureLine = facts.firmView?.signatureLine
         mandataire = facts.firmView?.agentLines
+        hasInvoices = !facts.statement.invoices.isEmpty
+        if facts.route.titlePath == .collectiveProceedings, let title = facts.statement.title,
+            let judgment = facts.theCase.judgment
+        {
+            self.title = DeclaredTitleView(title, judgment: judgment, facts: facts)
+            declaredTotal = FrenchFormat.amount(facts.statement.totals.total + title.total)
+        } else {
+            self.title = nil
+            declaredTotal = facts.claim.total
+        }
+    }
+}
+
+/// The claim of a title, as declared: the decision, its service, its sums as of the day before the
+/// opening judgment (its décompte is joined).
+public struct DeclaredTitleView: Sendable {
+    public var label: String
+    public var served: String?
+    public var principalDue: String
+    public var interest: String
+    public var interestDue: String
+    public var costsDue: String
+    public var total: String
+    public var asOf: String
+
+    init(_ title: TitleStatement, judgment: Event, facts: DossierFacts) {
+        label = TitleWords(messages: facts.messages).label(judgment)
+        served = title.served.map { facts.dates.long($0) }
+        principalDue = FrenchFormat.amount(title.principalDue)
+        let rate: String?
+        switch title.rate {
+        case .legal?: rate = facts.messages.text(SituationDocumentReason.rateLegal)
+        case .clause(let clause)?:
+            rate = facts.messages.text(
+                SituationDocumentReason.rateClause(rate: DecompteDuTitreView.words(clause, messages: facts.messages)))
+        case nil: rate = nil
+        }
+        if let rate, let from = title.interestFrom, from <= title.asOf {
+            interest = facts.messages.text(
+                SituationDocumentReason.declaredTitleRate(
+                    rate: rate, from: facts.dates.long(from), to: facts.dates.long(title.asOf)))
+        } else {
+            interest = facts.messages.text(SituationDocumentReason.declaredTitleNoInterest)
+        }
+        interestDue = FrenchFormat.amount(title.interestDue)
+        costsDue = FrenchFormat.amount(title.costsDue)
+        total = FrenchFormat.amount(title.total)
+        asOf = facts.dates.long(title.asOf)
     }
 }
 
@@ -138,3 +193,5 @@ public struct ProceedingsView: Sendable {
         }
     }
 }
+
+extension DeclaredTitleView: TemplateView {}

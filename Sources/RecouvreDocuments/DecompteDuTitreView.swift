@@ -31,6 +31,9 @@ public struct DecompteDuTitreView: Sendable {
     public var costsDue: String
     public var total: String
     public var dayBasis: String
+    /// What comes on top of the total: the costs of enforcement in France or abroad, or, for a public
+    /// person, the time it has to mandate the sum (CJA L911-9).
+    public var closing: String
 
     public struct Payment: Sendable {
         public var date: String
@@ -93,6 +96,15 @@ public struct DecompteDuTitreView: Sendable {
         costsDue = FrenchFormat.amount(title.costsDue)
         total = FrenchFormat.amount(title.total)
         dayBasis = facts.messages.text(facts.statement.dayBasis == .d365 ? ReleveWord.dayBasis365 : .dayBasisActual)
+        switch facts.route.titlePath {
+        case .publicBody?: closing = facts.messages.text(SituationDocumentReason.decompteCostsPublicBody)
+        case .europeanEnforcement?, .exequatur?:
+            closing = facts.messages.text(SituationDocumentReason.decompteCostsAbroad)
+        case .collectiveProceedings?:
+            closing = facts.messages.text(SituationDocumentReason.decompteCostsCollective)
+        case .enforcement?, nil:
+            closing = facts.messages.text(SituationDocumentReason.decompteCostsEnforcement)
+        }
     }
 
     /// "12,00 %", "taux BCE + 10 points", "3 fois le taux de l'intérêt légal".

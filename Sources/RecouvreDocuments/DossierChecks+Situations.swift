@@ -2,9 +2,13 @@ import RecouvreModel
 import RecouvreRoute
 
 extension DossierChecks {
-    /// The procedures whose pièces are not the case's exhibits (a title's enforcement lists the decision
-    /// and its service only).
-    static func usesCaseExhibits(_ procedure: Procedure) -> Bool { procedure != .enforcement }
+    /// Whether the pièces are the case's exhibits: not for a title (its enforcement, abroad or by a public
+    /// person's mandatement), whose pièces are the decision and its service only.
+    /// Whether the route's dossier starts with a mise en demeure: never for a title, whose dossier is
+    /// its décompte (a decision is executed or paid, not demanded again).
+    static func hasNotice(_ route: Route) -> Bool { !route.titleRouted && hasNotice(route.procedure) }
+
+    static func usesCaseExhibits(_ route: Route) -> Bool { !route.titleRouted }
 
     /// Refusals of the situations: a public body whose mémoire is received but not yet rejected gets no
     /// requête and no second mémoire (CJA R421-1, R421-2), unless the user asks the notice stage (the
@@ -28,7 +32,7 @@ extension DossierChecks {
         var warnings: [String] = []
         let claim = input.case
         switch input.route.procedure {
-        case .enforcement:
+        case _ where input.route.titleRouted:
             guard let judgment = claim.judgment, let index = claim.events.firstIndex(of: judgment) else { break }
             if judgment.file == nil {
                 warnings.append(

@@ -26,7 +26,7 @@ public enum DossierChecks {
         let dates = FrenchDates(messages: messages)
         func say(_ reason: DocumentReason) { reasons.append(messages.text(reason)) }
         let claim = input.case
-        if hasNotice(input.route.procedure) {
+        if hasNotice(input.route) {
             if let notice = claim.formalNotice, let index = claim.events.firstIndex(of: notice) {
                 if notice.letter == nil { say(.noticeLetterMissing(index: String(index))) }
                 if notice.effectiveReceipt == nil {
@@ -52,7 +52,7 @@ public enum DossierChecks {
         }
         // CPC 1407: the requête is accompanied by the documents it lists.
         for (index, exhibit) in claim.exhibits.enumerated()
-        where exhibit.file == nil && !exhibit.toProduce && usesCaseExhibits(input.route.procedure) {
+        where exhibit.file == nil && !exhibit.toProduce && usesCaseExhibits(input.route) {
             say(.exhibitWithoutFile(index: String(index), number: String(index + 1), title: exhibit.title))
         }
         return reasons + situationRefusals(input, messages: messages)
@@ -77,14 +77,14 @@ public enum DossierChecks {
         let claim = input.case
         warnings += situationWarnings(input, messages: messages)
         for (index, exhibit) in claim.exhibits.enumerated()
-        where exhibit.file == nil && usesCaseExhibits(input.route.procedure) {
+        where exhibit.file == nil && usesCaseExhibits(input.route) {
             if exhibit.toProduce {
                 say(.exhibitToProduce(number: String(index + 1), title: exhibit.title))
             } else if input.stage == .notice {
                 say(.exhibitWithoutFile(index: String(index), number: String(index + 1), title: exhibit.title))
             }
         }
-        if input.stage == .court, hasNotice(input.route.procedure), let notice = claim.formalNotice,
+        if input.stage == .court, hasNotice(input.route), let notice = claim.formalNotice,
             let index = claim.events.firstIndex(of: notice)
         {
             // A notice served by a commissaire de justice (channel bailiff) is its own proof.
@@ -115,7 +115,7 @@ public enum DossierChecks {
     public static func forcedWarning(
         _ input: DossierInput, settings: DocumentSettings, messages: MessageCatalogue
     ) -> String? {
-        guard input.stage == .court, hasNotice(input.route.procedure), input.options.force,
+        guard input.stage == .court, hasNotice(input.route), input.options.force,
             let receipt = input.case.formalNotice?.effectiveReceipt,
             let earliest = earliestFiling(input.case, settings: settings), input.statement.asOf < earliest
         else { return nil }

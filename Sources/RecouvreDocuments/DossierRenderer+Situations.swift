@@ -5,14 +5,17 @@ extension DossierRenderer {
     /// The pièces of an enforcement: the title (its expédition revêtue de la formule exécutoire) and, once
     /// served, its act of service (CPCE L111-3, CPC 503). The invoices are not exhibits any more: the title
     /// decided on them. A file the case does not give is listed "à produire".
-    func titleExhibits(_ input: DossierInput) -> [DossierExhibit] {
+    /// After `before` (a déclaration's own pièces), unless the case already lists the same file.
+    func titleExhibits(_ input: DossierInput, from before: [DossierExhibit] = []) -> [DossierExhibit] {
         guard let judgment = input.case.judgment, let index = input.case.events.firstIndex(of: judgment) else {
             return []
         }
         let words = TitleWords(messages: messages)
+        let listed = Set(before.compactMap(\.source))
         var exhibits: [DossierExhibit] = []
         func add(_ title: String, _ file: String?, key: String) {
-            let number = exhibits.count + 1
+            if let file, listed.contains(file) { return }
+            let number = before.count + exhibits.count + 1
             exhibits.append(
                 DossierExhibit(
                     number: number, title: title, source: file,
@@ -83,5 +86,20 @@ struct TitleWords {
             return messages.text(SituationDocumentReason.titleLabel(kind: kind(judgment), date: date, court: court))
         }
         return messages.text(SituationDocumentReason.titleLabelNoCourt(kind: kind(judgment), date: date))
+    }
+}
+
+extension DossierRenderer {
+    /// The décompte du titre alone, as the dossier prints it (`recouvre statement` on a titled case):
+    /// the same view and template as `01-decompte-du-titre.txt`.
+    public func decompteDuTitre(_ input: DossierInput) throws -> String {
+        let facts = DossierFacts(
+            input: input, settings: settings, exhibits: titleExhibits(input), messages: messages,
+            statutory: statutory)
+        let content = try templates.content(
+            DocumentKind.decompteDuTitre.template, TemplateTree.value(try DecompteDuTitreView(facts)))
+        return RenderedDocument(
+            fileName: "", title: DocumentKind.decompteDuTitre.title(messages), kind: .decompteDuTitre, content: content
+        ).text
     }
 }

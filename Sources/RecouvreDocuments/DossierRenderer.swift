@@ -46,8 +46,8 @@ public struct DossierRenderer: Sendable {
             input: input, settings: settings, exhibits: exhibits, messages: messages, statutory: statutory)
         var documents: [RenderedDocument] = []
         for (kind, fileName) in zip(plan, fileNames) {
-            // The view handed to Mustache as dictionaries, reflected once (TemplateTree): same text.
-            let content = try templates.content(kind.template, TemplateTree.value(try model(for: kind, facts)))
+            // The view handed to Mustache as dictionaries, read through the views' layouts: same text.
+            let content = try templates.content(kind.template, templates.tree(try model(for: kind, facts)))
             documents.append(
                 RenderedDocument(fileName: fileName, title: kind.title(messages), kind: kind, content: content))
         }
@@ -62,7 +62,7 @@ public struct DossierRenderer: Sendable {
     /// the same file.
     func caseExhibits(_ input: DossierInput) -> [DossierExhibit] {
         // A title: its exhibits are the decision and its service (DossierRenderer+Situations.swift).
-        if input.route.procedure == .enforcement { return titleExhibits(input) }
+        if input.route.titleRouted { return titleExhibits(input) }
         if input.route.procedure == .refereProvision { return administrativeExhibits(input) }
         var exhibits: [DossierExhibit] = input.case.exhibits.enumerated().map { index, exhibit in
             DossierExhibit(
@@ -70,6 +70,8 @@ public struct DossierRenderer: Sendable {
                 bundlePath: exhibit.file.map { DossierExhibit.bundlePath(number: index + 1, source: $0) },
                 toProduce: exhibit.toProduce && exhibit.file == nil, key: "exhibits[\(index)]")
         }
+        // Under collective proceedings a title is declared: the decision and its service join the pièces.
+        if input.route.titlePath == .collectiveProceedings { return exhibits + titleExhibits(input, from: exhibits) }
         guard input.stage == .court,
             DocumentKind.plan(for: input.route.procedure, stage: .notice).contains(.miseEnDemeure),
             let notice = input.case.formalNotice,
@@ -149,6 +151,8 @@ public struct DossierRenderer: Sendable {
         case .administrativeClaim: return facts.text(.destinationAdministrative)
         case .declarationDeCreance: return facts.text(.destinationDeclaration)
         case .enforcement: return facts.messages.text(SituationDocumentReason.destinationEnforcement)
+        case .none where facts.route.titleRouted:
+            return facts.messages.text(SituationDocumentReason.destinationTitle)
         case .refereProvision:
             return facts.messages.text(
                 SituationDocumentReason.destinationRefereProvision(

@@ -24,7 +24,15 @@ public struct FormulaireEuropeenView: Sendable {
     /// Rubric 2 codes (order for payment): 01 claimant, 02 defendant, 03/05 representatives.
     public var creditorCode: String
     public var debtorCode: String
+    /// 03: the claimant's representative (the firm, "e.g. lawyer"); 05: its legally authorised
+    /// representative ("e.g. managing director"); 06: the defendant's (Annex I, rubric 2, as read on
+    /// EUR-Lex for Reg. 2017/1260).
     public var representativeCode: String?
+    public var legalRepresentativeCode: String?
+    public var debtorLegalRepresentativeCode: String?
+    /// What was checked against the official text of Annex I and what the user must check on the
+    /// e-Justice form before filing (docs/lease-and-european.md).
+    public var verification: String
     public var firm: FirmView?
     /// Rubric 3 (order) / 4 (small claims).
     public var jurisdiction: [String]
@@ -85,10 +93,11 @@ public struct FormulaireEuropeenView: Sendable {
         self.creditorCode = say(.partyCreditor)
         self.debtorCode = say(.partyDebtor)
         firm = facts.firmView
-        representativeCode =
-            facts.firm != nil
-            ? say(.partyRepresentative)
-            : claimCase.creditor.representative != nil ? say(.partyLegalRepresentative) : nil
+        representativeCode = facts.firm != nil ? say(.partyRepresentative) : nil
+        legalRepresentativeCode = claimCase.creditor.representative != nil ? say(.partyLegalRepresentative) : nil
+        debtorLegalRepresentativeCode =
+            claimCase.debtor.representative != nil ? say(.partyDebtorLegalRepresentative) : nil
+        verification = say(smallClaims ? .verificationSmallClaims : .verificationOrder)
 
         // Brussels I bis art. 4 (domicile of the defendant); a consumer only at home (art. 18(2)).
         jurisdiction = [say(.jurisdictionDomicile(source: say(.sourceDomicile)))]

@@ -6,6 +6,15 @@ public enum SituationDocumentReason: CatalogueReason, Hashable {
     public static let section = "situations"
 
     case destinationEnforcement
+    /// A title abroad or against a public person: the bordereau goes with the décompte.
+    case destinationTitle
+    /// The décompte's closing line, by the title's path.
+    case decompteCostsEnforcement
+    case decompteCostsAbroad
+    case decompteCostsPublicBody
+    case decompteCostsCollective
+    case declaredTitleRate(rate: String, from: String, to: String)
+    case declaredTitleNoInterest
     case addresseeRefere(court: String)
     case destinationRefereProvision(court: String)
     case kindJudgment

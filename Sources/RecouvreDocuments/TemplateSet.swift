@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     /// Each template's text by name (`mise-en-demeure`), as read by the law-book loader.
     public let sources: [String: String]
     private let compiled: [String: MustacheTemplate]
+    /// The fields of the documents' view models, read once (`TemplateLayouts`): `tree(_:)`.
+    public let layouts: TemplateLayouts
 
     /// Checks then compiles every template, at load time: a template over the size or nesting limits,
     /// with a tag recouvre does not render (a partial…) or — for a document of the dossier — a name its
@@ -33,7 +35,13 @@ public struct TemplateSet: Sendable {
         }
         self.sources = sources
         self.compiled = compiled
+        self.layouts = TemplateLayouts.documents()
     }
+
+    /// A document's view model as Mustache is handed it: dictionaries read through `layouts`, the same
+    /// as `TemplateTree.value(model)` (a test renders every template of every sample and fixture both
+    /// ways), without reflecting each view.
+    public func tree(_ model: Any) -> Any { layouts.value(model) }
 
     /// `templates/<name>.mustache`.
     public static func path(_ name: String) -> String { "templates/\(name).mustache" }

@@ -1,7 +1,9 @@
+@_spi(Reflection) import Swift
+
 /// The view model handed to Mustache, prepared once per document: every `TemplateView` becomes a
-/// `[String: Any]` of its stored properties (each reflected once), so that each `{{name}}` is a
-/// dictionary lookup instead of swift-mustache's `Mirror` scan of every property of every object on the
-/// context stack, repeated at each tag and each row of each section (≈ 30 % of a batch's CPU).
+/// `[String: Any]` of its stored properties, so that each `{{name}}` is a dictionary lookup instead of
+/// swift-mustache's `Mirror` scan of every property of every object on the context stack, repeated at
+/// each tag and each row of each section (≈ 30 % of a batch's CPU).
 ///
 /// The tree renders exactly as the structs did: swift-mustache looks a name up with
 /// `Mirror.getValue(forKey:)`, the first stored property of that label, one `Optional` level unwrapped,
@@ -10,15 +12,21 @@
 /// goes on up the stack the same way. Arrays stay arrays (sections iterate them), their elements
 /// converted; every other value (`String`, `Bool`, an enum) is kept as it is and rendered by the
 /// library as before.
+///
+/// Reading the properties: `TemplateLayouts` (built once with the law book's templates) reads each
+/// view's stored properties at their offsets, from the type's field list read once; a type it does not
+/// know is reflected with `Mirror` (`value(_:)` without layouts, the reference the tests compare with).
 public enum TemplateTree {
-    public static func value(_ model: Any) -> Any {
+    public static func value(_ model: Any) -> Any { value(model, nil) }
+
+    static func value(_ model: Any, _ layouts: TemplateLayouts?) -> Any {
         guard let convertible = model as? any TemplateConvertible else { return model }
-        return convertible.templateValue() ?? model
+        return convertible.templateValue(layouts) ?? model
     }
 
     /// A view's stored properties, each reflected once: the first of each label, one `Optional` level
     /// unwrapped, a `nil` left out.
-    static func properties(of view: Any) -> [String: Any] {
+    static func properties(of view: Any, _ layouts: TemplateLayouts?) -> [String: Any] {
         let mirror = Mirror(reflecting: view)
         var properties: [String: Any] = [:]
         for child in mirror.children {
@@ -26,7 +34,7 @@ public enum TemplateTree {
             // One cast per property: an Optional unwraps itself (one level), a view or an array of
             // views converts itself, anything else is kept as it is.
             if let convertible = child.value as? any TemplateConvertible {
-                if let converted = convertible.templateProperty() { properties[label] = converted }
+                if let converted = convertible.templateProperty(layouts) { properties[label] = converted }
             } else {
                 properties[label] = child.value
             }
@@ -35,39 +43,133 @@ public enum TemplateTree {
     }
 }
 
+/// The stored properties of every view type a document's model can hold, read once from the types'
+/// metadata (`_forEachField`: name, offset, type — what `TemplateSchema` reads too), so that turning a
+/// view into its dictionary reads each property at its offset: no `Mirror` (whose every use looks each
+/// field's type up again by its mangled name: ≈ 2.8 M instructions per dossier).
+///
+/// A type is laid out only when it is a struct marked `TemplateView` whose fields are all described
+/// (no existential field, whose stored box a plain read would not open as `Mirror` does); any other
+/// value is converted by `TemplateTree`'s reflection, with the same result.
+public struct TemplateLayouts: Sendable {
+    /// Reads one property of a view at its offset. It holds only the property's type and offset,
+    /// both immutable: safe to share between workers (a metatype is not `Sendable` for the compiler).
+    struct Reader: @unchecked Sendable {
+        let read: (UnsafeRawPointer, TemplateLayouts) -> Any?
+    }
+
+    struct Field: Sendable {
+        var name: String
+        var read: Reader
+    }
+
+    let fields: [ObjectIdentifier: [Field]]
+
+    /// The layouts of `roots` and of every view type reachable from them through properties,
+    /// optionals and arrays.
+    public init(roots: [Any.Type]) {
+        var fields: [ObjectIdentifier: [Field]] = [:]
+        var refused = Set<ObjectIdentifier>()
+        var pending = roots
+        while let type = pending.popLast() {
+            if let optional = type as? any OptionalProbe.Type {
+                pending.append(optional.wrappedType)
+                continue
+            }
+            if let sequence = type as? any SequenceProbe.Type {
+                pending.append(sequence.elementType)
+                continue
+            }
+            let id = ObjectIdentifier(type)
+            guard type is any TemplateView.Type, !(type is AnyClass), fields[id] == nil, !refused.contains(id)
+            else { continue }
+            var layout: [Field] = []
+            var described = true
+            let complete = _forEachField(of: type, options: []) { name, offset, fieldType, kind in
+                guard kind != .existential, kind != .existentialMetatype else {
+                    described = false
+                    return false
+                }
+                layout.append(Field(name: String(cString: name), read: Self.reader(fieldType, offset: offset)))
+                pending.append(fieldType)
+                return true
+            }
+            if complete && described { fields[id] = layout } else { refused.insert(id) }
+        }
+        self.fields = fields
+    }
+
+    /// The layouts of every document's view model (built once, with the law book's `TemplateSet`).
+    public static func documents() -> TemplateLayouts { TemplateLayouts(roots: DocumentKind.allCases.map(\.viewType)) }
+
+    /// `model` as Mustache gets it: `TemplateTree.value(model)`, read through these layouts.
+    public func value(_ model: Any) -> Any { TemplateTree.value(model, self) }
+
+    /// The dictionary of `view` when its type is laid out, else nil.
+    func properties<View>(of view: View) -> [String: Any]? {
+        guard let layout = fields[ObjectIdentifier(View.self)] else { return nil }
+        return withUnsafeBytes(of: view) { raw -> [String: Any]? in
+            guard let base = raw.baseAddress else { return layout.isEmpty ? [:] : nil }
+            var properties: [String: Any] = Dictionary(minimumCapacity: layout.count)
+            for field in layout {
+                if let value = field.read.read(base, self) { properties[field.name] = value }
+            }
+            return properties
+        }
+    }
+
+    /// How a property of type `type` at `offset` is read: a view, an optional or an array converts
+    /// itself (as `TemplateTree` does), anything else is kept as it is.
+    static func reader(_ type: Any.Type, offset: Int) -> Reader {
+        if let convertible = type as? any TemplateConvertible.Type { return convertibleReader(convertible, offset) }
+        return plainReader(type, offset)
+    }
+
+    static func convertibleReader<Value: TemplateConvertible>(_: Value.Type, _ offset: Int) -> Reader {
+        Reader { base, layouts in base.load(fromByteOffset: offset, as: Value.self).templateProperty(layouts) }
+    }
+
+    static func plainReader<Value>(_: Value.Type, _ offset: Int) -> Reader {
+        Reader { base, _ in base.load(fromByteOffset: offset, as: Value.self) }
+    }
+}
+
 /// What `TemplateTree` converts: views, the optionals and arrays that hold them (conformances of this
-/// module only; a type outside is marked `TemplateView`).
+/// module only; a type outside is marked `TemplateView`). `layouts`: the views' fields read at their
+/// offsets (nil: reflected).
 public protocol TemplateConvertible {
     /// The value Mustache gets for a property holding `self`; nil: leave the property out (a `nil`).
-    func templateProperty() -> Any?
+    func templateProperty(_ layouts: TemplateLayouts?) -> Any?
     /// The value for `self` as the whole model or an element of an array; nil: keep `self`.
-    func templateValue() -> Any?
+    func templateValue(_ layouts: TemplateLayouts?) -> Any?
 }
 
 extension TemplateView {
-    public func templateProperty() -> Any? { TemplateTree.properties(of: self) }
-    public func templateValue() -> Any? { TemplateTree.properties(of: self) }
+    public func templateProperty(_ layouts: TemplateLayouts?) -> Any? { templateValue(layouts) }
+    public func templateValue(_ layouts: TemplateLayouts?) -> Any? {
+        layouts?.properties(of: self) ?? TemplateTree.properties(of: self, layouts)
+    }
 }
 
 extension Optional: TemplateConvertible {
     /// swift-mustache's `unwrapOptional`: the payload, one level, converted when it is a view or an
     /// array; `.none` is no value.
-    public func templateProperty() -> Any? {
+    public func templateProperty(_ layouts: TemplateLayouts?) -> Any? {
         guard case .some(let wrapped) = self else { return nil }
-        return TemplateTree.value(wrapped)
+        return TemplateTree.value(wrapped, layouts)
     }
 
     /// An optional element of an array is not unwrapped by swift-mustache either: kept.
-    public func templateValue() -> Any? { nil }
+    public func templateValue(_ layouts: TemplateLayouts?) -> Any? { nil }
 }
 
 extension Array: TemplateConvertible {
     /// Sections iterate arrays: the elements that are views become dictionaries; an array of anything
     /// else is kept as it is.
-    public func templateProperty() -> Any? { templateValue() ?? self }
+    public func templateProperty(_ layouts: TemplateLayouts?) -> Any? { templateValue(layouts) ?? self }
 
-    public func templateValue() -> Any? {
+    public func templateValue(_ layouts: TemplateLayouts?) -> Any? {
         guard Element.self is any TemplateView.Type else { return nil }
-        return map { TemplateTree.value($0) }
+        return map { TemplateTree.value($0, layouts) }
     }
 }

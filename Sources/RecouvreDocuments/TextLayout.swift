@@ -90,6 +90,12 @@ public enum TextLayout {
     /// space character (UTF-8 continuation bytes are never 0x20). Returns false, having appended
     /// nothing, for any other line (the `Character` walk then lays it out).
     static func appendWrappedByBytes(_ line: Substring, width: Int, to output: inout String) -> Bool {
+        // The same walk over the bytes in memory (a native string): no index checks per byte.
+        if let done = line.utf8.withContiguousStorageIfAvailable({ buffer in
+            appendWrapped(buffer, line: line, width: width, to: &output)
+        }) {
+            return done
+        }
         let bytes = line.utf8
         // One pass: refuse a line outside the fast case, find the end of the right-trimmed line and
         // its columns.
@@ -153,6 +159,75 @@ public enum TextLayout {
             place(
                 word, length: length, width: width, hanging: hanging, current: &current, atLineStart: &atLineStart,
                 to: &output)
+        }
+        return true
+    }
+
+    /// `appendWrappedByBytes` over `line`'s UTF-8 bytes in memory (`buffer`): the same scan and the
+    /// same placement of words, read off the buffer; the text appended is `line`'s, cut at the same
+    /// byte offsets (always after a whole scalar).
+    static func appendWrapped(
+        _ buffer: UnsafeBufferPointer<UInt8>, line: Substring, width: Int, to output: inout String
+    ) -> Bool {
+        var columns = 0
+        var trimmedColumns = 0
+        var trimmedEnd = 0
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            let byte = buffer[index]
+            index += 1
+            if byte >= 0xCC {
+                guard byte == 0xE2, index < count else { return false }
+                let second = buffer[index]
+                index += 1
+                guard index < count else { return false }
+                let third = buffer[index]
+                index += 1
+                let allowed =
+                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
+                    || (second == 0x83 && third < 0x90)
+                guard allowed else { return false }
+                columns += 1
+                trimmedEnd = index
+                trimmedColumns = columns
+                continue
+            }
+            if byte == 0x0D { return false }
+            if byte & 0xC0 != 0x80 { columns += 1 }
+            if byte != 0x20 {
+                trimmedEnd = index
+                trimmedColumns = columns
+            }
+        }
+        let utf8 = line.utf8
+        func text(_ from: Int, _ to: Int) -> Substring {
+            let start = utf8.index(utf8.startIndex, offsetBy: from)
+            return line[start..<utf8.index(start, offsetBy: to - from)]
+        }
+        guard trimmedColumns > width else {
+            output.append(contentsOf: text(0, trimmedEnd))
+            return true
+        }
+        let hanging = hangingIndent(of: text(0, trimmedEnd))
+        var cursor = 0
+        while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
+        let leading = cursor
+        output.append(contentsOf: text(0, cursor))
+        var current = leading
+        var atLineStart = true
+        while cursor < trimmedEnd {
+            while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
+            guard cursor < trimmedEnd else { break }
+            let start = cursor
+            var length = 0
+            while cursor < trimmedEnd, buffer[cursor] != 0x20 {
+                if buffer[cursor] & 0xC0 != 0x80 { length += 1 }
+                cursor += 1
+            }
+            place(
+                text(start, cursor), length: length, width: width, hanging: hanging, current: &current,
+                atLineStart: &atLineStart, to: &output)
         }
         return true
     }

@@ -12,7 +12,7 @@ import RecouvreModel
 public enum CSVLedgerImporter {
     public static func importLedger(
         _ data: Data, name: String, creditor: CreditorDefaults, creditorFile: String = "créancier",
-        mapping: LedgerMapping = LedgerMapping()
+        mapping: LedgerMapping = LedgerMapping(), workers: Int = WorkerPool.defaultWorkers
     ) throws(ImportError) -> ImportResult {
         let (text, encoding) = try LedgerText.decode(data, name: name)
         var notes: [ImportNote] = []
@@ -21,48 +21,96 @@ public enum CSVLedgerImporter {
                 ImportNote(.info, "encodage Windows-1252 détecté, converti en UTF-8", at: SourceLocation(file: name)))
         }
         let separator = mapping.separator ?? detectSeparator(text)
-        let reader: CSVReader
+        let delimiter = separator.unicodeScalars.first!
+        // The records' boundaries, found over the bytes by the same rules as CSV.swift's reader, so
+        // that the text can be cut between two records: the header alone, then the lines in `workers`
+        // parts of about the same size, each read by its own CSV.swift reader on its own thread.
+        let boundaries = CSVRecords.boundaries(text, delimiter: delimiter, parts: workers)
+        let header: [String]
         do {
-            reader = try CSVReader(
-                string: text, hasHeaderRow: false, trimFields: false, delimiter: separator.unicodeScalars.first!)
+            let reader = try CSVReader(
+                string: CSVRecords.slice(text, 0, boundaries.headerEnd), hasHeaderRow: false, trimFields: false,
+                delimiter: delimiter)
+            guard let row = reader.next()?.map({ $0.trimmedSpaces }), row.contains(where: { !$0.isEmpty }) else {
+                throw ImportError(
+                    "la première ligne (les en-têtes de colonnes) est vide", at: SourceLocation(file: name, line: 1))
+            }
+            header = row
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: name))
-        }
-        guard let header = reader.next()?.map({ $0.trimmedSpaces }),
-            header.contains(where: { !$0.isEmpty })
-        else {
-            throw ImportError(
-                "la première ligne (les en-têtes de colonnes) est vide", at: SourceLocation(file: name, line: 1))
         }
         let columns = try mapping.resolve(header: header, file: name)
         try requireColumns(columns, header: header, file: name)
         let index = ColumnIndex(columns)
 
+        let parts = boundaries.parts
+        let read = WorkerPool.map(parts.count, workers: workers) { part -> Part in
+            let range = parts[part]
+            return Self.read(
+                CSVRecords.slice(text, range.start, range.end), firstLine: range.line, delimiter: delimiter,
+                columns: index, header: header, file: name)
+        }
         var entries: [LedgerEntry] = []
+        entries.reserveCapacity(read.reduce(0) { $0 + $1.entries.count })
         var problems: [ImportProblem] = []
-        var line = 1 + newlines(in: header)
         var rows = 0
+        for part in read {
+            entries.append(contentsOf: part.entries)
+            notes.append(contentsOf: part.notes)
+            problems.append(contentsOf: part.problems.prefix(max(0, 50 - problems.count)))
+            rows += part.rows
+        }
+        if !problems.isEmpty { throw ImportError(problems) }
+        let assembler = LedgerAssembler(
+            creditor: creditor, creditorFile: creditorFile, dueDays: mapping.dueDays, sourceName: name)
+        let cases = assembler.cases(entries, notes: &notes, workers: workers)
+        return ImportResult(kind: "csv", sources: [name], cases: cases, notes: notes, linesRead: rows)
+    }
+
+    /// What one part of the ledger's lines gave.
+    struct Part {
+        var entries: [LedgerEntry] = []
+        var notes: [ImportNote] = []
+        var problems: [ImportProblem] = []
+        var rows = 0
+    }
+
+    /// Reads the records of `chunk` (whole records; its first is on line `firstLine` of the file) with
+    /// CSV.swift's reader, each non-blank one into an entry (or a problem: at most 50 are kept).
+    static func read(
+        _ chunk: String, firstLine: Int, delimiter: Unicode.Scalar, columns: ColumnIndex, header: [String],
+        file: String
+    ) -> Part {
+        var part = Part()
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: chunk, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+        } catch {
+            part.problems.append(
+                ImportProblem("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: file)))
+            return part
+        }
+        var line = firstLine - 1
         while let row = reader.next() {
             line += 1
             let rowLine = line
             line += newlines(in: row)
             if row.allSatisfy({ $0.trimmedSpaces.isEmpty }) { continue }
-            rows += 1
-            if problems.count >= 50 { continue }
-            switch entry(row, line: rowLine, columns: index, header: header, file: name, notes: &notes) {
-            case .success(let entry?): entries.append(entry)
+            part.rows += 1
+            if part.problems.count >= 50 { continue }
+            switch entry(row, line: rowLine, columns: columns, header: header, file: file, notes: &part.notes) {
+            case .success(let entry?): part.entries.append(entry)
             case .success(nil): break
-            case .failure(let problem): problems.append(problem)
+            case .failure(let problem): part.problems.append(problem)
             }
         }
         if let error = reader.error {
-            problems.append(ImportProblem("lecture interrompue : \(error)", at: SourceLocation(file: name, line: line)))
+            part.problems.append(
+                ImportProblem("lecture interrompue : \(error)", at: SourceLocation(file: file, line: line)))
         }
-        if !problems.isEmpty { throw ImportError(problems) }
-        let assembler = LedgerAssembler(
-            creditor: creditor, creditorFile: creditorFile, dueDays: mapping.dueDays, sourceName: name)
-        let cases = assembler.cases(entries, notes: &notes)
-        return ImportResult(kind: "csv", sources: [name], cases: cases, notes: notes, linesRead: rows)
+        return part
     }
 
     /// The separator that splits the header line into the most fields (`;` on a tie).
@@ -238,11 +286,14 @@ public enum CSVLedgerImporter {
         // The debtor: SIREN when valid, else the customer code, else the name.
         var debtor = PartyDetails()
         debtor.name = cell(.name)
-        var cells: [(String, SourceLocation)] = [
-            ("number", at(.invoice)), ("issued", at(.issued)), ("amount", at(amountField)), ("date", at(.issued)),
+        func cellOf(_ key: LedgerCell.Key, _ field: LedgerMapping.Field) -> LedgerCell {
+            LedgerCell(key: key, column: columns[field] ?? 0)
+        }
+        var cells: [LedgerCell] = [
+            cellOf(.number, .invoice), cellOf(.issued, .issued), cellOf(.amount, amountField), cellOf(.date, .issued),
         ]
         cells.reserveCapacity(10)
-        if due != nil { cells.append(("due", at(.due))) }
+        if due != nil { cells.append(cellOf(.due, .due)) }
         if let raw = cell(.siren) ?? cell(.siret) {
             let (siren, siret) = PartyDetails.identifiers(raw)
             debtor.siren = siren
@@ -253,7 +304,7 @@ public enum CSVLedgerImporter {
                         .warning, "« \(raw) » n'est pas un SIREN ou un SIRET valide (clé de Luhn) : non repris",
                         at: at(cell(.siren) != nil ? .siren : .siret)))
             }
-            cells.append(("debtor.siren", at(cell(.siren) != nil ? .siren : .siret)))
+            cells.append(cellOf(.debtorSiren, cell(.siren) != nil ? .siren : .siret))
         }
         if let kindText = cell(.kind).map(LedgerMapping.normalise) {
             if kindText.hasPrefix("particulier") || kindText.hasPrefix("individu") || kindText == "individual"
@@ -274,10 +325,10 @@ public enum CSVLedgerImporter {
         debtor.country = cell(.country)
         debtor.email = cell(.email)
         debtor.phone = cell(.phone)
-        if columns[.postcode] != nil { cells.append(("debtor.address.postcode", at(.postcode))) }
-        if columns[.city] != nil { cells.append(("debtor.address.city", at(.city))) }
-        if columns[.email] != nil { cells.append(("debtor.email", at(.email))) }
-        if columns[.name] != nil { cells.append(("debtor.name", at(.name))) }
+        if columns[.postcode] != nil { cells.append(cellOf(.debtorPostcode, .postcode)) }
+        if columns[.city] != nil { cells.append(cellOf(.debtorCity, .city)) }
+        if columns[.email] != nil { cells.append(cellOf(.debtorEmail, .email)) }
+        if columns[.name] != nil { cells.append(cellOf(.debtorName, .name)) }
         let key = debtor.siren ?? cell(.customer) ?? debtor.name ?? ""
         if key.isEmpty {
             return .failure(
@@ -290,7 +341,8 @@ public enum CSVLedgerImporter {
                 kind: kind, number: number, date: kind == .payment ? (paymentDate ?? issued) : issued, due: due,
                 amount: magnitude, paid: min(paid, magnitude), paymentDate: paymentDate,
                 invoiceReference: cell(.invoiceReference), description: cell(.description),
-                penaltyClause: cell(.penaltyClause), debtorKey: key, debtor: debtor, location: location, cells: cells))
+                penaltyClause: cell(.penaltyClause), debtorKey: key, debtor: debtor, location: location, header: header,
+                cells: cells))
     }
 }
 

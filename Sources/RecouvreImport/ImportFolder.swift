@@ -34,22 +34,52 @@ public enum ImportFolder {
     }
 
     /// Validates every case, then writes them to `folder` (created if needed). Returns the paths written.
+    /// The cases are validated and serialised on `workers` threads (`WorkerPool`), the files kept in the
+    /// cases' order: the same bytes as on one thread.
     @discardableResult
-    public static func write(_ result: ImportResult, to folder: URL, force: Bool) throws(ImportError) -> [String] {
+    public static func write(
+        _ result: ImportResult, to folder: URL, force: Bool, workers: Int = WorkerPool.defaultWorkers
+    ) throws(ImportError) -> [String] {
+        let checked = prepared(result, workers: workers)
+        if !checked.problems.isEmpty { throw ImportError(checked.problems) }
+        return try writeFiles(checked.files, to: folder, force: force, protect: [])
+    }
+
+    /// Every case validated (the shared creditor checked once) and, when no case has a problem, the
+    /// files to write (`files(of:)`), computed per case on `workers` threads, in the cases' order.
+    public static func prepared(
+        _ result: ImportResult, workers: Int = WorkerPool.defaultWorkers
+    ) -> (problems: [ImportProblem], files: [(String, Data)]) {
+        let creditor = result.cases.first.map { ImportValidator.SharedCreditor($0) }
+        let kind = result.kind
+        let cases = result.cases
+        let perCase = WorkerPool.map(cases.count, workers: workers) { index -> ([ImportProblem], Data?) in
+            let problems = ImportValidator.problems(cases[index], creditor: creditor)
+            guard problems.isEmpty else { return (problems, nil) }
+            return ([], Data(text(of: cases[index], kind: kind).utf8))
+        }
         var problems: [ImportProblem] = []
-        for imported in result.cases { problems.append(contentsOf: ImportValidator.problems(imported)) }
-        if !problems.isEmpty { throw ImportError(problems) }
-        return try writeFiles(files(of: result), to: folder, force: force, protect: [])
+        for (caseProblems, _) in perCase { problems.append(contentsOf: caseProblems) }
+        if !problems.isEmpty { return (problems, []) }
+        return ([], assemble(cases, texts: perCase.map { $0.1! }))
     }
 
     /// The files an import writes (path relative to the output folder → bytes): each case file, then
     /// the attachments it names (an attachment two cases share, once).
-    public static func files(of result: ImportResult) -> [(String, Data)] {
+    public static func files(of result: ImportResult, workers: Int = WorkerPool.defaultWorkers) -> [(String, Data)] {
+        let cases = result.cases
+        let kind = result.kind
+        let texts = WorkerPool.map(cases.count, workers: workers) { Data(text(of: cases[$0], kind: kind).utf8) }
+        return assemble(cases, texts: texts)
+    }
+
+    /// Case files and their attachments, in the cases' order.
+    static func assemble(_ cases: [ImportedCase], texts: [Data]) -> [(String, Data)] {
         var files: [(String, Data)] = []
-        files.reserveCapacity(result.cases.count)
+        files.reserveCapacity(cases.count)
         var attached: Set<String> = []
-        for imported in result.cases {
-            files.append((imported.fileName, Data(text(of: imported, kind: result.kind).utf8)))
+        for (imported, text) in zip(cases, texts) {
+            files.append((imported.fileName, text))
             for attachment in imported.attachments where attached.insert(attachment.path).inserted {
                 files.append((attachment.path, attachment.data))
             }

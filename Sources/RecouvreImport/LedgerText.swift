@@ -141,6 +141,56 @@ public enum FrenchValues {
     /// `31/12/2025`, `31-12-2025`, `31.12.2025`, `2025-12-31`, `20251231`, `31/12/25` (20xx), with an
     /// optional time after a space or a `T` (`2025-12-31 00:00:00`).
     public static func day(_ raw: Substring) -> Day? {
+        // ASCII text (every date a ledger writes): read over its bytes, without the copies and the
+        // set of separators the general path builds (it was 6 % of a CSV import); the same rules.
+        if let fast = raw.utf8.withContiguousStorageIfAvailable({ asciiDay($0) }), let result = fast { return result }
+        return generalDay(raw)
+    }
+
+    /// `day` over ASCII bytes: `.some(nil)` for text that is not a date, `nil` for text the general
+    /// path must read (a non-ASCII byte: a no-break space, a Unicode letter).
+    static func asciiDay(_ all: UnsafeBufferPointer<UInt8>) -> Day?? {
+        var start = 0
+        var end = all.count
+        for byte in all where byte >= 0x80 { return nil }
+        while start < end, all[start] == 0x20 || all[start] == 0x09 { start += 1 }
+        while end > start, all[end - 1] == 0x20 || all[end - 1] == 0x09 { end -= 1 }
+        if let cut = (start..<end).first(where: { all[$0] == 0x20 || all[$0] == UInt8(ascii: "T") }) { end = cut }
+        let count = end - start
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let c = all[start + index]
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(c - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        func isSeparator(_ index: Int) -> Bool {
+            let c = all[start + index]
+            return c == UInt8(ascii: "/") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+        }
+        switch count {
+        case 8 where !(0..<8).contains(where: isSeparator):
+            guard let y = number(0..<4), let m = number(4..<6), let d = number(6..<8) else { return .some(nil) }
+            return .some(Day(year: y, month: m, day: d))
+        case 10 where isSeparator(4) && all[start + 4] == all[start + 7]:
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return .some(nil) }
+            return .some(Day(year: y, month: m, day: d))
+        case 10 where isSeparator(2) && all[start + 2] == all[start + 5]:
+            guard let d = number(0..<2), let m = number(3..<5), let y = number(6..<10) else { return .some(nil) }
+            return .some(Day(year: y, month: m, day: d))
+        case 8 where isSeparator(2) && all[start + 2] == all[start + 5]:
+            guard let d = number(0..<2), let m = number(3..<5), let y = number(6..<8) else { return .some(nil) }
+            return .some(Day(year: 2000 + y, month: m, day: d))
+        default:
+            // `1/2/2025` and the rest: the general path.
+            return nil
+        }
+    }
+
+    /// `day` for any text (the reference the ASCII path is tested against).
+    static func generalDay(_ raw: Substring) -> Day? {
         var text = raw.trimmedSpaces[...]
         if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) { text = text[..<cut] }
         let bytes = Array(text.utf8)

@@ -121,7 +121,10 @@ public enum StatementFormatter {
     /// `from`/`to`, keys in a fixed order, 2-space indentation, a trailing newline. Keys beyond the
     /// contract (`interest_paid`, `kind`, `reference`, `unallocated`, `extra_recovery_costs`, `total_claimed`,
     /// `convention`, `rate_tables`) extend it without changing the others.
-    public static func json(_ statement: Statement) -> String {
+    public static func json(_ statement: Statement) -> String { jsonValue(statement).rendered() }
+
+    /// The same document as a value, for a command that extends it (`statement` on a titled case).
+    public static func jsonValue(_ statement: Statement) -> JSONValue {
         func money(_ value: Decimal) -> JSONValue { .string(Money.plain(value)) }
         let invoices: [JSONValue] = statement.invoices.map { invoice in
             .object([
@@ -208,7 +211,7 @@ public enum StatementFormatter {
                     })
             ),
         ])
-        return root.rendered()
+        return root
     }
 
     static func french(_ day: Day) -> String {

@@ -57,6 +57,47 @@ public enum Money {
     /// `1234.50`: two decimals, a dot, no grouping (JSON, XML). Rounds half-up first.
     public static func plain(_ value: Decimal, scale: Int = 2) -> String {
         let r = rounded(value, scale: scale)
+        if let text = plainFromSignificand(r, scale: scale) { return text }
+        return plainFromDescription(r, scale: scale)
+    }
+
+    /// Below 10^18 units of the last decimal: the text is the rounded value's integer significand and
+    /// exponent (`1234.5` = 12345 × 10^-1 → 123450 hundredths → `1234.50`), printed as an integer,
+    /// without `Decimal.description` (≈ 10 times the work, and `plain` runs ≈ 130 times per dossier).
+    /// nil (then the description's path) for a NaN, a scale outside 0…18, or more digits than that.
+    static func plainFromSignificand(_ r: Decimal, scale: Int) -> String? {
+        guard (0...18).contains(scale), !r.isNaN, !r.isInfinite else { return nil }
+        // The significand is the magnitude: r = ±significand × 10^exponent.
+        let significand = r.significand
+        guard significand < exactSignificandLimit else { return nil }
+        var units = NSDecimalNumber(decimal: significand).uint64Value
+        var shift = r.exponent + scale
+        // After rounding to `scale` decimals the digits below it are zeros (12300 × 10^-4, scale 2).
+        while shift < 0 {
+            guard units % 10 == 0 else { return nil }
+            units /= 10
+            shift += 1
+        }
+        while shift > 0 {
+            guard units < exactSignificandBound else { return nil }
+            units *= 10
+            shift -= 1
+        }
+        var digits = Array(String(units).utf8)
+        if digits.count <= scale {
+            digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale + 1 - digits.count), at: 0)
+        }
+        if scale > 0 { digits.insert(UInt8(ascii: "."), at: digits.count - scale) }
+        if r < 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// 10^18: significands below it are read exactly as a `UInt64`, and scaled by ten while below 10^17.
+    static let exactSignificandLimit = Decimal(1_000_000_000_000_000_000 as UInt64)
+    static let exactSignificandBound: UInt64 = 100_000_000_000_000_000
+
+    /// The first implementation, for what `plainFromSignificand` leaves (and the test comparing them).
+    static func plainFromDescription(_ r: Decimal, scale: Int) -> String {
         let negative = r < 0
         let magnitude = negative ? -r : r
         // Decimal's description is exact and locale-independent ("1234.5").

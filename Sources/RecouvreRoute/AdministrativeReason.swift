@@ -17,4 +17,11 @@ public enum AdministrativeReason: CatalogueReason, Hashable {
     case recourseNotRunningImplicit
     case fileRequete
     case noOffice
+    // `recouvre route` text: where the mémoire stands (route.administrativeClaim).
+    case labelStatus(status: String)
+    case statusNotReceived
+    case statusWaiting(received: String, rejected: String, from: String)
+    case statusImplicit(received: String, rejected: String)
+    case statusExpress(date: String)
+    case statusExpressDeadline(date: String, until: String)
 }

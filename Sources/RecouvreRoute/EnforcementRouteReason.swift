@@ -20,4 +20,26 @@ public enum EnforcementRouteReason: CatalogueReason, Hashable {
     case serveTitleFirst(kind: String, date: String)
     case titleFileMissing(kind: String)
     case uncoveredInvoices(invoices: String, amount: String, procedure: String, option: String)
+    // A title in the other situations (Router+TitleElsewhere.swift).
+    case titleEuropean(country: String)
+    case titleEuropeanDenmark
+    case askCertificateEuropean(kind: String, court: String)
+    case enforceInMemberState(kind: String, country: String)
+    case titleExequatur(country: String)
+    case titleLugano(country: String)
+    case askCertificateLugano(kind: String, court: String)
+    case exequaturAdvice(country: String)
+    case titleAbroadDossier
+    case titlePublicBody
+    case titleMandatement
+    case titleMandatementFrom(served: String, from: String)
+    case notifyPublicBody(kind: String, date: String)
+    case askMandatement(from: String, department: String)
+    case titleForceOfResJudicata(kind: String)
+    case titleCollective
+    case titleDeclared(kind: String)
+    case titleDeclaredAmount(kind: String)
+    case titleDeclaredTotal(date: String, title: String, rest: String, total: String)
+    case labelUncovered(invoices: String, amount: String)
+    case labelUncoveredRoute(procedure: String, court: String)
 }

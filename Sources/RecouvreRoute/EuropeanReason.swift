@@ -21,6 +21,11 @@ public enum EuropeanReason: CatalogueReason, Hashable {
     case partyDebtor
     case partyRepresentative
     case partyLegalRepresentative
+    case partyDebtorLegalRepresentative
+
+    // The form's note: what was checked against the official Annex I text, what the user must check.
+    case verificationOrder
+    case verificationSmallClaims
 
     // Rubric 3 (order) / 4 (small claims): grounds of jurisdiction.
     case jurisdictionDomicile(source: String)

@@ -52,6 +52,9 @@ public struct ProcedureRules: Sendable {
     /// recours against an express rejection notified with the remedies (CJA R421-1, R421-5), in months.
     public var administrativeSilenceMonths: Int
     public var administrativeRecourseMonths: Int
+    /// A title against a public person: the months it has to pay (mandate) the sum from the notification
+    /// of the decision, before the préfet's mandatement d'office (CJA L911-9; loi 80-539 art. 1er II).
+    public var mandatementMonths: Int
     public var administrativeSource: String
     /// The day the file was last checked against the texts.
     public var checked: Day
@@ -115,6 +118,7 @@ public struct ProcedureRules: Sendable {
         europeanSource = raw.europeanStates.source
         administrativeSilenceMonths = raw.administrativeClaim.silenceMonths
         administrativeRecourseMonths = raw.administrativeClaim.recourseMonths
+        mandatementMonths = raw.administrativeClaim.mandatementMonths
         administrativeSource = raw.administrativeClaim.source
         for name in [
             "pspc", "european_small_claims", "amicable_attempt", "proximite", "lawyer_not_mandatory",
@@ -171,11 +175,13 @@ public struct RawRules: Decodable {
     struct AdministrativeClaim: Decodable {
         var silenceMonths: Int
         var recourseMonths: Int
+        var mandatementMonths: Int
         var source: String
         enum CodingKeys: String, CodingKey {
             case source
             case silenceMonths = "silence_months"
             case recourseMonths = "recourse_months"
+            case mandatementMonths = "mandatement_months"
         }
     }
     struct States: Decodable {

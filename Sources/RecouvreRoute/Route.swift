@@ -16,6 +16,23 @@ public enum Procedure: String, Sendable, Codable, CaseIterable {
     case none
 }
 
+/// Where the sums of a title (judgment or order) go, by the debtor's situation.
+public enum TitlePath: String, Sendable, Hashable, CaseIterable {
+    /// In France: forced execution by a commissaire de justice (CPCE L111-2, L111-3).
+    case enforcement
+    /// Debtor in another EU member state: enforceable there without exequatur (Reg. (UE) 1215/2012
+    /// art. 39), on a copy of the title and the certificate of art. 53 (art. 42(1)), served first (art. 43).
+    case europeanEnforcement = "eu_enforcement"
+    /// Debtor outside the EU: the title is enforced there only after its exequatur (declaration of
+    /// enforceability) under that state's law or the convention in force (Lugano 2007 art. 38 for CH).
+    case exequatur
+    /// Public person: no forced execution; the sum is mandated within two months of notification, else
+    /// mandatement d'office by the préfet (CJA L911-9; loi 80-539 art. 1er II).
+    case publicBody = "public_body"
+    /// Collective proceedings: execution is stopped (C. com. L622-21 II); the title's claim is declared.
+    case collectiveProceedings = "collective_proceedings"
+}
+
 /// The kind of court or officer the dossier goes to (interfaces.md `route`).
 public enum CourtKind: String, Sendable, Codable, CaseIterable {
     case tribunalDeCommerce = "tribunal_de_commerce"
@@ -119,6 +136,19 @@ public struct Route: Sendable, Hashable {
     public var administrativeClaim: AdministrativeClaimStatus? = nil
     /// European debtor: the small claims ceiling (Reg. 861/2007 art. 2(1)) the principal was compared with.
     public var smallClaimsCeiling: ProcedureRules.DatedAmount? = nil
+    /// A title exists: the path its sums take (docs/situations.md); nil without a title.
+    public var titlePath: TitlePath? = nil
+    /// The invoice numbers of `uncovered` (those the title does not cover).
+    public var uncoveredInvoices: [String] = []
+
+    /// The title is the dossier (its décompte and its pièces), whatever the path: enforced in France, in
+    /// another member state, after exequatur, or paid by a public person's mandatement.
+    public var titleRouted: Bool {
+        switch titlePath {
+        case .enforcement?, .europeanEnforcement?, .exequatur?, .publicBody?: return true
+        case .collectiveProceedings?, nil: return false
+        }
+    }
 
     public init(
         nature: Nature, regime: Regime, amount: Decimal, asOf: Day, procedure: Procedure, court: Court?,

@@ -36,6 +36,23 @@ public enum RouteFormatter {
             route.alternatives.map {
                 say(.labelAlternative(procedure: procedureLabel($0.procedure, messages), why: $0.why))
             }, into: &out)
+        if let status = route.administrativeClaim {
+            out.append("")
+            out.append(messages.text(AdministrativeReason.labelStatus(status: statusText(status, messages))))
+        }
+        for (index, uncovered) in route.uncovered.enumerated() {
+            let invoices = index == 0 ? route.uncoveredInvoices.joined(separator: ", ") : ""
+            out.append("")
+            out.append(
+                messages.text(
+                    EnforcementRouteReason.labelUncovered(invoices: invoices, amount: Money.french(uncovered.amount))))
+            out.append(
+                "- "
+                    + messages.text(
+                        EnforcementRouteReason.labelUncoveredRoute(
+                            procedure: procedureLabel(uncovered.procedure, messages),
+                            court: uncovered.court?.name ?? "—")))
+        }
         section(say(.labelFirstSteps), route.priorSteps, into: &out)
         section(say(.labelWarnings), route.warnings, into: &out)
         section(say(.labelSources), route.sources, into: &out)
@@ -76,8 +93,78 @@ public enum RouteFormatter {
             ("commune", .optional(route.commune)),
             ("explanation", .array(route.explanation.map(JSONValue.string))),
             ("sources", .array(route.sources.map(JSONValue.string))),
+            ("title_path", .optional(route.titlePath?.rawValue)),
+            ("administrative_claim", route.administrativeClaim.map(administrativeJSON) ?? .null),
+            (
+                "uncovered",
+                .array(
+                    route.uncovered.map { uncovered in
+                        .object([
+                            ("invoices", .array(route.uncoveredInvoices.map(JSONValue.string))),
+                            ("amount", .string(Money.plain(uncovered.amount))),
+                            ("procedure", .string(uncovered.procedure.rawValue)),
+                            ("court", uncovered.court.map(courtJSON) ?? .null),
+                            (
+                                "form",
+                                uncovered.form.map { form in
+                                    .object([
+                                        ("cerfa", form.cerfa.isEmpty ? .null : .string(form.cerfa)),
+                                        ("title", .string(form.title)),
+                                    ])
+                                } ?? .null
+                            ),
+                            (
+                                "alternatives",
+                                .array(uncovered.alternatives.map { .string($0.procedure.rawValue) })
+                            ),
+                            ("warnings", .array(uncovered.warnings.map(JSONValue.string))),
+                        ])
+                    })
+            ),
         ]
         return JSONValue.object(object).rendered()
+    }
+
+    /// Where a public body's mémoire en réclamation stands (CJA R421-1, R421-2): `status` and its dates.
+    static func administrativeJSON(_ status: AdministrativeClaimStatus) -> JSONValue {
+        func day(_ value: Day?) -> JSONValue { .optional(value?.iso) }
+        switch status {
+        case .notReceived:
+            return .object([("status", .string("not_received"))])
+        case .waiting(let received, let rejected, let filingFrom):
+            return .object([
+                ("status", .string("waiting")), ("received", day(received)), ("rejected", day(rejected)),
+                ("filing_from", day(filingFrom)),
+            ])
+        case .implicitlyRejected(let received, let rejected):
+            return .object([
+                ("status", .string("implicitly_rejected")), ("received", day(received)), ("rejected", day(rejected)),
+            ])
+        case .expresslyRejected(let date, let deadline):
+            return .object([
+                ("status", .string("expressly_rejected")), ("rejected", day(date)), ("deadline", day(deadline)),
+            ])
+        }
+    }
+
+    /// The status line of `recouvre route` text (`forms/messages/administrative.yaml`).
+    static func statusText(_ status: AdministrativeClaimStatus, _ messages: MessageCatalogue) -> String {
+        let frenchDate = messages.dates.long
+        switch status {
+        case .notReceived: return messages.text(AdministrativeReason.statusNotReceived)
+        case .waiting(let received, let rejected, let filingFrom):
+            return messages.text(
+                AdministrativeReason.statusWaiting(
+                    received: frenchDate(received), rejected: frenchDate(rejected), from: frenchDate(filingFrom)))
+        case .implicitlyRejected(let received, let rejected):
+            return messages.text(
+                AdministrativeReason.statusImplicit(received: frenchDate(received), rejected: frenchDate(rejected)))
+        case .expresslyRejected(let date, let deadline?):
+            return messages.text(
+                AdministrativeReason.statusExpressDeadline(date: frenchDate(date), until: frenchDate(deadline)))
+        case .expresslyRejected(let date, nil):
+            return messages.text(AdministrativeReason.statusExpress(date: frenchDate(date)))
+        }
     }
 
     static func courtJSON(_ court: Court) -> JSONValue {

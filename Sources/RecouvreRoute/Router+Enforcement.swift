@@ -17,6 +17,7 @@ extension Draft {
     /// the title's décompte; the +5 points of C. mon. fin. L313-3 run from two months after service.
     mutating func enforceTitle(_ title: TitleStatement) throws {
         route.procedure = .enforcement
+        route.titlePath = .enforcement
         route.amount = title.total
         let form = try rules.form("enforcement")
         route.form = Form(cerfa: form.form.cerfa, title: form.form.title, source: form.source)
@@ -60,6 +61,7 @@ extension Router {
     public func adding(uncovered: Route, invoices: [String], to route: Route) -> Route {
         var route = route
         route.uncovered = [uncovered]
+        route.uncoveredInvoices = invoices
         for procedure in allowed(uncovered) where procedure != .none {
             route.alternatives.append(
                 Alternative(

@@ -69,6 +69,13 @@ struct Draft {
             prescriptionWarnings()
             return
         }
+        // A title the commissaire cannot execute on in France: abroad or against a public person
+        // (Router+TitleElsewhere.swift). Under collective proceedings the title is declared (below).
+        if let title = statement.title, claim.contract.collectiveProceedings == nil {
+            try titleElsewhere(title)
+            prescriptionWarnings()
+            return
+        }
         explain(
             .amountRetained(
                 nature: natureLabel, regime: claim.regime.rawValue, date: frenchDate(asOf), amount: Money.french(amount)
@@ -80,6 +87,7 @@ struct Draft {
         }
         if let proceedings = claim.contract.collectiveProceedings {
             try declareClaim(proceedings)
+            if let title = statement.title { titleDeclared(title) }
         } else if !claim.debtor.address.isFrance {
             try foreignDebtor()
         } else if claim.debtor.kind == .publicBody || claim.nature == .publicProcurement {
@@ -100,7 +108,7 @@ struct Draft {
             .implications(route)
         }
         formalNoticeSteps()
-        judgmentWarning()
+        if route.titlePath == nil { judgmentWarning() }
         prescriptionWarnings()
     }
 

@@ -151,6 +151,24 @@ public final class XMLDocumentWriter {
     }
 
     /// The text with the characters XML 1.0 forbids replaced by U+FFFD (XML 1.0 §2.2 `Char`).
+    /// True when every scalar of `text` is one XML 1.0 allows, read off the UTF-8 bytes: a `String` is
+    /// valid UTF-8 and holds no surrogate, so the scalars XML refuses are the controls below U+0020
+    /// other than tab, line feed and carriage return (one byte each), and U+FFFE, U+FFFF
+    /// (`EF BF BE`, `EF BF BF`). False sends the text to the scalar-by-scalar check.
+    static func isXMLText(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x20 {
+                guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
+            } else if byte == 0xEF {
+                // Any EF-led scalar other than EF BF BE / EF BF BF is allowed; look at the two bytes.
+                guard let second = utf8.next(), let third = utf8.next() else { return false }
+                if second == 0xBF && (third == 0xBE || third == 0xBF) { return false }
+            }
+        }
+        return true
+    }
+
     static func sanitized(_ text: String) -> String {
         func allowed(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
@@ -158,6 +176,7 @@ public final class XMLDocumentWriter {
             default: return false
             }
         }
+        if isXMLText(text) { return text }
         guard !text.unicodeScalars.allSatisfy(allowed) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

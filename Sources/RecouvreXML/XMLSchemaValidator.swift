@@ -60,6 +60,55 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         xmlSchemaFree(schema)
     }
 
+    /// Validates bytes recouvre itself serialised (`XMLTreeWriter` without a tree: `dossier.xml`) while
+    /// libxml2 streams them through its SAX parser into the schema validator: no tree is built, so a
+    /// 100,000-invoice dossier is checked in constant memory. The SAX handler is empty (the events go to
+    /// the validator only); the parser runs with its default limits and loads nothing (the bytes have
+    /// no DTD). Input from outside (`verify`) goes through `validate(_:name:)` and `SafeXMLParser`'s
+    /// limits instead. On failure the bytes are validated again by `validate(_:name:)`, whose errors
+    /// are located (the document is wrong either way).
+    public func validateStream(_ data: Data, name: String) throws(XMLValidationError) {
+        LibXML2.initialize()
+        let collector = XMLErrorCollector(name: name)
+        let valid: Bool = withExtendedLifetime(collector) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let context = xmlSchemaNewValidCtxt(schema) else { return false }
+            defer { xmlSchemaFreeValidCtxt(context) }
+            xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
+            // An empty SAX2 handler: the validator's plug gets every event, nothing builds a tree.
+            let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+            handler.initialize(to: xmlSAXHandler())
+            handler.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+            defer { handler.deallocate() }
+            var sax: xmlSAXHandlerPtr? = handler
+            var user: UnsafeMutableRawPointer? = nil
+            guard let plug = xmlSchemaSAXPlug(context, &sax, &user) else { return false }
+            var wellFormed = false
+            // A push parser fed 1 MB at a time: libxml2 copies one chunk, never the whole document.
+            if let parser = xmlCreatePushParserCtxt(sax, user, nil, 0, name) {
+                data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                    let chunk = 1 << 20
+                    var offset = 0
+                    while offset < raw.count {
+                        let size = min(chunk, raw.count - offset)
+                        let start = raw.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+                        if xmlParseChunk(parser, start, Int32(size), 0) != 0 { break }
+                        offset += size
+                    }
+                    _ = xmlParseChunk(parser, nil, 0, 1)
+                }
+                wellFormed = parser.pointee.wellFormed != 0
+                xmlFreeParserCtxt(parser)
+            }
+            xmlSchemaSAXUnplug(plug)
+            return wellFormed && xmlSchemaIsValid(context) == 1
+        }
+        guard !valid || !collector.errors.isEmpty else { return }
+        try validate(data, name: name)
+        throw collector.failure(fallback: "the document does not conform to \(self.name)")
+    }
+
     /// Validates `data` (parsed with `SafeXMLParser`); throws every error, located, when it is not
     /// well-formed or does not conform to the schema.
     public func validate(_ data: Data, name: String) throws(XMLValidationError) {

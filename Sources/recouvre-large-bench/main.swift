@@ -4,7 +4,9 @@
 // stage (this thread's CPU clock, so a loaded machine changes little) and the dossier's totals.
 //   python3 scripts/make-large-case.py 10000 /tmp/large/case.yaml --court
 //   swift build -c release --product recouvre-large-bench
-//   .build/release/recouvre-large-bench /tmp/large/case.yaml [notice|court]
+//   .build/release/recouvre-large-bench /tmp/large/case.yaml [notice|court] [--dump DIR] [--files]
+// --dump DIR writes every file of the dossier under DIR (to `diff -r` two builds' output); --files
+// prints each file's size.
 import Foundation
 import RecouvreBundle
 import RecouvreCaseFile
@@ -12,9 +14,17 @@ import RecouvreDocuments
 import RecouvreForms
 import RecouvreModel
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+var dump: String?
+if let flag = arguments.firstIndex(of: "--dump"), flag + 1 < arguments.count {
+    dump = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let listFiles = arguments.contains("--files")
+arguments.removeAll { $0 == "--files" }
 guard let path = arguments.first else {
-    FileHandle.standardError.write(Data("usage: recouvre-large-bench CASE.yaml [notice|court]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: recouvre-large-bench CASE.yaml [notice|court] [--dump DIR] [--files]\n".utf8))
     exit(2)
 }
 let stage = arguments.dropFirst().first.flatMap(DossierStage.init(rawValue:))
@@ -47,3 +57,15 @@ for stage in PipelineStage.allCases where times.counts[stage.rawValue] > 0 {
     total += times[stage]
 }
 print("total (stages) \(milliseconds(total))")
+if listFiles {
+    for file in dossier.files { print("  \(file.path)  \(file.data.count) bytes") }
+}
+if let dump {
+    let root = URL(fileURLWithPath: dump)
+    for file in dossier.files {
+        let target = root.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try file.data.write(to: target)
+    }
+}

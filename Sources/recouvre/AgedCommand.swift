@@ -81,9 +81,10 @@ struct AgedCommand: ParsableCommand {
                     asOf: day, formalNoticeDays: context.settings.formalNoticeDays(for: statement.regime))
                 return AgedBalance.row(case: claim, statement: statement, decision: decision)
             }
-            let results: UnsafeResults<AgedBalance.Row>
+            let results: [Result<AgedBalance.Row, Error>]
             if let kind = ledgerKind, let creditorFile = creditor {
-                // A ledger: the importer gives one case per debtor, computed on every core.
+                // A ledger: the importer gives one case per debtor (read and assembled on the worker
+                // pool), then each debtor's statement and row on the same pool, in the debtors' order.
                 let data = try readImportFile(input)
                 let defaults = try readCreditor(creditorFile)
                 let imported =
@@ -91,25 +92,21 @@ struct AgedCommand: ParsableCommand {
                     ? try CSVLedgerImporter.importLedger(
                         data, name: input, creditor: defaults, creditorFile: creditorFile)
                     : try FECImporter.importFEC(data, name: input, creditor: defaults, creditorFile: creditorFile)
-                let cases = imported.cases.map(\.value)
-                results = UnsafeResults(count: cases.count)
-                DispatchQueue.concurrentPerform(iterations: cases.count) { index in
-                    results.set(index, Result(catching: { try row(cases[index], AmicableHistory(case: cases[index])) }))
+                let cases = imported.cases
+                results = WorkerPool.map(cases.count) { index in
+                    Result(catching: { try row(cases[index].value, AmicableHistory(case: cases[index].value)) })
                 }
             } else {
-                // Case files: one pass per file on every core (read, compute, keep only the debtor's row).
+                // Case files: one pass per file on the worker pool (read, compute, keep only the debtor's row).
                 let paths = try AmicableCase.paths(input)
-                results = UnsafeResults(count: paths.count)
-                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                    results.set(
-                        index,
-                        Result(catching: {
-                            let item = try AmicableCase.load(path: paths[index])
-                            return try row(item.claim, item.history)
-                        }))
+                results = WorkerPool.map(paths.count) { index in
+                    Result(catching: {
+                        let item = try AmicableCase.load(path: paths[index])
+                        return try row(item.claim, item.history)
+                    })
                 }
             }
-            let aged = AgedBalance(asOf: day, rows: try results.values().map { try $0.get() })
+            let aged = AgedBalance(asOf: day, rows: try results.map { try $0.get() })
             switch format {
             case .text: return AgedFormatter.text(aged)
             case .csv: return AgedFormatter.csv(aged)

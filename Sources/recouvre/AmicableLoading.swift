@@ -6,6 +6,10 @@ import RecouvreForms
 import RecouvreLaw
 import RecouvreModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The edge of the amicable commands (remind, plan, aged): the law book (forms/ read once, ladders
 /// included), the case files and their journals, and the files written atomically. Every computation
 /// is RecouvreAmicable's, on values.
@@ -70,10 +74,15 @@ struct AmicableCase {
 
     /// Appends `entry` to the journal, written whole to a temporary file then renamed (never half-written).
     func record(_ entry: AmicableJournal.Entry, profile: String?) throws {
+        try AtomicFile.write(journalData(adding: entry, profile: profile), to: journalPath)
+    }
+
+    /// The journal's bytes with `entry` appended.
+    func journalData(adding entry: AmicableJournal.Entry, profile: String?) -> Data {
         var journal = self.journal ?? AmicableJournal(caseFile: (path as NSString).lastPathComponent)
         journal.entries.append(entry)
         if let profile { journal.profile = profile }
-        try AtomicFile.write(Data(journal.yaml().utf8), to: journalPath)
+        return Data(journal.yaml().utf8)
     }
 }
 
@@ -90,24 +99,56 @@ final class UnsafeResults<T>: @unchecked Sendable {
     func values() -> [Result<T, Error>] { slots.map { $0! } }
 }
 
+/// A file written under a temporary name beside its place, not yet renamed over it.
+struct StagedFile {
+    let temporary: URL
+    let target: URL
+    /// The folder made for it (`relances/`), removed by `discard` when left empty.
+    var createdFolder: URL? = nil
+
+    /// Renames it into place.
+    func commit() throws {
+        // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt, used before,
+        // failed on Linux when the target existed, and removed it: a second `remind --record` lost the journal.)
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw AmicableError(file: target.path, "écriture impossible (\(reason))")
+        }
+    }
+
+    /// Removes the temporary file, and the folder made for it when nothing else is in it.
+    func discard() {
+        try? FileManager.default.removeItem(at: temporary)
+        if let folder = createdFolder,
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
+        {
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+}
+
 enum AtomicFile {
-    /// Writes `data` beside `path` then renames it over `path`.
-    static func write(_ data: Data, to path: String) throws {
+    /// Writes `data` under a temporary name beside `path` (its folder created when absent).
+    static func stage(_ data: Data, to path: String) throws -> StagedFile {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let folder = url.deletingLastPathComponent()
+        let created = FileManager.default.fileExists(atPath: folder.path) ? nil : folder
         do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw AmicableError(file: path, "écriture impossible (\(error.localizedDescription))")
         }
+        return StagedFile(temporary: temporary, target: url, createdFolder: created)
+    }
+
+    /// Writes `data` beside `path` then renames it over `path`.
+    static func write(_ data: Data, to path: String) throws {
+        try stage(data, to: path).commit()
     }
 }
 

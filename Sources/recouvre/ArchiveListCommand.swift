@@ -4,8 +4,13 @@ import RecouvreArchive
 struct ArchiveListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Liste les mises en demeure archivées, filtrées par débiteur, SIREN, date d'envoi ou statut.",
+        abstract:
+            "Liste les mises en demeure archivées, puis les relances, filtrées par débiteur, SIREN, date d'envoi ou statut.",
         discussion: """
+            Les relances archivées (recouvre remind --record --archive) suivent, sous « Relances archivées : », \
+            filtrées par débiteur, SIREN et dates ; --status ne concerne que les mises en demeure (les relances \
+            ne sont alors pas listées).
+
             Statut : `sent` (aucune réception encore enregistrée), `received`, `no-receipt` (toujours pas de \
             réception \(NoticeStatus.receiptWait) jours ou plus après l'envoi, à la date --as-of), `not-collected` \
             (pli avisé non réclamé, compté comme remis le jour de la présentation).
@@ -54,7 +59,13 @@ struct ArchiveListCommand: ParsableCommand {
                 debtor: debtor, siren: siren, from: try from.map { try parseDay($0, option: "--from") },
                 to: try to.map { try parseDay($0, option: "--to") }, status: status.flatMap(NoticeStatus.init),
                 asOf: day)
-            printOut(ArchiveFormatter.list(try database.open(.readOnly).list(filter), asOf: day))
+            let store = try database.open(.readOnly)
+            var text = ArchiveFormatter.list(try store.list(filter), asOf: day)
+            if filter.status == nil {
+                let reminders = try store.reminders(filter)
+                if !reminders.isEmpty { text += "\nRelances archivées :\n" + ArchiveFormatter.reminderList(reminders) }
+            }
+            printOut(text)
         }
     }
 }

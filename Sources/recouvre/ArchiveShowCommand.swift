@@ -8,16 +8,24 @@ struct ArchiveShowCommand: ParsableCommand {
         abstract:
             "Affiche une mise en demeure archivée, ses réceptions et ses empreintes (ou, avec --text, la lettre elle-même).",
         discussion: """
+            Avec --reminder, ID est le numéro d'une relance archivée (recouvre remind --record --archive) : \
+            son dossier, son étape, son envoi, son fichier et ses empreintes ; avec --text, la lettre ou le \
+            courriel (.eml) archivé, octet pour octet.
+
             Exemple :
               recouvre archive show 1
               recouvre archive show 1 --text > mise-en-demeure.txt
+              recouvre archive show 2 --reminder --text > relance.eml
             """
     )
 
     @OptionGroup var database: ArchiveDatabaseOption
 
-    @Argument(help: "Le numéro de la mise en demeure (voir recouvre archive list).")
+    @Argument(help: "Le numéro de la mise en demeure, ou de la relance avec --reminder (voir recouvre archive list).")
     var id: Int64
+
+    @Flag(name: .long, help: "ID est le numéro d'une relance archivée, non d'une mise en demeure.")
+    var reminder = false
 
     @Flag(help: "Affiche le texte archivé de la mise en demeure, octet pour octet, au lieu du résumé.")
     var text = false
@@ -37,6 +45,16 @@ struct ArchiveShowCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try database.open(.readOnly)
+            if reminder {
+                if sentFile { throw ValidationError("--sent-file concerne une mise en demeure, pas une relance") }
+                let record = try store.reminder(id: id)
+                if text {
+                    FileHandle.standardOutput.write(record.data ?? Data())
+                } else {
+                    printOut(ArchiveFormatter.showReminder(record))
+                }
+                return
+            }
             if sentFile {
                 guard let file = try store.sentFile(noticeID: id) else {
                     throw ArchiveError("notification #\(id) : aucun fichier envoyé archivé (archive add --file)")

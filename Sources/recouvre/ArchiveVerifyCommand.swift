@@ -66,11 +66,14 @@ struct ArchiveHeadCommand: ParsableCommand {
 struct ArchiveMigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Scelle une archive du schéma 1 : vérifie sa chaîne, crée son secret, la scelle (schéma 2).",
+        abstract:
+            "Scelle une archive du schéma 1 : vérifie sa chaîne, crée son secret, la scelle ; ajoute les relances (schéma 3).",
         discussion: """
             Rien n'est réécrit : les entrées trouvées gardent leur SHA-256 et sont scellées par un HMAC de leur tête ; \
             chaque entrée ultérieure est un HMAC avec le nouveau secret. Une chaîne qui ne se vérifie pas n'est pas \
-            scellée. Sauvegardez le fichier secret affiché.
+            scellée. Sauvegardez le fichier secret affiché. Une archive du schéma 2 gagne seulement la table des \
+            relances (schéma 3), sans rien changer à ses entrées ; recouvre le fait aussi de lui-même à la première \
+            écriture (archive add, archive receipt, remind --record --archive).
 
             Exemple :
               recouvre archive migrate --db ~/archives/cabinet.sqlite
@@ -84,7 +87,7 @@ struct ArchiveMigrateCommand: ParsableCommand {
             let store = try database.open(.migrate)
             let result = try store.verify()
             printOut(
-                "\(database.path): migrated to archive schema 2 (keyed chain), "
+                "\(database.path): migrated to archive schema 3 (keyed chain, reminders), "
                     + "\(result.entries) entries sealed; secret: \(store.secretPath ?? "?") (back it up); head \(result.head)"
             )
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RecouvreAmicable
+import RecouvreArchive
 import RecouvreDocuments
 import RecouvreLaw
 import RecouvreModel
@@ -21,12 +22,17 @@ struct RemindCommand: ParsableCommand {
 
             --record ajoute la relance au journal à côté du cas (case.reminders.yaml à côté de case.yaml) ; \
             le fichier de cas lui-même n'est jamais réécrit. recouvre build lit aussi ce journal : les relances, \
-            promesses et échéanciers enregistrés figurent dans la mise en demeure, la requête et le bordereau.
+            promesses et échéanciers enregistrés figurent dans la mise en demeure, la requête et le bordereau. \
+            Avec --archive DB, chaque relance écrite est aussi archivée (recouvre archive : la lettre ou le .eml \
+            octet pour octet, dans la chaîne d'empreintes scellée des mises en demeure ; secret comme pour \
+            recouvre archive, par $RECOUVRE_ARCHIVE_SECRET ou le dossier de configuration). Rien n'est écrit \
+            si une relance ne peut pas être archivée (déjà archivée, archive illisible, secret absent).
 
             Exemples :
               recouvre remind fixtures/b2b-lyon-dijon/case.yaml --as-of 2025-05-16
               recouvre remind clients/ --as-of 2026-11-23 --out relances
               recouvre remind case.yaml --profile mauvaise-foi --record
+              recouvre remind clients/ --record --archive ~/archives/cabinet.sqlite
             """
     )
 
@@ -47,7 +53,19 @@ struct RemindCommand: ParsableCommand {
     @Option(name: .long, help: "Dossier des lettres et courriels (par défaut avec --record : relances/ à côté du cas).")
     var out: String?
 
+    @Option(
+        name: .long,
+        help: "Archive aussi chaque relance enregistrée dans cette archive (recouvre archive), avec --record.")
+    var archive: String?
+
     @OptionGroup var forms: FormsOption
+
+    func validate() throws {
+        if archive != nil && !record {
+            throw ValidationError(
+                "--archive s'emploie avec --record (la relance archivée est aussi enregistrée au journal)")
+        }
+    }
 
     func run() throws {
         let output = try reportingErrors { () throws -> String in
@@ -55,7 +73,11 @@ struct RemindCommand: ParsableCommand {
             let cases = try AmicableCase.loadAll(try AmicableCase.paths(input))
             let engine = StatementEngine(tables: context.tables)
             var report: [String] = []
-            var pending: [(data: Data, path: String, record: (AmicableCase, AmicableJournal.Entry, String)?)] = []
+            var pending:
+                [(
+                    data: Data, path: String, record: (AmicableCase, AmicableJournal.Entry, String)?,
+                    archived: ReminderSubmission?, report: Int
+                )] = []
             for item in cases {
                 let claim = item.claim
                 let day = amicableDay(asOf.day, claim)
@@ -84,7 +106,21 @@ struct RemindCommand: ParsableCommand {
                             RecordedReminder(
                                 date: day, step: step.id, channel: document.channel, file: reference, profile: chosen.id
                             ))
-                        pending.append((document.contents, path, record ? (item, entry, chosen.id) : nil))
+                        let submission =
+                            archive == nil
+                            ? nil
+                            : ReminderSubmission(
+                                caseReference: claim.reference,
+                                creditor: ArchivedParty(name: claim.creditor.name, siren: claim.creditor.siren),
+                                debtor: ArchivedParty(name: claim.debtor.name, siren: claim.debtor.siren),
+                                amountDue: statement.totals.principal, sent: day, step: step.id,
+                                channel: ReminderChannel(rawValue: document.channel.rawValue) ?? .registeredLetter,
+                                profile: chosen.id, fileName: document.fileName, data: document.contents)
+                        pending.append(
+                            (
+                                document.contents, path, record ? (item, entry, chosen.id) : nil, submission,
+                                report.count
+                            ))
                         lines.append("  → \(path)\(record ? " (enregistrée dans \(item.journalPath))" : "")")
                     } else {
                         lines.append(
@@ -100,10 +136,30 @@ struct RemindCommand: ParsableCommand {
                 report.append(lines.joined(separator: "\n"))
             }
             // Written only once every case has been computed: an error leaves nothing half-written.
-            for item in pending {
-                try AtomicFile.write(item.data, to: item.path)
-                if let (source, entry, profile) = item.record { try source.record(entry, profile: profile) }
+            // The archive is opened first; every file is then written to a temporary name beside its
+            // place, the reminders are archived in one transaction, and only then are the files renamed
+            // into place: a failure before the renames removes the temporary files, the archive unchanged.
+            let store = try archive.map { try ArchiveStore(path: $0, mode: .create) }
+            var staged: [StagedFile] = []
+            do {
+                for item in pending {
+                    staged.append(try AtomicFile.stage(item.data, to: item.path))
+                    if let (source, entry, profile) = item.record {
+                        staged.append(
+                            try AtomicFile.stage(
+                                source.journalData(adding: entry, profile: profile), to: source.journalPath))
+                    }
+                }
+                let archived = try store?.add(reminders: pending.compactMap(\.archived)) ?? []
+                for (item, record) in zip(pending.filter { $0.archived != nil }, archived) {
+                    report[item.report] +=
+                        "\n  Archivée : relance n° \(record.id), entrée \(record.seq) de la chaîne (\(archive ?? ""))"
+                }
+            } catch {
+                for file in staged.reversed() { file.discard() }
+                throw error
             }
+            for file in staged { try file.commit() }
             return report.joined(separator: "\n\n")
         }
         printOut(output)

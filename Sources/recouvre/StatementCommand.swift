@@ -14,7 +14,9 @@ struct StatementCommand: ParsableCommand {
             "Affiche le relevé de compte : pénalités ou intérêts période par période, règlements, indemnités, totaux.",
         discussion: """
             Les taux viennent des tables datées de forms/rates/ (taux BCE, taux de l'intérêt légal) ; un jour \
-            qu'aucune table ne couvre est refusé avec le code de sortie 3 et le nom du fichier à mettre à jour.
+            qu'aucune table ne couvre est refusé avec le code de sortie 3 et le nom du fichier à mettre à jour. \
+            Pour un cas dont le dossier est un titre (jugement ou ordonnance à exécuter, débiteur à l'étranger, \
+            personne publique), le décompte du titre, tel que le dossier l'imprime.
 
             Exemple :
               recouvre statement fixtures/b2b-lyon-dijon/case.yaml --as-of 2026-11-23
@@ -44,11 +46,9 @@ struct StatementCommand: ParsableCommand {
             let loaded = try CaseFileReader.load(path: caseFile)
             let claim = try archive.completing(loaded.value)
             let day = asOf.day ?? claim.asOf ?? Today.day()
-            let pipeline = try forms.pipeline()
-            let statement = try pipeline.statement(for: claim, asOf: day, dayBasis: dayBasis)
-            return format == .json
-                ? StatementFormatter.json(statement)
-                : StatementFormatter.text(statement, messages: pipeline.book.messages)
+            // A title the dossier is made of: its décompte (DossierPipeline+Situations.swift).
+            return try forms.pipeline().statementOutput(
+                for: claim, asOf: day, dayBasis: dayBasis, json: format == .json)
         }
         printOut(output)
     }

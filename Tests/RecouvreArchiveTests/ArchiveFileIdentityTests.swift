@@ -64,7 +64,7 @@ struct ArchiveFileIdentityTests {
         let before = try snapshot(url)
         let error = #expect(throws: ArchiveError.self) { try ArchiveStore(path: url.path) }
         #expect(error?.kind == .newerSchema)
-        #expect(error?.message.contains("schéma d'archive 7, celui-ci lit jusqu'au 2") == true)
+        #expect(error?.message.contains("schéma d'archive 7, celui-ci lit jusqu'au 3") == true)
         let after = try snapshot(url)
         #expect(after.0 == before.0 && after.1 == before.1)
     }

@@ -69,4 +69,24 @@ struct CollectiveProceedingsTests {
         let declaration = try Self.text(target, "02-declaration-de-creance.txt")
         #expect(!declaration.contains("dans le délai"))
     }
+
+    /// BODACC 10 July 2026: declaration until 10 September 2026 (R622-24), relief until 10 January 2027
+    /// (L622-26, six months). On 10 January 2027 the requête is still written; on 11 January it is not,
+    /// and the declaration says the six months have run.
+    @Test("past the six months of L622-26: no requête en relevé de forclusion, the route says relief is over")
+    func reliefOver() throws {
+        let (claim, folder) = try SituationsTests.load("collective-proceedings-late")
+        let last = try SituationsTests.assemble(claim, folder: folder, asOf: SituationsTests.day("2027-01-10"))
+        #expect(last.files.contains { $0.path.contains("requete-en-releve-de-forclusion") })
+        let over = try SituationsTests.assemble(claim, folder: folder, asOf: SituationsTests.day("2027-01-11"))
+        guard case .foreclosed? = over.route.declarationDeadline else {
+            Issue.record("expected a foreclosed deadline, got \(String(describing: over.route.declarationDeadline))")
+            return
+        }
+        #expect(!over.files.contains { $0.path.contains("requete-en-releve-de-forclusion") })
+        #expect(over.route.warnings.contains { $0.contains("le relevé de forclusion n'est plus possible") })
+        let declaration = try SituationsTests.text(over, "declaration-de-creance")
+        #expect(!declaration.contains("dans le délai"))
+        #expect(declaration.contains("a lui-même expiré le 10 janvier 2027"))
+    }
 }

@@ -103,6 +103,32 @@ struct EuropeanFormTests {
         #expect(!form.contains("(à compléter)") || form.contains("juridiction compétente en Belgique"))
     }
 
+    /// Rubric 2 codes as read on EUR-Lex (Reg. 2017/1260, Annex I): 01 claimant, 02 defendant, 03/04
+    /// their representatives ("e.g. lawyer"), 05/06 their legally authorised representatives ("e.g.
+    /// managing director"). eu-belgium's creditor has a présidente; its debtor is given a gérant here.
+    @Test("order for payment form A: party codes 05 and 06 for the legal representatives; the checking note")
+    func partyCodes() throws {
+        var (claim, folder) = try SituationsTests.load("eu-belgium")
+        claim.debtor.representative = "Jan Peeters, gérant"
+        let dossier = try SituationsTests.assemble(
+            claim, folder: folder, asOf: claim.asOf!,
+            options: DossierOptions(stage: .court, procedure: .europeanOrderForPayment))
+        let form = try SituationsTests.text(dossier, "formulaire-a")
+        #expect(form.contains("Code 05 — représentant légal du demandeur Aurélie Lemaire, présidente"))
+        #expect(form.contains("Code 06 — représentant légal du défendeur Jan Peeters, gérant"))
+        #expect(!form.contains("Code 03"))
+        #expect(!form.contains("représenté par Jan Peeters"))
+        // What was checked on the official text, and what the user must check before filing.
+        #expect(form.contains("Vérifié sur le texte officiel (règlement délégué (UE) 2017/1260, annexe I"))
+        #expect(
+            form.contains(
+                "Contrôlez chaque rubrique et chaque code sur le formulaire A du portail e-Justice européen avant le dépôt."
+            ))
+        let (dir, small, _) = try Self.build(.europeanSmallClaims)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(small.contains("le texte officiel de l'annexe n'a pas été consulté"))
+    }
+
     @Test("small claims form A: every Annex I rubric, in order, with the value against the ceiling")
     func smallClaims() throws {
         let (dir, form, raw) = try Self.build(.europeanSmallClaims)

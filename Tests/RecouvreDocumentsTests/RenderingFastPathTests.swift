@@ -26,6 +26,11 @@ struct RenderingFastPathTests {
                 #expect(tree is [String: Any], "\(kind): the view was not converted")
                 let fromTree = try renderer.templates.markup(kind.template, tree)
                 #expect(fromTree == reflected, "\(kind.template) differs for \(input.case.reference)")
+                // The same dictionaries read through the layouts (no Mirror), as `render` hands them.
+                let laidOut = renderer.templates.tree(model)
+                #expect(laidOut is [String: Any], "\(kind): the view was not converted")
+                let fromLayouts = try renderer.templates.markup(kind.template, laidOut)
+                #expect(fromLayouts == reflected, "\(kind.template) differs (layouts) for \(input.case.reference)")
                 compared += 1
             }
         }
@@ -78,6 +83,36 @@ struct RenderingFastPathTests {
         let reflected = try templates.markup("t", model)
         #expect(reflected == "[outer]on <a-><outer> xy none")
         #expect(try templates.markup("t", TemplateTree.value(model)) == reflected)
+        let layouts = TemplateLayouts(roots: [Outer.self])
+        #expect(layouts.fields[ObjectIdentifier(Outer.self)]?.map(\.name) == ["name", "inner", "items", "words"])
+        #expect(layouts.fields[ObjectIdentifier(Inner.self)]?.map(\.name) == ["name", "flag"])
+        #expect(try templates.markup("t", layouts.value(model)) == reflected)
+    }
+
+    @Test("every view type of every document is laid out (read at its offsets, not reflected)")
+    func everyDocumentViewIsLaidOut() throws {
+        let layouts = Samples.book.renderer.templates.layouts
+        for kind in DocumentKind.allCases {
+            #expect(layouts.fields[ObjectIdentifier(kind.viewType)] != nil, "\(kind.viewType) is not laid out")
+        }
+        // The nested views too: a party, an invoice, an exhibit (through optionals and arrays).
+        for type in [PartyView.self, InvoiceView.self, ExhibitView.self, RequeteView.Box.self] as [Any.Type] {
+            #expect(layouts.fields[ObjectIdentifier(type)] != nil, "\(type) is not laid out")
+        }
+    }
+
+    @Test("a view with an existential property is reflected, not read at its offsets, and renders the same")
+    func existentialFieldIsReflected() throws {
+        struct Boxed: TemplateView {
+            var name: String
+            var anything: Any
+        }
+        let layouts = TemplateLayouts(roots: [Boxed.self])
+        #expect(layouts.fields[ObjectIdentifier(Boxed.self)] == nil)
+        let templates = try TemplateSet(sources: ["t": "{{name}} {{anything}}"])
+        let model = Boxed(name: "n", anything: "x")
+        #expect(try templates.markup("t", layouts.value(model)) == "n x")
+        #expect(try templates.markup("t", layouts.value(model)) == templates.markup("t", model))
     }
 
     /// A deterministic generator (the tests must give the same lines on every run).

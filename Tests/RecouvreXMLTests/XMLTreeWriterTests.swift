@@ -1,6 +1,7 @@
 import Foundation
-import RecouvreXML
 import Testing
+
+@testable import RecouvreXML
 
 /// `XMLTreeWriter` must write, byte for byte, what `XMLDocumentWriter` (libxml2's xmlTextWriter) writes
 /// for the same calls, and its tree must validate as the parsed bytes do.
@@ -137,6 +138,102 @@ struct XMLTreeWriterTests {
         let fromBytes = try #require(throws: XMLValidationError.self) { try validator.validate(data, name: "bad.xml") }
         #expect(fromTree.errors == fromBytes.errors)
         #expect(fromTree.errors.allSatisfy { $0.line > 0 })
+    }
+
+    /// Issue 12 (large cases): dossier.xml is written without the tree and validated as libxml2
+    /// streams its bytes.
+    @Test("without a tree the writer writes the same bytes, for every value and layout")
+    func bytesWithoutTree() throws {
+        for value in Self.values {
+            let root = Node.element(
+                "root", namespace: "urn:example:1", attributes: [("value", value)],
+                [
+                    .element("text", namespace: nil, attributes: [], [.text(value)]),
+                    .element("empty", namespace: nil, attributes: [], []),
+                    .element("nested", namespace: nil, attributes: [("v", value)], [.text(value), .text(value)]),
+                ])
+            let tree = try XMLTreeWriter()
+            try write(root, to: tree)
+            let bytes = try XMLTreeWriter(buildsTree: false)
+            try write(root, to: bytes)
+            #expect(try bytes.finish() == tree.finish(), "\(value.debugDescription)")
+        }
+        let writer = try XMLTreeWriter(buildsTree: false)
+        #expect(throws: XMLError.self) { try writer.finish() }
+        try writer.element("root") {}
+        #expect(throws: XMLError.self) { try writer.element("second") {} }
+        let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")
+        #expect(throws: XMLValidationError.self) { try validator.validate(writer, name: "no-tree.xml") }
+    }
+
+    @Test("streamed validation accepts what the tree validation accepts")
+    func streamAccepts() throws {
+        let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")
+        let data = try invoice(due: "2025-04-30").finish()
+        try validator.validateStream(data, name: "good.xml")
+        // Larger than one 1 MB chunk of the push parser: a note of 3 MB split across chunks.
+        let writer = try XMLTreeWriter(buildsTree: false)
+        try writer.element("invoice", namespace: "urn:test:1", attributes: [("version", "1")]) {
+            try writer.element("due", text: "2025-04-30")
+            try writer.element("note", text: String(repeating: "é & < ", count: 400_000))
+        }
+        let large = try writer.finish()
+        #expect(large.count > 3_000_000)
+        try validator.validateStream(large, name: "large.xml")
+    }
+
+    @Test(
+        "streamed validation refuses what the tree validation refuses, with the same located errors",
+        arguments: [
+            ("2025-02-30", "1", "urn:test:1"), ("2025-04-30", "one", "urn:test:1"), ("2025-04-30", "1", "urn:x"),
+        ])
+    func streamRefuses(due: String, version: String, namespace: String) throws {
+        let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")
+        let data = try invoice(due: due, version: version, namespace: namespace).finish()
+        let streamed = try #require(throws: XMLValidationError.self) {
+            try validator.validateStream(data, name: "bad.xml")
+        }
+        let parsed = try #require(throws: XMLValidationError.self) { try validator.validate(data, name: "bad.xml") }
+        #expect(streamed.errors == parsed.errors)
+        #expect(streamed.errors.allSatisfy { $0.line > 0 })
+        // Bytes that are not even well-formed are refused too.
+        let truncated = data.prefix(data.count - 12)
+        #expect(throws: XMLValidationError.self) { try validator.validateStream(Data(truncated), name: "cut.xml") }
+    }
+
+    @Test("the fast name and text checks agree with libxml2's and with the scalar-by-scalar check")
+    func fastChecks() throws {
+        let names = [
+            "invoice", "flat-fee", "as-of", "a", "_x", "A.b", "x1", "1abc", "-a", ".a", "", "a b", "é", "a:b",
+            "cour-d-appel", "ns:tag", "a\u{00}",
+        ]
+        for name in names {
+            let libxml = !name.isEmpty && xmlNameIsValid(name)
+            if XMLTreeWriter.isPlainName(name) { #expect(libxml, "\(name)") }
+        }
+        #expect(XMLTreeWriter.isPlainName("invoice") && XMLTreeWriter.isPlainName("flat-fee"))
+        #expect(!XMLTreeWriter.isPlainName("1abc") && !XMLTreeWriter.isPlainName(""))
+        var texts = Self.values + ["\u{FFFD}", "\u{FFFF}", "a\u{FFFE}b", "\u{EFFF}", "\u{FEFF}", "\u{1F}", "\t\n\r"]
+        // Every BMP scalar around the edges of the allowed ranges, and a sample of the rest.
+        for value in Array(0...0x7F) + Array(0xD7F0...0xD7FF) + Array(0xE000...0xE010) + Array(0xEF00...0xFFFF)
+            + Array(stride(from: 0x80, to: 0xD7F0, by: 97))
+        {
+            if let scalar = Unicode.Scalar(value) { texts.append("a" + String(Character(scalar)) + "z") }
+        }
+        for text in texts {
+            let slow = text.unicodeScalars.allSatisfy { scalar in
+                switch scalar.value {
+                case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+                default: return false
+                }
+            }
+            #expect(XMLDocumentWriter.isXMLText(text) == slow, "\(text.debugDescription)")
+        }
+    }
+
+    /// libxml2's own check of a name (`XMLDocumentWriter` asks `xmlValidateName`).
+    func xmlNameIsValid(_ name: String) -> Bool {
+        (try? XMLDocumentWriter().element(name, text: "x")) != nil
     }
 
     @Test("misuse is refused as XMLDocumentWriter refuses it")
