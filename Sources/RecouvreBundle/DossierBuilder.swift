@@ -41,14 +41,22 @@ public struct BuildResult: Sendable {
     public var manifest: BundleManifest
     /// Prescription notices, the statement's and the route's warnings.
     public var warnings: [String]
+    /// The book's catalogue, which words `text` (`forms/messages/pipeline.yaml`).
+    public var messages: MessageCatalogue
 
     /// What `build` prints: where the bundle is, what it holds, the warnings.
     public var text: String {
         var lines = [
-            "Dossier \(manifest.caseReference) écrit dans \(path) (\(manifest.files.count + 1) fichiers, "
-                + "créance de \(manifest.amountClaimed ?? "?") EUR au \(manifest.asOf ?? "?")) :"
+            messages.text(
+                PipelineReason.built(
+                    reference: manifest.caseReference, path: path, count: String(manifest.files.count + 1),
+                    amount: manifest.amountClaimed ?? "?", asOf: manifest.asOf ?? "?"))
         ]
-        lines += manifest.files.map { "  \($0.path)  \($0.bytes) octets  sha256 \($0.sha256.prefix(16))…" }
+        lines += manifest.files.map {
+            "  "
+                + messages.text(
+                    PipelineReason.builtFile(path: $0.path, bytes: String($0.bytes), sha: String($0.sha256.prefix(16))))
+        }
         lines.append("  \(BundleManifest.fileName)")
         lines += warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n") + "\n"
@@ -295,7 +303,8 @@ public struct DossierPipeline: Sendable {
             protecting: protected)
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
         let expiry = RateExpiry(book.rates).warnings(today: day, messages: book.messages)
-        return BuildResult(path: out, manifest: dossier.manifest, warnings: dossier.warnings + expiry)
+        return BuildResult(
+            path: out, manifest: dossier.manifest, warnings: dossier.warnings + expiry, messages: book.messages)
     }
 
     /// The bytes of an exhibit's file, read through the case's source (which confines reads to the

@@ -118,9 +118,11 @@ extension DossierPipeline {
                     : try book.renderer.decompteDuTitre(DossierInput(case: claim, statement: recorded, route: route))
             }
         }
-        return json ? StatementFormatter.json(statement) : StatementFormatter.text(statement)
+        return json ? StatementFormatter.json(statement) : StatementFormatter.text(statement, messages: book.messages)
     }
 }
 
-/// "28 septembre 2026".
-func frenchDay(_ day: Day) -> String { FrenchFormat.date(day) }
+extension DossierPipeline {
+    /// "28 septembre 2026", with the book's month names (`forms/messages/calendar.yaml`).
+    func frenchDay(_ day: Day) -> String { book.messages.dates.long(day) }
+}

@@ -142,10 +142,10 @@ public enum DossierXMLError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .generatedInvalid(let error):
-            return "the dossier.xml recouvre generated does not conform to forms/schemas/dossier.xsd; "
-                + "this is a bug in recouvre, nothing was written. libxml2 says:\n\(error.description)"
+            return "le dossier.xml produit par recouvre n'est pas conforme à forms/schemas/dossier.xsd ; "
+                + "c'est un défaut de recouvre, rien n'a été écrit. libxml2 indique :\n\(error.description)"
         case .schemaUnusable(let path, let error):
-            return "\(path): the dossier schema cannot be compiled:\n\(error.description)"
+            return "\(path) : le schéma du dossier ne peut pas être compilé :\n\(error.description)"
         }
     }
 }

@@ -13,6 +13,10 @@ public enum PipelineReason: CatalogueReason, Hashable {
     case exhibitUnreadable(field: String, path: String, number: String, title: String)
     case exhibitTooLarge(field: String, path: String, number: String, title: String, megabytes: String, limit: String)
 
+    // What `build` prints once the bundle is written.
+    case built(reference: String, path: String, count: String, amount: String, asOf: String)
+    case builtFile(path: String, bytes: String, sha: String)
+
     /// `1,5` for 1.5 MiB (French decimal comma, one decimal).
     static func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576

@@ -2,87 +2,104 @@ import Foundation
 import RecouvreModel
 
 /// What `recouvre check` prints about a valid case, in French: the parties, the nature and regime of
-/// the claim (domain.md §1), and counts and totals of invoices, payments and credit notes.
+/// the claim (domain.md §1), and counts and totals of invoices, payments and credit notes. Every word is
+/// the catalogue's (`forms/messages/check.yaml`, `CheckReason`); the statutory figures it names (the
+/// flat fee, the public-procurement margin) are `statutory.yaml`'s, passed in as `Figures`.
 public enum CaseSummary {
+    /// The statutory figures the regime line names, as in force on the day of the computation
+    /// (`forms/rates/statutory.yaml`: C. com. D441-5, C. commande publique R2192-31 and D2192-35).
+    public struct Figures: Sendable, Hashable {
+        public var flatFeeB2B: Decimal
+        public var flatFeePublic: Decimal
+        public var publicMargin: Decimal
+
+        public init(flatFeeB2B: Decimal, flatFeePublic: Decimal, publicMargin: Decimal) {
+            self.flatFeeB2B = flatFeeB2B
+            self.flatFeePublic = flatFeePublic
+            self.publicMargin = publicMargin
+        }
+    }
+
     /// `principalDue` is the outstanding principal the statement engine computed (its totals), so that
     /// `check` says what `statement` says once payments go to interest first or overpay an invoice;
-    /// without it (the rate tables do not cover the day), the line says it was not computed.
-    public static func text(_ loaded: LoadedCase, fileName: String, principalDue: Decimal? = nil) -> String {
+    /// without it (the rate tables do not cover the day), the line says it was not computed. Without
+    /// `figures` (the statutory parameters do not cover the day), the regime line names no figure.
+    public static func text(
+        _ loaded: LoadedCase, fileName: String, principalDue: Decimal? = nil, figures: Figures?,
+        messages: MessageCatalogue
+    ) -> String {
+        func say(_ reason: CheckReason) -> String { messages.text(reason) }
         let value = loaded.value
         var lines: [String] = []
-        lines.append("Dossier \(value.reference) (\(fileName)) : fichier valide")
-        lines.append("Créancier : \(party(value.creditor))")
-        lines.append("Débiteur : \(party(value.debtor))")
+        lines.append(say(.fileValid(reference: value.reference, file: fileName)))
+        lines.append(say(.creditor(party: party(value.creditor, messages))))
+        lines.append(say(.debtor(party: party(value.debtor, messages))))
         if let property = value.contract.property {
-            lines.append("Bien loué : \(address(property))")
+            lines.append(say(.property(address: address(property))))
         }
-        let given = value.contract.nature != nil ? "indiquée par le contrat" : "déduite des parties"
-        lines.append("Nature : \(natureName(value.nature)) (\(given))")
-        lines.append("Régime : \(regimeName(value.regime))")
+        lines.append(
+            say(
+                .nature(
+                    nature: say(natureName(value.nature)),
+                    given: say(value.contract.nature != nil ? .givenByContract : .givenByParties))))
+        lines.append(say(.regime(regime: regimeName(value.regime, figures: figures, messages))))
         if let clause = value.contract.penaltyRate {
-            lines.append("Taux contractuel : \(clauseName(clause))")
+            lines.append(say(.clause(clause: say(clauseName(clause)))))
         }
         switch value.contract.collectiveProceedings {
         case .opened(let day)?:
-            lines.append(
-                "Procédure collective : ouverte le \(french(day)) (les intérêts s'arrêtent à cette date, C. com. L622-28)"
-            )
+            lines.append(say(.proceedingsOpened(date: day)))
         case .openedUnknownDate?:
-            lines.append("Procédure collective : ouverte, date du jugement d'ouverture inconnue")
+            lines.append(say(.proceedingsUnknownDate))
         case nil:
             break
         }
-        let invoiced = value.totalInvoiced
-        let paid = value.totalPaid
-        let credited = value.totalCredited
+        let (invoiced, paid, credited) = (value.totalInvoiced, value.totalPaid, value.totalCredited)
         // A lease has rents and charges, with no VAT (loi 89-462; CGI 261 D).
         lines.append(
             value.nature == .residentialLease
-                ? "Loyers et charges : \(value.invoices.count) échéances, total \(Money.french(invoiced))"
-                : "Factures : \(value.invoices.count), total \(Money.french(invoiced)) TTC")
+                ? say(.invoicesLease(count: String(value.invoices.count), total: Money.french(invoiced)))
+                : say(.invoices(count: String(value.invoices.count), total: Money.french(invoiced))))
         let unallocated = value.payments.filter { $0.invoice == nil }.count
-        var payments = "Paiements : \(value.payments.count), total \(Money.french(paid))"
-        if unallocated > 0 {
-            payments +=
-                " (\(unallocated) sans facture désignée, imputé\(unallocated > 1 ? "s" : "") selon C. civ. 1342-10)"
-        }
-        lines.append(payments)
-        lines.append("Avoirs : \(value.creditNotes.count), total \(Money.french(credited))")
-        if let principalDue {
-            lines.append("Reste dû en principal : \(Money.french(principalDue))")
-        } else {
-            lines.append("Reste dû en principal : non calculé (voir recouvre statement)")
-        }
-        lines.append("Événements : \(events(value))")
+        let (count, total) = (String(value.payments.count), Money.french(paid))
+        lines.append(
+            unallocated == 0
+                ? say(.payments(count: count, total: total))
+                : unallocated == 1
+                    ? say(.paymentsOneUnallocated(count: count, total: total))
+                    : say(.paymentsUnallocated(count: count, total: total, unallocated: String(unallocated))))
+        lines.append(say(.creditNotes(count: String(value.creditNotes.count), total: Money.french(credited))))
+        lines.append(principalDue.map { say(.principalDue(amount: Money.french($0))) } ?? say(.principalNotComputed))
+        lines.append(say(.events(list: events(value, messages))))
         let files = value.exhibits.filter { $0.file != nil }.count
-        lines.append("Pièces : \(value.exhibits.count) (\(files) avec fichier)")
-        lines.append("Date de calcul : \(value.asOf.map(french) ?? "aujourd'hui (as_of absent)")")
-        lines.append(contentsOf: warnings(value).map { "Avertissement : \($0)" })
+        lines.append(say(.exhibits(count: String(value.exhibits.count), files: String(files))))
+        lines.append(value.asOf.map { say(.asOf(date: $0)) } ?? say(.asOfToday))
+        lines.append(contentsOf: warnings(value, messages: messages).map { say(.warning(text: $0)) })
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// What the case lacks that a later document needs, said before it is needed.
-    public static func warnings(_ value: Case) -> [String] {
+    public static func warnings(_ value: Case, messages: MessageCatalogue) -> [String] {
         var result: [String] = []
         let debtor = value.debtor
         if debtor.kind == .company, debtor.address.isFrance, debtor.siren == nil, debtor.siret == nil {
-            result.append(
-                "le débiteur est une société française sans SIREN (debtor.siren) ; la requête l'identifie par son SIREN et son RCS, copiez-le du Kbis ou d'annuaire-entreprises.data.gouv.fr"
-            )
+            result.append(messages.text(CheckReason.warningNoSiren))
         }
         return result
     }
 
-    static func party(_ party: Party) -> String {
-        var text = party.name
-        if let form = party.legalForm { text += " (\(form))" }
+    static func party(_ party: Party, _ messages: MessageCatalogue) -> String {
+        var text =
+            party.legalForm.map { messages.text(CheckReason.partyForm(name: party.name, form: $0)) } ?? party.name
         switch party.kind {
         case .company: break
-        case .publicBody: text += ", personne publique"
+        case .publicBody: text += ", " + messages.text(CheckReason.kindPublicBody)
         case .individual:
-            text += party.actsProfessionally ? ", particulier agissant à titre professionnel" : ", particulier"
+            text +=
+                ", "
+                + messages.text(party.actsProfessionally ? CheckReason.kindIndividualProfessional : .kindIndividual)
         }
-        if let siren = party.siren { text += ", SIREN \(grouped(siren))" }
+        if let siren = party.siren { text += ", " + messages.text(CheckReason.siren(siren: grouped(siren))) }
         return text + ", " + address(party.address)
     }
 
@@ -103,78 +120,74 @@ public enum CaseSummary {
         return text
     }
 
-    public static func natureName(_ nature: Nature) -> String {
+    static func natureName(_ nature: Nature) -> CheckReason {
         switch nature {
-        case .commercial: return "commerciale"
-        case .civil: return "civile"
-        case .consumer: return "consommation"
-        case .consumerCredit: return "crédit à la consommation"
-        case .residentialLease: return "bail d'habitation"
-        case .publicProcurement: return "commande publique"
+        case .commercial: return .natureCommercial
+        case .civil: return .natureCivil
+        case .consumer: return .natureConsumer
+        case .consumerCredit: return .natureConsumerCredit
+        case .residentialLease: return .natureResidentialLease
+        case .publicProcurement: return .naturePublicProcurement
         }
     }
 
-    public static func regimeName(_ regime: Regime) -> String {
+    /// The regime and its rule in a few words; the flat fee and the margin are the data's.
+    static func regimeName(_ regime: Regime, figures: Figures?, _ messages: MessageCatalogue) -> String {
+        let reason: CheckReason
         switch regime {
         case .b2b:
-            return
-                "entre professionnels : pénalités de retard dès le lendemain de l'échéance et indemnité forfaitaire de 40 € par facture (C. com. L441-10 II, D441-5)"
+            reason = figures.map { .regimeB2B(fee: euros($0.flatFeeB2B)) } ?? .regimeB2BNoFigures
         case .publicProcurement:
-            return
-                "commande publique : intérêts moratoires BCE + 8 points et indemnité forfaitaire de 40 € (C. commande publique R2192-31, D2192-35)"
-        case .civil:
-            return
-                "civil : intérêts au taux légal à compter de la réception de la mise en demeure (C. civ. 1231-6, 1344-1)"
-        case .consumer:
-            return
-                "consommateur : intérêts au taux légal à compter de la réception de la mise en demeure (C. civ. 1231-6), sans indemnité forfaitaire"
-        case .residentialLease:
-            return
-                "bail d'habitation : intérêts au taux légal à compter de la mise en demeure (C. civ. 1231-6), juge des contentieux de la protection du domicile du locataire (CPC 1406)"
-        case .consumerCredit:
-            return "crédit à la consommation : intérêts contractuels seulement s'ils sont indiqués (C. consom. L312-39)"
+            reason =
+                figures.map {
+                    .regimePublicProcurement(margin: number($0.publicMargin), fee: euros($0.flatFeePublic))
+                } ?? .regimePublicProcurementNoFigures
+        case .civil: reason = .regimeCivil
+        case .consumer: reason = .regimeConsumer
+        case .residentialLease: reason = .regimeResidentialLease
+        case .consumerCredit: reason = .regimeConsumerCredit
+        }
+        return messages.text(reason)
+    }
+
+    static func clauseName(_ clause: PenaltyRateClause) -> CheckReason {
+        switch clause {
+        case .fixed(let rate): return .clauseFixed(rate: Money.frenchRate(rate))
+        case .ecbPlus(let points): return .clauseECB(points: number(points))
+        case .legalTimes(let factor): return .clauseLegal(multiple: number(factor))
         }
     }
 
-    static func clauseName(_ clause: PenaltyRateClause) -> String {
-        switch clause {
-        case .fixed(let rate): return "\(Money.frenchRate(rate)) par an"
-        case .ecbPlus(let points): return "taux BCE + \(number(points)) points, par semestre"
-        case .legalTimes(let factor): return "\(number(factor)) × le taux légal, par semestre"
-        }
+    /// `40 €`: a statutory sum in a sentence, without cents when it has none.
+    static func euros(_ value: Decimal) -> String {
+        value == Money.rounded(value, scale: 0) ? "\(number(value)) €" : Money.french(value)
     }
 
     static func number(_ value: Decimal) -> String {
         "\(value)".replacingOccurrences(of: ".", with: ",")
     }
 
-    static func events(_ value: Case) -> String {
-        if value.events.isEmpty { return "aucun" }
+    static func events(_ value: Case, _ messages: MessageCatalogue) -> String {
+        func say(_ reason: CheckReason) -> String { messages.text(reason) }
+        if value.events.isEmpty { return say(.eventsNone) }
         var parts: [String] = []
         let reminders = value.events.filter { $0.type == .reminder }.count
-        if reminders > 0 { parts.append("\(reminders) relance\(reminders > 1 ? "s" : "")") }
+        if reminders > 0 {
+            parts.append(say(reminders > 1 ? .reminders(count: String(reminders)) : .reminderOne))
+        }
         let notices = value.events.filter { $0.type == .formalNotice }
         if let notice = value.formalNotice {
-            var text = notices.count > 1 ? "\(notices.count) mises en demeure, la dernière" : "mise en demeure"
-            text += " envoyée le \(french(notice.date))"
-            text += notice.received.map { ", reçue le \(french($0))" } ?? ", réception non indiquée"
+            var text =
+                notices.count > 1
+                ? say(.noticesLast(count: String(notices.count), date: notice.date)) : say(.notice(date: notice.date))
+            text += ", " + (notice.received.map { say(.noticeReceived(date: $0)) } ?? say(.noticeReceiptUnknown))
             parts.append(text)
         }
         if let judgment = value.judgment {
-            var text = "décision exécutoire le \(french(judgment.date))"
-            if let served = judgment.served { text += ", signifiée le \(french(served))" }
+            var text = say(.judgment(date: judgment.date))
+            if let served = judgment.served { text += ", " + say(.judgmentServed(date: served)) }
             parts.append(text)
         }
         return parts.joined(separator: " ; ")
-    }
-
-    static let months = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
-    ]
-
-    /// `23 juin 2025` (`1er juin 2025`).
-    public static func french(_ day: Day) -> String {
-        "\(day.day == 1 ? "1er" : String(day.day)) \(months[day.month - 1]) \(day.year)"
     }
 }

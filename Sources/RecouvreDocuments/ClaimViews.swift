@@ -14,10 +14,10 @@ public struct InvoiceView: Sendable, Hashable {
     /// The amount is TTC (an invoice); rents and charges carry no VAT (CGI 261 D).
     public var taxed: Bool
 
-    init(_ invoice: InvoiceStatement, label: String, taxed: Bool) {
+    init(_ invoice: InvoiceStatement, label: String, taxed: Bool, dates: FrenchDates) {
         number = invoice.number
-        issued = FrenchFormat.date(invoice.issued)
-        due = FrenchFormat.date(invoice.due)
+        issued = dates.long(invoice.issued)
+        due = dates.long(invoice.due)
         amount = FrenchFormat.amount(invoice.amount)
         outstanding = FrenchFormat.amount(invoice.outstanding)
         self.label = label
@@ -39,14 +39,14 @@ public struct LateInvoiceView: Sendable, Hashable {
     public var label: String
     public var taxed: Bool
 
-    init(_ invoice: InvoiceStatement, paidOn: Day, label: String, taxed: Bool) {
+    init(_ invoice: InvoiceStatement, paidOn: Day, label: String, taxed: Bool, dates: FrenchDates) {
         self.label = label
         self.taxed = taxed
         number = invoice.number
-        issued = FrenchFormat.date(invoice.issued)
-        due = FrenchFormat.date(invoice.due)
+        issued = dates.long(invoice.issued)
+        due = dates.long(invoice.due)
         amount = FrenchFormat.amount(invoice.amount)
-        self.paidOn = FrenchFormat.date(paidOn)
+        self.paidOn = dates.long(paidOn)
         penalties = FrenchFormat.amount(invoice.penalties)
         flatFee = invoice.flatFee > 0 ? FrenchFormat.amount(invoice.flatFee) : nil
     }
@@ -63,7 +63,7 @@ public struct ClaimView: Sendable, Hashable {
     /// The as-of date of the figures.
     public var asOf: String
 
-    init(_ statement: Statement) {
+    init(_ statement: Statement, dates: FrenchDates) {
         principal = FrenchFormat.amount(statement.totals.principal)
         penalties = FrenchFormat.amount(statement.totals.penalties)
         flatFees = FrenchFormat.amount(statement.totals.flatFees)
@@ -71,7 +71,7 @@ public struct ClaimView: Sendable, Hashable {
             statement.totals.extraRecoveryCosts > 0
             ? FrenchFormat.amount(statement.totals.extraRecoveryCosts) : nil
         total = FrenchFormat.amount(statement.totals.total)
-        asOf = FrenchFormat.date(statement.asOf)
+        asOf = dates.long(statement.asOf)
     }
 }
 

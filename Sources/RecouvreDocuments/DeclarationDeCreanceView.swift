@@ -41,6 +41,7 @@ public struct DeclarationDeCreanceView: Sendable {
     public var declaredTotal: String
 
     init(_ facts: DossierFacts) {
+        let dates = facts.dates
         place = facts.place
         date = facts.date
         reference = facts.theCase.reference
@@ -49,13 +50,14 @@ public struct DeclarationDeCreanceView: Sendable {
         var opened: Day?
         if case .opened(let day) = facts.theCase.contract.collectiveProceedings {
             opened = day
-            openingJudgment = FrenchFormat.date(day)
+            openingJudgment = dates.long(day)
         } else {
             openingJudgment = nil
         }
         proceedings = ProceedingsView(
-            facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline)
-        invoices = facts.statement.invoices.map { DeclaredInvoiceView($0, opened: opened) }
+            facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline, dates: dates,
+            messages: facts.messages)
+        invoices = facts.statement.invoices.map { DeclaredInvoiceView($0, opened: opened, dates: dates) }
         claim = facts.claim
         rates = facts.rates
         professional = facts.professional || facts.publicBuyer
@@ -94,26 +96,27 @@ public struct DeclaredTitleView: Sendable {
 
     init(_ title: TitleStatement, judgment: Event, facts: DossierFacts) {
         label = TitleWords(messages: facts.messages).label(judgment)
-        served = title.served.map(FrenchFormat.date)
+        served = title.served.map { facts.dates.long($0) }
         principalDue = FrenchFormat.amount(title.principalDue)
         let rate: String?
         switch title.rate {
         case .legal?: rate = facts.messages.text(SituationDocumentReason.rateLegal)
         case .clause(let clause)?:
-            rate = facts.messages.text(SituationDocumentReason.rateClause(rate: DecompteDuTitreView.words(clause)))
+            rate = facts.messages.text(
+                SituationDocumentReason.rateClause(rate: DecompteDuTitreView.words(clause, messages: facts.messages)))
         case nil: rate = nil
         }
         if let rate, let from = title.interestFrom, from <= title.asOf {
             interest = facts.messages.text(
                 SituationDocumentReason.declaredTitleRate(
-                    rate: rate, from: FrenchFormat.date(from), to: FrenchFormat.date(title.asOf)))
+                    rate: rate, from: facts.dates.long(from), to: facts.dates.long(title.asOf)))
         } else {
             interest = facts.messages.text(SituationDocumentReason.declaredTitleNoInterest)
         }
         interestDue = FrenchFormat.amount(title.interestDue)
         costsDue = FrenchFormat.amount(title.costsDue)
         total = FrenchFormat.amount(title.total)
-        asOf = FrenchFormat.date(title.asOf)
+        asOf = facts.dates.long(title.asOf)
     }
 }
 
@@ -129,10 +132,10 @@ public struct DeclaredInvoiceView: Sendable {
     /// `40,00 €`, when the invoice's fee is declared.
     public var flatFee: String?
 
-    init(_ invoice: InvoiceStatement, opened: Day?) {
+    init(_ invoice: InvoiceStatement, opened: Day?, dates: FrenchDates) {
         number = invoice.number
-        issued = FrenchFormat.date(invoice.issued)
-        due = FrenchFormat.date(invoice.due)
+        issued = dates.long(invoice.issued)
+        due = dates.long(invoice.due)
         amount = FrenchFormat.amount(invoice.amount)
         outstanding = FrenchFormat.amount(invoice.outstanding)
         dueBeforeOpening = opened.map { invoice.due < $0 } ?? true
@@ -162,27 +165,29 @@ public struct ProceedingsView: Sendable {
     /// No BODACC date: the deadline cannot be checked.
     public var deadlineUnknown: Bool
 
-    init(_ details: ProceedingsDetails?, deadline: DeclarationDeadline?) {
+    init(
+        _ details: ProceedingsDetails?, deadline: DeclarationDeadline?, dates: FrenchDates, messages: MessageCatalogue
+    ) {
         sauvegarde = details?.kind == .sauvegarde
         redressement = details?.kind == .redressement
         liquidation = details?.kind == .liquidation
         court = details?.court
-        bodacc = details?.bodacc.map(FrenchFormat.date)
+        bodacc = details?.bodacc.map { dates.long($0) }
         mandataireName = details?.mandataire?.name
-        mandataireAddressLines = details?.mandataire?.address.map(PartyView.lines(of:)) ?? []
+        mandataireAddressLines = details?.mandataire?.address.map { PartyView.lines(of: $0, messages: messages) } ?? []
         inTimeUntil = nil
         lateSince = nil
         reliefUntil = nil
         foreclosed = false
         deadlineUnknown = false
         switch deadline {
-        case .inTime(let until)?: inTimeUntil = FrenchFormat.date(until)
+        case .inTime(let until)?: inTimeUntil = dates.long(until)
         case .late(let passed, let relief)?:
-            lateSince = FrenchFormat.date(passed)
-            reliefUntil = FrenchFormat.date(relief)
+            lateSince = dates.long(passed)
+            reliefUntil = dates.long(relief)
         case .foreclosed(let passed, let relief)?:
-            lateSince = FrenchFormat.date(passed)
-            reliefUntil = FrenchFormat.date(relief)
+            lateSince = dates.long(passed)
+            reliefUntil = dates.long(relief)
             foreclosed = true
         case .unknown?, nil: deadlineUnknown = true
         }

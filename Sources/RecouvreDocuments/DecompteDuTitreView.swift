@@ -45,28 +45,30 @@ public struct DecompteDuTitreView: Sendable {
     }
 
     init(_ facts: DossierFacts) throws {
+        let dates = facts.dates
         guard let title = facts.statement.title, let judgment = facts.theCase.judgment else {
             throw DocumentError(file: "decompte-du-titre", message: "le cas ne décrit aucun titre (événement judgment)")
         }
         let words = TitleWords(messages: facts.messages)
         reference = facts.theCase.reference
-        asOf = FrenchFormat.date(title.asOf)
+        asOf = dates.long(title.asOf)
         creditor = facts.creditor
         debtor = facts.debtor
         self.title = words.label(judgment)
-        served = title.served.map(FrenchFormat.date)
+        served = title.served.map { dates.long($0) }
         invoices = title.invoices.joined(separator: ", ")
         principal = FrenchFormat.amount(title.principal)
         switch title.rate {
         case .legal?: rate = facts.messages.text(SituationDocumentReason.rateLegal)
         case .clause(let clause)?:
-            rate = facts.messages.text(SituationDocumentReason.rateClause(rate: Self.words(clause)))
+            rate = facts.messages.text(
+                SituationDocumentReason.rateClause(rate: Self.words(clause, messages: facts.messages)))
         case nil: rate = nil
         }
-        interestFrom = title.interestFrom.map(FrenchFormat.date)
+        interestFrom = title.interestFrom.map { dates.long($0) }
         if let from = title.increaseFrom, let served = title.served {
             increase = facts.messages.text(
-                SituationDocumentReason.increaseFrom(served: FrenchFormat.date(served), from: FrenchFormat.date(from)))
+                SituationDocumentReason.increaseFrom(served: dates.long(served), from: dates.long(from)))
         } else if case .legal? = title.rate {
             increase = facts.messages.text(SituationDocumentReason.increaseNotServed)
         } else if title.rate != nil {
@@ -93,9 +95,7 @@ public struct DecompteDuTitreView: Sendable {
         article700 = FrenchFormat.amount(title.article700)
         costsDue = FrenchFormat.amount(title.costsDue)
         total = FrenchFormat.amount(title.total)
-        dayBasis =
-            facts.statement.dayBasis == .d365
-            ? "365 jours, y compris les années bissextiles" : "jours réels (366 les années bissextiles)"
+        dayBasis = facts.messages.text(facts.statement.dayBasis == .d365 ? ReleveWord.dayBasis365 : .dayBasisActual)
         switch facts.route.titlePath {
         case .publicBody?: closing = facts.messages.text(SituationDocumentReason.decompteCostsPublicBody)
         case .europeanEnforcement?, .exequatur?:
@@ -108,11 +108,12 @@ public struct DecompteDuTitreView: Sendable {
     }
 
     /// "12,00 %", "taux BCE + 10 points", "3 fois le taux de l'intérêt légal".
-    static func words(_ clause: PenaltyRateClause) -> String {
+    static func words(_ clause: PenaltyRateClause, messages: MessageCatalogue) -> String {
         switch clause {
         case .fixed(let rate): return FrenchFormat.rate(rate)
-        case .ecbPlus(let points): return "BCE + \(FrenchFormat.number(points)) points"
-        case .legalTimes(let multiple): return "\(FrenchFormat.number(multiple)) fois le taux de l'intérêt légal"
+        case .ecbPlus(let points): return messages.text(ReleveWord.clauseECBPlus(points: FrenchFormat.number(points)))
+        case .legalTimes(let multiple):
+            return messages.text(ReleveWord.clauseLegalTimes(multiple: FrenchFormat.number(multiple)))
         }
     }
 }

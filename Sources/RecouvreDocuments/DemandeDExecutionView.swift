@@ -31,6 +31,7 @@ public struct DemandeDExecutionView: Sendable {
     public var exhibits: [ExhibitView]
 
     init(_ facts: DossierFacts) throws {
+        let dates = facts.dates
         guard let title = facts.statement.title, let judgment = facts.theCase.judgment else {
             throw DocumentError(file: "demande-d-execution-forcee", message: "le cas ne décrit aucun titre")
         }
@@ -45,7 +46,7 @@ public struct DemandeDExecutionView: Sendable {
         signatory = facts.signatory
         self.title = TitleWords(messages: facts.messages).label(judgment)
         order = judgment.judgmentKind == .order
-        served = title.served.map(FrenchFormat.date)
+        served = title.served.map { dates.long($0) }
         invoices = decompte.invoices
         total = decompte.total
         principalDue = decompte.principalDue
@@ -58,7 +59,7 @@ public struct DemandeDExecutionView: Sendable {
             rate = title.principalDue > 0 ? decompte.rate : nil
         }
         if title.principalDue == 0 { rate = nil }
-        runningFrom = FrenchFormat.date(title.asOf.adding(days: 1))
+        runningFrom = dates.long(title.asOf.adding(days: 1))
         increase = decompte.increase
         exhibits = facts.exhibitViews
     }

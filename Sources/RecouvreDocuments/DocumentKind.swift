@@ -1,3 +1,4 @@
+import RecouvreModel
 import RecouvreRoute
 
 /// The documents a dossier can hold. The raw value names the template (`forms/templates/<raw>.mustache`).
@@ -23,21 +24,25 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     /// The template's name under `forms/templates/`.
     public var template: String { rawValue }
 
-    public var title: String {
+    /// The document's title (in the bundle's listing, on the bordereau, in dossier.xml), worded in
+    /// `forms/messages/documents.yaml` (`title…` keys).
+    public func title(_ messages: MessageCatalogue) -> String { messages.text(titleWord) }
+
+    var titleWord: DocumentTitle {
         switch self {
-        case .miseEnDemeure: return "Mise en demeure"
-        case .releveDeCompte: return "Relevé de compte"
-        case .requeteInjonctionDePayer: return "Requête en injonction de payer"
-        case .requetePetitesCreances: return "Demande de recouvrement simplifié des petites créances"
-        case .formulaireEuropeen: return "Formulaire A : demande européenne"
-        case .memoireEnReclamation: return "Mémoire en réclamation"
-        case .declarationDeCreance: return "Déclaration de créance"
-        case .requeteReleveDeForclusion: return "Requête en relevé de forclusion"
-        case .bordereauDePieces: return "Bordereau de pièces"
-        case .lettreAuCommissaireDeJustice: return "Lettre au commissaire de justice"
-        case .decompteDuTitre: return "Décompte du titre exécutoire"
-        case .demandeDExecution: return "Demande d'exécution forcée"
-        case .requeteRefereProvision: return "Requête en référé-provision"
+        case .miseEnDemeure: return .titleMiseEnDemeure
+        case .releveDeCompte: return .titleReleveDeCompte
+        case .requeteInjonctionDePayer: return .titleRequeteInjonctionDePayer
+        case .requetePetitesCreances: return .titleRequetePetitesCreances
+        case .formulaireEuropeen: return .titleFormulaireEuropeen
+        case .memoireEnReclamation: return .titleMemoireEnReclamation
+        case .declarationDeCreance: return .titleDeclarationDeCreance
+        case .requeteReleveDeForclusion: return .titleRequeteReleveDeForclusion
+        case .bordereauDePieces: return .titleBordereauDePieces
+        case .lettreAuCommissaireDeJustice: return .titleLettreAuCommissaireDeJustice
+        case .decompteDuTitre: return .titleDecompteDuTitre
+        case .demandeDExecution: return .titleDemandeDExecution
+        case .requeteRefereProvision: return .titleRequeteRefereProvision
         }
     }
 

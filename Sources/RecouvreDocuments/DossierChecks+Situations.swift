@@ -17,11 +17,12 @@ extension DossierChecks {
         guard case .waiting(let received, let rejected, let from)? = input.route.administrativeClaim,
             input.options.stage != .notice
         else { return [] }
+        let dates = FrenchDates(messages: messages)
         return [
             messages.text(
                 SituationDocumentReason.claimWaiting(
-                    received: FrenchFormat.date(received), rejected: FrenchFormat.date(rejected),
-                    from: FrenchFormat.date(from)))
+                    received: dates.long(received), rejected: dates.long(rejected),
+                    from: dates.long(from)))
         ]
     }
 

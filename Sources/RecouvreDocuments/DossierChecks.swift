@@ -23,22 +23,23 @@ public enum DossierChecks {
     ) -> [String] {
         guard input.stage == .court else { return situationRefusals(input, messages: messages) }
         var reasons: [String] = []
+        let dates = FrenchDates(messages: messages)
         func say(_ reason: DocumentReason) { reasons.append(messages.text(reason)) }
         let claim = input.case
         if hasNotice(input.route) {
             if let notice = claim.formalNotice, let index = claim.events.firstIndex(of: notice) {
                 if notice.letter == nil { say(.noticeLetterMissing(index: String(index))) }
                 if notice.effectiveReceipt == nil {
-                    say(.noticeNotReceived(index: String(index), date: FrenchFormat.date(notice.date)))
+                    say(.noticeNotReceived(index: String(index), date: dates.long(notice.date)))
                 } else if let earliest = earliestFiling(claim, settings: settings), input.statement.asOf < earliest,
                     !input.options.force
                 {
                     say(
                         .noticeTimeNotRun(
-                            received: FrenchFormat.date(notice.effectiveReceipt!),
+                            received: dates.long(notice.effectiveReceipt!),
                             days: String(settings.formalNoticeDays(for: claim.regime)),
-                            earliest: FrenchFormat.date(earliest),
-                            date: FrenchFormat.date(input.statement.asOf)))
+                            earliest: dates.long(earliest),
+                            date: dates.long(input.statement.asOf)))
                 }
             } else {
                 say(.noticeMissing)
@@ -118,9 +119,10 @@ public enum DossierChecks {
             let receipt = input.case.formalNotice?.effectiveReceipt,
             let earliest = earliestFiling(input.case, settings: settings), input.statement.asOf < earliest
         else { return nil }
+        let dates = FrenchDates(messages: messages)
         return messages.text(
             DocumentReason.noticeTimeForced(
-                received: FrenchFormat.date(receipt), days: String(settings.formalNoticeDays(for: input.case.regime)),
-                earliest: FrenchFormat.date(earliest), date: FrenchFormat.date(input.statement.asOf)))
+                received: dates.long(receipt), days: String(settings.formalNoticeDays(for: input.case.regime)),
+                earliest: dates.long(earliest), date: dates.long(input.statement.asOf)))
     }
 }

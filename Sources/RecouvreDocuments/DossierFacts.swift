@@ -10,6 +10,8 @@ struct DossierFacts {
     let settings: DocumentSettings
     let exhibits: [DossierExhibit]
     let messages: MessageCatalogue
+    /// Dates written out with the catalogue's month names (`forms/messages/calendar.yaml`).
+    let dates: FrenchDates
     let statutory: StatutoryParameters
     /// The last day a payment or credit note was imputed on each invoice, by invoice number: computed
     /// once (looking it up in every payment for each invoice was quadratic in a 10,000-invoice case).
@@ -23,6 +25,7 @@ struct DossierFacts {
         self.settings = settings
         self.exhibits = exhibits
         self.messages = messages
+        self.dates = FrenchDates(messages: messages)
         self.statutory = statutory
         var lastImputed: [String: Day] = [:]
         for payment in input.statement.payments {
@@ -41,18 +44,20 @@ struct DossierFacts {
 
     func text(_ reason: DocumentReason) -> String { messages.text(reason) }
 
-    var creditor: PartyView { PartyView(theCase.creditor) }
-    var debtor: PartyView { PartyView(theCase.debtor) }
+    var creditor: PartyView { PartyView(theCase.creditor, messages: messages) }
+    var debtor: PartyView { PartyView(theCase.debtor, messages: messages) }
     var invoices: [InvoiceView] { statement.invoices.map(invoiceView) }
     var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(invoiceView) }
     var lateInvoices: [LateInvoiceView] {
         statement.invoices.compactMap { invoice in
-            paidOn(invoice).map { LateInvoiceView(invoice, paidOn: $0, label: lineLabel(invoice), taxed: !isLease) }
+            paidOn(invoice).map {
+                LateInvoiceView(invoice, paidOn: $0, label: lineLabel(invoice), taxed: !isLease, dates: dates)
+            }
         }
     }
-    var claim: ClaimView { ClaimView(statement) }
+    var claim: ClaimView { ClaimView(statement, dates: dates) }
     /// The documents are dated the day of the computation.
-    var date: String { FrenchFormat.date(statement.asOf) }
+    var date: String { dates.long(statement.asOf) }
     /// Letters are signed where the creditor (or its mandataire) is established.
     var place: String { firm?.address.city ?? theCase.creditor.address.city }
     /// The signatory: the mandataire's, else the creditor's representative, else the creditor itself.
@@ -117,7 +122,7 @@ struct DossierFacts {
 
     /// The first day interest or penalties run, over every invoice.
     var interestFrom: String? {
-        statement.invoices.flatMap(\.periods).map(\.from).min().map(FrenchFormat.date)
+        statement.invoices.flatMap(\.periods).map(\.from).min().map { dates.long($0) }
     }
 
     /// The penalties or interest that keep running after the date of the figures, with their rate, the
@@ -125,7 +130,7 @@ struct DossierFacts {
     /// line; without it only the taux légal would run after the order, C. civ. 1231-7).
     var runningInterest: [String] {
         let base = FrenchFormat.amount(statement.totals.principal)
-        let from = FrenchFormat.date(statement.asOf.adding(days: 1))
+        let from = dates.long(statement.asOf.adding(days: 1))
         var lines: [String] = []
         let periods = statement.invoices.flatMap(\.periods)
         if theCase.contract.collectiveProceedings != nil || statement.totals.principal == 0 {
@@ -178,9 +183,9 @@ struct DossierFacts {
         guard stage == .notice, let notice = theCase.formalNotice else { return nil }
         if let received = notice.effectiveReceipt {
             return text(
-                .previousNoticeReceived(date: FrenchFormat.date(notice.date), received: FrenchFormat.date(received)))
+                .previousNoticeReceived(date: dates.long(notice.date), received: dates.long(received)))
         }
-        return text(.previousNotice(date: FrenchFormat.date(notice.date)))
+        return text(.previousNotice(date: dates.long(notice.date)))
     }
 
     var contractReference: String? { theCase.contract.reference }
@@ -189,16 +194,16 @@ struct DossierFacts {
     var courtName: String? { route.court?.name }
 
     /// `le tribunal de commerce de Dijon`, `la chambre commerciale du tribunal judiciaire de Strasbourg`.
-    var courtWithArticle: String? { route.court.map { CourtWords.withArticle($0.name) } }
+    var courtWithArticle: String? { route.court.map { CourtWords.withArticle($0.name, messages) } }
 
     /// Who the requête is addressed to: "Madame, Monsieur le Président du tribunal de commerce de Dijon",
     /// "Madame, Monsieur le juge des contentieux de la protection du tribunal de proximité de Roubaix".
     var addressee: String {
         guard let court = route.court, court.kind != .foreign else { return text(.addresseeToComplete) }
         if court.kind == .jugeDesContentieuxDeLaProtection {
-            return text(.addresseeJudge(court: CourtWords.withArticle(court.name)))
+            return text(.addresseeJudge(court: CourtWords.withArticle(court.name, messages)))
         }
-        return text(.addresseePresident(court: CourtWords.genitive(court.name)))
+        return text(.addresseePresident(court: CourtWords.genitive(court.name, messages)))
     }
 
     /// The step announced in the notice, from the route (C. civ. 1344 does not require it; the
@@ -228,16 +233,16 @@ struct DossierFacts {
                 parts.append(
                     text(
                         .basisInvoice(
-                            number: invoice.number, issued: FrenchFormat.date(invoice.issued),
-                            due: FrenchFormat.date(invoice.due),
+                            number: invoice.number, issued: dates.long(invoice.issued),
+                            due: dates.long(invoice.due),
                             outstanding: FrenchFormat.amount(invoice.outstanding))))
             } else if let paid = paidOn(invoice) {
                 parts.append(
                     text(
                         .basisPaidLate(
-                            number: invoice.number, issued: FrenchFormat.date(invoice.issued),
-                            due: FrenchFormat.date(invoice.due),
-                            paid: FrenchFormat.date(paid))))
+                            number: invoice.number, issued: dates.long(invoice.issued),
+                            due: dates.long(invoice.due),
+                            paid: dates.long(paid))))
             }
         }
         if let terms = theCase.contract.paymentTerms { parts.append(text(.basisTerms(terms: terms))) }
@@ -266,11 +271,24 @@ enum CourtWords {
 
     static func feminine(_ name: String) -> Bool { common(name).hasPrefix("chambre") || common(name).hasPrefix("cour") }
 
-    /// `le tribunal de commerce de Dijon`, `la chambre commerciale …`.
-    static func withArticle(_ name: String) -> String { (feminine(name) ? "la " : "le ") + common(name) }
+    /// `le tribunal de commerce de Dijon`, `la chambre commerciale …` (the articles are the catalogue's).
+    static func withArticle(_ name: String, _ messages: MessageCatalogue) -> String {
+        messages.text(
+            feminine(name) ? CourtWord.articleFeminine(court: common(name)) : .articleMasculine(court: common(name)))
+    }
 
     /// `du tribunal de commerce de Dijon`, `de la chambre commerciale …`.
-    static func genitive(_ name: String) -> String { (feminine(name) ? "de la " : "du ") + common(name) }
+    static func genitive(_ name: String, _ messages: MessageCatalogue) -> String {
+        messages.text(
+            feminine(name) ? CourtWord.genitiveFeminine(court: common(name)) : .genitiveMasculine(court: common(name)))
+    }
+
+    /// `au tribunal de commerce de Dijon`, `à la chambre commerciale …`.
+    static func dative(_ name: String, _ messages: MessageCatalogue) -> String {
+        feminine(name)
+            ? messages.text(CourtWord.dativeFeminine(court: withArticle(name, messages)))
+            : messages.text(CourtWord.dativeMasculine(court: common(name)))
+    }
 }
 
 /// The mandataire as the letters print it.
@@ -292,7 +310,7 @@ public struct FirmView: Sendable, Hashable {
     init(_ firm: Firm, creditor: String, facts: DossierFacts) {
         name = firm.name
         role = firm.role ?? FirmView.role(firm, facts)
-        addressLines = PartyView.lines(of: firm.address)
+        addressLines = PartyView.lines(of: firm.address, messages: facts.messages)
         let contact = [firm.phone, firm.email].compactMap { $0 }
         self.contact = contact.isEmpty ? nil : contact.joined(separator: " · ")
         reference = firm.reference

@@ -27,7 +27,7 @@ extension DossierRenderer {
             key: "file")
         if let served = judgment.served {
             add(
-                messages.text(SituationDocumentReason.exhibitService(date: FrenchFormat.date(served))),
+                messages.text(SituationDocumentReason.exhibitService(date: dates.long(served))),
                 judgment.serviceFile, key: "service_file")
         }
         return exhibits
@@ -56,7 +56,7 @@ extension DossierRenderer {
         if let received = claim.events.filter({ $0.type == .claimReceived }).max(by: { $0.date < $1.date }),
             let index = claim.events.firstIndex(of: received)
         {
-            let date = FrenchFormat.date(received.date)
+            let date = dates.long(received.date)
             add(received.file, .exhibitClaim(date: date), key: "events[\(index)].file")
             add(received.receiptFile, .exhibitClaimReceipt(date: date), key: "events[\(index)].receipt_file")
         }
@@ -64,7 +64,7 @@ extension DossierRenderer {
             let index = claim.events.firstIndex(of: rejection)
         {
             add(
-                rejection.file, .exhibitRejection(date: FrenchFormat.date(rejection.date)), key: "events[\(index)].file"
+                rejection.file, .exhibitRejection(date: dates.long(rejection.date)), key: "events[\(index)].file"
             )
         }
         return exhibits
@@ -74,13 +74,14 @@ extension DossierRenderer {
 /// How the documents name a title: "jugement du 12 mai 2026 (Tribunal judiciaire de Lyon)".
 struct TitleWords {
     let messages: MessageCatalogue
+    var dates: FrenchDates { FrenchDates(messages: messages) }
 
     func kind(_ judgment: Event) -> String {
         messages.text(judgment.judgmentKind == .order ? SituationDocumentReason.kindOrder : .kindJudgment)
     }
 
     func label(_ judgment: Event) -> String {
-        let date = FrenchFormat.date(judgment.date)
+        let date = dates.long(judgment.date)
         if let court = judgment.court {
             return messages.text(SituationDocumentReason.titleLabel(kind: kind(judgment), date: date, court: court))
         }
@@ -98,7 +99,7 @@ extension DossierRenderer {
         let content = try templates.content(
             DocumentKind.decompteDuTitre.template, TemplateTree.value(try DecompteDuTitreView(facts)))
         return RenderedDocument(
-            fileName: "", title: DocumentKind.decompteDuTitre.title, kind: .decompteDuTitre, content: content
+            fileName: "", title: DocumentKind.decompteDuTitre.title(messages), kind: .decompteDuTitre, content: content
         ).text
     }
 }

@@ -14,6 +14,8 @@ public struct DossierRenderer: Sendable {
     public let messages: MessageCatalogue
     /// The statutory figures the documents print (`forms/rates/statutory.yaml`: the ECB margin).
     public let statutory: StatutoryParameters
+    /// Dates written out with the catalogue's month names, resolved once.
+    let dates: FrenchDates
 
     public init(
         templates: TemplateSet, settings: DocumentSettings, cerfa: [String: CerfaMap],
@@ -24,6 +26,7 @@ public struct DossierRenderer: Sendable {
         self.cerfa = cerfa
         self.messages = messages
         self.statutory = statutory
+        self.dates = FrenchDates(messages: messages)
     }
 
     /// The documents in filing order (`DocumentKind.plan`), numbered `01-…txt`, with the exhibits.
@@ -36,7 +39,7 @@ public struct DossierRenderer: Sendable {
         for (kind, fileName) in zip(plan, fileNames) where kind.isExhibit {
             exhibits.append(
                 DossierExhibit(
-                    number: exhibits.count + 1, title: kind.title,
+                    number: exhibits.count + 1, title: kind.title(messages),
                     source: nil, bundlePath: fileName))
         }
         let facts = DossierFacts(
@@ -45,7 +48,8 @@ public struct DossierRenderer: Sendable {
         for (kind, fileName) in zip(plan, fileNames) {
             // The view is read through its layout by the fast renderer (TemplateSet.markup): same text.
             let content = try templates.content(kind.template, try model(for: kind, facts))
-            documents.append(RenderedDocument(fileName: fileName, title: kind.title, kind: kind, content: content))
+            documents.append(
+                RenderedDocument(fileName: fileName, title: kind.title(messages), kind: kind, content: content))
         }
         let notice = documents.first { $0.kind == .miseEnDemeure }?.fileName
         return Dossier(
@@ -84,14 +88,14 @@ public struct DossierRenderer: Sendable {
             )
         }
         // Hook for the archive: a notice completed from `--archive` names the stored sent file in `letter`.
-        add(notice.letter, .exhibitNoticeSent(date: FrenchFormat.date(notice.date)), key: "letter")
-        add(notice.dispatchProof, .exhibitDispatchProof(date: FrenchFormat.date(notice.date)), key: "dispatch_proof")
+        add(notice.letter, .exhibitNoticeSent(date: dates.long(notice.date)), key: "letter")
+        add(notice.dispatchProof, .exhibitDispatchProof(date: dates.long(notice.date)), key: "dispatch_proof")
         if let receipt = notice.effectiveReceipt {
             add(
                 notice.receiptFile,
                 notice.received == nil
-                    ? .exhibitNotCollected(date: FrenchFormat.date(receipt))
-                    : .exhibitReceipt(date: FrenchFormat.date(receipt)),
+                    ? .exhibitNotCollected(date: dates.long(receipt))
+                    : .exhibitReceipt(date: dates.long(receipt)),
                 key: "receipt_file")
         }
         return exhibits
@@ -151,7 +155,8 @@ public struct DossierRenderer: Sendable {
             return facts.messages.text(SituationDocumentReason.destinationTitle)
         case .refereProvision:
             return facts.messages.text(
-                SituationDocumentReason.destinationRefereProvision(court: court ?? "tribunal administratif"))
+                SituationDocumentReason.destinationRefereProvision(
+                    court: court ?? facts.messages.text(CourtWord.administrativeCourt)))
         case .none: return facts.text(.destinationNotice)
         }
     }

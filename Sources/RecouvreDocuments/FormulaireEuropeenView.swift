@@ -72,19 +72,19 @@ public struct FormulaireEuropeenView: Sendable {
 
         smallClaims = route.procedure == .europeanSmallClaims
         formCode = route.form?.cerfa ?? (smallClaims ? "ESCP-A" : "EPO-A")
-        formTitle = route.form?.title ?? DocumentKind.formulaireEuropeen.title
+        formTitle = route.form?.title ?? DocumentKind.formulaireEuropeen.title(facts.messages)
         let debtorCode = claimCase.debtor.address.country.uppercased()
         let creditorCode = claimCase.creditor.address.country.uppercased()
         // A court of the debtor's state the tool cannot name (the route marks it with a note and no
         // address): the rubric is left blank.
         if let court = route.court, court.kind != .foreign || court.address != nil || court.addressNote == nil {
             courtName = court.name
-            courtAddress = court.address.map(PartyView.lines(of:)) ?? []
+            courtAddress = court.address.map { PartyView.lines(of: $0, messages: facts.messages) } ?? []
             courtBlank = nil
         } else {
             courtName = nil
             courtAddress = []
-            courtBlank = say(.courtBlank(country: CountryNames.french(debtorCode)))
+            courtBlank = say(.courtBlank(country: CountryName.french(debtorCode, messages: facts.messages)))
         }
         courtCountryCode = route.court?.kind == .foreign || route.court == nil ? debtorCode : "FR"
 
@@ -100,11 +100,11 @@ public struct FormulaireEuropeenView: Sendable {
         verification = say(smallClaims ? .verificationSmallClaims : .verificationOrder)
 
         // Brussels I bis art. 4 (domicile of the defendant); a consumer only at home (art. 18(2)).
-        jurisdiction = [say(.jurisdictionDomicile(source: "règlement (UE) 1215/2012, art. 4"))]
+        jurisdiction = [say(.jurisdictionDomicile(source: say(.sourceDomicile)))]
         if statement.regime == .consumer { jurisdiction.append(say(.jurisdictionConsumer)) }
 
-        creditorCountry = CountryNames.french(creditorCode)
-        debtorCountry = CountryNames.french(debtorCode)
+        creditorCountry = CountryName.french(creditorCode, messages: facts.messages)
+        debtorCountry = CountryName.french(debtorCode, messages: facts.messages)
         creditorCountryCode = creditorCode
         self.debtorCountryCode = debtorCode
         iban = claimCase.creditor.iban

@@ -3,17 +3,8 @@ import RecouvreModel
 
 /// How French legal documents print dates, amounts, rates and small numbers.
 public enum FrenchFormat {
-    static let months = [
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ]
-
-    /// `23 novembre 2026`; the first day of a month is written `1er` (`1er janvier 2026`), as French
-    /// typography requires.
-    public static func date(_ day: Day) -> String {
-        let number = day.day == 1 ? "1er" : String(day.day)
-        return "\(number) \(months[day.month - 1]) \(day.year)"
-    }
+    /// Dates written out (`23 novembre 2026`) take the catalogue's month names: `FrenchDates` (built
+    /// from `forms/messages/calendar.yaml` with the law book), not a list in Swift.
 
     /// `23/11/2026`, for the narrow columns of a table.
     public static func shortDate(_ day: Day) -> String {
@@ -35,15 +26,11 @@ public enum FrenchFormat {
         return [chars[0..<3], chars[3..<6], chars[6..<9]].map { String($0) }.joined(separator: "\u{00A0}")
     }
 
-    /// Small numbers of days written in letters then in figures, as in a formal notice:
-    /// `huit (8)`, `quinze (15)`.
-    public static func days(_ count: Int) -> String {
-        let words = [
-            1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit",
-            9: "neuf", 10: "dix", 15: "quinze", 20: "vingt", 30: "trente",
-        ]
-        guard let word = words[count] else { return String(count) }
-        return "\(word) (\(count))"
+    /// Small numbers of days written in letters then in figures, as in a formal notice: `huit (8)`,
+    /// `quinze (15)`; the words are the catalogue's (`forms/messages/calendar.yaml`, `NumberWord`).
+    public static func days(_ count: Int, messages: MessageCatalogue) -> String {
+        guard let word = NumberWord(count) else { return String(count) }
+        return "\(messages.text(word)) (\(count))"
     }
 
     /// `10`, `7,5`: points or a multiple, decimal comma, no trailing zeros.

@@ -48,7 +48,7 @@ extension DossierFacts {
     }
 
     func invoiceView(_ invoice: InvoiceStatement) -> InvoiceView {
-        InvoiceView(invoice, label: lineLabel(invoice), taxed: !isLease)
+        InvoiceView(invoice, label: lineLabel(invoice), taxed: !isLease, dates: dates)
     }
 
     /// Loi 89-462 art. 22: the requête says the principal is stated after the deposit was deducted.
@@ -56,7 +56,7 @@ extension DossierFacts {
         guard isLease, let deposit = statement.payments.first(where: { $0.kind == .deposit }) else { return [] }
         return [
             lease(
-                .requeteDeposit(amount: FrenchFormat.amount(deposit.amount), date: FrenchFormat.date(deposit.date)))
+                .requeteDeposit(amount: FrenchFormat.amount(deposit.amount), date: dates.long(deposit.date)))
         ]
     }
 
@@ -67,7 +67,7 @@ extension DossierFacts {
             return lease(
                 .leaseLinePaidLate(
                     label: label, number: view.number, issued: view.issued, amount: view.amount, due: view.due,
-                    paid: FrenchFormat.date(paid)))
+                    paid: dates.long(paid)))
         }
         return lease(
             .leaseLine(
@@ -78,8 +78,8 @@ extension DossierFacts {
     /// The basis of the claim, line by line, for a lease.
     func leaseBasis(_ invoice: InvoiceStatement) -> [String] {
         let label = lineLabel(invoice)
-        let issued = FrenchFormat.date(invoice.issued)
-        let due = FrenchFormat.date(invoice.due)
+        let issued = dates.long(invoice.issued)
+        let due = dates.long(invoice.due)
         if invoice.outstanding > 0 {
             return [
                 lease(
@@ -92,7 +92,7 @@ extension DossierFacts {
             return [
                 lease(
                     .basisLeasePaidLate(
-                        label: label, number: invoice.number, issued: issued, due: due, paid: FrenchFormat.date(paid)))
+                        label: label, number: invoice.number, issued: issued, due: due, paid: dates.long(paid)))
             ]
         }
         return []
@@ -115,22 +115,22 @@ extension DossierFacts {
             view.deposit.append(
                 lease(
                     .depositStated(
-                        amount: FrenchFormat.amount(deposit.amount), ended: FrenchFormat.date(deposit.date))))
+                        amount: FrenchFormat.amount(deposit.amount), ended: dates.long(deposit.date))))
             if interest > 0 {
                 view.deposit.append(
                     lease(
-                        .depositInterest(amount: FrenchFormat.amount(interest), date: FrenchFormat.date(deposit.date))))
+                        .depositInterest(amount: FrenchFormat.amount(interest), date: dates.long(deposit.date))))
             }
             view.deposit.append(
                 lease(
                     .depositArithmetic(
                         before: FrenchFormat.amount(after + onPrincipal), deposit: FrenchFormat.amount(onPrincipal),
                         after: FrenchFormat.amount(after))))
-            view.deposit.append(lease(.depositConvention(date: FrenchFormat.date(deposit.date))))
+            view.deposit.append(lease(.depositConvention(date: dates.long(deposit.date))))
         } else if let amount = terms.deposit, amount > 0 {
             view.deposit.append(
                 lease(
-                    .depositNotDeducted(amount: FrenchFormat.amount(amount), date: FrenchFormat.date(statement.asOf))))
+                    .depositNotDeducted(amount: FrenchFormat.amount(amount), date: dates.long(statement.asOf))))
         }
         view.hasDeposit = !view.deposit.isEmpty
         let chargesClaimed = statement.invoices.contains { $0.kind != .rent }
@@ -142,7 +142,7 @@ extension DossierFacts {
             }
         }
         if let acquired = terms.resolutoryClauseAcquired {
-            view.notes.append(lease(.occupationFrom(date: FrenchFormat.date(acquired))))
+            view.notes.append(lease(.occupationFrom(date: dates.long(acquired))))
         }
         return view
     }

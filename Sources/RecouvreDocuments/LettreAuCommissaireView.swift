@@ -20,18 +20,19 @@ public struct LettreAuCommissaireView: Sendable {
     public var signatory: String
 
     init(_ facts: DossierFacts) {
+        let dates = facts.dates
         place = facts.place
         date = facts.date
         reference = facts.theCase.reference
         creditor = facts.creditor
         debtor = facts.debtor
-        atCourt = facts.courtWithArticle.map { $0.hasPrefix("le ") ? "au " + $0.dropFirst(3) : "à " + $0 }
+        atCourt = facts.route.court.map { CourtWords.dative($0.name, facts.messages) }
         firm = facts.firmView
         signatureLine = facts.firmView?.signatureLine
         runningInterest = facts.runningInterest
         exhibitCount = String(facts.exhibits.count)
         claim = facts.claim
-        serveBy = FrenchFormat.date(facts.statement.asOf.adding(months: 6))
+        serveBy = dates.long(facts.statement.asOf.adding(months: 6))
         signatory = facts.signatory
     }
 }

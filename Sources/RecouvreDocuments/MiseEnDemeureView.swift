@@ -68,7 +68,7 @@ public struct MiseEnDemeureView: Sendable {
         rates = facts.rates
         flatFee = facts.flatFee
         flatFeeClaimed = facts.flatFeeClaimed
-        timeLimit = FrenchFormat.days(facts.formalNoticeDays)
+        timeLimit = FrenchFormat.days(facts.formalNoticeDays, messages: facts.messages)
         nextStep = facts.nextStep
         previousNotice = facts.previousNotice
         iban = facts.theCase.creditor.iban

@@ -10,44 +10,34 @@ public struct PartyView: Sendable, Hashable {
     public var addressLines: [String]
     public var representative: String?
 
-    public init(_ party: Party) {
+    /// The party with the catalogue's words (`forms/messages/documents.yaml`: its kind;
+    /// `forms/messages/countries.yaml`: a country abroad).
+    public init(_ party: Party, messages: MessageCatalogue) {
         name = party.name
         var parts: [String] = []
         switch party.kind {
         case .company:
             if let form = party.legalForm { parts.append(form) }
         case .publicBody:
-            parts.append("personne morale de droit public")
+            parts.append(messages.text(PartyWord.partyPublicBody))
         case .individual:
-            if party.actsProfessionally { parts.append("entrepreneur individuel") }
+            if party.actsProfessionally { parts.append(messages.text(PartyWord.partySoleTrader)) }
         }
-        if let siren = party.siren { parts.append("SIREN \(FrenchFormat.siren(siren))") }
-        if let rcs = party.rcs { parts.append("RCS \(rcs)") }
+        if let siren = party.siren {
+            parts.append(messages.text(PartyWord.partySiren(siren: FrenchFormat.siren(siren))))
+        }
+        if let rcs = party.rcs { parts.append(messages.text(PartyWord.partyRCS(rcs: rcs))) }
         identity = parts.isEmpty ? nil : parts.joined(separator: ", ")
-        addressLines = PartyView.lines(of: party.address)
+        addressLines = PartyView.lines(of: party.address, messages: messages)
         representative = party.representative
     }
 
     /// The address as printed on an envelope: street lines, then `21000 Dijon`, then the country
-    /// when it is not France.
-    public static func lines(of address: Address) -> [String] {
+    /// when it is not France (its French name from `forms/messages/countries.yaml`).
+    public static func lines(of address: Address, messages: MessageCatalogue) -> [String] {
         var lines = address.lines
         lines.append([address.postcode, address.city].compactMap { $0 }.joined(separator: " "))
-        if !address.isFrance { lines.append(CountryNames.french(address.country)) }
+        if !address.isFrance { lines.append(CountryName.french(address.country, messages: messages)) }
         return lines
     }
-}
-
-/// Country names for addresses abroad (the EU states a European order can reach, and a fallback).
-enum CountryNames {
-    static let names: [String: String] = [
-        "AT": "Autriche", "BE": "Belgique", "BG": "Bulgarie", "CY": "Chypre", "CZ": "Tchéquie",
-        "DE": "Allemagne", "DK": "Danemark", "EE": "Estonie", "ES": "Espagne", "FI": "Finlande",
-        "GR": "Grèce", "HR": "Croatie", "HU": "Hongrie", "IE": "Irlande", "IT": "Italie",
-        "LT": "Lituanie", "LU": "Luxembourg", "LV": "Lettonie", "MT": "Malte", "NL": "Pays-Bas",
-        "PL": "Pologne", "PT": "Portugal", "RO": "Roumanie", "SE": "Suède", "SI": "Slovénie",
-        "SK": "Slovaquie", "CH": "Suisse", "GB": "Royaume-Uni", "MC": "Monaco", "FR": "France",
-    ]
-
-    static func french(_ code: String) -> String { names[code.uppercased()] ?? code.uppercased() }
 }

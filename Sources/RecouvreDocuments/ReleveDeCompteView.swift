@@ -61,15 +61,14 @@ public struct ReleveDeCompteView: Sendable {
     }
 
     init(_ facts: DossierFacts) {
+        let dates = facts.dates
         let statement = facts.statement
         reference = statement.reference
-        asOf = FrenchFormat.date(statement.asOf)
+        asOf = dates.long(statement.asOf)
         creditor = facts.creditor
         debtor = facts.debtor
-        regime = Self.regimeLabel(statement.regime)
-        dayBasis =
-            statement.dayBasis == .d365
-            ? "365 jours, y compris les années bissextiles" : "jours réels (366 les années bissextiles)"
+        regime = facts.messages.text(Self.regimeLabel(statement.regime))
+        dayBasis = facts.messages.text(statement.dayBasis == .d365 ? ReleveWord.dayBasis365 : .dayBasisActual)
         accounts = statement.invoices.map { invoice in
             Account(
                 number: invoice.number, heading: LeaseWording.capitalised(facts.lineLabel(invoice)),
@@ -85,35 +84,39 @@ public struct ReleveDeCompteView: Sendable {
                         source: period.source)
                 },
                 penalties: FrenchFormat.amount(invoice.penalties), flatFee: FrenchFormat.amount(invoice.flatFee),
-                paidLate: facts.paidOn(invoice).map(FrenchFormat.date))
+                paidLate: facts.paidOn(invoice).map { dates.long($0) })
         }
         settlements = statement.payments.map { payment in
             Settlement(
                 label: payment.kind == .deposit
-                    ? facts.lease(.settlementDeposit) : payment.kind == .payment ? "Paiement" : "Avoir",
+                    ? facts.lease(.settlementDeposit)
+                    : facts.messages.text(
+                        payment.kind == .payment ? ReleveWord.settlementPayment : .settlementCreditNote),
                 date: FrenchFormat.shortDate(payment.date),
                 amount: FrenchFormat.amount(payment.amount), settlementReference: payment.reference,
                 imputed: payment.imputed.map {
                     facts.isLease
                         ? facts.lease(.lineImputed(amount: FrenchFormat.amount($0.amount), number: $0.invoice))
-                        : "\(FrenchFormat.amount($0.amount)) sur la facture \($0.invoice)"
+                        : facts.messages.text(
+                            ReleveWord.imputedOnInvoice(amount: FrenchFormat.amount($0.amount), number: $0.invoice))
                 },
                 unallocated: payment.unallocated > 0 ? FrenchFormat.amount(payment.unallocated) : nil)
         }
         claim = facts.claim
         convention = statement.convention
-        accountsHeading = facts.isLease ? facts.lease(.accountsHeading) : "FACTURES"
+        accountsHeading =
+            facts.isLease ? facts.lease(.accountsHeading) : facts.messages.text(ReleveWord.accountsHeadingInvoices)
         lease = facts.leaseStatementLines
     }
 
-    static func regimeLabel(_ regime: Regime) -> String {
+    static func regimeLabel(_ regime: Regime) -> ReleveWord {
         switch regime {
-        case .b2b: return "entre professionnels (C. com. L441-10)"
-        case .publicProcurement: return "commande publique (C. commande publique R2192-31)"
-        case .civil: return "civil (intérêt au taux légal, C. civ. 1231-6)"
-        case .consumer: return "consommateur (intérêt au taux légal, C. civ. 1231-6)"
-        case .residentialLease: return "bail d'habitation (intérêt au taux légal, C. civ. 1231-6)"
-        case .consumerCredit: return "crédit à la consommation (C. consom. L312-39)"
+        case .b2b: return .regimeB2B
+        case .publicProcurement: return .regimePublicProcurement
+        case .civil: return .regimeCivil
+        case .consumer: return .regimeConsumer
+        case .residentialLease: return .regimeResidentialLease
+        case .consumerCredit: return .regimeConsumerCredit
         }
     }
 }

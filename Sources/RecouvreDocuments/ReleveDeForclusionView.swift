@@ -29,18 +29,20 @@ public struct ReleveDeForclusionView: Sendable {
     public var signatory: String
 
     init(_ facts: DossierFacts) {
+        let dates = facts.dates
         place = facts.place
         date = facts.date
         reference = facts.theCase.reference
         creditor = facts.creditor
         debtor = facts.debtor
         if case .opened(let day) = facts.theCase.contract.collectiveProceedings {
-            openingJudgment = FrenchFormat.date(day)
+            openingJudgment = dates.long(day)
         } else {
             openingJudgment = nil
         }
         let proceedings = ProceedingsView(
-            facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline)
+            facts.theCase.contract.proceedingsDetails, deadline: facts.route.declarationDeadline, dates: dates,
+            messages: facts.messages)
         sauvegarde = proceedings.sauvegarde
         redressement = proceedings.redressement
         liquidation = proceedings.liquidation

@@ -36,13 +36,15 @@ public struct RequeteRefereProvisionView: Sendable {
     public var signatory: String
 
     init(_ facts: DossierFacts) {
+        let dates = facts.dates
         place = facts.place
         date = facts.date
         reference = facts.theCase.reference
-        courtAddressLines = facts.route.court?.address.map(PartyView.lines(of:)) ?? []
+        courtAddressLines = facts.route.court?.address.map { PartyView.lines(of: $0, messages: facts.messages) } ?? []
         addressee =
             facts.route.court.map {
-                facts.messages.text(SituationDocumentReason.addresseeRefere(court: CourtWords.genitive($0.name)))
+                facts.messages.text(
+                    SituationDocumentReason.addresseeRefere(court: CourtWords.genitive($0.name, facts.messages)))
             }
             ?? facts.text(.addresseeToComplete)
         creditor = facts.creditor
@@ -59,17 +61,17 @@ public struct RequeteRefereProvisionView: Sendable {
         switch facts.route.administrativeClaim {
         case .implicitlyRejected(let received, let rejected)?:
             rejection = say(
-                .rejectionImplicit(received: FrenchFormat.date(received), rejected: FrenchFormat.date(rejected)))
+                .rejectionImplicit(received: dates.long(received), rejected: dates.long(rejected)))
             recourse = say(.recourseNotRunningImplicit)
         case .expresslyRejected(let day, let deadline)?:
-            rejection = say(.rejectionExpress(date: FrenchFormat.date(day)))
+            rejection = say(.rejectionExpress(date: dates.long(day)))
             recourse =
-                deadline.map { say(.recourseUntil(until: FrenchFormat.date($0))) } ?? say(.recourseNotRunningExpress)
+                deadline.map { say(.recourseUntil(until: dates.long($0))) } ?? say(.recourseNotRunningExpress)
         case .waiting(let received, let rejected, let from)?:
             rejection = say(
                 .claimWaiting(
-                    received: FrenchFormat.date(received), rejected: FrenchFormat.date(rejected),
-                    from: FrenchFormat.date(from)))
+                    received: dates.long(received), rejected: dates.long(rejected),
+                    from: dates.long(from)))
             recourse = ""
         case .notReceived?, nil:
             rejection = say(.claimNotReceived)

@@ -44,7 +44,9 @@ public struct RequeteView: Sendable {
         switch field {
         case .court:
             guard let court = facts.route.court else { return [facts.text(.courtToComplete)] }
-            return [court.name] + (court.address.map(PartyView.lines(of:))?.map(FrenchFormat.ordinaryCase) ?? [])
+            return [court.name]
+                + (court.address.map({ PartyView.lines(of: $0, messages: facts.messages) })?.map(
+                    FrenchFormat.ordinaryCase) ?? [])
         case .creditor:
             return partyLines(facts.theCase.creditor, facts)
         case .creditorAgent:
@@ -60,7 +62,7 @@ public struct RequeteView: Sendable {
                 ? .interestKindLegal : facts.publicBuyer ? .interestKindPublic : .interestKindPenalties
             var text = facts.text(
                 .amountInterest(
-                    kind: facts.text(kind), date: FrenchFormat.date(statement.asOf),
+                    kind: facts.text(kind), date: facts.dates.long(statement.asOf),
                     amount: FrenchFormat.amount(statement.totals.penalties)))
             if let rates = facts.rates, let from = facts.interestFrom {
                 text += " " + facts.text(.amountInterestDetail(rates: rates, from: from))
@@ -87,7 +89,7 @@ public struct RequeteView: Sendable {
                     return facts.text(
                         .invoiceLinePaidLate(
                             number: invoice.number, issued: invoice.issued, amount: invoice.amount, due: invoice.due,
-                            paid: FrenchFormat.date(paid)))
+                            paid: facts.dates.long(paid)))
                 }
                 return facts.text(
                     .invoiceLine(
@@ -114,7 +116,7 @@ public struct RequeteView: Sendable {
     }
 
     static func partyLines(_ party: Party, _ facts: DossierFacts) -> [String] {
-        let view = PartyView(party)
+        let view = PartyView(party, messages: facts.messages)
         var lines = [view.name]
         if party.kind == .individual, let surname = party.surname, let first = party.firstNames {
             lines.append(facts.text(.personIdentity(surname: surname, firstNames: first)))
@@ -126,7 +128,7 @@ public struct RequeteView: Sendable {
                 lines.append(facts.text(.personNationality(nationality: nationality)))
             }
             if let born = party.birthDate, let place = party.birthPlace {
-                lines.append(facts.text(.personBirth(date: FrenchFormat.date(born), place: place)))
+                lines.append(facts.text(.personBirth(date: facts.dates.long(born), place: place)))
             }
         }
         lines.append(facts.text(.partySeat(address: view.addressLines.joined(separator: ", "))))

@@ -27,7 +27,7 @@ extension DatedRate {
         guard unverified else { return [] }
         return [
             .unverifiedRate(
-                series: series.name, period: halfYear.french, rate: StatementWords.rate(rate), file: series.file)
+                series: series.name, period: halfYear, rate: StatementWords.rate(rate), file: series.file)
         ]
     }
 }

@@ -10,12 +10,12 @@ public enum LatePaymentRules {
     public static func defaultB2BRate(for halfYear: HalfYear, tables: RateTables) throws(RateTableError) -> AppliedRate
     {
         let ecb = try tables.ecb.value(
-            on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
+            on: halfYear.start, what: .ecb(on: halfYear.start))
         let margin = try tables.statutory.value(.b2bDefaultMargin, on: halfYear.start)
         return AppliedRate(
             rate: ecb.rate + margin.value,
             reason: .sourceB2BDefault(
-                rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                rate: StatementWords.rate(ecb.rate), date: halfYear.start,
                 margin: StatementWords.number(margin.value)))
     }
 
@@ -26,7 +26,7 @@ public enum LatePaymentRules {
         for halfYear: HalfYear, tables: RateTables
     ) throws(RateTableError) -> (rate: Decimal, multiple: Decimal, legal: Decimal, warnings: [StatementReason]) {
         let series = tables.legalAutresCas
-        let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
+        let legal = try series.value(on: halfYear.start, what: .legal(particulier: false))
         let multiple = try tables.statutory.value(.b2bFloorMultiple, on: halfYear.start)
         return (multiple.value * legal.rate, multiple.value, legal.rate, legal.unverifiedWarning(series, halfYear))
     }
@@ -43,19 +43,19 @@ public enum LatePaymentRules {
             return AppliedRate(rate: rate, reason: .sourceClauseFixed(rate: StatementWords.rate(rate)))
         case .ecbPlus(let points):
             let ecb = try tables.ecb.value(
-                on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
+                on: halfYear.start, what: .ecb(on: halfYear.start))
             return AppliedRate(
                 rate: ecb.rate + points,
                 reason: .sourceClauseECB(
-                    rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                    rate: StatementWords.rate(ecb.rate), date: halfYear.start,
                     points: StatementWords.number(points)))
         case .legalTimes(let multiple):
             let series = tables.legalAutresCas
-            let legal = try series.value(on: halfYear.start, what: "taux légal autres cas")
+            let legal = try series.value(on: halfYear.start, what: .legal(particulier: false))
             return AppliedRate(
                 rate: multiple * legal.rate,
                 reason: .sourceClauseLegal(
-                    multiple: StatementWords.number(multiple), period: halfYear.french,
+                    multiple: StatementWords.number(multiple), period: halfYear,
                     rate: StatementWords.rate(legal.rate)),
                 warnings: legal.unverifiedWarning(series, halfYear))
         }
@@ -76,12 +76,12 @@ public enum LatePaymentRules {
                 multiple: plainNumber(floor.multiple), period: "\(halfYear)", rate: Money.plain(floor.legal))
             applied.warnings.append(
                 .clauseBelowFloor(
-                    clause: clauseWords(clause), rate: "\(Money.plain(applied.rate)) %", period: halfYear.french,
+                    clause: clauseWords(clause), rate: "\(Money.plain(applied.rate)) %", period: halfYear,
                     floor: floorWords, floorRate: "\(Money.plain(floor.rate)) %"))
             return AppliedRate(
                 rate: floor.rate,
                 reason: .sourceFloor(
-                    multiple: StatementWords.number(floor.multiple), period: halfYear.french,
+                    multiple: StatementWords.number(floor.multiple), period: halfYear,
                     rate: StatementWords.rate(floor.rate), clause: clauseWords(clause)),
                 warnings: applied.warnings)
         }
@@ -105,12 +105,12 @@ public enum LatePaymentRules {
         tables: RateTables
     ) throws(RateTableError) -> AppliedRate {
         let ecb = try tables.ecb.value(
-            on: halfYear.start, what: "taux BCE en vigueur au \(StatementWords.date(halfYear.start))")
+            on: halfYear.start, what: .ecb(on: halfYear.start))
         let margin = try tables.statutory.value(.publicProcurementMargin, on: halfYear.start)
         return AppliedRate(
             rate: ecb.rate + margin.value,
             reason: .sourcePublic(
-                rate: StatementWords.rate(ecb.rate), date: StatementWords.date(halfYear.start),
+                rate: StatementWords.rate(ecb.rate), date: halfYear.start,
                 margin: StatementWords.number(margin.value)))
     }
 
@@ -121,13 +121,12 @@ public enum LatePaymentRules {
         tables: RateTables
     ) throws(RateTableError) -> AppliedRate {
         let series = tables.legal(category)
-        let name = category == .particulier ? "particulier" : "autres cas"
-        let legal = try series.value(on: halfYear.start, what: "taux légal \(name)")
+        let legal = try series.value(on: halfYear.start, what: .legal(particulier: category == .particulier))
         // Before 2015 there is one yearly rate: name the year, not a half-year.
         let period =
             legal.from.month == 1 && legal.to?.month == 12
             ? StatementWord.periodYear(year: String(halfYear.year))
-            : StatementWord.periodHalfYear(half: halfYear.french)
+            : StatementWord.periodHalfYear(half: halfYear)
         let categoryText: StatementWord = category == .particulier ? .categoryParticulier : .categoryAutresCas
         var rate = legal.rate
         var reason: StatementReason

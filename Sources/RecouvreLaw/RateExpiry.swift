@@ -66,13 +66,14 @@ public struct RateExpiry: Sendable, Hashable {
     /// refused day is less than `warnDays` away (or past), one per day on which half-year tables stop,
     /// naming all the tables that stop that day.
     public func warnings(today: Day, messages: MessageCatalogue) -> [String] {
+        let dates = messages.dates
         var found: [(day: Day, text: String)] = []
         for table in tables where table.readOnAnyDay {
             let left = table.firstRefusedDay - today
             guard left <= Self.warnDays else { continue }
             let file = "forms/\(table.file)"
-            let (checked, day) = (StatementWords.date(table.checkedThrough), StatementWords.date(table.firstRefusedDay))
-            let all = StatementWords.date(table.statementsRefusedFrom)
+            let (checked, day) = (dates.long(table.checkedThrough), dates.long(table.firstRefusedDay))
+            let all = dates.long(table.statementsRefusedFrom)
             let reason =
                 left <= 0
                 ? StatementReason.parametersExpired(file: file, checked: checked, day: day, all: all)
@@ -85,7 +86,7 @@ public struct RateExpiry: Sendable, Hashable {
             let left = refused - today
             guard left <= Self.warnDays else { continue }
             let files = stopping.map { "forms/\($0.file)" }.sorted().joined(separator: ", ")
-            let day = StatementWords.date(refused)
+            let day = dates.long(refused)
             let reason =
                 left <= 0
                 ? StatementReason.ratesExpired(file: files, day: day)
@@ -97,16 +98,17 @@ public struct RateExpiry: Sendable, Hashable {
 
     /// `recouvre rates`: each table, checked through, first refused day, unverified rows.
     public func text(messages: MessageCatalogue) -> String {
+        let dates = messages.dates
         var lines: [String] = []
         for table in tables {
-            let checked = StatementWords.date(table.checkedThrough)
-            let refused = StatementWords.date(table.firstRefusedDay)
+            let checked = dates.long(table.checkedThrough)
+            let refused = dates.long(table.firstRefusedDay)
             lines.append(
                 messages.text(
                     table.readOnAnyDay
                         ? StatementReason.ratesParametersTable(
                             file: "forms/\(table.file)", checked: checked, refused: refused,
-                            all: StatementWords.date(table.statementsRefusedFrom))
+                            all: dates.long(table.statementsRefusedFrom))
                         : StatementReason.ratesTable(
                             name: table.name, file: "forms/\(table.file)", checked: checked, refused: refused)))
             for row in table.unverified {
@@ -114,11 +116,11 @@ public struct RateExpiry: Sendable, Hashable {
                     "  "
                         + messages.text(
                             StatementReason.ratesUnverifiedRow(
-                                from: StatementWords.date(row.from), to: row.to.map(StatementWords.date) ?? "…",
+                                from: dates.long(row.from), to: row.to.map { dates.long($0) } ?? "…",
                                 rate: StatementWords.rate(row.rate))))
             }
         }
-        lines.append(messages.text(StatementReason.ratesFirstRefused(day: StatementWords.date(firstRefusedDay))))
+        lines.append(messages.text(StatementReason.ratesFirstRefused(day: dates.long(firstRefusedDay))))
         return lines.joined(separator: "\n") + "\n"
     }
 }

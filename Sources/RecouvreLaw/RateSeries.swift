@@ -57,7 +57,7 @@ public struct RateSeries: Sendable, Hashable {
     }
 
     /// The value in force on `day`.
-    public func value(on day: Day, what: String) throws(RateTableError) -> DatedRate {
+    public func value(on day: Day, what: RateTableError.Series) throws(RateTableError) -> DatedRate {
         // Binary search for the last value starting on or before `day`.
         var low = 0
         var high = values.count - 1

@@ -7,32 +7,47 @@ public enum StatementFormatter {
     /// The relevé de compte a French lawyer expects: per invoice the lines du/au, jours, base, taux,
     /// montant and the source of each rate; the payments and where they went; totals; the convention;
     /// the warnings.
-    public static func text(_ statement: Statement) -> String {
+    /// The labels and sentences are the catalogue's (`forms/messages/releve.yaml`, `ReleveText`); the
+    /// layout (columns, indentation) is this function's.
+    public static func text(_ statement: Statement, messages: MessageCatalogue) -> String {
+        func say(_ word: ReleveText) -> String { messages.text(word) }
         var out: [String] = []
-        out.append("RELEVÉ DE COMPTE — dossier \(statement.reference)")
+        out.append(say(.heading(reference: statement.reference)))
         out.append(
-            "Arrêté au \(french(statement.asOf)) · régime : \(regimeWords(statement.regime)) · base \(basisWords(statement.dayBasis))"
-        )
+            say(
+                .asOfLine(
+                    date: french(statement.asOf), regime: say(regimeWords(statement.regime)),
+                    basis: say(statement.dayBasis == .d365 ? .basis365 : .basisActual))))
         for invoice in statement.invoices {
             out.append("")
+            let (issued, due) = (french(invoice.issued), french(invoice.due))
             // A lease names rents and charges, which carry no VAT (loi 89-462; CGI 261 D).
             out.append(
                 statement.regime == .residentialLease
-                    ? "\(leaseWords(invoice.kind)) \(invoice.number) du \(french(invoice.issued)), échéance \(french(invoice.due)) — montant \(Money.french(invoice.amount))"
-                    : "Facture \(invoice.number) du \(french(invoice.issued)), échéance \(french(invoice.due)) — montant TTC \(Money.french(invoice.amount))"
-            )
-            var settled = "  Réglé \(Money.french(invoice.paid))"
-            if invoice.interestPaid > 0 { settled += " (dont intérêts \(Money.french(invoice.interestPaid)))" }
-            settled +=
-                " · avoirs \(Money.french(invoice.credited)) · principal restant dû \(Money.french(invoice.outstanding))"
-            out.append(settled)
+                    ? say(
+                        .leaseLine(
+                            kind: say(leaseWords(invoice.kind)), number: invoice.number, issued: issued, due: due,
+                            amount: Money.french(invoice.amount)))
+                    : say(
+                        .invoiceLine(
+                            number: invoice.number, issued: issued, due: due, amount: Money.french(invoice.amount))))
+            let (paid, credited, outstanding) =
+                (Money.french(invoice.paid), Money.french(invoice.credited), Money.french(invoice.outstanding))
+            out.append(
+                "  "
+                    + (invoice.interestPaid > 0
+                        ? say(
+                            .settledWithInterest(
+                                paid: paid, interest: Money.french(invoice.interestPaid), credited: credited,
+                                outstanding: outstanding))
+                        : say(.settled(paid: paid, credited: credited, outstanding: outstanding))))
             if invoice.periods.isEmpty {
-                out.append("  Aucune ligne de pénalité ou d'intérêt.")
+                out.append("  " + say(.noPeriods))
             } else {
                 out.append(
-                    "  " + pad("Du", 10, left: true) + "  " + pad("Au", 10, left: true) + "  " + pad("Jours", 5)
-                        + "  " + pad("Base", 14) + "  " + pad("Taux", 9) + "  " + pad("Montant", 12)
-                        + "  Source du taux")
+                    "  " + pad(say(.columnFrom), 10, left: true) + "  " + pad(say(.columnTo), 10, left: true) + "  "
+                        + pad(say(.columnDays), 5) + "  " + pad(say(.columnBase), 14) + "  "
+                        + pad(say(.columnRate), 9) + "  " + pad(say(.columnAmount), 12) + "  " + say(.columnSource))
                 for line in invoice.periods {
                     out.append(
                         "  " + french(line.from) + "  " + french(line.to) + "  " + pad("\(line.days)", 5)
@@ -41,51 +56,62 @@ public enum StatementFormatter {
                 }
             }
             out.append(
-                "  Pénalités / intérêts : \(Money.french(invoice.penalties)) · indemnité forfaitaire : \(Money.french(invoice.flatFee))"
-            )
+                "  "
+                    + say(
+                        .invoiceTotals(
+                            penalties: Money.french(invoice.penalties), flatFee: Money.french(invoice.flatFee))))
         }
         out.append("")
-        out.append("Règlements et avoirs")
-        if statement.payments.isEmpty { out.append("  Aucun.") }
+        out.append(say(.paymentsHeading))
+        if statement.payments.isEmpty { out.append("  " + say(.paymentsNone)) }
         for payment in statement.payments {
-            let what: String
+            let what: ReleveText
             switch payment.kind {
-            case .payment: what = "Règlement"
-            case .creditNote: what = "Avoir"
-            case .deposit: what = "Déduction"
+            case .payment: what = .kindPayment
+            case .creditNote: what = .kindCreditNote
+            case .deposit: what = .kindDeposit
             }
             let reference = payment.reference.map { " \($0)" } ?? ""
-            var line = "  \(french(payment.date))  \(what)\(reference) de \(Money.french(payment.amount))"
+            var line =
+                "  \(french(payment.date))  "
+                + say(.paymentLine(what: say(what) + reference, amount: Money.french(payment.amount)))
             let parts = payment.imputed.map { item -> String in
-                let interest = item.interest > 0 ? " (dont intérêts \(Money.french(item.interest)))" : ""
-                return "\(item.invoice) : \(Money.french(item.amount))\(interest)"
+                item.interest > 0
+                    ? say(
+                        .imputedWithInterest(
+                            invoice: item.invoice, amount: Money.french(item.amount),
+                            interest: Money.french(item.interest)))
+                    : say(.imputed(invoice: item.invoice, amount: Money.french(item.amount)))
             }
             if !parts.isEmpty { line += " → " + parts.joined(separator: " ; ") }
-            if payment.unallocated > 0 { line += " ; non imputé : \(Money.french(payment.unallocated))" }
+            if payment.unallocated > 0 { line += " ; " + say(.unallocated(amount: Money.french(payment.unallocated))) }
             out.append(line)
         }
         out.append("")
-        out.append("Totaux au \(french(statement.asOf))")
-        out.append("  Principal restant dû            \(pad(Money.french(statement.totals.principal), 16))")
-        out.append("  Pénalités / intérêts restant dus \(pad(Money.french(statement.totals.penalties), 16))")
-        out.append("  Indemnités forfaitaires          \(pad(Money.french(statement.totals.flatFees), 16))")
-        if statement.totals.extraRecoveryCosts > 0 {
-            out.append(
-                "  Frais de recouvrement justifiés  \(pad(Money.french(statement.totals.extraRecoveryCosts), 16))")
+        out.append(say(.totalsHeading(date: french(statement.asOf))))
+        func total(_ label: ReleveText, _ value: Decimal) -> String {
+            "  " + pad(say(label), 32, left: true) + " " + pad(Money.french(value), 16)
         }
-        out.append("  Total dû                         \(pad(Money.french(statement.totals.total), 16))")
+        out.append(total(.totalPrincipal, statement.totals.principal))
+        out.append(total(.totalPenalties, statement.totals.penalties))
+        out.append(total(.totalFlatFees, statement.totals.flatFees))
+        if statement.totals.extraRecoveryCosts > 0 {
+            out.append(total(.totalExtraCosts, statement.totals.extraRecoveryCosts))
+        }
+        out.append(total(.totalDue, statement.totals.total))
         out.append("")
-        out.append("Convention : \(statement.convention)")
+        out.append(say(.convention(text: statement.convention)))
         if !statement.rateTables.isEmpty {
             out.append(
-                "Tables de taux : "
-                    + statement.rateTables.map {
-                        "forms/\($0.file) (vérifiée jusqu'au \(french($0.checkedThrough)))"
-                    }.joined(separator: " ; "))
+                say(
+                    .rateTables(
+                        list: statement.rateTables.map {
+                            say(.rateTable(file: $0.file, checked: french($0.checkedThrough)))
+                        }.joined(separator: " ; "))))
         }
         if !statement.warnings.isEmpty {
             out.append("")
-            out.append("Avertissements")
+            out.append(say(.warningsHeading))
             for warning in statement.warnings { out.append("  - \(warning)") }
         }
         return out.joined(separator: "\n") + "\n"
@@ -198,26 +224,22 @@ public enum StatementFormatter {
         return left ? text + gap : gap + text
     }
 
-    static func regimeWords(_ regime: Regime) -> String {
+    static func regimeWords(_ regime: Regime) -> ReleveText {
         switch regime {
-        case .b2b: return "entre professionnels (C. com. L441-10)"
-        case .publicProcurement: return "marché public (C. commande publique R2192-31)"
-        case .civil: return "civil, intérêts au taux légal (C. civ. 1231-6)"
-        case .consumer: return "consommateur, intérêts au taux légal (C. civ. 1231-6)"
-        case .residentialLease: return "bail d'habitation (loi 89-462)"
-        case .consumerCredit: return "crédit à la consommation (C. consom. L312-39)"
+        case .b2b: return .regimeB2B
+        case .publicProcurement: return .regimePublicProcurement
+        case .civil: return .regimeCivil
+        case .consumer: return .regimeConsumer
+        case .residentialLease: return .regimeResidentialLease
+        case .consumerCredit: return .regimeConsumerCredit
         }
     }
 
-    static func basisWords(_ basis: DayBasis) -> String {
-        basis == .d365 ? "365 jours" : "exacte (365/366 jours)"
-    }
-
-    static func leaseWords(_ kind: InvoiceKind) -> String {
+    static func leaseWords(_ kind: InvoiceKind) -> ReleveText {
         switch kind {
-        case .rent: return "Loyer"
-        case .charges: return "Provision pour charges"
-        case .invoice: return "Loyer et charges"
+        case .rent: return .kindRent
+        case .charges: return .kindCharges
+        case .invoice: return .kindRentAndCharges
         }
     }
 }

@@ -9,15 +9,15 @@ public enum StatementReason: CatalogueReason, Hashable {
     public static let section = "statement"
 
     // Rate sources (the `source` column of a penalty line).
-    case sourceB2BDefault(rate: String, date: String, margin: String)
+    case sourceB2BDefault(rate: String, date: Day, margin: String)
     case sourceClauseFixed(rate: String)
-    case sourceClauseECB(rate: String, date: String, points: String)
-    case sourceClauseLegal(multiple: String, period: String, rate: String)
+    case sourceClauseECB(rate: String, date: Day, points: String)
+    case sourceClauseLegal(multiple: String, period: HalfYear, rate: String)
     case sourceClauseAboveFloor(clause: StatementWord)
-    case sourceClauseECBAboveFloor(rate: String, date: String, points: String)
-    case sourceClauseLegalAboveFloor(multiple: String, period: String, rate: String)
-    case sourceFloor(multiple: String, period: String, rate: String, clause: StatementWord)
-    case sourcePublic(rate: String, date: String, margin: String)
+    case sourceClauseECBAboveFloor(rate: String, date: Day, points: String)
+    case sourceClauseLegalAboveFloor(multiple: String, period: HalfYear, rate: String)
+    case sourceFloor(multiple: String, period: HalfYear, rate: String, clause: StatementWord)
+    case sourcePublic(rate: String, date: Day, margin: String)
     case sourceLegal(category: StatementWord, period: StatementWord, rate: String, text: String)
     case sourceLegalIncreased(
         category: StatementWord, period: StatementWord, rate: String, points: String, text: String)
@@ -25,12 +25,12 @@ public enum StatementReason: CatalogueReason, Hashable {
     case sourceLegalUnverifiedIncreased(category: StatementWord, period: StatementWord, rate: String, points: String)
 
     // The convention printed on every statement (domain.md §2).
-    case convention(start: String, date: String, basis: String, imputation: String)
+    case convention(start: String, date: Day, basis: String, imputation: String)
     case conventionStartAutomatic, conventionStartNotice
     case conventionBasis365, conventionBasisActual
     case conventionInterestFirst, conventionPrincipal
-    case capitalisationContract(date: String)
-    case capitalisationRequested(date: String)
+    case capitalisationContract(date: Day)
+    case capitalisationRequested(date: Day)
 
     // `recouvre rates` and the expiry warning of `check` and `build` (RateExpiry).
     case ratesTable(name: String, file: String, checked: String, refused: String)
@@ -43,8 +43,9 @@ public enum StatementReason: CatalogueReason, Hashable {
     case parametersExpired(file: String, checked: String, day: String, all: String)
 
     // Warnings (terminal and notes.txt; never printed inside an exhibit).
-    case unverifiedRate(series: String, period: String, rate: String, file: String)
-    case clauseBelowFloor(clause: StatementWord, rate: String, period: String, floor: StatementWord, floorRate: String)
+    case unverifiedRate(series: String, period: HalfYear, rate: String, file: String)
+    case clauseBelowFloor(
+        clause: StatementWord, rate: String, period: HalfYear, floor: StatementWord, floorRate: String)
     case judgmentNotServed(date: String, from: String, points: String)
     case publicClauseIgnored(margin: String)
     case leaseClauseUnwritten
@@ -70,16 +71,6 @@ public enum StatementReason: CatalogueReason, Hashable {
 
 /// French words for the statement's values.
 enum StatementWords {
-    static let months = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
-    ]
-
-    /// `1er janvier 2025`.
-    static func date(_ day: Day) -> String {
-        "\(day.day == 1 ? "1er" : String(day.day)) \(months[day.month - 1]) \(day.year)"
-    }
-
     /// `3,15 %`.
     static func rate(_ value: Decimal) -> String { Money.frenchRate(value) }
 

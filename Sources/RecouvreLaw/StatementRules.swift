@@ -166,13 +166,13 @@ enum StatementRules {
         let imputation: StatementReason = interestFirst ? .conventionInterestFirst : .conventionPrincipal
         var text = messages.text(
             StatementReason.convention(
-                start: messages.text(start), date: StatementWords.date(asOf), basis: messages.text(basis),
+                start: messages.text(start), date: asOf, basis: messages.text(basis),
                 imputation: messages.text(imputation)))
         switch capitalisation {
         case .contract:
-            text += " " + messages.text(StatementReason.capitalisationContract(date: StatementWords.date(asOf)))
+            text += " " + messages.text(StatementReason.capitalisationContract(date: asOf))
         case .requested:
-            text += " " + messages.text(StatementReason.capitalisationRequested(date: StatementWords.date(asOf)))
+            text += " " + messages.text(StatementReason.capitalisationRequested(date: asOf))
         case nil: break
         }
         return text

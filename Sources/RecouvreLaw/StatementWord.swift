@@ -9,7 +9,7 @@ public enum StatementWord: CatalogueReason, Hashable {
     case categoryParticulier
     case categoryAutresCas
     case periodYear(year: String)
-    case periodHalfYear(half: String)
+    case periodHalfYear(half: HalfYear)
     case clauseFixed(rate: String)
     case clauseECB(points: String)
     case clauseLegal(multiple: String)

@@ -41,12 +41,19 @@ extension CatalogueReason {
 public struct MessageCatalogue: Sendable, Hashable {
     /// Template text by key; placeholders are `{name}`.
     public let entries: [String: String]
+    /// The calendar's words (`calendar.yaml`), resolved once: a reason's `Day` or `HalfYear` parameter is
+    /// written out with them (`1er juillet 2026`, `2d semestre 2026`).
+    public let dates: FrenchDates
 
-    public init(entries: [String: String]) { self.entries = entries }
+    public init(entries: [String: String]) {
+        self.entries = entries
+        dates = FrenchDates(entries: entries)
+    }
 
     /// The reason in words. A key the catalogue lacks, or a placeholder with no value, is a bug that the
     /// catalogue test finds; at run time it prints the key in brackets rather than failing a dossier.
-    /// A parameter that is itself a reason (a word inside the sentence) is worded first, by this catalogue.
+    /// A parameter that is itself a reason (a word inside the sentence) is worded first, by this catalogue;
+    /// a `Day` or a `HalfYear` is written out with the catalogue's calendar (`dates`).
     ///
     /// One reflection of the reason and one of its payload give the case name and every labelled value
     /// (a reflection of an enum case costs ≈ 7,000 instructions, and a dossier words ≈ 60 reasons): the
@@ -59,10 +66,18 @@ public struct MessageCatalogue: Sendable, Hashable {
         var values: [(label: String, text: String)] = []
         for child in Mirror(reflecting: payload.value).children {
             guard let label = child.label else { continue }
-            let text =
-                if let nested = child.value as? any CatalogueReason { self.text(nested) } else {
-                    child.value as? String ?? String(describing: child.value)
-                }
+            let text: String
+            if let string = child.value as? String {
+                text = string
+            } else if let nested = child.value as? any CatalogueReason {
+                text = self.text(nested)
+            } else if let day = child.value as? Day {
+                text = dates.long(day)
+            } else if let half = child.value as? HalfYear {
+                text = dates.halfYear(half)
+            } else {
+                text = String(describing: child.value)
+            }
             values.append((label, text))
         }
         return text(key: "\(Reason.section).\(name)", values: values)

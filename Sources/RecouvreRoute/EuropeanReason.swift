@@ -29,6 +29,7 @@ public enum EuropeanReason: CatalogueReason, Hashable {
 
     // Rubric 3 (order) / 4 (small claims): grounds of jurisdiction.
     case jurisdictionDomicile(source: String)
+    case sourceDomicile
     case jurisdictionConsumer
 
     // Rubric 6 (order): the nature of each claim.

@@ -11,7 +11,7 @@ public enum RouteFormatter {
         var out: [String] = []
         let title =
             route.reference.isEmpty ? say(.labelTitle) : say(.labelTitleWithReference(reference: route.reference))
-        out.append(say(.labelTitleAsOf(title: title, date: frenchDate(route.asOf))))
+        out.append(say(.labelTitleAsOf(title: title, date: messages.dates.long(route.asOf))))
         out.append(say(.labelProcedure(procedure: procedureLabel(route.procedure, messages))))
         if let court = route.court {
             out.append(say(.labelCourt(court: court.name)))
@@ -149,6 +149,7 @@ public enum RouteFormatter {
 
     /// The status line of `recouvre route` text (`forms/messages/administrative.yaml`).
     static func statusText(_ status: AdministrativeClaimStatus, _ messages: MessageCatalogue) -> String {
+        let frenchDate = messages.dates.long
         switch status {
         case .notReceived: return messages.text(AdministrativeReason.statusNotReceived)
         case .waiting(let received, let rejected, let filingFrom):

@@ -111,4 +111,11 @@ public enum RouteReason: CatalogueReason, Hashable {
     case labelWhy, labelAlternatives, labelFirstSteps, labelWarnings, labelSources
     case procedureInjonction, procedurePSPC, procedureEuropeanOrder, procedureEuropeanSmallClaims
     case procedureAdministrativeClaim, procedureDeclaration, procedureNone
+
+    // The texts a foreign court or the French courts abroad rest on, and the court of a référé-provision
+    // the directory cannot name.
+    case sourceBrusselsDomicile
+    case conventionBrusselsPerformance
+    case conventionLugano
+    case administrativeCourtUnnamed
 }

@@ -43,7 +43,8 @@ extension Draft {
             if let form = try? rules.form("refere_provision") {
                 route.form = Form(cerfa: form.form.cerfa, title: form.form.title, source: form.source)
             }
-            explain(.refereProvision(court: route.court.map { lowerInitial($0.name) } ?? "tribunal administratif"))
+            explain(
+                .refereProvision(court: route.court.map { lowerInitial($0.name) } ?? text(.administrativeCourtUnnamed)))
             step(.fileRequete)
         }
     }

@@ -258,7 +258,7 @@ struct Draft {
             // choice is the debtor's state.
             route.court = Court(
                 kind: .foreign, name: text(.foreignCourtName(country: country)),
-                address: nil, source: "Règlement (UE) 1215/2012, art. 4")
+                address: nil, source: text(.sourceBrusselsDomicile))
             explain(.europeanOrder(country: country, source: form.source))
             explain(.europeanJurisdiction)
             explain(.europeanForm)
@@ -276,7 +276,7 @@ struct Draft {
                                 threshold: Money.french(escp.amount),
                                 source: escp.source, form: escpForm.form.title))))
             }
-            frenchCourtsAbroad(convention: "Règlement (UE) 1215/2012, art. 7(1)(b)")
+            frenchCourtsAbroad(convention: text(.conventionBrusselsPerformance))
         } else {
             route.procedure = .none
             let why =
@@ -313,7 +313,7 @@ struct Draft {
     /// poursuite pour dettes (LP art. 67 ff.: réquisition de poursuite, commandement de payer).
     mutating func swissDebtor() {
         explain(.swissDebtor)
-        frenchCourtsAbroad(convention: "Convention de Lugano du 30 octobre 2007, art. 5(1)(b)")
+        frenchCourtsAbroad(convention: text(.conventionLugano))
     }
 
     /// Collective proceedings: no action, a déclaration de créance to the mandataire judiciaire within
@@ -541,11 +541,7 @@ func lowerInitial(_ name: String) -> String {
     return "t" + name.dropFirst()
 }
 
-/// "23 novembre 2026".
-func frenchDate(_ day: Day) -> String {
-    let months = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre",
-    ]
-    return "\(day.day == 1 ? "1er" : String(day.day)) \(months[day.month - 1]) \(day.year)"
+extension Draft {
+    /// "23 novembre 2026", with the catalogue's month names (`forms/messages/calendar.yaml`).
+    func frenchDate(_ day: Day) -> String { messages.dates.long(day) }
 }

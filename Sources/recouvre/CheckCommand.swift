@@ -28,15 +28,23 @@ struct CheckCommand: ParsableCommand {
         let loaded = try reportingErrors { try CaseFileReader.load(path: caseFile, today: Today.day()) }
         // The principal still due comes from the statement engine, as `statement` computes it.
         let day = loaded.value.asOf ?? Today.day()
-        let pipeline = try? forms.pipeline()
-        let principal = try? pipeline?.statement(for: loaded.value, asOf: day).totals.principal
-        printOut(CaseSummary.text(loaded, fileName: caseFile, principalDue: principal))
+        // The summary's words are the book's (forms/messages/check.yaml): a book that does not load is
+        // reported as by the other commands.
+        let pipeline = try reportingErrors { try forms.pipeline() }
+        let book = pipeline.book
+        let principal = try? pipeline.statement(for: loaded.value, asOf: day).totals.principal
+        let statutory = book.rates.statutory
+        let figures = try? CaseSummary.Figures(
+            flatFeeB2B: statutory.value(.flatFeeB2B, on: day).value,
+            flatFeePublic: statutory.value(.flatFeePublic, on: day).value,
+            publicMargin: statutory.value(.publicProcurementMargin, on: day).value)
+        printOut(
+            CaseSummary.text(
+                loaded, fileName: caseFile, principalDue: principal, figures: figures, messages: book.messages))
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before the day of
         // the computation (the case's as_of, else today).
-        if let book = try? forms.book() {
-            for warning in RateExpiry(book.rates).warnings(today: day, messages: book.messages) {
-                printError("warning: \(warning)")
-            }
+        for warning in RateExpiry(book.rates).warnings(today: day, messages: book.messages) {
+            printError("warning: \(warning)")
         }
     }
 }

@@ -295,7 +295,7 @@ struct DossierXMLTests {
             return
         }
         #expect(validation.errors.first?.message.contains("'-1.00' is not accepted by the pattern") == true)
-        #expect(error.description.contains("this is a bug in recouvre"))
+        #expect(error.description.contains("c'est un défaut de recouvre"))
         #expect(error.description.contains("dossier.xml:"))
     }
 

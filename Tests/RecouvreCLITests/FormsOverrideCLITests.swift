@@ -70,4 +70,56 @@ struct FormsOverrideCLITests {
         #expect(stderr.contains("introuvable"))
         #expect(stderr.contains(folder.path))
     }
+
+    /// infra (issue 10): the wording moved out of Swift follows a firm's override like the templates: a
+    /// month name (forms/messages/calendar.yaml), a document title (documents.yaml), a label of the
+    /// relevé `statement` prints (releve.yaml) and a line of `check` (check.yaml).
+    @Test("an override of forms/messages/ changes a month name, a document title and the statement's labels")
+    func wordingOverride() async throws {
+        let folder = try TestPaths.temporaryFolder("wording-override")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let messages = folder.appendingPathComponent("forms/messages")
+        try FileManager.default.createDirectory(at: messages, withIntermediateDirectories: true)
+        func override(_ file: String, _ old: String, _ new: String) throws {
+            let shipped = try String(
+                contentsOf: TestPaths.root.appendingPathComponent("forms/messages/\(file)"), encoding: .utf8)
+            let edited = shipped.replacingOccurrences(of: old, with: new)
+            #expect(edited != shipped, "\(file): \(old) not found")
+            try edited.write(to: messages.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        try override("calendar.yaml", "november: \"novembre\"", "november: \"NOVEMBRE-DU-CABINET\"")
+        try override(
+            "documents.yaml", "titleReleveDeCompte: \"Relevé de compte\"",
+            "titleReleveDeCompte: \"Décompte des sommes dues (cabinet)\"")
+        try override("releve.yaml", "totalDue: \"Total dû\"", "totalDue: \"Reste à payer\"")
+        try override("check.yaml", "creditor: \"Créancier : {party}\"", "creditor: \"Demandeur : {party}\"")
+        let overrideFolder = folder.appendingPathComponent("forms").path
+        // b2b-lyon-dijon is computed as of 23 November 2026: the documents are dated that day.
+        let caseFile = TestPaths.fixture("b2b-lyon-dijon").appendingPathComponent("case.yaml").path
+
+        let out = folder.appendingPathComponent("dossier")
+        let built = try await CLI.run(["build", caseFile, "--out", out.path, "--forms", overrideFolder])
+        #expect(built.status == 0, "\(built)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        let letter = try #require(names.first { $0.hasSuffix("requete-en-injonction-de-payer.txt") })
+        let text = try String(contentsOf: out.appendingPathComponent(letter), encoding: .utf8)
+        #expect(text.contains("23 NOVEMBRE-DU-CABINET 2026"))
+        #expect(!text.contains("novembre 2026"))
+        let xml = try String(contentsOf: out.appendingPathComponent("dossier.xml"), encoding: .utf8)
+        #expect(xml.contains("<title>Décompte des sommes dues (cabinet)</title>"))
+        #expect(!xml.contains("<title>Relevé de compte</title>"))
+
+        let statement = try await CLI.run(["statement", caseFile, "--forms", overrideFolder])
+        #expect(statement.status == 0)
+        #expect(statement.stdout.contains("  Reste à payer "))
+        #expect(!statement.stdout.contains("Total dû"))
+
+        let check = try await CLI.run(["check", caseFile, "--forms", overrideFolder])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("\nDemandeur : "))
+
+        // Without the override, the shipped words.
+        let shipped = try await CLI.run(["statement", caseFile])
+        #expect(shipped.stdout.contains("  Total dû "))
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite("French legal formatting")
 struct FrenchFormatTests {
     @Test(
-        "dates are written in full, with 1er for the first day",
+        "dates are written in full, with 1er for the first day, in the catalogue's words",
         arguments: [
             ("2026-11-23", "23 novembre 2026"),
             ("2026-01-01", "1er janvier 2026"),
@@ -15,7 +15,7 @@ struct FrenchFormatTests {
             ("2027-12-31", "31 décembre 2027"),
         ])
     func longDates(iso: String, expected: String) {
-        #expect(FrenchFormat.date(Day(iso: iso)!) == expected)
+        #expect(Samples.book.messages.dates.long(Day(iso: iso)!) == expected)
     }
 
     @Test("amounts group thousands with a no-break space and use a decimal comma")
@@ -32,9 +32,9 @@ struct FrenchFormatTests {
 
     @Test("time limits are written in letters and figures")
     func days() {
-        #expect(FrenchFormat.days(8) == "huit (8)")
-        #expect(FrenchFormat.days(15) == "quinze (15)")
-        #expect(FrenchFormat.days(11) == "11")
+        #expect(FrenchFormat.days(8, messages: Samples.book.messages) == "huit (8)")
+        #expect(FrenchFormat.days(15, messages: Samples.book.messages) == "quinze (15)")
+        #expect(FrenchFormat.days(11, messages: Samples.book.messages) == "11")
     }
 
     @Test("long lines wrap at 90 columns, keeping indentation and never splitting an amount")

@@ -45,8 +45,8 @@ struct PinnedRatesTests {
         #expect(shipped.checkedThrough >= pinned.checkedThrough)
         var day = covered.lowerBound
         while day <= covered.upperBound {
-            let expected = try pinned.value(on: day, what: id).rate
-            let actual = try shipped.value(on: day, what: id).rate
+            let expected = try pinned.value(on: day, what: .legal(particulier: false)).rate
+            let actual = try shipped.value(on: day, what: .legal(particulier: false)).rate
             #expect(actual == expected, "\(id) on \(day.iso): shipped \(actual), pinned \(expected)")
             if actual != expected { break }
             day = day.adding(days: 1)

@@ -15,8 +15,8 @@ struct RateTableTests {
         var halfYear = HalfYear(year: 2006, half: 1)
         while halfYear <= HalfYear(year: 2026, half: 2) {
             // Both the first and the last day of every half-year must find a value.
-            #expect(throws: Never.self) { _ = try series.value(on: halfYear.start, what: "taux") }
-            #expect(throws: Never.self) { _ = try series.value(on: halfYear.end, what: "taux") }
+            #expect(throws: Never.self) { _ = try series.value(on: halfYear.start, what: .legal(particulier: false)) }
+            #expect(throws: Never.self) { _ = try series.value(on: halfYear.end, what: .legal(particulier: false)) }
             halfYear = halfYear.next
         }
         #expect(series.values.allSatisfy { !$0.source.isEmpty })
@@ -29,7 +29,7 @@ struct RateTableTests {
         #expect(ecb.covered == day("2008-12-10")...day("2026-11-23"))
         var halfYear = HalfYear(year: 2009, half: 1)
         while halfYear.start <= ecb.checkedThrough {
-            #expect(throws: Never.self) { _ = try ecb.value(on: halfYear.start, what: "ECB") }
+            #expect(throws: Never.self) { _ = try ecb.value(on: halfYear.start, what: .legal(particulier: false)) }
             halfYear = halfYear.next
         }
     }
@@ -41,7 +41,7 @@ struct RateTableTests {
             ("2026-07-01", "2.40"), ("2016-03-16", "0.00"), ("2016-03-15", "0.05"),
         ])
     func ecbCrossChecks(on: String, rate: String) throws {
-        #expect(try Money.plain(shippedTables.ecb.value(on: day(on), what: "ECB").rate) == rate)
+        #expect(try Money.plain(shippedTables.ecb.value(on: day(on), what: .legal(particulier: false)).rate) == rate)
     }
 
     @Test(
@@ -58,8 +58,12 @@ struct RateTableTests {
             ("2006-06-30", "2.11", "2.11"), ("2010-01-01", "0.65", "0.65"), ("2014-12-31", "0.04", "0.04"),
         ])
     func legalValues(on: String, particulier: String, autresCas: String) throws {
-        #expect(try Money.plain(shippedTables.legalParticulier.value(on: day(on), what: "").rate) == particulier)
-        #expect(try Money.plain(shippedTables.legalAutresCas.value(on: day(on), what: "").rate) == autresCas)
+        #expect(
+            try Money.plain(shippedTables.legalParticulier.value(on: day(on), what: .legal(particulier: false)).rate)
+                == particulier)
+        #expect(
+            try Money.plain(shippedTables.legalAutresCas.value(on: day(on), what: .legal(particulier: false)).rate)
+                == autresCas)
     }
 
     @Test("only 2026 H2 is marked unverified")

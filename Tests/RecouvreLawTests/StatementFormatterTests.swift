@@ -61,7 +61,7 @@ struct StatementFormatterTests {
 
     @Test("text is the relevé de compte (golden file)")
     func text() throws {
-        let text = StatementFormatter.text(try example)
+        let text = StatementFormatter.text(try example, messages: shippedMessages)
         if let diff = Golden.mismatch(text, target: "RecouvreLawTests", name: "statement-example.txt") {
             Issue.record("\(diff)")
         }
@@ -78,6 +78,7 @@ struct StatementFormatterTests {
         let figure = String(expected.lines[0].split(separator: " ").last!)
         #expect(StatementFormatter.json(statement).contains("\"amount\": \"\(figure)\""))
         #expect(
-            StatementFormatter.text(statement).contains(figure.replacingOccurrences(of: ".", with: ",") + "\u{00A0}€"))
+            StatementFormatter.text(statement, messages: shippedMessages).contains(
+                figure.replacingOccurrences(of: ".", with: ",") + "\u{00A0}€"))
     }
 }
