@@ -79,9 +79,9 @@ extension ArchiveStore {
         }
     }
 
-    /// The notices matching `filter`, by ID, as the lines of `archive list`: only the columns it
-    /// prints and the latest receipt date, each checked as `notice(from:)` checks it.
-    public func list(_ filter: ArchiveFilter) throws -> [NoticeListing] {
+    /// The SQL `WHERE` clause and its arguments of `filter`'s debtor or creditor SIREN and sending dates,
+    /// which the notice and reminder tables share (`status` concerns notices only: applied on the rows).
+    static func sentFilter(_ filter: ArchiveFilter) -> (String, StatementArguments) {
         var conditions = [String]()
         var arguments = StatementArguments()
         if let siren = filter.siren {
@@ -97,7 +97,13 @@ extension ArchiveStore {
             conditions.append("sent <= ?")
             arguments += [to.iso]
         }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// The notices matching `filter`, by ID, as the lines of `archive list`: only the columns it
+    /// prints and the latest receipt date, each checked as `notice(from:)` checks it.
+    public func list(_ filter: ArchiveFilter) throws -> [NoticeListing] {
+        let (whereClause, arguments) = Self.sentFilter(filter)
         return try read { db in
             let received = try self.latestReceipts(db)
             var listings = [NoticeListing]()

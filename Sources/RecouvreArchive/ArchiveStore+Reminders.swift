@@ -50,22 +50,7 @@ extension ArchiveStore {
     /// The reminders matching `filter` (debtor, SIREN, dates; `status` concerns notices only), by ID,
     /// without their files. An archive of schema 2 read as it is has none.
     public func reminders(_ filter: ArchiveFilter) throws -> [ReminderRecord] {
-        var conditions = [String]()
-        var arguments = StatementArguments()
-        if let siren = filter.siren {
-            conditions.append("(debtor_siren = ? OR creditor_siren = ?)")
-            let digits = CompanyIdentifier.digits(siren)
-            arguments += [digits, digits]
-        }
-        if let from = filter.from {
-            conditions.append("sent >= ?")
-            arguments += [from.iso]
-        }
-        if let to = filter.to {
-            conditions.append("sent <= ?")
-            arguments += [to.iso]
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (whereClause, arguments) = Self.sentFilter(filter)
         return try read { db in
             guard try self.hasReminders(db) else { return [] }
             var records = [ReminderRecord]()

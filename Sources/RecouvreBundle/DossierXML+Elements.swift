@@ -155,19 +155,7 @@ extension DossierXML {
                     try writer.element("paid", text: Money.plain(invoice.paid))
                     try writer.element("credited", text: Money.plain(invoice.credited))
                     try writer.element("outstanding", text: Money.plain(invoice.outstanding))
-                    try writer.element("periods") {
-                        for period in invoice.periods {
-                            try writer.element("period") {
-                                try writer.element("from", text: period.from.iso)
-                                try writer.element("to", text: period.to.iso)
-                                try writer.element("days", text: String(period.days))
-                                try writer.element("base", text: Money.plain(period.base))
-                                try writer.element("rate", text: Money.plain(period.rate))
-                                try writer.element("amount", text: Money.plain(period.amount))
-                                try writer.element("source", text: period.source)
-                            }
-                        }
-                    }
+                    try writePeriods(invoice.periods, to: writer)
                     try writer.element("penalties", text: Money.plain(invoice.penalties))
                     try writer.element("flat-fee", text: Money.plain(invoice.flatFee))
                 }
@@ -181,6 +169,23 @@ extension DossierXML {
                 try writer.element("total", text: Money.plain(statement.totals.total))
             }
             try writeWarnings(statement.warnings, to: writer)
+        }
+    }
+
+    /// `<periods>`: the penalty or interest periods of an invoice's account or of a title's décompte.
+    static func writePeriods(_ periods: [PenaltyPeriod], to writer: XMLTreeWriter) throws {
+        try writer.element("periods") {
+            for period in periods {
+                try writer.element("period") {
+                    try writer.element("from", text: period.from.iso)
+                    try writer.element("to", text: period.to.iso)
+                    try writer.element("days", text: String(period.days))
+                    try writer.element("base", text: Money.plain(period.base))
+                    try writer.element("rate", text: Money.plain(period.rate))
+                    try writer.element("amount", text: Money.plain(period.amount))
+                    try writer.element("source", text: period.source)
+                }
+            }
         }
     }
 

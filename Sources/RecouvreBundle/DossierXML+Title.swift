@@ -24,19 +24,7 @@ extension DossierXML {
             }
             if let from = title.interestFrom { try writer.element("interest-from", text: from.iso) }
             if let from = title.increaseFrom { try writer.element("increase-from", text: from.iso) }
-            try writer.element("periods") {
-                for period in title.periods {
-                    try writer.element("period") {
-                        try writer.element("from", text: period.from.iso)
-                        try writer.element("to", text: period.to.iso)
-                        try writer.element("days", text: String(period.days))
-                        try writer.element("base", text: Money.plain(period.base))
-                        try writer.element("rate", text: Money.plain(period.rate))
-                        try writer.element("amount", text: Money.plain(period.amount))
-                        try writer.element("source", text: period.source)
-                    }
-                }
-            }
+            try writePeriods(title.periods, to: writer)
             try writer.element("interest", text: Money.plain(title.interest))
             for payment in title.payments {
                 try writer.element("payment") {

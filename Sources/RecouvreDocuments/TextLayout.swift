@@ -96,71 +96,12 @@ public enum TextLayout {
         }) {
             return done
         }
-        let bytes = line.utf8
-        // One pass: refuse a line outside the fast case, find the end of the right-trimmed line and
-        // its columns.
-        var columns = 0
-        var trimmedColumns = 0
-        var trimmedEnd = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            bytes.formIndex(after: &index)
-            if byte >= 0xCC {
-                // U+2000–U+20CF: E2 80…82 xx, E2 83 80…8F; never E2 80 8C or E2 80 8D.
-                guard byte == 0xE2, index < bytes.endIndex else { return false }
-                let second = bytes[index]
-                bytes.formIndex(after: &index)
-                guard index < bytes.endIndex else { return false }
-                let third = bytes[index]
-                bytes.formIndex(after: &index)
-                let allowed =
-                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
-                    || (second == 0x83 && third < 0x90)
-                guard allowed else { return false }
-                columns += 1
-                trimmedEnd = index
-                trimmedColumns = columns
-                continue
-            }
-            if byte == 0x0D { return false }
-            if byte & 0xC0 != 0x80 { columns += 1 }
-            if byte != 0x20 {
-                trimmedEnd = index
-                trimmedColumns = columns
-            }
-        }
-        let trimmed = line[line.startIndex..<trimmedEnd]
-        guard trimmedColumns > width else {
-            output.append(contentsOf: trimmed)
-            return true
-        }
-        let hanging = hangingIndent(of: trimmed)
-        let utf8 = trimmed.utf8
-        var cursor = utf8.startIndex
-        var leading = 0
-        while cursor < utf8.endIndex, utf8[cursor] == 0x20 {
-            leading += 1
-            utf8.formIndex(after: &cursor)
-        }
-        output.append(contentsOf: trimmed[trimmed.startIndex..<cursor])
-        var current = leading
-        var atLineStart = true
-        while cursor < utf8.endIndex {
-            while cursor < utf8.endIndex, utf8[cursor] == 0x20 { utf8.formIndex(after: &cursor) }
-            guard cursor < utf8.endIndex else { break }
-            let start = cursor
-            var length = 0
-            while cursor < utf8.endIndex, utf8[cursor] != 0x20 {
-                if utf8[cursor] & 0xC0 != 0x80 { length += 1 }
-                utf8.formIndex(after: &cursor)
-            }
-            let word = trimmed[start..<cursor]
-            place(
-                word, length: length, width: width, hanging: hanging, current: &current, atLineStart: &atLineStart,
-                to: &output)
-        }
-        return true
+        // A string without contiguous UTF-8 (not native): the same walk over a native copy, whose bytes
+        // and offsets are the line's.
+        let native = String(line)
+        return native.utf8.withContiguousStorageIfAvailable { buffer in
+            appendWrapped(buffer, line: Substring(native), width: width, to: &output)
+        } ?? false
     }
 
     /// `appendWrappedByBytes` over `line`'s UTF-8 bytes in memory (`buffer`): the same scan and the
