@@ -186,7 +186,8 @@ public struct LawBook: Sendable {
         }
 
         let amicable = try AmicableForms.parse(
-            ladder: text(Ladder.file), profiles: text(PayerProfiles.file), templates: templateSources)
+            ladder: text(Ladder.file), profiles: text(PayerProfiles.file), templates: templateSources,
+            messages: messages)
 
         let pdfLayout = try pdfFiles(forms, read: data)
 
