@@ -21,16 +21,6 @@ public struct AgedBalance: Sendable, Hashable {
             }
         }
 
-        public var label: String {
-            switch self {
-            case .notDue: return "Non échu"
-            case .upTo30: return "1-30 j"
-            case .upTo60: return "31-60 j"
-            case .upTo90: return "61-90 j"
-            case .over90: return "> 90 j"
-            }
-        }
-
         public var key: String {
             switch self {
             case .notDue: return "not_due"
@@ -145,27 +135,32 @@ public struct AgedBalance: Sendable, Hashable {
 
 /// The aged balance as text, CSV or JSON (`recouvre.aged/1`).
 public enum AgedFormatter {
-    public static func text(_ aged: AgedBalance) -> String {
-        let headers =
-            ["Débiteur"] + AgedBalance.Bucket.allCases.map(\.label) + ["Total", "Retard moyen", "Étape suivante"]
+    /// The table worded by `messages` (`forms/messages/aged.yaml`, `AgedReason`).
+    public static func text(_ aged: AgedBalance, messages: MessageCatalogue) -> String {
+        let words = AgedWords(messages)
+        let headers = words.headers
         var table: [[String]] = [headers]
         for row in aged.rows {
             table.append(
                 [row.debtor] + row.buckets.map { Money.french($0) } + [
-                    Money.french(row.total), days(row.averageDaysLate), escalation(row),
+                    Money.french(row.total), days(row.averageDaysLate, words), escalation(row, words),
                 ])
         }
         table.append(
-            ["Total"] + aged.totals.map { Money.french($0) } + [
-                Money.french(aged.total), days(aged.averageDaysLate), "",
+            [words.totalRow] + aged.totals.map { Money.french($0) } + [
+                Money.french(aged.total), days(aged.averageDaysLate, words), "",
             ])
-        table.append(["Part"] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""])
+        table.append([words.shareRow] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""])
         // Widths in Unicode scalars (each accented letter and no-break space is one), counted once per cell.
         let counts = table.map { $0.map(\.unicodeScalars.count) }
         var widths = headers.map { _ in 0 }
         for line in counts { for (i, count) in line.enumerated() { widths[i] = max(widths[i], count) } }
+        let date = FrenchFormat.shortDate(aged.asOf)
+        let count = aged.rows.count
         var out =
-            "Balance âgée au \(FrenchFormat.shortDate(aged.asOf)) — \(aged.rows.count) débiteur\(aged.rows.count > 1 ? "s" : "")\n\n"
+            messages.text(
+                count > 1 ? AgedReason.title(date: date, count: count) : .titleSingular(date: date, count: count))
+            + "\n\n"
         for (n, line) in table.enumerated() {
             let cells = line.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - counts[n][i])
@@ -178,15 +173,15 @@ public enum AgedFormatter {
         }
         let notices = aged.rows.filter { $0.escalation == .formalNotice }
         let courts = aged.rows.filter { $0.escalation == .court }
-        out += "\nRetard moyen pondéré par les montants échus.\n"
+        out += "\n" + messages.text(AgedReason.averageNote) + "\n"
         if !notices.isEmpty {
-            out += "\nÀ mettre en demeure (recouvre build) :\n"
+            out += "\n" + messages.text(AgedReason.formalNoticeList) + "\n"
             for row in notices {
                 out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
             }
         }
         if !courts.isEmpty {
-            out += "\nDélai de la mise en demeure expiré, saisir le juge (recouvre route, recouvre build) :\n"
+            out += "\n" + messages.text(AgedReason.courtList) + "\n"
             for row in courts {
                 out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
             }
@@ -246,19 +241,19 @@ public enum AgedFormatter {
         ]).rendered()
     }
 
-    static func days(_ value: Decimal?) -> String {
+    static func days(_ value: Decimal?, _ words: AgedWords) -> String {
         guard let value else { return "" }
-        return Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " j"
+        return Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " " + words.dayUnit
     }
 
     static func percent(_ value: Decimal) -> String {
         Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " %"
     }
 
-    static func escalation(_ row: AgedBalance.Row) -> String {
+    static func escalation(_ row: AgedBalance.Row, _ words: AgedWords) -> String {
         switch row.escalation {
-        case .formalNotice: return "mise en demeure"
-        case .court: return "juge"
+        case .formalNotice: return words.formalNotice
+        case .court: return words.court
         case nil: return ""
         }
     }

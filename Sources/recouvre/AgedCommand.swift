@@ -70,7 +70,7 @@ struct AgedCommand: ParsableCommand {
         let output = try reportingErrors { () throws -> String in
             let context = try AmicableContext.load(forms)
             let day = asOf.day ?? Today.day()
-            let engine = StatementEngine(tables: context.tables)
+            let engine = StatementEngine(tables: context.tables, messages: context.forms.messages)
             let profiles = context.forms.profiles
             let chosen = try profiles.resolve(profile)
             @Sendable func row(_ claim: Case, _ history: AmicableHistory) throws -> AgedBalance.Row {
@@ -108,7 +108,7 @@ struct AgedCommand: ParsableCommand {
             }
             let aged = AgedBalance(asOf: day, rows: try results.map { try $0.get() })
             switch format {
-            case .text: return AgedFormatter.text(aged)
+            case .text: return AgedFormatter.text(aged, messages: context.forms.messages)
             case .csv: return AgedFormatter.csv(aged)
             case .json: return AgedFormatter.json(aged)
             }
