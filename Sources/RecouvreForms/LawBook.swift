@@ -35,6 +35,9 @@ public struct LawBook: Sendable {
     /// The PDF layout (`forms/pdf/`: Typst sources, a firm's logo, `fonts/`), by name under `pdf/`
     /// (`document.typ`, `fonts/X.otf`): bytes RecouvrePDF hands to its worker (`PDFLayout(book:)`).
     public let pdfLayout: [String: Data]
+    /// The e-invoice schemas (`forms/schemas/einvoice/`), read and compiled on first use, once per book
+    /// (`LawBook.einvoiceSchemas(_:)`).
+    public let einvoiceSchemas: XMLSchemaLibrary
 
     /// The statement engine of this book.
     public var statementEngine: StatementEngine { StatementEngine(tables: rates, messages: messages) }
@@ -194,7 +197,7 @@ public struct LawBook: Sendable {
         return LawBook(
             rates: rates, procedures: procedures, courts: courts, templates: templates, documentSettings: settings,
             cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable,
-            pdfLayout: pdfLayout)
+            pdfLayout: pdfLayout, einvoiceSchemas: einvoiceSchemas(forms))
     }
 
     /// The folder of the PDF layout inside `forms/`.

@@ -188,7 +188,7 @@ extension EInvoiceImportCommand {
             }
             if input.validateSchemas {
                 let schemas = EInvoiceSchemas(
-                    folder: try Forms.locate(override: input.forms.forms).url("schemas/einvoice"))
+                    library: LawBook.einvoiceSchemas(try Forms.locate(override: input.forms.forms)))
                 var problems: [ImportProblem] = []
                 for input in inputs {
                     do { try schemas.validate(input) } catch let error as ImportError {
@@ -272,7 +272,7 @@ struct ImportStatusCommand: ParsableCommand {
             var problems: [ImportProblem] = []
             let schemas =
                 validateSchemas
-                ? EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice")) : nil
+                ? EInvoiceSchemas(library: LawBook.einvoiceSchemas(try Forms.locate(override: forms.forms))) : nil
             for file in files {
                 do {
                     let data = try readImportFile(file, limit: 20 * 1024 * 1024)

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreForms
 import RecouvreModel
 import RecouvrePDFAttachments
 import RecouvreTestSupport
@@ -241,7 +242,7 @@ struct EInvoiceImportTests {
 
     @Test("--validate: the samples conform to their XSD; a broken one is refused with its line")
     func schemaValidation() throws {
-        let schemas = EInvoiceSchemas(folder: TestPaths.forms.appendingPathComponent("schemas/einvoice"))
+        let schemas = EInvoiceSchemas(library: LawBook.einvoiceSchemas(Forms(shipped: TestPaths.forms)))
         for file in [
             "akretion-factur-x/factur-x-en16931.xml", "akretion-factur-x/ubl-21-en16931.xml",
             "en16931-examples/ubl-tc434-creditnote1.xml",
