@@ -159,25 +159,7 @@ public struct LawBook: Sendable {
             throw DocumentError(file: CerfaMap.path(for: number), message: "introuvable (carte du CERFA \(number))")
         }
 
-        var entries: [String: String] = [:]
-        for name in forms.files(in: "messages") where name.hasSuffix(".yaml") {
-            let path = "messages/\(name)"
-            let section = String(name.dropLast(".yaml".count))
-            let root: Node
-            do { root = try YAMLFields.root(try text(path), file: path) } catch let error as RateTableError {
-                throw LawBookError(file: path, problem: error.description)
-            }
-            for (key, value) in root.mapping ?? [:] {
-                guard let name = key.scalar?.string, let template = value.scalar?.string,
-                    value.tag.description.hasSuffix(":str")
-                else {
-                    throw LawBookError(
-                        file: path, problem: "\(key.scalar?.string ?? "?") : un texte entre guillemets est attendu")
-                }
-                entries["\(section).\(name)"] = template
-            }
-        }
-        let messages = MessageCatalogue(entries: entries)
+        let messages = try messageCatalogue(forms, read: text)
 
         let schemaData = try data(schemaPath)
         let schema: XMLSchemaValidator
@@ -198,6 +180,38 @@ public struct LawBook: Sendable {
             rates: rates, procedures: procedures, courts: courts, templates: templates, documentSettings: settings,
             cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable,
             pdfLayout: pdfLayout, einvoiceSchemas: einvoiceSchemas(forms))
+    }
+
+    /// The message catalogue of `forms/messages/*.yaml` (shipped and overridden, file by file), each
+    /// file read once with `read` (the loader's reader): `section.key` → text.
+    public static func messageCatalogue(
+        _ forms: Forms, read: (String) throws -> String
+    ) throws -> MessageCatalogue {
+        var entries: [String: String] = [:]
+        for name in forms.files(in: "messages") where name.hasSuffix(".yaml") {
+            let path = "messages/\(name)"
+            let section = String(name.dropLast(".yaml".count))
+            let root: Node
+            do { root = try YAMLFields.root(try read(path), file: path) } catch let error as RateTableError {
+                throw LawBookError(file: path, problem: error.description)
+            }
+            for (key, value) in root.mapping ?? [:] {
+                guard let name = key.scalar?.string, let template = value.scalar?.string,
+                    value.tag.description.hasSuffix(":str")
+                else {
+                    throw LawBookError(
+                        file: path, problem: "\(key.scalar?.string ?? "?") : un texte entre guillemets est attendu")
+                }
+                entries["\(section).\(name)"] = template
+            }
+        }
+        return MessageCatalogue(entries: entries)
+    }
+
+    /// Only the message catalogue of `forms` (the importers, which word the exhibits they add and need
+    /// nothing else of the book).
+    public static func messageCatalogue(_ forms: Forms) throws -> MessageCatalogue {
+        try messageCatalogue(forms) { try forms.text($0) }
     }
 
     /// The folder of the PDF layout inside `forms/`.

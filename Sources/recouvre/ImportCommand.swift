@@ -197,7 +197,9 @@ extension EInvoiceImportCommand {
                 }
                 if !problems.isEmpty { throw ImportError(problems) }
             }
-            let result = try EInvoiceImporter.importFiles(inputs, format: Self.format)
+            let result = try EInvoiceImporter.importFiles(
+                inputs, format: Self.format,
+                messages: LawBook.messageCatalogue(try Forms.locate(override: input.forms.forms)))
             try finishImport(result, options: output)
         }
     }
@@ -295,7 +297,8 @@ struct ImportStatusCommand: ParsableCommand {
                 let loaded = try CaseFileReader.load(path: folder.appendingPathComponent(name).path)
                 cases.append(.init(fileName: name, value: loaded.value))
             }
-            let outcome = StatusImporter.apply(statuses, to: cases, existingNames: Set(names))
+            let messages = try LawBook.messageCatalogue(try Forms.locate(override: forms.forms))
+            let outcome = StatusImporter.apply(statuses, to: cases, existingNames: Set(names), messages: messages)
             var files: [(String, Data)] = []
             var attached: Set<String> = []
             for update in outcome.updates {

@@ -27,7 +27,7 @@ struct EInvoiceSchemaLoadingTests {
             for sample in Self.samples {
                 let input = try ImportFixtures.input("einvoice/" + sample)
                 try schemas.validate(input)
-                if !sample.hasPrefix("cdar/") { _ = try EInvoiceImporter.importFiles([input]) }
+                if !sample.hasPrefix("cdar/") { _ = try EInvoiceImporter.importFiles([input], messages: book.messages) }
             }
         }
         let schemaReads = log.reads.filter { $0.key.hasPrefix("schemas/einvoice/") }
