@@ -273,20 +273,30 @@ public struct BatchRunner: Sendable {
         return nil
     }
 
-    /// Whether the bundle at `target` verifies (checksums and schema) and holds what this run writes:
-    /// `assembled` is the dossier's text rendering, assembled in memory from the case, its journal and
-    /// its exhibits as they are now. Without `--pdf`, its manifest is the bundle's (every file's SHA-256,
-    /// the case, the parties, the as-of day, the amount, the tool). With `--pdf` / `--pdf-only`, the same
-    /// for every file the text rendering shares with the bundle (dossier.xml, whose digests cover every
-    /// document's text, notes.txt, the exhibits, and the text documents unless `--pdf-only`), the
-    /// bundle's renderings are those asked for, and the PDFs are taken as made from those texts.
+    /// Whether the bundle at `target` holds what this run writes: `assembled` is the dossier's text
+    /// rendering, assembled in memory from the case, its journal and its exhibits as they are now.
+    /// Without `--pdf`: the bundle's files are exactly those, byte for byte (manifest.json included).
+    /// With `--pdf` / `--pdf-only`: the bundle verifies (checksums and schema), its renderings are those
+    /// asked for, its manifest agrees on the case, the parties, the as-of day, the amount and the tool,
+    /// and every file the text rendering shares with it (dossier.xml, whose digests cover every
+    /// document's text, notes.txt, the exhibits, and the text documents unless `--pdf-only`) has the
+    /// same SHA-256; the PDFs are taken as made from those texts.
     func isCurrent(_ target: URL, assembled: AssembledDossier) -> Bool {
+        if configuration.pdf == nil {
+            // The bundle is byte for byte the one this run writes: the same files (nothing added, nothing
+            // removed, no link), each read back equal to its bytes here. dossier.xml's bytes are those
+            // validated in memory: no re-validation, no hashing needed.
+            guard let reader = try? BundleReader(path: target.path), reader.problems.isEmpty else { return false }
+            let files = DossierBundle(files: assembled.files, manifest: assembled.manifest).allFiles
+            guard Set(reader.files.keys) == Set(files.map(\.path)) else { return false }
+            return Self.firstAltered(files, at: target) == nil
+        }
         guard let report = try? pipeline.verifier.verify(path: target.path), report.isIntact,
             let manifest = report.manifest,
             Self.documentFormats(manifest) == Self.expectedFormats(configuration.pdf)
         else { return false }
         let expected = assembled.manifest
-        guard let pdf = configuration.pdf else { return manifest == expected }
+        guard let pdf = configuration.pdf else { return manifest == expected }  // (handled above)
         guard
             manifest.tool == expected.tool && manifest.caseReference == expected.caseReference
                 && manifest.asOf == expected.asOf && manifest.amountClaimed == expected.amountClaimed
