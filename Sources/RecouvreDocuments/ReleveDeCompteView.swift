@@ -69,9 +69,13 @@ public struct ReleveDeCompteView: Sendable {
         debtor = facts.debtor
         regime = facts.messages.text(Self.regimeLabel(statement.regime))
         dayBasis = facts.messages.text(statement.dayBasis == .d365 ? ReleveWord.dayBasis365 : .dayBasisActual)
+        // large engineer (issue 12): the words every line or settlement shares are looked up once, not
+        // once per invoice or payment (a catalogue lookup each; a large case has 100,000 of them).
+        let sharedHeading = facts.sharedLineLabel.map(LeaseWording.capitalised)
         accounts = statement.invoices.map { invoice in
             Account(
-                number: invoice.number, heading: LeaseWording.capitalised(facts.lineLabel(invoice)),
+                number: invoice.number,
+                heading: sharedHeading ?? LeaseWording.capitalised(facts.lineLabel(invoice)),
                 taxed: !facts.isLease, issued: FrenchFormat.shortDate(invoice.issued),
                 due: FrenchFormat.shortDate(invoice.due), amount: FrenchFormat.amount(invoice.amount),
                 paid: FrenchFormat.amount(invoice.paid), credited: FrenchFormat.amount(invoice.credited),
@@ -86,12 +90,13 @@ public struct ReleveDeCompteView: Sendable {
                 penalties: FrenchFormat.amount(invoice.penalties), flatFee: FrenchFormat.amount(invoice.flatFee),
                 paidLate: facts.paidOn(invoice).map { dates.long($0) })
         }
+        let depositLabel = facts.lease(.settlementDeposit)
+        let paymentLabel = facts.messages.text(ReleveWord.settlementPayment)
+        let creditNoteLabel = facts.messages.text(ReleveWord.settlementCreditNote)
         settlements = statement.payments.map { payment in
             Settlement(
                 label: payment.kind == .deposit
-                    ? facts.lease(.settlementDeposit)
-                    : facts.messages.text(
-                        payment.kind == .payment ? ReleveWord.settlementPayment : .settlementCreditNote),
+                    ? depositLabel : payment.kind == .payment ? paymentLabel : creditNoteLabel,
                 date: FrenchFormat.shortDate(payment.date),
                 amount: FrenchFormat.amount(payment.amount), settlementReference: payment.reference,
                 imputed: payment.imputed.map {
