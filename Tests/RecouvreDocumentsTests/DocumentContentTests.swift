@@ -137,22 +137,20 @@ struct DocumentContentTests {
             "", "\n", "a", "a\n", "a\n\n\nb", "\n\nÀ Lyon\n", "::heading FACTURES\nPrestation n° 1 : 1 234,56 €\n",
             "::table\nPrincipal | 1 180,00 €\n::total Total | 1 229,73 €\n::end\n- un\n- deux\n1. trois\n\n  retrait\n",
             "ligne\u{00A0}insécable — “guillemets” …\n::page\n::signature\nClaire\n\n::end",
+            "- a\n-b\n- \n12.x\n12. y\n  3. z\n  3. w\n  - v\n1.\n-\n   \n\t tab\n€ 12\n",
+            "café\u{0301} ::x\n  ::y\u{0301}\n",
+            "::sender\n  nom  \n\n::end\n  ::heading H\n",
         ]
         for markup in markups {
-            // The first line ends with " \r " (trimmed): the markup now has a carriage return.
-            var withReturn = markup
-            if let newline = withReturn.firstIndex(of: "\n") {
-                withReturn.insert(contentsOf: " \r ", at: newline)
-            } else {
-                withReturn += " \r "
-            }
+            // Every line ends with " \r " (trimmed): each takes the Character scan and the Character
+            // reading of its line.
+            let withReturn = markup.replacingOccurrences(of: "\n", with: " \r \n") + " \r "
             #expect(
                 try DocumentContent.parse(markup: markup, file: "t")
                     == DocumentContent.parse(markup: withReturn, file: "t"), "\(markup.debugDescription)")
         }
         for broken in ["a\nb\n::table\nx | 1\n", "\n\n\n::end\n", "x\n::heading\n"] {
-            var withReturn = broken
-            withReturn.insert(contentsOf: " \r ", at: withReturn.firstIndex(of: "\n")!)
+            let withReturn = broken.replacingOccurrences(of: "\n", with: " \r \n")
             func message(_ markup: String) -> String {
                 do {
                     _ = try DocumentContent.parse(markup: markup, file: "t")
