@@ -72,6 +72,10 @@ public struct ReleveDeCompteView: Sendable {
         // large engineer (issue 12): the words every line or settlement shares are looked up once, not
         // once per invoice or payment (a catalogue lookup each; a large case has 100,000 of them).
         let sharedHeading = facts.sharedLineLabel.map(LeaseWording.capitalised)
+        // A case has a few rates (one a half-year) over many lines, and a line's base is often the one of
+        // the line before: both printed once (equal values print the same, `Money.plain` rounds them).
+        var rates = FormattedValues(FrenchFormat.rate)
+        var bases = FormattedValues(FrenchFormat.amount, keeping: 1)
         accounts = statement.invoices.map { invoice in
             Account(
                 number: invoice.number,
@@ -83,8 +87,8 @@ public struct ReleveDeCompteView: Sendable {
                 periods: invoice.periods.map { period in
                     Period(
                         from: FrenchFormat.shortDate(period.from), to: FrenchFormat.shortDate(period.to),
-                        days: String(period.days), base: FrenchFormat.amount(period.base),
-                        rate: FrenchFormat.rate(period.rate), amount: FrenchFormat.amount(period.amount),
+                        days: String(period.days), base: bases.text(period.base),
+                        rate: rates.text(period.rate), amount: FrenchFormat.amount(period.amount),
                         source: period.source)
                 },
                 penalties: FrenchFormat.amount(invoice.penalties), flatFee: FrenchFormat.amount(invoice.flatFee),
@@ -123,5 +127,26 @@ public struct ReleveDeCompteView: Sendable {
         case .residentialLease: return .regimeResidentialLease
         case .consumerCredit: return .regimeConsumerCredit
         }
+    }
+}
+
+/// The last few values printed by `format`, with their text: a value already printed is not formatted
+/// again (large engineer, issue 12: a 100,000-invoice relevé prints 660,000 rates, a handful of values).
+struct FormattedValues {
+    let format: (Decimal) -> String
+    let keeping: Int
+    private var recent: [(value: Decimal, text: String)] = []
+
+    init(_ format: @escaping (Decimal) -> String, keeping: Int = 8) {
+        self.format = format
+        self.keeping = keeping
+    }
+
+    mutating func text(_ value: Decimal) -> String {
+        if let known = recent.first(where: { $0.value == value }) { return known.text }
+        let text = format(value)
+        if recent.count == keeping { recent.removeFirst() }
+        recent.append((value, text))
+        return text
     }
 }
