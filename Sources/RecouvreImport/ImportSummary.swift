@@ -23,15 +23,25 @@ public enum ImportSummary {
             out += "  \(count) facture\(count > 1 ? "s" : "")  \(Money.french(imported.outstanding))\n"
         }
         if result.cases.count > 200 { out += "  … et \(result.cases.count - 200) autres\n" }
-        let all = result.notes + result.cases.flatMap(\.notes)
         for (kind, title) in [(ImportNote.Kind.skipped, "Ignoré"), (.warning, "Attention"), (.info, "Notes")] {
-            let notes = all.filter { $0.kind == kind }
-            guard !notes.isEmpty else { continue }
-            out += "\(title) (\(notes.count)) :\n"
-            for note in notes.prefix(100) {
+            // The import's notes, then each case's, in that order: counted, the first 100 shown (without
+            // copying the 100,000 notes of a large ledger into one array per kind).
+            var count = 0
+            var shown: [ImportNote] = []
+            func visit(_ notes: [ImportNote]) {
+                for note in notes where note.kind == kind {
+                    count += 1
+                    if shown.count < 100 { shown.append(note) }
+                }
+            }
+            visit(result.notes)
+            for imported in result.cases { visit(imported.notes) }
+            guard count > 0 else { continue }
+            out += "\(title) (\(count)) :\n"
+            for note in shown {
                 out += "  " + (note.location.map { "\($0.prefix): " } ?? "") + note.message + "\n"
             }
-            if notes.count > 100 { out += "  … et \(notes.count - 100) autres\n" }
+            if count > 100 { out += "  … et \(count - 100) autres\n" }
         }
         if let folder {
             out +=

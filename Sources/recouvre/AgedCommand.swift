@@ -10,6 +10,11 @@ enum AgedFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
 }
 
+/// The worker pool as the aged formatter's mapper (each debtor's line formatted on every core, in order).
+struct PoolMapper: IndexMapper {
+    func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] { WorkerPool.map(count, body) }
+}
+
 /// `recouvre aged INPUT`: the aged balance per debtor.
 struct AgedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -108,7 +113,7 @@ struct AgedCommand: ParsableCommand {
             }
             let aged = AgedBalance(asOf: day, rows: try results.map { try $0.get() })
             switch format {
-            case .text: return AgedFormatter.text(aged)
+            case .text: return AgedFormatter.text(aged, mapper: PoolMapper())
             case .csv: return AgedFormatter.csv(aged)
             case .json: return AgedFormatter.json(aged)
             }
