@@ -131,8 +131,15 @@ public struct AgedBalance: Sendable, Hashable {
                 rows.append(row)
             }
         }
-        // Sorted through indices: a row is a large value, moved once.
-        let order = rows.indices.sorted { (rows[$1].total, rows[$0].debtor) < (rows[$0].total, rows[$1].debtor) }
+        // Sorted through indices over the keys alone (a row is a large value, moved once; no row is
+        // copied by a comparison): the largest total first, then the name.
+        let keys = rows.map(\.total)
+        let names = rows.map(\.debtor)
+        let order = rows.indices.sorted { a, b in
+            if keys[b] < keys[a] { return true }
+            if keys[a] < keys[b] { return false }
+            return names[a] < names[b]
+        }
         rows = order.map { rows[$0] }
         self.asOf = asOf
         self.rows = rows
@@ -169,7 +176,6 @@ public enum AgedFormatter {
             widths = texts.map(\.unicodeScalars.count)
         }
     }
-
 
     /// A debtor's line of the text table: name, buckets, total, average days late, next step.
     static func cells(_ row: AgedBalance.Row) -> Cells {

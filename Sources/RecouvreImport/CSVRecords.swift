@@ -279,7 +279,8 @@ extension CSVRecords {
             let found = record(bytes, from: index, separator: separator)
             index = found.end
             if found.hasQuote {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[found.start..<found.end]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[found.start..<found.end]), as: UTF8.self)
                 let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
                 if let row = reader.next() { body(CSVRow(strings: row)) }
                 if let error = reader.error { throw error }

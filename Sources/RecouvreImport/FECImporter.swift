@@ -36,12 +36,7 @@ public enum FECImporter {
         }
         guard let headerLine = lines.first else { throw ImportError("le FEC est vide", at: SourceLocation(file: name)) }
         let separator: UInt8 = headerLine.contains(UInt8(ascii: "\t")) ? UInt8(ascii: "\t") : UInt8(ascii: "|")
-        func fields(_ line: Substring.UTF8View) -> [Substring] {
-            var slice = line
-            if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
-            return slice.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
-        }
-        let header = fields(headerLine).map { $0.trimmedSpaces }
+        let header = Self.fields(headerLine, separator: separator).map { $0.trimmedSpaces }
         var index: [String: Int] = [:]
         for (position, title) in header.enumerated() { index[title.lowercased()] = position }
         let missing = required.filter { index[$0.lowercased()] == nil }
@@ -159,6 +154,32 @@ public enum FECImporter {
         return lines
     }
 
+    /// A line's fields (a final CR dropped): `split(separator:omittingEmptySubsequences: false)`, the
+    /// separators found over the bytes (the generic `split` was 6 % of an FEC import's instructions).
+    static func fields(_ line: Substring.UTF8View, separator: UInt8) -> [Substring] {
+        var slice = line
+        if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+        let cuts: [Int]? = slice.withContiguousStorageIfAvailable { bytes in
+            var cuts: [Int] = []
+            cuts.reserveCapacity(20)
+            for index in bytes.indices where bytes[index] == separator { cuts.append(index) }
+            return cuts
+        }
+        guard let cuts else {
+            return slice.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
+        }
+        var fields: [Substring] = []
+        fields.reserveCapacity(cuts.count + 1)
+        var start = slice.startIndex
+        for cut in cuts {
+            let end = slice.index(slice.startIndex, offsetBy: cut)
+            fields.append(Substring(slice[start..<end]))
+            start = slice.index(after: end)
+        }
+        fields.append(Substring(slice[start..<slice.endIndex]))
+        return fields
+    }
+
     /// What one part of the lines gave.
     struct Part {
         var balances: [Substring: Balance] = [:]
@@ -192,11 +213,7 @@ public enum FECImporter {
         let currencyColumn: Int?
         let hasDebitCredit: Bool
 
-        func fields(_ line: Substring.UTF8View) -> [Substring] {
-            var slice = line
-            if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
-            return slice.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
-        }
+        func fields(_ line: Substring.UTF8View) -> [Substring] { FECImporter.fields(line, separator: separator) }
 
         /// Lines `range` (0 is the header) of `lines`.
         func read(_ lines: [Substring.UTF8View], _ range: Range<Int>) -> Part {

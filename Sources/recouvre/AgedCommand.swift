@@ -101,6 +101,7 @@ struct AgedCommand: ParsableCommand {
                 results = WorkerPool.map(cases.count) { index in
                     Result(catching: { try row(cases[index].value, AmicableHistory(case: cases[index].value)) })
                 }
+                keepUntilExit(imported)
             } else {
                 // Case files: one pass per file on the worker pool (read, compute, keep only the debtor's row).
                 let paths = try AmicableCase.paths(input)

@@ -10,7 +10,8 @@ import Testing
 /// faster paths must give the same files, on one thread and on several.
 @Suite("Import golden files")
 struct ImportGoldenTests {
-    @Test("CSV (UTF-8, Windows-1252, a mapping file) and FEC fixtures: the case files of the golden, on 1 and 2 threads")
+    @Test(
+        "CSV (UTF-8, Windows-1252, a mapping file) and FEC fixtures: the case files of the golden, on 1 and 2 threads")
     func ledgerCaseFiles() throws {
         let creditor = try ImportFixtures.creditor()
         for workers in [1, 2] {

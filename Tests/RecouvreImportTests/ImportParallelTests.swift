@@ -110,6 +110,10 @@ struct ImportParallelTests {
             let many = try CSVLedgerImporter.importLedger(
                 Data(text.utf8), name: "ledger.csv", creditor: creditor, workers: workers)
             #expect(Self.fingerprint(many) == reference)
+            // The summary's total summed in parts: the same text.
+            #expect(
+                ImportSummary.text(many, folder: "out", workers: workers)
+                    == ImportSummary.text(one, folder: "out", workers: 1))
             // And the writer's validation and serialisation on several threads: the same files.
             let prepared = ImportFolder.prepared(many, workers: workers)
             #expect(prepared.problems.isEmpty)
@@ -244,13 +248,14 @@ struct ImportParallelTests {
                 }
                 #expect(got == expected, "text \(text.debugDescription)")
                 #expect(trims == expected.map { $0.map(\.trimmedSpaces) }, "text \(text.debugDescription)")
-                #expect(blanks == expected.map { $0.allSatisfy { $0.trimmedSpaces.isEmpty } }, "\(text.debugDescription)")
+                #expect(
+                    blanks == expected.map { $0.allSatisfy { $0.trimmedSpaces.isEmpty } }, "\(text.debugDescription)")
                 #expect(breaks == expected.map(CSVLedgerImporter.newlines(in:)), "text \(text.debugDescription)")
             }
         }
     }
 
-    @Test("The FEC's lines found over the bytes: what splitting the UTF-8 at each line feed gives")
+    @Test("The FEC's lines and fields found over the bytes: what splitting the UTF-8 at each separator gives")
     func fecLines() {
         var generator = Generator(state: 99)
         let pieces = ["a", "é", "|", "\n", "\r", "\r\n", "\n\n", "411000", "€"]
@@ -264,6 +269,14 @@ struct ImportParallelTests {
             let got = FECImporter.lines(&copy)
             #expect(got.map { Array($0) } == expected.map { Array($0) }, "\(text.debugDescription)")
             #expect(got.map(\.startIndex) == expected.map(\.startIndex), "\(text.debugDescription)")
+            for line in got {
+                var slice = line
+                if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+                let fields = slice.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map {
+                    Substring($0)
+                }
+                #expect(FECImporter.fields(line, separator: UInt8(ascii: "|")) == fields, "\(text.debugDescription)")
+            }
         }
     }
 
