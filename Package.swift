@@ -132,7 +132,8 @@ let package = Package(
             dependencies: [
                 "RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre",
                 "RecouvreForms",
-            ]
+            ],
+            exclude: ["Golden"]
         ),
 
         // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).

@@ -21,7 +21,7 @@ public enum AgedReason: CatalogueReason, Hashable {
 }
 
 /// The aged balance's words, worded once per table (not once per row).
-struct AgedWords {
+struct AgedWords: Sendable {
     let headers: [String]
     let totalRow: String
     let shareRow: String
