@@ -16,10 +16,13 @@ public enum CaseFileReader {
     /// validator refuse dates in the future.
     public static func load(path: String, today: Day? = nil) throws(CaseFileError) -> LoadedCase {
         let url = URL(fileURLWithPath: path)
-        let data = try read(path: path)
-        let (value, locations) = try decodeLocated(
-            data, name: path, exhibits: FolderExhibitSource(folder: url.deletingLastPathComponent()),
-            json: url.pathExtension.lowercased() == "json", today: today)
+        let json = url.pathExtension.lowercased() == "json"
+        // The bytes and their text are released once the document is read, before the `Case` is
+        // built: a 100 000-invoice file never has its text, its document and its `Case` in memory at once.
+        let document = try self.document(read(path: path), name: path, json: json)
+        let (value, locations) = try validated(
+            decode(document, name: path), exhibits: FolderExhibitSource(folder: url.deletingLastPathComponent()),
+            today: today)
         return LoadedCase(value: value, file: url, locations: locations)
     }
 
@@ -37,7 +40,14 @@ public enum CaseFileReader {
     public static func decodeLocated(
         _ data: Data, name: String, exhibits: any ExhibitSource, json: Bool = false, today: Day? = nil
     ) throws(CaseFileError) -> (Case, SourceLocations) {
-        let (value, locations, problems) = try read(data, name: name, json: json)
+        try validated(read(data, name: name, json: json), exhibits: exhibits, today: today)
+    }
+
+    /// The read `Case`, validated: every problem of reading and of validation, in the order of the file.
+    static func validated(
+        _ read: (Case, SourceLocations, [CaseProblem]), exhibits: any ExhibitSource, today: Day?
+    ) throws(CaseFileError) -> (Case, SourceLocations) {
+        let (value, locations, problems) = read
         let found =
             CaseValidator.labelled(problems, in: value, locations: locations)
             + CaseValidator.validate(value, locations: locations, exhibits: exhibits, today: today)
@@ -50,6 +60,12 @@ public enum CaseFileReader {
     static func read(
         _ data: Data, name: String, json: Bool
     ) throws(CaseFileError) -> (Case, SourceLocations, [CaseProblem]) {
+        try decode(document(data, name: name, json: json), name: name)
+    }
+
+    /// The document in the bytes (one pass of libyaml, with the checks of `YAMLEvents`); throws when
+    /// they hold no case at all (empty, not UTF-8, refused, a syntax error, not strict JSON).
+    static func document(_ data: Data, name: String, json: Bool) throws(CaseFileError) -> FlatYAML {
         func fail(_ line: Int, _ column: Int, _ message: String, _ remedy: String?) -> CaseFileError {
             CaseFileError(problems: [
                 CaseFileProblem(
@@ -62,18 +78,18 @@ public enum CaseFileReader {
                 0, 0, "le fichier est vide", "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         let text = try TextCheck.utf8Text(data, name: name)
-        // One pass of the parser checks what a case file refuses and composes the tree; Yams composes
-        // only when something is wrong (a syntax error, a key twice), for its exact error.
-        let root: Node?
+        // One pass of the parser checks what a case file refuses and records the document; Yams
+        // composes only when something is wrong (a syntax error, a key twice), for its exact error.
+        let document: FlatYAML?
         switch YAMLEvents.compose(text) {
         case .refused(let found):
             throw fail(found.line, found.column, found.message, found.remedy)
-        case .tree(let node):
-            root = node
+        case .document(let flat):
+            document = flat
         case .yamsDecides:
             do {
                 // UTF-8 named: Yams's default looks it up in the environment on every call.
-                root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+                document = try Yams.compose(yaml: text, .basic, .default, .utf8).map { FlatYAML(node: $0) }
             } catch let error as YamlError {
                 throw CaseFileError(problems: [SyntaxProblem.problem(for: error, text: text, name: name, json: json)])
             } catch {
@@ -85,16 +101,24 @@ public enum CaseFileReader {
                 fault.line, fault.column, "JSON invalide : \(fault.message)",
                 "un fichier de dossier .json est du JSON strict")
         }
-        guard let root else {
+        guard let document else {
             throw fail(
                 0, 0, "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)",
                 "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
-        let decoder = CaseFileDecoder(file: name)
-        guard let value = decoder.decodeCase(root) else {
+        return document
+    }
+
+    /// The `Case` of a document (placeholders where a value could not be read), its locations and
+    /// the problems of reading; throws when the document is not a case at all.
+    static func decode(
+        _ document: FlatYAML, name: String
+    ) throws(CaseFileError) -> (Case, SourceLocations, [CaseProblem]) {
+        let decoder = CaseFileDecoder(file: name, document: document)
+        guard let value = decoder.decodeCase(document.root) else {
             throw CaseFileError(problems: decoder.sortedProblems)
         }
-        return (value, decoder.locations(of: root), decoder.problems)
+        return (value, decoder.locations(), decoder.problems)
     }
 
     /// The bytes of the file, after checking it is a regular file of acceptable size.

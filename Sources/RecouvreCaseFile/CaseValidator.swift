@@ -456,43 +456,54 @@ private struct Run {
             report("invoices", "la liste est vide", "un dossier réclame au moins une facture")
             return
         }
+        // One dictionary for the duplicate numbers: linear in the number of invoices.
         var seen: [String: Int] = [:]
         seen.reserveCapacity(value.invoices.count)
+        let anyUnreadable = !locations.unreadable.isEmpty
         for (index, invoice) in value.invoices.enumerated() {
-            let path = "invoices[\(index)]"
-            text(invoice.number, "\(path).number")
+            // Paths are made only for a problem (and for the unreadable check, when there is any).
+            func path() -> String { "invoices[\(index)]" }
+            text(invoice.number, "\(path()).number")
             if let first = seen[invoice.number] {
                 let line = locations.location(of: "invoices[\(first)].number").line
                 report(
-                    "\(path).number",
+                    "\(path()).number",
                     "« \(invoice.number) » est déjà le numéro de invoices[\(first)] (ligne \(line))",
                     "chaque facture figure une fois, avec son propre numéro", inputs: ["invoices[\(first)].number"])
-            } else if !locations.isUnreadable("\(path).number") {
+            } else if !anyUnreadable || !locations.isUnreadable("\(path()).number") {
                 seen[invoice.number] = index
             }
             if invoice.due < invoice.issued {
                 report(
-                    "\(path).due", "\(invoice.due.iso) est avant la date d'émission \(invoice.issued.iso)",
-                    "l'échéance est le jour de l'émission ou après", inputs: ["\(path).issued"])
+                    "\(path()).due", "\(invoice.due.iso) est avant la date d'émission \(invoice.issued.iso)",
+                    "l'échéance est le jour de l'émission ou après", inputs: ["\(path()).issued"])
             }
-            positive(invoice.amount, "\(path).amount")
-            text(invoice.description, "\(path).description", long: true)
-            text(invoice.penaltyClause, "\(path).penalty_clause", long: true)
-            file(invoice.statusFile, "\(path).status_file")
+            positive(invoice.amount, "\(path()).amount")
+            text(invoice.description, "\(path()).description", long: true)
+            text(invoice.penaltyClause, "\(path()).penalty_clause", long: true)
+            file(invoice.statusFile, "\(path()).status_file")
         }
     }
 
     /// The numbers of the invoices, to check the references to them; `nil` when the invoices could
-    /// not be read (reported there).
+    /// not be read (reported there). Made once, on first use, for payments, credit notes and events.
+    var numbersCache: Set<String>??
+
     var invoiceNumbers: Set<String>? {
-        if value.invoices.isEmpty || locations.isUnreadable("invoices") { return nil }
-        return Set(value.invoices.map(\.number))
+        mutating get {
+            if let cached = numbersCache { return cached }
+            let numbers: Set<String>? =
+                value.invoices.isEmpty || locations.isUnreadable("invoices") ? nil : Set(value.invoices.map(\.number))
+            numbersCache = .some(numbers)
+            return numbers
+        }
     }
 
-    mutating func invoiceReference(_ raw: String?, _ path: String, _ numbers: Set<String>?) {
+    mutating func invoiceReference(_ raw: String?, _ path: @autoclosure () -> String, _ numbers: Set<String>?) {
         guard let raw else { return }
-        text(raw, path)
+        text(raw, path())
         guard let numbers, !numbers.contains(raw) else { return }
+        let path = path()
         var remedy = "donnez le numéro d'une des factures, ou retirez invoice pour imputer selon la loi"
         if numbers.count <= 1000, let near = Suggestion.nearest(to: raw, in: numbers.sorted()) {
             remedy = "vouliez-vous dire « \(near) » ?"
@@ -503,10 +514,10 @@ private struct Run {
     mutating func payments() {
         let numbers = invoiceNumbers
         for (index, payment) in value.payments.enumerated() {
-            let path = "payments[\(index)]"
-            positive(payment.amount, "\(path).amount")
-            invoiceReference(payment.invoice, "\(path).invoice", numbers)
-            text(payment.reference, "\(path).reference")
+            func path() -> String { "payments[\(index)]" }
+            positive(payment.amount, "\(path()).amount")
+            invoiceReference(payment.invoice, "\(path()).invoice", numbers)
+            text(payment.reference, "\(path()).reference")
         }
     }
 

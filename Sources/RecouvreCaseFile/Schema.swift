@@ -10,6 +10,8 @@ struct Schema: Sendable {
     /// The keys, in order (computed once: every mapping of the file is checked against them).
     let keys: [String]
     let keySet: Set<String>
+    /// The keys' UTF-8 bytes, to match a key of the file without making a `String` of it.
+    let utf8Keys: [[UInt8]]
 
     init(examples: KeyValuePairs<String, String>, required: [String], example: String?) {
         self.examples = examples
@@ -17,6 +19,15 @@ struct Schema: Sendable {
         self.example = example
         self.keys = examples.map(\.key)
         self.keySet = Set(keys)
+        self.utf8Keys = keys.map { Array($0.utf8) }
+    }
+
+    /// The position in `keys` of the key whose UTF-8 bytes are `bytes`, or `nil`.
+    func index(ofKey bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (index, key) in utf8Keys.enumerated() where key.count == bytes.count && key.first == bytes.first {
+            if key.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return index }
+        }
+        return nil
     }
 
     func hint(for key: String) -> String {
