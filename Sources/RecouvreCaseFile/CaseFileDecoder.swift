@@ -117,8 +117,8 @@ final class CaseFileDecoder {
         }
         let name = fields["name"].flatMap { self.text($0, "\(path).name") }
         let legalForm = optional(fields["legal_form"]).flatMap { self.text($0, "\(path).legal_form") }
-        let siren = optional(fields["siren"]).flatMap { self.text($0, "\(path).siren") }.map(CompanyIdentifier.digits)
-        let siret = optional(fields["siret"]).flatMap { self.text($0, "\(path).siret") }.map(CompanyIdentifier.digits)
+        let siren = optional(fields["siren"]).flatMap { self.text($0, "\(path).siren") }.map(Self.identifierDigits)
+        let siret = optional(fields["siret"]).flatMap { self.text($0, "\(path).siret") }.map(Self.identifierDigits)
         let rcs = optional(fields["rcs"]).flatMap { self.text($0, "\(path).rcs") }
         let professional = optional(fields["professional"]).flatMap { self.bool($0, "\(path).professional") }
         let merchant = optional(fields["merchant"]).flatMap { self.bool($0, "\(path).merchant") }
@@ -561,8 +561,7 @@ final class CaseFileDecoder {
             return nil
         }
         let count = doc.count(node)
-        var values = Fields()
-        values.reserveCapacity(count / 2)
+        var values = Fields(schema: schema)
         var suggested: Set<String> = []
         for pair in stride(from: 0, to: count, by: 2) {
             let keyNode = doc.child(node, pair)
@@ -573,7 +572,7 @@ final class CaseFileDecoder {
             }
             // The key's bytes against the schema's: no `String` made for a known key.
             if let known = doc.withBytes(keyNode, schema.index(ofKey:)) {
-                values.append(schema.keys[known], value)
+                values.set(known, value)
                 continue
             }
             let name = doc.string(keyNode)
@@ -599,27 +598,28 @@ final class CaseFileDecoder {
         return values
     }
 
-    /// The known keys of one mapping and their values (nodes of the document): a handful each, so
-    /// a linear search beats hashing when a file holds tens of thousands of mappings. The keys are
-    /// the schema's own strings (no copy of the file's text), in one array with their values.
+    /// The known keys of one mapping and their values (nodes of the document), by the key's place
+    /// in the schema, kept inline (no allocation per mapping: a file holds tens of thousands).
     struct Fields {
-        private var entries: [(key: String, value: Int)] = []
+        private let keys: [String]
+        private var values: InlineArray<32, Int32> = .init(repeating: -1)
 
-        mutating func reserveCapacity(_ count: Int) {
-            entries.reserveCapacity(count)
+        init(schema: Schema) {
+            keys = schema.keys
         }
 
-        mutating func append(_ key: String, _ value: Int) {
-            entries.append((key, value))
+        mutating func set(_ index: Int, _ value: Int) {
+            values[index] = Int32(value)
         }
 
         subscript(key: String) -> Int? {
-            for entry in entries where entry.key == key { return entry.value }
-            return nil
+            guard let index = keys.firstIndex(of: key) else { return nil }
+            let value = values[index]
+            return value < 0 ? nil : Int(value)
         }
 
         func has(_ key: String) -> Bool {
-            entries.contains { $0.key == key }
+            self[key] != nil
         }
     }
 
@@ -666,6 +666,11 @@ final class CaseFileDecoder {
     func text(_ node: Int, _ path: @autoclosure () -> String) -> String? {
         guard let raw = scalar(node, path()) else { return nil }
         // Most texts have nothing to trim; Foundation's trimming is costly over 100 000 values.
+        // An ASCII first and last byte that is not white space (tab to carriage return, space) is
+        // the usual case, read without looking up the Unicode properties.
+        if let first = raw.utf8.first, let last = raw.utf8.last, Self.isASCIIInk(first), Self.isASCIIInk(last) {
+            return raw
+        }
         if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
             !first.properties.isWhitespace, !last.properties.isWhitespace
         {
@@ -757,6 +762,19 @@ final class CaseFileDecoder {
         }
         guard digits > 0, decimals != 0 else { return nil }
         return Decimal(sign: .plus, exponent: -max(decimals, 0), significand: Decimal(units))
+    }
+
+    /// A SIREN or SIRET without its spaces (`CompanyIdentifier.digits`); an ASCII text with no
+    /// white space is returned as it is, without walking its `Character`s.
+    static func identifierDigits(_ text: String) -> String {
+        // ASCII white space: tab, line feed, vertical tab, form feed, carriage return, space.
+        if text.utf8.allSatisfy(isASCIIInk) { return text }
+        return CompanyIdentifier.digits(text)
+    }
+
+    /// An ASCII byte that is not Unicode white space (U+0009 to U+000D, U+0020).
+    @inline(__always) static func isASCIIInk(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
     }
 
     /// A scalar that is not null: what `scalar` returns without a report.

@@ -2,6 +2,21 @@ import Foundation
 import RecouvreModel
 import Yams
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// POSIX `read`, named apart from the reader's own `read` functions.
+private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+    #else
+        Darwin.read(descriptor, buffer, count)
+    #endif
+}
+
 /// Reads a case file (YAML or JSON, case-format.md version 1) into a `Case`.
 ///
 /// JSON is read through the same YAML parser (a JSON document is a YAML flow document), so both
@@ -16,7 +31,8 @@ public enum CaseFileReader {
     /// validator refuse dates in the future.
     public static func load(path: String, today: Day? = nil) throws(CaseFileError) -> LoadedCase {
         let url = URL(fileURLWithPath: path)
-        let json = url.pathExtension.lowercased() == "json"
+        // `pathExtension` is asked only of a name ending in .json (it costs more than the check).
+        let json = path.lowercased().hasSuffix(".json") && url.pathExtension.lowercased() == "json"
         // The bytes and their text are released once the document is read, before the `Case` is
         // built: a 100 000-invoice file never has its text, its document and its `Case` in memory at once.
         let document = try self.document(read(path: path), name: path, json: json)
@@ -121,7 +137,9 @@ public enum CaseFileReader {
         return (value, decoder.locations(), decoder.problems)
     }
 
-    /// The bytes of the file, after checking it is a regular file of acceptable size.
+    /// The bytes of the file, after checking it is a regular file of acceptable size. POSIX calls
+    /// (`stat`, `lstat`, `open`, `read`) rather than `FileManager`'s attribute dictionary and
+    /// `FileHandle`, with the same checks in the same order: a folder of 10,000 cases reads each.
     static func read(path: String) throws(CaseFileError) -> Data {
         func fail(_ message: String, _ remedy: String?) -> CaseFileError {
             CaseFileError(problems: [
@@ -130,40 +148,66 @@ public enum CaseFileReader {
                     message: message, remedy: remedy)
             ])
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        // As `FileManager.fileExists(atPath:isDirectory:)`: following a symbolic link.
+        var target = stat()
+        guard stat(path, &target) == 0 else {
             throw fail(
                 "fichier introuvable", "vérifiez le chemin ; `recouvre init RÉPERTOIRE` écrit un exemple de dossier")
         }
-        if isFolder.boolValue {
+        if target.st_mode & S_IFMT == S_IFDIR {
             throw fail(
                 "est un répertoire, pas un fichier de dossier",
                 "donnez le fichier lui-même, par exemple \(path)/case.yaml")
         }
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw fail("n'est pas un fichier ordinaire", "donnez un fichier de dossier YAML ou JSON")
+        // As `FileManager.attributesOfItem(atPath:)`: the entry itself (a symbolic link is not a
+        // regular file); nothing said when it cannot be read.
+        var entry = stat()
+        var size = 0
+        if lstat(path, &entry) == 0 {
+            if entry.st_mode & S_IFMT != S_IFREG {
+                throw fail("n'est pas un fichier ordinaire", "donnez un fichier de dossier YAML ou JSON")
+            }
+            size = Int(entry.st_size)
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > maximumBytes {
             throw fail(
                 "le fichier fait \(megabytes(size)) Mo, au-delà de la limite de 50 Mo pour un fichier de dossier (non lu)",
                 "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw fail("illisible (permission refusée ?)", "vérifiez les droits du fichier")
         }
-        defer { try? handle.close() }
+        defer { close(descriptor) }
         // Read at most one byte past the limit: the file may have grown since it was measured.
-        guard let data = try? handle.read(upToCount: maximumBytes + 1) else {
+        let limit = maximumBytes + 1
+        var data = Data(count: min(max(size, 4096), limit))
+        var total = 0
+        var failed = false
+        while total < limit {
+            if total == data.count { data.count = min(data.count * 2, limit) }
+            let got = data.withUnsafeMutableBytes { buffer in
+                posixRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                break
+            }
+            if got == 0 { break }
+            total += got
+        }
+        // `FileHandle.read(upToCount:)` gave nothing at the end of the file, or on an error.
+        if failed || total == 0 {
             if size == 0 { return Data() }
             throw fail("illisible", "vérifiez les droits du fichier")
         }
-        if data.count > maximumBytes {
+        if total > maximumBytes {
             throw fail(
                 "le fichier dépasse la limite de 50 Mo pour un fichier de dossier (non lu)",
                 "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
         }
+        data.count = total
         return data
     }
 

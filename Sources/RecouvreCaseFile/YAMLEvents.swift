@@ -329,34 +329,46 @@ final class FlatYAML: Sendable {
         }
 
         /// Whether two keys of a mapping are the same text, as Yams compares them (Swift strings).
-        /// A key that is not a scalar is the decoder's to report.
+        /// A key that is not a scalar is the decoder's to report. Up to 16 keys, all ASCII (every
+        /// mapping of a real case), are compared byte for byte without allocating; others through a
+        /// set of `String`s (equal strings, even written with different bytes, are the same key).
         private func hasDuplicateKey(_ items: [Int32]) -> Bool {
-            let keys = stride(from: 0, to: items.count, by: 2).map { Int(items[$0]) }.filter {
-                nodes[$0].kind == .scalar
-            }
-            if keys.count < 2 { return false }
-            func slice(_ key: Int) -> ArraySlice<UInt8> {
-                let entry = nodes[key]
-                return bytes[Int(entry.start)..<Int(entry.start + entry.count)]
-            }
-            if keys.count <= 16 {
-                var asciiOnly = true
-                for key in keys where !slice(key).allSatisfy({ $0 < 0x80 }) { asciiOnly = false }
-                if asciiOnly {
-                    for first in 0..<keys.count {
-                        for second in (first + 1)..<keys.count where slice(keys[first]) == slice(keys[second]) {
-                            return true
+            let pairs = items.count / 2
+            if pairs < 2 { return false }
+            return nodes.withUnsafeBufferPointer { nodes in
+                bytes.withUnsafeBufferPointer { bytes in
+                    func key(_ pair: Int) -> Node? {
+                        let node = nodes[Int(items[pair * 2])]
+                        return node.kind == .scalar ? node : nil
+                    }
+                    func text(_ node: Node) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.start + node.count)])
+                    }
+                    if pairs <= 16 {
+                        var asciiOnly = true
+                        for pair in 0..<pairs {
+                            if let node = key(pair), !text(node).allSatisfy({ $0 < 0x80 }) { asciiOnly = false }
                         }
+                        if asciiOnly {
+                            for first in 0..<pairs {
+                                guard let a = key(first) else { continue }
+                                for second in (first + 1)..<pairs {
+                                    guard let b = key(second), a.count == b.count else { continue }
+                                    if text(a).elementsEqual(text(b)) { return true }
+                                }
+                            }
+                            return false
+                        }
+                    }
+                    var seen: Set<String> = []
+                    seen.reserveCapacity(pairs)
+                    for pair in 0..<pairs {
+                        guard let node = key(pair) else { continue }
+                        if !seen.insert(String(decoding: text(node), as: UTF8.self)).inserted { return true }
                     }
                     return false
                 }
             }
-            var seen: Set<String> = []
-            seen.reserveCapacity(keys.count)
-            for key in keys where !seen.insert(String(decoding: slice(key), as: UTF8.self)).inserted {
-                return true
-            }
-            return false
         }
 
         /// The document, or `nil` when no node was read.

@@ -77,4 +77,70 @@ enum LegacyReader {
         walk(root, "")
         return found
     }
+
+    /// The bytes of the file, after checking it is a regular file of acceptable size.
+    static func readPath(_ path: String) throws(CaseFileError) -> Data {
+        func fail(_ message: String, _ remedy: String?) -> CaseFileError {
+            CaseFileError(problems: [
+                CaseFileProblem(
+                    file: path, line: 0, column: 0, keyPath: "",
+                    message: message, remedy: remedy)
+            ])
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw fail(
+                "fichier introuvable", "vérifiez le chemin ; `recouvre init RÉPERTOIRE` écrit un exemple de dossier")
+        }
+        if isFolder.boolValue {
+            throw fail(
+                "est un répertoire, pas un fichier de dossier",
+                "donnez le fichier lui-même, par exemple \(path)/case.yaml")
+        }
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            throw fail("n'est pas un fichier ordinaire", "donnez un fichier de dossier YAML ou JSON")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > CaseFileReader.maximumBytes {
+            throw fail(
+                "le fichier fait \(CaseFileReader.megabytes(size)) Mo, au-delà de la limite de 50 Mo pour un fichier de dossier (non lu)",
+                "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw fail("illisible (permission refusée ?)", "vérifiez les droits du fichier")
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit: the file may have grown since it was measured.
+        guard let data = try? handle.read(upToCount: CaseFileReader.maximumBytes + 1) else {
+            if size == 0 { return Data() }
+            throw fail("illisible", "vérifiez les droits du fichier")
+        }
+        if data.count > CaseFileReader.maximumBytes {
+            throw fail(
+                "le fichier dépasse la limite de 50 Mo pour un fichier de dossier (non lu)",
+                "un fichier de dossier fait quelques kilo-octets ; scindez le dossier en plusieurs")
+        }
+        return data
+    }
+
+    /// `CaseValidator.isInseeCode` before its byte version.
+    static func isInseeCode(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard chars.count == 5, chars.allSatisfy({ $0.isASCII }) else { return false }
+        let rest = chars[2...].allSatisfy { $0.isNumber }
+        if chars[0] == "2", chars[1] == "A" || chars[1] == "B" { return rest }
+        return chars[0].isNumber && chars[1].isNumber && rest
+    }
+
+    /// The e-mail shape of `CaseValidator`'s party check before its byte version.
+    static func hasEmailShape(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(" ")
+    }
+
+    /// The SIREN/SIRET and postcode digit check before its byte version.
+    static func isDigits(_ text: String, count: Int) -> Bool {
+        text.count == count && text.allSatisfy({ $0.isASCII && $0.isNumber })
+    }
 }
