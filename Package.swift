@@ -237,6 +237,7 @@ let package = Package(
             name: "RecouvreBundleTests",
             dependencies: [
                 "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport", "RecouvreCaseFile",
+                "RecouvreImport", "RecouvreAmicable",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]
