@@ -76,13 +76,16 @@ public struct ReleveDeCompteView: Sendable {
         // the line before: both printed once (equal values print the same, `Money.plain` rounds them).
         var rates = FormattedValues(FrenchFormat.rate)
         var bases = FormattedValues(FrenchFormat.amount, keeping: 1)
+        // Most invoices have no credit note and the same flat fee (40 €).
+        var fees = FormattedValues(FrenchFormat.amount, keeping: 2)
+        var credits = FormattedValues(FrenchFormat.amount, keeping: 1)
         accounts = statement.invoices.map { invoice in
             Account(
                 number: invoice.number,
                 heading: sharedHeading ?? LeaseWording.capitalised(facts.lineLabel(invoice)),
                 taxed: !facts.isLease, issued: FrenchFormat.shortDate(invoice.issued),
                 due: FrenchFormat.shortDate(invoice.due), amount: FrenchFormat.amount(invoice.amount),
-                paid: FrenchFormat.amount(invoice.paid), credited: FrenchFormat.amount(invoice.credited),
+                paid: FrenchFormat.amount(invoice.paid), credited: credits.text(invoice.credited),
                 outstanding: FrenchFormat.amount(invoice.outstanding),
                 periods: invoice.periods.map { period in
                     Period(
@@ -91,7 +94,7 @@ public struct ReleveDeCompteView: Sendable {
                         rate: rates.text(period.rate), amount: FrenchFormat.amount(period.amount),
                         source: period.source)
                 },
-                penalties: FrenchFormat.amount(invoice.penalties), flatFee: FrenchFormat.amount(invoice.flatFee),
+                penalties: FrenchFormat.amount(invoice.penalties), flatFee: fees.text(invoice.flatFee),
                 paidLate: facts.paidOn(invoice).map { dates.long($0) })
         }
         let depositLabel = facts.lease(.settlementDeposit)
@@ -132,17 +135,17 @@ public struct ReleveDeCompteView: Sendable {
 
 /// The last few values printed by `format`, with their text: a value already printed is not formatted
 /// again (large engineer, issue 12: a 100,000-invoice relevé prints 660,000 rates, a handful of values).
-struct FormattedValues {
+public struct FormattedValues {
     let format: (Decimal) -> String
     let keeping: Int
     private var recent: [(value: Decimal, text: String)] = []
 
-    init(_ format: @escaping (Decimal) -> String, keeping: Int = 8) {
+    public init(_ format: @escaping (Decimal) -> String, keeping: Int = 8) {
         self.format = format
         self.keeping = keeping
     }
 
-    mutating func text(_ value: Decimal) -> String {
+    public mutating func text(_ value: Decimal) -> String {
         if let known = recent.first(where: { $0.value == value }) { return known.text }
         let text = format(value)
         if recent.count == keeping { recent.removeFirst() }
