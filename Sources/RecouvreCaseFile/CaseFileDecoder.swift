@@ -602,10 +602,14 @@ final class CaseFileDecoder {
     /// in the schema, kept inline (no allocation per mapping: a file holds tens of thousands).
     struct Fields {
         private let keys: [String]
+        /// Where each key's bytes start in the schema's table: their differences are the keys'
+        /// lengths, compared before the strings (most keys differ in length: no string compared).
+        private let starts: [Int]
         private var values: InlineArray<32, Int32> = .init(repeating: -1)
 
         init(schema: Schema) {
             keys = schema.keys
+            starts = schema.keyStarts
         }
 
         mutating func set(_ index: Int, _ value: Int) {
@@ -613,9 +617,12 @@ final class CaseFileDecoder {
         }
 
         subscript(key: String) -> Int? {
-            guard let index = keys.firstIndex(of: key) else { return nil }
-            let value = values[index]
-            return value < 0 ? nil : Int(value)
+            let length = key.utf8.count
+            for index in keys.indices where starts[index + 1] - starts[index] == length && keys[index] == key {
+                let value = values[index]
+                return value < 0 ? nil : Int(value)
+            }
+            return nil
         }
 
         func has(_ key: String) -> Bool {
