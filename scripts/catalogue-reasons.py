@@ -223,6 +223,8 @@ def sample_value(type_, label, counter, enums_by_name):
     n = counter[0]
     if type_ == "String":
         return f'"{label}-{n}"'
+    if type_ == "Int":
+        return str(n)
     if type_ == "Day":
         return f"Day(year: 2026, month: {n % 12 + 1}, day: {n % 28 + 1})!"
     if type_ == "HalfYear":
