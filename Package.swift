@@ -131,7 +131,9 @@ let package = Package(
             name: "RecouvreImportTests",
             dependencies: [
                 "RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre",
-            ]
+                "RecouvreForms",
+            ],
+            exclude: ["Golden"]
         ),
 
         // PDF/A-3b documents through the Typst compiler kept loaded in a Python worker (docs/pdf.md).

@@ -21,16 +21,6 @@ public struct AgedBalance: Sendable, Hashable {
             }
         }
 
-        public var label: String {
-            switch self {
-            case .notDue: return "Non échu"
-            case .upTo30: return "1-30 j"
-            case .upTo60: return "31-60 j"
-            case .upTo90: return "61-90 j"
-            case .over90: return "> 90 j"
-            }
-        }
-
         public var key: String {
             switch self {
             case .notDue: return "not_due"
@@ -131,8 +121,15 @@ public struct AgedBalance: Sendable, Hashable {
                 rows.append(row)
             }
         }
-        // Sorted through indices: a row is a large value, moved once.
-        let order = rows.indices.sorted { (rows[$1].total, rows[$0].debtor) < (rows[$0].total, rows[$1].debtor) }
+        // Sorted through indices over the keys alone (a row is a large value, moved once; no row is
+        // copied by a comparison): the largest total first, then the name.
+        let keys = rows.map(\.total)
+        let names = rows.map(\.debtor)
+        let order = rows.indices.sorted { a, b in
+            if keys[b] < keys[a] { return true }
+            if keys[a] < keys[b] { return false }
+            return names[a] < names[b]
+        }
         rows = order.map { rows[$0] }
         self.asOf = asOf
         self.rows = rows
@@ -143,50 +140,93 @@ public struct AgedBalance: Sendable, Hashable {
     }
 }
 
+/// Computes `body(0)`, `body(1)`, … `body(count - 1)` and returns them in that order, however it spreads
+/// the work (the CLI's worker pool; a test compares it with `SequentialMapper`).
+public protocol IndexMapper: Sendable {
+    func map<T>(_ count: Int, _ body: (Int) -> T) -> [T]
+}
+
+/// `(0..<count).map(body)` on the calling thread.
+public struct SequentialMapper: IndexMapper {
+    public init() {}
+
+    public func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] { (0..<count).map(body) }
+}
+
 /// The aged balance as text, CSV or JSON (`recouvre.aged/1`).
 public enum AgedFormatter {
-    public static func text(_ aged: AgedBalance) -> String {
-        let headers =
-            ["Débiteur"] + AgedBalance.Bucket.allCases.map(\.label) + ["Total", "Retard moyen", "Étape suivante"]
-        var table: [[String]] = [headers]
-        for row in aged.rows {
-            table.append(
-                [row.debtor] + row.buckets.map { Money.french($0) } + [
-                    Money.french(row.total), days(row.averageDaysLate), escalation(row),
-                ])
+    /// The cells of one line of the text table, and their widths in Unicode scalars (each accented
+    /// letter and no-break space is one), counted once per cell.
+    public struct Cells: Sendable {
+        public var texts: [String]
+        public var widths: [Int]
+
+        init(_ texts: [String]) {
+            self.texts = texts
+            widths = texts.map(\.unicodeScalars.count)
         }
+    }
+
+    /// A debtor's line of the text table: name, buckets, total, average days late, next step.
+    static func cells(_ row: AgedBalance.Row, _ words: AgedWords) -> Cells {
+        var texts = [row.debtor]
+        texts.reserveCapacity(9)
+        for bucket in row.buckets { texts.append(Money.french(bucket)) }
+        texts.append(Money.french(row.total))
+        texts.append(days(row.averageDaysLate, words))
+        texts.append(escalation(row, words))
+        return Cells(texts)
+    }
+
+    /// The table worded by `messages` (`forms/messages/aged.yaml`, `AgedReason`). `mapper` computes the
+    /// rows' cells and lines (`SequentialMapper`: in order on this thread; the CLI hands its worker pool,
+    /// every core formatting its share: the same bytes).
+    public static func text(
+        _ aged: AgedBalance, messages: MessageCatalogue, mapper: some IndexMapper = SequentialMapper()
+    ) -> String {
+        let words = AgedWords(messages)
+        let headers = words.headers
+        let rows = aged.rows
+        var table: [Cells] = [Cells(headers)]
+        table += mapper.map(rows.count) { cells(rows[$0], words) }
         table.append(
-            ["Total"] + aged.totals.map { Money.french($0) } + [
-                Money.french(aged.total), days(aged.averageDaysLate), "",
-            ])
-        table.append(["Part"] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""])
-        // Widths in Unicode scalars (each accented letter and no-break space is one), counted once per cell.
-        let counts = table.map { $0.map(\.unicodeScalars.count) }
+            Cells(
+                [words.totalRow] + aged.totals.map { Money.french($0) } + [
+                    Money.french(aged.total), days(aged.averageDaysLate, words), "",
+                ]))
+        table.append(Cells([words.shareRow] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""]))
         var widths = headers.map { _ in 0 }
-        for line in counts { for (i, count) in line.enumerated() { widths[i] = max(widths[i], count) } }
+        for line in table { for (i, count) in line.widths.enumerated() { widths[i] = max(widths[i], count) } }
+        let date = FrenchFormat.shortDate(aged.asOf)
+        let count = aged.rows.count
         var out =
-            "Balance âgée au \(FrenchFormat.shortDate(aged.asOf)) — \(aged.rows.count) débiteur\(aged.rows.count > 1 ? "s" : "")\n\n"
-        for (n, line) in table.enumerated() {
-            let cells = line.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - counts[n][i])
-                return i == 0 || i == line.count - 1 ? cell + pad : pad + cell
+            messages.text(
+                count > 1 ? AgedReason.title(date: date, count: count) : .titleSingular(date: date, count: count))
+            + "\n\n"
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        let lines = mapper.map(table.count) { n -> String in
+            let line = table[n]
+            let cells = line.texts.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - line.widths[i])
+                return i == 0 || i == line.texts.count - 1 ? cell + pad : pad + cell
             }
-            out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-            if n == 0 || n == table.count - 3 {
-                out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-            }
+            var text = cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+            if n == 0 || n == table.count - 3 { text += rule }
+            return text
         }
+        out.reserveCapacity(out.utf8.count + lines.reduce(0) { $0 + $1.utf8.count } + 4096)
+        for line in lines { out += line }
         let notices = aged.rows.filter { $0.escalation == .formalNotice }
         let courts = aged.rows.filter { $0.escalation == .court }
-        out += "\nRetard moyen pondéré par les montants échus.\n"
+        out += "\n" + messages.text(AgedReason.averageNote) + "\n"
         if !notices.isEmpty {
-            out += "\nÀ mettre en demeure (recouvre build) :\n"
+            out += "\n" + messages.text(AgedReason.formalNoticeList) + "\n"
             for row in notices {
                 out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
             }
         }
         if !courts.isEmpty {
-            out += "\nDélai de la mise en demeure expiré, saisir le juge (recouvre route, recouvre build) :\n"
+            out += "\n" + messages.text(AgedReason.courtList) + "\n"
             for row in courts {
                 out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
             }
@@ -246,19 +286,19 @@ public enum AgedFormatter {
         ]).rendered()
     }
 
-    static func days(_ value: Decimal?) -> String {
+    static func days(_ value: Decimal?, _ words: AgedWords) -> String {
         guard let value else { return "" }
-        return Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " j"
+        return Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " " + words.dayUnit
     }
 
     static func percent(_ value: Decimal) -> String {
         Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " %"
     }
 
-    static func escalation(_ row: AgedBalance.Row) -> String {
+    static func escalation(_ row: AgedBalance.Row, _ words: AgedWords) -> String {
         switch row.escalation {
-        case .formalNotice: return "mise en demeure"
-        case .court: return "juge"
+        case .formalNotice: return words.formalNotice
+        case .court: return words.court
         case nil: return ""
         }
     }

@@ -13,26 +13,31 @@ public enum CaseFileWriter {
     /// The YAML text of `value`. `header` lines are written first as `# …` comments (the importer's
     /// notes: where the case came from, what is left to complete).
     public static func yaml(_ value: Case, header: [String] = []) -> String {
+        String(decoding: bytes(value, header: header), as: UTF8.self)
+    }
+
+    /// `yaml`'s UTF-8 bytes, written straight into one buffer (no intermediate `String` per key or value:
+    /// an import writes 25,000 case files).
+    public static func bytes(_ value: Case, header: [String] = []) -> [UInt8] {
         var out = YAMLOut()
-        out.text.reserveCapacity(1024 + 160 * (value.invoices.count + value.payments.count))
+        out.bytes.reserveCapacity(1024 + 160 * (value.invoices.count + value.payments.count))
         for line in header {
             if line.isEmpty {
-                out.text += "#\n"
+                out.raw("#\n")
             } else {
                 // A line break (LF, CR) would end the comment: the note stays on one line.
-                out.text += "# "
+                out.raw("# ")
                 if line.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                    out.text.unicodeScalars.append(
-                        contentsOf: line.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+                    out.bytes.append(contentsOf: line.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
                 } else {
-                    out.text += line
+                    out.raw(line)
                 }
-                out.text += "\n"
+                out.raw("\n")
             }
         }
         out.line(0, "version", "\(value.version)")
-        out.line(0, "reference", quoted(value.reference))
-        if let asOf = value.asOf { out.line(0, "as_of", asOf.iso) }
+        out.line(0, "reference", .quoted(value.reference))
+        if let asOf = value.asOf { out.line(0, "as_of", .day(asOf)) }
         out.key(0, "creditor")
         party(value.creditor, into: &out)
         out.key(0, "debtor")
@@ -40,98 +45,98 @@ public enum CaseFileWriter {
         contract(value.contract, into: &out)
         out.key(0, "invoices")
         for invoice in value.invoices {
-            out.item(1, "number", quoted(invoice.number))
-            out.line(2, "issued", invoice.issued.iso)
-            out.line(2, "due", invoice.due.iso)
-            out.line(2, "amount", amount(invoice.amount))
-            if let description = invoice.description { out.line(2, "description", quoted(description)) }
+            out.item(1, "number", .quoted(invoice.number))
+            out.line(2, "issued", .day(invoice.issued))
+            out.line(2, "due", .day(invoice.due))
+            out.line(2, "amount", .amount(invoice.amount))
+            if let description = invoice.description { out.line(2, "description", .quoted(description)) }
             if invoice.kind != .invoice { out.line(2, "kind", invoice.kind.rawValue) }
             if let status = invoice.status { out.line(2, "status", status.rawValue) }
-            if let day = invoice.statusDate { out.line(2, "status_date", day.iso) }
-            if let file = invoice.statusFile { out.line(2, "status_file", quoted(file)) }
-            if let clause = invoice.penaltyClause { out.line(2, "penalty_clause", quoted(clause)) }
+            if let day = invoice.statusDate { out.line(2, "status_date", .day(day)) }
+            if let file = invoice.statusFile { out.line(2, "status_file", .quoted(file)) }
+            if let clause = invoice.penaltyClause { out.line(2, "penalty_clause", .quoted(clause)) }
         }
         if !value.payments.isEmpty {
             out.key(0, "payments")
             for payment in value.payments {
-                out.item(1, "date", payment.date.iso)
-                out.line(2, "amount", amount(payment.amount))
-                if let invoice = payment.invoice { out.line(2, "invoice", quoted(invoice)) }
-                if let reference = payment.reference { out.line(2, "reference", quoted(reference)) }
+                out.item(1, "date", .day(payment.date))
+                out.line(2, "amount", .amount(payment.amount))
+                if let invoice = payment.invoice { out.line(2, "invoice", .quoted(invoice)) }
+                if let reference = payment.reference { out.line(2, "reference", .quoted(reference)) }
             }
         }
         if !value.creditNotes.isEmpty {
             out.key(0, "credit_notes")
             for note in value.creditNotes {
-                out.item(1, "number", quoted(note.number))
-                out.line(2, "date", note.date.iso)
-                out.line(2, "amount", amount(note.amount))
-                if let invoice = note.invoice { out.line(2, "invoice", quoted(invoice)) }
+                out.item(1, "number", .quoted(note.number))
+                out.line(2, "date", .day(note.date))
+                out.line(2, "amount", .amount(note.amount))
+                if let invoice = note.invoice { out.line(2, "invoice", .quoted(invoice)) }
             }
         }
         if !value.events.isEmpty {
             out.key(0, "events")
             for event in value.events {
                 out.item(1, "type", event.type.rawValue)
-                out.line(2, "date", event.date.iso)
-                if let received = event.received { out.line(2, "received", received.iso) }
-                if let served = event.served { out.line(2, "served", served.iso) }
+                out.line(2, "date", .day(event.date))
+                if let received = event.received { out.line(2, "received", .day(received)) }
+                if let served = event.served { out.line(2, "served", .day(served)) }
                 if let channel = event.channel { out.line(2, "channel", channel.rawValue) }
-                if let tracking = event.tracking { out.line(2, "tracking", quoted(tracking)) }
-                if let court = event.court { out.line(2, "court", quoted(court)) }
+                if let tracking = event.tracking { out.line(2, "tracking", .quoted(tracking)) }
+                if let court = event.court { out.line(2, "court", .quoted(court)) }
                 eventKeys(event, into: &out)
             }
         }
         if !value.exhibits.isEmpty {
             out.key(0, "exhibits")
             for exhibit in value.exhibits {
-                out.item(1, "title", quoted(exhibit.title))
-                if let file = exhibit.file { out.line(2, "file", quoted(file)) }
+                out.item(1, "title", .quoted(exhibit.title))
+                if let file = exhibit.file { out.line(2, "file", .quoted(file)) }
                 if exhibit.toProduce { out.line(2, "to_produce", "true") }
             }
         }
-        return out.text
+        return out.bytes
     }
 
     private static func party(_ party: Party, into out: inout YAMLOut) {
         out.line(1, "kind", party.kind.rawValue)
-        out.line(1, "name", quoted(party.name))
-        if let form = party.legalForm { out.line(1, "legal_form", quoted(form)) }
-        if let siren = party.siren { out.line(1, "siren", quoted(siren)) }
-        if let siret = party.siret { out.line(1, "siret", quoted(siret)) }
-        if let rcs = party.rcs { out.line(1, "rcs", quoted(rcs)) }
+        out.line(1, "name", .quoted(party.name))
+        if let form = party.legalForm { out.line(1, "legal_form", .quoted(form)) }
+        if let siren = party.siren { out.line(1, "siren", .quoted(siren)) }
+        if let siret = party.siret { out.line(1, "siret", .quoted(siret)) }
+        if let rcs = party.rcs { out.line(1, "rcs", .quoted(rcs)) }
         if let professional = party.professional { out.line(1, "professional", professional ? "true" : "false") }
         if let merchant = party.merchant { out.line(1, "merchant", merchant ? "true" : "false") }
         out.key(1, "address")
         address(party.address, level: 2, into: &out)
-        if let representative = party.representative { out.line(1, "representative", quoted(representative)) }
-        if let email = party.email { out.line(1, "email", quoted(email)) }
-        if let phone = party.phone { out.line(1, "phone", quoted(phone)) }
-        if let iban = party.iban { out.line(1, "iban", quoted(iban)) }
+        if let representative = party.representative { out.line(1, "representative", .quoted(representative)) }
+        if let email = party.email { out.line(1, "email", .quoted(email)) }
+        if let phone = party.phone { out.line(1, "phone", .quoted(phone)) }
+        if let iban = party.iban { out.line(1, "iban", .quoted(iban)) }
         if let civility = party.civility { out.line(1, "civility", civility.rawValue) }
-        if let names = party.firstNames { out.line(1, "first_names", quoted(names)) }
-        if let surname = party.surname { out.line(1, "surname", quoted(surname)) }
-        if let profession = party.profession { out.line(1, "profession", quoted(profession)) }
-        if let nationality = party.nationality { out.line(1, "nationality", quoted(nationality)) }
-        if let birth = party.birthDate { out.line(1, "birth_date", birth.iso) }
-        if let place = party.birthPlace { out.line(1, "birth_place", quoted(place)) }
+        if let names = party.firstNames { out.line(1, "first_names", .quoted(names)) }
+        if let surname = party.surname { out.line(1, "surname", .quoted(surname)) }
+        if let profession = party.profession { out.line(1, "profession", .quoted(profession)) }
+        if let nationality = party.nationality { out.line(1, "nationality", .quoted(nationality)) }
+        if let birth = party.birthDate { out.line(1, "birth_date", .day(birth)) }
+        if let place = party.birthPlace { out.line(1, "birth_place", .quoted(place)) }
         if let mediator = party.mediator {
             out.key(1, "mediator")
-            out.line(2, "name", quoted(mediator.name))
-            if let address = mediator.address { out.line(2, "address", quoted(address)) }
-            if let website = mediator.website { out.line(2, "website", quoted(website)) }
+            out.line(2, "name", .quoted(mediator.name))
+            if let address = mediator.address { out.line(2, "address", .quoted(address)) }
+            if let website = mediator.website { out.line(2, "website", .quoted(website)) }
         }
-        if let office = party.office { out.line(1, "office", quoted(office)) }
+        if let office = party.office { out.line(1, "office", .quoted(office)) }
     }
 
     /// The keys of the event types beyond reminder, notice and judgment's first ones.
     private static func eventKeys(_ event: Event, into out: inout YAMLOut) {
-        if let step = event.step { out.line(2, "step", quoted(step)) }
-        if let file = event.file { out.line(2, "file", quoted(file)) }
-        if let letter = event.letter { out.line(2, "letter", quoted(letter)) }
-        if let proof = event.dispatchProof { out.line(2, "dispatch_proof", quoted(proof)) }
-        if let receipt = event.receiptFile { out.line(2, "receipt_file", quoted(receipt)) }
-        if let presented = event.presented { out.line(2, "presented", presented.iso) }
+        if let step = event.step { out.line(2, "step", .quoted(step)) }
+        if let file = event.file { out.line(2, "file", .quoted(file)) }
+        if let letter = event.letter { out.line(2, "letter", .quoted(letter)) }
+        if let proof = event.dispatchProof { out.line(2, "dispatch_proof", .quoted(proof)) }
+        if let receipt = event.receiptFile { out.line(2, "receipt_file", .quoted(receipt)) }
+        if let presented = event.presented { out.line(2, "presented", .day(presented)) }
         if let outcome = event.outcome { out.line(2, "outcome", outcome.rawValue) }
         if let kind = event.judgmentKind { out.line(2, "kind", kind.rawValue) }
         if let invoices = event.invoices {
@@ -139,40 +144,40 @@ public enum CaseFileWriter {
                 out.line(2, "invoices", "[]")
             } else {
                 out.key(2, "invoices")
-                for number in invoices { out.bullet(3, quoted(number)) }
+                for number in invoices { out.bullet(3, .quoted(number)) }
             }
         }
         if let award = event.awarded {
             var lines = YAMLOut()
-            if let principal = award.principal { lines.line(3, "principal", amount(principal)) }
+            if let principal = award.principal { lines.line(3, "principal", .amount(principal)) }
             if let interest = award.interest {
                 lines.key(3, "interest")
                 switch interest.rate {
                 case .legal: lines.line(4, "rate", "legal")
                 case .clause(let clause): lines.line(4, "rate", penaltyRate(clause))
                 }
-                if let from = interest.from { lines.line(4, "from", from.iso) }
+                if let from = interest.from { lines.line(4, "from", .day(from)) }
             }
-            if let costs = award.costs { lines.line(3, "costs", amount(costs)) }
-            if let article700 = award.article700 { lines.line(3, "article_700", amount(article700)) }
-            if lines.text.isEmpty {
+            if let costs = award.costs { lines.line(3, "costs", .amount(costs)) }
+            if let article700 = award.article700 { lines.line(3, "article_700", .amount(article700)) }
+            if lines.bytes.isEmpty {
                 out.line(2, "awarded", "{}")
             } else {
                 out.key(2, "awarded")
-                out.text += lines.text
+                out.bytes += lines.bytes
             }
         }
-        if let file = event.serviceFile { out.line(2, "service_file", quoted(file)) }
-        if let until = event.until { out.line(2, "until", until.iso) }
-        if let value = event.amount { out.line(2, "amount", amount(value)) }
+        if let file = event.serviceFile { out.line(2, "service_file", .quoted(file)) }
+        if let until = event.until { out.line(2, "until", .day(until)) }
+        if let value = event.amount { out.line(2, "amount", .amount(value)) }
         if event.type == .plan || !event.instalments.isEmpty {
             if event.instalments.isEmpty {
                 out.line(2, "instalments", "[]")
             } else {
                 out.key(2, "instalments")
                 for instalment in event.instalments {
-                    out.item(3, "date", instalment.date.iso)
-                    out.line(4, "amount", amount(instalment.amount))
+                    out.item(3, "date", .day(instalment.date))
+                    out.line(4, "amount", .amount(instalment.amount))
                 }
             }
         }
@@ -182,63 +187,64 @@ public enum CaseFileWriter {
 
     private static func address(_ address: Address, level: Int, into out: inout YAMLOut) {
         out.key(level, "lines")
-        for line in address.lines { out.bullet(level + 1, quoted(line)) }
-        if let postcode = address.postcode { out.line(level, "postcode", quoted(postcode)) }
-        out.line(level, "city", quoted(address.city))
-        if let insee = address.insee { out.line(level, "insee", quoted(insee)) }
-        if address.country != "FR" { out.line(level, "country", quoted(address.country)) }
+        for line in address.lines { out.bullet(level + 1, .quoted(line)) }
+        if let postcode = address.postcode { out.line(level, "postcode", .quoted(postcode)) }
+        out.line(level, "city", .quoted(address.city))
+        if let insee = address.insee { out.line(level, "insee", .quoted(insee)) }
+        if address.country != "FR" { out.line(level, "country", .quoted(address.country)) }
     }
 
     private static func contract(_ contract: Contract, into out: inout YAMLOut) {
         var lines = YAMLOut()
         if let nature = contract.nature { lines.line(1, "nature", nature.rawValue) }
-        if let reference = contract.reference { lines.line(1, "reference", quoted(reference)) }
-        if let terms = contract.paymentTerms { lines.line(1, "payment_terms", quoted(terms)) }
+        if let reference = contract.reference { lines.line(1, "reference", .quoted(reference)) }
+        if let terms = contract.paymentTerms { lines.line(1, "payment_terms", .quoted(terms)) }
         if let rate = contract.penaltyRate { lines.line(1, "penalty_rate", penaltyRate(rate)) }
         if !contract.flatFee { lines.line(1, "flat_fee", "false") }
         if let details = contract.proceedingsDetails, contract.collectiveProceedings != nil {
             lines.key(1, "collective_proceedings")
-            if case .opened(let day) = contract.collectiveProceedings { lines.line(2, "opened", day.iso) }
+            if case .opened(let day) = contract.collectiveProceedings { lines.line(2, "opened", .day(day)) }
             if let kind = details.kind { lines.line(2, "kind", kind.rawValue) }
-            if let court = details.court { lines.line(2, "court", quoted(court)) }
-            if let bodacc = details.bodacc { lines.line(2, "bodacc", bodacc.iso) }
+            if let court = details.court { lines.line(2, "court", .quoted(court)) }
+            if let bodacc = details.bodacc { lines.line(2, "bodacc", .day(bodacc)) }
             if let mandataire = details.mandataire {
                 lines.key(2, "mandataire")
-                lines.line(3, "name", quoted(mandataire.name))
+                lines.line(3, "name", .quoted(mandataire.name))
                 if let address = mandataire.address {
                     lines.key(3, "address")
                     self.address(address, level: 4, into: &lines)
                 }
             }
-            if lines.text.hasSuffix("collective_proceedings:\n") {
-                lines.text.removeLast("collective_proceedings:\n".count + 2)
+            let bare = Array("  collective_proceedings:\n".utf8)
+            if lines.bytes.count >= bare.count, lines.bytes.suffix(bare.count).elementsEqual(bare) {
+                lines.bytes.removeLast(bare.count)
                 lines.line(1, "collective_proceedings", "true")
             }
         } else {
             switch contract.collectiveProceedings {
             case .none: break
             case .openedUnknownDate: lines.line(1, "collective_proceedings", "true")
-            case .opened(let day): lines.line(1, "collective_proceedings", day.iso)
+            case .opened(let day): lines.line(1, "collective_proceedings", .day(day))
             }
         }
-        if let costs = contract.extraRecoveryCosts { lines.line(1, "extra_recovery_costs", amount(costs)) }
+        if let costs = contract.extraRecoveryCosts { lines.line(1, "extra_recovery_costs", .amount(costs)) }
         if let basis = contract.capitalisationBasis { lines.line(1, "capitalisation", basis.rawValue) }
         if let property = contract.property {
             lines.key(1, "property")
             address(property, level: 2, into: &lines)
         }
-        if let country = contract.performanceCountry { lines.line(1, "performance_country", quoted(country)) }
-        if let deposit = contract.lease.deposit { lines.line(1, "deposit", amount(deposit)) }
-        if let ended = contract.lease.ended { lines.line(1, "lease_ended", ended.iso) }
+        if let country = contract.performanceCountry { lines.line(1, "performance_country", .quoted(country)) }
+        if let deposit = contract.lease.deposit { lines.line(1, "deposit", .amount(deposit)) }
+        if let ended = contract.lease.ended { lines.line(1, "lease_ended", .day(ended)) }
         if let regularised = contract.lease.chargesRegularised {
             lines.line(1, "charges_regularised", regularised ? "true" : "false")
         }
         if let acquired = contract.lease.resolutoryClauseAcquired {
-            lines.line(1, "resolutory_clause_acquired", acquired.iso)
+            lines.line(1, "resolutory_clause_acquired", .day(acquired))
         }
-        guard !lines.text.isEmpty else { return }
+        guard !lines.bytes.isEmpty else { return }
         out.key(0, "contract")
-        out.text += lines.text
+        out.bytes += lines.bytes
     }
 
     /// `12.5`, `"ECB + 10"`, `"3 x legal"`: the forms `PenaltyRateParser` reads.
@@ -257,15 +263,27 @@ public enum CaseFileWriter {
         return describedAmount(value)
     }
 
+    /// `amount(value)`'s bytes appended to `bytes`.
+    static func appendAmount(_ value: Decimal, to bytes: inout [UInt8]) {
+        if !appendFastAmount(value, to: &bytes) { bytes.append(contentsOf: describedAmount(value).utf8) }
+    }
+
     /// `amount` from the decimal's parts, for the usual amounts (up to 19 digits, up to 18 decimals):
     /// the same text as `describedAmount`, without `Decimal.description`'s cost (an import writes
     /// 100,000 amounts). `nil` otherwise.
     static func fastAmount(_ value: Decimal) -> String? {
-        guard !value.isNaN, value.exponent <= 0, value.exponent >= -18 else { return nil }
+        var bytes: [UInt8] = []
+        guard appendFastAmount(value, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `fastAmount`'s bytes appended to `bytes` (`false`, nothing appended: not a usual amount).
+    static func appendFastAmount(_ value: Decimal, to bytes: inout [UInt8]) -> Bool {
+        guard !value.isNaN, value.exponent <= 0, value.exponent >= -18 else { return false }
         let significand = value.significand
         let units = NSDecimalNumber(decimal: significand).uint64Value
         // Exact only if it reads back the same (else `describedAmount`).
-        guard units < 1_000_000_000_000_000_000, Decimal(units) == significand else { return nil }
+        guard units < 1_000_000_000_000_000_000, Decimal(units) == significand else { return false }
         var scale = -value.exponent
         var reduced = units
         // Trailing zeros beyond two decimals say nothing: `1.500` is `1.50`.
@@ -276,17 +294,42 @@ public enum CaseFileWriter {
         var divisor: UInt64 = 1
         for _ in 0..<scale { divisor *= 10 }
         let whole = reduced / divisor
-        let fraction = reduced % divisor
-        var text = value.sign == .minus && units != 0 ? "-" : ""
-        text += String(whole)
-        text += "."
         let decimals = max(scale, 2)
-        var digits = String(fraction * (scale < 2 ? (scale == 1 ? 10 : 100) : 1))
-        if digits.utf8.count < decimals {
-            digits = String(repeating: "0", count: decimals - digits.utf8.count) + digits
+        let fraction = (reduced % divisor) * (scale < 2 ? (scale == 1 ? 10 : 100) : 1)
+        if value.sign == .minus && units != 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(whole, width: 1, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(fraction, width: decimals, to: &bytes)
+        return true
+    }
+
+    /// `value`'s decimal digits, at least `width` of them (zeros in front).
+    static func appendDigits(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: up to 20 digits
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            while count < width {
+                buffer[count] = UInt8(ascii: "0")
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
         }
-        text += digits
-        return text
+    }
+
+    /// `day.iso`'s bytes appended to `bytes`.
+    static func appendISO(_ day: Day, to bytes: inout [UInt8]) {
+        guard (0...9999).contains(day.year) else { return bytes.append(contentsOf: day.iso.utf8) }
+        appendDigits(UInt64(day.year), width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt64(day.month), width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt64(day.day), width: 2, to: &bytes)
     }
 
     static func describedAmount(_ value: Decimal) -> String {
@@ -356,40 +399,93 @@ extension CaseFileWriter {
     }
 }
 
-/// Lines of block YAML, two spaces per level.
+/// Lines of block YAML, two spaces per level, as UTF-8 bytes.
 struct YAMLOut {
-    var text = ""
+    var bytes: [UInt8] = []
 
-    private static let indents = (0..<8).map { String(repeating: "  ", count: $0) }
-
-    mutating func line(_ level: Int, _ key: String, _ value: String) {
-        text += Self.indents[level]
-        text += key
-        text += ": "
-        text += value
-        text += "\n"
+    /// A value: as given, a double-quoted text, a date, an amount.
+    enum Value {
+        case quoted(String)
+        case day(Day)
+        case amount(Decimal)
     }
 
-    mutating func key(_ level: Int, _ key: String) {
-        text += Self.indents[level]
-        text += key
-        text += ":\n"
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func indent(_ level: Int) {
+        for _ in 0..<level {
+            bytes.append(0x20)
+            bytes.append(0x20)
+        }
+    }
+
+    mutating func value(_ value: Value) {
+        switch value {
+        case .quoted(let text):
+            if CaseFileWriter.needsEscapes(text) {
+                raw(CaseFileWriter.quoted(text))
+            } else {
+                bytes.append(UInt8(ascii: "\""))
+                raw(text)
+                bytes.append(UInt8(ascii: "\""))
+            }
+        case .day(let day): CaseFileWriter.appendISO(day, to: &bytes)
+        case .amount(let amount): CaseFileWriter.appendAmount(amount, to: &bytes)
+        }
+    }
+
+    mutating func line(_ level: Int, _ key: StaticString, _ value: String) {
+        indent(level)
+        raw(key)
+        raw(": ")
+        raw(value)
+        bytes.append(0x0A)
+    }
+
+    mutating func line(_ level: Int, _ key: StaticString, _ value: Value) {
+        indent(level)
+        raw(key)
+        raw(": ")
+        self.value(value)
+        bytes.append(0x0A)
+    }
+
+    mutating func key(_ level: Int, _ key: StaticString) {
+        indent(level)
+        raw(key)
+        raw(":\n")
     }
 
     /// The first key of a list item: `  - number: "FA-1"`; the item's other keys go one level deeper.
-    mutating func item(_ level: Int, _ key: String, _ value: String) {
-        text += Self.indents[level]
-        text += "- "
-        text += key
-        text += ": "
-        text += value
-        text += "\n"
+    mutating func item(_ level: Int, _ key: StaticString, _ value: Value) {
+        indent(level)
+        raw("- ")
+        raw(key)
+        raw(": ")
+        self.value(value)
+        bytes.append(0x0A)
     }
 
-    mutating func bullet(_ level: Int, _ value: String) {
-        text += Self.indents[level]
-        text += "- "
-        text += value
-        text += "\n"
+    mutating func item(_ level: Int, _ key: StaticString, _ value: String) {
+        indent(level)
+        raw("- ")
+        raw(key)
+        raw(": ")
+        raw(value)
+        bytes.append(0x0A)
+    }
+
+    mutating func bullet(_ level: Int, _ value: Value) {
+        indent(level)
+        raw("- ")
+        self.value(value)
+        bytes.append(0x0A)
     }
 }

@@ -14,7 +14,8 @@ public enum CSVLedgerImporter {
         _ data: Data, name: String, creditor: CreditorDefaults, creditorFile: String = "créancier",
         mapping: LedgerMapping = LedgerMapping(), workers: Int = WorkerPool.defaultWorkers
     ) throws(ImportError) -> ImportResult {
-        let (text, encoding) = try LedgerText.decode(data, name: name)
+        var (text, encoding) = try LedgerText.decode(data, name: name)
+        text.makeContiguousUTF8()
         var notes: [ImportNote] = []
         if encoding == .windows1252 {
             notes.append(
@@ -46,11 +47,15 @@ public enum CSVLedgerImporter {
         let index = ColumnIndex(columns)
 
         let parts = boundaries.parts
+        let separatorBytes = Array(String(delimiter).utf8)
         var read = WorkerPool.map(parts.count, workers: workers) { part -> Part in
-            let range = parts[part]
-            return Self.read(
-                CSVRecords.slice(text, range.start, range.end), firstLine: range.line, delimiter: delimiter,
-                columns: index, header: header, file: name)
+            // Each thread reads its part over the text's bytes (one storage, only read: `text` is native).
+            var text = text
+            return text.withUTF8 { bytes in
+                Self.read(
+                    bytes, part: parts[part], separator: separatorBytes, delimiter: delimiter, columns: index,
+                    header: header, file: name)
+            }
         }
         var entries: [LedgerEntry] = []
         entries.reserveCapacity(read.reduce(0) { $0 + $1.entries.count })
@@ -80,36 +85,33 @@ public enum CSVLedgerImporter {
         var rows = 0
     }
 
-    /// Reads the records of `chunk` (whole records; its first is on line `firstLine` of the file) with
-    /// CSV.swift's reader, each non-blank one into an entry (or a problem: at most 50 are kept).
+    /// Reads the records of one part of the text (whole records; its first is on line `part.line` of
+    /// the file), each non-blank one into an entry (or a problem: at most 50 are kept). The records are
+    /// delimited by `CSVRecords`, their fields read as CSV.swift reads them (`CSVRow`: by CSV.swift
+    /// itself for a record with a quote).
     static func read(
-        _ chunk: String, firstLine: Int, delimiter: Unicode.Scalar, columns: ColumnIndex, header: [String],
-        file: String
+        _ bytes: UnsafeBufferPointer<UInt8>, part range: CSVRecords.Part, separator: [UInt8],
+        delimiter: Unicode.Scalar, columns: ColumnIndex, header: [String], file: String
     ) -> Part {
         var part = Part()
-        let reader: CSVReader
+        var line = range.line - 1
         do {
-            reader = try CSVReader(string: chunk, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
-        } catch {
-            part.problems.append(
-                ImportProblem("le fichier CSV ne peut pas être lu : \(error)", at: SourceLocation(file: file)))
-            return part
-        }
-        var line = firstLine - 1
-        while let row = reader.next() {
-            line += 1
-            let rowLine = line
-            line += newlines(in: row)
-            if row.allSatisfy({ $0.trimmedSpaces.isEmpty }) { continue }
-            part.rows += 1
-            if part.problems.count >= 50 { continue }
-            switch entry(row, line: rowLine, columns: columns, header: header, file: file, notes: &part.notes) {
-            case .success(let entry?): part.entries.append(entry)
-            case .success(nil): break
-            case .failure(let problem): part.problems.append(problem)
+            try CSVRecords.forEachRow(
+                bytes, from: range.start, to: range.end, separator: separator, delimiter: delimiter
+            ) { row in
+                line += 1
+                let rowLine = line
+                line += row.newlines
+                if row.isBlank { return }
+                part.rows += 1
+                if part.problems.count >= 50 { return }
+                switch entry(row, line: rowLine, columns: columns, header: header, file: file, notes: &part.notes) {
+                case .success(let entry?): part.entries.append(entry)
+                case .success(nil): break
+                case .failure(let problem): part.problems.append(problem)
+                }
             }
-        }
-        if let error = reader.error {
+        } catch {
             part.problems.append(
                 ImportProblem("lecture interrompue : \(error)", at: SourceLocation(file: file, line: line)))
         }
@@ -173,12 +175,12 @@ public enum CSVLedgerImporter {
 
     /// One line → an entry (`nil`: a line that is not a receivable, noted), or the problem that stops the import.
     static func entry(
-        _ row: [String], line: Int, columns: ColumnIndex, header: [String], file: String,
+        _ row: CSVRow, line: Int, columns: ColumnIndex, header: [String], file: String,
         notes: inout [ImportNote]
     ) -> Result<LedgerEntry?, ImportProblem> {
         func cell(_ field: LedgerMapping.Field) -> String? {
             guard let index = columns[field], index < row.count else { return nil }
-            let value = row[index].trimmedSpaces
+            let value = row.trimmed(index)
             return value.isEmpty ? nil : value
         }
         func at(_ field: LedgerMapping.Field) -> SourceLocation {

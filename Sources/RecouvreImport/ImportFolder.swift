@@ -20,6 +20,15 @@ public enum ImportFolder {
     /// The text of an imported case file: a header of comments (where it came from, what to check),
     /// then the case.
     public static func text(of imported: ImportedCase, kind: String) -> String {
+        CaseFileWriter.yaml(imported.value, header: header(of: imported, kind: kind))
+    }
+
+    /// `text(of:kind:)`'s UTF-8 bytes, written without the intermediate string.
+    public static func data(of imported: ImportedCase, kind: String) -> Data {
+        Data(CaseFileWriter.bytes(imported.value, header: header(of: imported, kind: kind)))
+    }
+
+    static func header(of imported: ImportedCase, kind: String) -> [String] {
         var header = [
             "Importé par `recouvre import \(kind)` depuis \(imported.sources.joined(separator: ", ")).",
             "Vérifiez-le avec `recouvre check` avant `recouvre build`.",
@@ -30,7 +39,7 @@ public enum ImportFolder {
             header.append("À vérifier :")
             for note in warnings.prefix(50) { header.append("- " + note.description) }
         }
-        return CaseFileWriter.yaml(imported.value, header: header)
+        return header
     }
 
     /// Validates every case, then writes them to `folder` (created if needed). Returns the paths written.
@@ -56,7 +65,7 @@ public enum ImportFolder {
         let perCase = WorkerPool.map(cases.count, workers: workers) { index -> ([ImportProblem], Data?) in
             let problems = ImportValidator.problems(cases[index], creditor: creditor)
             guard problems.isEmpty else { return (problems, nil) }
-            return ([], Data(text(of: cases[index], kind: kind).utf8))
+            return ([], data(of: cases[index], kind: kind))
         }
         var problems: [ImportProblem] = []
         for (caseProblems, _) in perCase { problems.append(contentsOf: caseProblems) }
@@ -69,7 +78,7 @@ public enum ImportFolder {
     public static func files(of result: ImportResult, workers: Int = WorkerPool.defaultWorkers) -> [(String, Data)] {
         let cases = result.cases
         let kind = result.kind
-        let texts = WorkerPool.map(cases.count, workers: workers) { Data(text(of: cases[$0], kind: kind).utf8) }
+        let texts = WorkerPool.map(cases.count, workers: workers) { data(of: cases[$0], kind: kind) }
         return assemble(cases, texts: texts)
     }
 

@@ -5,10 +5,24 @@ import RecouvreModel
 /// What `recouvre import` prints: debtors, invoices, the total outstanding, what was skipped and why,
 /// the warnings; as French text, or as JSON (`recouvre.import/1`) for scripts.
 public enum ImportSummary {
-    public static func text(_ result: ImportResult, folder: String?) -> String {
+    public static func text(
+        _ result: ImportResult, folder: String?, workers: Int = WorkerPool.defaultWorkers
+    ) -> String {
         var out = ""
-        let invoices = result.cases.reduce(0) { $0 + $1.value.invoices.count }
-        let total = result.cases.reduce(Decimal(0)) { $0 + $1.outstanding }
+        let cases = result.cases
+        let invoices = cases.indices.reduce(0) { $0 + cases[$1].value.invoices.count }
+        // What each of the first 200 cases owes, and the total, summed in parts on the pool (a `Decimal`
+        // sum is exact: the same total in any order; 25,000 cases cost 8,000 instructions each).
+        let shown = min(cases.count, 200)
+        let owed = WorkerPool.map(shown, workers: workers) { cases[$0].outstanding }
+        let parts = max(1, min(workers, cases.count / 100))
+        let total = WorkerPool.map(parts, workers: workers) { part -> Decimal in
+            var sum = Decimal(0)
+            for index in stride(from: part * cases.count / parts, to: (part + 1) * cases.count / parts, by: 1) {
+                sum += cases[index].outstanding
+            }
+            return sum
+        }.reduce(Decimal(0), +)
         out +=
             "Import \(result.kind) : \(result.sources.count == 1 ? result.sources[0] : "\(result.sources.count) fichiers")"
         out +=
@@ -16,22 +30,32 @@ public enum ImportSummary {
         out +=
             "\(result.cases.count) débiteur\(result.cases.count > 1 ? "s" : ""), \(invoices) facture\(invoices > 1 ? "s" : "")"
         out += ", reste dû \(Money.french(total))\n"
-        for imported in result.cases.prefix(200) {
-            let count = imported.value.invoices.count
-            out += "  \(imported.fileName)  \(imported.value.debtor.name)"
-            out += imported.value.debtor.siren.map { " (SIREN \($0))" } ?? ""
-            out += "  \(count) facture\(count > 1 ? "s" : "")  \(Money.french(imported.outstanding))\n"
+        for index in 0..<shown {
+            let count = cases[index].value.invoices.count
+            out += "  \(cases[index].fileName)  \(cases[index].value.debtor.name)"
+            out += cases[index].value.debtor.siren.map { " (SIREN \($0))" } ?? ""
+            out += "  \(count) facture\(count > 1 ? "s" : "")  \(Money.french(owed[index]))\n"
         }
         if result.cases.count > 200 { out += "  … et \(result.cases.count - 200) autres\n" }
-        let all = result.notes + result.cases.flatMap(\.notes)
         for (kind, title) in [(ImportNote.Kind.skipped, "Ignoré"), (.warning, "Attention"), (.info, "Notes")] {
-            let notes = all.filter { $0.kind == kind }
-            guard !notes.isEmpty else { continue }
-            out += "\(title) (\(notes.count)) :\n"
-            for note in notes.prefix(100) {
+            // The import's notes, then each case's, in that order: counted, the first 100 shown (without
+            // copying the 100,000 notes of a large ledger into one array per kind).
+            var count = 0
+            var shown: [ImportNote] = []
+            func visit(_ notes: [ImportNote]) {
+                for note in notes where note.kind == kind {
+                    count += 1
+                    if shown.count < 100 { shown.append(note) }
+                }
+            }
+            visit(result.notes)
+            for index in cases.indices { visit(cases[index].notes) }
+            guard count > 0 else { continue }
+            out += "\(title) (\(count)) :\n"
+            for note in shown {
                 out += "  " + (note.location.map { "\($0.prefix): " } ?? "") + note.message + "\n"
             }
-            if notes.count > 100 { out += "  … et \(notes.count - 100) autres\n" }
+            if count > 100 { out += "  … et \(count - 100) autres\n" }
         }
         if let folder {
             out +=

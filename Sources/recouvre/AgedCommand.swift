@@ -10,6 +10,11 @@ enum AgedFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
 }
 
+/// The worker pool as the aged formatter's mapper (each debtor's line formatted on every core, in order).
+struct PoolMapper: IndexMapper {
+    func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] { WorkerPool.map(count, body) }
+}
+
 /// `recouvre aged INPUT`: the aged balance per debtor.
 struct AgedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,7 +75,7 @@ struct AgedCommand: ParsableCommand {
         let output = try reportingErrors { () throws -> String in
             let context = try AmicableContext.load(forms)
             let day = asOf.day ?? Today.day()
-            let engine = StatementEngine(tables: context.tables)
+            let engine = StatementEngine(tables: context.tables, messages: context.forms.messages)
             let profiles = context.forms.profiles
             let chosen = try profiles.resolve(profile)
             @Sendable func row(_ claim: Case, _ history: AmicableHistory) throws -> AgedBalance.Row {
@@ -96,6 +101,7 @@ struct AgedCommand: ParsableCommand {
                 results = WorkerPool.map(cases.count) { index in
                     Result(catching: { try row(cases[index].value, AmicableHistory(case: cases[index].value)) })
                 }
+                keepUntilExit(imported)
             } else {
                 // Case files: one pass per file on the worker pool (read, compute, keep only the debtor's row).
                 let paths = try AmicableCase.paths(input)
@@ -108,7 +114,7 @@ struct AgedCommand: ParsableCommand {
             }
             let aged = AgedBalance(asOf: day, rows: try results.map { try $0.get() })
             switch format {
-            case .text: return AgedFormatter.text(aged)
+            case .text: return AgedFormatter.text(aged, messages: context.forms.messages, mapper: PoolMapper())
             case .csv: return AgedFormatter.csv(aged)
             case .json: return AgedFormatter.json(aged)
             }

@@ -44,6 +44,46 @@ struct AgedBalanceTests {
         #expect(aged.averageDaysLate == money("52.0"))
     }
 
+    /// Computes the indices on several threads, the last ones first: what the CLI's pool may do.
+    struct ShuffledConcurrentMapper: IndexMapper {
+        final class Slots<T>: @unchecked Sendable {
+            var values: [T?]
+            let lock = NSLock()
+            init(_ count: Int) { values = Array(repeating: nil, count: count) }
+        }
+
+        func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+            let slots = Slots<T>(count)
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let body = body
+                DispatchQueue.concurrentPerform(iterations: count) { step in
+                    let index = count - 1 - step
+                    let value = body(index)
+                    slots.lock.lock()
+                    slots.values[index] = value
+                    slots.lock.unlock()
+                }
+            }
+            return slots.values.map { $0! }
+        }
+    }
+
+    @Test("The text table formatted on several threads, in any order: the bytes of one thread")
+    func textOnSeveralThreads() throws {
+        let asOf = day("2026-11-20")
+        var cases = Self.ledger(count: 300, asOf: asOf)
+        // Debtors of different totals and names (the sort, the widths), one with nothing past due.
+        for index in cases.indices where index % 7 == 0 { cases[index].invoices.removeLast(index % 5) }
+        cases[3].invoices = [cases[3].invoices[0]]
+        let rows = try cases.map { claim in
+            AgedBalance.row(case: claim, statement: try engine.statement(for: claim, asOf: asOf), decision: nil)
+        }
+        let aged = AgedBalance(asOf: asOf, rows: rows)
+        let one = AgedFormatter.text(aged, messages: amicableForms.messages)
+        #expect(one.components(separatedBy: "\n").count > 300)
+        #expect(AgedFormatter.text(aged, messages: amicableForms.messages, mapper: ShuffledConcurrentMapper()) == one)
+    }
+
     @Test func twoCasesOfTheSameDebtorAreOneRow() throws {
         let asOf = day("2026-05-15")
         let a = sampleCase(amount: "100.00", due: "2026-04-30")
@@ -69,8 +109,16 @@ struct AgedBalanceTests {
         #expect(row.escalation == .formalNotice)
         // 1 200,00 € × 12,15 % × 40 days / 365 = 15,978 → 15,98; + 40,00 fee = 1 255,98.
         #expect(row.claim == money("1255.98"))
-        let text = AgedFormatter.text(AgedBalance(asOf: asOf, rows: [row]))
+        let text = AgedFormatter.text(AgedBalance(asOf: asOf, rows: [row]), messages: amicableForms.messages)
         #expect(text.contains("À mettre en demeure"))
+        // Worded by forms/messages/aged.yaml: the title (one debtor: singular), the headers, the
+        // average (1 200,00 € 40 days late: 40,0 j) and the next step.
+        #expect(text.hasPrefix("Balance âgée au 10/05/2026 — 1 débiteur\n\nDébiteur "))
+        for words in ["Non échu", "1-30 j", "> 90 j", "Étape suivante", "40,0 j", "mise en demeure", "Part"] {
+            #expect(text.contains(words), "\(words)")
+        }
+        #expect(text.contains("\nRetard moyen pondéré par les montants échus.\n"))
+        #expect(!text.contains("[aged."))
         let csv = AgedFormatter.csv(AgedBalance(asOf: asOf, rows: [row]))
         #expect(
             csv.contains(

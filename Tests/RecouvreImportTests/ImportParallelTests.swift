@@ -110,6 +110,10 @@ struct ImportParallelTests {
             let many = try CSVLedgerImporter.importLedger(
                 Data(text.utf8), name: "ledger.csv", creditor: creditor, workers: workers)
             #expect(Self.fingerprint(many) == reference)
+            // The summary's total summed in parts: the same text.
+            #expect(
+                ImportSummary.text(many, folder: "out", workers: workers)
+                    == ImportSummary.text(one, folder: "out", workers: 1))
             // And the writer's validation and serialisation on several threads: the same files.
             let prepared = ImportFolder.prepared(many, workers: workers)
             #expect(prepared.problems.isEmpty)
@@ -208,6 +212,70 @@ struct ImportParallelTests {
                 #expect(previous == text.utf8.count || boundaries.parts.isEmpty)
                 #expect(cut.map(\.0) == whole.map(\.0), "text \(text.debugDescription), \(parts) parts")
                 #expect(cut.map(\.1) == whole.map(\.1), "text \(text.debugDescription), \(parts) parts")
+            }
+        }
+    }
+
+    @Test("CSVRow: the fields, trims, blank lines and line breaks CSV.swift's reader gives, record by record")
+    func rowsAsCSVSwiftReadsThem() throws {
+        var generator = Generator(state: 1_234)
+        for delimiter in [";", "§"] as [Unicode.Scalar] {
+            let d = String(delimiter)
+            let pieces = [
+                "a", "é", "€", d, "\"", "\"\"", "\r", "\n", "\r\n", " ", "\t", "\u{00A0}", "\u{200B}", "x\(d)y",
+                "\"\(d)\"", "\"\r\n\"", "12,50", " 31/12/2025 ", d + d, "\u{00A0}x",
+            ]
+            for _ in 0..<600 {
+                var text = ""
+                for _ in 0..<(1 + generator.next(40)) { text += pieces[generator.next(pieces.count)] }
+                let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
+                var expected: [[String]] = []
+                while let row = reader.next() { expected.append(row) }
+                var got: [[String]] = []
+                var trims: [[String]] = []
+                var blanks: [Bool] = []
+                var breaks: [Int] = []
+                var copy = text
+                try copy.withUTF8 { bytes in
+                    try CSVRecords.forEachRow(
+                        bytes, from: 0, to: bytes.count, separator: Array(d.utf8), delimiter: delimiter
+                    ) { row in
+                        got.append((0..<row.count).map(row.field))
+                        trims.append((0..<row.count).map(row.trimmed))
+                        blanks.append(row.isBlank)
+                        breaks.append(row.newlines)
+                    }
+                }
+                #expect(got == expected, "text \(text.debugDescription)")
+                #expect(trims == expected.map { $0.map(\.trimmedSpaces) }, "text \(text.debugDescription)")
+                #expect(
+                    blanks == expected.map { $0.allSatisfy { $0.trimmedSpaces.isEmpty } }, "\(text.debugDescription)")
+                #expect(breaks == expected.map(CSVLedgerImporter.newlines(in:)), "text \(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test("The FEC's lines and fields found over the bytes: what splitting the UTF-8 at each separator gives")
+    func fecLines() {
+        var generator = Generator(state: 99)
+        let pieces = ["a", "é", "|", "\n", "\r", "\r\n", "\n\n", "411000", "€"]
+        var texts = ["", "\n", "a", "a\n", "\na", "a\n\nb\n\n"]
+        for _ in 0..<300 {
+            texts.append((0..<generator.next(30)).map { _ in pieces[generator.next(pieces.count)] }.joined())
+        }
+        for text in texts {
+            var copy = text
+            let expected = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let got = FECImporter.lines(&copy)
+            #expect(got.map { Array($0) } == expected.map { Array($0) }, "\(text.debugDescription)")
+            #expect(got.map(\.startIndex) == expected.map(\.startIndex), "\(text.debugDescription)")
+            for line in got {
+                var slice = line
+                if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+                let fields = slice.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map {
+                    Substring($0)
+                }
+                #expect(FECImporter.fields(line, separator: UInt8(ascii: "|")) == fields, "\(text.debugDescription)")
             }
         }
     }
