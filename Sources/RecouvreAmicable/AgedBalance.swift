@@ -194,7 +194,8 @@ public enum AgedFormatter {
                 [words.totalRow] + aged.totals.map { Money.french($0) } + [
                     Money.french(aged.total), days(aged.averageDaysLate, words), "",
                 ]))
-        table.append(Cells([words.shareRow] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""]))
+        table.append(
+            Cells([words.shareRow] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""]))
         var widths = headers.map { _ in 0 }
         for line in table { for (i, count) in line.widths.enumerated() { widths[i] = max(widths[i], count) } }
         let date = FrenchFormat.shortDate(aged.asOf)
