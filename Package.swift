@@ -237,7 +237,8 @@ let package = Package(
             name: "RecouvreBundleTests",
             dependencies: [
                 "RecouvreBundle", "RecouvreBundleIO", "RecouvreForms", "RecouvreTestSupport", "RecouvreCaseFile",
-                "RecouvreImport", "RecouvreAmicable",
+                // batch: the catalogue test's samples name the reasons of every module.
+                "RecouvreAmicable", "RecouvreImport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]

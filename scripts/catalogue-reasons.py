@@ -14,6 +14,7 @@ For every `Sources/<Module>/<File>.swift` declaring `enum Name: CatalogueReason`
                 arguments.add("source", source)
             case .noProximite: break
             ...
+            @unknown default: reflectedArguments(into: &arguments)
             }
         }
     }
@@ -25,6 +26,8 @@ its values distinct, which the catalogue test words both ways (the switch and `M
     python3 scripts/catalogue-reasons.py --check   # exit 1 when a file is missing or stale (a test runs it)
 
 Run it after adding, renaming or removing a case of a reason enum (the catalogue test fails until then).
+Until it is run, a new case still compiles (each switch ends in `@unknown default`: the compiler warns
+that the switch is not exhaustive) and is worded by reflection, as before these files.
 """
 import os
 import re
@@ -190,27 +193,26 @@ def conformance(source, module, enums):
         lines.append("        switch self {")
         for name, _ in cases:
             lines.append(f'        case .{name}: "{name}"')
+        # A case added since the script last ran compiles (a warning) and is read by reflection.
+        lines.append("        @unknown default: reflectedName")
         lines.append("        }")
         lines.append("    }")
         lines.append("")
-        with_values = [(n, v) for n, v in cases if v]
-        if not with_values:
-            lines.append("    public func catalogueArguments(into arguments: inout CatalogueArguments) {}")
-        else:
-            lines.append("    public func catalogueArguments(into arguments: inout CatalogueArguments) {")
-            lines.append("        switch self {")
-            for name, values in cases:
-                if not values:
-                    continue
-                bound = ", ".join(f"let {swift_label(label)}" for label, _ in values)
-                lines.append(f"        case .{name}({bound}):")
-                for label, _ in values:
-                    lines.append(f'            arguments.add("{label}", {swift_label(label)})')
-            plain = [n for n, v in cases if not v]
-            if plain:
-                lines.append("        case " + ", ".join(f".{n}" for n in plain) + ": break")
-            lines.append("        }")
-            lines.append("    }")
+        lines.append("    public func catalogueArguments(into arguments: inout CatalogueArguments) {")
+        lines.append("        switch self {")
+        for name, values in cases:
+            if not values:
+                continue
+            bound = ", ".join(f"let {swift_label(label)}" for label, _ in values)
+            lines.append(f"        case .{name}({bound}):")
+            for label, _ in values:
+                lines.append(f'            arguments.add("{label}", {swift_label(label)})')
+        plain = [n for n, v in cases if not v]
+        if plain:
+            lines.append("        case " + ", ".join(f".{n}" for n in plain) + ": break")
+        lines.append("        @unknown default: reflectedArguments(into: &arguments)")
+        lines.append("        }")
+        lines.append("    }")
         lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -24,6 +24,7 @@ extension AgedReason {
         case .courtList: "courtList"
         case .formalNotice: "formalNotice"
         case .court: "court"
+        @unknown default: reflectedName
         }
     }
 
@@ -38,6 +39,7 @@ extension AgedReason {
         case .debtorHeader, .totalHeader, .averageHeader, .nextStepHeader, .notDue, .upTo30, .upTo60, .upTo90, .over90,
             .totalRow, .shareRow, .dayUnit, .averageNote, .formalNoticeList, .courtList, .formalNotice, .court:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

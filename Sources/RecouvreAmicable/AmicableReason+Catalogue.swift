@@ -20,6 +20,7 @@ extension AmicableReason {
         case .successiveRates: "successiveRates"
         case .rateSeparator: "rateSeparator"
         case .plannedInstalment: "plannedInstalment"
+        @unknown default: reflectedName
         }
     }
 
@@ -62,6 +63,7 @@ extension AmicableReason {
             arguments.add("number", number)
             arguments.add("count", count)
         case .collectiveProceedings, .rateSeparator: break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

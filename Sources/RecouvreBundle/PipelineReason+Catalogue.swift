@@ -12,6 +12,7 @@ extension PipelineReason {
         case .exhibitTooLarge: "exhibitTooLarge"
         case .built: "built"
         case .builtFile: "builtFile"
+        @unknown default: reflectedName
         }
     }
 
@@ -54,6 +55,7 @@ extension PipelineReason {
             arguments.add("path", path)
             arguments.add("bytes", bytes)
             arguments.add("sha", sha)
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

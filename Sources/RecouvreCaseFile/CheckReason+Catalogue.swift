@@ -61,6 +61,7 @@ extension CheckReason {
         case .noticeReceiptUnknown: "noticeReceiptUnknown"
         case .judgment: "judgment"
         case .judgmentServed: "judgmentServed"
+        @unknown default: reflectedName
         }
     }
 
@@ -149,6 +150,7 @@ extension CheckReason {
             .regimeB2BNoFigures, .regimePublicProcurementNoFigures, .regimeCivil, .regimeConsumer,
             .regimeResidentialLease, .regimeConsumerCredit, .eventsNone, .reminderOne, .noticeReceiptUnknown:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

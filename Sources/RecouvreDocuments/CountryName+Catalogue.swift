@@ -35,8 +35,16 @@ extension CountryName {
         case .ch: "ch"
         case .gb: "gb"
         case .mc: "mc"
+        @unknown default: reflectedName
         }
     }
 
-    public func catalogueArguments(into arguments: inout CatalogueArguments) {}
+    public func catalogueArguments(into arguments: inout CatalogueArguments) {
+        switch self {
+        case .at, .be, .bg, .cy, .cz, .de, .dk, .ee, .es, .fi, .fr, .gr, .hr, .hu, .ie, .it, .lt, .lu, .lv, .mt, .nl,
+            .pl, .pt, .ro, .se, .si, .sk, .ch, .gb, .mc:
+            break
+        @unknown default: reflectedArguments(into: &arguments)
+        }
+    }
 }

@@ -12,6 +12,7 @@ extension CourtWord {
         case .dativeMasculine: "dativeMasculine"
         case .dativeFeminine: "dativeFeminine"
         case .administrativeCourt: "administrativeCourt"
+        @unknown default: reflectedName
         }
     }
 
@@ -30,6 +31,7 @@ extension CourtWord {
         case .dativeFeminine(let court):
             arguments.add("court", court)
         case .administrativeCourt: break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

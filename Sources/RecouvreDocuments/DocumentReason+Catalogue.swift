@@ -101,6 +101,7 @@ extension DocumentReason {
         case .mediatorMissingNotice: "mediatorMissingNotice"
         case .mediatorMissingCourt: "mediatorMissingCourt"
         case .declarationMandate: "declarationMandate"
+        @unknown default: reflectedName
         }
     }
 
@@ -296,6 +297,7 @@ extension DocumentReason {
             .destinationDeclaration, .destinationNotice, .roleAvocatNoBarreau, .roleAgency, .roleCommissaire,
             .roleDepartment, .mediatorMissingNotice, .mediatorMissingCourt:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

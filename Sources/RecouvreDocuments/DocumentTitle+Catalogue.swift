@@ -18,8 +18,18 @@ extension DocumentTitle {
         case .titleDecompteDuTitre: "titleDecompteDuTitre"
         case .titleDemandeDExecution: "titleDemandeDExecution"
         case .titleRequeteRefereProvision: "titleRequeteRefereProvision"
+        @unknown default: reflectedName
         }
     }
 
-    public func catalogueArguments(into arguments: inout CatalogueArguments) {}
+    public func catalogueArguments(into arguments: inout CatalogueArguments) {
+        switch self {
+        case .titleMiseEnDemeure, .titleReleveDeCompte, .titleRequeteInjonctionDePayer, .titleRequetePetitesCreances,
+            .titleFormulaireEuropeen, .titleMemoireEnReclamation, .titleDeclarationDeCreance,
+            .titleRequeteReleveDeForclusion, .titleBordereauDePieces, .titleLettreAuCommissaireDeJustice,
+            .titleDecompteDuTitre, .titleDemandeDExecution, .titleRequeteRefereProvision:
+            break
+        @unknown default: reflectedArguments(into: &arguments)
+        }
+    }
 }

@@ -9,6 +9,7 @@ extension PartyWord {
         case .partySoleTrader: "partySoleTrader"
         case .partySiren: "partySiren"
         case .partyRCS: "partyRCS"
+        @unknown default: reflectedName
         }
     }
 
@@ -19,6 +20,7 @@ extension PartyWord {
         case .partyRCS(let rcs):
             arguments.add("rcs", rcs)
         case .partyPublicBody, .partySoleTrader: break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

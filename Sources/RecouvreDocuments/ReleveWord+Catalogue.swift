@@ -19,6 +19,7 @@ extension ReleveWord {
         case .accountsHeadingInvoices: "accountsHeadingInvoices"
         case .clauseECBPlus: "clauseECBPlus"
         case .clauseLegalTimes: "clauseLegalTimes"
+        @unknown default: reflectedName
         }
     }
 
@@ -35,6 +36,7 @@ extension ReleveWord {
             .regimeConsumerCredit, .dayBasis365, .dayBasisActual, .settlementPayment, .settlementCreditNote,
             .accountsHeadingInvoices:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

@@ -40,6 +40,7 @@ extension SituationDocumentReason {
         case .recourseUntil: "recourseUntil"
         case .recourseNotRunningExpress: "recourseNotRunningExpress"
         case .recourseNotRunningImplicit: "recourseNotRunningImplicit"
+        @unknown default: reflectedName
         }
     }
 
@@ -98,6 +99,7 @@ extension SituationDocumentReason {
             .rateLegal, .rateLegalIncreased, .increaseNotServed, .increaseNotLegal, .claimNotReceived,
             .recourseNotRunningExpress, .recourseNotRunningImplicit:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

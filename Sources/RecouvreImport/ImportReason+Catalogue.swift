@@ -8,6 +8,7 @@ extension ImportReason {
         case .invoiceExhibit: "invoiceExhibit"
         case .creditNoteExhibit: "creditNoteExhibit"
         case .approvedStatusExhibit: "approvedStatusExhibit"
+        @unknown default: reflectedName
         }
     }
 
@@ -24,6 +25,7 @@ extension ImportReason {
         case .approvedStatusExhibit(let number, let date):
             arguments.add("number", number)
             arguments.add("date", date)
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

@@ -43,6 +43,7 @@ extension LeaseReason {
         case .routeChargesUnknown: "routeChargesUnknown"
         case .routeOccupation: "routeOccupation"
         case .routeOccupationAmount: "routeOccupationAmount"
+        @unknown default: reflectedName
         }
     }
 
@@ -120,6 +121,7 @@ extension LeaseReason {
             .chargesRegularised, .chargesNotRegularised, .chargesUnknown, .routeInterest, .routeChargesRegularised,
             .routeChargesNotRegularised, .routeChargesUnknown, .routeOccupationAmount:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

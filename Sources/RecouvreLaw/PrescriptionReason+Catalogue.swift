@@ -10,6 +10,7 @@ extension PrescriptionReason {
         case .whatJudgment: "whatJudgment"
         case .whatForclusion: "whatForclusion"
         case .whatInvoice: "whatInvoice"
+        @unknown default: reflectedName
         }
     }
 
@@ -30,6 +31,7 @@ extension PrescriptionReason {
             arguments.add("due", due)
         case .whatInvoice(let number):
             arguments.add("number", number)
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

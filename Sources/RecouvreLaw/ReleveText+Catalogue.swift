@@ -50,6 +50,7 @@ extension ReleveText {
         case .rateTables: "rateTables"
         case .rateTable: "rateTable"
         case .warningsHeading: "warningsHeading"
+        @unknown default: reflectedName
         }
     }
 
@@ -111,6 +112,7 @@ extension ReleveText {
             .paymentsHeading, .paymentsNone, .kindPayment, .kindCreditNote, .kindDeposit, .totalPrincipal,
             .totalPenalties, .totalFlatFees, .totalExtraCosts, .totalDue, .warningsHeading:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

@@ -58,6 +58,7 @@ extension StatementReason {
         case .overpayment: "overpayment"
         case .notYetDue: "notYetDue"
         case .paidOnTime: "paidOnTime"
+        @unknown default: reflectedName
         }
     }
 
@@ -224,6 +225,7 @@ extension StatementReason {
             .conventionInterestFirst, .conventionPrincipal, .leaseClauseUnwritten, .consumerCreditNoRate,
             .consumerCreditRate, .proceedingsUnknownDate:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

@@ -13,6 +13,7 @@ extension StatementWord {
         case .clauseECB: "clauseECB"
         case .clauseLegal: "clauseLegal"
         case .floor: "floor"
+        @unknown default: reflectedName
         }
     }
 
@@ -33,6 +34,7 @@ extension StatementWord {
             arguments.add("period", period)
             arguments.add("rate", rate)
         case .categoryParticulier, .categoryAutresCas: break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

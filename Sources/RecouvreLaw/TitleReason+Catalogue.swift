@@ -13,6 +13,7 @@ extension TitleReason {
         case .titlePaymentBeyond: "titlePaymentBeyond"
         case .titleOrderLapsed: "titleOrderLapsed"
         case .titleOppositionRunning: "titleOppositionRunning"
+        @unknown default: reflectedName
         }
     }
 
@@ -38,6 +39,7 @@ extension TitleReason {
         case .titleOppositionRunning(let served, let until):
             arguments.add("served", served)
             arguments.add("until", until)
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

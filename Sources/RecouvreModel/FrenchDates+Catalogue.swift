@@ -18,6 +18,7 @@ extension CalendarWord {
         case .firstDay: "firstDay"
         case .firstHalf: "firstHalf"
         case .secondHalf: "secondHalf"
+        @unknown default: reflectedName
         }
     }
 
@@ -30,6 +31,7 @@ extension CalendarWord {
         case .january, .february, .march, .april, .may, .june, .july, .august, .september, .october, .november,
             .december, .firstDay:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }
@@ -50,8 +52,14 @@ extension NumberWord {
         case .fifteen: "fifteen"
         case .twenty: "twenty"
         case .thirty: "thirty"
+        @unknown default: reflectedName
         }
     }
 
-    public func catalogueArguments(into arguments: inout CatalogueArguments) {}
+    public func catalogueArguments(into arguments: inout CatalogueArguments) {
+        switch self {
+        case .one, .two, .three, .four, .five, .six, .seven, .eight, .nine, .ten, .fifteen, .twenty, .thirty: break
+        @unknown default: reflectedArguments(into: &arguments)
+        }
+    }
 }

@@ -14,8 +14,9 @@
 /// `catalogueArguments(into:)`), written by `scripts/catalogue-reasons.py` into `<File>+Catalogue.swift`
 /// beside the enum: wording a reason never reflects it (the two `Mirror`s of an enum case and of its
 /// payload cost ≈ 12,000 instructions; a batch dossier's sentences cost 3.0 M instructions so). An enum
-/// without that file still works, by reflection (`reflectedName`, `reflectedArguments`); the catalogue
-/// test fails until the script has been run.
+/// without that file, or a case added since the script ran (each generated `switch` ends in
+/// `@unknown default`: a compiler warning, not an error), is worded by reflection (`reflectedName`,
+/// `reflectedArguments`); the catalogue test fails until the script has been run.
 public protocol CatalogueReason: Sendable {
     /// The catalogue file (`forms/messages/<section>.yaml`) and key prefix.
     static var section: String { get }

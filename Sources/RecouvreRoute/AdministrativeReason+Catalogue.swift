@@ -23,6 +23,7 @@ extension AdministrativeReason {
         case .statusImplicit: "statusImplicit"
         case .statusExpress: "statusExpress"
         case .statusExpressDeadline: "statusExpressDeadline"
+        @unknown default: reflectedName
         }
     }
 
@@ -63,6 +64,7 @@ extension AdministrativeReason {
             arguments.add("date", date)
             arguments.add("until", until)
         case .procedureRefereProvision, .recourseNotRunningImplicit, .fileRequete, .noOffice, .statusNotReceived: break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

@@ -41,6 +41,7 @@ extension EnforcementRouteReason {
         case .titleDeclaredTotal: "titleDeclaredTotal"
         case .labelUncovered: "labelUncovered"
         case .labelUncoveredRoute: "labelUncoveredRoute"
+        @unknown default: reflectedName
         }
     }
 
@@ -118,6 +119,7 @@ extension EnforcementRouteReason {
             .titleNoIncreaseNotServed, .titleEuropeanDenmark, .titleAbroadDossier, .titlePublicBody, .titleMandatement,
             .titleCollective:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

@@ -33,6 +33,7 @@ extension EuropeanReason {
         case .interestNone: "interestNone"
         case .costsCourt: "costsCourt"
         case .smallClaimsValue: "smallClaimsValue"
+        @unknown default: reflectedName
         }
     }
 
@@ -77,6 +78,7 @@ extension EuropeanReason {
             .sourceDomicile, .jurisdictionConsumer, .natureLease, .natureLoan, .rateLegal, .rateContractual,
             .rateCapitalisation, .rateLoan, .interestNone, .costsCourt:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }

@@ -118,6 +118,7 @@ extension RouteReason {
         case .conventionBrusselsPerformance: "conventionBrusselsPerformance"
         case .conventionLugano: "conventionLugano"
         case .administrativeCourtUnnamed: "administrativeCourtUnnamed"
+        @unknown default: reflectedName
         }
     }
 
@@ -304,6 +305,7 @@ extension RouteReason {
             .procedureAdministrativeClaim, .procedureDeclaration, .procedureNone, .sourceBrusselsDomicile,
             .conventionBrusselsPerformance, .conventionLugano, .administrativeCourtUnnamed:
             break
+        @unknown default: reflectedArguments(into: &arguments)
         }
     }
 }
