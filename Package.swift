@@ -131,6 +131,7 @@ let package = Package(
             name: "RecouvreImportTests",
             dependencies: [
                 "RecouvreImport", "RecouvreCaseFile", "RecouvrePDFAttachments", "RecouvreTestSupport", "recouvre",
+                "RecouvreForms",
             ],
             exclude: ["Golden"]
         ),

@@ -21,16 +21,6 @@ public struct AgedBalance: Sendable, Hashable {
             }
         }
 
-        public var label: String {
-            switch self {
-            case .notDue: return "Non échu"
-            case .upTo30: return "1-30 j"
-            case .upTo60: return "31-60 j"
-            case .upTo90: return "61-90 j"
-            case .over90: return "> 90 j"
-            }
-        }
-
         public var key: String {
             switch self {
             case .notDue: return "not_due"
@@ -187,37 +177,45 @@ public enum AgedFormatter {
     }
 
     /// A debtor's line of the text table: name, buckets, total, average days late, next step.
-    static func cells(_ row: AgedBalance.Row) -> Cells {
+    static func cells(_ row: AgedBalance.Row, _ words: AgedWords) -> Cells {
         var texts = [row.debtor]
         texts.reserveCapacity(9)
         for bucket in row.buckets { texts.append(Money.french(bucket)) }
         texts.append(Money.french(row.total))
-        texts.append(days(row.averageDaysLate))
-        texts.append(escalation(row))
+        texts.append(days(row.averageDaysLate, words))
+        texts.append(escalation(row, words))
         let line =
             row.escalation == nil
             ? nil : "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
         return Cells(texts, escalation: line)
     }
 
-    /// The table as text. `mapper` computes the rows' cells and lines (`SequentialMapper`: in order on
-    /// this thread; the CLI hands its worker pool, every core formatting its share: the same bytes).
-    public static func text(_ aged: AgedBalance, mapper: some IndexMapper = SequentialMapper()) -> String {
-        let headers =
-            ["Débiteur"] + AgedBalance.Bucket.allCases.map(\.label) + ["Total", "Retard moyen", "Étape suivante"]
+    /// The table worded by `messages` (`forms/messages/aged.yaml`, `AgedReason`). `mapper` computes the
+    /// rows' cells and lines (`SequentialMapper`: in order on this thread; the CLI hands its worker pool,
+    /// every core formatting its share: the same bytes).
+    public static func text(
+        _ aged: AgedBalance, messages: MessageCatalogue, mapper: some IndexMapper = SequentialMapper()
+    ) -> String {
+        let words = AgedWords(messages)
+        let headers = words.headers
         let rows = aged.rows
         var table: [Cells] = [Cells(headers)]
-        table += mapper.map(rows.count) { cells(rows[$0]) }
+        table += mapper.map(rows.count) { cells(rows[$0], words) }
         table.append(
             Cells(
-                ["Total"] + aged.totals.map { Money.french($0) } + [
-                    Money.french(aged.total), days(aged.averageDaysLate), "",
+                [words.totalRow] + aged.totals.map { Money.french($0) } + [
+                    Money.french(aged.total), days(aged.averageDaysLate, words), "",
                 ]))
-        table.append(Cells(["Part"] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""]))
+        table.append(
+            Cells([words.shareRow] + aged.percentages.map(percent) + [aged.total > 0 ? "100,0 %" : "", "", ""]))
         var widths = headers.map { _ in 0 }
         for line in table { for (i, count) in line.widths.enumerated() { widths[i] = max(widths[i], count) } }
+        let date = FrenchFormat.shortDate(aged.asOf)
+        let count = aged.rows.count
         var out =
-            "Balance âgée au \(FrenchFormat.shortDate(aged.asOf)) — \(aged.rows.count) débiteur\(aged.rows.count > 1 ? "s" : "")\n\n"
+            messages.text(
+                count > 1 ? AgedReason.title(date: date, count: count) : .titleSingular(date: date, count: count))
+            + "\n\n"
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         let lines = mapper.map(table.count) { n -> String in
             let line = table[n]
@@ -231,16 +229,16 @@ public enum AgedFormatter {
         }
         out.reserveCapacity(out.utf8.count + lines.reduce(0) { $0 + $1.utf8.count } + 4096)
         for line in lines { out += line }
-        out += "\nRetard moyen pondéré par les montants échus.\n"
+        out += "\n" + messages.text(AgedReason.averageNote) + "\n"
         // The debtors at the formal notice, then those at the court, in the table's order, each line
         // made with the row's cells (on the mapper).
         for (step, title) in [
-            (AgedBalance.Escalation.formalNotice, "\nÀ mettre en demeure (recouvre build) :\n"),
-            (.court, "\nDélai de la mise en demeure expiré, saisir le juge (recouvre route, recouvre build) :\n"),
+            (AgedBalance.Escalation.formalNotice, messages.text(AgedReason.formalNoticeList)),
+            (.court, messages.text(AgedReason.courtList)),
         ] {
             var first = true
             for (index, row) in rows.enumerated() where row.escalation == step {
-                if first { out += title }
+                if first { out += "\n" + title + "\n" }
                 first = false
                 out += table[1 + index].escalation ?? ""
             }
@@ -300,19 +298,19 @@ public enum AgedFormatter {
         ]).rendered()
     }
 
-    static func days(_ value: Decimal?) -> String {
+    static func days(_ value: Decimal?, _ words: AgedWords) -> String {
         guard let value else { return "" }
-        return Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " j"
+        return Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " " + words.dayUnit
     }
 
     static func percent(_ value: Decimal) -> String {
         Money.plain(value, scale: 1).replacingOccurrences(of: ".", with: ",") + " %"
     }
 
-    static func escalation(_ row: AgedBalance.Row) -> String {
+    static func escalation(_ row: AgedBalance.Row, _ words: AgedWords) -> String {
         switch row.escalation {
-        case .formalNotice: return "mise en demeure"
-        case .court: return "juge"
+        case .formalNotice: return words.formalNotice
+        case .court: return words.court
         case nil: return ""
         }
     }

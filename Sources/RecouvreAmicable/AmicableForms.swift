@@ -1,13 +1,19 @@
 import Foundation
 import Mustache
 import RecouvreDocuments
+import RecouvreModel
 
 /// The amicable stage's part of `forms/`, parsed: the ladder, the payer profiles and the reminder
-/// templates, compiled once. A value: the law-book loader (RecouvreForms' `LawBook.load`) reads and
-/// parses the files (`AmicableForms.parse`, `Ladder.parse`, `PayerProfiles.parse` live there).
+/// templates, compiled once, with the book's message catalogue. A value: the law-book loader
+/// (RecouvreForms' `LawBook.load`) reads and parses the files (`AmicableForms.parse`, `Ladder.parse`,
+/// `PayerProfiles.parse` live there).
 public struct AmicableForms: Sendable {
     public var ladder: Ladder
     public var profiles: PayerProfiles
+    /// The book's catalogue (`forms/messages/`): the stage's notes (`AmicableReason`), the calendar of
+    /// its dates (`calendar.yaml`), the parties' identity words (`documents.yaml`) and the countries of
+    /// their addresses (`countries.yaml`).
+    public let messages: MessageCatalogue
     /// Template name (`relance-ferme`) → compiled template.
     let templates: [String: MustacheTemplate]
 
@@ -30,9 +36,11 @@ public struct AmicableForms: Sendable {
     }
 
     /// The ladder and profiles parsed by the law-book loader, with the templates they need compiled
-    /// from `sources` (name → Mustache source, every template of forms/templates/). Pure.
+    /// from `sources` (name → Mustache source, every template of forms/templates/) and the book's
+    /// `messages`. Pure.
     public static func compiling(
-        ladder: Ladder, profiles: PayerProfiles, templateSources sources: [String: String]
+        ladder: Ladder, profiles: PayerProfiles, templateSources sources: [String: String],
+        messages: MessageCatalogue
     ) throws(AmicableError) -> AmicableForms {
         var templates: [String: MustacheTemplate] = [:]
         for name in templateNames(for: ladder) {
@@ -43,7 +51,7 @@ public struct AmicableForms: Sendable {
                 throw AmicableError(file: templatePath(name), "modèle Mustache invalide (\(error))")
             }
         }
-        return AmicableForms(ladder: ladder, profiles: profiles, templates: templates)
+        return AmicableForms(ladder: ladder, profiles: profiles, messages: messages, templates: templates)
     }
 
     /// Renders template `name` with `model` as text (never HTML-escaped), then lays it out at `width` columns.
@@ -60,6 +68,9 @@ public struct AmicableForms: Sendable {
         if !text.hasSuffix("\n") { text += "\n" }
         return text
     }
+
+    /// `23 novembre 2026`; `1er janvier 2026`: the catalogue's calendar.
+    func date(_ day: Day) -> String { messages.dates.long(day) }
 
     /// A one-line Mustache text (a subject).
     static func renderLine(_ source: String, _ model: [String: Any]) -> String {

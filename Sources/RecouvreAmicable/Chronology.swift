@@ -17,7 +17,7 @@ public enum AmicableChronology {
         var items: [(day: Day, kind: AmicableStep.Kind, model: [String: Any])] = []
         for reminder in history.reminders where reminder.date <= asOf {
             var model: [String: Any] = [
-                "reminder": true, "date": FrenchFormat.date(reminder.date),
+                "reminder": true, "date": forms.date(reminder.date),
                 "channel": LetterModel.channelWords(reminder.channel),
             ]
             if let id = reminder.step, let step = ladder.step(id) { model["label"] = step.label }
@@ -25,7 +25,7 @@ public enum AmicableChronology {
         }
         for promise in history.promises where promise.date <= asOf {
             var model: [String: Any] = [
-                "promise": true, "date": FrenchFormat.date(promise.date), "until": FrenchFormat.date(promise.until),
+                "promise": true, "date": forms.date(promise.date), "until": forms.date(promise.until),
             ]
             if let amount = promise.amount { model["amount"] = Money.french(amount) }
             if promise.until < asOf {
@@ -38,16 +38,16 @@ public enum AmicableChronology {
         }
         for plan in history.plans where plan.date <= asOf {
             var model: [String: Any] = [
-                "plan": true, "date": FrenchFormat.date(plan.date), "count": plan.instalments.count,
+                "plan": true, "date": forms.date(plan.date), "count": plan.instalments.count,
                 "plural": plan.instalments.count > 1, "total": Money.french(plan.total),
             ]
             if let first = plan.instalments.first, let last = plan.instalments.last {
-                model["first"] = FrenchFormat.date(first.date)
-                model["last"] = FrenchFormat.date(last.date)
+                model["first"] = forms.date(first.date)
+                model["last"] = forms.date(last.date)
             }
             switch PlanStatus.evaluate(plan, payments: payments, asOf: asOf, graceDays: ladder.planGraceDays) {
             case .broken(let missed, _):
-                model["broken"] = ["date": FrenchFormat.date(missed.date), "amount": Money.french(missed.amount)]
+                model["broken"] = ["date": forms.date(missed.date), "amount": Money.french(missed.amount)]
             case .completed: model["completed"] = true
             case .honoured: model["honoured"] = true
             }
@@ -55,12 +55,12 @@ public enum AmicableChronology {
         }
         for notice in history.notices where notice.date <= asOf {
             var model: [String: Any] = [
-                "notice": true, "date": FrenchFormat.date(notice.date),
+                "notice": true, "date": forms.date(notice.date),
                 "channel": LetterModel.channelWords(notice.channel),
             ]
             // A receipt after the document's date is not known to it yet.
             if let received = notice.received, received <= asOf {
-                model[notice.notCollected ? "presented" : "received"] = FrenchFormat.date(received)
+                model[notice.notCollected ? "presented" : "received"] = forms.date(received)
             } else {
                 model["noReceipt"] = true
             }

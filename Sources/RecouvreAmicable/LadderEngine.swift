@@ -50,8 +50,9 @@ public struct LadderDecision: Sendable, Hashable {
     public var brokenPromise: PaymentPromise?
     /// A plan broken by the instalment missed.
     public var brokenPlan: (plan: AcceptedPlan, missed: Instalment)?
-    /// Explanations for the user (French), in the order they arise.
-    public var notes: [String]
+    /// Explanations for the user, in the order they arise: reasons worded by the book's catalogue
+    /// (`forms/messages/amicable.yaml`; `MessageCatalogue.texts(_:)`).
+    public var notes: [AmicableReason]
 
     public static func == (lhs: LadderDecision, rhs: LadderDecision) -> Bool {
         lhs.state == rhs.state && lhs.ladder == rhs.ladder && lhs.profile == rhs.profile && lhs.anchor == rhs.anchor
@@ -98,7 +99,7 @@ public enum LadderEngine {
         let open = statement.invoices.filter { $0.outstanding > 0 && $0.issued <= asOf }
         guard let anchor = open.map(\.due).min() else {
             decision.state = .settled
-            decision.notes.append("Aucune facture impayée au \(FrenchFormat.date(asOf)) : pas de relance.")
+            decision.notes.append(.nothingUnpaid(date: asOf))
             return decision
         }
         decision.anchor = anchor
@@ -110,10 +111,7 @@ public enum LadderEngine {
             if case .opened(let day) = proceedings { opened = day }
             if opened.map({ $0 <= asOf }) ?? true {
                 decision.state = .collectiveProceedings
-                decision.notes.append(
-                    "Procédure collective ouverte\(opened.map { " le \(FrenchFormat.date($0))" } ?? "") : aucune relance "
-                        + "(arrêt des poursuites individuelles, C. com. L622-21) ; déclarez la créance au mandataire "
-                        + "(C. com. L622-24) avec recouvre build.")
+                decision.notes.append(opened.map { .collectiveProceedingsOpened(date: $0) } ?? .collectiveProceedings)
                 return decision
             }
         }
@@ -127,10 +125,7 @@ public enum LadderEngine {
             } else {
                 decision.state = .noticeSent(notice)
                 decision.next = .court(nil)
-                decision.notes.append(
-                    "Mise en demeure du \(FrenchFormat.date(notice.date)) sans date de réception : "
-                        + "le délai de \(formalNoticeDays) jours court de la réception ; enregistrez la date de l'avis de réception (received)."
-                )
+                decision.notes.append(.noticeWithoutReceipt(date: notice.date, days: formalNoticeDays))
             }
             decision.done = history.reminders.map { ($0, base.step($0.step ?? "")) }
             return decision
@@ -143,9 +138,7 @@ public enum LadderEngine {
             if let id = reminder.step {
                 step = ladder.step(id) ?? base.step(id)
                 if step == nil {
-                    decision.notes.append(
-                        "Relance du \(FrenchFormat.date(reminder.date)) : étape « \(id) » absente de l'échelle \(ladder.id) ; "
-                            + "elle compte comme relance envoyée, sans étape.")
+                    decision.notes.append(.unknownStep(date: reminder.date, step: id, ladder: ladder.id))
                 }
             } else {
                 let later = ladder.steps.filter { $0.days > lastDone && $0.kind == .reminder }
@@ -166,8 +159,7 @@ public enum LadderEngine {
             case .honoured(let nextInstalment):
                 decision.state = .onHold(plan)
                 decision.next = .instalment(nextInstalment)
-                decision.notes.append(
-                    "Échéancier accepté le \(FrenchFormat.date(plan.date)), respecté à ce jour : relances suspendues.")
+                decision.notes.append(.planHonoured(date: plan.date))
                 return decision
             case .completed(let last):
                 resume = last.adding(days: 1)
@@ -176,16 +168,14 @@ public enum LadderEngine {
                 resume = from
                 forceNotice = true
                 decision.notes.append(
-                    "Échéancier du \(FrenchFormat.date(plan.date)) non respecté : l'échéance du \(FrenchFormat.date(missed.date)) "
-                        + "(\(Money.french(missed.amount))) n'a pas été réglée dans le délai de grâce de \(ladder.planGraceDays) jours ; "
-                        + "l'étape suivante est la mise en demeure pour le solde.")
+                    .planBroken(
+                        date: plan.date, missed: missed.date, amount: Money.french(missed.amount),
+                        graceDays: ladder.planGraceDays))
             }
         } else if let promise {
             if asOf <= promise.until {
                 decision.state = .paused(promise)
-                decision.notes.append(
-                    "Promesse de paiement du \(FrenchFormat.date(promise.date)) jusqu'au \(FrenchFormat.date(promise.until)) : "
-                        + "relances suspendues jusqu'à cette date.")
+                decision.notes.append(.promiseRunning(date: promise.date, until: promise.until))
                 let candidates = ladder.steps.filter { $0.days > lastDone }
                 if let first = candidates.first {
                     decision.next = .step(
@@ -200,9 +190,7 @@ public enum LadderEngine {
             { $0 + $1.amount }
             if paid < (promise.amount ?? statement.totals.principal + paid) {
                 decision.brokenPromise = promise
-                decision.notes.append(
-                    "Promesse de paiement du \(FrenchFormat.date(promise.date)) non tenue au \(FrenchFormat.date(promise.until)) : "
-                        + "les relances reprennent.")
+                decision.notes.append(.promiseBroken(date: promise.date, until: promise.until))
             }
             resume = promise.until.adding(days: 1)
         }

@@ -86,7 +86,7 @@ public enum PaymentPlanner {
             planned.payments.append(
                 Payment(
                     date: instalment.date, amount: instalment.amount,
-                    reference: "Échéance \(index + 1)/\(count) prévue"))
+                    reference: engine.messages.text(AmicableReason.plannedInstalment(number: index + 1, count: count))))
         }
         let end = instalments.last!.date
         let atEnd = try engine.statement(for: planned, asOf: end)
@@ -102,17 +102,18 @@ public enum PaymentPlanner {
         case claim: Case, proposal: PlanProposal, asOf: Day, tables: RateTables,
         forms: AmicableForms
     ) throws -> String {
-        var model = try LetterModel.common(case: claim, statement: proposal.now, asOf: asOf, tables: tables)
+        var model = try LetterModel.common(
+            case: claim, statement: proposal.now, asOf: asOf, tables: tables, forms: forms)
         model["instalments"] = proposal.instalments.enumerated().map { index, instalment -> [String: Any] in
             [
-                "number": index + 1, "date": FrenchFormat.date(instalment.date),
+                "number": index + 1, "date": forms.date(instalment.date),
                 "amount": Money.french(instalment.amount),
             ]
         }
         model["count"] = proposal.instalments.count
-        model["firstDate"] = FrenchFormat.date(proposal.instalments[0].date)
+        model["firstDate"] = forms.date(proposal.instalments[0].date)
         model["claim"] = Money.french(proposal.claim)
-        model["endDate"] = FrenchFormat.date(proposal.instalments.last!.date)
+        model["endDate"] = forms.date(proposal.instalments.last!.date)
         model["graceDays"] = proposal.graceDays
         model["penaltiesCarried"] = Money.french(proposal.penaltiesCarried)
         model["carriesPenalties"] = proposal.penaltiesCarried > 0
@@ -120,9 +121,9 @@ public enum PaymentPlanner {
         model["remainingAfterPlan"] = Money.french(proposal.remainingAfterPlan)
         model["remainsAfterPlan"] = proposal.remainingAfterPlan > 0
         model["ifFirstMissed"] = [
-            "date": FrenchFormat.date(proposal.ifFirstMissed.day), "total": Money.french(proposal.ifFirstMissed.total),
+            "date": forms.date(proposal.ifFirstMissed.day), "total": Money.french(proposal.ifFirstMissed.total),
         ]
-        if let rates = LetterModel.rates(proposal.atEnd) { model["ratesDuringPlan"] = rates }
+        if let rates = LetterModel.rates(proposal.atEnd, messages: forms.messages) { model["ratesDuringPlan"] = rates }
         return try forms.render(AmicableForms.planTemplate, model)
     }
 }

@@ -32,20 +32,16 @@ public enum ReminderWriter {
         if channel == .email {
             if claim.debtor.email == nil {
                 channel = .letter
-                notes.append(
-                    "Le débiteur n'a pas d'adresse électronique (debtor.email) : la relance « \(step.label) » est un courrier."
-                )
+                notes.append(forms.messages.text(AmicableReason.noDebtorEmail(step: step.label)))
             } else if claim.creditor.email == nil {
                 channel = .letter
-                notes.append(
-                    "Le créancier n'a pas d'adresse électronique (creditor.email) : la relance « \(step.label) » est un courrier."
-                )
+                notes.append(forms.messages.text(AmicableReason.noCreditorEmail(step: step.label)))
             }
         }
         guard let template = step.template else {
             throw AmicableError("l'étape « \(step.id) » est la mise en demeure : elle s'écrit avec recouvre build")
         }
-        var model = try LetterModel.common(case: claim, statement: statement, asOf: asOf, tables: tables)
+        var model = try LetterModel.common(case: claim, statement: statement, asOf: asOf, tables: tables, forms: forms)
         model["subject"] = AmicableForms.renderLine(step.subject, model)
         model["letter"] = channel != .email
         model["registered"] = channel == .registeredLetter
@@ -58,7 +54,7 @@ public enum ReminderWriter {
         if !profile.closing.isEmpty { model["closing"] = profile.closing }
         model["offerPlan"] = profile.offersPlan
         let previous = history.reminders.filter { $0.date < asOf }.map { reminder -> [String: Any] in
-            var item: [String: Any] = ["date": FrenchFormat.date(reminder.date)]
+            var item: [String: Any] = ["date": forms.date(reminder.date)]
             if let id = reminder.step, let known = forms.ladder.step(id) { item["label"] = known.label }
             item["channel"] = LetterModel.channelWords(reminder.channel)
             return item
@@ -67,7 +63,7 @@ public enum ReminderWriter {
         model["hasPrevious"] = !previous.isEmpty
         if let promise = decision.brokenPromise {
             var item: [String: Any] = [
-                "date": FrenchFormat.date(promise.date), "until": FrenchFormat.date(promise.until),
+                "date": forms.date(promise.date), "until": forms.date(promise.until),
             ]
             if let amount = promise.amount { item["amount"] = Money.french(amount) }
             model["brokenPromise"] = item
@@ -75,7 +71,7 @@ public enum ReminderWriter {
         switch decision.next {
         case .step(let next, let day):
             model["next"] = [
-                "label": next.label, "date": FrenchFormat.date(day), "formalNotice": next.kind == .formalNotice,
+                "label": next.label, "date": forms.date(day), "formalNotice": next.kind == .formalNotice,
             ]
         case .court, .instalment, .none:
             break
@@ -102,13 +98,15 @@ public enum ReminderWriter {
 
 /// The parts of a letter every amicable template shares: parties, invoices, amounts, penalties, fee.
 enum LetterModel {
-    static func common(case claim: Case, statement: Statement, asOf: Day, tables: RateTables) throws -> [String: Any] {
+    static func common(
+        case claim: Case, statement: Statement, asOf: Day, tables: RateTables, forms: AmicableForms
+    ) throws -> [String: Any] {
         var model: [String: Any] = [
             "reference": claim.reference,
             "place": claim.creditor.address.city,
-            "date": FrenchFormat.date(asOf),
-            "creditor": party(claim.creditor),
-            "debtor": party(claim.debtor),
+            "date": forms.date(asOf),
+            "creditor": party(claim.creditor, messages: forms.messages),
+            "debtor": party(claim.debtor, messages: forms.messages),
             "signatory": claim.creditor.representative ?? claim.creditor.name,
         ]
         if let iban = claim.creditor.iban { model["iban"] = iban }
@@ -120,8 +118,8 @@ enum LetterModel {
         let listed = overdue.isEmpty ? open : overdue
         model["invoices"] = listed.map { invoice -> [String: Any] in
             var item: [String: Any] = [
-                "number": invoice.number, "issued": FrenchFormat.date(invoice.issued),
-                "due": FrenchFormat.date(invoice.due),
+                "number": invoice.number, "issued": forms.date(invoice.issued),
+                "due": forms.date(invoice.due),
                 "amount": Money.french(invoice.amount), "outstanding": Money.french(invoice.outstanding),
             ]
             let late = asOf - invoice.due
@@ -130,13 +128,13 @@ enum LetterModel {
         }
         let principal = listed.reduce(Decimal(0)) { $0 + $1.outstanding }
         model["principal"] = Money.french(principal)
-        model["asOf"] = FrenchFormat.date(asOf)
+        model["asOf"] = forms.date(asOf)
         model["total"] = Money.french(
             principal + statement.totals.penalties + statement.totals.flatFees + statement.totals.extraRecoveryCosts)
         let upcoming = open.filter { $0.due >= asOf }
         if !overdue.isEmpty && !upcoming.isEmpty {
             model["upcoming"] = upcoming.map {
-                ["number": $0.number, "due": FrenchFormat.date($0.due), "outstanding": Money.french($0.outstanding)]
+                ["number": $0.number, "due": forms.date($0.due), "outstanding": Money.french($0.outstanding)]
             }
         }
         let regime = statement.regime
@@ -152,7 +150,10 @@ enum LetterModel {
             model["mediator"] = item
         }
         if statement.totals.penalties > 0 {
-            model["penalties"] = ["amount": Money.french(statement.totals.penalties), "rates": rates(statement) ?? ""]
+            model["penalties"] = [
+                "amount": Money.french(statement.totals.penalties),
+                "rates": rates(statement, messages: forms.messages) ?? "",
+            ]
         }
         // The flat fee per invoice from forms/rates/statutory.yaml (C. com. L441-10 II, D441-5; C. commande
         // publique D2192-35), printed only when the statement claims it.
@@ -172,8 +173,9 @@ enum LetterModel {
         return model
     }
 
-    static func party(_ party: Party) -> [String: Any] {
-        let view = PartyView(party)
+    /// A party as the letters name it: the court documents' view, worded by the book's catalogue.
+    static func party(_ party: Party, messages: MessageCatalogue) -> [String: Any] {
+        let view = PartyView(party, messages: messages)
         var item: [String: Any] = ["name": view.name, "addressLines": view.addressLines]
         if let identity = view.identity { item["identity"] = identity }
         if let representative = view.representative { item["representative"] = representative }
@@ -183,15 +185,18 @@ enum LetterModel {
     }
 
     /// `au taux annuel de 12,15 %`, or the successive rates of the statement's periods.
-    static func rates(_ statement: Statement) -> String? {
+    static func rates(_ statement: Statement, messages: MessageCatalogue) -> String? {
         var seen: [Decimal] = []
         for period in statement.invoices.flatMap(\.periods) where !seen.contains(period.rate) {
             seen.append(period.rate)
         }
         guard !seen.isEmpty else { return nil }
-        if seen.count == 1 { return "au taux annuel de \(FrenchFormat.rate(seen[0]))" }
+        if seen.count == 1 { return messages.text(AmicableReason.singleRate(rate: FrenchFormat.rate(seen[0]))) }
         let texts = seen.map(FrenchFormat.rate)
-        return "aux taux annuels successifs de \(texts.dropLast().joined(separator: ", ")) et \(texts.last!)"
+        return messages.text(
+            AmicableReason.successiveRates(
+                rates: texts.dropLast().joined(separator: messages.text(AmicableReason.rateSeparator)),
+                last: texts.last!))
     }
 
     /// Flags for the templates to word a channel (`email`, `letter`, `registered`).

@@ -258,9 +258,21 @@ public struct BatchReport: Sendable, Hashable {
         return fields.map(Self.csvField).joined(separator: ",") + "\r\n"
     }
 
+    /// RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled. The
+    /// four are ASCII: the text is scanned as UTF-8 bytes (was by `Character`, then Foundation's
+    /// `replacingOccurrences`).
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let utf8 = text.utf8
+        func special(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D }
+        guard utf8.contains(where: special) else { return text }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -216,20 +216,29 @@ public struct BatchRunner: Sendable {
         let target = out.appendingPathComponent(item.bundleName)
         var replace = false
         let dossierOptions = DossierOptions(stage: configuration.stage.flatMap(DossierStage.init(rawValue:)))
+        func assemble(pdf: BundlePDF?) throws -> AssembledDossier {
+            try pipeline.assemble(
+                claim, exhibits: loaded.exhibits, asOf: day, force: false, pdf: pdf, options: dossierOptions,
+                journal: loaded.journal, times: &times)
+        }
+        // A bundle already there is kept when it is the bundle this run would write: the dossier is
+        // assembled in memory (its text rendering) and compared with it, so that a step recorded in the
+        // journal since, an edited case or exhibit, or new wording in forms/ rebuilds it.
+        var probe: AssembledDossier?
         if FileManager.default.fileExists(atPath: target.path) {
-            if let decision = try? pipeline.decide(
-                claim, asOf: day, force: false, options: dossierOptions, times: &times),
-                times.measure(.verify, { isCurrent(target, claim: claim, day: day, decision: decision) })
-            {
-                let entry = entry(item, loaded, day: day, status: .skipped, decision: decision)
-                return WorkResult(entry: entry, times: times)
+            if let assembled = try? assemble(pdf: nil) {
+                if times.measure(.verify, { isCurrent(target, assembled: assembled) }) {
+                    let decision = ClaimDecision(
+                        statement: assembled.statement, route: assembled.route, warnings: assembled.warnings)
+                    let entry = entry(item, loaded, day: day, status: .skipped, decision: decision)
+                    return WorkResult(entry: entry, times: times)
+                }
+                if configuration.pdf == nil { probe = assembled }
             }
             replace = true
         }
         do {
-            let dossier = try pipeline.assemble(
-                claim, exhibits: loaded.exhibits, asOf: day, force: false, pdf: configuration.pdf,
-                options: dossierOptions, journal: loaded.journal, times: &times)
+            let dossier = try probe ?? assemble(pdf: configuration.pdf)
             let bundle = DossierBundle(files: dossier.files, manifest: dossier.manifest)
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.
@@ -264,28 +273,58 @@ public struct BatchRunner: Sendable {
         return nil
     }
 
-    /// Whether the bundle at `target` verifies (checksums and schema) and was built from this case as
-    /// of this day with this tool.
-    func isCurrent(_ target: URL, claim: Case, day: Day, decision: ClaimDecision) -> Bool {
+    /// Whether the bundle at `target` holds what this run writes: `assembled` is the dossier's text
+    /// rendering, assembled in memory from the case, its journal and its exhibits as they are now.
+    /// Without `--pdf`: the bundle's files are exactly those, byte for byte (manifest.json included).
+    /// With `--pdf` / `--pdf-only`: the bundle verifies (checksums and schema), its renderings are those
+    /// asked for, its manifest agrees on the case, the parties, the as-of day, the amount and the tool,
+    /// and every file the text rendering shares with it (dossier.xml, whose digests cover every
+    /// document's text, notes.txt, the exhibits, and the text documents unless `--pdf-only`) has the
+    /// same SHA-256; the PDFs are taken as made from those texts.
+    func isCurrent(_ target: URL, assembled: AssembledDossier) -> Bool {
+        if configuration.pdf == nil {
+            // The bundle is byte for byte the one this run writes: the same files (nothing added, nothing
+            // removed, no link), each read back equal to its bytes here. dossier.xml's bytes are those
+            // validated in memory: no re-validation, no hashing needed.
+            guard let reader = try? BundleReader(path: target.path), reader.problems.isEmpty else { return false }
+            let files = DossierBundle(files: assembled.files, manifest: assembled.manifest).allFiles
+            guard Set(reader.files.keys) == Set(files.map(\.path)) else { return false }
+            return Self.firstAltered(files, at: target) == nil
+        }
         guard let report = try? pipeline.verifier.verify(path: target.path), report.isIntact,
-            let manifest = report.manifest
+            let manifest = report.manifest,
+            Self.documentFormats(manifest) == Self.expectedFormats(configuration.pdf)
         else { return false }
-        return Self.documentFormats(manifest) == Self.expectedFormats(configuration.pdf)
-            && manifest.tool == pipeline.tool && manifest.caseReference == claim.reference && manifest.asOf == day.iso
-            && manifest.amountClaimed == Money.plain(decision.statement.totals.total)
-            && manifest.creditor == ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren)
-            && manifest.debtor == ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren)
+        let expected = assembled.manifest
+        guard let pdf = configuration.pdf else { return manifest == expected }  // (handled above)
+        guard
+            manifest.tool == expected.tool && manifest.caseReference == expected.caseReference
+                && manifest.asOf == expected.asOf && manifest.amountClaimed == expected.amountClaimed
+                && manifest.creditor == expected.creditor && manifest.debtor == expected.debtor
+        else { return false }
+        var onDisk: [String: String] = [:]
+        for file in manifest.files { onDisk[file.path] = file.sha256 }
+        for file in expected.files {
+            if let sha256 = onDisk[file.path] {
+                guard sha256 == file.sha256 else { return false }
+            } else if !(pdf.only && Self.isDocument(file.path)) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `NN-name.txt` or `NN-name.pdf` at the top of a bundle: a document.
+    static func isDocument(_ name: String) -> Bool {
+        !name.contains("/") && name.count > 3 && name.prefix(2).allSatisfy(\.isNumber) && name.dropFirst(2).first == "-"
     }
 
     /// Which renderings of the documents (`NN-name.txt`, `NN-name.pdf`) a bundle holds: a bundle built
     /// without `--pdf` is not current for a run with it, nor the reverse.
     static func documentFormats(_ manifest: BundleManifest) -> Set<String> {
         var formats = Set<String>()
-        for file in manifest.files where !file.path.contains("/") {
+        for file in manifest.files where isDocument(file.path) {
             let name = file.path
-            guard name.count > 3, name.prefix(2).allSatisfy(\.isNumber), name.dropFirst(2).first == "-" else {
-                continue
-            }
             if name.hasSuffix(".txt") { formats.insert("txt") }
             if name.hasSuffix(".pdf") { formats.insert("pdf") }
         }

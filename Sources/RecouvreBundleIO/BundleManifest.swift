@@ -76,10 +76,20 @@ public struct BundleManifest: Sendable, Hashable, Codable {
 
     /// Lowercase hexadecimal SHA-256.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digest = SHA256.hash(data: data)
+        // 64 hexadecimal digits written in one buffer (was a String per byte, then joined).
+        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { output in
+            let digits: StaticString = "0123456789abcdef"
+            var at = 0
+            digest.withUnsafeBytes { bytes in
+                for byte in bytes {
+                    output[at] = digits.utf8Start[Int(byte >> 4)]
+                    output[at + 1] = digits.utf8Start[Int(byte & 0x0F)]
+                    at += 2
+                }
+            }
+            return at
+        }
     }
 
     /// The manifest's bytes: a fixed layout rather than JSONEncoder's, whose pretty-printing

@@ -1,8 +1,7 @@
 import Foundation
 import RecouvreModel
-import Yams
 
-/// Walks a composed YAML/JSON tree into a `Case`, checking every key against the case format
+/// Walks a YAML/JSON document (`FlatYAML`, read in one pass of libyaml) into a `Case`, checking every key against the case format
 /// (version 1, docs/case-format.md) and the shape and syntax of every value (dates, amounts, words
 /// from a closed list), with its line, column and key path. What the values mean together (check
 /// digits, duplicates, allocations, dates in order, exhibit files) is the validator's business
@@ -15,6 +14,8 @@ import Yams
 /// bounded by the schema's depth.
 final class CaseFileDecoder {
     let file: String
+    /// The document read, one pass of libyaml (`YAMLEvents.compose`); a node is an index in it.
+    let doc: FlatYAML
     private(set) var problems: [CaseFileProblem] = []
     /// The paths of the values reported here (not read, or read with a problem).
     private(set) var unreadable: Set<String> = []
@@ -23,8 +24,9 @@ final class CaseFileDecoder {
     static let placeholderDay = Day(ordinal: 0)
     static let placeholderAddress = Address(lines: [], postcode: nil, city: "")
 
-    init(file: String) {
+    init(file: String, document: FlatYAML) {
         self.file = file
+        self.doc = document
     }
 
     /// Problems in the order of the file (stable for problems at the same place).
@@ -39,21 +41,21 @@ final class CaseFileDecoder {
         }.map(\.element)
     }
 
-    func report(_ node: Node?, _ path: String, _ message: String, _ remedy: String? = nil) {
-        let mark = node?.mark
+    func report(_ node: Int?, _ path: String, _ message: String, _ remedy: String? = nil) {
         unreadable.insert(path)
         problems.append(
             CaseFileProblem(
-                file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
+                file: file, line: node.map(doc.line) ?? 0, column: node.map(doc.column) ?? 0,
                 keyPath: path, message: message, remedy: remedy))
     }
 
-    /// The locations of the values of `root`, found on demand, with the paths reported here.
-    func locations(of root: Node) -> SourceLocations {
-        let tree = NodeTree(root: root)
+    /// The locations of the values of the document, found on demand (the document is kept, not a
+    /// table of paths), with the paths reported here.
+    func locations() -> SourceLocations {
+        let doc = self.doc
         let file = self.file
         var locations = SourceLocations(file: file) { path in
-            tree.mark(at: path).map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+            doc.node(at: path).map { SourceLocation(file: file, line: doc.line($0), column: doc.column($0)) }
         }
         for path in unreadable { locations.markUnreadable(path) }
         return locations
@@ -61,8 +63,8 @@ final class CaseFileDecoder {
 
     // MARK: The case
 
-    func decodeCase(_ root: Node) -> Case? {
-        guard case .mapping = root else {
+    func decodeCase(_ root: Int) -> Case? {
+        guard doc.kind(root) == .mapping else {
             report(
                 root, "",
                 "pas un fichier de dossier : attendu des clés telles que version, reference, creditor, debtor, invoices",
@@ -89,7 +91,7 @@ final class CaseFileDecoder {
             creditNotes: creditNotes, events: events, exhibits: exhibits)
     }
 
-    private func version(_ node: Node) -> Int? {
+    private func version(_ node: Int) -> Int? {
         guard let raw = scalar(node, "version") else { return nil }
         guard let number = Int(raw.trimmingCharacters(in: .whitespaces)) else {
             report(node, "version", "« \(raw) » n'est pas un numéro de version", "attendu 1")
@@ -106,7 +108,7 @@ final class CaseFileDecoder {
 
     // MARK: Parties and addresses
 
-    private func party(_ node: Node, _ path: String) -> Party {
+    private func party(_ node: Int, _ path: String) -> Party {
         guard let fields = fields(of: node, path: path, schema: .party) else {
             return Party(kind: .company, name: "", address: Self.placeholderAddress)
         }
@@ -115,8 +117,8 @@ final class CaseFileDecoder {
         }
         let name = fields["name"].flatMap { self.text($0, "\(path).name") }
         let legalForm = optional(fields["legal_form"]).flatMap { self.text($0, "\(path).legal_form") }
-        let siren = optional(fields["siren"]).flatMap { self.text($0, "\(path).siren") }.map(CompanyIdentifier.digits)
-        let siret = optional(fields["siret"]).flatMap { self.text($0, "\(path).siret") }.map(CompanyIdentifier.digits)
+        let siren = optional(fields["siren"]).flatMap { self.text($0, "\(path).siren") }.map(Self.identifierDigits)
+        let siret = optional(fields["siret"]).flatMap { self.text($0, "\(path).siret") }.map(Self.identifierDigits)
         let rcs = optional(fields["rcs"]).flatMap { self.text($0, "\(path).rcs") }
         let professional = optional(fields["professional"]).flatMap { self.bool($0, "\(path).professional") }
         let merchant = optional(fields["merchant"]).flatMap { self.bool($0, "\(path).merchant") }
@@ -146,7 +148,7 @@ final class CaseFileDecoder {
             office: office)
     }
 
-    private func mediator(_ node: Node, _ path: String) -> Mediator? {
+    private func mediator(_ node: Int, _ path: String) -> Mediator? {
         guard let fields = fields(of: node, path: path, schema: .mediator) else { return nil }
         let name = fields["name"].flatMap { self.text($0, "\(path).name") }
         let address = optional(fields["address"]).flatMap { self.text($0, "\(path).address") }
@@ -154,7 +156,7 @@ final class CaseFileDecoder {
         return Mediator(name: name ?? "", address: address, website: website)
     }
 
-    private func address(_ node: Node, _ path: String) -> Address {
+    private func address(_ node: Int, _ path: String) -> Address {
         guard let fields = fields(of: node, path: path, schema: .address) else { return Self.placeholderAddress }
         let lines = fields["lines"].flatMap { self.lines($0, "\(path).lines") }
         let city = fields["city"].flatMap { self.text($0, "\(path).city") }
@@ -164,21 +166,22 @@ final class CaseFileDecoder {
         return Address(lines: lines ?? [], postcode: postcode, city: city ?? "", insee: insee, country: country)
     }
 
-    private func lines(_ node: Node, _ path: String) -> [String]? {
-        guard case .sequence(let sequence) = node else {
+    private func lines(_ node: Int, _ path: String) -> [String]? {
+        guard doc.kind(node) == .sequence else {
             report(node, path, "attendu une liste de lignes d'adresse", "écrivez lines: [\"4 avenue Jean Jaurès\"]")
             return nil
         }
         var result: [String] = []
-        for (index, item) in sequence.enumerated() {
-            result.append(text(item, "\(path)[\(index)]") ?? "")
+        result.reserveCapacity(doc.count(node))
+        for index in 0..<doc.count(node) {
+            result.append(text(doc.child(node, index), "\(path)[\(index)]") ?? "")
         }
         return result
     }
 
     // MARK: The contract
 
-    private func contract(_ node: Node, _ path: String) -> Contract {
+    private func contract(_ node: Int, _ path: String) -> Contract {
         var contract = Contract()
         guard let fields = fields(of: node, path: path, schema: .contract) else { return contract }
         contract.nature = optional(fields["nature"]).flatMap {
@@ -198,7 +201,7 @@ final class CaseFileDecoder {
             contract.capitalisationBasis = capitalisation(node, "\(path).capitalisation")
         }
         if let node = optional(fields["collective_proceedings"]) {
-            if case .mapping = node {
+            if doc.kind(node) == .mapping {
                 let (opened, details) = proceedings(node, "\(path).collective_proceedings")
                 contract.collectiveProceedings = opened
                 contract.proceedingsDetails = details
@@ -222,7 +225,7 @@ final class CaseFileDecoder {
 
     /// `capitalisation`: `contract` (the contract provides it), `requested` (asked of the judge),
     /// or the older `true` (= contract) / `false`.
-    private func capitalisation(_ node: Node, _ path: String) -> CapitalisationBasis? {
+    private func capitalisation(_ node: Int, _ path: String) -> CapitalisationBasis? {
         guard let raw = scalar(node, path) else { return nil }
         switch raw.lowercased() {
         case "true", "contract": return .contract
@@ -237,7 +240,7 @@ final class CaseFileDecoder {
     }
 
     /// The map form of `collective_proceedings`.
-    private func proceedings(_ node: Node, _ path: String) -> (CollectiveProceedings?, ProceedingsDetails?) {
+    private func proceedings(_ node: Int, _ path: String) -> (CollectiveProceedings?, ProceedingsDetails?) {
         guard let fields = fields(of: node, path: path, schema: .proceedings) else { return (nil, nil) }
         let opened = optional(fields["opened"]).flatMap { self.date($0, "\(path).opened") }
         var details = ProceedingsDetails()
@@ -257,7 +260,7 @@ final class CaseFileDecoder {
         return (opened.map { .opened($0) } ?? .openedUnknownDate, details)
     }
 
-    private func collectiveProceedings(_ node: Node, _ path: String) -> CollectiveProceedings? {
+    private func collectiveProceedings(_ node: Int, _ path: String) -> CollectiveProceedings? {
         guard let raw = scalar(node, path) else { return nil }
         switch raw.lowercased() {
         case "true": return .openedUnknownDate
@@ -273,31 +276,32 @@ final class CaseFileDecoder {
 
     // MARK: Invoices, payments, credit notes
 
-    private func invoices(_ node: Node) -> [Invoice] {
+    private func invoices(_ node: Int) -> [Invoice] {
         guard let items = list(node, "invoices", item: "facture") else { return [] }
         var result: [Invoice] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            let path = "invoices[\(index)]"
-            guard let fields = fields(of: item, path: path, schema: .invoice) else {
+            // Paths are made only for a problem: 100 000 invoices, no string each.
+            func path() -> String { "invoices[\(index)]" }
+            guard let fields = fields(of: item, path: path(), schema: .invoice) else {
                 result.append(Invoice(number: "", issued: Self.placeholderDay, due: Self.placeholderDay, amount: 0))
                 continue
             }
-            let number = fields["number"].flatMap { self.text($0, "\(path).number") }
-            let issued = fields["issued"].flatMap { self.date($0, "\(path).issued") }
-            let due = fields["due"].flatMap { self.date($0, "\(path).due") }
-            let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
-            if let node = optional(fields["currency"]) { currency(node, "\(path).currency") }
-            let description = optional(fields["description"]).flatMap { self.text($0, "\(path).description") }
+            let number = fields["number"].flatMap { self.text($0, "\(path()).number") }
+            let issued = fields["issued"].flatMap { self.date($0, "\(path()).issued") }
+            let due = fields["due"].flatMap { self.date($0, "\(path()).due") }
+            let amount = fields["amount"].flatMap { self.amount($0, "\(path()).amount") }
+            if let node = optional(fields["currency"]) { currency(node, "\(path()).currency") }
+            let description = optional(fields["description"]).flatMap { self.text($0, "\(path()).description") }
             let kind: InvoiceKind =
-                optional(fields["kind"]).flatMap { self.choice($0, "\(path).kind", what: "un type de facture connu") }
+                optional(fields["kind"]).flatMap { self.choice($0, "\(path()).kind", what: "un type de facture connu") }
                 ?? .invoice
             let status: InvoiceStatus? = optional(fields["status"]).flatMap {
-                self.choice($0, "\(path).status", what: "un statut de facture connu")
+                self.choice($0, "\(path()).status", what: "un statut de facture connu")
             }
-            let statusDate = optional(fields["status_date"]).flatMap { self.date($0, "\(path).status_date") }
-            let statusFile = optional(fields["status_file"]).flatMap { self.text($0, "\(path).status_file") }
-            let penaltyClause = optional(fields["penalty_clause"]).flatMap { self.text($0, "\(path).penalty_clause") }
+            let statusDate = optional(fields["status_date"]).flatMap { self.date($0, "\(path()).status_date") }
+            let statusFile = optional(fields["status_file"]).flatMap { self.text($0, "\(path()).status_file") }
+            let penaltyClause = optional(fields["penalty_clause"]).flatMap { self.text($0, "\(path()).penalty_clause") }
             result.append(
                 Invoice(
                     number: number ?? "", issued: issued ?? Self.placeholderDay, due: due ?? Self.placeholderDay,
@@ -307,7 +311,7 @@ final class CaseFileDecoder {
         return result
     }
 
-    private func currency(_ node: Node, _ path: @autoclosure () -> String) {
+    private func currency(_ node: Int, _ path: @autoclosure () -> String) {
         guard let raw = text(node, path()), raw != "EUR" else { return }
         if raw.uppercased() == "EUR" || raw == "€" {
             report(node, path(), "« \(raw) » n'est pas écrit comme le code de la devise", "écrivez EUR")
@@ -318,39 +322,41 @@ final class CaseFileDecoder {
         }
     }
 
-    private func payments(_ node: Node) -> [Payment] {
+    private func payments(_ node: Int) -> [Payment] {
         guard let items = list(node, "payments", item: "paiement") else { return [] }
         var result: [Payment] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            let path = "payments[\(index)]"
-            guard let fields = fields(of: item, path: path, schema: .payment) else {
+            // Paths are made only for a problem: 100 000 invoices, no string each.
+            func path() -> String { "payments[\(index)]" }
+            guard let fields = fields(of: item, path: path(), schema: .payment) else {
                 result.append(Payment(date: Self.placeholderDay, amount: 0))
                 continue
             }
-            let date = fields["date"].flatMap { self.date($0, "\(path).date") }
-            let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
-            let invoice = optional(fields["invoice"]).flatMap { self.text($0, "\(path).invoice") }
-            let reference = optional(fields["reference"]).flatMap { self.text($0, "\(path).reference") }
+            let date = fields["date"].flatMap { self.date($0, "\(path()).date") }
+            let amount = fields["amount"].flatMap { self.amount($0, "\(path()).amount") }
+            let invoice = optional(fields["invoice"]).flatMap { self.text($0, "\(path()).invoice") }
+            let reference = optional(fields["reference"]).flatMap { self.text($0, "\(path()).reference") }
             result.append(
                 Payment(date: date ?? Self.placeholderDay, amount: amount ?? 0, invoice: invoice, reference: reference))
         }
         return result
     }
 
-    private func creditNotes(_ node: Node) -> [CreditNote] {
+    private func creditNotes(_ node: Int) -> [CreditNote] {
         guard let items = list(node, "credit_notes", item: "avoir") else { return [] }
         var result: [CreditNote] = []
         for (index, item) in items.enumerated() {
-            let path = "credit_notes[\(index)]"
-            guard let fields = fields(of: item, path: path, schema: .creditNote) else {
+            // Paths are made only for a problem: 100 000 invoices, no string each.
+            func path() -> String { "credit_notes[\(index)]" }
+            guard let fields = fields(of: item, path: path(), schema: .creditNote) else {
                 result.append(CreditNote(number: "", date: Self.placeholderDay, amount: 0))
                 continue
             }
-            let number = fields["number"].flatMap { self.text($0, "\(path).number") }
-            let date = fields["date"].flatMap { self.date($0, "\(path).date") }
-            let amount = fields["amount"].flatMap { self.amount($0, "\(path).amount") }
-            let invoice = optional(fields["invoice"]).flatMap { self.text($0, "\(path).invoice") }
+            let number = fields["number"].flatMap { self.text($0, "\(path()).number") }
+            let date = fields["date"].flatMap { self.date($0, "\(path()).date") }
+            let amount = fields["amount"].flatMap { self.amount($0, "\(path()).amount") }
+            let invoice = optional(fields["invoice"]).flatMap { self.text($0, "\(path()).invoice") }
             result.append(
                 CreditNote(
                     number: number ?? "", date: date ?? Self.placeholderDay, amount: amount ?? 0, invoice: invoice))
@@ -360,7 +366,7 @@ final class CaseFileDecoder {
 
     // MARK: Events and exhibits
 
-    private func events(_ node: Node) -> [Event] {
+    private func events(_ node: Int) -> [Event] {
         guard let items = list(node, "events", item: "évènement") else { return [] }
         var result: [Event] = []
         for (index, item) in items.enumerated() {
@@ -459,17 +465,17 @@ final class CaseFileDecoder {
     }
 
     /// `invoices: [numbers]` of a judgment.
-    private func invoiceList(_ node: Node, _ path: String) -> [String]? {
-        guard case .sequence(let sequence) = node else {
+    private func invoiceList(_ node: Int, _ path: String) -> [String]? {
+        guard doc.kind(node) == .sequence else {
             report(
-                node, path, "attendu une liste de numéros de facture, trouvé \(Self.shape(of: node))",
+                node, path, "attendu une liste de numéros de facture, trouvé \(shape(of: node))",
                 "écrivez invoices: [\"FA2025-118\"]")
             return nil
         }
-        return sequence.enumerated().map { index, item in text(item, "\(path)[\(index)]") ?? "" }
+        return (0..<doc.count(node)).map { index in text(doc.child(node, index), "\(path)[\(index)]") ?? "" }
     }
 
-    private func award(_ node: Node, _ path: String) -> Award? {
+    private func award(_ node: Int, _ path: String) -> Award? {
         guard let fields = fields(of: node, path: path, schema: .award) else { return nil }
         var award = Award()
         award.principal = optional(fields["principal"]).flatMap { self.amount($0, "\(path).principal") }
@@ -498,7 +504,7 @@ final class CaseFileDecoder {
         return award
     }
 
-    private func instalments(_ node: Node, _ path: String) -> [Instalment] {
+    private func instalments(_ node: Int, _ path: String) -> [Instalment] {
         guard let items = list(node, path, item: "échéance") else { return [] }
         var result: [Instalment] = []
         for (index, item) in items.enumerated() {
@@ -514,7 +520,7 @@ final class CaseFileDecoder {
         return result
     }
 
-    private func exhibits(_ node: Node) -> [Exhibit] {
+    private func exhibits(_ node: Int) -> [Exhibit] {
         guard let items = list(node, "exhibits", item: "pièce") else { return [] }
         var result: [Exhibit] = []
         for (index, item) in items.enumerated() {
@@ -534,9 +540,9 @@ final class CaseFileDecoder {
     // MARK: Structure
 
     /// A null value (`key:` with nothing, `~`, `null`) for an optional key means the key is absent.
-    func optional(_ node: Node?) -> Node? {
+    func optional(_ node: Int?) -> Int? {
         guard let node else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain, Self.isNull(scalar.string) { return nil }
+        if doc.isNull(node) { return nil }
         return node
     }
 
@@ -546,28 +552,32 @@ final class CaseFileDecoder {
 
     /// The values of a mapping by key, after reporting unknown keys (with the nearest valid key) and
     /// missing required keys. `nil` when `node` is not a mapping.
-    func fields(of node: Node, path: String, schema: Schema) -> Fields? {
-        guard case .mapping(let mapping) = node else {
+    func fields(of node: Int, path: @autoclosure () -> String, schema: Schema) -> Fields? {
+        guard doc.kind(node) == .mapping else {
             report(
-                node, path,
-                "attendu une table de clés (\(schema.keys.prefix(3).joined(separator: ", ")), …), trouvé \(Self.shape(of: node))",
+                node, path(),
+                "attendu une table de clés (\(schema.keys.prefix(3).joined(separator: ", ")), …), trouvé \(shape(of: node))",
                 schema.example)
             return nil
         }
-        var values = Fields()
-        values.reserveCapacity(mapping.count)
+        let count = doc.count(node)
+        var values = Fields(schema: schema)
         var suggested: Set<String> = []
-        for (keyNode, value) in mapping {
-            guard case .scalar(let key) = keyNode else {
-                report(keyNode, path, "une clé est un nom simple, trouvé \(Self.shape(of: keyNode))", nil)
+        for pair in stride(from: 0, to: count, by: 2) {
+            let keyNode = doc.child(node, pair)
+            let value = doc.child(node, pair + 1)
+            guard doc.kind(keyNode) == .scalar else {
+                report(keyNode, path(), "une clé est un nom simple, trouvé \(shape(of: keyNode))", nil)
                 continue
             }
-            let name = key.string
-            if schema.keySet.contains(name) {
-                values.append(name, value)
+            // The key's bytes against the schema's: no `String` made for a known key.
+            if let known = doc.withBytes(keyNode, schema.index(ofKey:)) {
+                values.set(known, value)
                 continue
             }
-            let keyPath = path.isEmpty ? name : "\(path).\(name)"
+            let name = doc.string(keyNode)
+            let base = path()
+            let keyPath = base.isEmpty ? name : "\(base).\(name)"
             if let near = Suggestion.nearest(to: name, in: schema.keys) {
                 suggested.insert(near)
                 report(keyNode, keyPath, "clé inconnue", "vouliez-vous dire \(near) ?")
@@ -577,7 +587,8 @@ final class CaseFileDecoder {
         }
         // A misspelt required key is reported once, as the unknown key with its correction.
         for required in schema.required where !values.has(required) {
-            let keyPath = path.isEmpty ? required : "\(path).\(required)"
+            let base = path()
+            let keyPath = base.isEmpty ? required : "\(base).\(required)"
             if suggested.contains(required) {
                 unreadable.insert(keyPath)
             } else {
@@ -587,51 +598,47 @@ final class CaseFileDecoder {
         return values
     }
 
-    /// The known keys of one mapping and their values: a handful each, so a linear search beats
-    /// hashing when a file holds tens of thousands of mappings. Keys and values are kept apart so
-    /// that a search compares keys without copying the values (YAML nodes) it passes over.
+    /// The known keys of one mapping and their values (nodes of the document), by the key's place
+    /// in the schema, kept inline (no allocation per mapping: a file holds tens of thousands).
     struct Fields {
-        private var keys: [String] = []
-        private var values: [Node] = []
+        private let keys: [String]
+        private var values: InlineArray<32, Int32> = .init(repeating: -1)
 
-        mutating func reserveCapacity(_ count: Int) {
-            keys.reserveCapacity(count)
-            values.reserveCapacity(count)
+        init(schema: Schema) {
+            keys = schema.keys
         }
 
-        mutating func append(_ key: String, _ value: Node) {
-            keys.append(key)
-            values.append(value)
+        mutating func set(_ index: Int, _ value: Int) {
+            values[index] = Int32(value)
         }
 
-        subscript(key: String) -> Node? {
-            keys.firstIndex(of: key).map { values[$0] }
+        subscript(key: String) -> Int? {
+            guard let index = keys.firstIndex(of: key) else { return nil }
+            let value = values[index]
+            return value < 0 ? nil : Int(value)
         }
 
-        /// Whether `key` is present, without copying its value.
         func has(_ key: String) -> Bool {
-            keys.contains(key)
+            self[key] != nil
         }
     }
 
     /// The items of a list; `nil` (reported) when `node` is not a list.
-    func list(_ node: Node, _ path: String, item: String) -> Node.Sequence? {
-        guard case .sequence(let sequence) = node else {
+    func list(_ node: Int, _ path: String, item: String) -> [Int]? {
+        guard doc.kind(node) == .sequence else {
             report(
-                node, path, "attendu une liste, trouvé \(Self.shape(of: node))", "commencez chaque \(item) par « - »")
+                node, path, "attendu une liste, trouvé \(shape(of: node))", "commencez chaque \(item) par « - »")
             return nil
         }
-        return sequence
+        return (0..<doc.count(node)).map { doc.child(node, $0) }
     }
 
-    static func shape(of node: Node) -> String {
-        switch node {
-        case .scalar(let scalar):
-            return scalar.style == .plain && isNull(scalar.string)
-                ? "rien" : "le texte « \(shortened(scalar.string)) »"
+    func shape(of node: Int) -> String {
+        switch doc.kind(node) {
+        case .scalar:
+            return doc.isNull(node) ? "rien" : "le texte « \(Self.shortened(doc.string(node))) »"
         case .mapping: return "une table"
         case .sequence: return "une liste"
-        case .alias: return "un alias"
         }
     }
 
@@ -643,22 +650,27 @@ final class CaseFileDecoder {
     // MARK: Scalars
 
     /// The literal text of a scalar (reported when the value is a list, a mapping or empty).
-    func scalar(_ node: Node, _ path: @autoclosure () -> String) -> String? {
-        guard case .scalar(let scalar) = node else {
-            report(node, path(), "attendu une seule valeur, trouvé \(Self.shape(of: node))", nil)
+    func scalar(_ node: Int, _ path: @autoclosure () -> String) -> String? {
+        guard doc.kind(node) == .scalar else {
+            report(node, path(), "attendu une seule valeur, trouvé \(shape(of: node))", nil)
             return nil
         }
-        if scalar.style == .plain, Self.isNull(scalar.string) {
+        if doc.isNull(node) {
             report(node, path(), "est vide", "donnez une valeur ou retirez la clé")
             return nil
         }
-        return scalar.string
+        return doc.string(node)
     }
 
     /// A non-blank text, trimmed.
-    func text(_ node: Node, _ path: @autoclosure () -> String) -> String? {
+    func text(_ node: Int, _ path: @autoclosure () -> String) -> String? {
         guard let raw = scalar(node, path()) else { return nil }
         // Most texts have nothing to trim; Foundation's trimming is costly over 100 000 values.
+        // An ASCII first and last byte that is not white space (tab to carriage return, space) is
+        // the usual case, read without looking up the Unicode properties.
+        if let first = raw.utf8.first, let last = raw.utf8.last, Self.isASCIIInk(first), Self.isASCIIInk(last) {
+            return raw
+        }
         if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
             !first.properties.isWhitespace, !last.properties.isWhitespace
         {
@@ -672,7 +684,9 @@ final class CaseFileDecoder {
         return trimmed
     }
 
-    func date(_ node: Node, _ path: @autoclosure () -> String) -> Day? {
+    func date(_ node: Int, _ path: @autoclosure () -> String) -> Day? {
+        // The usual case read from the bytes, without a `String`: `Day(iso:)`'s own rule.
+        if isPresentScalar(node), let day = doc.withBytes(node, Self.isoDay) { return day }
         guard let raw = scalar(node, path()) else { return nil }
         guard let day = Day(iso: raw) else {
             report(
@@ -685,9 +699,9 @@ final class CaseFileDecoder {
 
     /// Euros with at most two decimals, from the literal text of a YAML number or string. Zero is read
     /// here; where an amount must be more than 0 is the validator's business.
-    func amount(_ node: Node, _ path: @autoclosure () -> String) -> Decimal? {
+    func amount(_ node: Int, _ path: @autoclosure () -> String) -> Decimal? {
+        if isPresentScalar(node), let value = doc.withBytes(node, Self.plainAmount) { return value }
         guard let raw = scalar(node, path()) else { return nil }
-        if let value = Self.plainAmount(raw) { return value }
         let shown = Self.shortened(raw)
         switch Money.parse(raw) {
         case .success(let value):
@@ -724,10 +738,15 @@ final class CaseFileDecoder {
     /// read as an integer number of cents without Foundation's parser; `nil` for anything else,
     /// which `Money.parse` then reads or explains. Both give the same `Decimal` for the same text.
     static func plainAmount(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8(plainAmount)
+    }
+
+    static func plainAmount(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var units: UInt64 = 0
         var digits = 0
         var decimals = -1
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard decimals < 0, digits > 0 else { return nil }
                 decimals = 0
@@ -745,52 +764,61 @@ final class CaseFileDecoder {
         return Decimal(sign: .plus, exponent: -max(decimals, 0), significand: Decimal(units))
     }
 
-    func bool(_ node: Node, _ path: String) -> Bool? {
-        guard let raw = scalar(node, path) else { return nil }
+    /// A SIREN or SIRET without its spaces (`CompanyIdentifier.digits`); an ASCII text with no
+    /// white space is returned as it is, without walking its `Character`s.
+    static func identifierDigits(_ text: String) -> String {
+        // ASCII white space: tab, line feed, vertical tab, form feed, carriage return, space.
+        if text.utf8.allSatisfy(isASCIIInk) { return text }
+        return CompanyIdentifier.digits(text)
+    }
+
+    /// An ASCII byte that is not Unicode white space (U+0009 to U+000D, U+0020).
+    @inline(__always) static func isASCIIInk(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+    }
+
+    /// A scalar that is not null: what `scalar` returns without a report.
+    @inline(__always) func isPresentScalar(_ node: Int) -> Bool {
+        doc.kind(node) == .scalar && !doc.isNull(node)
+    }
+
+    /// `YYYY-MM-DD` as `Day(iso:)` reads it (exactly ten bytes, four-digit year), from the bytes.
+    static func isoDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let c = bytes[index]
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(c - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    func bool(_ node: Int, _ path: @autoclosure () -> String) -> Bool? {
+        guard let raw = scalar(node, path()) else { return nil }
         switch raw.lowercased() {
         case "true": return true
         case "false": return false
         default:
             report(
-                node, path, "« \(Self.shortened(raw)) » n'est ni true ni false",
+                node, path(), "« \(Self.shortened(raw)) » n'est ni true ni false",
                 FrenchInput.boolean(raw).map { "écrivez \($0)" } ?? "attendu true ou false")
             return nil
         }
     }
 
     /// One of a closed list of words (`kind`, `nature`, `type`, `channel`).
-    func choice<E: RawRepresentable & CaseIterable>(_ node: Node, _ path: String, what: String) -> E?
+    func choice<E: RawRepresentable & CaseIterable>(_ node: Int, _ path: @autoclosure () -> String, what: String) -> E?
     where E.RawValue == String {
-        guard let raw = text(node, path) else { return nil }
+        guard let raw = text(node, path()) else { return nil }
         if let value = E(rawValue: raw) { return value }
         let names = E.allCases.map(\.rawValue)
         let list = names.dropLast().joined(separator: ", ") + " ou " + (names.last ?? "")
-        report(node, path, "« \(Self.shortened(raw)) » n'est pas \(what)", "attendu \(list)")
+        report(node, path(), "« \(Self.shortened(raw)) » n'est pas \(what)", "attendu \(list)")
         return nil
-    }
-}
-
-/// The parsed document, kept to find the line and column of a key path when a problem is reported.
-/// Immutable once composed.
-final class NodeTree: @unchecked Sendable {
-    let root: Node
-
-    init(root: Node) {
-        self.root = root
-    }
-
-    func mark(at path: String) -> Mark? {
-        var node = root
-        for component in SourceLocations.components(of: path) {
-            switch component {
-            case .key(let name):
-                guard case .mapping(let mapping) = node, let value = mapping[name] else { return nil }
-                node = value
-            case .index(let index):
-                guard case .sequence(let sequence) = node, index >= 0, index < sequence.count else { return nil }
-                node = sequence[index]
-            }
-        }
-        return node.mark
     }
 }

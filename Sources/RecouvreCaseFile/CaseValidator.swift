@@ -132,12 +132,48 @@ extension CaseValidator {
         text.utf8.count == 2 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 
+    /// Five ASCII characters: five digits, or `2A`/`2B` and three digits (Corsica). Read on the
+    /// bytes: five ASCII characters are five bytes (a CR LF pair, one character, fails either way).
     static func isInseeCode(_ text: String) -> Bool {
-        let chars = Array(text)
-        guard chars.count == 5, chars.allSatisfy({ $0.isASCII }) else { return false }
-        let rest = chars[2...].allSatisfy { $0.isNumber }
-        if chars[0] == "2", chars[1] == "A" || chars[1] == "B" { return rest }
-        return chars[0].isNumber && chars[1].isNumber && rest
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        func digit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let rest = bytes[2...].allSatisfy(digit)
+        if bytes[0] == UInt8(ascii: "2"), bytes[1] == UInt8(ascii: "A") || bytes[1] == UInt8(ascii: "B") { return rest }
+        return digit(bytes[0]) && digit(bytes[1]) && rest
+    }
+
+    /// Exactly `count` characters, each an ASCII digit: on the bytes, since such a text has as many
+    /// bytes as characters.
+    static func isDigits(_ text: String, count: Int) -> Bool {
+        text.utf8.count == count && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// `name@domain.tld` in shape: one `@` with something before it, a dot after it, no space.
+    /// An ASCII text is read on its bytes (each character one byte, and `@`, `.` and the space never
+    /// part of a larger one); any other goes through `Character`s as before.
+    static func hasEmailShape(_ email: String) -> Bool {
+        if email.utf8.allSatisfy({ $0 < 0x80 }) {
+            var at: Int?
+            var dotAfter = false
+            for (index, byte) in email.utf8.enumerated() {
+                switch byte {
+                case UInt8(ascii: "@"):
+                    if at != nil { return false }
+                    at = index
+                case UInt8(ascii: "."):
+                    if at != nil { dotAfter = true }
+                case UInt8(ascii: " "):
+                    return false
+                default:
+                    break
+                }
+            }
+            guard let at else { return false }
+            return at > 0 && dotAfter
+        }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(" ")
     }
 
     /// IBAN with its ISO 13616 check (mod 97 = 1): a wrong IBAN on a letter sends the debtor's
@@ -324,8 +360,7 @@ private struct Run {
         address(party.address, "\(path).address")
         text(party.representative, "\(path).representative")
         if let email = party.email {
-            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") {
+            if CaseValidator.hasEmailShape(email) {
                 text(email, "\(path).email")
             } else {
                 report(
@@ -361,7 +396,7 @@ private struct Run {
         guard let digits else { return nil }
         let name = siret ? "SIRET" : "SIREN"
         let length = siret ? 14 : 9
-        guard digits.count == length, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard CaseValidator.isDigits(digits, count: length) else {
             report(path, "« \(CaseFileDecoder.shortened(digits)) » n'est pas un \(name)", "attendu \(length) chiffres")
             return nil
         }
@@ -389,7 +424,7 @@ private struct Run {
             french = false
         }
         if let postcode = address.postcode {
-            if french, !(postcode.count == 5 && postcode.allSatisfy { $0.isASCII && $0.isNumber }) {
+            if french, !CaseValidator.isDigits(postcode, count: 5) {
                 report(
                     "\(path).postcode", "« \(CaseFileDecoder.shortened(postcode)) » n'est pas un code postal français",
                     "attendu 5 chiffres, tel que 21000 ; pour une adresse à l'étranger, ajoutez son pays",
@@ -456,43 +491,54 @@ private struct Run {
             report("invoices", "la liste est vide", "un dossier réclame au moins une facture")
             return
         }
+        // One dictionary for the duplicate numbers: linear in the number of invoices.
         var seen: [String: Int] = [:]
         seen.reserveCapacity(value.invoices.count)
+        let anyUnreadable = !locations.unreadable.isEmpty
         for (index, invoice) in value.invoices.enumerated() {
-            let path = "invoices[\(index)]"
-            text(invoice.number, "\(path).number")
+            // Paths are made only for a problem (and for the unreadable check, when there is any).
+            func path() -> String { "invoices[\(index)]" }
+            text(invoice.number, "\(path()).number")
             if let first = seen[invoice.number] {
                 let line = locations.location(of: "invoices[\(first)].number").line
                 report(
-                    "\(path).number",
+                    "\(path()).number",
                     "« \(invoice.number) » est déjà le numéro de invoices[\(first)] (ligne \(line))",
                     "chaque facture figure une fois, avec son propre numéro", inputs: ["invoices[\(first)].number"])
-            } else if !locations.isUnreadable("\(path).number") {
+            } else if !anyUnreadable || !locations.isUnreadable("\(path()).number") {
                 seen[invoice.number] = index
             }
             if invoice.due < invoice.issued {
                 report(
-                    "\(path).due", "\(invoice.due.iso) est avant la date d'émission \(invoice.issued.iso)",
-                    "l'échéance est le jour de l'émission ou après", inputs: ["\(path).issued"])
+                    "\(path()).due", "\(invoice.due.iso) est avant la date d'émission \(invoice.issued.iso)",
+                    "l'échéance est le jour de l'émission ou après", inputs: ["\(path()).issued"])
             }
-            positive(invoice.amount, "\(path).amount")
-            text(invoice.description, "\(path).description", long: true)
-            text(invoice.penaltyClause, "\(path).penalty_clause", long: true)
-            file(invoice.statusFile, "\(path).status_file")
+            positive(invoice.amount, "\(path()).amount")
+            text(invoice.description, "\(path()).description", long: true)
+            text(invoice.penaltyClause, "\(path()).penalty_clause", long: true)
+            file(invoice.statusFile, "\(path()).status_file")
         }
     }
 
     /// The numbers of the invoices, to check the references to them; `nil` when the invoices could
-    /// not be read (reported there).
+    /// not be read (reported there). Made once, on first use, for payments, credit notes and events.
+    var numbersCache: Set<String>??
+
     var invoiceNumbers: Set<String>? {
-        if value.invoices.isEmpty || locations.isUnreadable("invoices") { return nil }
-        return Set(value.invoices.map(\.number))
+        mutating get {
+            if let cached = numbersCache { return cached }
+            let numbers: Set<String>? =
+                value.invoices.isEmpty || locations.isUnreadable("invoices") ? nil : Set(value.invoices.map(\.number))
+            numbersCache = .some(numbers)
+            return numbers
+        }
     }
 
-    mutating func invoiceReference(_ raw: String?, _ path: String, _ numbers: Set<String>?) {
+    mutating func invoiceReference(_ raw: String?, _ path: @autoclosure () -> String, _ numbers: Set<String>?) {
         guard let raw else { return }
-        text(raw, path)
+        text(raw, path())
         guard let numbers, !numbers.contains(raw) else { return }
+        let path = path()
         var remedy = "donnez le numéro d'une des factures, ou retirez invoice pour imputer selon la loi"
         if numbers.count <= 1000, let near = Suggestion.nearest(to: raw, in: numbers.sorted()) {
             remedy = "vouliez-vous dire « \(near) » ?"
@@ -503,10 +549,10 @@ private struct Run {
     mutating func payments() {
         let numbers = invoiceNumbers
         for (index, payment) in value.payments.enumerated() {
-            let path = "payments[\(index)]"
-            positive(payment.amount, "\(path).amount")
-            invoiceReference(payment.invoice, "\(path).invoice", numbers)
-            text(payment.reference, "\(path).reference")
+            func path() -> String { "payments[\(index)]" }
+            positive(payment.amount, "\(path()).amount")
+            invoiceReference(payment.invoice, "\(path()).invoice", numbers)
+            text(payment.reference, "\(path()).reference")
         }
     }
 

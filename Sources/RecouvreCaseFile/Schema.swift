@@ -10,6 +10,10 @@ struct Schema: Sendable {
     /// The keys, in order (computed once: every mapping of the file is checked against them).
     let keys: [String]
     let keySet: Set<String>
+    /// The keys' UTF-8 bytes one after the other, key `i` at `keyStarts[i]..<keyStarts[i + 1]`: to
+    /// match a key of the file without making a `String` of it.
+    let keyBytes: [UInt8]
+    let keyStarts: [Int]
 
     init(examples: KeyValuePairs<String, String>, required: [String], example: String?) {
         self.examples = examples
@@ -17,6 +21,27 @@ struct Schema: Sendable {
         self.example = example
         self.keys = examples.map(\.key)
         self.keySet = Set(keys)
+        self.keyBytes = keys.flatMap { Array($0.utf8) }
+        self.keyStarts = keys.reduce(into: [0]) { starts, key in starts.append(starts.last! + key.utf8.count) }
+        // The decoder keeps a mapping's values inline, 32 at most (`CaseFileDecoder.Fields`).
+        precondition(keys.count <= 32, "a schema of more than 32 keys")
+    }
+
+    /// The position in `keys` of the key whose UTF-8 bytes are `bytes`, or `nil`.
+    func index(ofKey bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first else { return nil }
+        return keyBytes.withUnsafeBufferPointer { all in
+            keyStarts.withUnsafeBufferPointer { starts in
+                for index in 0..<(starts.count - 1) {
+                    let start = starts[index]
+                    guard starts[index + 1] - start == bytes.count, all[start] == first else { continue }
+                    if UnsafeBufferPointer(rebasing: all[start..<(start + bytes.count)]).elementsEqual(bytes) {
+                        return index
+                    }
+                }
+                return nil
+            }
+        }
     }
 
     func hint(for key: String) -> String {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The block markup the templates of `forms/templates/` emit (documented in docs/pdf.md): plain
 /// lines are prose, and a line that starts with `::` and a known name is a directive.
 ///
@@ -18,6 +24,13 @@ extension DocumentContent {
     /// Parses the markup a template rendered. `file` names the template in errors.
     public static func parse(markup: String, file: String) throws -> DocumentContent {
         var parser = MarkupParser(file: file)
+        // large engineer (issue 12): the lines of a native string are found with memchr over its bytes
+        // (a 100,000-invoice relevé has 2 million lines); the same cuts as the scan below.
+        if let done = try markup.utf8.withContiguousStorageIfAvailable({ buffer in
+            try parseLines(buffer, markup: markup, parser: &parser)
+        }), done {
+            return try parser.finish()
+        }
         var lineNumber = 0
         var start = markup.startIndex
         // batch engineer: without a carriage return, a line feed byte is a line feed Character (only CR LF
@@ -33,6 +46,30 @@ extension DocumentContent {
             start = markup.index(after: end)
         }
         return try parser.finish()
+    }
+
+    /// The lines of `markup`, whose UTF-8 bytes are `buffer`, cut at each line feed byte and given to
+    /// `parser`; false, having given nothing, when the text has a carriage return (then a line feed may
+    /// belong to a CR LF `Character`, and the `Character` scan cuts the lines).
+    private static func parseLines(
+        _ buffer: UnsafeBufferPointer<UInt8>, markup: String, parser: inout MarkupParser
+    ) throws -> Bool {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
+        let count = buffer.count
+        if memchr(base, 0x0D, count) != nil { return false }
+        let utf8 = markup.utf8
+        var lineNumber = 0
+        var offset = 0
+        while offset < count {
+            let found = memchr(base + offset, 0x0A, count - offset)
+            let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            lineNumber += 1
+            // A line feed byte is a whole scalar: both offsets fall between scalars.
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            try parser.take(markup[start..<utf8.index(start, offsetBy: end - offset)], line: lineNumber)
+            offset = end + 1
+        }
+        return true
     }
 }
 
@@ -61,6 +98,9 @@ private struct MarkupParser {
     init(file: String) { self.file = file }
 
     mutating func take(_ raw: Substring, line: Int) throws {
+        // large engineer (issue 12): a prose line outside any block, read off its bytes when each of its
+        // `Character`s is one scalar (TextLayout.isOneScalarPerColumn): the same blocks as below.
+        if open == nil, raw.utf8.withContiguousStorageIfAvailable({ takeProse($0, raw) }) == true { return }
         let text = rightTrimmed(raw)
         if text.hasPrefix("::") {
             try directive(text.dropFirst(2), line: line)
@@ -90,6 +130,52 @@ private struct MarkupParser {
             flushList()
             paragraph.append(DocumentLine(indent: indent, text: String(body)))
         }
+    }
+
+    /// `take` for a line outside a block that is not a directive, over its UTF-8 bytes `buffer`, when a
+    /// space byte is a space `Character` and an ASCII byte an ASCII `Character` (no scalar of the line
+    /// joins its neighbour): the right trim, the indentation, the blank line, the list item (`- `,
+    /// `12. `) and the paragraph line as the `Character` code finds them. False, having done nothing,
+    /// for any other line.
+    mutating func takeProse(_ buffer: UnsafeBufferPointer<UInt8>, _ raw: Substring) -> Bool {
+        guard TextLayout.isOneScalarPerColumn(buffer) else { return false }
+        var end = buffer.count
+        while end > 0, buffer[end - 1] == 0x20 { end -= 1 }
+        if end >= 2, buffer[0] == UInt8(ascii: ":"), buffer[1] == UInt8(ascii: ":") { return false }
+        var indent = 0
+        while indent < end, buffer[indent] == 0x20 { indent += 1 }
+        let utf8 = raw.utf8
+        func text(_ from: Int, _ to: Int) -> String {
+            let start = utf8.index(utf8.startIndex, offsetBy: from)
+            return String(raw[start..<utf8.index(start, offsetBy: to - from)])
+        }
+        if indent == end {
+            flushProse()
+            blocks.append(.space)
+            return true
+        }
+        var item: (marker: String, rest: String, ordered: Bool)?
+        if end - indent >= 2, buffer[indent] == UInt8(ascii: "-"), buffer[indent + 1] == 0x20 {
+            item = ("-", text(indent + 2, end), false)
+        } else {
+            var digit = indent
+            while digit < end, buffer[digit] >= UInt8(ascii: "0"), buffer[digit] <= UInt8(ascii: "9") { digit += 1 }
+            if digit > indent, end - digit >= 2, buffer[digit] == UInt8(ascii: "."), buffer[digit + 1] == 0x20 {
+                item = (text(indent, digit + 1), text(digit + 2, end), true)
+            }
+        }
+        if let (marker, rest, ordered) = item {
+            if let current = list, current.indent == indent, current.ordered == ordered {
+                list!.items.append(.init(marker: marker, text: rest))
+            } else {
+                flushProse()
+                list = DocumentList(indent: indent, ordered: ordered, items: [.init(marker: marker, text: rest)])
+            }
+        } else {
+            flushList()
+            paragraph.append(DocumentLine(indent: indent, text: text(indent, end)))
+        }
+        return true
     }
 
     mutating func directive(_ text: Substring, line: Int) throws {

@@ -18,7 +18,9 @@ extension DocumentContent {
     /// The document as UTF-8 text for A4, ending with one newline.
     public func text(width: Int = TextLayout.a4Width) -> String {
         var out = ""
-        out.reserveCapacity(4096)
+        // large engineer (issue 12): room for the whole text at once (a 100,000-invoice relevé is 157 MB:
+        // grown by doubling from 4 KB it was copied some 16 times and could hold twice its size).
+        out.reserveCapacity(estimatedBytes())
         var first = true
         func line(_ text: Substring) {
             if !first { out.append("\n") }
@@ -52,6 +54,33 @@ extension DocumentContent {
         }
         out.append("\n")
         return out
+    }
+
+    /// About the bytes of `text()`: each line's bytes, its indentation and its line feed, and a little
+    /// for the breaks of wrapped lines (a reservation: more or less only changes the string's growth).
+    func estimatedBytes() -> Int {
+        var total = 64
+        for block in blocks {
+            switch block {
+            case .title(let lines), .sender(let lines), .signature(let lines):
+                for text in lines { total += text.utf8.count + 1 }
+            case .heading(let text): total += text.utf8.count + 1
+            case .addressee(let lines):
+                for text in lines { total += TextMetrics.addresseeColumn + text.utf8.count + 1 }
+            case .placeAndDate(let text): total += TextMetrics.addresseeColumn + text.utf8.count + 1
+            case .paragraph(let lines):
+                for item in lines { total += item.indent + item.text.utf8.count + 1 }
+            case .list(let list):
+                for item in list.items { total += list.indent + item.marker.utf8.count + item.text.utf8.count + 2 }
+            case .table(let table):
+                for row in table.rows {
+                    total += TextMetrics.tableIndent + TextMetrics.tableLabelWidth + 1
+                    for cell in row.cells { total += cell.utf8.count + TextMetrics.tableColumnGap }
+                }
+            case .space, .pageBreak: total += 2
+            }
+        }
+        return total + total / 32
     }
 
     /// A table's lines: the label, then each further column right-aligned to its widest cell. A label

@@ -32,11 +32,14 @@ extension DossierFacts {
         return invoice.due > acquired
     }
 
+    /// The label every line has outside a lease (`facture`); nil for a lease, whose lines differ.
+    var sharedLineLabel: String? { isLease ? nil : lease(.lineInvoice) }
+
     /// What a line is, before its number: `facture`; for a lease `loyer, avis d'échéance`, `provision
     /// pour charges, …`, `indemnité d'occupation, …`; a lease line of kind `invoice` (rent and charges
     /// together) is `loyer et provision pour charges, …`.
     func lineLabel(_ invoice: InvoiceStatement) -> String {
-        guard isLease else { return lease(.lineInvoice) }
+        if let shared = sharedLineLabel { return shared }
         if isOccupation(invoice) {
             return invoice.kind == .charges ? lease(.lineOccupationCharges) : lease(.lineOccupation)
         }

@@ -69,9 +69,17 @@ public struct ReleveDeCompteView: Sendable {
         debtor = facts.debtor
         regime = facts.messages.text(Self.regimeLabel(statement.regime))
         dayBasis = facts.messages.text(statement.dayBasis == .d365 ? ReleveWord.dayBasis365 : .dayBasisActual)
+        // large engineer (issue 12): the words every line or settlement shares are looked up once, not
+        // once per invoice or payment (a catalogue lookup each; a large case has 100,000 of them).
+        let sharedHeading = facts.sharedLineLabel.map(LeaseWording.capitalised)
+        // A case has a few rates (one a half-year) over many lines, and a line's base is often the one of
+        // the line before: both printed once (equal values print the same, `Money.plain` rounds them).
+        var rates = FormattedValues(FrenchFormat.rate)
+        var bases = FormattedValues(FrenchFormat.amount, keeping: 1)
         accounts = statement.invoices.map { invoice in
             Account(
-                number: invoice.number, heading: LeaseWording.capitalised(facts.lineLabel(invoice)),
+                number: invoice.number,
+                heading: sharedHeading ?? LeaseWording.capitalised(facts.lineLabel(invoice)),
                 taxed: !facts.isLease, issued: FrenchFormat.shortDate(invoice.issued),
                 due: FrenchFormat.shortDate(invoice.due), amount: FrenchFormat.amount(invoice.amount),
                 paid: FrenchFormat.amount(invoice.paid), credited: FrenchFormat.amount(invoice.credited),
@@ -79,19 +87,20 @@ public struct ReleveDeCompteView: Sendable {
                 periods: invoice.periods.map { period in
                     Period(
                         from: FrenchFormat.shortDate(period.from), to: FrenchFormat.shortDate(period.to),
-                        days: String(period.days), base: FrenchFormat.amount(period.base),
-                        rate: FrenchFormat.rate(period.rate), amount: FrenchFormat.amount(period.amount),
+                        days: String(period.days), base: bases.text(period.base),
+                        rate: rates.text(period.rate), amount: FrenchFormat.amount(period.amount),
                         source: period.source)
                 },
                 penalties: FrenchFormat.amount(invoice.penalties), flatFee: FrenchFormat.amount(invoice.flatFee),
                 paidLate: facts.paidOn(invoice).map { dates.long($0) })
         }
+        let depositLabel = facts.lease(.settlementDeposit)
+        let paymentLabel = facts.messages.text(ReleveWord.settlementPayment)
+        let creditNoteLabel = facts.messages.text(ReleveWord.settlementCreditNote)
         settlements = statement.payments.map { payment in
             Settlement(
                 label: payment.kind == .deposit
-                    ? facts.lease(.settlementDeposit)
-                    : facts.messages.text(
-                        payment.kind == .payment ? ReleveWord.settlementPayment : .settlementCreditNote),
+                    ? depositLabel : payment.kind == .payment ? paymentLabel : creditNoteLabel,
                 date: FrenchFormat.shortDate(payment.date),
                 amount: FrenchFormat.amount(payment.amount), settlementReference: payment.reference,
                 imputed: payment.imputed.map {
@@ -118,5 +127,26 @@ public struct ReleveDeCompteView: Sendable {
         case .residentialLease: return .regimeResidentialLease
         case .consumerCredit: return .regimeConsumerCredit
         }
+    }
+}
+
+/// The last few values printed by `format`, with their text: a value already printed is not formatted
+/// again (large engineer, issue 12: a 100,000-invoice relevé prints 660,000 rates, a handful of values).
+struct FormattedValues {
+    let format: (Decimal) -> String
+    let keeping: Int
+    private var recent: [(value: Decimal, text: String)] = []
+
+    init(_ format: @escaping (Decimal) -> String, keeping: Int = 8) {
+        self.format = format
+        self.keeping = keeping
+    }
+
+    mutating func text(_ value: Decimal) -> String {
+        if let known = recent.first(where: { $0.value == value }) { return known.text }
+        let text = format(value)
+        if recent.count == keeping { recent.removeFirst() }
+        recent.append((value, text))
+        return text
     }
 }

@@ -150,11 +150,14 @@ public enum TextLayout {
             output.append(contentsOf: text(0, trimmedEnd))
             return true
         }
-        let hanging = hangingIndent(of: text(0, trimmedEnd))
+        let hanging = hangingIndent(buffer, end: trimmedEnd)
         var cursor = 0
         while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
         let leading = cursor
-        output.append(contentsOf: text(0, cursor))
+        // large engineer (issue 12): the words that stay on one output line and are one space apart in
+        // the input are appended as one run of the input (`run`), not word by word; a word after several
+        // spaces, or on a new line, starts a new run. The same text as `place` word by word.
+        var run = 0..<cursor
         var current = leading
         var atLineStart = true
         while cursor < trimmedEnd {
@@ -166,9 +169,89 @@ public enum TextLayout {
                 if buffer[cursor] & 0xC0 != 0x80 { length += 1 }
                 cursor += 1
             }
-            place(
-                text(start, cursor), length: length, width: width, hanging: hanging, current: &current,
-                atLineStart: &atLineStart, to: &output)
+            if atLineStart {
+                // The first word follows the leading spaces directly.
+                run = run.lowerBound..<cursor
+                current += length
+                atLineStart = false
+            } else if current + 1 + length <= width {
+                if start == run.upperBound + 1 {
+                    run = run.lowerBound..<cursor
+                } else {
+                    output.append(contentsOf: text(run.lowerBound, run.upperBound))
+                    output.append(" ")
+                    run = start..<cursor
+                }
+                current += 1 + length
+            } else {
+                output.append(contentsOf: text(run.lowerBound, run.upperBound))
+                output.append("\n")
+                output.append(contentsOf: String(repeating: " ", count: hanging))
+                run = start..<cursor
+                current = hanging + length
+            }
+        }
+        output.append(contentsOf: text(run.lowerBound, run.upperBound))
+        return true
+    }
+
+    /// `hangingIndent(of:)` read off the bytes of a line of one-scalar columns (the byte path's lines),
+    /// up to `end`: there a space byte is a space `Character`, an ASCII byte an ASCII `Character`, and
+    /// `•` is the bytes E2 80 A2.
+    static func hangingIndent(_ buffer: UnsafeBufferPointer<UInt8>, end: Int) -> Int {
+        var index = 0
+        while index < end, buffer[index] == 0x20 { index += 1 }
+        let leading = index
+        func at(_ offset: Int) -> UInt8? { offset < end ? buffer[offset] : nil }
+        if at(index) == UInt8(ascii: "-"), at(index + 1) == 0x20 { return leading + 2 }
+        if at(index) == 0xE2, at(index + 1) == 0x80, at(index + 2) == 0xA2, at(index + 3) == 0x20 { return leading + 2 }
+        var opener = false
+        if let first = at(index), first == UInt8(ascii: "[") || first == UInt8(ascii: "(") {
+            opener = true
+            index += 1
+        }
+        var digits = 0
+        while let byte = at(index), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+            digits += 1
+            index += 1
+        }
+        guard digits > 0, let closer = at(index) else { return leading }
+        let valid =
+            opener
+            ? (closer == UInt8(ascii: "]") || closer == UInt8(ascii: ")"))
+            : (closer == UInt8(ascii: ".") || closer == UInt8(ascii: ")"))
+        guard valid else { return leading }
+        index += 1
+        var spaces = 0
+        while at(index) == 0x20 {
+            spaces += 1
+            index += 1
+        }
+        guard spaces > 0 else { return leading }
+        return leading + (opener ? 1 : 0) + digits + 1 + spaces
+    }
+
+    /// Whether every scalar of the UTF-8 `buffer` is one of those that `appendWrappedByBytes` lays out
+    /// (below U+0300 other than the carriage return, or U+2000–U+20CF other than U+200C and U+200D): each
+    /// is then a `Character` of its own, so a space byte is a space `Character`.
+    static func isOneScalarPerColumn(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            let byte = buffer[index]
+            index += 1
+            if byte >= 0xCC {
+                guard byte == 0xE2, index + 1 < count else { return false }
+                let second = buffer[index]
+                let third = buffer[index + 1]
+                index += 2
+                let allowed =
+                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
+                    || (second == 0x83 && third < 0x90)
+                guard allowed else { return false }
+            } else if byte == 0x0D {
+                return false
+            }
         }
         return true
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreAmicable
+import RecouvreModel
 import Yams
 
 // The amicable part of the law book: the ladder and the payer profiles (`forms/ladders/`) parsed by
@@ -98,13 +99,15 @@ extension PayerProfiles {
 
 extension AmicableForms {
     /// Parses `forms/ladders/default.yaml` and `forms/ladders/profiles.yaml` (their texts) and compiles
-    /// the templates they need from `templates` (name → Mustache source, every template of forms/templates/).
+    /// the templates they need from `templates` (name → Mustache source, every template of forms/templates/),
+    /// with the book's `messages`.
     public static func parse(
         ladder ladderText: String, profiles profilesText: String,
-        templates sources: [String: String]
+        templates sources: [String: String], messages: MessageCatalogue
     ) throws(AmicableError) -> AmicableForms {
         let ladder = try Ladder.parse(text: ladderText, file: Ladder.file)
         let profiles = try PayerProfiles.parse(text: profilesText, file: PayerProfiles.file, ladder: ladder)
-        return try AmicableForms.compiling(ladder: ladder, profiles: profiles, templateSources: sources)
+        return try AmicableForms.compiling(
+            ladder: ladder, profiles: profiles, templateSources: sources, messages: messages)
     }
 }

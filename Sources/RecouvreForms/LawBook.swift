@@ -35,6 +35,9 @@ public struct LawBook: Sendable {
     /// The PDF layout (`forms/pdf/`: Typst sources, a firm's logo, `fonts/`), by name under `pdf/`
     /// (`document.typ`, `fonts/X.otf`): bytes RecouvrePDF hands to its worker (`PDFLayout(book:)`).
     public let pdfLayout: [String: Data]
+    /// The e-invoice schemas (`forms/schemas/einvoice/`), read and compiled on first use, once per book
+    /// (`LawBook.einvoiceSchemas(_:)`).
+    public let einvoiceSchemas: XMLSchemaLibrary
 
     /// The statement engine of this book.
     public var statementEngine: StatementEngine { StatementEngine(tables: rates, messages: messages) }
@@ -156,12 +159,40 @@ public struct LawBook: Sendable {
             throw DocumentError(file: CerfaMap.path(for: number), message: "introuvable (carte du CERFA \(number))")
         }
 
+        let messages = try messageCatalogue(forms, read: text)
+
+        let schemaData = try data(schemaPath)
+        let schema: XMLSchemaValidator
+        do {
+            schema = try XMLSchemaValidator(schemaData: schemaData, name: "dossier.xsd")
+        } catch {
+            throw LawBookError(
+                file: schemaPath, problem: "le schéma du dossier ne peut être compilé :\n\(error.description)")
+        }
+
+        let amicable = try AmicableForms.parse(
+            ladder: text(Ladder.file), profiles: text(PayerProfiles.file), templates: templateSources,
+            messages: messages)
+
+        let pdfLayout = try pdfFiles(forms, read: data)
+
+        return LawBook(
+            rates: rates, procedures: procedures, courts: courts, templates: templates, documentSettings: settings,
+            cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable,
+            pdfLayout: pdfLayout, einvoiceSchemas: einvoiceSchemas(forms))
+    }
+
+    /// The message catalogue of `forms/messages/*.yaml` (shipped and overridden, file by file), each
+    /// file read once with `read` (the loader's reader): `section.key` → text.
+    public static func messageCatalogue(
+        _ forms: Forms, read: (String) throws -> String
+    ) throws -> MessageCatalogue {
         var entries: [String: String] = [:]
         for name in forms.files(in: "messages") where name.hasSuffix(".yaml") {
             let path = "messages/\(name)"
             let section = String(name.dropLast(".yaml".count))
             let root: Node
-            do { root = try YAMLFields.root(try text(path), file: path) } catch let error as RateTableError {
+            do { root = try YAMLFields.root(try read(path), file: path) } catch let error as RateTableError {
                 throw LawBookError(file: path, problem: error.description)
             }
             for (key, value) in root.mapping ?? [:] {
@@ -174,26 +205,13 @@ public struct LawBook: Sendable {
                 entries["\(section).\(name)"] = template
             }
         }
-        let messages = MessageCatalogue(entries: entries)
+        return MessageCatalogue(entries: entries)
+    }
 
-        let schemaData = try data(schemaPath)
-        let schema: XMLSchemaValidator
-        do {
-            schema = try XMLSchemaValidator(schemaData: schemaData, name: "dossier.xsd")
-        } catch {
-            throw LawBookError(
-                file: schemaPath, problem: "le schéma du dossier ne peut être compilé :\n\(error.description)")
-        }
-
-        let amicable = try AmicableForms.parse(
-            ladder: text(Ladder.file), profiles: text(PayerProfiles.file), templates: templateSources)
-
-        let pdfLayout = try pdfFiles(forms, read: data)
-
-        return LawBook(
-            rates: rates, procedures: procedures, courts: courts, templates: templates, documentSettings: settings,
-            cerfa: cerfa, dossierSchema: schema, messages: messages, origins: origins, amicable: amicable,
-            pdfLayout: pdfLayout)
+    /// Only the message catalogue of `forms` (the importers, which word the exhibits they add and need
+    /// nothing else of the book).
+    public static func messageCatalogue(_ forms: Forms) throws -> MessageCatalogue {
+        try messageCatalogue(forms) { try forms.text($0) }
     }
 
     /// The folder of the PDF layout inside `forms/`.

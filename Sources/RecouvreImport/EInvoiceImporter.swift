@@ -138,7 +138,10 @@ public enum EInvoiceImporter {
 
     /// E-invoice files to cases: each file read (every problem of every file reported), then grouped by
     /// seller and buyer.
-    public static func importFiles(_ inputs: [Input], format: Format = .einvoice) throws(ImportError) -> ImportResult {
+    /// `messages`: the book's catalogue, which words the exhibits' titles (`ImportReason`).
+    public static func importFiles(
+        _ inputs: [Input], format: Format = .einvoice, messages: MessageCatalogue
+    ) throws(ImportError) -> ImportResult {
         var invoices: [(EInvoice, Input)] = []
         var problems: [ImportProblem] = []
         for input in inputs {
@@ -150,7 +153,7 @@ public enum EInvoiceImporter {
         }
         if !problems.isEmpty { throw ImportError(problems) }
         var notes: [ImportNote] = []
-        let cases = assemble(invoices, notes: &notes)
+        let cases = assemble(invoices, notes: &notes, messages: messages)
         return ImportResult(
             kind: format.rawValue, sources: inputs.map(\.name), cases: cases, notes: notes, linesRead: inputs.count,
             documents: invoices.map(\.0))
@@ -224,7 +227,9 @@ public enum EInvoiceImporter {
 
     /// Groups invoices by seller and buyer; nets credit notes against the invoice they name; leaves out
     /// paid invoices and foreign currencies, with a note.
-    static func assemble(_ invoices: [(EInvoice, Input)], notes: inout [ImportNote]) -> [ImportedCase] {
+    static func assemble(
+        _ invoices: [(EInvoice, Input)], notes: inout [ImportNote], messages: MessageCatalogue
+    ) -> [ImportedCase] {
         struct Group {
             var seller: PartyDetails
             var buyer: PartyDetails
@@ -336,7 +341,7 @@ public enum EInvoiceImporter {
                                 at: at))
                     }
                     pendingCredits.append((invoice, invoice.amountDue < 0 ? -invoice.amountDue : invoice.amountDue))
-                    exhibitFor(invoice, input, exhibits: &exhibits, attachments: &attachments)
+                    exhibitFor(invoice, input, exhibits: &exhibits, attachments: &attachments, messages: messages)
                     continue
                 }
                 let path = "invoices[\(caseInvoices.count)]"
@@ -389,7 +394,7 @@ public enum EInvoiceImporter {
                                 + "\(Money.plain(invoice.amountDue)) (BT-115)",
                             at: at))
                 }
-                exhibitFor(invoice, input, exhibits: &exhibits, attachments: &attachments)
+                exhibitFor(invoice, input, exhibits: &exhibits, attachments: &attachments, messages: messages)
                 for note in invoice.notes("PMD") {
                     clauses.append((note.content, invoice.locations["note.\(invoice.notes.firstIndex(of: note)!)"]))
                 }
@@ -539,17 +544,19 @@ public enum EInvoiceImporter {
     }
 
     static func exhibitFor(
-        _ invoice: EInvoice, _ input: Input, exhibits: inout [Exhibit], attachments: inout [ImportAttachment]
+        _ invoice: EInvoice, _ input: Input, exhibits: inout [Exhibit], attachments: inout [ImportAttachment],
+        messages: MessageCatalogue
     ) {
         let base = URL(fileURLWithPath: input.name).lastPathComponent
         let path = "pieces/" + base
         guard !attachments.contains(where: { $0.path == path }) else { return }
-        let kind = invoice.isCreditNote || invoice.amountDue < 0 ? "Avoir" : "Facture"
         let format = invoice.pdfAttachment != nil ? "Factur-X" : invoice.syntax
-        exhibits.append(
-            Exhibit(
-                title: "\(kind) \(invoice.number) du \(french(invoice.issueDate)) (facture électronique \(format))",
-                file: path))
+        let date = french(invoice.issueDate)
+        let title =
+            invoice.isCreditNote || invoice.amountDue < 0
+            ? ImportReason.creditNoteExhibit(number: invoice.number, date: date, format: format)
+            : .invoiceExhibit(number: invoice.number, date: date, format: format)
+        exhibits.append(Exhibit(title: messages.text(title), file: path))
         attachments.append(ImportAttachment(path: path, data: input.data))
     }
 

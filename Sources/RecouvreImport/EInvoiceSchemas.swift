@@ -5,15 +5,15 @@ import RecouvreXML
 
 /// `--validate`: an e-invoice or a CDAR message checked against its XSD (UBL 2.1 Invoice or
 /// CreditNote, the Factur-X profile its BT-24 names, CDAR D22B), from the schemas shipped under
-/// `forms/schemas/einvoice/` (sources and licences in its SOURCES.md). Each schema is compiled once
-/// and kept for the calls that follow. Structure only: the EN 16931 business rules are Schematron.
-public final class EInvoiceSchemas: @unchecked Sendable {
-    let folder: URL
-    private var compiled: [String: XMLSchemaSet] = [:]
-    private let lock = NSLock()
+/// `forms/schemas/einvoice/` (sources and licences in its SOURCES.md). This module opens no forms/
+/// file: the law-book loader reads the schemas' bytes (RecouvreForms' `LawBook.einvoiceSchemas`) and
+/// RecouvreXML compiles each from memory once, on first use. Structure only: the EN 16931 business
+/// rules are Schematron.
+public struct EInvoiceSchemas: Sendable {
+    let library: XMLSchemaLibrary
 
-    /// `folder`: the `schemas/einvoice` folder of forms/.
-    public init(folder: URL) { self.folder = folder }
+    /// `library`: the book's e-invoice schemas (`LawBook.einvoiceSchemas`).
+    public init(library: XMLSchemaLibrary) { self.library = library }
 
     /// The entry XSD for a document, by its root element and profile.
     static func entry(for root: XMLElementNode) -> String? {
@@ -82,17 +82,13 @@ public final class EInvoiceSchemas: @unchecked Sendable {
     }
 
     func schema(_ entry: String) throws(ImportError) -> XMLSchemaSet {
-        lock.lock()
-        defer { lock.unlock() }
-        if let schema = compiled[entry] { return schema }
-        do {
-            let schema = try XMLSchemaSet(folder: folder, entry: entry)
-            compiled[entry] = schema
-            return schema
-        } catch {
+        do { return try library.schema(entry) } catch let error as XMLValidationError {
             throw ImportError(
                 "le schéma \(entry) ne peut pas être compilé : \(error.description)",
-                at: SourceLocation(file: folder.path))
+                at: SourceLocation(file: "forms/schemas/einvoice/\(entry)"))
+        } catch {
+            // The loader could not read the schemas (its error names the forms/ file).
+            throw ImportError("\(error)")
         }
     }
 }

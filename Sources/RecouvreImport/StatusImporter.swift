@@ -46,9 +46,11 @@ public enum StatusImporter {
         public var notes: [ImportNote]
     }
 
-    /// `statuses` with the bytes of the message each came from (copied as exhibit or status file).
+    /// `statuses` with the bytes of the message each came from (copied as exhibit or status file);
+    /// `messages`, the book's catalogue, words the exhibits' titles (`ImportReason`).
     public static func apply(
-        _ statuses: [(status: CDARStatus, message: Data)], to cases: [ExistingCase], existingNames: Set<String>
+        _ statuses: [(status: CDARStatus, message: Data)], to cases: [ExistingCase], existingNames: Set<String>,
+        messages: MessageCatalogue
     ) -> Outcome {
         var notes: [ImportNote] = []
         var working: [Int: Case] = [:]
@@ -121,8 +123,8 @@ public enum StatusImporter {
                 )
             case "205":
                 setStatus(.accepted)
-                let title =
-                    "Statut « Approuvée » de la facture \(number) du \(EInvoiceImporter.french(status.date)) (message de cycle de vie)"
+                let title = messages.text(
+                    ImportReason.approvedStatusExhibit(number: number, date: EInvoiceImporter.french(status.date)))
                 if !value.exhibits.contains(where: { $0.file == piece }) {
                     value.exhibits.append(Exhibit(title: title, file: piece))
                 }

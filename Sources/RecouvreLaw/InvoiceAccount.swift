@@ -19,7 +19,7 @@ struct Segment {
     /// domain.md §2.3: base × rate / 100 × days / basis, rounded half-up to the cent once per line.
     var period: PenaltyPeriod {
         let days = to - from + 1
-        let amount = Money.rounded(base * rate * Decimal(days) / Decimal(100 * denominator))
+        let amount = PenaltyArithmetic.amount(base: base, rate: rate, days: days, denominator: denominator)
         return PenaltyPeriod(from: from, to: to, days: days, base: base, rate: rate, amount: amount, source: source)
     }
 }

@@ -26,6 +26,11 @@ public enum RateTableError: RecouvreError, Sendable, Equatable {
     // with dates in figures (23/11/2026) — no month names outside forms/messages/calendar.yaml.
     static func date(_ day: Day) -> String { StatementFormatter.french(day) }
 
+    /// `1er semestre 2025`, in this error's voice (the documents take `calendar.yaml`'s words).
+    static func halfYear(_ half: HalfYear) -> String {
+        half.half == 1 ? "1er semestre \(half.year)" : "2d semestre \(half.year)"
+    }
+
     static func words(_ series: Series) -> String {
         switch series {
         case .ecb(let day): return "taux BCE en vigueur au \(date(day))"
@@ -41,8 +46,9 @@ public enum RateTableError: RecouvreError, Sendable, Equatable {
                 covered.map {
                     " (la table couvre du \(Self.date($0.lowerBound)) au \(Self.date($0.upperBound)))"
                 } ?? ""
-            return "forms/\(file) : aucune valeur pour le \(Self.words(what)) (\(halfYear.french), nécessaire au "
-                + "\(Self.date(day)))\(range) ; ajoutez la valeur officielle du \(halfYear.french) à "
+            return
+                "forms/\(file) : aucune valeur pour le \(Self.words(what)) (\(Self.halfYear(halfYear)), nécessaire au "
+                + "\(Self.date(day)))\(range) ; ajoutez la valeur officielle du \(Self.halfYear(halfYear)) à "
                 + "forms/\(file), ou passez --forms DOSSIER avec une copie à jour. recouvre n'extrapole jamais un taux."
         case .parameterNotCovered(let file, let parameter, let day):
             return "forms/\(file) : `\(parameter)` n'a aucune valeur en vigueur le \(Self.date(day)) ; "

@@ -174,8 +174,7 @@ public struct HalfYear: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// `2025 H1`.
     public var description: String { "\(year) H\(half)" }
 
-    /// `1er semestre 2025`.
-    public var french: String { half == 1 ? "1er semestre \(year)" : "2d semestre \(year)" }
+    // Written out by the catalogue's calendar (`FrenchDates.halfYear`, forms/messages/calendar.yaml).
 
     public static func < (lhs: HalfYear, rhs: HalfYear) -> Bool {
         (lhs.year, lhs.half) < (rhs.year, rhs.half)

@@ -9,30 +9,111 @@
 ///     case registryFee(amount: String, source: String)   // route.yaml: registryFee: "… environ {amount} TTC …"
 /// }
 /// ```
+///
+/// Each enum gives its case name and its labelled values through a `switch` (`catalogueName`,
+/// `catalogueArguments(into:)`), written by `scripts/catalogue-reasons.py` into `<File>+Catalogue.swift`
+/// beside the enum: wording a reason never reflects it (the two `Mirror`s of an enum case and of its
+/// payload cost ≈ 12,000 instructions; a batch dossier's sentences cost 3.0 M instructions so). An enum
+/// without that file still works, by reflection (`reflectedName`, `reflectedArguments`); the catalogue
+/// test fails until the script has been run.
 public protocol CatalogueReason: Sendable {
     /// The catalogue file (`forms/messages/<section>.yaml`) and key prefix.
     static var section: String { get }
+    /// `registryFee`: the enum case's name.
+    var catalogueName: String { get }
+    /// Adds each labelled associated value, in the order declared, to `arguments`.
+    func catalogueArguments(into arguments: inout CatalogueArguments)
+}
+
+/// The labelled values of a reason, each as the text that fills its `{label}` placeholder: a `String`
+/// as it is, a `Day` or a `HalfYear` written out with the catalogue's calendar, a reason worded by the
+/// catalogue first (a word inside the sentence), anything else by its description.
+public struct CatalogueArguments {
+    /// The catalogue wording nested reasons and dates; nil: their descriptions (`catalogueParameters`).
+    let catalogue: MessageCatalogue?
+    public private(set) var values: [(label: String, text: String)] = []
+
+    init(catalogue: MessageCatalogue?) {
+        self.catalogue = catalogue
+        values.reserveCapacity(6)
+    }
+
+    public mutating func add(_ label: String, _ value: String) { values.append((label, value)) }
+
+    public mutating func add(_ label: String, _ value: Day) {
+        values.append((label, catalogue?.dates.long(value) ?? String(describing: value)))
+    }
+
+    public mutating func add(_ label: String, _ value: HalfYear) {
+        values.append((label, catalogue?.dates.halfYear(value) ?? String(describing: value)))
+    }
+
+    public mutating func add(_ label: String, _ value: some CatalogueReason) {
+        values.append((label, catalogue?.text(value) ?? String(describing: value)))
+    }
+
+    /// Any other value: as `Mirror` gave it (`as? String`, a nested reason, a date), else its description.
+    public mutating func add(_ label: String, _ value: Any) {
+        values.append((label, Self.text(of: value, catalogue: catalogue)))
+    }
+
+    static func text(of value: Any, catalogue: MessageCatalogue?) -> String {
+        if let string = value as? String { return string }
+        if let catalogue {
+            if let nested = value as? any CatalogueReason { return catalogue.text(nested) }
+            if let day = value as? Day { return catalogue.dates.long(day) }
+            if let half = value as? HalfYear { return catalogue.dates.halfYear(half) }
+        }
+        return String(describing: value)
+    }
 }
 
 extension CatalogueReason {
-    /// `registryFee`: the enum case's name.
-    public var catalogueName: String {
+    /// For an enum without its generated conformance: the case's name, by reflection.
+    public var catalogueName: String { reflectedName }
+
+    /// For an enum without its generated conformance: the labelled values, by reflection.
+    public func catalogueArguments(into arguments: inout CatalogueArguments) {
+        reflectedArguments(into: &arguments)
+    }
+
+    /// The case's name as `Mirror` gives it (the test compares it with `catalogueName`).
+    public var reflectedName: String {
         if let child = Mirror(reflecting: self).children.first, let label = child.label { return label }
         return String(describing: self)
+    }
+
+    /// The labelled values as `Mirror` gives them (the test compares them with `catalogueArguments`).
+    public func reflectedArguments(into arguments: inout CatalogueArguments) {
+        guard let payload = Mirror(reflecting: self).children.first?.value else { return }
+        for child in Mirror(reflecting: payload).children {
+            guard let label = child.label else { continue }
+            arguments.add(label, child.value)
+        }
     }
 
     /// `route.registryFee`.
     public var catalogueKey: String { "\(Self.section).\(catalogueName)" }
 
-    /// The labelled associated values, as text.
+    /// The labelled associated values, as text (dates and nested reasons by their descriptions).
     public var catalogueParameters: [String: String] {
-        guard let payload = Mirror(reflecting: self).children.first?.value else { return [:] }
+        var arguments = CatalogueArguments(catalogue: nil)
+        catalogueArguments(into: &arguments)
         var parameters: [String: String] = [:]
-        for child in Mirror(reflecting: payload).children {
-            guard let label = child.label else { continue }
-            parameters[label] = child.value as? String ?? String(describing: child.value)
-        }
+        for (label, text) in arguments.values { parameters[label] = text }
         return parameters
+    }
+
+    /// The values as `MessageCatalogue.text` fills them in: by the generated `switch` when the enum has
+    /// one, else by reflection (`reflected: true` forces it, for the test).
+    public func catalogueValues(
+        _ catalogue: MessageCatalogue, reflected: Bool = false
+    ) -> [(
+        label: String, text: String
+    )] {
+        var arguments = CatalogueArguments(catalogue: catalogue)
+        if reflected { reflectedArguments(into: &arguments) } else { catalogueArguments(into: &arguments) }
+        return arguments.values
     }
 }
 
@@ -55,32 +136,10 @@ public struct MessageCatalogue: Sendable, Hashable {
     /// A parameter that is itself a reason (a word inside the sentence) is worded first, by this catalogue;
     /// a `Day` or a `HalfYear` is written out with the catalogue's calendar (`dates`).
     ///
-    /// One reflection of the reason and one of its payload give the case name and every labelled value
-    /// (a reflection of an enum case costs ≈ 7,000 instructions, and a dossier words ≈ 60 reasons): the
-    /// same key and values as `catalogueKey` and `catalogueParameters`, which reflect it three times.
     public func text<Reason: CatalogueReason>(_ reason: Reason) -> String {
-        guard let payload = Mirror(reflecting: reason).children.first, let name = payload.label else {
-            // A case without values: its name is its description.
-            return text(key: "\(Reason.section).\(String(describing: reason))", values: [])
-        }
-        var values: [(label: String, text: String)] = []
-        for child in Mirror(reflecting: payload.value).children {
-            guard let label = child.label else { continue }
-            let text: String
-            if let string = child.value as? String {
-                text = string
-            } else if let nested = child.value as? any CatalogueReason {
-                text = self.text(nested)
-            } else if let day = child.value as? Day {
-                text = dates.long(day)
-            } else if let half = child.value as? HalfYear {
-                text = dates.halfYear(half)
-            } else {
-                text = String(describing: child.value)
-            }
-            values.append((label, text))
-        }
-        return text(key: "\(Reason.section).\(name)", values: values)
+        var arguments = CatalogueArguments(catalogue: self)
+        reason.catalogueArguments(into: &arguments)
+        return text(key: Reason.section, name: reason.catalogueName, values: arguments.values)
     }
 
     /// The template `key` with its placeholders filled.
@@ -92,6 +151,14 @@ public struct MessageCatalogue: Sendable, Hashable {
     /// The same with the values in a list (a payload's labels are distinct): no dictionary to build.
     func text(key: String, values: [(label: String, text: String)]) -> String {
         guard let template = entries[key] else { return "[\(key)]" }
+        return Self.fill(template) { name in values.first { $0.label == name }?.text }
+    }
+
+    /// `section.name`'s template filled with `values`.
+    func text(key section: String, name: String, values: [(label: String, text: String)]) -> String {
+        let key = "\(section).\(name)"
+        guard let template = entries[key] else { return "[\(key)]" }
+        if values.isEmpty, !template.utf8.contains(UInt8(ascii: "{")) { return template }
         return Self.fill(template) { name in values.first { $0.label == name }?.text }
     }
 

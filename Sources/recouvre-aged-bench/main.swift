@@ -55,7 +55,7 @@ DispatchQueue.concurrentPerform(iterations: count) { index in
     rows.lock.unlock()
 }
 let aged = AgedBalance(asOf: asOf, rows: rows.rows.compactMap { $0 })
-let text = AgedFormatter.text(aged)
+let text = AgedFormatter.text(aged, messages: book.messages)
 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 print(
     "aged balance of \(aged.rows.count) debtors (\(text.utf8.count) bytes of text): \(String(format: "%.3f", elapsed)) s"

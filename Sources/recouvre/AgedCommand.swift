@@ -75,7 +75,7 @@ struct AgedCommand: ParsableCommand {
         let output = try reportingErrors { () throws -> String in
             let context = try AmicableContext.load(forms)
             let day = asOf.day ?? Today.day()
-            let engine = StatementEngine(tables: context.tables)
+            let engine = StatementEngine(tables: context.tables, messages: context.forms.messages)
             let profiles = context.forms.profiles
             let chosen = try profiles.resolve(profile)
             @Sendable func row(_ claim: Case, _ history: AmicableHistory) throws -> AgedBalance.Row {
@@ -114,7 +114,7 @@ struct AgedCommand: ParsableCommand {
             }
             let aged = AgedBalance(asOf: day, rows: try results.map { try $0.get() })
             switch format {
-            case .text: return AgedFormatter.text(aged, mapper: PoolMapper())
+            case .text: return AgedFormatter.text(aged, messages: context.forms.messages, mapper: PoolMapper())
             case .csv: return AgedFormatter.csv(aged)
             case .json: return AgedFormatter.json(aged)
             }

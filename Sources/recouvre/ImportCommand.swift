@@ -202,7 +202,7 @@ extension EInvoiceImportCommand {
             }
             if input.validateSchemas {
                 let schemas = EInvoiceSchemas(
-                    folder: try Forms.locate(override: input.forms.forms).url("schemas/einvoice"))
+                    library: LawBook.einvoiceSchemas(try Forms.locate(override: input.forms.forms)))
                 var problems: [ImportProblem] = []
                 for input in inputs {
                     do { try schemas.validate(input) } catch let error as ImportError {
@@ -211,7 +211,9 @@ extension EInvoiceImportCommand {
                 }
                 if !problems.isEmpty { throw ImportError(problems) }
             }
-            let result = try EInvoiceImporter.importFiles(inputs, format: Self.format)
+            let result = try EInvoiceImporter.importFiles(
+                inputs, format: Self.format,
+                messages: LawBook.messageCatalogue(try Forms.locate(override: input.forms.forms)))
             try finishImport(result, options: output)
         }
     }
@@ -286,7 +288,7 @@ struct ImportStatusCommand: ParsableCommand {
             var problems: [ImportProblem] = []
             let schemas =
                 validateSchemas
-                ? EInvoiceSchemas(folder: try Forms.locate(override: forms.forms).url("schemas/einvoice")) : nil
+                ? EInvoiceSchemas(library: LawBook.einvoiceSchemas(try Forms.locate(override: forms.forms))) : nil
             for file in files {
                 do {
                     let data = try readImportFile(file, limit: 20 * 1024 * 1024)
@@ -309,7 +311,8 @@ struct ImportStatusCommand: ParsableCommand {
                 let loaded = try CaseFileReader.load(path: folder.appendingPathComponent(name).path)
                 cases.append(.init(fileName: name, value: loaded.value))
             }
-            let outcome = StatusImporter.apply(statuses, to: cases, existingNames: Set(names))
+            let messages = try LawBook.messageCatalogue(try Forms.locate(override: forms.forms))
+            let outcome = StatusImporter.apply(statuses, to: cases, existingNames: Set(names), messages: messages)
             var files: [(String, Data)] = []
             var attached: Set<String> = []
             for update in outcome.updates {

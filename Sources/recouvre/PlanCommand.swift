@@ -67,7 +67,8 @@ struct PlanCommand: ParsableCommand {
             let day = amicableDay(asOf.day, claim)
             let proposal = try PaymentPlanner.propose(
                 case: claim, asOf: day, count: instalments, first: Day(iso: first)!, every: every,
-                graceDays: context.forms.ladder.planGraceDays, engine: StatementEngine(tables: context.tables))
+                graceDays: context.forms.ladder.planGraceDays,
+                engine: StatementEngine(tables: context.tables, messages: context.forms.messages))
             let letter = try PaymentPlanner.letter(
                 case: claim, proposal: proposal, asOf: day, tables: context.tables, forms: context.forms)
             var lines = [

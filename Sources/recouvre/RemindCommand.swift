@@ -71,7 +71,7 @@ struct RemindCommand: ParsableCommand {
         let output = try reportingErrors { () throws -> String in
             let context = try AmicableContext.load(forms)
             let cases = try AmicableCase.loadAll(try AmicableCase.paths(input))
-            let engine = StatementEngine(tables: context.tables)
+            let engine = StatementEngine(tables: context.tables, messages: context.forms.messages)
             var report: [String] = []
             var pending:
                 [(
@@ -132,7 +132,7 @@ struct RemindCommand: ParsableCommand {
                         "  (rien à enregistrer : la mise en demeure s'écrit avec recouvre build puis s'ajoute au dossier en événement formal_notice)"
                     )
                 }
-                lines.append(contentsOf: decision.notes.map { "  Note : \($0)" })
+                lines.append(contentsOf: context.forms.messages.texts(decision.notes).map { "  Note : \($0)" })
                 report.append(lines.joined(separator: "\n"))
             }
             // Written only once every case has been computed: an error leaves nothing half-written.

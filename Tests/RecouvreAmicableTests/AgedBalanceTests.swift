@@ -85,10 +85,10 @@ struct AgedBalanceTests {
             rows[index].claim = rows[index].total + 40
         }
         let aged = AgedBalance(asOf: asOf, rows: rows)
-        let one = AgedFormatter.text(aged)
+        let one = AgedFormatter.text(aged, messages: amicableForms.messages)
         #expect(one.components(separatedBy: "\n").count > 300 + 75)
         #expect(one.contains("À mettre en demeure") && one.contains("saisir le juge"))
-        #expect(AgedFormatter.text(aged, mapper: ShuffledConcurrentMapper()) == one)
+        #expect(AgedFormatter.text(aged, messages: amicableForms.messages, mapper: ShuffledConcurrentMapper()) == one)
     }
 
     @Test("A SIREN's merge key: what CompanyIdentifier.digits gives, spaces or not")
@@ -123,8 +123,16 @@ struct AgedBalanceTests {
         #expect(row.escalation == .formalNotice)
         // 1 200,00 € × 12,15 % × 40 days / 365 = 15,978 → 15,98; + 40,00 fee = 1 255,98.
         #expect(row.claim == money("1255.98"))
-        let text = AgedFormatter.text(AgedBalance(asOf: asOf, rows: [row]))
+        let text = AgedFormatter.text(AgedBalance(asOf: asOf, rows: [row]), messages: amicableForms.messages)
         #expect(text.contains("À mettre en demeure"))
+        // Worded by forms/messages/aged.yaml: the title (one debtor: singular), the headers, the
+        // average (1 200,00 € 40 days late: 40,0 j) and the next step.
+        #expect(text.hasPrefix("Balance âgée au 10/05/2026 — 1 débiteur\n\nDébiteur "))
+        for words in ["Non échu", "1-30 j", "> 90 j", "Étape suivante", "40,0 j", "mise en demeure", "Part"] {
+            #expect(text.contains(words), "\(words)")
+        }
+        #expect(text.contains("\nRetard moyen pondéré par les montants échus.\n"))
+        #expect(!text.contains("[aged."))
         let csv = AgedFormatter.csv(AgedBalance(asOf: asOf, rows: [row]))
         #expect(
             csv.contains(

@@ -10,7 +10,7 @@ import RecouvreTestSupport
 let book: LawBook = try! LawBook.load(forms: Forms(shipped: TestPaths.pinnedForms))
 let tables: RateTables = book.rates
 let amicableForms: AmicableForms = book.amicable
-let engine = StatementEngine(tables: tables)
+let engine = book.statementEngine
 
 func day(_ text: String) -> Day {
     guard let value = Day(iso: text) else { fatalError("bad test date \(text)") }

@@ -88,7 +88,11 @@ struct LadderTests {
         let d = try decide(claim, on: "2026-04-15")
         #expect(d.state == .collectiveProceedings)
         #expect(d.dueStep == nil)
-        #expect(d.notes.first?.contains("L622-21") == true)
+        // Opened on 10 April 2026: the note gives that date, worded by forms/messages/amicable.yaml.
+        #expect(d.notes == [.collectiveProceedingsOpened(date: day("2026-04-10"))])
+        let worded = amicableForms.messages.texts(d.notes)
+        #expect(worded.first?.hasPrefix("Procédure collective ouverte le 10 avril 2026 : aucune relance") == true)
+        #expect(worded.first?.contains("L622-21") == true)
     }
 
     @Test func aSentFormalNoticeLeadsToTheCourtOnceItsTimeHasRun() throws {

@@ -89,6 +89,57 @@ struct BatchJournalTests {
         }
     }
 
+    @Test("a step recorded in the journal after the bundle was built rebuilds it on the next run, without --force")
+    func journalStepRebuilds() async throws {
+        let folder = try TestPaths.temporaryFolder("batch-journal-rerun")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in")
+        let nested = input.appendingPathComponent("nested")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.fixture("b2b-lyon-dijon"), to: nested)
+        let journalFile = nested.appendingPathComponent("case.reminders.yaml")
+        let today = Day(iso: "2026-11-23")!
+        let out = folder.appendingPathComponent("out")
+        func run() async throws -> BatchEntry {
+            let runner = BatchRunner(
+                pipeline: BatchSupport.pipeline,
+                configuration: BatchConfiguration(
+                    out: out, asOf: nil, today: today, stage: "court", jobs: 1, profile: false, input: input.path))
+            let outcome = try await runner.run(try CaseFolderSource(folder: input))
+            #expect(outcome.exitCode == 0, "\(outcome.report.entries.compactMap(\.error))")
+            return try #require(outcome.report.entries.first)
+        }
+        func requete() throws -> String {
+            let data = try Data(
+                contentsOf: out.appendingPathComponent("nested/02-requete-en-injonction-de-payer.txt"))
+            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        #expect(try await run().status == .built)
+        #expect(try await run().status == .skipped)
+        #expect(!(try requete().contains("Relance amiable du 25 mai 2025")))
+
+        // `remind --record` writes the journal beside the case: the next run rebuilds the bundle.
+        let lines = Self.journal.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstStep = lines.filter { !$0.contains("type: promise") }.joined(separator: "\n")
+        try Data(firstStep.utf8).write(to: journalFile)
+        let rebuilt = try await run()
+        #expect(rebuilt.status == .built)
+        #expect(try requete().contains("Relance amiable du 25 mai 2025 (relance ferme), par courrier."))
+        #expect(!(try requete().contains("Promesse de paiement du 28 mai 2025")))
+        #expect(try await run().status == .skipped)
+
+        // One more step appended: rebuilt again, and the bundle is the one `build` writes.
+        try Data(Self.journal.utf8).write(to: journalFile)
+        #expect(try await run().status == .built)
+        #expect(try requete().contains("Promesse de paiement du 28 mai 2025"))
+        let single = folder.appendingPathComponent("build")
+        _ = try BatchSupport.pipeline.build(
+            casePath: nested.appendingPathComponent("case.yaml").path, out: single.path, asOf: nil, today: today,
+            force: false, options: DossierOptions(stage: .court))
+        #expect(try Self.files(single) == Self.files(out.appendingPathComponent("nested")))
+        #expect(try await run().status == .skipped)
+    }
+
     @Test("a journal that does not read is the failure of its case, with the journal's path")
     func unreadableJournal() async throws {
         let folder = try TestPaths.temporaryFolder("batch-journal-bad")

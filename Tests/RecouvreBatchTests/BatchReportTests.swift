@@ -1,8 +1,9 @@
 import Foundation
-import RecouvreBatch
 import RecouvreModel
 import RecouvreTestSupport
 import Testing
+
+@testable import RecouvreBatch
 
 @Suite("Batch report and merge")
 struct BatchReportTests {
@@ -22,6 +23,16 @@ struct BatchReportTests {
         return BatchReport(
             tool: "recouvre 0.1.0", input: "in", asOf: nil, stage: nil, shard: shard,
             entries: keys.map { entry($0) }.filter { shard.contains($0.key) })
+    }
+
+    @Test(
+        "CSV fields: quoted when they hold a comma, a quote or a line break, quotes doubled",
+        arguments: [
+            ("plain text, é €", "\"plain text, é €\""), ("Débiteur", "Débiteur"), ("dit \"x\"", "\"dit \"\"x\"\"\""),
+            ("ligne 1\nligne 2", "\"ligne 1\nligne 2\""), ("a\r\nb", "\"a\r\nb\""), ("", ""),
+        ])
+    func csvFields(text: String, field: String) {
+        #expect(BatchReport.csvField(text) == field)
     }
 
     @Test("the JSON report reads back as written, entries sorted by key, with its summary")

@@ -13,6 +13,9 @@ struct FrenchLiteralScanTests {
     static let scanned = [
         "Sources/RecouvreDocuments", "Sources/RecouvreLaw", "Sources/RecouvreRoute", "Sources/RecouvreBundle",
         "Sources/RecouvreCaseFile/CaseSummary.swift", "Sources/RecouvreCaseFile/CheckReason.swift",
+        // The reminders, the plan letter, the chronology the documents recall, the ladder's notes, the
+        // aged balance (`remind`, `plan`, `aged`).
+        "Sources/RecouvreAmicable",
     ]
 
     /// Whole files that are the tool's own voice: the errors of the law-book loader and of the stages
@@ -25,6 +28,8 @@ struct FrenchLiteralScanTests {
         "Sources/RecouvreDocuments/TemplateAudit.swift": "errors of a firm's template, at load time",
         "Sources/RecouvreDocuments/TemplateSet.swift": "errors of a firm's template, at load time",
         "Sources/RecouvreDocuments/DocumentContent+Markup.swift": "errors of a template's block markup",
+        "Sources/RecouvreAmicable/AmicableJournal.swift": "errors of a reminder journal (exit 1, its file and line)",
+        "Sources/RecouvreAmicable/AmicableYAML.swift": "errors of a ladder or profiles file, at load time",
     ]
 
     /// Single literals outside those files (compared without their surrounding spaces), each with its
@@ -42,6 +47,20 @@ struct FrenchLiteralScanTests {
             ": le schéma du dossier ne peut pas être compilé :",
         ],
         "Sources/RecouvreRoute/CourtDirectory.swift": ["(pas du texte UTF-8)"],
+        "Sources/RecouvreAmicable/AmicableForms.swift": [
+            "introuvable (modèle demandé par  )", "modèle Mustache invalide ( )",
+            "modèle absent des formulaires chargés",
+        ],
+        "Sources/RecouvreAmicable/Ladder.swift": ["--profile   : profil inconnu ; profils de   :"],
+        "Sources/RecouvreAmicable/PaymentPlanner.swift": [
+            "--instalments   : au moins une échéance", "--first   : la première échéance précède la date du plan ( )",
+            ": aucun principal restant dû au  , pas d'échéancier",
+        ],
+        "Sources/RecouvreAmicable/ReminderWriter.swift": [
+            "l'étape «   » est la mise en demeure : elle s'écrit avec recouvre build"
+        ],
+        // Machine words: the CSV header and total row of `aged --format csv` (docs/amicable.md).
+        "Sources/RecouvreAmicable/AgedBalance.swift": [",total,average_days_late,next_step,claim", "TOTAL,,,"],
         // Input vocabulary, not output: a street word a directory writes in capitals, recognised to print
         // an address in ordinary case (`13 ALLÉE DES TILLEULS` → `13 allée des Tilleuls`).
         "Sources/RecouvreDocuments/FrenchFormat.swift": ["allée"],

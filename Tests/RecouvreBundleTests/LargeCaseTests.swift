@@ -5,6 +5,8 @@ import RecouvreModel
 import RecouvreTestSupport
 import Testing
 
+@testable import RecouvreLaw
+
 /// Issue 12, large cases: a 5,000-invoice, 15,000-payment case (the shape of scripts/make-large-case.py
 /// --court) goes through the whole pipeline and every document and dossier.xml hold every invoice, with
 /// the totals recomputed here in integer cents. No timing is asserted (shared machine): the speed is
@@ -81,6 +83,19 @@ struct LargeCaseTests {
         #expect(totals.flatFees == Decimal(40 * Self.count))
         #expect(totals.total == totals.principal + totals.penalties + totals.flatFees + totals.extraRecoveryCosts)
         #expect(dossier.statement.invoices.count == Self.count)
+        // The work per line, not its time: every penalty line of this case is one the integer arithmetic
+        // computes (PenaltyArithmetic.fastAmount, no Decimal division), with the statement's amount —
+        // except a line of 0.00 €, which keeps the Decimal path by design.
+        let periods = dossier.statement.invoices.flatMap(\.periods)
+        let integral = periods.filter { period in
+            period.amount == 0
+                || [365, 366].contains {
+                    PenaltyArithmetic.fastAmount(
+                        base: period.base, rate: period.rate, days: period.days, denominator: $0) == period.amount
+                }
+        }
+        #expect(periods.count >= Self.count)
+        #expect(integral.count == periods.count)
 
         func fileText(_ prefix: String) throws -> String {
             let file = try #require(dossier.files.first { $0.path.contains(prefix) }, "no \(prefix)")

@@ -83,6 +83,46 @@ struct MessageCatalogueTests {
         }
     }
 
+    /// Each enum's generated `switch` (scripts/catalogue-reasons.py) gives the case name and the values
+    /// `Mirror` gives, for one value of every case, and words the same sentence.
+    @Test("the generated case names and values are those Mirror reads, for every case of every reason")
+    func generatedConformances() throws {
+        let catalogue = ShippedBook.book.messages
+        let samples = CatalogueReasonSamples.all
+        var keys = Set<String>()
+        for sample in samples {
+            keys.insert(sample.catalogueKey)
+            #expect(sample.catalogueName == sample.reflectedName, "\(sample)")
+            let generated = sample.catalogueValues(catalogue)
+            let reflected = sample.catalogueValues(catalogue, reflected: true)
+            #expect(generated.map(\.label) == reflected.map(\.label), "\(sample)")
+            #expect(generated.map(\.text) == reflected.map(\.text), "\(sample)")
+            // Distinct values: a label bound to another case's value would show here.
+            #expect(Set(generated.map(\.text)).count == generated.count, "\(sample)")
+        }
+        // The samples are every declared case (the sources' own list, read above), each once.
+        #expect(keys.count == samples.count)
+        #expect(keys == Set(try Self.declaredReasons().map(\.key)))
+    }
+
+    /// The generated files are those the script writes from today's enums: a case added, renamed or
+    /// removed without running it fails here (the enum would still work, by reflection, slowly).
+    @Test("scripts/catalogue-reasons.py --check finds every generated conformance up to date")
+    func generatedFilesUpToDate() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", TestPaths.root.appendingPathComponent("scripts/catalogue-reasons.py").path, "--check",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+    }
+
     @Test("a reason is worded with its parameters; an unknown key shows itself instead of failing a dossier")
     func rendering() {
         enum Sample: CatalogueReason {

@@ -1,6 +1,7 @@
 import Foundation
-import RecouvreDocuments
 import Testing
+
+@testable import RecouvreDocuments
 
 @Suite("Documents as structured content")
 struct DocumentContentTests {
@@ -124,5 +125,56 @@ struct DocumentContentTests {
                 #expect(kinds.isSuperset(of: ["addressee", "title", "table", "placeAndDate", "signature"]))
             }
         }
+    }
+
+    /// Issue 12 (large cases): a markup without a carriage return is cut into lines with memchr over
+    /// its bytes; one with a carriage return goes through the `Character` scan. A carriage return
+    /// followed by a space at a line's end is trimmed away, so both markups below must give the same
+    /// content — and the same line numbers in errors.
+    @Test("the byte scan and the Character scan cut the same lines")
+    func byteAndCharacterScansAgree() throws {
+        let markups = [
+            "", "\n", "a", "a\n", "a\n\n\nb", "\n\nÀ Lyon\n", "::heading FACTURES\nPrestation n° 1 : 1 234,56 €\n",
+            "::table\nPrincipal | 1 180,00 €\n::total Total | 1 229,73 €\n::end\n- un\n- deux\n1. trois\n\n  retrait\n",
+            "ligne\u{00A0}insécable — “guillemets” …\n::page\n::signature\nClaire\n\n::end",
+            "- a\n-b\n- \n12.x\n12. y\n  3. z\n  3. w\n  - v\n1.\n-\n   \n\t tab\n€ 12\n",
+            "café\u{0301} ::x\n  ::y\u{0301}\n",
+            "::sender\n  nom  \n\n::end\n  ::heading H\n",
+        ]
+        for markup in markups {
+            // Every line ends with " \r " (trimmed): each takes the Character scan and the Character
+            // reading of its line.
+            let withReturn = markup.replacingOccurrences(of: "\n", with: " \r \n") + " \r "
+            #expect(
+                try DocumentContent.parse(markup: markup, file: "t")
+                    == DocumentContent.parse(markup: withReturn, file: "t"), "\(markup.debugDescription)")
+        }
+        for broken in ["a\nb\n::table\nx | 1\n", "\n\n\n::end\n", "x\n::heading\n"] {
+            let withReturn = broken.replacingOccurrences(of: "\n", with: " \r \n")
+            func message(_ markup: String) -> String {
+                do {
+                    _ = try DocumentContent.parse(markup: markup, file: "t")
+                    return "parsed"
+                } catch { return "\(error)" }
+            }
+            #expect(message(broken) != "parsed")
+            #expect(message(broken) == message(withReturn))
+        }
+    }
+
+    @Test("the text's reservation covers its bytes without doubling them")
+    func textReservation() throws {
+        var markup = "::heading FACTURES\n"
+        for index in 1...500 {
+            markup += "Facture n° FA-\(index) du 01/02/2024, échue le 02/03/2024\n"
+            markup +=
+                "    du 03/03/2024 au 30/06/2024  120 j  base 1\u{00A0}234,56\u{00A0}€  taux 14,50\u{00A0}%  = 58,86\u{00A0}€\n"
+        }
+        markup += "::table\nPrincipal | 1 180,00 €\n::total Total | 1 229,73 €\n::end\n"
+        let content = try DocumentContent.parse(markup: markup, file: "t")
+        let bytes = content.text().utf8.count
+        let estimate = content.estimatedBytes()
+        #expect(estimate >= bytes)
+        #expect(estimate <= bytes + bytes / 8 + 256)
     }
 }

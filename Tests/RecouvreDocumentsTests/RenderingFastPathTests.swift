@@ -183,4 +183,32 @@ struct RenderingFastPathTests {
         TextLayout.appendWrappedByCharacters(Substring(line), width: 4, to: &slow)
         #expect(wrapped == slow)
     }
+
+    /// Issue 12 (large cases): the relevé prints a rate or a repeated base once (`FormattedValues`); the
+    /// texts are those of the formatter, and the formatter runs once per distinct recent value.
+    @Test("the relevé's remembered rates and bases print as the formatter does, formatted once each")
+    func formattedValues() {
+        final class Calls: @unchecked Sendable { var count = 0 }
+        let calls = Calls()
+        var rates = FormattedValues { value in
+            calls.count += 1
+            return FrenchFormat.rate(value)
+        }
+        let values = ["12.15", "12.150", "11.5", "12.15", "4.12", "11.50", "12.15", "0", "0.00", "-1.5"].map {
+            Decimal(string: $0)!
+        }
+        for value in values { #expect(rates.text(value) == FrenchFormat.rate(value), "\(value)") }
+        #expect(calls.count == 5)  // 12.15, 11.5, 4.12, 0, -1.5
+        // Keeping one value: a value after another is formatted again.
+        calls.count = 0
+        var bases = FormattedValues(
+            { value in
+                calls.count += 1
+                return FrenchFormat.amount(value)
+            }, keeping: 1)
+        for value in ["100", "100.00", "90", "100"].map({ Decimal(string: $0)! }) {
+            #expect(bases.text(value) == FrenchFormat.amount(value))
+        }
+        #expect(calls.count == 3)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreForms
 import RecouvreModel
 import RecouvrePDFAttachments
 import RecouvreTestSupport
@@ -170,7 +171,7 @@ struct EInvoiceImportTests {
     )
     func allSamples() throws {
         let inputs = try Self.samples.map { try ImportFixtures.input("einvoice/" + $0.file) }
-        let result = try EInvoiceImporter.importFiles(inputs)
+        let result = try EInvoiceImporter.importFiles(inputs, messages: importMessages)
         #expect(result.documents.count == 15)
         let client = try #require(result.cases.first { $0.value.invoices.first?.number == "F20260023" })
         #expect(client.value.creditor.name == "LE FOURNISSEUR")
@@ -184,6 +185,17 @@ struct EInvoiceImportTests {
         #expect(client.value.invoices[0].penaltyClause?.hasSuffix("trois fois le taux d'intérêt légal.") == true)
         // The Factur-X PDF is the exhibit (preferred over the XML files of the same invoice).
         #expect(client.value.exhibits.map(\.file) == ["pieces/invoice_EN16931.pdf"])
+        // Its title is worded by forms/messages/import.yaml (ImportReason.invoiceExhibit), the date in figures.
+        let title = try #require(client.value.exhibits.first?.title)
+        #expect(
+            title.hasPrefix("Facture F20260023 du ") && title.hasSuffix(" (facture électronique Factur-X)"), "\(title)")
+        let custom = MessageCatalogue(
+            entries: importMessages.entries.merging(
+                ["import.invoiceExhibit": "Facture électronique {format} n° {number} ({date})"]) { $1 })
+        let reworded = try EInvoiceImporter.importFiles(inputs, messages: custom).cases.first {
+            $0.value.invoices.first?.number == "F20260023"
+        }
+        #expect(reworded?.value.exhibits.first?.title.hasPrefix("Facture électronique Factur-X n° F20260023 (") == true)
         #expect(client.attachments.map(\.path) == ["pieces/invoice_EN16931.pdf"])
         // BT-115, not the gross total: F20180027 is 110.00 with 10.00 prepaid.
         let prepaid = try #require(result.cases.first { $0.value.invoices.first?.number == "F20180027" })
@@ -214,9 +226,10 @@ struct EInvoiceImportTests {
                 with:
                     "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>F124212</cbc:ID></cac:InvoiceDocumentReference></cac:BillingReference><cac:BillingReference>"
             )
-        let result = try EInvoiceImporter.importFiles([
-            .init(name: "f.xml", data: Data(invoice.utf8)), .init(name: "av.xml", data: Data(credit.utf8)),
-        ])
+        let result = try EInvoiceImporter.importFiles(
+            [
+                .init(name: "f.xml", data: Data(invoice.utf8)), .init(name: "av.xml", data: Data(credit.utf8)),
+            ], messages: importMessages)
         let only = try #require(result.cases.first)
         #expect(
             only.value.creditNotes == [
@@ -234,14 +247,15 @@ struct EInvoiceImportTests {
         .replacingOccurrences(
             of: "<ram:DuePayableAmount>104.90</ram:DuePayableAmount>",
             with: "<ram:DuePayableAmount>0.00</ram:DuePayableAmount>")
-        let result = try EInvoiceImporter.importFiles([.init(name: "paid.xml", data: Data(text.utf8))])
+        let result = try EInvoiceImporter.importFiles(
+            [.init(name: "paid.xml", data: Data(text.utf8))], messages: importMessages)
         #expect(result.cases.isEmpty)
         #expect(result.skipped.first?.message.contains("déjà payée") == true)
     }
 
     @Test("--validate: the samples conform to their XSD; a broken one is refused with its line")
     func schemaValidation() throws {
-        let schemas = EInvoiceSchemas(folder: TestPaths.forms.appendingPathComponent("schemas/einvoice"))
+        let schemas = EInvoiceSchemas(library: LawBook.einvoiceSchemas(Forms(shipped: TestPaths.forms)))
         for file in [
             "akretion-factur-x/factur-x-en16931.xml", "akretion-factur-x/ubl-21-en16931.xml",
             "en16931-examples/ubl-tc434-creditnote1.xml",
@@ -271,7 +285,7 @@ struct EInvoiceImportTests {
     func hostile(file: String, message: String) throws {
         let data = try Data(contentsOf: ImportFixtures.invalid.appendingPathComponent(file))
         let error = #expect(throws: ImportError.self) {
-            try EInvoiceImporter.importFiles([.init(name: file, data: data)])
+            try EInvoiceImporter.importFiles([.init(name: file, data: data)], messages: importMessages)
         }
         #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
         #expect(error?.description.hasPrefix(file) == true)
@@ -282,7 +296,7 @@ struct EInvoiceImportTests {
         var data = Data("<?xml version=\"1.0\"?><Invoice>".utf8)
         data.append(Data(repeating: UInt8(ascii: "a"), count: 21 * 1024 * 1024))
         let error = #expect(throws: ImportError.self) {
-            try EInvoiceImporter.importFiles([.init(name: "big.xml", data: data)])
+            try EInvoiceImporter.importFiles([.init(name: "big.xml", data: data)], messages: importMessages)
         }
         #expect(error?.description.contains("trop grand") == true)
     }

@@ -1,7 +1,11 @@
 import Foundation
+import RecouvreForms
 import RecouvreImport
 import RecouvreModel
 import RecouvreTestSupport
+
+/// The shipped catalogue, which words the exhibits an importer adds (`ImportReason`).
+let importMessages: MessageCatalogue = try! LawBook.messageCatalogue(Forms(shipped: TestPaths.forms))
 
 /// Paths and readers shared by the import tests.
 enum ImportFixtures {

@@ -37,7 +37,8 @@ struct StatusImportTests {
             "UC5_F202500007_04-CDV-207_En_litige.xml",
         ])
         let outcome = StatusImporter.apply(
-            statuses, to: [.init(fileName: "F202500003.yaml", value: loaded.value)], existingNames: ["F202500003.yaml"])
+            statuses, to: [.init(fileName: "F202500003.yaml", value: loaded.value)], existingNames: ["F202500003.yaml"],
+            messages: importMessages)
         let update = try #require(outcome.updates.first)
         #expect(outcome.updates.count == 1)
         #expect(update.fileName == "F202500003.maj1.yaml")
@@ -69,7 +70,7 @@ struct StatusImportTests {
         // Applying the same messages to the new version changes nothing more.
         let again = StatusImporter.apply(
             statuses, to: [.init(fileName: update.fileName, value: value)],
-            existingNames: ["F202500003.yaml", update.fileName])
+            existingNames: ["F202500003.yaml", update.fileName], messages: importMessages)
         #expect(again.updates.isEmpty)
     }
 
@@ -84,7 +85,8 @@ struct StatusImportTests {
             with: "<ram:ProcessConditionCode>225</ram:ProcessConditionCode>")
         let statuses = try CDARStatus.read(Data(text.utf8), name: "225.xml").map { ($0, Data(text.utf8)) }
         let outcome = StatusImporter.apply(
-            statuses, to: [.init(fileName: "a.yaml", value: loaded.value)], existingNames: ["a.yaml"])
+            statuses, to: [.init(fileName: "a.yaml", value: loaded.value)], existingNames: ["a.yaml"],
+            messages: importMessages)
         #expect(outcome.updates.first?.value.invoices[0].status == .factored)
         #expect(outcome.notes.contains { $0.kind == .warning && $0.message.contains("factor") })
     }

@@ -228,6 +228,25 @@ struct XMLTreeWriterTests {
                 }
             }
             #expect(XMLDocumentWriter.isXMLText(text) == slow, "\(text.debugDescription)")
+            // The plain-text shortcut of the tree-less writer: only texts the full path copies unchanged.
+            let plain = text.utf8.withContiguousStorageIfAvailable(XMLTreeWriter.isPlainText) ?? false
+            let escaped = XMLBytes(capacity: 64)
+            XMLTreeWriter.escapeText(XMLDocumentWriter.sanitized(text), into: escaped)
+            if plain { #expect(escaped.copy() == Data(text.utf8), "\(text.debugDescription)") }
+            // And the tree-less writer writes what the tree writer writes, shortcut or not.
+            let root = Node.element("v", namespace: nil, attributes: [], [.text(text)])
+            let withTree = try XMLTreeWriter()
+            try write(root, to: withTree)
+            let bytesOnly = try XMLTreeWriter(buildsTree: false)
+            try write(root, to: bytesOnly)
+            #expect(try withTree.finish() == bytesOnly.finish(), "\(text.debugDescription)")
+        }
+        #expect(XMLTreeWriter.isPlainText(UnsafeBufferPointer(start: nil, count: 0)))
+        for plain in ["2026-11-23", "1234.50", "FA-000001", "Bâtiments Durand", "a\tb\nc"] {
+            #expect(plain.utf8.withContiguousStorageIfAvailable(XMLTreeWriter.isPlainText) == true, "\(plain)")
+        }
+        for other in ["a<b", "a&b", "\"", "a\rb", "\u{FFFE}", "\u{FEFF}", "\u{07}"] {
+            #expect(other.utf8.withContiguousStorageIfAvailable(XMLTreeWriter.isPlainText) == false, "\(other)")
         }
     }
 
