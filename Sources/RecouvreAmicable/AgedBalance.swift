@@ -98,12 +98,18 @@ public struct AgedBalance: Sendable, Hashable {
             claim: escalation == nil ? 0 : statement.totals.total)
     }
 
+    /// `CompanyIdentifier.digits(siren)`: the text without its white space; a text of printable ASCII
+    /// (every SIREN a ledger gives) has none and is kept whole (no `Character` walk per debtor).
+    static func withoutSpaces(_ siren: String) -> String {
+        siren.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 } ? siren : CompanyIdentifier.digits(siren)
+    }
+
     /// Rows of the same debtor (same SIREN, else same name) added together; debtors by total owed, largest first.
     public init(asOf: Day, rows input: some Sequence<Row>) {
         var rows: [Row] = []
         var index: [String: Int] = [:]
         for row in input {
-            let key = row.siren.map { "siren:" + CompanyIdentifier.digits($0) } ?? "name:" + row.debtor.lowercased()
+            let key = row.siren.map { "siren:" + Self.withoutSpaces($0) } ?? "name:" + row.debtor.lowercased()
             if let at = index[key] {
                 var merged = rows[at]
                 merged.references += row.references
@@ -160,10 +166,13 @@ public enum AgedFormatter {
     public struct Cells: Sendable {
         public var texts: [String]
         public var widths: [Int]
+        /// A debtor at the formal notice or the court: its line in that list.
+        public var escalation: String?
 
-        init(_ texts: [String]) {
+        init(_ texts: [String], escalation: String? = nil) {
             self.texts = texts
             widths = texts.map(\.unicodeScalars.count)
+            self.escalation = escalation
         }
     }
 
@@ -175,7 +184,10 @@ public enum AgedFormatter {
         texts.append(Money.french(row.total))
         texts.append(days(row.averageDaysLate, words))
         texts.append(escalation(row, words))
-        return Cells(texts)
+        let line =
+            row.escalation == nil
+            ? nil : "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
+        return Cells(texts, escalation: line)
     }
 
     /// The table worded by `messages` (`forms/messages/aged.yaml`, `AgedReason`). `mapper` computes the
@@ -217,19 +229,18 @@ public enum AgedFormatter {
         }
         out.reserveCapacity(out.utf8.count + lines.reduce(0) { $0 + $1.utf8.count } + 4096)
         for line in lines { out += line }
-        let notices = aged.rows.filter { $0.escalation == .formalNotice }
-        let courts = aged.rows.filter { $0.escalation == .court }
         out += "\n" + messages.text(AgedReason.averageNote) + "\n"
-        if !notices.isEmpty {
-            out += "\n" + messages.text(AgedReason.formalNoticeList) + "\n"
-            for row in notices {
-                out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
-            }
-        }
-        if !courts.isEmpty {
-            out += "\n" + messages.text(AgedReason.courtList) + "\n"
-            for row in courts {
-                out += "  \(row.debtor) (\(row.references.joined(separator: ", "))) : \(Money.french(row.claim))\n"
+        // The debtors at the formal notice, then those at the court, in the table's order, each line
+        // made with the row's cells (on the mapper).
+        for (step, title) in [
+            (AgedBalance.Escalation.formalNotice, messages.text(AgedReason.formalNoticeList)),
+            (.court, messages.text(AgedReason.courtList)),
+        ] {
+            var first = true
+            for (index, row) in rows.enumerated() where row.escalation == step {
+                if first { out += "\n" + title + "\n" }
+                first = false
+                out += table[1 + index].escalation ?? ""
             }
         }
         return out

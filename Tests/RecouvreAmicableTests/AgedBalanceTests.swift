@@ -1,7 +1,8 @@
 import Foundation
-import RecouvreAmicable
 import RecouvreModel
 import Testing
+
+@testable import RecouvreAmicable
 
 @Suite("Aged balance")
 struct AgedBalanceTests {
@@ -75,13 +76,26 @@ struct AgedBalanceTests {
         // Debtors of different totals and names (the sort, the widths), one with nothing past due.
         for index in cases.indices where index % 7 == 0 { cases[index].invoices.removeLast(index % 5) }
         cases[3].invoices = [cases[3].invoices[0]]
-        let rows = try cases.map { claim in
+        var rows = try cases.map { claim in
             AgedBalance.row(case: claim, statement: try engine.statement(for: claim, asOf: asOf), decision: nil)
+        }
+        // Some debtors at the formal notice, some at the court (the two lists after the table).
+        for index in rows.indices where index % 4 == 1 {
+            rows[index].escalation = index % 8 == 1 ? .formalNotice : .court
+            rows[index].claim = rows[index].total + 40
         }
         let aged = AgedBalance(asOf: asOf, rows: rows)
         let one = AgedFormatter.text(aged, messages: amicableForms.messages)
-        #expect(one.components(separatedBy: "\n").count > 300)
+        #expect(one.components(separatedBy: "\n").count > 300 + 75)
+        #expect(one.contains("À mettre en demeure") && one.contains("saisir le juge"))
         #expect(AgedFormatter.text(aged, messages: amicableForms.messages, mapper: ShuffledConcurrentMapper()) == one)
+    }
+
+    @Test("A SIREN's merge key: what CompanyIdentifier.digits gives, spaces or not")
+    func mergeKeys() {
+        for siren in ["552100554", "552 100 554", "552\u{00A0}100\u{00A0}554", "", "a\tb", "552100554 ", "５52"] {
+            #expect(AgedBalance.withoutSpaces(siren) == CompanyIdentifier.digits(siren), "\(siren.debugDescription)")
+        }
     }
 
     @Test func twoCasesOfTheSameDebtorAreOneRow() throws {
