@@ -790,20 +790,7 @@ final class CaseFileDecoder {
     }
 
     /// `YYYY-MM-DD` as `Day(iso:)` reads it (exactly ten bytes, four-digit year), from the bytes.
-    static func isoDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let c = bytes[index]
-                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(c - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        return Day(year: y, month: m, day: d)
-    }
+    static func isoDay(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? { Day.iso(utf8: bytes) }
 
     func bool(_ node: Int, _ path: @autoclosure () -> String) -> Bool? {
         guard let raw = scalar(node, path()) else { return nil }

@@ -119,7 +119,15 @@ private struct MarkupParser {
         if body.isEmpty {
             flushProse()
             blocks.append(.space)
-        } else if let (marker, rest, ordered) = Self.listItem(body) {
+        } else {
+            place(indent: indent, item: Self.listItem(body), prose: String(body))
+        }
+    }
+
+    /// A list item (`item`: marker, text, ordered) joins the list open at its indent and kind, or opens
+    /// one; any other line (`prose`) joins the paragraph.
+    mutating func place(indent: Int, item: (String, String, Bool)?, prose: @autoclosure () -> String) {
+        if let (marker, rest, ordered) = item {
             if let current = list, current.indent == indent, current.ordered == ordered {
                 list!.items.append(.init(marker: marker, text: rest))
             } else {
@@ -128,7 +136,7 @@ private struct MarkupParser {
             }
         } else {
             flushList()
-            paragraph.append(DocumentLine(indent: indent, text: String(body)))
+            paragraph.append(DocumentLine(indent: indent, text: prose()))
         }
     }
 
@@ -164,17 +172,7 @@ private struct MarkupParser {
                 item = (text(indent, digit + 1), text(digit + 2, end), true)
             }
         }
-        if let (marker, rest, ordered) = item {
-            if let current = list, current.indent == indent, current.ordered == ordered {
-                list!.items.append(.init(marker: marker, text: rest))
-            } else {
-                flushProse()
-                list = DocumentList(indent: indent, ordered: ordered, items: [.init(marker: marker, text: rest)])
-            }
-        } else {
-            flushList()
-            paragraph.append(DocumentLine(indent: indent, text: text(indent, end)))
-        }
+        place(indent: indent, item: item, prose: text(indent, end))
         return true
     }
 

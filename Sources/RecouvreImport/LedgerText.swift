@@ -158,13 +158,7 @@ public enum FrenchValues {
         if let cut = (start..<end).first(where: { all[$0] == 0x20 || all[$0] == UInt8(ascii: "T") }) { end = cut }
         let count = end - start
         func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let c = all[start + index]
-                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(c - UInt8(ascii: "0"))
-            }
-            return value
+            Day.digits(all, (start + range.lowerBound)..<(start + range.upperBound))
         }
         func isSeparator(_ index: Int) -> Bool {
             let c = all[start + index]
@@ -194,15 +188,7 @@ public enum FrenchValues {
         var text = raw.trimmedSpaces[...]
         if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) { text = text[..<cut] }
         let bytes = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let c = bytes[index]
-                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(c - UInt8(ascii: "0"))
-            }
-            return value
-        }
+        func number(_ range: Range<Int>) -> Int? { bytes.withUnsafeBufferPointer { Day.digits($0, range) } }
         let separators: Set<UInt8> = [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
         switch bytes.count {
         case 8 where !bytes.contains(where: separators.contains):

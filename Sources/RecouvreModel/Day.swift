@@ -20,20 +20,28 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD` (ISO 8601 calendar date, four-digit year).
     public init?(iso text: String) {
         let scalars = Array(text.utf8)
-        guard scalars.count == 10, scalars[4] == UInt8(ascii: "-"), scalars[7] == UInt8(ascii: "-") else {
+        guard let day = scalars.withUnsafeBufferPointer({ Day.iso(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Exactly `YYYY-MM-DD` (as `init(iso:)`), read from UTF-8 bytes.
+    @inlinable public static func iso(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        guard let y = digits(bytes, 0..<4), let m = digits(bytes, 5..<7), let d = digits(bytes, 8..<10) else {
             return nil
         }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let c = scalars[index]
-                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(c - UInt8(ascii: "0"))
-            }
-            return value
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// The decimal number written by `bytes[range]`, ASCII digits only (nil on any other byte).
+    @inlinable public static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let c = bytes[index]
+            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(c - UInt8(ascii: "0"))
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return value
     }
 
     /// The day from its ordinal (days since 1970-01-01, which is 0).
