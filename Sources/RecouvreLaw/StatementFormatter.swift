@@ -135,21 +135,7 @@ public enum StatementFormatter {
                 ("paid", money(invoice.paid)),
                 ("credited", money(invoice.credited)),
                 ("outstanding", money(invoice.outstanding)),
-                (
-                    "periods",
-                    .array(
-                        invoice.periods.map { line in
-                            .object([
-                                ("from", .string(line.from.iso)),
-                                ("to", .string(line.to.iso)),
-                                ("days", .integer(Int64(line.days))),
-                                ("base", money(line.base)),
-                                ("rate", money(line.rate)),
-                                ("amount", money(line.amount)),
-                                ("source", .string(line.source)),
-                            ])
-                        })
-                ),
+                ("periods", .array(invoice.periods.map(\.jsonValue))),
                 ("penalties", money(invoice.penalties)),
                 ("flat_fee", money(invoice.flatFee)),
                 ("interest_paid", money(invoice.interestPaid)),

@@ -25,21 +25,7 @@ extension TitleStatement {
             ("interest_rate", rate),
             ("interest_from", .optional(interestFrom?.iso)),
             ("increase_from", .optional(increaseFrom?.iso)),
-            (
-                "periods",
-                .array(
-                    periods.map { line in
-                        .object([
-                            ("from", .string(line.from.iso)),
-                            ("to", .string(line.to.iso)),
-                            ("days", .integer(Int64(line.days))),
-                            ("base", money(line.base)),
-                            ("rate", money(line.rate)),
-                            ("amount", money(line.amount)),
-                            ("source", .string(line.source)),
-                        ])
-                    })
-            ),
+            ("periods", .array(periods.map(\.jsonValue))),
             ("interest", money(interest)),
             (
                 "payments",
@@ -72,5 +58,21 @@ extension StatementFormatter {
         guard case .object(var members) = jsonValue(recorded) else { return jsonValue(recorded).rendered() }
         members.append(("title", title.jsonValue))
         return JSONValue.object(members).rendered()
+    }
+}
+
+extension PenaltyPeriod {
+    /// A penalty or interest period in the JSON of `recouvre statement` (an invoice's account, a title's
+    /// décompte): money as "1234.50", dates as YYYY-MM-DD.
+    public var jsonValue: JSONValue {
+        .object([
+            ("from", .string(from.iso)),
+            ("to", .string(to.iso)),
+            ("days", .integer(Int64(days))),
+            ("base", .string(Money.plain(base))),
+            ("rate", .string(Money.plain(rate))),
+            ("amount", .string(Money.plain(amount))),
+            ("source", .string(source)),
+        ])
     }
 }
