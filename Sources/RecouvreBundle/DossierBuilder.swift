@@ -168,7 +168,41 @@ public struct DossierPipeline: Sendable {
         if let forced = DossierChecks.forcedWarning(input, settings: book.documentSettings, messages: book.messages) {
             warnings.append(forced)
         }
-        var dossier = try times.measure(.render) { try book.renderer.render(input) }
+        // large engineer (issue 12): a large dossier's documents render on a second core while the head
+        // of its dossier.xml (everything before the documents' digests: the invoices, events,
+        // settlements, statement and route) is written and validated on this one; then the digests and
+        // the exhibits complete it. The same bytes as one after the other; the errors in the same order
+        // (the render's, the exhibits', then the XML's). A PDF build renders first, as before.
+        let xmlHead = DossierXMLInput(
+            case: claim, statement: statement, route: route, documents: [], exhibits: [], tool: tool,
+            courtDataSource: route.court?.source)
+        let concurrent = pdf == nil && claim.invoices.count >= Self.concurrentRenderInvoices
+        let rendering: ConcurrentWork<(Dossier, StageTimes)>? =
+            concurrent
+            ? ConcurrentWork { [renderer = book.renderer, enabled = times.enabled] in
+                var renderTimes = StageTimes(enabled: enabled)
+                let dossier = try renderTimes.measure(.render) { try renderer.render(input) }
+                return (dossier, renderTimes)
+            } : nil
+        var stream: DossierXMLStream?
+        var headError: (any Error)?
+        if concurrent {
+            do {
+                stream = try times.measure(.xml) {
+                    try DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema)
+                }
+            } catch {
+                headError = error
+            }
+        }
+        var dossier: Dossier
+        if let rendering {
+            let (rendered, renderTimes) = try rendering.value()
+            times.add(renderTimes)
+            dossier = rendered
+        } else {
+            dossier = try times.measure(.render) { try book.renderer.render(input) }
+        }
         warnings += dossier.warnings
         // --- end court engineer ---
 
@@ -182,19 +216,23 @@ public struct DossierPipeline: Sendable {
             hashed[path] = digest
             return digest
         }
-        for document in dossier.documents {
-            let data = Data(document.text.utf8)
+        // large engineer (issue 12): the documents are now bytes; their text and structured content
+        // are released one by one as they become bytes, unless the PDFs are made from them (a
+        // 100,000-invoice relevé holds 157 MB of text and more in its content, beside its bytes).
+        let rendered = pdf == nil ? [] : dossier.documents
+        var documents = dossier.documents
+        dossier.documents = []
+        for index in documents.indices {
+            let document = documents[index]
+            let data = document.data
+            if pdf == nil { documents[index] = RenderedDocument.released(document) }
             files.append(BundleFile(path: document.fileName, data: data))
             documentDigests.append(
                 DocumentDigest(
                     fileName: document.fileName, title: document.title,
                     sha256: sha256(document.fileName, data), bytes: data.count))
         }
-        // large engineer (issue 12): the documents are now bytes; their text and structured content
-        // are released unless the PDFs are made from them (a 100,000-invoice relevé holds 157 MB of text
-        // and more in its content, beside its bytes).
-        let rendered = pdf == nil ? [] : dossier.documents
-        dossier.documents = []
+        documents = []
         var exhibitDigests: [ExhibitDigest] = []
         for exhibit in dossier.exhibits {
             guard let path = exhibit.bundlePath else {
@@ -226,13 +264,15 @@ public struct DossierPipeline: Sendable {
                     number: exhibit.number, title: exhibit.title, path: path,
                     sha256: sha256(path, data), bytes: data.count))
         }
+        if let headError { throw headError }
 
         // A dossier.xml that does not validate is our bug: report it, write nothing.
-        let xmlInput = DossierXMLInput(
-            case: claim, statement: statement, route: route, documents: documentDigests,
-            exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
-        // batch engineer: the libxml2 tree the XML was built as is validated in memory, not re-parsed.
-        let xmlDocument = try times.measure(.xml) { try DossierXML.document(xmlInput) }
+        // large engineer (issue 12): validated while written, against the book's schema (no re-parse).
+        let xmlDocument = try times.measure(.xml) {
+            let head = try stream ?? DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema)
+            return try head.finish(documents: documentDigests, exhibits: exhibitDigests)
+        }
+        stream = nil
         try times.measure(.xsd) {
             do {
                 try xmlDocument.validate(against: book.dossierSchema)
@@ -335,6 +375,10 @@ public struct DossierPipeline: Sendable {
             throw DossierRefusal(reasons: [book.messages.text(reason)])
         }
     }
+
+    /// From how many invoices `assemble` renders the documents on a second core while it writes
+    /// dossier.xml (below, a thread costs more than it saves, and a batch keeps its cores busy anyway).
+    public static let concurrentRenderInvoices = 500
 
     /// The verifier of bundles written with this book's schema.
     public var verifier: BundleVerifier {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The plain-text renderer: lays a document out for an A4 page in a fixed-width font
 /// (`TextLayout.a4Width` columns), as the bundle's `.txt` files. One pass over the blocks, appending
 /// to one string.
@@ -21,9 +23,38 @@ extension DocumentContent {
         // large engineer (issue 12): room for the whole text at once (a 100,000-invoice relevé is 157 MB:
         // grown by doubling from 4 KB it was copied some 16 times and could hold twice its size).
         out.reserveCapacity(estimatedBytes())
+        layOut(width: width, into: &out, flush: nil)
+        return out
+    }
+
+    /// `text(width:)` as its UTF-8 bytes, without the whole text ever being a `String` (large engineer,
+    /// issue 12: a bundle needs the bytes; a 100,000-invoice relevé's text beside its bytes was 314 MB).
+    /// The same layout appends to a string of about a megabyte, moved into the bytes at each line once
+    /// full: the same bytes as `Data(text(width:).utf8)`.
+    public func textData(width: Int = TextLayout.a4Width) -> Data {
+        let bytes = TextBytes(capacity: estimatedBytes())
+        var out = ""
+        out.reserveCapacity(Self.textChunk + 64 * 1024)
+        layOut(width: width, into: &out) { chunk in
+            bytes.append(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
+        bytes.append(out)
+        return bytes.take()
+    }
+
+    /// The size at which `textData` moves the laid-out text into its bytes.
+    static let textChunk = 1 << 20
+
+    /// The one layout of `text` and `textData`: `flush`, when given, is handed the text so far at a
+    /// line's end once it holds `textChunk` bytes (and empties it).
+    private func layOut(width: Int, into out: inout String, flush: ((inout String) -> Void)?) {
         var first = true
         func line(_ text: Substring) {
-            if !first { out.append("\n") }
+            if !first {
+                if let flush, out.utf8.count >= Self.textChunk { flush(&out) }
+                out.append("\n")
+            }
             first = false
             TextLayout.appendWrapped(text, width: width, to: &out)
         }
@@ -53,7 +84,6 @@ extension DocumentContent {
             }
         }
         out.append("\n")
-        return out
     }
 
     /// About the bytes of `text()`: each line's bytes, its indentation and its line feed, and a little
@@ -115,5 +145,44 @@ extension DocumentContent {
             }
         }
         return lines
+    }
+}
+
+/// The bytes `DocumentContent.textData` fills: a `malloc` buffer handed to `Data` without a copy.
+final class TextBytes {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        guard let memory = malloc(self.capacity) else { fatalError("out of memory: \(capacity) bytes of text") }
+        base = memory.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { free(base) }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+            if count + buffer.count > capacity {
+                let wanted = max(count + buffer.count, capacity * 2)
+                guard let memory = realloc(base, wanted) else { fatalError("out of memory: \(wanted) bytes of text") }
+                base = memory.assumingMemoryBound(to: UInt8.self)
+                capacity = wanted
+            }
+            (base + count).update(from: source, count: buffer.count)
+            count += buffer.count
+        }
+    }
+
+    /// The bytes as `Data`, which now owns the buffer; this one is left empty.
+    func take() -> Data {
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        capacity = 64
+        count = 0
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        return data
     }
 }
