@@ -70,6 +70,9 @@ public struct DossierPipeline: Sendable {
     public let book: LawBook
     /// `recouvre 0.1.0`, recorded in the manifest and the XML.
     public let tool: String
+    /// Whether `assemble` renders a large dossier's documents on a second core while it writes its
+    /// dossier.xml (`concurrentRenderInvoices`); false: one after the other (the same bytes).
+    public var rendersConcurrently = true
 
     public init(book: LawBook, tool: String) {
         self.book = book
@@ -176,12 +179,12 @@ public struct DossierPipeline: Sendable {
         let xmlHead = DossierXMLInput(
             case: claim, statement: statement, route: route, documents: [], exhibits: [], tool: tool,
             courtDataSource: route.court?.source)
-        let concurrent = pdf == nil && claim.invoices.count >= Self.concurrentRenderInvoices
+        let concurrent = rendersConcurrently && pdf == nil && claim.invoices.count >= Self.concurrentRenderInvoices
         let rendering: ConcurrentWork<(Dossier, StageTimes)>? =
             concurrent
             ? ConcurrentWork { [renderer = book.renderer, enabled = times.enabled] in
                 var renderTimes = StageTimes(enabled: enabled)
-                let dossier = try renderTimes.measure(.render) { try renderer.render(input) }
+                let dossier = try renderTimes.measure(.render) { try renderer.render(input, keepingContent: false) }
                 return (dossier, renderTimes)
             } : nil
         var stream: DossierXMLStream?
@@ -201,7 +204,7 @@ public struct DossierPipeline: Sendable {
             times.add(renderTimes)
             dossier = rendered
         } else {
-            dossier = try times.measure(.render) { try book.renderer.render(input) }
+            dossier = try times.measure(.render) { try book.renderer.render(input, keepingContent: pdf != nil) }
         }
         warnings += dossier.warnings
         // --- end court engineer ---

@@ -51,14 +51,21 @@ extension DocumentContent {
     /// The lines of `markup`, whose UTF-8 bytes are `buffer`, cut at each line feed byte and given to
     /// `parser`; false, having given nothing, when the text has a carriage return (then a line feed may
     /// belong to a CR LF `Character`, and the `Character` scan cuts the lines).
-    private static func parseLines(
+    fileprivate static func parseLines(
         _ buffer: UnsafeBufferPointer<UInt8>, markup: String, parser: inout MarkupParser
+    ) throws -> Bool {
+        var lineNumber = 0
+        return try parseLines(buffer, markup: markup, parser: &parser, lineNumber: &lineNumber)
+    }
+
+    /// The same, numbering the lines from `lineNumber` (the lines before, in earlier pieces).
+    fileprivate static func parseLines(
+        _ buffer: UnsafeBufferPointer<UInt8>, markup: String, parser: inout MarkupParser, lineNumber: inout Int
     ) throws -> Bool {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
         let count = buffer.count
         if memchr(base, 0x0D, count) != nil { return false }
         let utf8 = markup.utf8
-        var lineNumber = 0
         var offset = 0
         while offset < count {
             let found = memchr(base + offset, 0x0A, count - offset)
@@ -71,6 +78,34 @@ extension DocumentContent {
         }
         return true
     }
+}
+
+/// The markup of a document parsed in pieces of whole lines while its template renders (large
+/// engineer, issue 12: a 100,000-invoice relevé's markup was a 160 MB string, parsed once complete).
+/// The lines are cut and numbered as `DocumentContent.parse(markup:)` cuts and numbers the whole text
+/// (its line feed byte path), so the content and any error are the same; a piece with a carriage
+/// return refuses (the whole text must then be parsed at once, by its `Character` scan).
+struct MarkupFeed {
+    private var parser: MarkupParser
+    private var lineNumber = 0
+
+    init(file: String) { parser = MarkupParser(file: file) }
+
+    /// Parses `markup`: whole lines (ending with a line feed), or the text's last piece. False, having
+    /// parsed nothing, when it holds a carriage return.
+    mutating func take(_ markup: String) throws -> Bool {
+        var native = markup
+        native.makeContiguousUTF8()
+        guard
+            let done = try native.utf8.withContiguousStorageIfAvailable({ buffer in
+                try DocumentContent.parseLines(buffer, markup: native, parser: &parser, lineNumber: &lineNumber)
+            })
+        else { return false }
+        return done
+    }
+
+    /// The content, once every piece was taken.
+    mutating func finish() throws -> DocumentContent { try parser.finish() }
 }
 
 private struct MarkupParser {

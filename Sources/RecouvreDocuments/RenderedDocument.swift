@@ -24,6 +24,13 @@ public struct RenderedDocument: Sendable, Hashable {
         self.data = content.textData()
     }
 
+    /// The same document with its bytes only (its content released).
+    public func droppingContent() -> RenderedDocument {
+        var dropped = self
+        dropped.content = DocumentContent(blocks: [])
+        return dropped
+    }
+
     /// The same document without its bytes and content (large engineer, issue 12: a bundle releases
     /// each document once its bytes are taken, instead of holding every text beside every byte).
     public static func released(_ document: RenderedDocument) -> RenderedDocument {

@@ -164,6 +164,8 @@ struct TemplateProgram: Sendable {
     struct Context {
         var stack: [TemplateValue]
         var position: Position?
+        /// Where whole lines of the text go while it renders (`render(_:sink:)`), if anywhere.
+        var sink: MarkupSink? = nil
     }
 
     struct Position {
@@ -177,6 +179,19 @@ struct TemplateProgram: Sendable {
         var output = ""
         do {
             try Self.render(nodes, Context(stack: [value], position: nil), into: &output)
+        } catch {
+            return nil
+        }
+        return output
+    }
+
+    /// The same, handing whole lines to `sink` as a long list renders (the text is never whole in
+    /// memory): returns the text's last piece, not yet given to the sink, or nil when the library must
+    /// render it (then whatever the sink took is to be dropped).
+    func render(_ value: TemplateValue, sink: MarkupSink) -> String? {
+        var output = ""
+        do {
+            try Self.render(nodes, Context(stack: [value], position: nil, sink: sink), into: &output)
         } catch {
             return nil
         }
@@ -301,7 +316,9 @@ struct TemplateProgram: Sendable {
             inner.stack[top] = items[index]
             inner.position = Position(first: index == 0, last: index == items.count - 1, index: index)
             try render(children, inner, into: &output)
-            if index == Self.sampledElements - 1, items.count > 2 * Self.sampledElements {
+            if let sink = context.sink {
+                if output.utf8.count >= MarkupSink.piece { sink.take(&output) }
+            } else if index == Self.sampledElements - 1, items.count > 2 * Self.sampledElements {
                 let average = (output.utf8.count - start) / Self.sampledElements
                 let rest = average * (items.count - Self.sampledElements)
                 output.reserveCapacity(output.utf8.count + rest + rest / 8 + 4096)
@@ -424,4 +441,50 @@ protocol OptionalValue {
 
 extension Optional: OptionalValue {
     var wrappedValue: Any? { self }
+}
+
+/// Where the fast renderer hands the whole lines of a long document as it renders them (large
+/// engineer, issue 12): parsed into the document's content at once (`MarkupFeed`), so the markup is
+/// never one string. A parse error is kept (the first: the one parsing the whole text would give) and
+/// nothing more is parsed; a piece with a carriage return abandons the feed (the whole text must be
+/// parsed by its `Character` scan: the caller renders again without a sink).
+final class MarkupSink {
+    /// The text handed over once it holds this many bytes.
+    static let piece = 256 * 1024
+    private(set) var feed: MarkupFeed
+    private(set) var error: (any Error)?
+    private(set) var abandoned = false
+
+    init(file: String) { feed = MarkupFeed(file: file) }
+
+    /// Takes the whole lines of `output` (up to its last line feed) out of it and parses them.
+    func take(_ output: inout String) {
+        if abandoned || error != nil {
+            output.removeAll(keepingCapacity: true)
+            return
+        }
+        guard let last = output.utf8.lastIndex(of: 0x0A) else { return }
+        let end = output.utf8.index(after: last)
+        let lines = String(output[..<end])
+        output.removeSubrange(..<end)
+        give(lines)
+    }
+
+    /// The text's last piece, then the content (or the kept error); nil when the feed was abandoned.
+    func finish(_ rest: String) throws -> DocumentContent? {
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        give(rest)
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        return try feed.finish()
+    }
+
+    private func give(_ lines: String) {
+        do {
+            if try !feed.take(lines) { abandoned = true }
+        } catch {
+            self.error = error
+        }
+    }
 }

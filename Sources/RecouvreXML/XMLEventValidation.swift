@@ -23,18 +23,23 @@ final class XMLEventValidation {
     private var plug: xmlSchemaSAXPlugPtr?
     private let handler: xmlSAXHandlerPtr
     private let user: UnsafeMutableRawPointer?
-    private var names: [String: UnsafeMutablePointer<xmlChar>] = [:]
-    /// Interned names by the raw bits of an immortal string (a literal or a small string, whose bits
-    /// are its bytes or its never-freed storage): one compare instead of a hash per element.
-    private var recent: [(bits: (UInt64, UInt64), pointer: UnsafeMutablePointer<xmlChar>?)]
-    private var namespaces: [String: UnsafeMutablePointer<xmlChar>] = [:]
-    /// The start tag being written: its name, the namespace it declares, its attributes (interned
-    /// name, value with `&` as `&#38;`).
-    private var pendingName: UnsafeMutablePointer<xmlChar>?
-    private var pendingDeclaration: UnsafeMutablePointer<xmlChar>?
-    private var attributes: [(UnsafeMutablePointer<xmlChar>, [UInt8])] = []
-    /// The open elements: name and namespace (inherited by the children).
-    private var open: [(name: UnsafeMutablePointer<xmlChar>, namespace: UnsafeMutablePointer<xmlChar>?)] = []
+    /// The changing state, behind a pointer: no exclusivity check at each use (see `XMLTreeWriter`).
+    private struct State {
+        var names: [String: UnsafeMutablePointer<xmlChar>] = [:]
+        /// Interned names by the raw bits of an immortal string (a literal or a small string, whose
+        /// bits are its bytes or its never-freed storage): one compare instead of a hash per element.
+        var recent: [(bits: (UInt64, UInt64), pointer: UnsafeMutablePointer<xmlChar>?)] =
+            Array(repeating: ((0, 0), nil), count: 256)
+        var namespaces: [String: UnsafeMutablePointer<xmlChar>] = [:]
+        /// The start tag being written: its name, the namespace it declares, its attributes (interned
+        /// name, value with `&` as `&#38;`).
+        var pendingName: UnsafeMutablePointer<xmlChar>?
+        var pendingDeclaration: UnsafeMutablePointer<xmlChar>?
+        var attributes: [(UnsafeMutablePointer<xmlChar>, [UInt8])] = []
+        /// The open elements: name and namespace (inherited by the children).
+        var open: [(name: UnsafeMutablePointer<xmlChar>, namespace: UnsafeMutablePointer<xmlChar>?)] = []
+    }
+    private let state: UnsafeMutablePointer<State>
     private var finished = false
     /// The verdict, once `finish()` ran: nil when valid.
     private(set) var failure: XMLValidationError?
@@ -44,8 +49,13 @@ final class XMLEventValidation {
         LibXML2.initialize()
         self.validator = validator
         collector = XMLErrorCollector(name: name)
-        recent = Array(repeating: ((0, 0), nil), count: 64)
-        guard let context = xmlSchemaNewValidCtxt(validator.schema) else { return nil }
+        state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State())
+        guard let context = xmlSchemaNewValidCtxt(validator.schema) else {
+            state.deinitialize(count: 1)
+            state.deallocate()
+            return nil
+        }
         self.context = context
         xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
         // No user handler: the plug hands back its own, which calls the validator directly.
@@ -59,6 +69,8 @@ final class XMLEventValidation {
         else {
             if let plug { xmlSchemaSAXUnplug(plug) }
             xmlSchemaFreeValidCtxt(context)
+            state.deinitialize(count: 1)
+            state.deallocate()
             return nil
         }
         self.plug = plug
@@ -69,23 +81,28 @@ final class XMLEventValidation {
     deinit {
         if let plug { xmlSchemaSAXUnplug(plug) }
         xmlSchemaFreeValidCtxt(context)
-        for pointer in names.values { free(pointer) }
-        for pointer in namespaces.values { free(pointer) }
+        for pointer in state.pointee.names.values { free(pointer) }
+        for pointer in state.pointee.namespaces.values { free(pointer) }
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     private func intern(_ name: String) -> UnsafeMutablePointer<xmlChar> {
         let bits = unsafeBitCast(name, to: (UInt64, UInt64).self)
         let immortal = bits.1 >> 63 == 1
-        let slot = Int(truncatingIfNeeded: (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) >> 58)
-        if immortal, let pointer = recent[slot].pointer, recent[slot].bits == bits { return pointer }
+        let slot = Int(
+            truncatingIfNeeded: ((bits.0 &* 0xFF51_AFD7_ED55_8CCD) ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) >> 56)
+        if immortal, let pointer = state.pointee.recent[slot].pointer, state.pointee.recent[slot].bits == bits {
+            return pointer
+        }
         let pointer: UnsafeMutablePointer<xmlChar>
-        if let known = names[name] {
+        if let known = state.pointee.names[name] {
             pointer = known
         } else {
             pointer = Self.cString(name)
-            names[name] = pointer
+            state.pointee.names[name] = pointer
         }
-        if immortal { recent[slot] = (bits, pointer) }
+        if immortal { state.pointee.recent[slot] = (bits, pointer) }
         return pointer
     }
 
@@ -99,14 +116,14 @@ final class XMLEventValidation {
 
     /// A start tag begins (its attributes follow); `namespace`: the default namespace it declares.
     func start(_ name: String, declaring namespace: String?) {
-        pendingName = intern(name)
-        pendingDeclaration = namespace.map { uri in
-            if let known = namespaces[uri] { return known }
+        state.pointee.pendingName = intern(name)
+        state.pointee.pendingDeclaration = namespace.map { uri in
+            if let known = state.pointee.namespaces[uri] { return known }
             let pointer = Self.cString(uri)
-            namespaces[uri] = pointer
+            state.pointee.namespaces[uri] = pointer
             return pointer
         }
-        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        if !state.pointee.attributes.isEmpty { state.pointee.attributes.removeAll(keepingCapacity: true) }
     }
 
     /// An attribute of the start tag being written (its value as sanitised).
@@ -117,17 +134,18 @@ final class XMLEventValidation {
             if byte == 0x26 { bytes.append(contentsOf: "&#38;".utf8) } else { bytes.append(byte) }
         }
         bytes.append(0)
-        attributes.append((intern(name), bytes))
+        state.pointee.attributes.append((intern(name), bytes))
     }
 
     /// The start tag is complete: the element's start event.
     func startTagClosed() {
-        guard let name = pendingName else { return }
-        pendingName = nil
-        let declared = pendingDeclaration
-        pendingDeclaration = nil
-        let namespace = declared ?? open.last?.namespace
-        open.append((name, namespace))
+        guard let name = state.pointee.pendingName else { return }
+        state.pointee.pendingName = nil
+        let declared = state.pointee.pendingDeclaration
+        state.pointee.pendingDeclaration = nil
+        let namespace = declared ?? state.pointee.open.last?.namespace
+        state.pointee.open.append((name, namespace))
+        let attributes = state.pointee.attributes
         let uri = namespace.map { UnsafePointer($0) }
         validator.lock.lock()
         defer { validator.lock.unlock() }
@@ -173,7 +191,7 @@ final class XMLEventValidation {
 
     /// Text content (sanitised, unescaped), inside the root element.
     func characters(_ text: String) {
-        guard !open.isEmpty, !text.isEmpty else { return }
+        guard !state.pointee.open.isEmpty, !text.isEmpty else { return }
         validator.lock.lock()
         defer { validator.lock.unlock() }
         if text.utf8.withContiguousStorageIfAvailable({ buffer in
@@ -187,7 +205,7 @@ final class XMLEventValidation {
 
     /// The element's end event.
     func end() {
-        guard let (name, namespace) = open.popLast() else { return }
+        guard let (name, namespace) = state.pointee.open.popLast() else { return }
         validator.lock.lock()
         handler.pointee.endElementNs(user, name, nil, namespace.map { UnsafePointer($0) })
         validator.lock.unlock()
