@@ -8,6 +8,10 @@ import RecouvreModel
 import RecouvreRoute
 import RecouvreXML
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A dossier assembled in memory: every file of the bundle and its manifest, not yet written.
 public struct AssembledDossier: Sendable {
     public var files: [BundleFile]
@@ -207,6 +211,10 @@ public struct DossierPipeline: Sendable {
             dossier = try times.measure(.render) { try book.renderer.render(input, keepingContent: pdf != nil) }
         }
         warnings += dossier.warnings
+        // large engineer (issue 12): a large dossier's render freed millions of small strings (its
+        // views, its markup's lines); glibc keeps the pages they held unless asked to give them back,
+        // and they would count in the process's memory beside dossier.xml and the files to come.
+        if claim.invoices.count >= Self.concurrentRenderInvoices { Self.returnFreedMemory() }
         // --- end court engineer ---
 
         var files: [BundleFile] = []
@@ -325,21 +333,25 @@ public struct DossierPipeline: Sendable {
         completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
         options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
-        let loaded = try CaseFileReader.load(path: casePath, today: today)
+        // large engineer (issue 12): the loaded case is let go once its value is taken: its source
+        // locations hold the whole parsed document (a 100,000-invoice file's), not needed to build.
+        var loaded: LoadedCase? = try CaseFileReader.load(path: casePath, today: today)
+        let folder = loaded!.folder
         // pdf (issue 15): `--archive` may name the letter as sent, whose bytes come with the case.
-        let completed = try completeCase?(loaded.value) ?? CompletedCase(loaded.value)
+        let completed = try completeCase?(loaded!.value) ?? CompletedCase(loaded!.value)
+        loaded = nil
         let claim = completed.case
         let day = asOf ?? claim.asOf ?? today
         // amicable (issue 16): the steps `remind --record` / `plan --record` wrote beside the case.
         let journal = try AmicableJournal.read(forCase: casePath)
         let dossier = try assemble(
-            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: loaded.folder)),
+            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: folder)),
             asOf: day, force: force, pdf: pdf, options: options, journal: journal)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]
             + claim.exhibits.compactMap(\.file).map {
-                $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
+                $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).path
             }
         try BundleWriter().write(
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
@@ -382,6 +394,16 @@ public struct DossierPipeline: Sendable {
     /// From how many invoices `assemble` renders the documents on a second core while it writes
     /// dossier.xml (below, a thread costs more than it saves, and a batch keeps its cores busy anyway).
     public static let concurrentRenderInvoices = 500
+
+    /// glibc's `malloc_trim(0)` (malloc.h, which the Glibc module does not export: looked up by name),
+    /// where there is one.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+            let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+            _ = trim(0)
+        #endif
+    }
 
     /// The verifier of bundles written with this book's schema.
     public var verifier: BundleVerifier {

@@ -54,7 +54,15 @@ public struct DossierRenderer: Sendable {
         var documents: [RenderedDocument] = []
         for (kind, fileName) in zip(plan, fileNames) {
             // The view is read through its layout by the fast renderer (TemplateSet.markup): same text.
-            let content = try templates.content(kind.template, try model(for: kind, facts))
+            let view = try model(for: kind, facts)
+            // large engineer (issue 12): without content, a long document is laid out as its markup is
+            // parsed (TemplateSet.streamedData): its content is never held whole.
+            if !keepingContent, let data = try templates.streamedData(kind.template, view) {
+                documents.append(
+                    RenderedDocument(fileName: fileName, title: kind.title(messages), kind: kind, data: data))
+                continue
+            }
+            let content = try templates.content(kind.template, view)
             let document = RenderedDocument(
                 fileName: fileName, title: kind.title(messages), kind: kind, content: content)
             documents.append(keepingContent ? document : document.droppingContent())

@@ -24,6 +24,15 @@ public struct RenderedDocument: Sendable, Hashable {
         self.data = content.textData()
     }
 
+    /// A document known by its bytes only (no structured content: a bundle without PDFs).
+    public init(fileName: String, title: String, kind: DocumentKind, data: Data) {
+        self.fileName = fileName
+        self.title = title
+        self.kind = kind
+        self.content = DocumentContent(blocks: [])
+        self.data = data
+    }
+
     /// The same document with its bytes only (its content released).
     public func droppingContent() -> RenderedDocument {
         var dropped = self

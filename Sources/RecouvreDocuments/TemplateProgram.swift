@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A document's data as the fast renderer reads it: the view models' values already sorted into what
@@ -317,7 +318,7 @@ struct TemplateProgram: Sendable {
             inner.position = Position(first: index == 0, last: index == items.count - 1, index: index)
             try render(children, inner, into: &output)
             if let sink = context.sink {
-                if output.utf8.count >= MarkupSink.piece { sink.take(&output) }
+                if output.utf8.count >= sink.piece { sink.take(&output) }
             } else if index == Self.sampledElements - 1, items.count > 2 * Self.sampledElements {
                 let average = (output.utf8.count - start) / Self.sampledElements
                 let rest = average * (items.count - Self.sampledElements)
@@ -449,13 +450,17 @@ extension Optional: OptionalValue {
 /// nothing more is parsed; a piece with a carriage return abandons the feed (the whole text must be
 /// parsed by its `Character` scan: the caller renders again without a sink).
 final class MarkupSink {
-    /// The text handed over once it holds this many bytes.
-    static let piece = 256 * 1024
+    /// The text is handed over once it holds this many bytes (`piece`; tests cut it much finer).
+    static let defaultPiece = 256 * 1024
+    let piece: Int
     private(set) var feed: MarkupFeed
     private(set) var error: (any Error)?
     private(set) var abandoned = false
 
-    init(file: String) { feed = MarkupFeed(file: file) }
+    init(file: String, laidOut writer: TextWriter? = nil, piece: Int = MarkupSink.defaultPiece) {
+        feed = MarkupFeed(file: file, laidOut: writer)
+        self.piece = piece
+    }
 
     /// Takes the whole lines of `output` (up to its last line feed) out of it and parses them.
     func take(_ output: inout String) {
@@ -468,6 +473,17 @@ final class MarkupSink {
         let lines = String(output[..<end])
         output.removeSubrange(..<end)
         give(lines)
+    }
+
+    /// The text's last piece, then the laid-out bytes (made with a `TextWriter`), or the kept error;
+    /// nil when the feed was abandoned.
+    func finishData(_ rest: String) throws -> Data? {
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        give(rest)
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        return try feed.finishData()
     }
 
     /// The text's last piece, then the content (or the kept error); nil when the feed was abandoned.
