@@ -75,6 +75,46 @@ struct PartyDetails {
 
     /// `SARL`, `SAS`… when the name ends or starts with a commercial form (`DURAND BATIMENT SAS`).
     static func legalForm(in name: String) -> String? {
+        if let fast = asciiLegalForm(in: name) { return fast }
+        return generalLegalForm(in: name)
+    }
+
+    /// `legalForm(in:)` over the bytes of an ASCII name (`.some(nil)`: none), where the ASCII letters
+    /// are the letters; `nil` for a name with another byte (the general path reads it).
+    static func asciiLegalForm(in name: String) -> String?? {
+        var name = name
+        return name.withUTF8 { bytes -> String?? in
+            var words: [Range<Int>] = []
+            var start: Int?
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x80 { return nil }
+                let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                if letter, start == nil { start = index }
+                if !letter, let begin = start {
+                    // Only the first and the last words count.
+                    if words.count < 2 { words.append(begin..<index) } else { words[1] = begin..<index }
+                    start = nil
+                }
+            }
+            func form(_ range: Range<Int>) -> String? {
+                guard range.count <= 6 else { return nil }
+                let word = String(decoding: bytes[range].map { $0 >= 0x61 ? $0 - 0x20 : $0 }, as: UTF8.self)
+                return legalForms.contains(word) ? word : nil
+            }
+            if let last = words.last, let found = form(last) { return .some(found) }
+            if words.count > 1, let found = form(words[0]) { return .some(found) }
+            return .some(nil)
+        }
+    }
+
+    static let legalForms: Set<String> = [
+        "SARL", "EURL", "SASU", "SAS", "SA", "SNC", "SCS", "SCA", "SCI", "SELARL", "SELAS",
+    ]
+
+    /// `legalForm(in:)` over the name's `Character`s (the first implementation, and the path of names
+    /// with non-ASCII letters).
+    static func generalLegalForm(in name: String) -> String? {
         let words = name.uppercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         let forms = ["SARL", "EURL", "SASU", "SAS", "SA", "SNC", "SCS", "SCA", "SCI", "SELARL", "SELAS"]
         if let last = words.last, forms.contains(last) { return last }

@@ -4,6 +4,33 @@ import RecouvreModel
 /// The text of a ledger as accounting software writes it: UTF-8 with or without a byte-order mark,
 /// or Windows-1252 (Excel and older French software), detected and converted.
 public enum LedgerText {
+    /// Whether `text` contains `part` as Foundation's `contains` says (`range(of:) != nil`), over the
+    /// bytes when both are printable ASCII (a label citing an invoice number: the usual case), where
+    /// the two agree; through Foundation otherwise.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        let fast: Bool? = text.withUTF8 { haystack in
+            part.withUTF8 { needle -> Bool? in
+                func printable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                    for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
+                    return true
+                }
+                guard printable(haystack), printable(needle) else { return nil }
+                if needle.isEmpty { return nil }
+                if needle.count > haystack.count { return false }
+                let first = needle[0]
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    var index = 1
+                    while index < needle.count, haystack[start + index] == needle[index] { index += 1 }
+                    if index == needle.count { return true }
+                }
+                return false
+            }
+        }
+        return fast ?? text.contains(part)
+    }
+
     public enum Encoding: String, Sendable {
         case utf8 = "UTF-8"
         case utf8BOM = "UTF-8 (avec BOM)"
