@@ -142,10 +142,38 @@ struct PartyDetails {
 
     /// A SIREN or SIRET read from a cell or an identifier: digits only, checked (Luhn, La Poste).
     /// Returns the SIREN and the SIRET when valid, and a note when the text was not a valid number.
+    /// `CompanyIdentifier.isValidSiren`, over the bytes of nine ASCII digits (the Luhn sum, or La Poste's
+    /// SIREN); through it for anything else.
+    static func isValidSiren(_ text: String) -> Bool {
+        let laPosteDigits = Self.laPosteDigits
+        var text = text
+        let fast: Bool? = text.withUTF8 { bytes in
+            guard bytes.count == 9 else { return nil }
+            var sum = 0
+            var laPoste = true
+            for index in 0..<9 {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                var value = Int(byte - UInt8(ascii: "0"))
+                // From the right: every second digit doubled (the 8th, 6th… from the left).
+                if index % 2 == 1 {
+                    value *= 2
+                    if value > 9 { value -= 9 }
+                }
+                sum += value
+                if byte != laPosteDigits[index] { laPoste = false }
+            }
+            return laPoste || sum % 10 == 0
+        }
+        return fast ?? CompanyIdentifier.isValidSiren(text)
+    }
+
+    static let laPosteDigits: [UInt8] = Array(CompanyIdentifier.laPosteSiren.utf8)
+
     static func identifiers(_ raw: String) -> (siren: String?, siret: String?) {
         let plain = raw.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         let digits = plain ? raw : CompanyIdentifier.digits(raw).filter { $0 != "." && $0 != "-" }
-        if digits.count == 9, CompanyIdentifier.isValidSiren(digits) { return (digits, nil) }
+        if digits.utf8.count == 9, isValidSiren(digits) { return (digits, nil) }
         if digits.count == 14, CompanyIdentifier.isValidSiret(digits) {
             let siren = String(digits.prefix(9))
             return (CompanyIdentifier.isValidSiren(siren) ? siren : nil, digits)

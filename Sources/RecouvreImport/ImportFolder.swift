@@ -88,21 +88,25 @@ public enum ImportFolder {
         let creditorBlock = cases.first.map { CaseFileWriter.PartyBlock($0.value.creditor) }
         do {
             try StagedWrite.stream(count: cases.count, workers: workers, paths: paths, into: target) { index, folder in
-                let imported = cases[index]
-                let bytes = CaseFileWriter.bytes(
-                    imported.value, header: header(of: imported, kind: kind), creditor: creditorBlock)
-                if let failed = bytes.withUnsafeBytes({ folder.write(imported.fileName, $0) }) { return failed }
-                for attachment in owned[index] ?? [] {
-                    if let failed = attachment.data.withUnsafeBytes({ folder.write(attachment.path, $0) }) {
-                        return failed
-                    }
-                }
-                return nil
+                write(cases[index], kind: kind, creditor: creditorBlock, attachments: owned[index] ?? [], into: folder)
             }
         } catch {
             throw ImportError(error.message)
         }
         return paths.map { target + "/" + $0 }
+    }
+
+    /// One case's file (and the attachments it is the first to name) written into the staging folder.
+    static func write(
+        _ imported: ImportedCase, kind: String, creditor: CaseFileWriter.PartyBlock?, attachments: [ImportAttachment],
+        into folder: StagedWrite.Folder
+    ) -> StagedWrite.Failure? {
+        let bytes = CaseFileWriter.bytes(imported.value, header: header(of: imported, kind: kind), creditor: creditor)
+        if let failed = bytes.withUnsafeBytes({ folder.write(imported.fileName, $0) }) { return failed }
+        for attachment in attachments {
+            if let failed = attachment.data.withUnsafeBytes({ folder.write(attachment.path, $0) }) { return failed }
+        }
+        return nil
     }
 
     /// Every case validated (the shared creditor checked once) and, when no case has a problem, the

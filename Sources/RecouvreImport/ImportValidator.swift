@@ -60,9 +60,8 @@ public enum ImportValidator {
     {
         // The importer's table itself, looked up (rather than copied entry by entry: 5 % of an import).
         // (a ledger case's locations resolved from its lines, only for the paths a problem names).
-        let locations = SourceLocations(file: imported.sources.first ?? imported.fileName) {
-            imported.location(at: $0)
-        }
+        let locations = SourceLocations(
+            file: imported.sources.first ?? imported.fileName, resolver: imported.locationResolver())
         let files =
             imported.attachments.isEmpty
             ? [:]

@@ -78,6 +78,13 @@ public struct ImportedCase: Sendable {
         return recordedLocations[path]
     }
 
+    /// `location(at:)` as a function of its own, holding only the locations (not the whole case).
+    func locationResolver() -> @Sendable (String) -> SourceLocation? {
+        if let ledgerLocations { return { ledgerLocations.location(at: $0) } }
+        let recorded = recordedLocations
+        return { recorded[$0] }
+    }
+
     /// The entries of `locations` whose path is `creditor` or starts with `creditor.`.
     func creditorLocations() -> [String: SourceLocation] {
         var found: [String: SourceLocation] = [:]

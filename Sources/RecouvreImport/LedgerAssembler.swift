@@ -117,7 +117,7 @@ struct LedgerAssembler {
             }
         }
         groupOf = [:]
-        let assembled = WorkerPool.map(groups.count, workers: workers) { group -> (ImportedCase?, [ImportNote]) in
+        var assembled = WorkerPool.map(groups.count, workers: workers) { group -> (ImportedCase?, [ImportNote]) in
             var skipped: [ImportNote] = []
             let lines = groups[group].map { entries[$0] }
             let imported = debtorCase(key: lines[0].debtorKey, entries: lines, notes: &skipped)
@@ -126,9 +126,10 @@ struct LedgerAssembler {
         var result: [ImportedCase] = []
         result.reserveCapacity(groups.count)
         var names: Set<String> = []
-        for (found, skipped) in assembled {
-            notes.append(contentsOf: skipped)
-            guard var imported = found else { continue }
+        for index in assembled.indices {
+            notes.append(contentsOf: assembled[index].1)
+            // Moved out of the array (not copied).
+            guard var imported = assembled[index].0.take() else { continue }
             // Two keys reduced to the same file name: the second gets a suffix.
             var fileName = imported.fileName
             var counter = 2
