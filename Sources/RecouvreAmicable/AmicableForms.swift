@@ -14,8 +14,8 @@ public struct AmicableForms: Sendable {
     /// its dates (`calendar.yaml`), the parties' identity words (`documents.yaml`) and the countries of
     /// their addresses (`countries.yaml`).
     public let messages: MessageCatalogue
-    /// Template name (`relance-ferme`) → compiled template.
-    let templates: [String: MustacheTemplate]
+    /// The templates the ladder needs (`relance-ferme`…), checked at load, parsed by Mustache on first use.
+    let templates: CompiledTemplates
 
     /// The chronology lines the documents print (`relance-chronologie.mustache`).
     public static let chronologyTemplate = "relance-chronologie"
@@ -35,31 +35,39 @@ public struct AmicableForms: Sendable {
         return names.filter { seen.insert($0).inserted }
     }
 
-    /// The ladder and profiles parsed by the law-book loader, with the templates they need compiled
-    /// from `sources` (name → Mustache source, every template of forms/templates/) and the book's
-    /// `messages`. Pure.
+    /// The ladder and profiles parsed by the law-book loader, with the templates they need from
+    /// `sources` (name → Mustache source, every template of forms/templates/) and the book's
+    /// `messages`. Each template is checked here (`TemplateCheck`: syntax and limits) and parsed by
+    /// Mustache when first rendered (see `TemplateSet.init`). Pure.
     public static func compiling(
         ladder: Ladder, profiles: PayerProfiles, templateSources sources: [String: String],
         messages: MessageCatalogue
     ) throws(AmicableError) -> AmicableForms {
-        var templates: [String: MustacheTemplate] = [:]
+        var needed: [String: String] = [:]
         for name in templateNames(for: ladder) {
             guard let source = sources[name] else {
                 throw AmicableError(file: templatePath(name), "introuvable (modèle demandé par \(Ladder.file))")
             }
-            do { templates[name] = try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + source) } catch {
+            do { try TemplateCheck.check(source, file: templatePath(name), schema: nil) } catch {
                 throw AmicableError(file: templatePath(name), "modèle Mustache invalide (\(error))")
             }
+            needed[name] = source
         }
-        return AmicableForms(ladder: ladder, profiles: profiles, messages: messages, templates: templates)
+        return AmicableForms(
+            ladder: ladder, profiles: profiles, messages: messages,
+            templates: CompiledTemplates(sources: needed, files: [:]))
     }
 
     /// Renders template `name` with `model` as text (never HTML-escaped), then lays it out at `width` columns.
     public func render(
         _ name: String, _ model: [String: Any], width: Int = TextLayout.a4Width
     ) throws(AmicableError) -> String {
-        guard let template = templates[name] else {
+        guard templates.has(name) else {
             throw AmicableError(file: Self.templatePath(name), "modèle absent des formulaires chargés")
+        }
+        let template: MustacheTemplate
+        do { template = try templates.template(name).template } catch {
+            throw AmicableError(file: Self.templatePath(name), "modèle Mustache invalide (\(error))")
         }
         var text = TextLayout.wrap(template.render(model), width: width)
         while text.hasPrefix("\n") { text.removeFirst() }

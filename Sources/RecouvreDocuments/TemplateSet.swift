@@ -7,38 +7,42 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Each template's text by name (`mise-en-demeure`), as read by the law-book loader.
     public let sources: [String: String]
-    private let compiled: [String: MustacheTemplate]
-    /// The same templates for the fast renderer (`TemplateProgram`), from swift-mustache's parse.
-    let programs: [String: TemplateProgram]
+    /// swift-mustache's parse of each template and its fast renderer's program (`TemplateProgram`),
+    /// made on the template's first use (`CompiledTemplates`).
+    private let compiled: CompiledTemplates
     /// The fields of the documents' view models, read once (`TemplateLayouts`): `tree(_:)`.
     public let layouts: TemplateLayouts
 
-    /// Checks then compiles every template, at load time: a template over the size or nesting limits,
-    /// with a tag recouvre does not render (a partial…) or — for a document of the dossier — a name its
-    /// view model does not offer is refused here, with its file and line (`TemplateCheck`), before
-    /// Mustache parses it. `schemas` gives the shape of the other templates' models (the amicable
+    /// Checks every template, at load time: a template over the size or nesting limits, with a tag
+    /// recouvre does not render (a partial…) or — for a document of the dossier — a name its view model
+    /// does not offer is refused here, with its file and line (`TemplateCheck`), before Mustache parses
+    /// it. Mustache parses a template when it is first rendered, not here: its parser measures the
+    /// rest of the text at each tag (quadratic in a template's length; 0.65 G instructions for the
+    /// shipped templates, half of a one-case `build`), and a `build` renders a few of them. Every
+    /// template `TemplateCheck` accepts is one Mustache parses (`TemplateSetTests` compiles all the
+    /// shipped ones and the checker's accepted samples); if one ever were not, its rendering throws
+    /// the same error the load would have. `schemas` gives the shape of the other templates' models (the amicable
     /// letters'); a template with neither is checked for its syntax and limits only. `origins` maps
     /// `templates/<name>.mustache` to the file actually read (a `--forms` override), for the messages.
     public init(
         sources: [String: String], schemas: [String: TemplateSchema] = [:], origins: [String: String] = [:]
     ) throws(TemplateError) {
-        var compiled: [String: MustacheTemplate] = [:]
+        var files: [String: String] = [:]
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let file = origins[Self.path(name)] ?? "forms/\(Self.path(name))"
             try TemplateCheck.check(
                 text, file: file, schema: DocumentKind(rawValue: name)?.schema ?? schemas[name])
-            do {
-                // The pragma keeps `'`, `&` and `<` as they are: a letter is text, not HTML.
-                compiled[name] = try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + text)
-            } catch {
-                throw TemplateError(
-                    file: file, issues: [TemplateIssue(line: nil, "n'est pas un modèle Mustache valide (\(error))")])
-            }
+            files[name] = file
         }
         self.sources = sources
-        self.compiled = compiled
-        self.programs = compiled.compactMapValues(TemplateProgram.init)
+        self.compiled = CompiledTemplates(sources: sources, files: files)
         self.layouts = TemplateLayouts.documents()
+    }
+
+    /// Parses every template now (what rendering each once would do): the tests' way of holding the
+    /// lazy parse to the load-time check.
+    public func compileAll() throws(TemplateError) {
+        for name in sources.keys.sorted() { _ = try compiled.template(name) }
     }
 
     /// A document's view model as Mustache is handed it: dictionaries read through `layouts`, the same
@@ -64,25 +68,33 @@ public struct TemplateSet: Sendable {
     /// (`TemplateProgram`: no dynamic cast, no reflection); what it leaves to the library, and every
     /// other model, is rendered by swift-mustache, a view as its dictionaries (`tree`). Same text.
     public func markup(_ name: String, _ model: Any) throws(DocumentError) -> String {
-        guard let template = compiled[name] else {
-            throw DocumentError(file: Self.path(name), message: "is missing from the law book")
-        }
-        guard model is any TemplateView else { return template.render(model) }
-        if let program = programs[name], let text = program.render(layouts.templateValue(model)) { return text }
-        return template.render(tree(model))
+        let entry = try compiledEntry(name)
+        guard model is any TemplateView else { return entry.template.render(model) }
+        if let program = entry.program, let text = program.render(layouts.templateValue(model)) { return text }
+        return entry.template.render(tree(model))
     }
 
     /// The fast renderer's text, or nil when it leaves the template or the model to the library (tests).
     func programMarkup(_ name: String, _ model: Any) -> String? {
-        programs[name]?.render(layouts.templateValue(model))
+        guard let entry = try? compiled.template(name) else { return nil }
+        return entry.program?.render(layouts.templateValue(model))
     }
+
+    /// The fast renderer's program of `name` (parsing it now if needed), nil when it leaves it to the library.
+    func program(_ name: String) -> TemplateProgram? { (try? compiled.template(name))?.program }
 
     /// swift-mustache's own rendering of `model` as given (tests compare the fast renderer with it).
     func libraryMarkup(_ name: String, _ model: Any) throws(DocumentError) -> String {
-        guard let template = compiled[name] else {
+        try compiledEntry(name).template.render(model)
+    }
+
+    private func compiledEntry(_ name: String) throws(DocumentError) -> CompiledTemplates.Entry {
+        guard sources[name] != nil else {
             throw DocumentError(file: Self.path(name), message: "is missing from the law book")
         }
-        return template.render(model)
+        do { return try compiled.template(name) } catch {
+            throw DocumentError(file: error.file, message: error.issues.map(\.text).joined(separator: " ; "))
+        }
     }
 
     /// The document `name` as structured content: its markup, parsed.
@@ -93,5 +105,54 @@ public struct TemplateSet: Sendable {
     /// The document laid out as text for A4 (`DocumentContent.text()`).
     public func render(_ name: String, _ model: Any) throws -> String {
         try content(name, model).text()
+    }
+}
+
+/// The templates of a `TemplateSet` as swift-mustache parses them, each parsed once, on first use, by
+/// whichever thread renders it first (a batch's workers share one book). A reference shared by the
+/// copies of its `TemplateSet`; the lock guards the dictionary and is held while a template is parsed
+/// (a few milliseconds, once per template and process).
+public final class CompiledTemplates: @unchecked Sendable {
+    public struct Entry: Sendable {
+        public let template: MustacheTemplate
+        /// The fast renderer's program; nil when it leaves the template to the library.
+        let program: TemplateProgram?
+    }
+
+    private let sources: [String: String]
+    private let files: [String: String]
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    /// `sources`: name → Mustache source, each already passed by `TemplateCheck`; `files`: name → the
+    /// file as messages show it (default `forms/templates/<name>.mustache`).
+    public init(sources: [String: String], files: [String: String]) {
+        self.sources = sources
+        self.files = files
+    }
+
+    /// Whether `name` is one of the templates.
+    public func has(_ name: String) -> Bool { sources[name] != nil }
+
+    /// The template `name`, parsed by swift-mustache on the first call.
+    public func template(_ name: String) throws(TemplateError) -> Entry {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry = entries[name] { return entry }
+        let file = files[name] ?? "forms/\(TemplateSet.path(name))"
+        guard let text = sources[name] else {
+            throw TemplateError(file: file, issues: [TemplateIssue(line: nil, "introuvable")])
+        }
+        let template: MustacheTemplate
+        do {
+            // The pragma keeps `'`, `&` and `<` as they are: a letter is text, not HTML.
+            template = try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + text)
+        } catch {
+            throw TemplateError(
+                file: file, issues: [TemplateIssue(line: nil, "n'est pas un modèle Mustache valide (\(error))")])
+        }
+        let entry = Entry(template: template, program: TemplateProgram(template))
+        entries[name] = entry
+        return entry
     }
 }

@@ -95,8 +95,8 @@ public struct LawBook: Sendable {
         let procedures: ProcedureRules
         do {
             let procedureText = try text(ProcedureRules.file)
-            _ = try YAMLFields.root(procedureText, file: ProcedureRules.file)
-            procedures = try ProcedureRules(raw: YAMLDecoder().decode(RawRules.self, from: procedureText))
+            let root = try YAMLFields.root(procedureText, file: ProcedureRules.file)
+            procedures = try ProcedureRules(raw: YAMLDecoder().decode(RawRules.self, from: root))
         } catch let error as ProcedureRulesError {
             throw error
         } catch {
@@ -120,8 +120,8 @@ public struct LawBook: Sendable {
         let settings: DocumentSettings
         do {
             let settingsText = try text(DocumentSettings.path)
-            _ = try YAMLFields.root(settingsText, file: DocumentSettings.path)
-            settings = try YAMLDecoder().decode(DocumentSettings.self, from: settingsText)
+            let root = try YAMLFields.root(settingsText, file: DocumentSettings.path)
+            settings = try YAMLDecoder().decode(DocumentSettings.self, from: root)
         } catch let error as DocumentError {
             throw error
         } catch {
@@ -137,8 +137,8 @@ public struct LawBook: Sendable {
             let map: CerfaMap
             do {
                 let mapText = try text(path)
-                _ = try YAMLFields.root(mapText, file: path)
-                map = try YAMLDecoder().decode(CerfaMap.self, from: mapText)
+                let root = try YAMLFields.root(mapText, file: path)
+                map = try YAMLDecoder().decode(CerfaMap.self, from: root)
             } catch {
                 throw DocumentError(
                     file: path,

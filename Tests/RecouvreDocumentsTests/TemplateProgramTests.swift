@@ -124,7 +124,7 @@ struct TemplateProgramTests {
     func shippedTemplatesCompile() throws {
         let templates = Samples.book.renderer.templates
         for name in templates.sources.keys.sorted() {
-            let template = try #require(try TemplateSet(sources: [name: templates.source(name)]).programs[name])
+            let template = try #require(try TemplateSet(sources: [name: templates.source(name)]).program(name))
             #expect(!template.nodes.isEmpty, "\(name)")
         }
     }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Measures the speed and memory targets of the README's "Measuring" section with the release binary,
+# one command at a time, and prints one line each: wall, user and system CPU, peak RSS, the load
+# average when it started, and the target.
+#
+#   scripts/measure-targets.sh [large|import|batch|all]… [--work DIR]
+#
+# - large:  `build --stage court` of generated cases of 10,000 and 100,000 invoices
+#           (target: under 2 s; under 20 s within 1 GB);
+# - import: `import csv` and `import fec` of generated 100,000-line ledgers (target: under 2 s each);
+# - batch:  `batch --jobs 2` of 10,000 generated debtors, as folders and as zips (target: under 6 s).
+#
+# Inputs are generated once into the work folder (default /tmp/recouvre-targets, on the disk: the
+# figures count the file system's work) by scripts/make-*.py; outputs are removed before each run.
+# Needs the release build (`swift build -c release --product recouvre`) and GNU time (Debian: `apt-get
+# install time`). The machine's other load changes wall times: run it on an idle machine, and read
+# the CPU times, which move less.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=/tmp/recouvre-targets
+targets=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --work) work=$2; shift 2 ;;
+    large | import | batch) targets+=("$1"); shift ;;
+    all) targets+=(large import batch); shift ;;
+    *) echo "usage: scripts/measure-targets.sh [large|import|batch|all]… [--work DIR]" >&2; exit 2 ;;
+    esac
+done
+[ ${#targets[@]} -eq 0 ] && targets=(large import batch)
+
+bin="$root/.build/release/recouvre"
+[ -x "$bin" ] || { echo "no release binary: run 'swift build -c release --product recouvre' first" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
+export RECOUVRE_FORMS="$root/forms"
+mkdir -p "$work"
+
+# measure NAME TARGET COMMAND…: runs the command once, its output in $work/NAME.log.
+measure() {
+    local name=$1 target=$2
+    shift 2
+    local load
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    if ! /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1; then
+        echo "$name: failed (see $work/$name.log)" >&2
+        tail -5 "$work/$name.log" >&2
+        return 1
+    fi
+    read -r wall user sys rss <"$work/$name.time"
+    printf '%-22s %7.2f s wall %7.2f s user %6.2f s sys %7.0f MB  load %-5s  target: %s\n' \
+        "$name" "$wall" "$user" "$sys" "$((rss / 1024))" "$load" "$target"
+}
+
+for target in "${targets[@]}"; do
+    case "$target" in
+    large)
+        for n in 10000 100000; do
+            [ -f "$work/large$n/case.yaml" ] || python3 "$root/scripts/make-large-case.py" "$n" "$work/large$n/case.yaml" --court
+            rm -rf "$work/out-large$n"
+            limit="under 2 s"
+            [ "$n" = 100000 ] && limit="under 20 s, 1 GB"
+            measure "build $n invoices" "$limit" \
+                "$bin" build "$work/large$n/case.yaml" --stage court --out "$work/out-large$n"
+        done
+        ;;
+    import)
+        [ -f "$work/ledgers/ledger-100000.csv" ] || python3 "$root/scripts/make-ledger.py" 100000 --out "$work/ledgers" >/dev/null
+        for kind in csv fec; do
+            file="$work/ledgers/ledger-100000.csv"
+            [ "$kind" = fec ] && file="$work/ledgers/ledger-100000.fec.txt"
+            rm -rf "$work/out-import-$kind"
+            measure "import $kind 100,000" "under 2 s" \
+                "$bin" import "$kind" "$file" --creditor "$root/fixtures/import/creancier.yaml" --out "$work/out-import-$kind"
+        done
+        ;;
+    batch)
+        [ -d "$work/batch10000" ] || python3 "$root/scripts/make-batch.py" 10000 "$work/batch10000" >/dev/null
+        rm -rf "$work/out-batch" "$work/out-batch-zip"
+        measure "batch 10,000" "under 6 s" "$bin" batch "$work/batch10000" --out "$work/out-batch" --jobs 2
+        if "$bin" batch --help 2>/dev/null | grep -q -- "--zip"; then
+            measure "batch 10,000 --zip" "under 6 s" \
+                "$bin" batch "$work/batch10000" --out "$work/out-batch-zip" --jobs 2 --zip
+        fi
+        ;;
+    esac
+done
