@@ -75,6 +75,46 @@ struct PartyDetails {
 
     /// `SARL`, `SAS`… when the name ends or starts with a commercial form (`DURAND BATIMENT SAS`).
     static func legalForm(in name: String) -> String? {
+        if let fast = asciiLegalForm(in: name) { return fast }
+        return generalLegalForm(in: name)
+    }
+
+    /// `legalForm(in:)` over the bytes of an ASCII name (`.some(nil)`: none), where the ASCII letters
+    /// are the letters; `nil` for a name with another byte (the general path reads it).
+    static func asciiLegalForm(in name: String) -> String?? {
+        var name = name
+        return name.withUTF8 { bytes -> String?? in
+            var words: [Range<Int>] = []
+            var start: Int?
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte >= 0x80 { return nil }
+                let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                if letter, start == nil { start = index }
+                if !letter, let begin = start {
+                    // Only the first and the last words count.
+                    if words.count < 2 { words.append(begin..<index) } else { words[1] = begin..<index }
+                    start = nil
+                }
+            }
+            func form(_ range: Range<Int>) -> String? {
+                guard range.count <= 6 else { return nil }
+                let word = String(decoding: bytes[range].map { $0 >= 0x61 ? $0 - 0x20 : $0 }, as: UTF8.self)
+                return legalForms.contains(word) ? word : nil
+            }
+            if let last = words.last, let found = form(last) { return .some(found) }
+            if words.count > 1, let found = form(words[0]) { return .some(found) }
+            return .some(nil)
+        }
+    }
+
+    static let legalForms: Set<String> = [
+        "SARL", "EURL", "SASU", "SAS", "SA", "SNC", "SCS", "SCA", "SCI", "SELARL", "SELAS",
+    ]
+
+    /// `legalForm(in:)` over the name's `Character`s (the first implementation, and the path of names
+    /// with non-ASCII letters).
+    static func generalLegalForm(in name: String) -> String? {
         let words = name.uppercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         let forms = ["SARL", "EURL", "SASU", "SAS", "SA", "SNC", "SCS", "SCA", "SCI", "SELARL", "SELAS"]
         if let last = words.last, forms.contains(last) { return last }
@@ -102,10 +142,38 @@ struct PartyDetails {
 
     /// A SIREN or SIRET read from a cell or an identifier: digits only, checked (Luhn, La Poste).
     /// Returns the SIREN and the SIRET when valid, and a note when the text was not a valid number.
+    /// `CompanyIdentifier.isValidSiren`, over the bytes of nine ASCII digits (the Luhn sum, or La Poste's
+    /// SIREN); through it for anything else.
+    static func isValidSiren(_ text: String) -> Bool {
+        let laPosteDigits = Self.laPosteDigits
+        var text = text
+        let fast: Bool? = text.withUTF8 { bytes in
+            guard bytes.count == 9 else { return nil }
+            var sum = 0
+            var laPoste = true
+            for index in 0..<9 {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                var value = Int(byte - UInt8(ascii: "0"))
+                // From the right: every second digit doubled (the 8th, 6th… from the left).
+                if index % 2 == 1 {
+                    value *= 2
+                    if value > 9 { value -= 9 }
+                }
+                sum += value
+                if byte != laPosteDigits[index] { laPoste = false }
+            }
+            return laPoste || sum % 10 == 0
+        }
+        return fast ?? CompanyIdentifier.isValidSiren(text)
+    }
+
+    static let laPosteDigits: [UInt8] = Array(CompanyIdentifier.laPosteSiren.utf8)
+
     static func identifiers(_ raw: String) -> (siren: String?, siret: String?) {
         let plain = raw.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         let digits = plain ? raw : CompanyIdentifier.digits(raw).filter { $0 != "." && $0 != "-" }
-        if digits.count == 9, CompanyIdentifier.isValidSiren(digits) { return (digits, nil) }
+        if digits.utf8.count == 9, isValidSiren(digits) { return (digits, nil) }
         if digits.count == 14, CompanyIdentifier.isValidSiret(digits) {
             let siren = String(digits.prefix(9))
             return (CompanyIdentifier.isValidSiren(siren) ? siren : nil, digits)

@@ -43,15 +43,70 @@ public enum ImportFolder {
     }
 
     /// Validates every case, then writes them to `folder` (created if needed). Returns the paths written.
-    /// The cases are validated and serialised on `workers` threads (`WorkerPool`), the files kept in the
-    /// cases' order: the same bytes as on one thread.
+    /// The cases are validated on `workers` threads (`WorkerPool`); then, into a new or empty folder,
+    /// each case file is made and written into the staging folder by the thread that made it (the
+    /// 25,000 texts of a large ledger are never all in memory, and both cores do the kernel's file
+    /// creation), with the same bytes, names and all-or-nothing guarantees as `writeFiles`. Into a
+    /// folder that already holds files, every file is first compared with what is there
+    /// (`writeFiles`: nothing is staged before that check passes).
     @discardableResult
     public static func write(
         _ result: ImportResult, to folder: URL, force: Bool, workers: Int = WorkerPool.defaultWorkers
     ) throws(ImportError) -> [String] {
-        let checked = prepared(result, workers: workers)
-        if !checked.problems.isEmpty { throw ImportError(checked.problems) }
-        return try writeFiles(checked.files, to: folder, force: force, protect: [])
+        let cases = result.cases
+        let creditor = cases.first.map { ImportValidator.SharedCreditor($0) }
+        let perCase = WorkerPool.map(cases.count, workers: workers) {
+            ImportValidator.problems(cases[$0], creditor: creditor)
+        }
+        var problems: [ImportProblem] = []
+        for caseProblems in perCase { problems.append(contentsOf: caseProblems) }
+        if !problems.isEmpty { throw ImportError(problems) }
+        let target = folder.standardizedFileURL.path
+        let exists = StagedWrite.isFolder(target)
+        if exists == true, !StagedWrite.isEmptyFolder(target) {
+            return try writeFiles(files(of: result, workers: workers), to: folder, force: force, protect: [])
+        }
+        if exists == false {
+            throw ImportError("\(folder.path) existe et n'est pas un dossier", remedy: "donnez un dossier pour --out")
+        }
+        // The paths in `files(of:)`'s order: each case file, then the attachments it is the first to name.
+        var paths: [String] = []
+        paths.reserveCapacity(cases.count)
+        var owned: [Int: [ImportAttachment]] = [:]
+        var attached: Set<String> = []
+        for index in cases.indices {
+            paths.append(cases[index].fileName)
+            for attachment in cases[index].attachments where attached.insert(attachment.path).inserted {
+                paths.append(attachment.path)
+                owned[index, default: []].append(attachment)
+            }
+        }
+        for path in paths where !StagedWrite.isSafeRelativePath(path) {
+            throw ImportError("chemin de fichier refusé : \(path)")
+        }
+        let kind = result.kind
+        let creditorBlock = cases.first.map { CaseFileWriter.PartyBlock($0.value.creditor) }
+        do {
+            try StagedWrite.stream(count: cases.count, workers: workers, paths: paths, into: target) { index, folder in
+                write(cases[index], kind: kind, creditor: creditorBlock, attachments: owned[index] ?? [], into: folder)
+            }
+        } catch {
+            throw ImportError(error.message)
+        }
+        return paths.map { target + "/" + $0 }
+    }
+
+    /// One case's file (and the attachments it is the first to name) written into the staging folder.
+    static func write(
+        _ imported: ImportedCase, kind: String, creditor: CaseFileWriter.PartyBlock?, attachments: [ImportAttachment],
+        into folder: StagedWrite.Folder
+    ) -> StagedWrite.Failure? {
+        let bytes = CaseFileWriter.bytes(imported.value, header: header(of: imported, kind: kind), creditor: creditor)
+        if let failed = bytes.withUnsafeBytes({ folder.write(imported.fileName, $0) }) { return failed }
+        for attachment in attachments {
+            if let failed = attachment.data.withUnsafeBytes({ folder.write(attachment.path, $0) }) { return failed }
+        }
+        return nil
     }
 
     /// Every case validated (the shared creditor checked once) and, when no case has a problem, the
@@ -78,7 +133,10 @@ public enum ImportFolder {
     public static func files(of result: ImportResult, workers: Int = WorkerPool.defaultWorkers) -> [(String, Data)] {
         let cases = result.cases
         let kind = result.kind
-        let texts = WorkerPool.map(cases.count, workers: workers) { data(of: cases[$0], kind: kind) }
+        let creditor = cases.first.map { CaseFileWriter.PartyBlock($0.value.creditor) }
+        let texts = WorkerPool.map(cases.count, workers: workers) {
+            Data(CaseFileWriter.bytes(cases[$0].value, header: header(of: cases[$0], kind: kind), creditor: creditor))
+        }
         return assemble(cases, texts: texts)
     }
 
@@ -165,12 +223,117 @@ enum StagedWrite {
         return lstat(path, &info) == 0
     }
 
-    /// A relative path without `..`, `.` or empty components (an importer's own names; checked anyway).
+    /// A relative path without `..`, `.` or empty components (an importer's own names; checked anyway),
+    /// over the bytes (no substring per component: 25,000 paths).
     static func isSafeRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0 != "." && $0 != ".."
+        var path = path
+        return path.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                let length = end - start
+                if length == 0 { return false }
+                if length <= 2, bytes[start] == UInt8(ascii: "."), length == 1 || bytes[start + 1] == UInt8(ascii: ".")
+                {
+                    return false
+                }
+                start = end + 1
+            }
+            return true
         }
+    }
+
+    /// Whether the folder at `path` holds nothing (`.` and `..` aside); `false` when it cannot be read.
+    static func isEmptyFolder(_ path: String) -> Bool {
+        guard let folder = opendir(path) else { return false }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let isDot = withUnsafeBytes(of: entry.pointee.d_name) { name in
+                name[0] == UInt8(ascii: ".") && (name[1] == 0 || (name[1] == UInt8(ascii: ".") && name[2] == 0))
+            }
+            if !isDot { return false }
+        }
+        return true
+    }
+
+    /// The staging folder, open: files are created in it relative to its descriptor (`openat`: no
+    /// path resolution from the root, no `stat` per file), from any thread.
+    struct Folder: @unchecked Sendable {
+        let descriptor: Int32
+        let path: String
+
+        /// Creates `relative` (its sub-folders first, if any) with `bytes`: one open, write, close. The
+        /// failure, if any.
+        func write(_ relative: String, _ bytes: UnsafeRawBufferPointer) -> Failure? {
+            if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                var built = ""
+                for component in relative[..<slash].split(separator: "/") {
+                    built += built.isEmpty ? String(component) : "/" + component
+                    if mkdirat(descriptor, built, 0o777) != 0, errno != EEXIST {
+                        return failure("création de", path + "/" + built)
+                    }
+                }
+            }
+            let file = openat(descriptor, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard file >= 0 else { return failure("création de", path + "/" + relative) }
+            var offset = 0
+            var ok = true
+            while offset < bytes.count {
+                let written = posixWrite(file, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    break
+                }
+                offset += written
+            }
+            let closed = close(file) == 0
+            return ok && closed ? nil : failure("écriture de", path + "/" + relative)
+        }
+    }
+
+    /// Into a new or empty `target`: a staging folder beside it, `count` items written into it by
+    /// `produce` on `workers` threads (item `i` writes its own files), then one `syncfs` and one
+    /// rename (see `write(_:into:folderExists:)`, whose guarantees are the same). A failure of any
+    /// item removes the staging folder and leaves `target` as it was. `paths` are every file the items
+    /// write (for the file-by-file fallback and the per-file `fsync` outside Linux).
+    static func stream(
+        count: Int, workers: Int, paths: [String], into target: String,
+        produce: (Int, Folder) -> Failure?
+    ) throws(Failure) {
+        let folderExists = isFolder(target) == true
+        let parentFolder = parent(of: target)
+        if !folderExists {
+            do {
+                try FileManager.default.createDirectory(atPath: parentFolder, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(message: "création de \(parentFolder) impossible : \(error.localizedDescription)")
+            }
+        }
+        let name = String(target[target.index(after: target.lastIndex(of: "/") ?? target.startIndex)...])
+        let staging = parentFolder + "/.\(name).recouvre-import-\(getpid())"
+        removeTree(staging)
+        guard mkdir(staging, 0o777) == 0 else { throw failure("création de", staging) }
+        let descriptor = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let failed = failure("ouverture de", staging)
+            removeTree(staging)
+            throw failed
+        }
+        let folder = Folder(descriptor: descriptor, path: staging)
+        let failures = WorkerPool.map(count, workers: workers) { produce($0, folder) }
+        close(descriptor)
+        if let failed = failures.first(where: { $0 != nil }) {
+            removeTree(staging)
+            throw failed!
+        }
+        do {
+            try makeDurable(staging, paths: paths)
+        } catch {
+            removeTree(staging)
+            throw error
+        }
+        try putInPlace(staging, into: target, paths: paths)
     }
 
     static func failure(_ what: String, _ path: String) -> Failure {
@@ -213,7 +376,7 @@ enum StagedWrite {
 
     /// Makes everything written under `path` durable: one `syncfs` of its file system on Linux (what
     /// lets 25,000 files be written without 25,000 journal commits), an `fsync` per file elsewhere.
-    static func makeDurable(_ path: String, files: [(String, Data)]) throws(Failure) {
+    static func makeDurable(_ path: String, paths: [String]) throws(Failure) {
         #if os(Linux)
             let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard descriptor >= 0 else { throw failure("ouverture de", path) }
@@ -225,7 +388,7 @@ enum StagedWrite {
                 sync()
             }
         #else
-            for (relative, _) in files { try fsyncPath(path + "/" + relative, directory: false) }
+            for relative in paths { try fsyncPath(path + "/" + relative, directory: false) }
         #endif
     }
 
@@ -273,23 +436,12 @@ enum StagedWrite {
             guard mkdir(staging, 0o777) == 0 else { throw failure("création de", staging) }
             do {
                 try stage(files, in: staging)
-                try makeDurable(staging, files: files)
+                try makeDurable(staging, paths: files.map(\.0))
             } catch {
                 removeTree(staging)
                 throw error
             }
-            if rename(staging, target) == 0 {
-                try fsyncPath(parentFolder, directory: true)
-                return
-            }
-            // Someone wrote into the folder meanwhile (ENOTEMPTY): fall back to renaming file by file.
-            let code = errno
-            guard code == ENOTEMPTY || code == EEXIST else {
-                removeTree(staging)
-                errno = code
-                throw failure("mise en place de", target)
-            }
-            try renameEach(files, from: staging, into: target)
+            try putInPlace(staging, into: target, paths: files.map(\.0))
             return
         }
         let staging = target + "/.recouvre-import-\(pid)"
@@ -297,21 +449,37 @@ enum StagedWrite {
         guard mkdir(staging, 0o777) == 0 else { throw failure("création de", staging) }
         do {
             try stage(files, in: staging)
-            try makeDurable(staging, files: files)
+            try makeDurable(staging, paths: files.map(\.0))
         } catch {
             removeTree(staging)
             throw error
         }
-        try renameEach(files, from: staging, into: target)
+        try renameEach(files.map(\.0), from: staging, into: target)
+    }
+
+    /// The staging folder (beside `target`) renamed into place, the parent folder fsynced; if the
+    /// folder was written into meanwhile (ENOTEMPTY), each file renamed instead (`renameEach`).
+    static func putInPlace(_ staging: String, into target: String, paths: [String]) throws(Failure) {
+        if rename(staging, target) == 0 {
+            try fsyncPath(parent(of: target), directory: true)
+            return
+        }
+        let code = errno
+        guard code == ENOTEMPTY || code == EEXIST else {
+            removeTree(staging)
+            errno = code
+            throw failure("mise en place de", target)
+        }
+        try renameEach(paths, from: staging, into: target)
     }
 
     /// Renames each staged file to its place (rename(2) replaces an existing file atomically), then
     /// fsyncs every folder renamed into and removes the staging folder.
-    static func renameEach(_ files: [(String, Data)], from staging: String, into target: String) throws(Failure) {
+    static func renameEach(_ paths: [String], from staging: String, into target: String) throws(Failure) {
         defer { removeTree(staging) }
         var touched: Set<String> = [target]
         var created: Set<String> = []
-        for (path, _) in files {
+        for path in paths {
             let destination = target + "/" + path
             let folder = parent(of: destination)
             if folder != target, created.insert(folder).inserted {

@@ -38,12 +38,7 @@ public enum ImportValidator {
         /// not recorded falls back to `creditor`, which must then be recorded, else to the case's
         /// first line, which differs from case to case: no sharing then).
         static func creditorLocations(_ imported: ImportedCase) -> [String: SourceLocation] {
-            var found: [String: SourceLocation] = [:]
-            for (path, location) in imported.locations
-            where path.utf8.first == UInt8(ascii: "c") && (path == "creditor" || path.hasPrefix("creditor.")) {
-                found[path] = location
-            }
-            return found
+            imported.creditorLocations()
         }
 
         /// Whether `imported`'s creditor checks give exactly the problems found once.
@@ -64,8 +59,9 @@ public enum ImportValidator {
         -> [ImportProblem]
     {
         // The importer's table itself, looked up (rather than copied entry by entry: 5 % of an import).
-        let table = imported.locations
-        let locations = SourceLocations(file: imported.sources.first ?? imported.fileName) { table[$0] }
+        // (a ledger case's locations resolved from its lines, only for the paths a problem names).
+        let locations = SourceLocations(
+            file: imported.sources.first ?? imported.fileName, resolver: imported.locationResolver())
         let files =
             imported.attachments.isEmpty
             ? [:]

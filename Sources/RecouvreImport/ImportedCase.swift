@@ -50,14 +50,55 @@ public struct ImportAttachment: Sendable, Hashable {
 /// One case produced by an importer: the `Case`, where each of its values came from (key path of the
 /// case file → source location), the notes for the user, and the files to write beside it.
 public struct ImportedCase: Sendable {
-    public var value: Case
+    public var value: Case {
+        didSet { knownOutstanding = nil }
+    }
+    /// `outstanding` as the importer computed it for this `value` (dropped when `value` changes).
+    var knownOutstanding: Decimal?
     /// The debtor's stable key (SIREN, else customer code, else name): the case file's name and
     /// `batch --shard`'s hash input.
     public var debtorKey: String
     /// The case file's name in the output folder (`552100554.yaml`).
     public var fileName: String
     /// `invoices[3].amount` → `grand-livre.csv:17:12`.
-    public var locations: [String: SourceLocation]
+    public var locations: [String: SourceLocation] {
+        get { ledgerLocations?.table() ?? recordedLocations }
+        set {
+            recordedLocations = newValue
+            ledgerLocations = nil
+        }
+    }
+    private var recordedLocations: [String: SourceLocation]
+    /// A ledger case's locations, resolved when asked (`location(at:)`) instead of recorded.
+    private(set) var ledgerLocations: LedgerLocations?
+
+    /// `locations[path]`, without making the table of a ledger case.
+    public func location(at path: String) -> SourceLocation? {
+        if let ledgerLocations { return ledgerLocations.location(at: path) }
+        return recordedLocations[path]
+    }
+
+    /// `location(at:)` as a function of its own, holding only the locations (not the whole case).
+    func locationResolver() -> @Sendable (String) -> SourceLocation? {
+        if let ledgerLocations { return { ledgerLocations.location(at: $0) } }
+        let recorded = recordedLocations
+        return { recorded[$0] }
+    }
+
+    /// The entries of `locations` whose path is `creditor` or starts with `creditor.`.
+    func creditorLocations() -> [String: SourceLocation] {
+        var found: [String: SourceLocation] = [:]
+        if let ledgerLocations {
+            // A ledger case records only `creditor` (the creditor file) below it.
+            found["creditor"] = ledgerLocations.location(at: "creditor")
+            return found
+        }
+        for (path, location) in recordedLocations
+        where path.utf8.first == UInt8(ascii: "c") && (path == "creditor" || path.hasPrefix("creditor.")) {
+            found[path] = location
+        }
+        return found
+    }
     public var notes: [ImportNote]
     public var attachments: [ImportAttachment]
     /// Where the case came from as a whole (the ledger, the e-invoice files).
@@ -71,14 +112,26 @@ public struct ImportedCase: Sendable {
         self.value = value
         self.debtorKey = debtorKey
         self.fileName = fileName
-        self.locations = locations
+        self.recordedLocations = locations
+        self.ledgerLocations = nil
         self.notes = notes
         self.attachments = attachments
         self.sources = sources
     }
 
+    /// A ledger case, its locations resolved when asked.
+    init(
+        value: Case, debtorKey: String, fileName: String, locations: LedgerLocations, notes: [ImportNote],
+        sources: [String]
+    ) {
+        self.init(value: value, debtorKey: debtorKey, fileName: fileName, notes: notes, sources: sources)
+        self.ledgerLocations = locations
+    }
+
     /// What is still owed on the case's invoices: invoiced − paid − credited.
-    public var outstanding: Decimal { value.totalInvoiced - value.totalPaid - value.totalCredited }
+    public var outstanding: Decimal {
+        knownOutstanding ?? (value.totalInvoiced - value.totalPaid - value.totalCredited)
+    }
 }
 
 /// Everything an import gave: the cases, and the notes that belong to no case (lines skipped).

@@ -2,33 +2,58 @@ import Foundation
 import RecouvreModel
 
 /// One line of a ledger (CSV or FEC), read but not yet grouped: an invoice, a credit note or a payment
-/// of one debtor, with where each of its values came from.
-struct LedgerEntry {
+/// of one debtor, with where each of its values came from. A class: a line is made once and then only
+/// read, and the grouping hands it from array to array (a copy of the value was ~20 reference counts,
+/// 100,000 lines several times over).
+final class LedgerEntry: @unchecked Sendable {
     enum Kind { case invoice, creditNote, payment }
 
-    var kind: Kind
-    var number: String
-    var date: Day
-    var due: Day?
+    let kind: Kind
+    let number: String
+    let date: Day
+    let due: Day?
     /// Positive.
-    var amount: Decimal
+    let amount: Decimal
     /// Already paid on this invoice (a `réglé` column), without a separate payment line.
-    var paid: Decimal = 0
-    var paymentDate: Day?
+    let paid: Decimal
+    let paymentDate: Day?
     /// The invoice a credit note or payment names.
-    var invoiceReference: String?
-    var description: String?
-    var penaltyClause: String?
-    var debtorKey: String
-    var debtor: PartyDetails
+    let invoiceReference: String?
+    let description: String?
+    let penaltyClause: String?
+    let debtorKey: String
+    let debtor: PartyDetails
     /// The line.
-    var location: SourceLocation
+    let location: SourceLocation
     /// The file's column titles (one array shared by every line), for the cells' locations.
-    var header: [String]
+    let header: [String]
     /// The cells the case file's values come from (`number`, `issued`, `due`, `amount`, `debtor.siren`…),
     /// by column: their locations are made when the case is assembled (16 bytes a cell rather than a
     /// `SourceLocation` each: a fifth of the memory of a 100,000-line import).
-    var cells: [LedgerCell] = []
+    let cells: [LedgerCell]
+
+    init(
+        kind: Kind, number: String, date: Day, due: Day?, amount: Decimal, paid: Decimal = 0,
+        paymentDate: Day? = nil, invoiceReference: String? = nil, description: String? = nil,
+        penaltyClause: String? = nil, debtorKey: String, debtor: PartyDetails, location: SourceLocation,
+        header: [String], cells: [LedgerCell] = []
+    ) {
+        self.kind = kind
+        self.number = number
+        self.date = date
+        self.due = due
+        self.amount = amount
+        self.paid = paid
+        self.paymentDate = paymentDate
+        self.invoiceReference = invoiceReference
+        self.description = description
+        self.penaltyClause = penaltyClause
+        self.debtorKey = debtorKey
+        self.debtor = debtor
+        self.location = location
+        self.header = header
+        self.cells = cells
+    }
 
     /// The location of `cell`: this line, the cell's column and its title.
     func location(of cell: LedgerCell) -> SourceLocation {
@@ -92,7 +117,7 @@ struct LedgerAssembler {
             }
         }
         groupOf = [:]
-        let assembled = WorkerPool.map(groups.count, workers: workers) { group -> (ImportedCase?, [ImportNote]) in
+        var assembled = WorkerPool.map(groups.count, workers: workers) { group -> (ImportedCase?, [ImportNote]) in
             var skipped: [ImportNote] = []
             let lines = groups[group].map { entries[$0] }
             let imported = debtorCase(key: lines[0].debtorKey, entries: lines, notes: &skipped)
@@ -101,9 +126,10 @@ struct LedgerAssembler {
         var result: [ImportedCase] = []
         result.reserveCapacity(groups.count)
         var names: Set<String> = []
-        for (found, skipped) in assembled {
-            notes.append(contentsOf: skipped)
-            guard var imported = found else { continue }
+        for index in assembled.indices {
+            notes.append(contentsOf: assembled[index].1)
+            // Moved out of the array (not copied).
+            guard var imported = assembled[index].0.take() else { continue }
             // Two keys reduced to the same file name: the second gets a suffix.
             var fileName = imported.fileName
             var counter = 2
@@ -139,7 +165,7 @@ struct LedgerAssembler {
         for (index, entry) in others.enumerated() {
             var target = entry.invoiceReference.flatMap { invoiceIndex[$0] }
             if target == nil, let label = entry.description {
-                let cited = invoiceIndex.keys.filter { $0.count >= 4 && label.contains($0) }
+                let cited = invoiceIndex.keys.filter { $0.count >= 4 && LedgerText.contains(label, $0) }
                 if cited.count == 1 { target = invoiceIndex[cited[0]] }
             }
             if target == nil, entry.kind == .creditNote, entry.invoiceReference == nil,
@@ -176,18 +202,14 @@ struct LedgerAssembler {
                     .skipped, "débiteur « \(shownName) » : aucune facture ouverte, pas de dossier", at: first.location))
             return nil
         }
-        var locations: [String: SourceLocation] = [:]
-        locations.reserveCapacity(4 + 8 * entries.count)
-        locations[""] = first.location
-        locations["creditor"] = SourceLocation(file: creditorFile)
-        for cell in first.cells where cell.key.isDebtor { locations[cell.key.path] = first.location(of: cell) }
-        locations["debtor"] = first.location
+        // Where each value came from, found when asked (`LedgerLocations`: a problem, rarely), rather
+        // than a table of 8 paths a line made for every case.
+        var locations = LedgerLocations(creditorFile: creditorFile, first: first)
         var caseInvoices: [Invoice] = []
         var kept: [Int: String] = [:]
         var clauses: [String] = []
         for index in keptInvoices {
             let entry = invoices[index]
-            let path = "invoices[\(caseInvoices.count)]"
             var due = entry.due
             if due == nil {
                 due = entry.date.adding(days: dueDays)
@@ -198,10 +220,7 @@ struct LedgerAssembler {
                             + "(C. com. L441-10 I, délai supplétif) ; corrigez si les conditions de paiement disent autre chose",
                         at: entry.location))
             }
-            locations[path] = entry.location
-            for cell in entry.cells where !cell.key.isDebtor {
-                locations[path + "." + cell.key.path] = entry.location(of: cell)
-            }
+            locations.invoices.append(entry)
             caseInvoices.append(
                 Invoice(
                     number: entry.number, issued: entry.date, due: due!, amount: entry.amount,
@@ -223,7 +242,7 @@ struct LedgerAssembler {
                             + "compté au \(date.iso), date de la facture (lecture prudente : aucune pénalité sur la part réglée)",
                         at: entry.location))
             }
-            locations["payments[\(payments.count)]"] = entry.location
+            locations.payments.append((entry, false))
             payments.append(Payment(date: date, amount: entry.paid, invoice: entry.number, reference: nil))
         }
         for (index, entry) in others.enumerated() where !dropped.contains(index) {
@@ -231,19 +250,11 @@ struct LedgerAssembler {
             if allocation[index] != nil, invoice == nil { continue }
             switch entry.kind {
             case .payment:
-                let path = "payments[\(payments.count)]"
-                locations[path] = entry.location
-                for cell in entry.cells where !cell.key.isDebtor {
-                    locations[path + "." + cell.key.path] = entry.location(of: cell)
-                }
+                locations.payments.append((entry, true))
                 payments.append(
                     Payment(date: entry.date, amount: entry.amount, invoice: invoice, reference: entry.number))
             case .creditNote:
-                let path = "credit_notes[\(creditNotes.count)]"
-                locations[path] = entry.location
-                for cell in entry.cells where !cell.key.isDebtor {
-                    locations[path + "." + cell.key.path] = entry.location(of: cell)
-                }
+                locations.creditNotes.append(entry)
                 creditNotes.append(
                     CreditNote(number: entry.number, date: entry.date, amount: entry.amount, invoice: invoice))
                 if invoice != nil {
@@ -295,8 +306,110 @@ struct LedgerAssembler {
                     at: first.location))
             return nil
         }
-        return ImportedCase(
+        var imported = ImportedCase(
             value: value, debtorKey: key, fileName: CaseFileName.make(key), locations: locations,
             notes: caseNotes, sources: [sourceName])
+        imported.knownOutstanding = outstanding
+        return imported
+    }
+}
+
+/// Where each value of a ledger case came from: the lines (and their cells) the case was made of,
+/// resolved to a location only for the paths asked (the validator asks only about a problem). The
+/// same answers as the table `table()` makes: `""` and `debtor` the debtor's first line, `creditor`
+/// the creditor file, `debtor.…` the cells of the first line, `invoices[i]`, `payments[i]`,
+/// `credit_notes[i]` their line, and below them their cells (an invoice's payment recorded in a
+/// `réglé` column: its line only).
+struct LedgerLocations: Sendable {
+    let creditorFile: String
+    let first: LedgerEntry
+    var invoices: [LedgerEntry] = []
+    /// Each payment's line, and whether its cells are the payment's (a payment line) or not (a `réglé`
+    /// column of an invoice line).
+    var payments: [(entry: LedgerEntry, cells: Bool)] = []
+    var creditNotes: [LedgerEntry] = []
+
+    init(creditorFile: String, first: LedgerEntry) {
+        self.creditorFile = creditorFile
+        self.first = first
+    }
+
+    /// Every path → location (what the importer recorded before it resolved them lazily; the tests
+    /// compare `location(at:)` with it).
+    func table() -> [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        locations[""] = first.location
+        locations["creditor"] = SourceLocation(file: creditorFile)
+        for cell in first.cells where cell.key.isDebtor { locations[cell.key.path] = first.location(of: cell) }
+        locations["debtor"] = first.location
+        func record(_ path: String, _ entry: LedgerEntry, cells: Bool) {
+            locations[path] = entry.location
+            guard cells else { return }
+            for cell in entry.cells where !cell.key.isDebtor {
+                locations[path + "." + cell.key.path] = entry.location(of: cell)
+            }
+        }
+        for (index, entry) in invoices.enumerated() { record("invoices[\(index)]", entry, cells: true) }
+        for (index, payment) in payments.enumerated() {
+            record("payments[\(index)]", payment.entry, cells: payment.cells)
+        }
+        for (index, entry) in creditNotes.enumerated() { record("credit_notes[\(index)]", entry, cells: true) }
+        return locations
+    }
+
+    /// The location recorded for exactly `path` (`table()[path]`), found from the path.
+    func location(at path: String) -> SourceLocation? {
+        switch path {
+        case "", "debtor": return first.location
+        case "creditor": return SourceLocation(file: creditorFile)
+        default: break
+        }
+        if path.hasPrefix("debtor.") {
+            return first.cells.last { $0.key.isDebtor && $0.key.path == path }.map { first.location(of: $0) }
+        }
+        var utf8 = Substring(path).utf8
+        let list: Int
+        if utf8.starts(with: "invoices[".utf8) {
+            list = 0
+            utf8 = utf8.dropFirst(9)
+        } else if utf8.starts(with: "payments[".utf8) {
+            list = 1
+            utf8 = utf8.dropFirst(9)
+        } else if utf8.starts(with: "credit_notes[".utf8) {
+            list = 2
+            utf8 = utf8.dropFirst(13)
+        } else {
+            return nil
+        }
+        // The index as `\(index)` writes it: digits, no leading zero, then `]`.
+        var index = 0
+        var digits = 0
+        while let byte = utf8.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+            if digits > 0 && index == 0 { return nil }
+            guard digits < 9 else { return nil }
+            index = index * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+            utf8 = utf8.dropFirst()
+        }
+        guard digits > 0, utf8.first == UInt8(ascii: "]") else { return nil }
+        utf8 = utf8.dropFirst()
+        let entry: LedgerEntry
+        var cells = true
+        switch list {
+        case 0:
+            guard index < invoices.count else { return nil }
+            entry = invoices[index]
+        case 1:
+            guard index < payments.count else { return nil }
+            entry = payments[index].entry
+            cells = payments[index].cells
+        default:
+            guard index < creditNotes.count else { return nil }
+            entry = creditNotes[index]
+        }
+        if utf8.isEmpty { return entry.location }
+        guard cells, utf8.first == UInt8(ascii: "."), utf8.count > 1 else { return nil }
+        let rest = String(Substring(utf8.dropFirst()))
+        return entry.cells.last { !$0.key.isDebtor && $0.key.path == rest }.map { entry.location(of: $0) }
     }
 }

@@ -49,7 +49,9 @@ private final class Slots<T>: @unchecked Sendable {
 
     func set(_ index: Int, _ value: T) { buffer[index] = value }
 
-    func values() -> [T] { buffer.map { $0! } }
+    /// The results, moved out of their slots (not copied: a copy of 25,000 imported cases was as many
+    /// reference counts again, and their release).
+    func values() -> [T] { (0..<buffer.count).map { buffer[$0].take()! } }
 }
 
 /// The next index to hand out.
