@@ -156,7 +156,8 @@ struct TextWriter {
         self.width = width
         if bytes {
             self.bytes = TextBytes(capacity: reserving)
-            out.reserveCapacity(Self.chunk + 64 * 1024)
+            // At most a chunk and a line or two: a small document reserves its own size only.
+            out.reserveCapacity(min(reserving, Self.chunk) + 4096)
         } else {
             self.bytes = nil
             out.reserveCapacity(reserving)

@@ -21,7 +21,7 @@ extension TemplateSet {
     func streamedData(_ name: String, _ model: Any, piece: Int = MarkupSink.defaultPiece) throws -> Data? {
         guard model is any TemplateView, let program = program(name) else { return nil }
         let sink = MarkupSink(
-            file: Self.path(name), laidOut: TextWriter(width: TextLayout.a4Width, reserving: 1 << 20, bytes: true),
+            file: Self.path(name), laidOut: TextWriter(width: TextLayout.a4Width, reserving: 16 * 1024, bytes: true),
             piece: piece)
         guard let rest = program.render(layouts.templateValue(model), sink: sink) else { return nil }
         return try sink.finishData(rest)

@@ -28,7 +28,7 @@ let sequential = arguments.contains("--sequential")
 arguments.removeAll { $0 == "--sequential" }
 guard let path = arguments.first else {
     FileHandle.standardError.write(
-        Data("usage: recouvre-large-bench CASE.yaml [notice|court] [--dump DIR] [--files]\n".utf8))
+        Data("usage: recouvre-large-bench CASE.yaml [notice|court] [--dump DIR] [--files] [--sequential]\n".utf8))
     exit(2)
 }
 let stage = arguments.dropFirst().first.flatMap(DossierStage.init(rawValue:))
