@@ -478,22 +478,22 @@ final class MarkupSink {
     /// The text's last piece, then the laid-out bytes (made with a `TextWriter`), or the kept error;
     /// nil when the feed was abandoned.
     func finishData(_ rest: String) throws -> Data? {
-        if let error { throw error }
-        guard !abandoned else { return nil }
-        give(rest)
-        if let error { throw error }
-        guard !abandoned else { return nil }
-        return try feed.finishData()
+        try finishing(rest) { try $0.finishData() }
     }
 
     /// The text's last piece, then the content (or the kept error); nil when the feed was abandoned.
     func finish(_ rest: String) throws -> DocumentContent? {
+        try finishing(rest) { try $0.finish() }
+    }
+
+    /// The last piece given, then `result` of the feed, unless an error was kept or the feed abandoned.
+    private func finishing<Value>(_ rest: String, _ result: (inout MarkupFeed) throws -> Value) throws -> Value? {
         if let error { throw error }
         guard !abandoned else { return nil }
         give(rest)
         if let error { throw error }
         guard !abandoned else { return nil }
-        return try feed.finish()
+        return try result(&feed)
     }
 
     private func give(_ lines: String) {

@@ -52,20 +52,11 @@ struct XMLEventValidationTests {
         </xs:schema>
         """
 
-    /// The calls a document is written with.
-    indirect enum Node {
-        case element(String, namespace: String?, attributes: [(String, String)], [Node])
-        case text(String)
-    }
+    /// The calls a document is written with, and their writing: `XMLTreeWriterTests`'.
+    typealias Node = XMLTreeWriterTests.Node
 
     func write(_ node: Node, to writer: XMLTreeWriter) throws {
-        switch node {
-        case .element(let name, let namespace, let attributes, let children):
-            try writer.element(name, namespace: namespace, attributes: attributes) {
-                for child in children { try write(child, to: writer) }
-            }
-        case .text(let text): try writer.text(text)
-        }
+        try XMLTreeWriterTests().write(node, to: writer)
     }
 
     static let texts = [
