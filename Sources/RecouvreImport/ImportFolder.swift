@@ -29,10 +29,21 @@ public enum ImportFolder {
     }
 
     static func header(of imported: ImportedCase, kind: String) -> [String] {
-        var header = [
-            "Importé par `recouvre import \(kind)` depuis \(imported.sources.joined(separator: ", ")).",
-            "Vérifiez-le avec `recouvre check` avant `recouvre build`.",
-        ]
+        header(of: imported, kind: kind, intro: nil)
+    }
+
+    /// The first comment line of a case file from `sources`.
+    static func intro(kind: String, sources: [String]) -> String {
+        "Importé par `recouvre import \(kind)` depuis \(sources.joined(separator: ", "))."
+    }
+
+    /// `header(of:kind:)`, its first line taken from `intro` when made for the case's own sources (a
+    /// ledger's cases all come from the one file: the line is made once).
+    static func header(of imported: ImportedCase, kind: String, intro: (sources: [String], line: String)?) -> [String] {
+        let first =
+            intro.flatMap { $0.sources == imported.sources ? $0.line : nil }
+            ?? Self.intro(kind: kind, sources: imported.sources)
+        var header = [first, "Vérifiez-le avec `recouvre check` avant `recouvre build`."]
         let warnings = imported.notes.filter { $0.kind == .warning }
         if !warnings.isEmpty {
             header.append("")
@@ -55,8 +66,10 @@ public enum ImportFolder {
     ) throws(ImportError) -> [String] {
         let cases = result.cases
         let creditor = cases.first.map { ImportValidator.SharedCreditor($0) }
-        let perCase = WorkerPool.map(cases.count, workers: workers) {
-            ImportValidator.problems(cases[$0], creditor: creditor)
+        // The cases read in place through their buffer (an array's subscript in the pool's closure
+        // copied each case: ~50 reference counts, and their release).
+        let perCase = cases.withUnsafeBufferPointer { buffer in
+            WorkerPool.map(buffer.count, workers: workers) { ImportValidator.problems(buffer[$0], creditor: creditor) }
         }
         var problems: [ImportProblem] = []
         for caseProblems in perCase { problems.append(contentsOf: caseProblems) }
@@ -86,9 +99,15 @@ public enum ImportFolder {
         }
         let kind = result.kind
         let creditorBlock = cases.first.map { CaseFileWriter.PartyBlock($0.value.creditor) }
+        let intro = cases.first.map { (sources: $0.sources, line: Self.intro(kind: kind, sources: $0.sources)) }
         do {
-            try StagedWrite.stream(count: cases.count, workers: workers, paths: paths, into: target) { index, folder in
-                write(cases[index], kind: kind, creditor: creditorBlock, attachments: owned[index] ?? [], into: folder)
+            try cases.withUnsafeBufferPointer { buffer throws(StagedWrite.Failure) in
+                try StagedWrite.stream(count: buffer.count, workers: workers, paths: paths, into: target) {
+                    index, folder in
+                    write(
+                        buffer[index], kind: kind, intro: intro, creditor: creditorBlock,
+                        attachments: owned[index] ?? [], into: folder)
+                }
             }
         } catch {
             throw ImportError(error.message)
@@ -98,10 +117,11 @@ public enum ImportFolder {
 
     /// One case's file (and the attachments it is the first to name) written into the staging folder.
     static func write(
-        _ imported: ImportedCase, kind: String, creditor: CaseFileWriter.PartyBlock?, attachments: [ImportAttachment],
-        into folder: StagedWrite.Folder
+        _ imported: ImportedCase, kind: String, intro: (sources: [String], line: String)?,
+        creditor: CaseFileWriter.PartyBlock?, attachments: [ImportAttachment], into folder: StagedWrite.Folder
     ) -> StagedWrite.Failure? {
-        let bytes = CaseFileWriter.bytes(imported.value, header: header(of: imported, kind: kind), creditor: creditor)
+        let bytes = CaseFileWriter.bytes(
+            imported.value, header: header(of: imported, kind: kind, intro: intro), creditor: creditor)
         if let failed = bytes.withUnsafeBytes({ folder.write(imported.fileName, $0) }) { return failed }
         for attachment in attachments {
             if let failed = attachment.data.withUnsafeBytes({ folder.write(attachment.path, $0) }) { return failed }

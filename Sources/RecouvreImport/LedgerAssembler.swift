@@ -306,11 +306,9 @@ struct LedgerAssembler {
                     at: first.location))
             return nil
         }
-        var imported = ImportedCase(
+        return ImportedCase(
             value: value, debtorKey: key, fileName: CaseFileName.make(key), locations: locations,
-            notes: caseNotes, sources: [sourceName])
-        imported.knownOutstanding = outstanding
-        return imported
+            notes: caseNotes, sources: [sourceName], outstanding: outstanding)
     }
 }
 
