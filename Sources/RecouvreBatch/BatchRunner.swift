@@ -29,10 +29,13 @@ public struct BatchConfiguration: Sendable {
     /// `--pdf` / `--pdf-only`: each document's PDF/A-3b beside its text, or instead of it, through one
     /// renderer per worker (`PDFRendererPool`).
     public var pdf: BundlePDF?
+    /// `--zip`: each bundle as one zip file, `DIR/<name>.zip` (the files `build` writes, entries stored
+    /// uncompressed: `StoredZip`), instead of a folder.
+    public var zip: Bool
 
     public init(
         out: URL, asOf: Day?, today: Day, stage: String? = nil, jobs: Int, shard: Shard? = nil, profile: Bool = false,
-        input: String, pdf: BundlePDF? = nil
+        input: String, pdf: BundlePDF? = nil, zip: Bool = false
     ) {
         self.out = out
         self.asOf = asOf
@@ -43,7 +46,11 @@ public struct BatchConfiguration: Sendable {
         self.profile = profile
         self.input = input
         self.pdf = pdf
+        self.zip = zip
     }
+
+    /// The name of a debtor's bundle in the output folder: its folder, or its zip with `--zip`.
+    public func bundleFile(_ name: String) -> String { zip ? name + ".zip" : name }
 }
 
 /// Where a batch stands, after each debtor.
@@ -213,7 +220,7 @@ public struct BatchRunner: Sendable {
         if let shard = configuration.shard, !shard.contains(loaded.key) { return WorkResult(entry: nil, times: times) }
         let claim = loaded.value
         let day = configuration.asOf ?? claim.asOf ?? configuration.today
-        let target = out.appendingPathComponent(item.bundleName)
+        let target = out.appendingPathComponent(configuration.bundleFile(item.bundleName))
         var replace = false
         let dossierOptions = DossierOptions(stage: configuration.stage.flatMap(DossierStage.init(rawValue:)))
         func assemble(pdf: BundlePDF?) throws -> AssembledDossier {
@@ -225,7 +232,8 @@ public struct BatchRunner: Sendable {
         // assembled in memory (its text rendering) and compared with it, so that a step recorded in the
         // journal since, an edited case or exhibit, or new wording in forms/ rebuilds it.
         var probe: AssembledDossier?
-        if FileManager.default.fileExists(atPath: target.path) {
+        // (`stat`, as `FileManager.fileExists`: a dangling link is no bundle.)
+        if PathKind.of(target.path, follow: true) != .missing {
             if let assembled = try? assemble(pdf: nil) {
                 if times.measure(.verify, { isCurrent(target, assembled: assembled) }) {
                     let decision = ClaimDecision(
@@ -248,14 +256,34 @@ public struct BatchRunner: Sendable {
                 syncFiles: false)
             // manifest.json rendered once, for the sink and for the check below.
             let files = bundle.allFiles
-            try times.measure(.write) { try FolderSink(target: target, options: options).write(allFiles: files) }
             // dossier.xml was validated in memory before writing: on disk, every file is read back and
-            // compared with the bytes the manifest hashed.
-            if let altered = times.measure(.verify, { Self.firstAltered(files, at: target) }) {
-                FileSystem.removeTree(target.path)
-                throw BatchInputError(
-                    source: target.path,
-                    message: "le dossier écrit ne se relit pas intact (\(altered)), il est retiré")
+            // compared with the bytes the manifest hashed (one read each, relative to the bundle's
+            // folder, once it is in place).
+            if configuration.zip {
+                // One file per debtor: the zip's bytes are made in memory, written with one write, and
+                // read back with one read, compared with those bytes.
+                let bytes = try times.measure(.write) { () throws -> Data in
+                    let bytes = try StoredZip.zipData(allFiles: files) ?? ZipSink.zipData(allFiles: files)
+                    try ZipSink(target: target, options: options).write(zipData: bytes)
+                    return bytes
+                }
+                var buffer: [UInt8] = []
+                if !times.measure(.verify, { FileSystem.holds(target.path, bytes, buffer: &buffer) }) {
+                    FileSystem.removeTree(target.path)
+                    throw BatchInputError(
+                        source: target.path,
+                        message: "le dossier écrit ne se relit pas intact (\(target.lastPathComponent)), il est retiré")
+                }
+            } else {
+                let folder = try times.measure(.write) {
+                    try FolderSink(target: target, options: options).writeOpening(allFiles: files)
+                }
+                if let altered = times.measure(.verify, { folder.firstDiffering(files) }) {
+                    FileSystem.removeTree(target.path)
+                    throw BatchInputError(
+                        source: target.path,
+                        message: "le dossier écrit ne se relit pas intact (\(altered)), il est retiré")
+                }
             }
             let decision = ClaimDecision(statement: dossier.statement, route: dossier.route, warnings: dossier.warnings)
             return WorkResult(entry: entry(item, loaded, day: day, status: .built, decision: decision), times: times)
@@ -266,11 +294,9 @@ public struct BatchRunner: Sendable {
 
     /// The first of `files` whose bytes at `target` differ from those written (or are missing).
     static func firstAltered(_ files: [BundleFile], at target: URL) -> String? {
-        for file in files {
-            let written = try? FileSystem.readRegularFile(target.path + "/" + file.path, limit: file.data.count + 1)
-            if written != file.data { return file.path }
-        }
-        return nil
+        let folder = target.path
+        var buffer: [UInt8] = []
+        return files.first { !FileSystem.holds(folder + "/" + $0.path, $0.data, buffer: &buffer) }?.path
     }
 
     /// Whether the bundle at `target` holds what this run writes: `assembled` is the dossier's text
@@ -286,8 +312,16 @@ public struct BatchRunner: Sendable {
             // The bundle is byte for byte the one this run writes: the same files (nothing added, nothing
             // removed, no link), each read back equal to its bytes here. dossier.xml's bytes are those
             // validated in memory: no re-validation, no hashing needed.
-            guard let reader = try? BundleReader(path: target.path), reader.problems.isEmpty else { return false }
             let files = DossierBundle(files: assembled.files, manifest: assembled.manifest).allFiles
+            if configuration.zip {
+                // The zip is deterministic (sorted entries, fixed dates): the same bytes, or rebuilt.
+                guard let bytes = try? StoredZip.zipData(allFiles: files) ?? ZipSink.zipData(allFiles: files) else {
+                    return false
+                }
+                var buffer: [UInt8] = []
+                return FileSystem.holds(target.path, bytes, buffer: &buffer)
+            }
+            guard let reader = try? BundleReader(path: target.path), reader.problems.isEmpty else { return false }
             guard Set(reader.files.keys) == Set(files.map(\.path)) else { return false }
             return Self.firstAltered(files, at: target) == nil
         }
@@ -344,7 +378,7 @@ public struct BatchRunner: Sendable {
     {
         let route = decision.route
         return BatchEntry(
-            key: loaded.key, status: status, source: item.source, bundle: item.bundleName,
+            key: loaded.key, status: status, source: item.source, bundle: configuration.bundleFile(item.bundleName),
             reference: loaded.value.reference, debtor: loaded.value.debtor.name,
             totalClaimed: decision.statement.totals.total, asOf: day, procedure: route.procedure,
             courtKind: route.court?.kind, court: route.court?.name, warnings: decision.warnings)
@@ -352,14 +386,15 @@ public struct BatchRunner: Sendable {
 
     func failure(_ item: BatchItem, key: DebtorKey, claim: Case?, day: Day?, _ error: any Error) -> BatchEntry {
         BatchEntry(
-            key: key, status: .failed, source: item.source, bundle: item.bundleName, reference: claim?.reference,
+            key: key, status: .failed, source: item.source, bundle: configuration.bundleFile(item.bundleName),
+            reference: claim?.reference,
             debtor: claim?.debtor.name, asOf: day, error: Self.failure(error, source: item.source))
     }
 
     func duplicate(_ item: BatchItem) -> BatchEntry {
         BatchEntry(
             key: item.knownKey ?? DebtorKey(kind: .code, value: item.bundleName), status: .failed, source: item.source,
-            bundle: item.bundleName,
+            bundle: configuration.bundleFile(item.bundleName),
             error: .init(
                 message: "un autre dossier de l'entrée porte déjà le nom \(item.bundleName) : renommez l'un des deux",
                 location: item.source))

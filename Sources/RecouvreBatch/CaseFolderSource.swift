@@ -54,25 +54,35 @@ public struct CaseFolderSource: InputSource {
     public func items() -> AnyIterator<BatchItem> {
         var iterator = files.makeIterator()
         let folder = self.folder
+        // The real path of the input folder, resolved once for the cases directly in it (their
+        // exhibits are confined to it); a case one folder down resolves its own.
+        let realFolder = FolderExhibitSource.realPath(folder.path)
         return AnyIterator {
             guard let file = iterator.next() else { return nil }
             let url = folder.appendingPathComponent(file.path)
             let source = url.path
+            let caseFolder = url.deletingLastPathComponent()
+            let flat = !file.path.contains("/")
             return BatchItem(source: source, bundleName: file.bundleName) { times in
+                let exhibits =
+                    if flat, let realFolder {
+                        FolderExhibitSource(folder: caseFolder, realFolder: realFolder)
+                    } else {
+                        FolderExhibitSource(folder: caseFolder)
+                    }
                 let data = try times.measure(.read) { try Self.read(url, name: source) }
                 let value = try times.measure(.validate) {
-                    try CaseFileReader.decode(
-                        data, name: source, folder: url.deletingLastPathComponent(),
-                        json: url.pathExtension.lowercased() == "json")
+                    try CaseFileReader.decodeLocated(
+                        data, name: source, exhibits: exhibits, json: url.pathExtension.lowercased() == "json"
+                    ).0
                 }
-                let caseFolder = url.deletingLastPathComponent()
                 // amicable (issue 16): the journal beside the case, as `build` reads it.
                 let journal = try times.measure(.read) { try AmicableJournal.read(forCase: source) }
+                let base = caseFolder.path.hasSuffix("/") ? caseFolder.path : caseFolder.path + "/"
                 return BatchCase(
-                    value: value, exhibits: FolderExhibitSource(folder: caseFolder), key: DebtorKey(of: value),
-                    exhibitPaths: value.exhibits.compactMap(\.file).map {
-                        $0.hasPrefix("/") ? $0 : caseFolder.appendingPathComponent($0).path
-                    }, journal: journal)
+                    value: value, exhibits: exhibits, key: DebtorKey(of: value),
+                    exhibitPaths: value.exhibits.compactMap(\.file).map { $0.hasPrefix("/") ? $0 : base + $0 },
+                    journal: journal)
             }
         }
     }

@@ -8,6 +8,10 @@ import RecouvreModel
 import RecouvreRoute
 import RecouvreXML
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A dossier assembled in memory: every file of the bundle and its manifest, not yet written.
 public struct AssembledDossier: Sendable {
     public var files: [BundleFile]
@@ -70,6 +74,9 @@ public struct DossierPipeline: Sendable {
     public let book: LawBook
     /// `recouvre 0.1.0`, recorded in the manifest and the XML.
     public let tool: String
+    /// Whether `assemble` renders a large dossier's documents on a second core while it writes its
+    /// dossier.xml (`concurrentRenderInvoices`); false: one after the other (the same bytes).
+    public var rendersConcurrently = true
 
     public init(book: LawBook, tool: String) {
         self.book = book
@@ -168,8 +175,46 @@ public struct DossierPipeline: Sendable {
         if let forced = DossierChecks.forcedWarning(input, settings: book.documentSettings, messages: book.messages) {
             warnings.append(forced)
         }
-        var dossier = try times.measure(.render) { try book.renderer.render(input) }
+        // large engineer (issue 12): a large dossier's documents render on a second core while the head
+        // of its dossier.xml (everything before the documents' digests: the invoices, events,
+        // settlements, statement and route) is written and validated on this one; then the digests and
+        // the exhibits complete it. The same bytes as one after the other; the errors in the same order
+        // (the render's, the exhibits', then the XML's). A PDF build renders first, as before.
+        let xmlHead = DossierXMLInput(
+            case: claim, statement: statement, route: route, documents: [], exhibits: [], tool: tool,
+            courtDataSource: route.court?.source)
+        let concurrent = rendersConcurrently && pdf == nil && claim.invoices.count >= Self.concurrentRenderInvoices
+        let rendering: ConcurrentWork<(Dossier, StageTimes)>? =
+            concurrent
+            ? ConcurrentWork { [renderer = book.renderer, enabled = times.enabled] in
+                var renderTimes = StageTimes(enabled: enabled)
+                let dossier = try renderTimes.measure(.render) { try renderer.render(input, keepingContent: false) }
+                return (dossier, renderTimes)
+            } : nil
+        var stream: DossierXMLStream?
+        var headError: (any Error)?
+        if concurrent {
+            do {
+                stream = try times.measure(.xml) {
+                    try DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema)
+                }
+            } catch {
+                headError = error
+            }
+        }
+        var dossier: Dossier
+        if let rendering {
+            let (rendered, renderTimes) = try rendering.value()
+            times.add(renderTimes)
+            dossier = rendered
+        } else {
+            dossier = try times.measure(.render) { try book.renderer.render(input, keepingContent: pdf != nil) }
+        }
         warnings += dossier.warnings
+        // large engineer (issue 12): a large dossier's render freed millions of small strings (its
+        // views, its markup's lines); glibc keeps the pages they held unless asked to give them back,
+        // and they would count in the process's memory beside dossier.xml and the files to come.
+        if claim.invoices.count >= Self.concurrentRenderInvoices { Self.returnFreedMemory() }
         // --- end court engineer ---
 
         var files: [BundleFile] = []
@@ -182,19 +227,23 @@ public struct DossierPipeline: Sendable {
             hashed[path] = digest
             return digest
         }
-        for document in dossier.documents {
-            let data = Data(document.text.utf8)
+        // large engineer (issue 12): the documents are now bytes; their text and structured content
+        // are released one by one as they become bytes, unless the PDFs are made from them (a
+        // 100,000-invoice relevé holds 157 MB of text and more in its content, beside its bytes).
+        let rendered = pdf == nil ? [] : dossier.documents
+        var documents = dossier.documents
+        dossier.documents = []
+        for index in documents.indices {
+            let document = documents[index]
+            let data = document.data
+            if pdf == nil { documents[index] = RenderedDocument.released(document) }
             files.append(BundleFile(path: document.fileName, data: data))
             documentDigests.append(
                 DocumentDigest(
                     fileName: document.fileName, title: document.title,
                     sha256: sha256(document.fileName, data), bytes: data.count))
         }
-        // large engineer (issue 12): the documents are now bytes; their text and structured content
-        // are released unless the PDFs are made from them (a 100,000-invoice relevé holds 157 MB of text
-        // and more in its content, beside its bytes).
-        let rendered = pdf == nil ? [] : dossier.documents
-        dossier.documents = []
+        documents = []
         var exhibitDigests: [ExhibitDigest] = []
         for exhibit in dossier.exhibits {
             guard let path = exhibit.bundlePath else {
@@ -226,13 +275,15 @@ public struct DossierPipeline: Sendable {
                     number: exhibit.number, title: exhibit.title, path: path,
                     sha256: sha256(path, data), bytes: data.count))
         }
+        if let headError { throw headError }
 
         // A dossier.xml that does not validate is our bug: report it, write nothing.
-        let xmlInput = DossierXMLInput(
-            case: claim, statement: statement, route: route, documents: documentDigests,
-            exhibits: exhibitDigests, tool: tool, courtDataSource: route.court?.source)
-        // batch engineer: the libxml2 tree the XML was built as is validated in memory, not re-parsed.
-        let xmlDocument = try times.measure(.xml) { try DossierXML.document(xmlInput) }
+        // large engineer (issue 12): validated while written, against the book's schema (no re-parse).
+        let xmlDocument = try times.measure(.xml) {
+            let head = try stream ?? DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema)
+            return try head.finish(documents: documentDigests, exhibits: exhibitDigests)
+        }
+        stream = nil
         try times.measure(.xsd) {
             do {
                 try xmlDocument.validate(against: book.dossierSchema)
@@ -282,21 +333,25 @@ public struct DossierPipeline: Sendable {
         completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
         options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
-        let loaded = try CaseFileReader.load(path: casePath, today: today)
+        // large engineer (issue 12): the loaded case is let go once its value is taken: its source
+        // locations hold the whole parsed document (a 100,000-invoice file's), not needed to build.
+        var loaded: LoadedCase? = try CaseFileReader.load(path: casePath, today: today)
+        let folder = loaded!.folder
         // pdf (issue 15): `--archive` may name the letter as sent, whose bytes come with the case.
-        let completed = try completeCase?(loaded.value) ?? CompletedCase(loaded.value)
+        let completed = try completeCase?(loaded!.value) ?? CompletedCase(loaded!.value)
+        loaded = nil
         let claim = completed.case
         let day = asOf ?? claim.asOf ?? today
         // amicable (issue 16): the steps `remind --record` / `plan --record` wrote beside the case.
         let journal = try AmicableJournal.read(forCase: casePath)
         let dossier = try assemble(
-            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: loaded.folder)),
+            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: folder)),
             asOf: day, force: force, pdf: pdf, options: options, journal: journal)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]
             + claim.exhibits.compactMap(\.file).map {
-                $0.hasPrefix("/") ? $0 : loaded.folder.appendingPathComponent($0).path
+                $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).path
             }
         try BundleWriter().write(
             files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
@@ -334,6 +389,20 @@ public struct DossierPipeline: Sendable {
             }
             throw DossierRefusal(reasons: [book.messages.text(reason)])
         }
+    }
+
+    /// From how many invoices `assemble` renders the documents on a second core while it writes
+    /// dossier.xml (below, a thread costs more than it saves, and a batch keeps its cores busy anyway).
+    public static let concurrentRenderInvoices = 500
+
+    /// glibc's `malloc_trim(0)` (malloc.h, which the Glibc module does not export: looked up by name),
+    /// where there is one.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+            let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+            _ = trim(0)
+        #endif
     }
 
     /// The verifier of bundles written with this book's schema.

@@ -83,7 +83,7 @@ public enum DossierXML {
     /// Writes `dossier.xml` and validates it against the law book's compiled schema. A document that
     /// does not validate is a bug in recouvre: `DossierXMLError.generatedInvalid`.
     public static func render(_ input: DossierXMLInput, schema: XMLSchemaValidator) throws -> Data {
-        let document = try document(input)
+        let document = try document(input, validatingAgainst: schema)
         do {
             try document.validate(against: schema)
         } catch {
@@ -100,23 +100,52 @@ public enum DossierXML {
     /// The XML as bytes, not yet validated (`DossierXMLDocument.validate(against:)` streams them
     /// through the schema validator). No libxml2 tree is built: a large dossier's tree took more
     /// memory than all its documents (issue 12, large cases).
-    public static func document(_ input: DossierXMLInput) throws -> DossierXMLDocument {
-        let writer = try XMLTreeWriter(buildsTree: false)
-        try writer.element("dossier", namespace: namespace, attributes: [("version", "1")]) {
-            try writeGeneration(input, to: writer)
-            try writeCase(input.case, to: writer)
-            try writeParties(input.case, to: writer)
-            try writeContract(input.case.contract, to: writer)
-            try writeInvoices(input.case.invoices, to: writer)
-            try writeEvents(input.case.events, to: writer)
-            try writeSettlements(input.statement.payments, to: writer)
-            try writeStatement(input.statement, to: writer)
-            try writeRoute(input.route, to: writer)
-            try writeDocuments(input.documents, to: writer)
-            try writeExhibits(input.exhibits, to: writer)
-            try writeSources(input, to: writer)
-        }
-        return DossierXMLDocument(data: try writer.finish())
+    /// With `schema`, the document is validated while it is written (its events go to libxml2's
+    /// validator: nothing is parsed back); `DossierXMLDocument.validate(against:)` then gives that
+    /// verdict, located by a validation of the bytes only when it is a refusal.
+    public static func document(
+        _ input: DossierXMLInput, validatingAgainst schema: XMLSchemaValidator? = nil
+    ) throws -> DossierXMLDocument {
+        try DossierXMLStream(input, validatingAgainst: schema).finish(
+            documents: input.documents, exhibits: input.exhibits)
+    }
+}
+
+/// `dossier.xml` written in two phases (large engineer, issue 12): everything up to the route when it
+/// is created, then the documents' and exhibits' digests and the sources in `finish` — so that the
+/// long part (invoices, events, settlements, statement) is written, and validated, while the
+/// documents it records the digests of are still rendering on another core. The bytes are those of
+/// `DossierXML.document` (which is this, in one go).
+public final class DossierXMLStream {
+    let writer: XMLTreeWriter
+    let input: DossierXMLInput
+    let schema: XMLSchemaValidator?
+
+    /// Writes the head of `input`'s dossier.xml (its `documents` and `exhibits` are not read).
+    public init(_ input: DossierXMLInput, validatingAgainst schema: XMLSchemaValidator? = nil) throws {
+        self.input = input
+        self.schema = schema
+        writer = try XMLTreeWriter(buildsTree: false, validating: schema, name: DossierXML.fileName)
+        try writer.startElement("dossier", namespace: DossierXML.namespace, attributes: [("version", "1")])
+        try DossierXML.writeGeneration(input, to: writer)
+        try DossierXML.writeCase(input.case, to: writer)
+        try DossierXML.writeParties(input.case, to: writer)
+        try DossierXML.writeContract(input.case.contract, to: writer)
+        try DossierXML.writeInvoices(input.case.invoices, to: writer)
+        try DossierXML.writeEvents(input.case.events, to: writer)
+        try DossierXML.writeSettlements(input.statement.payments, to: writer)
+        try DossierXML.writeStatement(input.statement, to: writer)
+        try DossierXML.writeRoute(input.route, to: writer)
+    }
+
+    /// The rest of the document, and its bytes with the verdict of the validation while written.
+    public func finish(documents: [DocumentDigest], exhibits: [ExhibitDigest]) throws -> DossierXMLDocument {
+        try DossierXML.writeDocuments(documents, to: writer)
+        try DossierXML.writeExhibits(exhibits, to: writer)
+        try DossierXML.writeSources(input, to: writer)
+        try writer.endElement()
+        let data = try writer.finish()
+        return DossierXMLDocument(data: data, validated: schema.map { ($0, writer.validationFailure) })
     }
 }
 
@@ -124,10 +153,24 @@ public enum DossierXML {
 public struct DossierXMLDocument {
     /// The bytes of `dossier.xml`.
     public let data: Data
+    /// The schema the document was validated against while written, and its verdict (nil: valid).
+    let validated: (schema: XMLSchemaValidator, failure: XMLValidationError?)?
 
-    /// Validates the bytes against the schema as libxml2 streams them (no tree is built); every error,
-    /// located, when they do not conform.
+    init(data: Data, validated: (schema: XMLSchemaValidator, failure: XMLValidationError?)? = nil) {
+        self.data = data
+        self.validated = validated
+    }
+
+    /// Validates the document against the schema: the verdict of the validation run while it was
+    /// written against the same schema, else the bytes as libxml2 streams them (no tree is built);
+    /// every error, located, when they do not conform.
     public func validate(against schema: XMLSchemaValidator) throws(XMLValidationError) {
+        if let validated, validated.schema === schema {
+            guard let failure = validated.failure else { return }
+            // Refused while written: the bytes' validation locates the errors (the same verdict).
+            try schema.validate(data, name: DossierXML.fileName)
+            throw failure
+        }
         try schema.validateStream(data, name: DossierXML.fileName)
     }
 }

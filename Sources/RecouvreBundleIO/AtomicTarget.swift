@@ -13,7 +13,9 @@ struct AtomicTarget {
     let target: URL
     let options: SinkOptions
 
-    func write(_ body: (String) throws -> Void) throws {
+    /// Runs `body` on the temporary path, then puts it in place: what `body` returned.
+    @discardableResult
+    func write<Result>(_ body: (String) throws -> Result) throws -> Result {
         let path = target.path
         let parent = target.deletingLastPathComponent().path
         let name = target.lastPathComponent
@@ -24,21 +26,23 @@ struct AtomicTarget {
                 throw BundleError.notReplaceable(path, why)
             }
         }
-        do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            throw BundleError.writeFailed(path, FileSystemError.reason(of: error))
+        if !options.debrisRemoved {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw BundleError.writeFailed(path, FileSystemError.reason(of: error))
+            }
+            Self.removeDebris(of: name, in: parent)
         }
-        if !options.debrisRemoved { Self.removeDebris(of: name, in: parent) }
-        let temporary = parent + "/.\(name).partial-\(UUID().uuidString)"
+        let temporary = parent + "/.\(name).partial-\(Self.uniqueSuffix())"
         do {
-            try body(temporary)
+            let result = try body(temporary)
             if existing == .missing {
                 try FileSystem.rename(temporary, to: path)
             } else if FileSystem.exchange(temporary, path) {
                 FileSystem.removeTree(temporary)  // now the earlier bundle
             } else {
-                let old = parent + "/.\(name).old-\(UUID().uuidString)"
+                let old = parent + "/.\(name).old-\(Self.uniqueSuffix())"
                 try FileSystem.rename(path, to: old)
                 do { try FileSystem.rename(temporary, to: path) } catch {
                     try? FileSystem.rename(old, to: path)
@@ -46,11 +50,28 @@ struct AtomicTarget {
                 }
                 FileSystem.removeTree(old)
             }
+            return result
         } catch {
             FileSystem.removeTree(temporary)
             if let error = error as? BundleError { throw error }
             throw BundleError.writeFailed(path, FileSystemError.reason(of: error))
         }
+    }
+
+    /// A random UUID's text (version 4), from the system's generator (`getrandom`, one system call;
+    /// Foundation's `UUID()` opens and reads `/dev/urandom` each time).
+    static func uniqueSuffix() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() & ~0xF000 | 0x4000  // version 4
+        let low = generator.next() & ~(0xC000 << 48) | (0x8000 << 48)  // variant 10
+        func byte(_ word: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: word >> (56 - 8 * index)) }
+        let uuid = UUID(
+            uuid: (
+                byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5),
+                byte(high, 6), byte(high, 7), byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3),
+                byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)
+            ))
+        return uuid.uuidString
     }
 
     /// Removes `.NAME.partial-*` and `.NAME.old-*` left in `parent` by a build that was killed.

@@ -57,9 +57,9 @@ public struct SinkOptions: Sendable {
     /// Called before each file is written (tests use it to fail midway).
     public var beforeEachFile: (@Sendable (String) throws -> Void)?
 
-    /// The caller (batch) removed the debris of killed builds from the whole output folder before
-    /// writing: skip the per-target scan, which lists the parent folder at every write (quadratic
-    /// over a folder of 10,000 bundles).
+    /// The caller (batch) created the output folder and removed the debris of killed builds from it
+    /// before writing: skip the per-target scan, which lists the parent folder at every write
+    /// (quadratic over a folder of 10,000 bundles), and the parent's creation.
     public var debrisRemoved: Bool
 
     /// `fsync` each file before the bundle is renamed into place (the default, as `build` always did):
@@ -101,8 +101,16 @@ public struct FolderSink: BundleSink {
 
     /// Writes `allFiles`, a bundle's `allFiles` (`manifest.json` included) computed by the caller.
     public func write(allFiles: [BundleFile]) throws {
+        _ = try writeOpening(allFiles: allFiles)
+    }
+
+    /// Writes `allFiles` (see above) and hands back the bundle's folder, open, now at the target:
+    /// the temporary folder is opened once, its files are created relative to it (`openat`), and
+    /// the caller reads them back through it (`DirectoryHandle.firstDiffering`).
+    public func writeOpening(allFiles: [BundleFile]) throws -> DirectoryHandle {
         try AtomicTarget(target: target, options: options).write { temporary in
             try FileSystem.makeDirectory(temporary)
+            let handle = try DirectoryHandle(path: temporary)
             var folders: Set<Substring> = []
             for file in allFiles {
                 try options.beforeEachFile?(file.path)
@@ -111,12 +119,13 @@ public struct FolderSink: BundleSink {
                 while let next = file.path[slash...].firstIndex(of: "/") {
                     let folder = file.path[..<next]
                     if !folder.isEmpty, folders.insert(folder).inserted {
-                        try FileSystem.makeDirectory(temporary + "/" + folder, existing: true)
+                        try handle.makeDirectory(String(folder))
                     }
                     slash = file.path.index(after: next)
                 }
-                try FileSystem.writeNewFile(temporary + "/" + file.path, file.data, sync: options.syncFiles)
+                try handle.writeNewFile(file.path, file.data, sync: options.syncFiles)
             }
+            return handle
         }
     }
 }
@@ -142,14 +151,31 @@ public struct ZipSink: BundleSink {
         }
     }
 
+    /// Writes a zip made by `zipData` (batch `--zip`): one `open`, one `write`, an `fsync` unless
+    /// `options.syncFiles` is off, then the rename into place.
+    public func write(zipData: Data) throws {
+        try AtomicTarget(target: target, options: options).write { temporary in
+            try FileSystem.writeNewFile(temporary, zipData, sync: options.syncFiles)
+        }
+    }
+
     /// The zip's bytes, in memory (for an upload's answer, or the sink above).
     public static func zipData(
         _ bundle: DossierBundle, beforeEachFile: (@Sendable (String) throws -> Void)? = nil
     )
         throws -> Data
     {
+        try zipData(allFiles: bundle.allFiles, beforeEachFile: beforeEachFile)
+    }
+
+    /// The zip of a bundle's `allFiles` (`manifest.json` included), in that order (sorted by path).
+    public static func zipData(
+        allFiles: [BundleFile], beforeEachFile: (@Sendable (String) throws -> Void)? = nil
+    )
+        throws -> Data
+    {
         let archive = try ZIPFoundation.Archive(data: Data(), accessMode: .create)
-        for file in bundle.allFiles {
+        for file in allFiles {
             try beforeEachFile?(file.path)
             let data = file.data
             try archive.addEntry(

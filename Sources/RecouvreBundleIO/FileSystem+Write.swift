@@ -50,6 +50,64 @@ extension FileSystem {
     public static func writeNewFile(_ path: String, _ data: Data, sync: Bool = true) throws(FileSystemError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw FileSystemError(errno: errno, path: path) }
+        if let failure = writeAll(descriptor, data, sync: sync) { throw FileSystemError(errno: failure, path: path) }
+    }
+}
+
+/// A folder opened once (`O_DIRECTORY`, never through a link), whose files are created and read
+/// back relative to it (`openat`): no path walk from `/` per file, and the files read back after the
+/// folder was renamed are those written, in that folder.
+public final class DirectoryHandle {
+    public let descriptor: Int32
+    public let path: String
+
+    /// Opens the folder at `path` (which must be a folder, not a link).
+    public init(path: String) throws(FileSystemError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(errno: errno, path: path) }
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
+
+    /// `mkdirat`: the folder `name` (relative, its parent there), mode 0777 less the umask.
+    public func makeDirectory(_ name: String) throws(FileSystemError) {
+        if mkdirat(descriptor, name, 0o777) != 0 { throw FileSystemError(errno: errno, path: path + "/" + name) }
+    }
+
+    /// `FileSystem.writeNewFile` relative to this folder: one `openat` (`O_EXCL`, no link followed),
+    /// the `write`s the kernel takes (one for a bundle's files), an `fsync` when `sync`, a checked `close`.
+    public func writeNewFile(_ name: String, _ data: Data, sync: Bool) throws(FileSystemError) {
+        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard file >= 0 else { throw FileSystemError(errno: errno, path: path + "/" + name) }
+        if let failure = FileSystem.writeAll(file, data, sync: sync) {
+            throw FileSystemError(errno: failure, path: path + "/" + name)
+        }
+    }
+
+    /// The first of `files` that this folder does not hold byte for byte (missing, longer, shorter,
+    /// other bytes), nil when all are intact: each read once into one buffer.
+    public func firstDiffering(_ files: [BundleFile]) -> String? {
+        var buffer: [UInt8] = []
+        return files.first { !holds($0.path, $0.data, buffer: &buffer) }?.path
+    }
+
+    /// Whether the regular file `name` (relative to this folder, no link followed) holds exactly
+    /// `expected`: one `openat`, one `read` into `buffer` (reused from file to file, grown as needed)
+    /// of one byte more than expected, and a `close`.
+    public func holds(_ name: String, _ expected: Data, buffer: inout [UInt8]) -> Bool {
+        let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else { return false }
+        defer { close(file) }
+        return FileSystem.holds(file, expected, buffer: &buffer)
+    }
+}
+
+extension FileSystem {
+    /// Writes all of `data` to `descriptor`, then `fsync`s it when `sync`, then closes it: the
+    /// `errno` of the first failure, nil when all went well.
+    static func writeAll(_ descriptor: Int32, _ data: Data, sync: Bool) -> Int32? {
         var failure: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
@@ -65,6 +123,47 @@ extension FileSystem {
         }
         if sync, failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0, errno != EINTR { failure = errno }
-        if failure != 0 { throw FileSystemError(errno: failure, path: path) }
+        return failure == 0 ? nil : failure
+    }
+
+    /// Whether the regular file at `path` (no link followed) holds exactly `expected` (see
+    /// `DirectoryHandle.holds`).
+    public static func holds(_ path: String, _ expected: Data, buffer: inout [UInt8]) -> Bool {
+        let file = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else { return false }
+        defer { close(file) }
+        return holds(file, expected, buffer: &buffer)
+    }
+
+    /// Reads `descriptor` to its end into `buffer`, at most `expected.count + 1` bytes, and compares.
+    /// A regular file of the expected size comes in one `read` that leaves room in the buffer (a
+    /// short read of a regular file is its end); a longer file fills the buffer and differs; a
+    /// read cut short by a signal is continued. Opened `O_NONBLOCK`: a FIFO never blocks (an empty
+    /// expected file is checked to be a regular one).
+    static func holds(_ descriptor: Int32, _ expected: Data, buffer: inout [UInt8]) -> Bool {
+        let wanted = expected.count + 1
+        if buffer.count < wanted { buffer = [UInt8](repeating: 0, count: max(wanted, buffer.count * 2, 1 << 16)) }
+        var offset = 0
+        let same: Bool = buffer.withUnsafeMutableBytes { bytes in
+            while offset < wanted {
+                let count = read(descriptor, bytes.baseAddress! + offset, wanted - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if count == 0 { break }
+                offset += count
+                if offset == expected.count { break }
+            }
+            guard offset == expected.count else { return false }
+            return expected.withUnsafeBytes { data in
+                data.count == 0 || memcmp(bytes.baseAddress!, data.baseAddress!, data.count) == 0
+            }
+        }
+        guard same else { return false }
+        // An empty read also comes from a FIFO or a device: an empty file is checked to be one.
+        guard expected.isEmpty else { return true }
+        var info = stat()
+        return fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size == 0
     }
 }

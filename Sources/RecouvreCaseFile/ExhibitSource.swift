@@ -47,30 +47,90 @@ public enum CaseLimits {
 }
 
 /// The files of a folder on disk (the case file's own folder).
+///
+/// A path is confined to the folder once symbolic links are resolved. The common case — no link on
+/// the way — is checked with one `lstat` per component below the folder's real path (resolved once,
+/// when the source is made), with no `realpath` per exhibit; a link anywhere under the folder, or
+/// any failure, takes the full resolution (`realpath`), so every refusal is the one it always was.
 public struct FolderExhibitSource: ExhibitSource {
     public let folder: URL
+    /// The folder's real path as the caller resolved it, or nil: resolved at each use.
+    private let resolvedFolder: String?
+    /// `folder.path`, for the full resolution.
+    private let folderPath: String
 
     public init(folder: URL) {
         self.folder = folder
+        self.folderPath = folder.path
+        self.resolvedFolder = nil
+    }
+
+    /// A source whose folder's real path the caller resolved (`realPath(folder.path)`, not nil): a
+    /// batch of case files of one folder resolves it once for all of them.
+    public init(folder: URL, realFolder: String) {
+        self.folder = folder
+        self.folderPath = folder.path
+        self.resolvedFolder = realFolder
     }
 
     /// The folder's real path (symbolic links resolved), `nil` if it does not exist.
-    private var realFolder: String? { Self.realPath(folder.path) }
+    private var realFolder: String? { resolvedFolder ?? Self.realPath(folderPath) }
 
-    static func realPath(_ path: String) -> String? {
+    /// `realpath(3)` of `path`, `nil` when it names nothing.
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    /// The real path of `path` under the folder, or the entry that says why there is none.
-    private func resolve(_ path: String) -> Result<String, ExhibitReadError> {
-        let joined = folder.appendingPathComponent(path).path
+    /// The real path of `path` under the folder, with its `lstat`, when no component below the
+    /// folder's real path is a symbolic link and every one exists: then that path is its own real
+    /// path. `nil` otherwise (the caller resolves it fully).
+    private func direct(_ path: String, base: String?) -> (real: String, info: stat)? {
+        guard let base, Self.isPlainRelative(path) else { return nil }
+        let real = base.hasSuffix("/") ? base + path : base + "/" + path
+        var info = stat()
+        // Each folder on the way: a real folder, not a link.
+        var prefixEnd = real.utf8.index(real.utf8.startIndex, offsetBy: base.utf8.count)
+        let utf8 = real.utf8
+        while let slash = utf8[utf8.index(after: prefixEnd)...].firstIndex(of: UInt8(ascii: "/")) {
+            let ok = String(real[..<slash]).withCString { lstat($0, &info) == 0 }
+            guard ok, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+            prefixEnd = slash
+        }
+        guard lstat(real, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else { return nil }
+        return (real, info)
+    }
+
+    /// Relative, and no component empty, `.` or `..` (a normalized path): only such a path can be
+    /// checked component by component.
+    static func isPlainRelative(_ path: String) -> Bool {
+        var length = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || length == dots { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        // A component of dots only is `.`, `..` or a name like `...`: the last two never take the
+        // direct path either.
+        return length > 0 && length != dots
+    }
+
+    /// The real path of `path` under the folder, or the entry that says why there is none (the
+    /// full resolution: `realpath` of the path).
+    private func resolve(_ path: String, base: String?) -> Result<String, ExhibitReadError> {
+        let joined = folderPath.hasSuffix("/") ? folderPath + path : folderPath + "/" + path
         var info = stat()
         guard lstat(joined, &info) == 0 else {
             return .failure(ExhibitReadError(path: path, entry: errno == EACCES ? .unreadable : .missing))
         }
-        guard let base = realFolder, let real = Self.realPath(joined) else {
+        guard let base, let real = Self.realPath(joined) else {
             // A dangling symbolic link names nothing.
             return .failure(ExhibitReadError(path: path, entry: .missing))
         }
@@ -81,13 +141,18 @@ public struct FolderExhibitSource: ExhibitSource {
     }
 
     public func entry(at path: String) -> ExhibitEntry {
-        let real: String
-        switch resolve(path) {
-        case .success(let found): real = found
-        case .failure(let error): return error.entry
-        }
         var info = stat()
-        guard stat(real, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
+        let real: String
+        let base = realFolder
+        if let found = direct(path, base: base) {
+            (real, info) = found
+        } else {
+            switch resolve(path, base: base) {
+            case .success(let found): real = found
+            case .failure(let error): return error.entry
+            }
+            guard stat(real, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
+        }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .folder
         case S_IFREG:
@@ -99,25 +164,58 @@ public struct FolderExhibitSource: ExhibitSource {
 
     public func contents(of path: String) throws(ExhibitReadError) -> Data {
         let real: String
-        switch resolve(path) {
-        case .success(let found): real = found
-        case .failure(let error): throw error
+        let base = realFolder
+        if let found = direct(path, base: base) {
+            real = found.real
+        } else {
+            switch resolve(path, base: base) {
+            case .success(let found): real = found
+            case .failure(let error): throw error
+            }
         }
         // Opened without following a link (the real path has none) nor blocking on a pipe, then
         // checked again on the open descriptor: what is read is what was checked.
         let descriptor = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw ExhibitReadError(path: path, entry: .unreadable) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw ExhibitReadError(path: path, entry: .special)
         }
-        guard Int(info.st_size) <= CaseLimits.exhibitBytes,
-            let data = try? handle.read(upToCount: CaseLimits.exhibitBytes + 1),
+        let size = Int(info.st_size)
+        guard size <= CaseLimits.exhibitBytes, let data = Self.readAll(descriptor, expected: size),
             data.count <= CaseLimits.exhibitBytes
         else {
-            throw ExhibitReadError(path: path, entry: .file(size: Int(info.st_size)))
+            throw ExhibitReadError(path: path, entry: .file(size: size))
         }
+        return data
+    }
+
+    /// Reads the descriptor to its end, at most `CaseLimits.exhibitBytes + 1` bytes: one `read`
+    /// when the file has the `expected` size (a short read of a regular file is its end), more when
+    /// it grew since `fstat`. `nil` on a read error.
+    static func readAll(_ descriptor: Int32, expected: Int) -> Data? {
+        let limit = CaseLimits.exhibitBytes + 1
+        var data = Data(count: min(limit, expected + 1))
+        var offset = 0
+        while true {
+            if offset == data.count {
+                guard data.count < limit else { break }
+                data.count = min(limit, max(data.count * 2, 4096))
+            }
+            let count = data.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            offset += count
+            // The whole file in one read, and room left: that is its end.
+            if offset == expected, offset < data.count { break }
+        }
+        data.count = offset
         return data
     }
 }

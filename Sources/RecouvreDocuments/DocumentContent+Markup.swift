@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -51,14 +53,21 @@ extension DocumentContent {
     /// The lines of `markup`, whose UTF-8 bytes are `buffer`, cut at each line feed byte and given to
     /// `parser`; false, having given nothing, when the text has a carriage return (then a line feed may
     /// belong to a CR LF `Character`, and the `Character` scan cuts the lines).
-    private static func parseLines(
+    fileprivate static func parseLines(
         _ buffer: UnsafeBufferPointer<UInt8>, markup: String, parser: inout MarkupParser
+    ) throws -> Bool {
+        var lineNumber = 0
+        return try parseLines(buffer, markup: markup, parser: &parser, lineNumber: &lineNumber)
+    }
+
+    /// The same, numbering the lines from `lineNumber` (the lines before, in earlier pieces).
+    fileprivate static func parseLines(
+        _ buffer: UnsafeBufferPointer<UInt8>, markup: String, parser: inout MarkupParser, lineNumber: inout Int
     ) throws -> Bool {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
         let count = buffer.count
         if memchr(base, 0x0D, count) != nil { return false }
         let utf8 = markup.utf8
-        var lineNumber = 0
         var offset = 0
         while offset < count {
             let found = memchr(base + offset, 0x0A, count - offset)
@@ -71,6 +80,66 @@ extension DocumentContent {
         }
         return true
     }
+}
+
+/// The markup of a document parsed in pieces of whole lines while its template renders (large
+/// engineer, issue 12: a 100,000-invoice relevé's markup was a 160 MB string, parsed once complete).
+/// The lines are cut and numbered as `DocumentContent.parse(markup:)` cuts and numbers the whole text
+/// (its line feed byte path), so the content and any error are the same; a piece with a carriage
+/// return refuses (the whole text must then be parsed at once, by its `Character` scan).
+///
+/// With a `TextWriter` (`laidOut`), the blocks are laid out as they are complete and not kept: the
+/// document's text with none of its content held (the blank lines at its start and end are dropped as
+/// `parse` drops them: a run of spaces is laid out only once a block follows it).
+struct MarkupFeed {
+    private var parser: MarkupParser
+    private var lineNumber = 0
+    private var writer: TextWriter?
+    /// Blank lines (`.space` blocks) waiting for a block after them; whether a block was laid out.
+    private var spaces = 0
+    private var started = false
+
+    init(file: String, laidOut writer: TextWriter? = nil) {
+        parser = MarkupParser(file: file)
+        self.writer = writer
+    }
+
+    /// Lays out the complete blocks the parser holds, and drops them.
+    private mutating func layOut(_ blocks: [DocumentBlock]) {
+        for block in blocks {
+            if block == .space {
+                if started { spaces += 1 }
+                continue
+            }
+            for _ in 0..<spaces { writer!.add(.space) }
+            spaces = 0
+            started = true
+            writer!.add(block)
+        }
+    }
+
+    /// The text's bytes, once every piece was taken (made with a `TextWriter`).
+    mutating func finishData() throws -> Data {
+        layOut(try parser.finishBlocks())
+        return writer!.finishData()
+    }
+
+    /// Parses `markup`: whole lines (ending with a line feed), or the text's last piece. False, having
+    /// parsed nothing, when it holds a carriage return.
+    mutating func take(_ markup: String) throws -> Bool {
+        var native = markup
+        native.makeContiguousUTF8()
+        guard
+            let done = try native.utf8.withContiguousStorageIfAvailable({ buffer in
+                try DocumentContent.parseLines(buffer, markup: native, parser: &parser, lineNumber: &lineNumber)
+            })
+        else { return false }
+        if done, writer != nil { layOut(parser.takeBlocks()) }
+        return done
+    }
+
+    /// The content, once every piece was taken.
+    mutating func finish() throws -> DocumentContent { try parser.finish() }
 }
 
 private struct MarkupParser {
@@ -254,6 +323,23 @@ private struct MarkupParser {
                 message: "ligne \(line) : directive inconnue « ::\(name) » (connues : heading, place-date, "
                     + "page, title, sender, addressee, signature, table, total, end)")
         }
+    }
+
+    /// The complete blocks so far, handed over (`MarkupFeed` lays them out as they come).
+    mutating func takeBlocks() -> [DocumentBlock] {
+        defer { blocks = [] }
+        return blocks
+    }
+
+    /// The last blocks, the text being complete (not trimmed of blank lines).
+    mutating func finishBlocks() throws -> [DocumentBlock] {
+        if let open {
+            throw DocumentError(
+                file: file,
+                message: "le bloc « ::\(open.kind.name) » de la ligne \(open.line) n'est pas fermé par « ::end »")
+        }
+        flushProse()
+        return takeBlocks()
     }
 
     mutating func finish() throws -> DocumentContent {

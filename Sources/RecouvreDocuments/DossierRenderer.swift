@@ -31,6 +31,13 @@ public struct DossierRenderer: Sendable {
 
     /// The documents in filing order (`DocumentKind.plan`), numbered `01-…txt`, with the exhibits.
     public func render(_ input: DossierInput) throws -> Dossier {
+        try render(input, keepingContent: true)
+    }
+
+    /// The same; without `keepingContent`, each document keeps its bytes only (large engineer, issue
+    /// 12: a bundle without PDFs needs no structured content, and a 100,000-invoice relevé's is larger
+    /// than its text): the content is released as soon as the bytes are laid out.
+    public func render(_ input: DossierInput, keepingContent: Bool) throws -> Dossier {
         let plan = DocumentKind.plan(for: input.route, stage: input.stage)
         let fileNames = plan.enumerated().map { index, kind in
             "\(index + 1 < 10 ? "0" : "")\(index + 1)-\(kind.slug(for: input.route.procedure)).txt"
@@ -47,9 +54,18 @@ public struct DossierRenderer: Sendable {
         var documents: [RenderedDocument] = []
         for (kind, fileName) in zip(plan, fileNames) {
             // The view is read through its layout by the fast renderer (TemplateSet.markup): same text.
-            let content = try templates.content(kind.template, try model(for: kind, facts))
-            documents.append(
-                RenderedDocument(fileName: fileName, title: kind.title(messages), kind: kind, content: content))
+            let view = try model(for: kind, facts)
+            // large engineer (issue 12): without content, a long document is laid out as its markup is
+            // parsed (TemplateSet.streamedData): its content is never held whole.
+            if !keepingContent, let data = try templates.streamedData(kind.template, view) {
+                documents.append(
+                    RenderedDocument(fileName: fileName, title: kind.title(messages), kind: kind, data: data))
+                continue
+            }
+            let content = try templates.content(kind.template, view)
+            let document = RenderedDocument(
+                fileName: fileName, title: kind.title(messages), kind: kind, content: content)
+            documents.append(keepingContent ? document : document.droppingContent())
         }
         let notice = documents.first { $0.kind == .miseEnDemeure }?.fileName
         return Dossier(

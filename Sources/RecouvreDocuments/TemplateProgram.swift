@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A document's data as the fast renderer reads it: the view models' values already sorted into what
@@ -11,6 +12,9 @@ public indirect enum TemplateValue {
     case flag(Bool)
     /// An array: a section repeats its content for each element.
     case list([TemplateValue])
+    /// An array of views, each converted when a section reaches it (`TemplateList`): the same as
+    /// `.list` of the converted elements, without holding them all at once.
+    case lazyList(TemplateList)
     /// A view: its properties by name, a `nil` one left out (the lookup goes on up the stack).
     case record([String: TemplateValue])
     /// Anything else (an enumeration, a number, an optional inside an array…), handled exactly as
@@ -24,6 +28,24 @@ public indirect enum TemplateValue {
         if type(of: value) == Bool.self, let flag = value as? Bool { return .flag(flag) }
         return .other(value)
     }
+}
+
+/// The elements of an array of views for the fast renderer, converted one at a time while a section
+/// renders them (large engineer, issue 12: a 100,000-invoice relevé held one dictionary per account
+/// and per penalty period at once, a third of the build's peak memory; now one account's at a time).
+public struct TemplateList {
+    public let count: Int
+    let element: (Int) -> TemplateValue
+
+    init(count: Int, element: @escaping (Int) -> TemplateValue) {
+        self.count = count
+        self.element = element
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// The element at `index` (0 ..< count), converted now.
+    public subscript(index: Int) -> TemplateValue { element(index) }
 }
 
 /// A template compiled for the fast renderer from swift-mustache's own parse (its tokens, read once
@@ -143,6 +165,8 @@ struct TemplateProgram: Sendable {
     struct Context {
         var stack: [TemplateValue]
         var position: Position?
+        /// Where whole lines of the text go while it renders (`render(_:sink:)`), if anywhere.
+        var sink: MarkupSink? = nil
     }
 
     struct Position {
@@ -156,6 +180,19 @@ struct TemplateProgram: Sendable {
         var output = ""
         do {
             try Self.render(nodes, Context(stack: [value], position: nil), into: &output)
+        } catch {
+            return nil
+        }
+        return output
+    }
+
+    /// The same, handing whole lines to `sink` as a long list renders (the text is never whole in
+    /// memory): returns the text's last piece, not yet given to the sink, or nil when the library must
+    /// render it (then whatever the sink took is to be dropped).
+    func render(_ value: TemplateValue, sink: MarkupSink) -> String? {
+        var output = ""
+        do {
+            try Self.render(nodes, Context(stack: [value], position: nil, sink: sink), into: &output)
         } catch {
             return nil
         }
@@ -185,7 +222,7 @@ struct TemplateProgram: Sendable {
         switch value {
         case .text(let text): return text
         case .flag(let flag): return flag ? "true" : "false"
-        case .list, .record:
+        case .list, .lazyList, .record:
             // The library would print the description of its converted array or dictionary.
             throw Unsupported()
         case .other(let object):
@@ -205,6 +242,8 @@ struct TemplateProgram: Sendable {
         guard let value else { return }
         switch value {
         case .list(let items):
+            try renderList(items, children, context, into: &output)
+        case .lazyList(let items):
             try renderList(items, children, context, into: &output)
         case .flag(let flag):
             if flag { try render(children, context, into: &output) }
@@ -233,6 +272,8 @@ struct TemplateProgram: Sendable {
         switch value {
         case .list(let items):
             if items.isEmpty { try render(children, pushing(value, context), into: &output) }
+        case .lazyList(let items):
+            if items.isEmpty { try render(children, pushing(value, context), into: &output) }
         case .flag(let flag):
             if !flag { try render(children, context, into: &output) }
         case .text, .record:
@@ -259,6 +300,35 @@ struct TemplateProgram: Sendable {
             try render(children, inner, into: &output)
         }
     }
+
+    /// The same for a lazy list: each element converted when reached, and released when the next one
+    /// is (only the current element's dictionary is alive). A long list reserves the text it will
+    /// probably take once its first elements are rendered (their average size times the rest, and a
+    /// margin), so that a 100,000-account section is not copied and left at twice its size by the
+    /// string's doubling growth; the reservation changes only the string's capacity, never its text.
+    static func renderList(
+        _ items: TemplateList, _ children: [Node], _ context: Context, into output: inout String
+    ) throws(Unsupported) {
+        let start = output.utf8.count
+        var inner = context
+        inner.stack.append(.flag(false))
+        let top = inner.stack.count - 1
+        for index in 0..<items.count {
+            inner.stack[top] = items[index]
+            inner.position = Position(first: index == 0, last: index == items.count - 1, index: index)
+            try render(children, inner, into: &output)
+            if let sink = context.sink {
+                if output.utf8.count >= sink.piece { sink.take(&output) }
+            } else if index == Self.sampledElements - 1, items.count > 2 * Self.sampledElements {
+                let average = (output.utf8.count - start) / Self.sampledElements
+                let rest = average * (items.count - Self.sampledElements)
+                output.reserveCapacity(output.utf8.count + rest + rest / 8 + 4096)
+            }
+        }
+    }
+
+    /// How many elements of a long list are rendered before its text is reserved.
+    static let sampledElements = 64
 
     static func pushing(_ value: TemplateValue, _ context: Context) -> Context {
         var inner = context
@@ -338,7 +408,7 @@ struct TemplateProgram: Sendable {
     static func immediateChild(_ name: String, of object: TemplateValue) throws(Unsupported) -> TemplateValue? {
         switch object {
         case .record(let fields): return fields[name]
-        case .text, .flag, .list: return nil
+        case .text, .flag, .list, .lazyList: return nil
         case .other(let value):
             if value is any MustacheCustomRepresentation { throw Unsupported() }
             if let parent = value as? any MustacheParent { return parent.child(named: name).map(TemplateValue.wrap) }
@@ -357,7 +427,7 @@ struct TemplateProgram: Sendable {
         switch value {
         case .text(let text): return text.transform(transform).map(TemplateValue.wrap)
         case .flag: return nil
-        case .list, .record: throw Unsupported()
+        case .list, .lazyList, .record: throw Unsupported()
         case .other(let object):
             guard let transformable = object as? any MustacheTransformable else { return nil }
             return transformable.transform(transform).map(TemplateValue.wrap)
@@ -372,4 +442,65 @@ protocol OptionalValue {
 
 extension Optional: OptionalValue {
     var wrappedValue: Any? { self }
+}
+
+/// Where the fast renderer hands the whole lines of a long document as it renders them (large
+/// engineer, issue 12): parsed into the document's content at once (`MarkupFeed`), so the markup is
+/// never one string. A parse error is kept (the first: the one parsing the whole text would give) and
+/// nothing more is parsed; a piece with a carriage return abandons the feed (the whole text must be
+/// parsed by its `Character` scan: the caller renders again without a sink).
+final class MarkupSink {
+    /// The text is handed over once it holds this many bytes (`piece`; tests cut it much finer).
+    static let defaultPiece = 256 * 1024
+    let piece: Int
+    private(set) var feed: MarkupFeed
+    private(set) var error: (any Error)?
+    private(set) var abandoned = false
+
+    init(file: String, laidOut writer: TextWriter? = nil, piece: Int = MarkupSink.defaultPiece) {
+        feed = MarkupFeed(file: file, laidOut: writer)
+        self.piece = piece
+    }
+
+    /// Takes the whole lines of `output` (up to its last line feed) out of it and parses them.
+    func take(_ output: inout String) {
+        if abandoned || error != nil {
+            output.removeAll(keepingCapacity: true)
+            return
+        }
+        guard let last = output.utf8.lastIndex(of: 0x0A) else { return }
+        let end = output.utf8.index(after: last)
+        let lines = String(output[..<end])
+        output.removeSubrange(..<end)
+        give(lines)
+    }
+
+    /// The text's last piece, then the laid-out bytes (made with a `TextWriter`), or the kept error;
+    /// nil when the feed was abandoned.
+    func finishData(_ rest: String) throws -> Data? {
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        give(rest)
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        return try feed.finishData()
+    }
+
+    /// The text's last piece, then the content (or the kept error); nil when the feed was abandoned.
+    func finish(_ rest: String) throws -> DocumentContent? {
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        give(rest)
+        if let error { throw error }
+        guard !abandoned else { return nil }
+        return try feed.finish()
+    }
+
+    private func give(_ lines: String) {
+        do {
+            if try !feed.take(lines) { abandoned = true }
+        } catch {
+            self.error = error
+        }
+    }
 }

@@ -99,7 +99,8 @@ public struct TemplateSet: Sendable {
 
     /// The document `name` as structured content: its markup, parsed.
     public func content(_ name: String, _ model: Any) throws -> DocumentContent {
-        try DocumentContent.parse(markup: markup(name, model), file: Self.path(name))
+        if let streamed = try streamedContent(name, model) { return streamed }
+        return try DocumentContent.parse(markup: markup(name, model), file: Self.path(name))
     }
 
     /// The document laid out as text for A4 (`DocumentContent.text()`).

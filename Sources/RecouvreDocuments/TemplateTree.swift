@@ -243,7 +243,10 @@ extension Array: TemplateConvertible {
     public func templatePropertyValue(_ layouts: TemplateLayouts?) -> TemplateValue? { templateValueValue(layouts) }
 
     public func templateValueValue(_ layouts: TemplateLayouts?) -> TemplateValue? {
-        if Element.self is any TemplateView.Type { return .list(map { TemplateTree.templateValue($0, layouts) }) }
+        // large engineer (issue 12): the views are converted one at a time as the section renders them.
+        if Element.self is any TemplateView.Type {
+            return .lazyList(TemplateList(count: count) { TemplateTree.templateValue(self[$0], layouts) })
+        }
         if Element.self == String.self { return .list(unsafeBitCast(self, to: [String].self).map { .text($0) }) }
         return .list(map { TemplateValue.wrap($0) })
     }

@@ -22,6 +22,10 @@ if let flag = arguments.firstIndex(of: "--dump"), flag + 1 < arguments.count {
 }
 let listFiles = arguments.contains("--files")
 arguments.removeAll { $0 == "--files" }
+// --sequential: the documents rendered before dossier.xml is written, on one core (to measure what the
+// second core gives).
+let sequential = arguments.contains("--sequential")
+arguments.removeAll { $0 == "--sequential" }
 guard let path = arguments.first else {
     FileHandle.standardError.write(
         Data("usage: recouvre-large-bench CASE.yaml [notice|court] [--dump DIR] [--files]\n".utf8))
@@ -34,7 +38,8 @@ func milliseconds(_ nanoseconds: Int64) -> String { String(format: "%9.1f ms", D
 let bookStart = StageTimes.threadCPU()
 let book = try LawBook.load(forms: Forms.locate())
 let bookTime = StageTimes.threadCPU() - bookStart
-let pipeline = DossierPipeline(book: book, tool: "recouvre large bench")
+var pipeline = DossierPipeline(book: book, tool: "recouvre large bench")
+pipeline.rendersConcurrently = !sequential
 
 var times = StageTimes(enabled: true)
 let data = try times.measure(.read) { try Data(contentsOf: URL(fileURLWithPath: path)) }

@@ -89,6 +89,13 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .customLong("pdf-only"), help: "Écrit les documents en PDF/A-3b seulement, sans leurs fichiers texte.")
     var pdfOnly = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Écrit chaque dossier en un seul fichier zip, DIR/<nom>.zip (les fichiers qu'écrit `build`, non compressés), au lieu d'un dossier."
+    )
+    var zip = false
+
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out demande un dossier, par exemple --out dossiers") }
         if jobs < 1 { throw ValidationError("--jobs \(jobs) : donnez au moins 1") }
@@ -131,7 +138,8 @@ struct BatchCommand: ParsableCommand {
                 : nil
             let configuration = BatchConfiguration(
                 out: URL(fileURLWithPath: out), asOf: asOf.day, today: Today.day(), stage: stage?.rawValue,
-                jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), profile: profile, input: input, pdf: pdfOption)
+                jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), profile: profile, input: input, pdf: pdfOption,
+                zip: zip)
             let runner = BatchRunner(pipeline: pipeline, configuration: configuration)
             return try waitFor {
                 let printer = BatchProgressPrinter.standardError()

@@ -77,6 +77,17 @@ struct LargeCaseTests {
         let dossier = try pipeline.assemble(
             loaded.value, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: loaded.value.asOf!, force: false)
 
+        // Issue 12: the documents render on a second core beside dossier.xml; one after the other, the
+        // same bytes, file for file, and the same manifest.
+        var sequential = pipeline
+        sequential.rendersConcurrently = false
+        let alone = try sequential.assemble(
+            loaded.value, exhibits: FolderExhibitSource(folder: loaded.folder), asOf: loaded.value.asOf!, force: false)
+        #expect(alone.files.map(\.path) == dossier.files.map(\.path))
+        #expect(alone.files == dossier.files)
+        #expect(alone.manifest == dossier.manifest)
+        #expect(alone.warnings == dossier.warnings)
+
         let totals = dossier.statement.totals
         #expect(totals.principal == Decimal(principalCents) / 100)
         // B2B, every invoice paid late or not at all: one 40 € fee each (C. com. L441-10 II, D441-5).

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import RecouvreCaseFile
+
+/// The folder source's direct path (one `lstat` per component below the folder's real path, no
+/// `realpath`) answers exactly what the full resolution answers, for every kind of path a case can
+/// name: plain files, links in and out (at the end and on the way), dangling links, folders, FIFOs,
+/// `..` and empty components — with the folder's real path resolved per use or given once.
+@Suite("Exhibit paths: direct check = full resolution")
+struct ExhibitDirectPathTests {
+    /// The answer of the full resolution (the source's algorithm before the direct path).
+    static func reference(_ folder: URL, _ path: String) -> ExhibitEntry {
+        let joined = folder.appendingPathComponent(path).path
+        var info = stat()
+        guard lstat(joined, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
+        guard let base = FolderExhibitSource.realPath(folder.path), let real = FolderExhibitSource.realPath(joined)
+        else { return .missing }
+        guard real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { return .outside }
+        guard stat(real, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return access(real, R_OK) == 0 ? .file(size: Int(info.st_size)) : .unreadable
+        default: return .special
+        }
+    }
+
+    static let paths = [
+        "pieces/devis.pdf", "pieces/sub/facture.pdf", "pieces/alias.pdf", "pieces/linked/facture.pdf",
+        "pieces/out/passwd", "pieces/passwd", "pieces/dangling", "pieces/dangling-dir/x", "pieces", "pieces/sub",
+        "pieces/fifo", "pieces/absent.pdf", "absent/devis.pdf", "pieces/devis.pdf/x", "pieces/../pieces/devis.pdf",
+        "../outside.pdf", "pieces//devis.pdf", "./pieces/devis.pdf", "pieces/./devis.pdf", "pieces/...",
+        "/etc/passwd", "pieces/sub/", "pieces/up/devis.pdf",
+    ]
+
+    @Test("every path: the same entry and the same bytes or refusal, folder resolved per use or once")
+    func sameAnswers() throws {
+        let manager = FileManager.default
+        let base = manager.temporaryDirectory.appendingPathComponent("recouvre-direct-\(UUID().uuidString)")
+        let outside = manager.temporaryDirectory.appendingPathComponent("recouvre-direct-out-\(UUID().uuidString)")
+        defer {
+            try? manager.removeItem(at: base)
+            try? manager.removeItem(at: outside)
+        }
+        try manager.createDirectory(at: base.appendingPathComponent("pieces/sub"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("%PDF-1.4".utf8).write(to: base.appendingPathComponent("pieces/devis.pdf"))
+        try Data("facture".utf8).write(to: base.appendingPathComponent("pieces/sub/facture.pdf"))
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("passwd"))
+        try Data("dehors".utf8).write(to: base.appendingPathComponent("outside.pdf"))
+        func link(_ name: String, _ target: String) throws {
+            try manager.createSymbolicLink(atPath: base.appendingPathComponent(name).path, withDestinationPath: target)
+        }
+        try link("pieces/alias.pdf", "devis.pdf")
+        try link("pieces/linked", "sub")
+        try link("pieces/out", outside.path)
+        try link("pieces/passwd", outside.appendingPathComponent("passwd").path)
+        try link("pieces/dangling", "nowhere")
+        try link("pieces/dangling-dir", "nowhere")
+        try link("pieces/up", "..")
+        #expect(mkfifo(base.appendingPathComponent("pieces/fifo").path, 0o600) == 0)
+
+        let real = try #require(FolderExhibitSource.realPath(base.path))
+        let sources = [FolderExhibitSource(folder: base), FolderExhibitSource(folder: base, realFolder: real)]
+        for path in Self.paths {
+            let expected = Self.reference(base, path)
+            for source in sources {
+                #expect(source.entry(at: path) == expected, "\(path)")
+                // The bytes are given for a file only, else the refusal names the same entry.
+                do {
+                    let data = try source.contents(of: path)
+                    guard case .file(let size) = expected else {
+                        Issue.record("\(path): read although \(expected)")
+                        continue
+                    }
+                    #expect(data.count == size, "\(path)")
+                } catch {
+                    if case .file = expected { Issue.record("\(path): refused (\(error)) although a file") }
+                    if expected == .outside { #expect(error.entry == .outside, "\(path)") }
+                }
+            }
+        }
+        // Sanity of the fixture itself: both kinds of refusal and of acceptance occur.
+        #expect(Self.reference(base, "pieces/out/passwd") == .outside)
+        #expect(Self.reference(base, "pieces/linked/facture.pdf") == .file(size: 7))
+        #expect(Self.reference(base, "pieces/passwd") == .outside)
+    }
+
+    @Test("only a normalized relative path takes the direct check")
+    func plainRelative() {
+        for path in ["a", "a/b", "pieces/devis.pdf", ".hidden", "a/.b", "a..b", "a/b.c"] {
+            #expect(FolderExhibitSource.isPlainRelative(path), "\(path)")
+        }
+        for path in ["", "/a", "a/", "a//b", ".", "..", "a/..", "../a", "a/./b", "...", "a/../b"] {
+            #expect(!FolderExhibitSource.isPlainRelative(path), "\(path)")
+        }
+    }
+
+    @Test("an exhibit is read whole, whatever its size against the read's first guess")
+    func readWhole() throws {
+        let manager = FileManager.default
+        let base = manager.temporaryDirectory.appendingPathComponent("recouvre-direct-read-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: base) }
+        try manager.createDirectory(at: base, withIntermediateDirectories: true)
+        let source = FolderExhibitSource(folder: base)
+        for size in [0, 1, 4095, 4096, 4097, 70_000, 1_000_003] {
+            let bytes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+            try bytes.write(to: base.appendingPathComponent("f\(size)"))
+            #expect(try source.contents(of: "f\(size)") == bytes, "\(size)")
+            // A first guess smaller or larger than the file still reads it all.
+            let descriptor = open(base.appendingPathComponent("f\(size)").path, O_RDONLY)
+            defer { close(descriptor) }
+            #expect(FolderExhibitSource.readAll(descriptor, expected: max(0, size / 3)) == bytes, "\(size)")
+        }
+    }
+}
