@@ -276,6 +276,30 @@ enum StagedWrite {
         return true
     }
 
+    /// All of `bytes` written to `descriptor` (a short write continued, EINTR retried); `false` on an error.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// Creates the folder `target` will be in (and its parents), for a `target` that does not exist yet.
+    static func createParent(of target: String) throws(Failure) {
+        let parentFolder = parent(of: target)
+        do {
+            try FileManager.default.createDirectory(atPath: parentFolder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(message: "création de \(parentFolder) impossible : \(error.localizedDescription)")
+        }
+    }
+
     /// The staging folder, open: files are created in it relative to its descriptor (`openat`: no
     /// path resolution from the root, no `stat` per file), from any thread.
     struct Folder: @unchecked Sendable {
@@ -296,17 +320,7 @@ enum StagedWrite {
             }
             let file = openat(descriptor, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard file >= 0 else { return failure("création de", path + "/" + relative) }
-            var offset = 0
-            var ok = true
-            while offset < bytes.count {
-                let written = posixWrite(file, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    break
-                }
-                offset += written
-            }
+            let ok = writeAll(file, bytes)
             let closed = close(file) == 0
             return ok && closed ? nil : failure("écriture de", path + "/" + relative)
         }
@@ -323,13 +337,7 @@ enum StagedWrite {
     ) throws(Failure) {
         let folderExists = isFolder(target) == true
         let parentFolder = parent(of: target)
-        if !folderExists {
-            do {
-                try FileManager.default.createDirectory(atPath: parentFolder, withIntermediateDirectories: true)
-            } catch {
-                throw Failure(message: "création de \(parentFolder) impossible : \(error.localizedDescription)")
-            }
-        }
+        if !folderExists { try createParent(of: target) }
         let name = String(target[target.index(after: target.lastIndex(of: "/") ?? target.startIndex)...])
         let staging = parentFolder + "/.\(name).recouvre-import-\(getpid())"
         removeTree(staging)
@@ -377,18 +385,7 @@ enum StagedWrite {
             let full = staging + "/" + path
             let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw failure("création de", full) }
-            let ok = data.withUnsafeBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    offset += written
-                }
-                return true
-            }
+            let ok = data.withUnsafeBytes { writeAll(descriptor, $0) }
             let closed = close(descriptor) == 0
             guard ok, closed else { throw failure("écriture de", full) }
         }
@@ -439,13 +436,7 @@ enum StagedWrite {
     static func write(_ files: [(String, Data)], into target: String, folderExists: Bool) throws(Failure) {
         let pid = getpid()
         let parentFolder = parent(of: target)
-        if !folderExists {
-            do {
-                try FileManager.default.createDirectory(atPath: parentFolder, withIntermediateDirectories: true)
-            } catch {
-                throw Failure(message: "création de \(parentFolder) impossible : \(error.localizedDescription)")
-            }
-        }
+        if !folderExists { try createParent(of: target) }
         // A new or empty folder: stage beside it and rename the whole staging folder into place.
         let empty =
             !folderExists || ((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)
