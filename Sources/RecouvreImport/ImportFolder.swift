@@ -29,10 +29,21 @@ public enum ImportFolder {
     }
 
     static func header(of imported: ImportedCase, kind: String) -> [String] {
-        var header = [
-            "Importé par `recouvre import \(kind)` depuis \(imported.sources.joined(separator: ", ")).",
-            "Vérifiez-le avec `recouvre check` avant `recouvre build`.",
-        ]
+        header(of: imported, kind: kind, intro: nil)
+    }
+
+    /// The first comment line of a case file from `sources`.
+    static func intro(kind: String, sources: [String]) -> String {
+        "Importé par `recouvre import \(kind)` depuis \(sources.joined(separator: ", "))."
+    }
+
+    /// `header(of:kind:)`, its first line taken from `intro` when made for the case's own sources (a
+    /// ledger's cases all come from the one file: the line is made once).
+    static func header(of imported: ImportedCase, kind: String, intro: (sources: [String], line: String)?) -> [String] {
+        let first =
+            intro.flatMap { $0.sources == imported.sources ? $0.line : nil }
+            ?? Self.intro(kind: kind, sources: imported.sources)
+        var header = [first, "Vérifiez-le avec `recouvre check` avant `recouvre build`."]
         let warnings = imported.notes.filter { $0.kind == .warning }
         if !warnings.isEmpty {
             header.append("")
@@ -55,8 +66,10 @@ public enum ImportFolder {
     ) throws(ImportError) -> [String] {
         let cases = result.cases
         let creditor = cases.first.map { ImportValidator.SharedCreditor($0) }
-        let perCase = WorkerPool.map(cases.count, workers: workers) {
-            ImportValidator.problems(cases[$0], creditor: creditor)
+        // The cases read in place through their buffer (an array's subscript in the pool's closure
+        // copied each case: ~50 reference counts, and their release).
+        let perCase = cases.withUnsafeBufferPointer { buffer in
+            WorkerPool.map(buffer.count, workers: workers) { ImportValidator.problems(buffer[$0], creditor: creditor) }
         }
         var problems: [ImportProblem] = []
         for caseProblems in perCase { problems.append(contentsOf: caseProblems) }
@@ -86,9 +99,15 @@ public enum ImportFolder {
         }
         let kind = result.kind
         let creditorBlock = cases.first.map { CaseFileWriter.PartyBlock($0.value.creditor) }
+        let intro = cases.first.map { (sources: $0.sources, line: Self.intro(kind: kind, sources: $0.sources)) }
         do {
-            try StagedWrite.stream(count: cases.count, workers: workers, paths: paths, into: target) { index, folder in
-                write(cases[index], kind: kind, creditor: creditorBlock, attachments: owned[index] ?? [], into: folder)
+            try cases.withUnsafeBufferPointer { buffer throws(StagedWrite.Failure) in
+                try StagedWrite.stream(count: buffer.count, workers: workers, paths: paths, into: target) {
+                    index, folder in
+                    write(
+                        buffer[index], kind: kind, intro: intro, creditor: creditorBlock,
+                        attachments: owned[index] ?? [], into: folder)
+                }
             }
         } catch {
             throw ImportError(error.message)
@@ -98,10 +117,11 @@ public enum ImportFolder {
 
     /// One case's file (and the attachments it is the first to name) written into the staging folder.
     static func write(
-        _ imported: ImportedCase, kind: String, creditor: CaseFileWriter.PartyBlock?, attachments: [ImportAttachment],
-        into folder: StagedWrite.Folder
+        _ imported: ImportedCase, kind: String, intro: (sources: [String], line: String)?,
+        creditor: CaseFileWriter.PartyBlock?, attachments: [ImportAttachment], into folder: StagedWrite.Folder
     ) -> StagedWrite.Failure? {
-        let bytes = CaseFileWriter.bytes(imported.value, header: header(of: imported, kind: kind), creditor: creditor)
+        let bytes = CaseFileWriter.bytes(
+            imported.value, header: header(of: imported, kind: kind, intro: intro), creditor: creditor)
         if let failed = bytes.withUnsafeBytes({ folder.write(imported.fileName, $0) }) { return failed }
         for attachment in attachments {
             if let failed = attachment.data.withUnsafeBytes({ folder.write(attachment.path, $0) }) { return failed }
@@ -256,6 +276,30 @@ enum StagedWrite {
         return true
     }
 
+    /// All of `bytes` written to `descriptor` (a short write continued, EINTR retried); `false` on an error.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// Creates the folder `target` will be in (and its parents), for a `target` that does not exist yet.
+    static func createParent(of target: String) throws(Failure) {
+        let parentFolder = parent(of: target)
+        do {
+            try FileManager.default.createDirectory(atPath: parentFolder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(message: "création de \(parentFolder) impossible : \(error.localizedDescription)")
+        }
+    }
+
     /// The staging folder, open: files are created in it relative to its descriptor (`openat`: no
     /// path resolution from the root, no `stat` per file), from any thread.
     struct Folder: @unchecked Sendable {
@@ -276,17 +320,7 @@ enum StagedWrite {
             }
             let file = openat(descriptor, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard file >= 0 else { return failure("création de", path + "/" + relative) }
-            var offset = 0
-            var ok = true
-            while offset < bytes.count {
-                let written = posixWrite(file, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    break
-                }
-                offset += written
-            }
+            let ok = writeAll(file, bytes)
             let closed = close(file) == 0
             return ok && closed ? nil : failure("écriture de", path + "/" + relative)
         }
@@ -303,13 +337,7 @@ enum StagedWrite {
     ) throws(Failure) {
         let folderExists = isFolder(target) == true
         let parentFolder = parent(of: target)
-        if !folderExists {
-            do {
-                try FileManager.default.createDirectory(atPath: parentFolder, withIntermediateDirectories: true)
-            } catch {
-                throw Failure(message: "création de \(parentFolder) impossible : \(error.localizedDescription)")
-            }
-        }
+        if !folderExists { try createParent(of: target) }
         let name = String(target[target.index(after: target.lastIndex(of: "/") ?? target.startIndex)...])
         let staging = parentFolder + "/.\(name).recouvre-import-\(getpid())"
         removeTree(staging)
@@ -357,18 +385,7 @@ enum StagedWrite {
             let full = staging + "/" + path
             let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw failure("création de", full) }
-            let ok = data.withUnsafeBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return false
-                    }
-                    offset += written
-                }
-                return true
-            }
+            let ok = data.withUnsafeBytes { writeAll(descriptor, $0) }
             let closed = close(descriptor) == 0
             guard ok, closed else { throw failure("écriture de", full) }
         }
@@ -419,13 +436,7 @@ enum StagedWrite {
     static func write(_ files: [(String, Data)], into target: String, folderExists: Bool) throws(Failure) {
         let pid = getpid()
         let parentFolder = parent(of: target)
-        if !folderExists {
-            do {
-                try FileManager.default.createDirectory(atPath: parentFolder, withIntermediateDirectories: true)
-            } catch {
-                throw Failure(message: "création de \(parentFolder) impossible : \(error.localizedDescription)")
-            }
-        }
+        if !folderExists { try createParent(of: target) }
         // A new or empty folder: stage beside it and rename the whole staging folder into place.
         let empty =
             !folderExists || ((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? false)

@@ -122,10 +122,17 @@ public struct ImportedCase: Sendable {
     /// A ledger case, its locations resolved when asked.
     init(
         value: Case, debtorKey: String, fileName: String, locations: LedgerLocations, notes: [ImportNote],
-        sources: [String]
+        sources: [String], outstanding: Decimal
     ) {
-        self.init(value: value, debtorKey: debtorKey, fileName: fileName, notes: notes, sources: sources)
+        self.value = value
+        self.debtorKey = debtorKey
+        self.fileName = fileName
+        self.recordedLocations = [:]
         self.ledgerLocations = locations
+        self.notes = notes
+        self.attachments = []
+        self.sources = sources
+        self.knownOutstanding = outstanding
     }
 
     /// What is still owed on the case's invoices: invoiced − paid − credited.

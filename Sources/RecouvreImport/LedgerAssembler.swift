@@ -128,18 +128,18 @@ struct LedgerAssembler {
         var names: Set<String> = []
         for index in assembled.indices {
             notes.append(contentsOf: assembled[index].1)
-            // Moved out of the array (not copied).
-            guard var imported = assembled[index].0.take() else { continue }
+            // Renamed in place, then moved out of the array (not copied).
+            guard let found = assembled[index].0?.fileName else { continue }
             // Two keys reduced to the same file name: the second gets a suffix.
-            var fileName = imported.fileName
+            var fileName = found
             var counter = 2
             while names.contains(fileName) {
-                fileName = String(imported.fileName.dropLast(5)) + "-\(counter).yaml"
+                fileName = String(found.dropLast(5)) + "-\(counter).yaml"
                 counter += 1
             }
             names.insert(fileName)
-            imported.fileName = fileName
-            result.append(imported)
+            if fileName != found { assembled[index].0!.fileName = fileName }
+            result.append(assembled[index].0.take()!)
         }
         return result
     }
@@ -306,11 +306,9 @@ struct LedgerAssembler {
                     at: first.location))
             return nil
         }
-        var imported = ImportedCase(
+        return ImportedCase(
             value: value, debtorKey: key, fileName: CaseFileName.make(key), locations: locations,
-            notes: caseNotes, sources: [sourceName])
-        imported.knownOutstanding = outstanding
-        return imported
+            notes: caseNotes, sources: [sourceName], outstanding: outstanding)
     }
 }
 
