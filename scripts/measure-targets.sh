@@ -11,7 +11,10 @@
 # - batch:  `batch --jobs 2` of 10,000 generated debtors, as folders and as zips (target: under 6 s).
 #
 # Inputs are generated once into the work folder (default /tmp/recouvre-targets, on the disk: the
-# figures count the file system's work) by scripts/make-*.py; outputs are removed before each run.
+# figures count the file system's work) by scripts/make-*.py. Each run writes into a new folder of
+# $work/runs/, and the folders of earlier runs are deleted only at the end: on ext4, creating files
+# just after deleting thousands costs more (the allocator skips inodes freed in the last minutes), so
+# a run started within about five minutes of the previous one is slower than it would be.
 # Needs the release build (`swift build -c release --product recouvre`) and GNU time (Debian: `apt-get
 # install time`). The machine's other load changes wall times: run it on an idle machine, and read
 # the CPU times, which move less.
@@ -34,7 +37,9 @@ bin="$root/.build/release/recouvre"
 [ -x "$bin" ] || { echo "no release binary: run 'swift build -c release --product recouvre' first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
 export RECOUVRE_FORMS="$root/forms"
-mkdir -p "$work"
+mkdir -p "$work/runs"
+out="$work/runs/$(date +%Y%m%d-%H%M%S)-$$"
+mkdir -p "$out"
 
 # measure NAME TARGET COMMAND…: runs the command once, its output in $work/NAME.log.
 measure() {
@@ -57,11 +62,10 @@ for target in "${targets[@]}"; do
     large)
         for n in 10000 100000; do
             [ -f "$work/large$n/case.yaml" ] || python3 "$root/scripts/make-large-case.py" "$n" "$work/large$n/case.yaml" --court
-            rm -rf "$work/out-large$n"
             limit="under 2 s"
             [ "$n" = 100000 ] && limit="under 20 s, 1 GB"
             measure "build $n invoices" "$limit" \
-                "$bin" build "$work/large$n/case.yaml" --stage court --out "$work/out-large$n"
+                "$bin" build "$work/large$n/case.yaml" --stage court --out "$out/large$n"
         done
         ;;
     import)
@@ -69,19 +73,21 @@ for target in "${targets[@]}"; do
         for kind in csv fec; do
             file="$work/ledgers/ledger-100000.csv"
             [ "$kind" = fec ] && file="$work/ledgers/ledger-100000.fec.txt"
-            rm -rf "$work/out-import-$kind"
             measure "import $kind 100,000" "under 2 s" \
-                "$bin" import "$kind" "$file" --creditor "$root/fixtures/import/creancier.yaml" --out "$work/out-import-$kind"
+                "$bin" import "$kind" "$file" --creditor "$root/fixtures/import/creancier.yaml" --out "$out/import-$kind"
         done
         ;;
     batch)
         [ -d "$work/batch10000" ] || python3 "$root/scripts/make-batch.py" 10000 "$work/batch10000" >/dev/null
-        rm -rf "$work/out-batch" "$work/out-batch-zip"
-        measure "batch 10,000" "under 6 s" "$bin" batch "$work/batch10000" --out "$work/out-batch" --jobs 2
+        measure "batch 10,000" "under 6 s" "$bin" batch "$work/batch10000" --out "$out/batch" --jobs 2
         if "$bin" batch --help 2>/dev/null | grep -q -- "--zip"; then
             measure "batch 10,000 --zip" "under 6 s" \
-                "$bin" batch "$work/batch10000" --out "$work/out-batch-zip" --jobs 2 --zip
+                "$bin" batch "$work/batch10000" --out "$out/batch-zip" --jobs 2 --zip
         fi
         ;;
     esac
 done
+
+# The earlier runs' outputs, now that nothing is measured any more (see the header).
+find "$work/runs" -mindepth 1 -maxdepth 1 ! -path "$out" -exec rm -rf {} +
+echo "outputs: $out (deleted by the next run, after it has measured)"
