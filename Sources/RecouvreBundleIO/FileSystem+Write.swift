@@ -105,9 +105,10 @@ public final class DirectoryHandle {
 }
 
 extension FileSystem {
-    /// Writes all of `data` to `descriptor`, then `fsync`s it when `sync`, then closes it: the
-    /// `errno` of the first failure, nil when all went well.
-    static func writeAll(_ descriptor: Int32, _ data: Data, sync: Bool) -> Int32? {
+    /// Writes all of `data` to `descriptor` (a `write` cut short or interrupted is continued), then
+    /// `fsync`s it when `sync`, then closes it: the `errno` of the first failure, nil when all went
+    /// well. Public for any writer of new files (an importer's folder) that opens its own descriptor.
+    public static func writeAll(_ descriptor: Int32, _ data: Data, sync: Bool) -> Int32? {
         var failure: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
