@@ -78,7 +78,10 @@ public enum StoredZip {
     }
 }
 
-/// CRC-32 (ISO 3309, the zip's), eight bytes a step (slicing-by-8 tables).
+/// CRC-32 (ISO 3309, the zip's), eight bytes a step (slicing-by-8 tables). Written here because
+/// ZIPFoundation's public `Data.crc32(checksum:)` uses zlib only where a `zlib` module can be imported
+/// (Apple platforms); on Linux it falls back to one table lookup per byte, and a batch checksums every
+/// byte of every bundle. `BatchZipTests` reads each zip back through ZIPFoundation, which checks the CRCs.
 enum ZipCRC32 {
     /// Eight tables of 256 entries, one after the other: `table[k * 256 + b]`.
     static let table: [UInt32] = {

@@ -56,7 +56,7 @@ public struct TemplateSet: Sendable {
     /// The template's text.
     public func source(_ name: String) throws(DocumentError) -> String {
         guard let text = sources[name] else {
-            throw DocumentError(file: Self.path(name), message: "is missing from the law book")
+            throw DocumentError(file: Self.path(name), message: "modèle absent des formulaires chargés")
         }
         return text
     }
@@ -76,8 +76,7 @@ public struct TemplateSet: Sendable {
 
     /// The fast renderer's text, or nil when it leaves the template or the model to the library (tests).
     func programMarkup(_ name: String, _ model: Any) -> String? {
-        guard let entry = try? compiled.template(name) else { return nil }
-        return entry.program?.render(layouts.templateValue(model))
+        program(name)?.render(layouts.templateValue(model))
     }
 
     /// The fast renderer's program of `name` (parsing it now if needed), nil when it leaves it to the library.
@@ -90,10 +89,11 @@ public struct TemplateSet: Sendable {
 
     private func compiledEntry(_ name: String) throws(DocumentError) -> CompiledTemplates.Entry {
         guard sources[name] != nil else {
-            throw DocumentError(file: Self.path(name), message: "is missing from the law book")
+            throw DocumentError(file: Self.path(name), message: "modèle absent des formulaires chargés")
         }
         do { return try compiled.template(name) } catch {
-            throw DocumentError(file: error.file, message: error.issues.map(\.text).joined(separator: " ; "))
+            // `DocumentError` names the file under forms/ itself (`TemplateError.file` already has the prefix).
+            throw DocumentError(file: Self.path(name), message: error.issues.map(\.text).joined(separator: " ; "))
         }
     }
 
