@@ -333,9 +333,22 @@ public struct DossierPipeline: Sendable {
         completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
         options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
+        try build(
+            loaded: CaseFileReader.load(path: casePath, today: today), casePath: casePath, out: out, asOf: asOf,
+            today: today, force: force, completeCase: completeCase, pdf: pdf, options: options)
+    }
+
+    /// `build` of a case already read from `casePath` (`CaseFileReader.load`): the command line reads
+    /// it while the law book loads, on two cores (lead, issue 12: a 10,000-invoice case takes about as
+    /// long to read and validate as `forms/` to load).
+    public func build(
+        loaded value: consuming LoadedCase, casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
+        completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
+        options: DossierOptions = DossierOptions()
+    ) throws -> BuildResult {
         // large engineer (issue 12): the loaded case is let go once its value is taken: its source
         // locations hold the whole parsed document (a 100,000-invoice file's), not needed to build.
-        var loaded: LoadedCase? = try CaseFileReader.load(path: casePath, today: today)
+        var loaded: LoadedCase? = consume value
         let folder = loaded!.folder
         // pdf (issue 15): `--archive` may name the letter as sent, whose bytes come with the case.
         let completed = try completeCase?(loaded!.value) ?? CompletedCase(loaded!.value)
