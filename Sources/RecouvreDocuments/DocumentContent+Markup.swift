@@ -50,6 +50,23 @@ extension DocumentContent {
         return try parser.finish()
     }
 
+    /// `parse(markup:file:)` walking `Character`s only (no byte path, in the scan of lines nor in the
+    /// parse of each line): the reference the byte paths are tested against (`MarkupBytePathTests`).
+    static func parseByCharacters(markup: String, file: String) throws -> DocumentContent {
+        var parser = MarkupParser(file: file)
+        parser.bytes = false
+        var lineNumber = 0
+        var start = markup.startIndex
+        while start < markup.endIndex {
+            let end = markup[start...].firstIndex(of: "\n") ?? markup.endIndex
+            lineNumber += 1
+            try parser.take(markup[start..<end], line: lineNumber)
+            guard end < markup.endIndex else { break }
+            start = markup.index(after: end)
+        }
+        return try parser.finish()
+    }
+
     /// The lines of `markup`, whose UTF-8 bytes are `buffer`, cut at each line feed byte and given to
     /// `parser`; false, having given nothing, when the text has a carriage return (then a line feed may
     /// belong to a CR LF `Character`, and the `Character` scan cuts the lines).
@@ -131,11 +148,57 @@ struct MarkupFeed {
         native.makeContiguousUTF8()
         guard
             let done = try native.utf8.withContiguousStorageIfAvailable({ buffer in
-                try DocumentContent.parseLines(buffer, markup: native, parser: &parser, lineNumber: &lineNumber)
+                writer == nil
+                    ? try DocumentContent.parseLines(buffer, markup: native, parser: &parser, lineNumber: &lineNumber)
+                    : try layOutLines(buffer, markup: native)
             })
         else { return false }
         if done, writer != nil { layOut(parser.takeBlocks()) }
         return done
+    }
+
+    /// `parseLines` and the layout of its blocks, at once (render engineer, issue 14): a prose line
+    /// outside any block (what `MarkupParser.takeProse` takes: no `::` at its start, one scalar per
+    /// column) is laid out straight from its bytes, with no string, line or block made for it. Its
+    /// text is the same: a paragraph line lays out as its indentation and its text, a list item as
+    /// its indentation, marker, space and text — in both, the line's own bytes up to its right trim
+    /// (`TextWriter` trims and wraps them as it trims and wraps the rebuilt line) —, and a blank line is
+    /// a `.space`. Lines are laid out one by one in either case, so where a paragraph or a list ends
+    /// changes nothing in the text; any other line goes to the parser, whose pending prose and blocks
+    /// are laid out before a line laid out here (the order of the text is the order of the lines).
+    private mutating func layOutLines(_ buffer: UnsafeBufferPointer<UInt8>, markup: String) throws -> Bool {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
+        let count = buffer.count
+        if memchr(base, 0x0D, count) != nil { return false }
+        let utf8 = markup.utf8
+        var offset = 0
+        while offset < count {
+            let found = memchr(base + offset, 0x0A, count - offset)
+            let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            lineNumber += 1
+            let line = UnsafeBufferPointer(start: base + offset, count: end - offset)
+            // A line feed byte is a whole scalar: both offsets fall between scalars.
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            let text = markup[start..<utf8.index(start, offsetBy: end - offset)]
+            if parser.open == nil, let blank = MarkupParser.proseLine(line) {
+                if parser.hasPendingProse || !parser.blocks.isEmpty {
+                    parser.flushProse()
+                    layOut(parser.takeBlocks())
+                }
+                if blank {
+                    if started { spaces += 1 }
+                } else {
+                    for _ in 0..<spaces { writer!.add(.space) }
+                    spaces = 0
+                    started = true
+                    writer!.line(line, text)
+                }
+            } else {
+                try parser.take(text, line: lineNumber)
+            }
+            offset = end + 1
+        }
+        return true
     }
 
     /// The content, once every piece was taken.
@@ -163,13 +226,19 @@ private struct MarkupParser {
     var open: (kind: Open, line: Int)?
     var lines: [String] = []
     var rows: [DocumentTable.Row] = []
+    /// Whether a line whose scalars never join is read off its bytes (false: the `Character` walk only,
+    /// the tests' reference).
+    var bytes = true
 
     init(file: String) { self.file = file }
 
     mutating func take(_ raw: Substring, line: Int) throws {
         // large engineer (issue 12): a prose line outside any block, read off its bytes when each of its
         // `Character`s is one scalar (TextLayout.isOneScalarPerColumn): the same blocks as below.
-        if open == nil, raw.utf8.withContiguousStorageIfAvailable({ takeProse($0, raw) }) == true { return }
+        // render engineer (issue 14): a directive and a line inside a block the same way, off the bytes.
+        if bytes, try raw.utf8.withContiguousStorageIfAvailable({ try takeBytes($0, raw, line: line) }) == true {
+            return
+        }
         let text = rightTrimmed(raw)
         if text.hasPrefix("::") {
             try directive(text.dropFirst(2), line: line)
@@ -214,6 +283,19 @@ private struct MarkupParser {
     /// joins its neighbour): the right trim, the indentation, the blank line, the list item (`- `,
     /// `12. `) and the paragraph line as the `Character` code finds them. False, having done nothing,
     /// for any other line.
+    /// Whether `takeProse` takes the line of UTF-8 bytes `buffer` (outside a block): nil when it
+    /// does not (a directive, or a scalar that may join its neighbour), else whether the line is blank.
+    static func proseLine(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard TextLayout.isOneScalarPerColumn(buffer) else { return nil }
+        var end = buffer.count
+        while end > 0, buffer[end - 1] == 0x20 { end -= 1 }
+        if end >= 2, buffer[0] == UInt8(ascii: ":"), buffer[1] == UInt8(ascii: ":") { return nil }
+        return end == 0
+    }
+
+    /// Whether a paragraph or a list is being gathered (not yet a block).
+    var hasPendingProse: Bool { !paragraph.isEmpty || list != nil }
+
     mutating func takeProse(_ buffer: UnsafeBufferPointer<UInt8>, _ raw: Substring) -> Bool {
         guard TextLayout.isOneScalarPerColumn(buffer) else { return false }
         var end = buffer.count
@@ -245,9 +327,73 @@ private struct MarkupParser {
         return true
     }
 
+    /// `take` over the line's UTF-8 bytes `buffer` when no scalar of it joins its neighbour
+    /// (`TextLayout.isOneScalarPerColumn`: a space byte is a space `Character`, `:` and `|` bytes are
+    /// those `Character`s): the prose line (`takeProse`), the directive, the line inside a block and the
+    /// table row the `Character` code finds, cut at the same places. False, having done nothing, for
+    /// any other line.
+    mutating func takeBytes(_ buffer: UnsafeBufferPointer<UInt8>, _ raw: Substring, line: Int) throws -> Bool {
+        if open == nil, takeProse(buffer, raw) { return true }
+        guard TextLayout.isOneScalarPerColumn(buffer) else { return false }
+        var end = buffer.count
+        while end > 0, buffer[end - 1] == 0x20 { end -= 1 }
+        let utf8 = raw.utf8
+        func text(_ from: Int, _ to: Int) -> Substring {
+            let start = utf8.index(utf8.startIndex, offsetBy: from)
+            return raw[start..<utf8.index(start, offsetBy: to - from)]
+        }
+        if end >= 2, buffer[0] == UInt8(ascii: ":"), buffer[1] == UInt8(ascii: ":") {
+            var nameEnd = 2
+            while nameEnd < end, buffer[nameEnd] != 0x20 { nameEnd += 1 }
+            var argument = nameEnd
+            while argument < end, buffer[argument] == 0x20 { argument += 1 }
+            try directive(name: text(2, nameEnd), argument: String(text(argument, end)), line: line)
+            return true
+        }
+        guard let open else { return false }
+        if open.kind == .table {
+            guard end > 0 else { return true }
+            // Cells separated by ` | `, each trimmed (`row`): the first separator, then the next after it.
+            var cells: [String] = []
+            var cell = 0
+            var index = 0
+            while index + 3 <= end {
+                if buffer[index] == 0x20, buffer[index + 1] == UInt8(ascii: "|"), buffer[index + 2] == 0x20 {
+                    cells.append(Self.trimmed(buffer, cell, index, text))
+                    index += 3
+                    cell = index
+                } else {
+                    index += 1
+                }
+            }
+            cells.append(Self.trimmed(buffer, cell, end, text))
+            rows.append(DocumentTable.Row(cells: cells, isTotal: false))
+        } else {
+            var start = 0
+            while start < end, buffer[start] == 0x20 { start += 1 }
+            lines.append(String(text(start, end)))
+        }
+        return true
+    }
+
+    /// `trimmed` of the bytes `from ..< to` of `buffer` (`text` cuts the line at byte offsets).
+    static func trimmed(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ text: (Int, Int) -> Substring
+    ) -> String {
+        var start = from
+        while start < to, buffer[start] == 0x20 { start += 1 }
+        var end = to
+        while end > start, buffer[end - 1] == 0x20 { end -= 1 }
+        return String(text(start, end))
+    }
+
     mutating func directive(_ text: Substring, line: Int) throws {
         let name = text.prefix(while: { $0 != " " })
-        let argument = String(text.dropFirst(name.count).drop(while: { $0 == " " }))
+        try directive(name: name, argument: String(text.dropFirst(name.count).drop(while: { $0 == " " })), line: line)
+    }
+
+    /// The directive `name`, with the text after it (`argument`, its leading spaces dropped).
+    mutating func directive(name: Substring, argument: String, line: Int) throws {
         func opening(_ kind: Open) throws {
             if let open {
                 throw DocumentError(

@@ -99,9 +99,11 @@ extension DocumentContent {
 }
 
 /// The bytes `DocumentContent.textData` fills: a `malloc` buffer handed to `Data` without a copy.
+/// Render engineer (issue 14): the text writer lays its lines out straight into these bytes (no
+/// `String` in between, no `String(repeating:)` for a padding).
 final class TextBytes {
     private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
@@ -112,19 +114,50 @@ final class TextBytes {
 
     deinit { free(base) }
 
+    /// Room for `more` bytes after the `count` there are; where they go.
+    @inline(__always)
+    private func room(_ more: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + more > capacity {
+            let wanted = max(count + more, capacity * 2)
+            guard let memory = realloc(base, wanted) else { fatalError("out of memory: \(wanted) bytes of text") }
+            base = memory.assumingMemoryBound(to: UInt8.self)
+            capacity = wanted
+        }
+        return base + count
+    }
+
     func append(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            guard let source = buffer.baseAddress, buffer.count > 0 else { return }
-            if count + buffer.count > capacity {
-                let wanted = max(count + buffer.count, capacity * 2)
-                guard let memory = realloc(base, wanted) else { fatalError("out of memory: \(wanted) bytes of text") }
-                base = memory.assumingMemoryBound(to: UInt8.self)
-                capacity = wanted
-            }
-            (base + count).update(from: source, count: buffer.count)
-            count += buffer.count
-        }
+        text.withUTF8 { append($0) }
+    }
+
+    /// The bytes of `buffer`.
+    func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+        room(buffer.count).update(from: source, count: buffer.count)
+        count += buffer.count
+    }
+
+    /// The bytes `from ..< to` of `buffer`.
+    @inline(__always)
+    func append(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        guard to > from, let source = buffer.baseAddress else { return }
+        room(to - from).update(from: source + from, count: to - from)
+        count += to - from
+    }
+
+    /// One byte.
+    @inline(__always)
+    func append(byte: UInt8) {
+        room(1).pointee = byte
+        count += 1
+    }
+
+    /// `spaces` space bytes.
+    func appendSpaces(_ spaces: Int) {
+        guard spaces > 0 else { return }
+        room(spaces).update(repeating: 0x20, count: spaces)
+        count += spaces
     }
 
     /// The bytes as `Data`, which now owns the buffer; this one is left empty.
@@ -135,54 +168,92 @@ final class TextBytes {
         base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
         return data
     }
+
+    /// The bytes as a `String` (they are the UTF-8 of whole strings), this buffer freed at once.
+    func takeText() -> String {
+        let text = String(unsafeUninitializedCapacity: count) { target in
+            _ = target.initialize(from: UnsafeBufferPointer(start: base, count: count))
+            return count
+        }
+        free(base)
+        capacity = 64
+        count = 0
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        return text
+    }
 }
 
 /// The plain-text layout of a document's blocks, given one after the other (large engineer, issue 12:
 /// so that a long document is laid out as its markup is parsed, `TemplateSet.streamedData`): the text of
-/// `DocumentContent.text()` — each line wrapped, lines joined by line feeds, one at the end — into a
-/// string, or into UTF-8 bytes through a string of about a megabyte moved into them at a line's end.
+/// `DocumentContent.text()` — each line wrapped, lines joined by line feeds, one at the end — as UTF-8
+/// bytes. Render engineer (issue 14): each line is laid out straight into the bytes
+/// (`TextLayout.appendWrapped(_:width:to:)` over its UTF-8, the `Character` walk into a string only
+/// for the rare line the byte walk refuses), the same text as `TextLayout.appendWrapped` into a
+/// string (`TextWriterTests` holds the two together).
 struct TextWriter {
     let width: Int
-    private var out = ""
     private var first = true
-    private let bytes: TextBytes?
+    private let bytes: TextBytes
+    /// A line with its indentation put before it (an addressee's, a list item's), reused.
+    private var scratch: [UInt8] = []
 
-    /// The size at which the laid-out text is moved into the bytes.
-    static let chunk = 1 << 20
-
-    /// `reserving`: about the text's size (the string's, or the bytes' capacity); `bytes`: whether the
-    /// text ends as bytes (`finishData`) or as a string (`finishText`).
+    /// `reserving`: about the text's size (the bytes' capacity); `bytes`: whether the text ends as bytes
+    /// (`finishData`) or as a string (`finishText`): both are laid out into the bytes.
     init(width: Int, reserving: Int, bytes: Bool) {
         self.width = width
-        if bytes {
-            self.bytes = TextBytes(capacity: reserving)
-            // At most a chunk and a line or two: a small document reserves its own size only.
-            out.reserveCapacity(min(reserving, Self.chunk) + 4096)
-        } else {
-            self.bytes = nil
-            out.reserveCapacity(reserving)
-        }
+        self.bytes = TextBytes(capacity: reserving)
+    }
+
+    /// The line feed between two lines.
+    @inline(__always)
+    private mutating func newLine() {
+        if !first { bytes.append(byte: 0x0A) }
+        first = false
+    }
+
+    /// A line of the markup, as its UTF-8 bytes `buffer` (`line` its text), wrapped.
+    mutating func line(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Substring) {
+        newLine()
+        if TextLayout.appendWrapped(buffer, width: width, to: bytes) { return }
+        var text = ""
+        TextLayout.appendWrappedByCharacters(line, width: width, to: &text)
+        bytes.append(text)
     }
 
     private mutating func line(_ text: Substring) {
-        if !first {
-            if let bytes, out.utf8.count >= Self.chunk {
-                bytes.append(out)
-                out.removeAll(keepingCapacity: true)
-            }
-            out.append("\n")
+        if let done = text.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            newLine()
+            return TextLayout.appendWrapped(buffer, width: width, to: bytes)
+        }) {
+            if done { return }
+        } else {
+            newLine()
         }
-        first = false
-        TextLayout.appendWrapped(text, width: width, to: &out)
+        var out = ""
+        TextLayout.appendWrappedByCharacters(text, width: width, to: &out)
+        bytes.append(out)
     }
 
     private mutating func line(_ text: String) { line(Substring(text)) }
 
     private mutating func line(indent: Int, _ text: String) {
         if indent == 0 { return line(text) }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: repeatElement(0x20, count: indent))
+        scratch.append(contentsOf: text.utf8)
+        newLine()
+        let done = scratch.withUnsafeBufferPointer { TextLayout.appendWrapped($0, width: width, to: bytes) }
+        if done { return }
         var built = String(repeating: " ", count: indent)
         built.append(text)
-        line(built)
+        var out = ""
+        TextLayout.appendWrappedByCharacters(Substring(built), width: width, to: &out)
+        bytes.append(out)
+    }
+
+    /// A list item: `marker`, a space, `text`, indented by `indent`.
+    private mutating func item(indent: Int, _ marker: String, _ text: String) {
+        line(indent: indent, marker + " " + text)
     }
 
     /// Lays `block` out after the blocks before it.
@@ -198,7 +269,7 @@ struct TextWriter {
         case .paragraph(let lines):
             for item in lines { line(indent: item.indent, item.text) }
         case .list(let list):
-            for item in list.items { line(indent: list.indent, item.marker + " " + item.text) }
+            for item in list.items { self.item(indent: list.indent, item.marker, item.text) }
         case .table(let table):
             for text in DocumentContent.tableLines(table) { line(text) }
         case .space: line("")
@@ -208,16 +279,13 @@ struct TextWriter {
 
     /// The text (made with `bytes: false`).
     mutating func finishText() -> String {
-        out.append("\n")
-        return out
+        bytes.append(byte: 0x0A)
+        return bytes.takeText()
     }
 
     /// The bytes (made with `bytes: true`).
     mutating func finishData() -> Data {
-        out.append("\n")
-        guard let bytes else { return Data(out.utf8) }
-        bytes.append(out)
-        out = ""
+        bytes.append(byte: 0x0A)
         return bytes.take()
     }
 }

@@ -143,8 +143,46 @@ public struct TemplateLayouts: Sendable {
     /// How a property of type `type` at `offset` is read: a view, an optional or an array converts
     /// itself (as `TemplateTree` does), anything else is kept as it is.
     static func reader(_ type: Any.Type, offset: Int) -> Reader {
+        // render engineer (issue 14): an optional view and an array of views are converted knowing their
+        // view type (no cast of each value to `TemplateConvertible` at each conversion): the values
+        // `Optional.templatePropertyValue` and `Array.templateValueValue` give.
+        if let optional = type as? any OptionalProbe.Type, let view = optional.wrappedType as? any TemplateView.Type,
+            let reader = optionalViewReader(view, offset, type)
+        {
+            return reader
+        }
+        if let sequence = type as? any SequenceProbe.Type, let view = sequence.elementType as? any TemplateView.Type,
+            let reader = arrayViewReader(view, offset, type)
+        {
+            return reader
+        }
         if let convertible = type as? any TemplateConvertible.Type { return convertibleReader(convertible, offset) }
         return plainReader(type, offset)
+    }
+
+    /// A property of type `View?` (`type`), a struct view: its value is the view's record, `nil` none.
+    static func optionalViewReader<View: TemplateView>(_: View.Type, _ offset: Int, _ type: Any.Type) -> Reader? {
+        guard type == Optional<View>.self, !(View.self is AnyClass) else { return nil }
+        return Reader(
+            read: { base, layouts in base.load(fromByteOffset: offset, as: View?.self).templateProperty(layouts) },
+            value: { base, layouts in
+                guard let view = base.load(fromByteOffset: offset, as: View?.self) else { return nil }
+                return view.templateValueValue(layouts) ?? .wrap(view)
+            })
+    }
+
+    /// A property of type `[View]` (`type`), a struct view: a lazy list of the views' records.
+    static func arrayViewReader<View: TemplateView>(_: View.Type, _ offset: Int, _ type: Any.Type) -> Reader? {
+        guard type == [View].self, !(View.self is AnyClass) else { return nil }
+        return Reader(
+            read: { base, layouts in base.load(fromByteOffset: offset, as: [View].self).templateProperty(layouts) },
+            value: { base, layouts in
+                let views = base.load(fromByteOffset: offset, as: [View].self)
+                return .lazyList(
+                    TemplateList(count: views.count) { index in
+                        views[index].templateValueValue(layouts) ?? .wrap(views[index])
+                    })
+            })
     }
 
     static func convertibleReader<Value: TemplateConvertible>(_: Value.Type, _ offset: Int) -> Reader {

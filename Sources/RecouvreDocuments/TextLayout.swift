@@ -13,8 +13,13 @@ public enum TextLayout {
         output.reserveCapacity(text.utf8.count + text.utf8.count / 16)
         var first = true
         var start = text.startIndex
+        // render engineer (issue 14): without a carriage return, a line feed byte is a line feed
+        // `Character` (only CR LF joins one to its neighbour), so the lines are found on the UTF-8 bytes.
+        let bytes = text.utf8.contains(0x0D) ? nil : text.utf8
         while true {
-            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            let end =
+                (bytes.map { $0[start...].firstIndex(of: 0x0A) } ?? text[start...].firstIndex(of: "\n"))
+                ?? text.endIndex
             if !first { output.append("\n") }
             first = false
             appendWrapped(text[start..<end], width: width, to: &output)
@@ -192,6 +197,87 @@ public enum TextLayout {
             }
         }
         output.append(contentsOf: text(run.lowerBound, run.upperBound))
+        return true
+    }
+
+    /// `appendWrapped(_:line:width:to:)` writing the UTF-8 bytes of its text into `out` (render
+    /// engineer, issue 14: the text writer's bytes, with no `String` in between): the same scan, the
+    /// same placement of words, the same byte ranges of the line appended. False, having appended
+    /// nothing, for a line that walk refuses (the `Character` walk then lays it out).
+    static func appendWrapped(_ buffer: UnsafeBufferPointer<UInt8>, width: Int, to out: TextBytes) -> Bool {
+        var columns = 0
+        var trimmedColumns = 0
+        var trimmedEnd = 0
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            let byte = buffer[index]
+            index += 1
+            if byte >= 0xCC {
+                guard byte == 0xE2, index < count else { return false }
+                let second = buffer[index]
+                index += 1
+                guard index < count else { return false }
+                let third = buffer[index]
+                index += 1
+                let allowed =
+                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
+                    || (second == 0x83 && third < 0x90)
+                guard allowed else { return false }
+                columns += 1
+                trimmedEnd = index
+                trimmedColumns = columns
+                continue
+            }
+            if byte == 0x0D { return false }
+            if byte & 0xC0 != 0x80 { columns += 1 }
+            if byte != 0x20 {
+                trimmedEnd = index
+                trimmedColumns = columns
+            }
+        }
+        guard trimmedColumns > width else {
+            out.append(buffer, 0, trimmedEnd)
+            return true
+        }
+        let hanging = hangingIndent(buffer, end: trimmedEnd)
+        var cursor = 0
+        while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
+        let leading = cursor
+        var run = 0..<cursor
+        var current = leading
+        var atLineStart = true
+        while cursor < trimmedEnd {
+            while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
+            guard cursor < trimmedEnd else { break }
+            let start = cursor
+            var length = 0
+            while cursor < trimmedEnd, buffer[cursor] != 0x20 {
+                if buffer[cursor] & 0xC0 != 0x80 { length += 1 }
+                cursor += 1
+            }
+            if atLineStart {
+                run = run.lowerBound..<cursor
+                current += length
+                atLineStart = false
+            } else if current + 1 + length <= width {
+                if start == run.upperBound + 1 {
+                    run = run.lowerBound..<cursor
+                } else {
+                    out.append(buffer, run.lowerBound, run.upperBound)
+                    out.append(byte: 0x20)
+                    run = start..<cursor
+                }
+                current += 1 + length
+            } else {
+                out.append(buffer, run.lowerBound, run.upperBound)
+                out.append(byte: 0x0A)
+                out.appendSpaces(hanging)
+                run = start..<cursor
+                current = hanging + length
+            }
+        }
+        out.append(buffer, run.lowerBound, run.upperBound)
         return true
     }
 
