@@ -72,9 +72,8 @@ public enum AmicableChronology {
         }
         var steps: [AmicableStep] = []
         for item in items {
-            let text = try forms.render(AmicableForms.chronologyTemplate, item.model, width: Int.max)
-            for line in text.split(separator: "\n") where !line.isEmpty {
-                steps.append(AmicableStep(day: item.day, kind: item.kind, text: String(line)))
+            for line in try forms.lines(AmicableForms.chronologyTemplate, item.model) {
+                steps.append(AmicableStep(day: item.day, kind: item.kind, text: line))
             }
         }
         return steps

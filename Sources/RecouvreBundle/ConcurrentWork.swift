@@ -5,14 +5,14 @@ import Foundation
 /// written and validated on the other). Structured: whoever starts it joins it before returning, on
 /// every path (`value()` waits; `join()` waits and drops the result), so no work outlives the stage.
 /// The thread has the main thread's stack size (templates are rendered recursively).
-final class ConcurrentWork<Value: Sendable>: @unchecked Sendable {
+public final class ConcurrentWork<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     // Written once by the worker before `done` is signalled, read after the wait: `lock` orders it.
     private var result: Result<Value, any Error>?
     private var joined: Result<Value, any Error>?
 
-    init(_ body: @escaping @Sendable () throws -> Value) {
+    public init(_ body: @escaping @Sendable () throws -> Value) {
         let thread = Thread { [self] in
             let outcome = Result { try body() }
             lock.lock()
@@ -25,12 +25,12 @@ final class ConcurrentWork<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the work and returns its value or rethrows its error (the same each call).
-    func value() throws -> Value {
+    public func value() throws -> Value {
         try outcome().get()
     }
 
     /// Waits for the work, whatever it gave.
-    func join() { _ = outcome() }
+    public func join() { _ = outcome() }
 
     private func outcome() -> Result<Value, any Error> {
         if let joined { return joined }

@@ -77,6 +77,12 @@ public struct DossierPipeline: Sendable {
     /// Whether `assemble` renders a large dossier's documents on a second core while it writes its
     /// dossier.xml (`concurrentRenderInvoices`); false: one after the other (the same bytes).
     public var rendersConcurrently = true
+    /// Whether `build` writes a folder file by file as the files are made (`StagedFolder`); false: all
+    /// in memory first, then `BundleWriter` (the same bytes; tests compare the two).
+    public var streamsFolders = true
+    /// Called before each file of a streamed folder is created, `manifest.json` last (tests use it to
+    /// see the files arrive one at a time, and to fail midway).
+    public var beforeEachStagedFile: (@Sendable (String) throws -> Void)? = nil
 
     public init(book: LawBook, tool: String) {
         self.book = book
@@ -157,6 +163,23 @@ public struct DossierPipeline: Sendable {
         _ claim: Case, exhibits: any ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF? = nil,
         options: DossierOptions = DossierOptions(), journal: AmicableJournal? = nil, times: inout StageTimes
     ) throws -> AssembledDossier {
+        try assemble(
+            claim, exhibits: exhibits, asOf: asOf, force: force, pdf: pdf, options: options, journal: journal,
+            staging: nil, times: &times
+        ).dossier
+    }
+
+    /// `assemble`; with `staging` (large engineer, issue 12: `build` into a folder, no PDF), each file
+    /// is written into the folder `staging` makes — called once the dossier is decided and not refused
+    /// — as soon as it is made, hashed while written, and its bytes let go: the documents when rendered,
+    /// each exhibit when read, dossier.xml while it is written, then notes.txt. The dossier returned then
+    /// holds no files (its manifest lists them); the caller places the folder with the manifest. The
+    /// bytes of every file and the order of the errors are those of the files kept in memory.
+    func assemble(
+        _ claim: Case, exhibits: any ExhibitSource, asOf: Day, force: Bool, pdf: BundlePDF?,
+        options: DossierOptions, journal: AmicableJournal?, staging: (() throws -> StagedFolder)?,
+        times: inout StageTimes
+    ) throws -> (dossier: AssembledDossier, folder: StagedFolder?) {
         // --- court engineer (issue 17): stage, procedure choice, court checks, notes.txt ---
         var options = options
         options.force = force
@@ -175,6 +198,7 @@ public struct DossierPipeline: Sendable {
         if let forced = DossierChecks.forcedWarning(input, settings: book.documentSettings, messages: book.messages) {
             warnings.append(forced)
         }
+        let folder = pdf == nil ? try staging?() : nil
         // large engineer (issue 12): a large dossier's documents render on a second core while the head
         // of its dossier.xml (everything before the documents' digests: the invoices, events,
         // settlements, statement and route) is written and validated on this one; then the digests and
@@ -196,7 +220,7 @@ public struct DossierPipeline: Sendable {
         if concurrent {
             do {
                 stream = try times.measure(.xml) {
-                    try DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema)
+                    try DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema, into: folder)
                 }
             } catch {
                 headError = error
@@ -227,6 +251,18 @@ public struct DossierPipeline: Sendable {
             hashed[path] = digest
             return digest
         }
+        // large engineer (issue 12): a file of the bundle, kept, or written into the staged folder
+        // (hashed while written) and let go; what dossier.xml and the manifest record of it.
+        var staged: [String: BundleManifestFile] = [:]
+        func put(_ path: String, _ data: Data) throws -> (sha256: String, bytes: Int) {
+            guard let folder else {
+                files.append(BundleFile(path: path, data: data))
+                return (sha256(path, data), data.count)
+            }
+            let file = try folder.add(path, data)
+            staged[path] = file
+            return (file.sha256, file.bytes)
+        }
         // large engineer (issue 12): the documents are now bytes; their text and structured content
         // are released one by one as they become bytes, unless the PDFs are made from them (a
         // 100,000-invoice relevé holds 157 MB of text and more in its content, beside its bytes).
@@ -237,11 +273,10 @@ public struct DossierPipeline: Sendable {
             let document = documents[index]
             let data = document.data
             if pdf == nil { documents[index] = RenderedDocument.released(document) }
-            files.append(BundleFile(path: document.fileName, data: data))
+            let digest = try put(document.fileName, data)
             documentDigests.append(
                 DocumentDigest(
-                    fileName: document.fileName, title: document.title,
-                    sha256: sha256(document.fileName, data), bytes: data.count))
+                    fileName: document.fileName, title: document.title, sha256: digest.sha256, bytes: digest.bytes))
         }
         documents = []
         var exhibitDigests: [ExhibitDigest] = []
@@ -250,7 +285,7 @@ public struct DossierPipeline: Sendable {
                 exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
                 continue
             }
-            let data: Data
+            let digest: (sha256: String, bytes: Int)
             if let source = exhibit.source {
                 guard let found = try exhibitData(exhibit, source: source, from: exhibits) else {
                     // court engineer (issue 17): a court bundle needs every file; a notice bundle warns.
@@ -265,22 +300,24 @@ public struct DossierPipeline: Sendable {
                     exhibitDigests.append(ExhibitDigest(number: exhibit.number, title: exhibit.title))
                     continue
                 }
-                data = found
-                files.append(BundleFile(path: path, data: data))
+                digest = try put(path, found)
+            } else if let written = staged[path] {
+                digest = (written.sha256, written.bytes)
             } else {
-                data = files.first { $0.path == path }?.data ?? Data()
+                let data = files.first { $0.path == path }?.data ?? Data()
+                digest = (sha256(path, data), data.count)
             }
             exhibitDigests.append(
                 ExhibitDigest(
-                    number: exhibit.number, title: exhibit.title, path: path,
-                    sha256: sha256(path, data), bytes: data.count))
+                    number: exhibit.number, title: exhibit.title, path: path, sha256: digest.sha256,
+                    bytes: digest.bytes))
         }
         if let headError { throw headError }
 
         // A dossier.xml that does not validate is our bug: report it, write nothing.
         // large engineer (issue 12): validated while written, against the book's schema (no re-parse).
         let xmlDocument = try times.measure(.xml) {
-            let head = try stream ?? DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema)
+            let head = try stream ?? DossierXMLStream(xmlHead, validatingAgainst: book.dossierSchema, into: folder)
             return try head.finish(documents: documentDigests, exhibits: exhibitDigests)
         }
         stream = nil
@@ -292,12 +329,15 @@ public struct DossierPipeline: Sendable {
             }
         }
         let xml = xmlDocument.data
-        files.append(BundleFile(path: DossierXML.fileName, data: xml))
+        if let written = xmlDocument.written {
+            staged[written.path] = written
+        } else {
+            files.append(BundleFile(path: DossierXML.fileName, data: xml))
+        }
         // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
         var seenNotes = Set<String>()
         let notes = warnings.filter { seenNotes.insert($0).inserted }
-        files.append(
-            BundleFile(path: DossierNotes.fileName, data: Data(DossierNotes.text(notes, messages: book.messages).utf8)))
+        _ = try put(DossierNotes.fileName, Data(DossierNotes.text(notes, messages: book.messages).utf8))
         if let pdf {
             files = try pdf.apply(
                 to: files,
@@ -313,16 +353,21 @@ public struct DossierPipeline: Sendable {
                 creditor: ManifestParty(name: claim.creditor.name, siren: claim.creditor.siren),
                 debtor: ManifestParty(name: claim.debtor.name, siren: claim.debtor.siren),
                 amountClaimed: Money.plain(statement.totals.total), formalNotice: dossier.formalNotice,
-                files: files.map { file in
-                    hashed[file.path].map { BundleManifestFile(path: file.path, sha256: $0, bytes: file.data.count) }
-                        ?? BundleManifestFile(path: file.path, data: file.data)
-                })
+                files: folder?.written
+                    ?? files.map { file in
+                        hashed[file.path].map {
+                            BundleManifestFile(path: file.path, sha256: $0, bytes: file.data.count)
+                        }
+                            ?? BundleManifestFile(path: file.path, data: file.data)
+                    })
         }
         // The statement repeats the prescription notices: each warning once, in order.
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
-        return AssembledDossier(
-            files: files, manifest: manifest, statement: statement, route: route, warnings: warnings)
+        return (
+            AssembledDossier(files: files, manifest: manifest, statement: statement, route: route, warnings: warnings),
+            folder
+        )
     }
 
     /// `recouvre build`: reads the case file (the edge), completes it (`--archive`), assembles the
@@ -333,9 +378,22 @@ public struct DossierPipeline: Sendable {
         completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
         options: DossierOptions = DossierOptions()
     ) throws -> BuildResult {
+        try build(
+            loaded: CaseFileReader.load(path: casePath, today: today), casePath: casePath, out: out, asOf: asOf,
+            today: today, force: force, completeCase: completeCase, pdf: pdf, options: options)
+    }
+
+    /// `build` of a case already read from `casePath` (`CaseFileReader.load`): the command line reads
+    /// it while the law book loads, on two cores (lead, issue 12: a 10,000-invoice case takes about as
+    /// long to read and validate as `forms/` to load).
+    public func build(
+        loaded value: consuming LoadedCase, casePath: String, out: String, asOf: Day?, today: Day, force: Bool,
+        completeCase: ((Case) throws -> CompletedCase)? = nil, pdf: BundlePDF? = nil,
+        options: DossierOptions = DossierOptions()
+    ) throws -> BuildResult {
         // large engineer (issue 12): the loaded case is let go once its value is taken: its source
         // locations hold the whole parsed document (a 100,000-invoice file's), not needed to build.
-        var loaded: LoadedCase? = try CaseFileReader.load(path: casePath, today: today)
+        var loaded: LoadedCase? = consume value
         let folder = loaded!.folder
         // pdf (issue 15): `--archive` may name the letter as sent, whose bytes come with the case.
         let completed = try completeCase?(loaded!.value) ?? CompletedCase(loaded!.value)
@@ -344,18 +402,34 @@ public struct DossierPipeline: Sendable {
         let day = asOf ?? claim.asOf ?? today
         // amicable (issue 16): the steps `remind --record` / `plan --record` wrote beside the case.
         let journal = try AmicableJournal.read(forCase: casePath)
-        let dossier = try assemble(
-            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: folder)),
-            asOf: day, force: force, pdf: pdf, options: options, journal: journal)
         // --force never replaces a target holding the case file or its exhibits (issue 12).
         let protected =
             [casePath]
             + claim.exhibits.compactMap(\.file).map {
                 $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).path
             }
-        try BundleWriter().write(
-            files: dossier.files, manifest: dossier.manifest, to: URL(fileURLWithPath: out), force: force,
-            protecting: protected)
+        let target = URL(fileURLWithPath: out)
+        // large engineer (issue 12): a folder is written file by file as the files are made (at most
+        // one large file's bytes in memory); a zip, or a build with PDFs, is written from memory.
+        let streams = streamsFolders && pdf == nil && target.pathExtension.lowercased() != "zip"
+        var times = StageTimes.off
+        let (dossier, staged) = try assemble(
+            claim, exhibits: OverlaidExhibits(completed.files, over: FolderExhibitSource(folder: folder)),
+            asOf: day, force: force, pdf: pdf, options: options, journal: journal,
+            staging: streams
+                ? {
+                    try StagedFolder(
+                        target: target,
+                        options: SinkOptions(force: force, protecting: protected, beforeEachFile: beforeEachStagedFile))
+                }
+                : nil,
+            times: &times)
+        if let staged {
+            try staged.place(manifest: dossier.manifest)
+        } else {
+            try BundleWriter().write(
+                files: dossier.files, manifest: dossier.manifest, to: target, force: force, protecting: protected)
+        }
         // court engineer (issue 17): the rate tables stop on a known day; warn 30 days before it.
         let expiry = RateExpiry(book.rates).warnings(today: day, messages: book.messages)
         return BuildResult(

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreBundleIO
 import RecouvreLaw
 import RecouvreModel
 import RecouvreRoute
@@ -120,12 +121,24 @@ public final class DossierXMLStream {
     let writer: XMLTreeWriter
     let input: DossierXMLInput
     let schema: XMLSchemaValidator?
+    /// The bundle's file the bytes go to as they are written, when they are not kept.
+    let output: StagedFile?
+    let folder: StagedFolder?
 
     /// Writes the head of `input`'s dossier.xml (its `documents` and `exhibits` are not read).
-    public init(_ input: DossierXMLInput, validatingAgainst schema: XMLSchemaValidator? = nil) throws {
+    /// With `folder` (large engineer, issue 12), the bytes are not kept: they go to its `dossier.xml` as
+    /// they are written, hashed on the way, and `finish` closes that file.
+    public init(
+        _ input: DossierXMLInput, validatingAgainst schema: XMLSchemaValidator? = nil, into folder: StagedFolder? = nil
+    ) throws {
         self.input = input
         self.schema = schema
-        writer = try XMLTreeWriter(buildsTree: false, validating: schema, name: DossierXML.fileName)
+        self.folder = folder
+        let output = try folder?.create(DossierXML.fileName)
+        self.output = output
+        writer = try XMLTreeWriter(
+            buildsTree: false, validating: schema, name: DossierXML.fileName,
+            output: output.map { file in { try file.write($0) } })
         try writer.startElement("dossier", namespace: DossierXML.namespace, attributes: [("version", "1")])
         try DossierXML.writeGeneration(input, to: writer)
         try DossierXML.writeCase(input.case, to: writer)
@@ -139,26 +152,38 @@ public final class DossierXMLStream {
     }
 
     /// The rest of the document, and its bytes with the verdict of the validation while written.
+    /// Written into a staged folder: the file is closed, and the document has no bytes (but those of
+    /// the file, read back, when it was refused: they locate the errors).
     public func finish(documents: [DocumentDigest], exhibits: [ExhibitDigest]) throws -> DossierXMLDocument {
         try DossierXML.writeDocuments(documents, to: writer)
         try DossierXML.writeExhibits(exhibits, to: writer)
         try DossierXML.writeSources(input, to: writer)
         try writer.endElement()
-        let data = try writer.finish()
-        return DossierXMLDocument(data: data, validated: schema.map { ($0, writer.validationFailure) })
+        var data = try writer.finish()
+        let validated = schema.map { ($0, writer.validationFailure) }
+        guard let output, let folder else { return DossierXMLDocument(data: data, validated: validated) }
+        let file = try output.close()
+        if writer.validationFailure != nil { data = folder.contents(of: DossierXML.fileName) ?? Data() }
+        return DossierXMLDocument(data: data, validated: validated, written: file)
     }
 }
 
 /// dossier.xml written: its bytes, for the schema check and the bundle.
 public struct DossierXMLDocument {
-    /// The bytes of `dossier.xml`.
+    /// The bytes of `dossier.xml` (none when it was written into a staged folder and conforms).
     public let data: Data
     /// The schema the document was validated against while written, and its verdict (nil: valid).
     let validated: (schema: XMLSchemaValidator, failure: XMLValidationError?)?
+    /// The file of a staged folder the document was written to, as the manifest records it.
+    public let written: BundleManifestFile?
 
-    init(data: Data, validated: (schema: XMLSchemaValidator, failure: XMLValidationError?)? = nil) {
+    init(
+        data: Data, validated: (schema: XMLSchemaValidator, failure: XMLValidationError?)? = nil,
+        written: BundleManifestFile? = nil
+    ) {
         self.data = data
         self.validated = validated
+        self.written = written
     }
 
     /// Validates the document against the schema: the verdict of the validation run while it was

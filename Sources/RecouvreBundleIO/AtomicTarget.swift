@@ -16,9 +16,22 @@ struct AtomicTarget {
     /// Runs `body` on the temporary path, then puts it in place: what `body` returned.
     @discardableResult
     func write<Result>(_ body: (String) throws -> Result) throws -> Result {
+        let existing = try check()
+        let temporary = try prepare()
+        do {
+            let result = try body(temporary)
+            try place(temporary, over: existing)
+            return result
+        } catch {
+            FileSystem.removeTree(temporary)
+            throw wrapped(error)
+        }
+    }
+
+    /// What is at the target now, once checked that it may be replaced (nothing, or with `--force`
+    /// an earlier bundle that holds none of the protected paths): else the refusal.
+    func check() throws -> PathKind {
         let path = target.path
-        let parent = target.deletingLastPathComponent().path
-        let name = target.lastPathComponent
         let existing = PathKind.of(path)
         if existing != .missing {
             guard options.force else { throw BundleError.exists(path) }
@@ -26,36 +39,49 @@ struct AtomicTarget {
                 throw BundleError.notReplaceable(path, why)
             }
         }
+        return existing
+    }
+
+    /// Creates the target's parent folder (unless `options.debrisRemoved`), removes what an
+    /// interrupted build of the same target left there, and returns the temporary path to build at.
+    func prepare() throws -> String {
+        let parent = target.deletingLastPathComponent().path
+        let name = target.lastPathComponent
         if !options.debrisRemoved {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                throw BundleError.writeFailed(path, FileSystemError.reason(of: error))
+                throw BundleError.writeFailed(target.path, FileSystemError.reason(of: error))
             }
             Self.removeDebris(of: name, in: parent)
         }
-        let temporary = parent + "/.\(name).partial-\(Self.uniqueSuffix())"
-        do {
-            let result = try body(temporary)
-            if existing == .missing {
-                try FileSystem.rename(temporary, to: path)
-            } else if FileSystem.exchange(temporary, path) {
-                FileSystem.removeTree(temporary)  // now the earlier bundle
-            } else {
-                let old = parent + "/.\(name).old-\(Self.uniqueSuffix())"
-                try FileSystem.rename(path, to: old)
-                do { try FileSystem.rename(temporary, to: path) } catch {
-                    try? FileSystem.rename(old, to: path)
-                    throw error
-                }
-                FileSystem.removeTree(old)
+        return parent + "/.\(name).partial-\(Self.uniqueSuffix())"
+    }
+
+    /// Puts the finished `temporary` at the target, where `existing` was checked to be (a move, else an
+    /// atomic swap with the earlier bundle, which is then removed). Throws leaving `temporary` in place.
+    func place(_ temporary: String, over existing: PathKind) throws {
+        let path = target.path
+        let parent = target.deletingLastPathComponent().path
+        if existing == .missing {
+            try FileSystem.rename(temporary, to: path)
+        } else if FileSystem.exchange(temporary, path) {
+            FileSystem.removeTree(temporary)  // now the earlier bundle
+        } else {
+            let old = parent + "/.\(target.lastPathComponent).old-\(Self.uniqueSuffix())"
+            try FileSystem.rename(path, to: old)
+            do { try FileSystem.rename(temporary, to: path) } catch {
+                try? FileSystem.rename(old, to: path)
+                throw error
             }
-            return result
-        } catch {
-            FileSystem.removeTree(temporary)
-            if let error = error as? BundleError { throw error }
-            throw BundleError.writeFailed(path, FileSystemError.reason(of: error))
+            FileSystem.removeTree(old)
         }
+    }
+
+    /// A failure while writing, as a `BundleError` naming the target.
+    func wrapped(_ error: any Error) -> any Error {
+        if let error = error as? BundleError { return error }
+        return BundleError.writeFailed(target.path, FileSystemError.reason(of: error))
     }
 
     /// A random UUID's text (version 4), from the system's generator (`getrandom`, one system call;

@@ -76,7 +76,11 @@ public struct BundleManifest: Sendable, Hashable, Codable {
 
     /// Lowercase hexadecimal SHA-256.
     public static func sha256(_ data: Data) -> String {
-        let digest = SHA256.hash(data: data)
+        hex(SHA256.hash(data: data))
+    }
+
+    /// A SHA-256 digest in lowercase hexadecimal.
+    static func hex(_ digest: SHA256Digest) -> String {
         // 64 hexadecimal digits written in one buffer (was a String per byte, then joined).
         return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { output in
             let digits: StaticString = "0123456789abcdef"

@@ -100,9 +100,20 @@ extension CaseValidator {
     /// `nil` for an absolute path or one that climbs out.
     public static func normalizedPath(_ raw: String) -> String? {
         if raw.hasPrefix("/") || raw.hasPrefix("\\") || raw.hasPrefix("~") { return nil }
-        let bytes = Array(raw.utf8)
+        let utf8 = raw.utf8
         // A drive letter (`C:`) is absolute on Windows.
-        if bytes.count >= 2, bytes[1] == UInt8(ascii: ":") { return nil }
+        if utf8.count >= 2, utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: ":") { return nil }
+        // A path already normal (every component a name: none empty, `.` or `..`, cut at the `/` bytes)
+        // is its own normal form: the `Character` split below would give back the same components
+        // (reader, issue 14: ≈ 23 k instructions an exhibit).
+        if FolderExhibitSource.isPlainRelative(raw) { return raw }
+        return normalizedBySplitting(raw)
+    }
+
+    /// The normal form of a relative path by its components (`Character` split at `/`, `.` dropped,
+    /// `..` climbing), `nil` when it climbs out or is empty: `normalizedPath`'s general case, kept
+    /// apart so that a test compares it with the shortcut.
+    static func normalizedBySplitting(_ raw: String) -> String? {
         var parts: [Substring] = []
         for part in raw.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -301,7 +312,8 @@ private struct Run {
                 "raccourcissez le chemin")
             return
         }
-        let shown = CaseFileDecoder.shortened(raw)
+        // Worded only for a problem (a `replacingOccurrences` and a count: ≈ 22 k instructions).
+        var shown: String { CaseFileDecoder.shortened(raw) }
         guard let normalized = CaseValidator.normalizedPath(raw) else {
             report(
                 path, "« \(shown) » est hors du répertoire du dossier",

@@ -58,6 +58,8 @@ public struct FolderExhibitSource: ExhibitSource {
     private let resolvedFolder: String?
     /// `folder.path`, for the full resolution.
     private let folderPath: String
+    /// The folders of this source's exhibits, opened once (reader, issue 14).
+    let handles = FolderHandles()
 
     public init(folder: URL) {
         self.folder = folder
@@ -144,6 +146,21 @@ public struct FolderExhibitSource: ExhibitSource {
         var info = stat()
         let real: String
         let base = realFolder
+        // The common case through the opened folders: the file's own `lstat` and `access`, relative
+        // to its folder's descriptor (no walk of the whole path, no `lstat` per folder). Anything
+        // unusual — a link, a missing file, a folder that did not open — takes the way below.
+        if let base, let (folderDescriptor, name) = handles.locate(path, base: base) {
+            let found = name.withCString { fstatat(folderDescriptor, $0, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            if found, info.st_mode & S_IFMT != S_IFLNK {
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: return .folder
+                case S_IFREG:
+                    let readable = name.withCString { faccessat(folderDescriptor, $0, R_OK, 0) == 0 }
+                    return readable ? .file(size: Int(info.st_size)) : .unreadable
+                default: return .special
+                }
+            }
+        }
         if let found = direct(path, base: base) {
             (real, info) = found
         } else {
@@ -163,8 +180,19 @@ public struct FolderExhibitSource: ExhibitSource {
     }
 
     public func contents(of path: String) throws(ExhibitReadError) -> Data {
-        let real: String
         let base = realFolder
+        // Opened relative to its folder's descriptor, without following a link (the folders on the
+        // way were opened without following one either); any failure takes the way below.
+        if let base, let (folderDescriptor, name) = handles.locate(path, base: base) {
+            let descriptor = name.withCString {
+                openat(folderDescriptor, $0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            }
+            if descriptor >= 0 {
+                defer { close(descriptor) }
+                return try Self.contents(of: descriptor, path: path)
+            }
+        }
+        let real: String
         if let found = direct(path, base: base) {
             real = found.real
         } else {
@@ -178,6 +206,11 @@ public struct FolderExhibitSource: ExhibitSource {
         let descriptor = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw ExhibitReadError(path: path, entry: .unreadable) }
         defer { close(descriptor) }
+        return try Self.contents(of: descriptor, path: path)
+    }
+
+    /// The bytes of an opened exhibit, checked on the descriptor: a regular file within the limit.
+    static func contents(of descriptor: Int32, path: String) throws(ExhibitReadError) -> Data {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw ExhibitReadError(path: path, entry: .special)
@@ -217,6 +250,77 @@ public struct FolderExhibitSource: ExhibitSource {
         }
         data.count = offset
         return data
+    }
+}
+
+/// The folders a `FolderExhibitSource` reads from, each opened once, component by component from
+/// the source's real folder, with `O_DIRECTORY | O_NOFOLLOW` (so a folder that is a symbolic link never
+/// opens: the same folders the `lstat` of each component accepts). A file is then checked and opened
+/// relative to its folder's descriptor, so a folder renamed or replaced by a link while the case is
+/// built cannot redirect it. At most `limit` folders are kept open (a case naming more takes the path
+/// walk); all are closed with the source.
+final class FolderHandles: @unchecked Sendable {
+    static let limit = 16
+    private let lock = NSLock()
+    /// The real folder the descriptors were opened from (the first base asked for).
+    private var base: String?
+    private var baseDescriptor: Int32 = -1
+    /// Folder path relative to `base` (`pieces/552100554`) → descriptor.
+    private var folders: [Substring: Int32] = [:]
+    /// False: every path takes the walk (a test compares both ways).
+    private var enabled = true
+
+    /// Every path of this source takes the path walk from now on (for the test).
+    func disable() {
+        lock.lock()
+        enabled = false
+        lock.unlock()
+    }
+
+    deinit {
+        if baseDescriptor >= 0 { close(baseDescriptor) }
+        for descriptor in folders.values { close(descriptor) }
+    }
+
+    /// The descriptor of `path`'s folder and its last component, when `path` is plain (relative, no
+    /// empty, `.` or `..` component) and every folder on the way opened; nil otherwise.
+    func locate(_ path: String, base: String) -> (folder: Int32, name: String)? {
+        guard FolderExhibitSource.isPlainRelative(path) else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        guard enabled else { return nil }
+        if self.base == nil {
+            self.base = base
+            baseDescriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+        guard self.base == base, baseDescriptor >= 0 else { return nil }
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return (baseDescriptor, path) }
+        guard let folder = folder(path[..<slash]) else { return nil }
+        return (folder, String(path[utf8.index(after: slash)...]))
+    }
+
+    /// The descriptor of folder `relative` (under the lock).
+    private func folder(_ relative: Substring) -> Int32? {
+        if let descriptor = folders[relative] { return descriptor }
+        let utf8 = relative.utf8
+        let parent: Int32
+        let name: Substring
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) {
+            guard let found = folder(relative[..<slash]) else { return nil }
+            parent = found
+            name = relative[utf8.index(after: slash)...]
+        } else {
+            parent = baseDescriptor
+            name = relative
+        }
+        guard folders.count < Self.limit else { return nil }
+        let descriptor = String(name).withCString {
+            openat(parent, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
+        guard descriptor >= 0 else { return nil }
+        folders[relative] = descriptor
+        return descriptor
     }
 }
 

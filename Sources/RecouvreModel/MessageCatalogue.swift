@@ -127,10 +127,26 @@ public struct MessageCatalogue: Sendable, Hashable {
     /// written out with them (`1er juillet 2026`, `2d semestre 2026`).
     public let dates: FrenchDates
 
+    /// The templates by section and name (`route` → `registryFee`), cut once into their literal text
+    /// and placeholders (`CatalogueTemplate`): wording a reason looks two short keys up and appends,
+    /// no key text to build, no template to scan again.
+    let sections: [String: [String: CatalogueTemplate]]
+
     public init(entries: [String: String]) {
         self.entries = entries
         dates = FrenchDates(entries: entries)
+        var sections: [String: [String: CatalogueTemplate]] = [:]
+        for (key, template) in entries {
+            guard let dot = key.utf8.firstIndex(of: UInt8(ascii: ".")) else { continue }
+            let section = String(key[..<dot])
+            let name = String(key[key.utf8.index(after: dot)...])
+            sections[section, default: [:]][name] = CatalogueTemplate(template)
+        }
+        self.sections = sections
     }
+
+    public static func == (lhs: MessageCatalogue, rhs: MessageCatalogue) -> Bool { lhs.entries == rhs.entries }
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 
     /// The reason in words. A key the catalogue lacks, or a placeholder with no value, is a bug that the
     /// catalogue test finds; at run time it prints the key in brackets rather than failing a dossier.
@@ -157,10 +173,13 @@ public struct MessageCatalogue: Sendable, Hashable {
 
     /// `section.name`'s template filled with `values`.
     func text(key section: String, name: String, values: [(label: String, text: String)]) -> String {
-        let key = "\(section).\(name)"
-        guard let template = entries[key] else { return "[\(key)]" }
-        if values.isEmpty, !template.utf8.contains(UInt8(ascii: "{")) { return template }
-        return Self.fill(template) { name in values.first { $0.label == name }?.text }
+        guard let template = sections[section]?[name] else {
+            // A key whose section holds a dot is only in `entries`.
+            let key = "\(section).\(name)"
+            guard let template = entries[key] else { return "[\(key)]" }
+            return Self.fill(template) { name in values.first { $0.label == name }?.text }
+        }
+        return template.filled { label in values.first { $0.label == label }?.text }
     }
 
     static func fill(_ template: String, _ parameters: [String: String]) -> String {
@@ -197,5 +216,63 @@ public struct MessageCatalogue: Sendable, Hashable {
             rest = rest[rest.index(after: close)...]
         }
         return names
+    }
+}
+
+/// A catalogue template cut at its placeholders once, as `MessageCatalogue.fill` cuts it: `{name}` is
+/// the text up to the first `}` after a `{`; a `{` never closed ends the cutting (the rest is text).
+struct CatalogueTemplate: Sendable {
+    /// Literal text, or the name of a placeholder. (A struct, not an enum: the catalogue test reads
+    /// every enum case of this module's sources as a reason.)
+    struct Part: Sendable {
+        var isPlaceholder: Bool
+        var text: String
+    }
+
+    let whole: String
+    let parts: [Part]
+    /// The length of the literal text, to reserve the output.
+    let literalCount: Int
+
+    init(_ template: String) {
+        whole = template
+        var parts: [Part] = []
+        var literal = 0
+        let utf8 = template.utf8
+        var copied = utf8.startIndex
+        while let open = utf8[copied...].firstIndex(of: UInt8(ascii: "{")) {
+            let afterOpen = utf8.index(after: open)
+            guard let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            if copied < open {
+                parts.append(Part(isPlaceholder: false, text: String(template[copied..<open])))
+                literal += utf8.distance(from: copied, to: open)
+            }
+            parts.append(Part(isPlaceholder: true, text: String(template[afterOpen..<close])))
+            copied = utf8.index(after: close)
+        }
+        if copied < utf8.endIndex {
+            parts.append(Part(isPlaceholder: false, text: String(template[copied...])))
+            literal += utf8.distance(from: copied, to: utf8.endIndex)
+        }
+        self.parts = parts
+        literalCount = literal
+    }
+
+    /// The template with each placeholder replaced by its value; one without a value is kept as
+    /// written (`{name}`). The same text as `MessageCatalogue.fill(whole, value:)`.
+    func filled(_ value: (String) -> String?) -> String {
+        if parts.count <= 1, parts.first?.isPlaceholder != true { return whole }
+        var output = ""
+        output.reserveCapacity(literalCount + 16 * parts.count)
+        for part in parts {
+            if !part.isPlaceholder {
+                output += part.text
+            } else if let text = value(part.text) {
+                output += text
+            } else {
+                output += "{\(part.text)}"
+            }
+        }
+        return output
     }
 }

@@ -25,7 +25,9 @@ final class XMLEventValidation {
     private let user: UnsafeMutableRawPointer?
     /// The changing state, behind a pointer: no exclusivity check at each use (see `XMLTreeWriter`).
     private struct State {
+        /// The names of this validation's own copies (when the schema's shared table is full).
         var names: [String: UnsafeMutablePointer<xmlChar>] = [:]
+        /// The names of this validation only (the schema's shared table was full).
         /// Interned names by the raw bits of an immortal string (a literal or a small string, whose
         /// bits are its bytes or its never-freed storage): one compare instead of a hash per element.
         var recent: [(bits: (UInt64, UInt64), pointer: UnsafeMutablePointer<xmlChar>?)] =
@@ -96,7 +98,9 @@ final class XMLEventValidation {
             return pointer
         }
         let pointer: UnsafeMutablePointer<xmlChar>
-        if let known = state.pointee.names[name] {
+        if let shared = validator.internedNames.pointer(name) {
+            pointer = shared
+        } else if let known = state.pointee.names[name] {
             pointer = known
         } else {
             pointer = Self.cString(name)
@@ -106,13 +110,7 @@ final class XMLEventValidation {
         return pointer
     }
 
-    private static func cString(_ text: String) -> UnsafeMutablePointer<xmlChar> {
-        let bytes = Array(text.utf8)
-        let pointer = malloc(bytes.count + 1)!.assumingMemoryBound(to: xmlChar.self)
-        bytes.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: bytes.count) }
-        pointer[bytes.count] = 0
-        return pointer
-    }
+    private static func cString(_ text: String) -> UnsafeMutablePointer<xmlChar> { InternedNames.cString(text) }
 
     /// A start tag begins (its attributes follow); `namespace`: the default namespace it declares.
     func start(_ name: String, declaring namespace: String?) {

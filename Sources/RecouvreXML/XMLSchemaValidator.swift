@@ -12,6 +12,10 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     // Internal (not private): the in-memory validation of `XMLTreeWriter` uses them.
     let schema: xmlSchemaPtr
     let lock = NSLock()
+    /// The C copies of the names validations fed from a writer's events were given (`XMLEventValidation`),
+    /// kept while the validator lives: a batch validates thousands of small dossiers with the same few
+    /// dozen names (large engineer, issue 12).
+    let internedNames = InternedNames()
 
     static let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
 
@@ -138,5 +142,41 @@ func validateDocument(
                     ? "libxml2 could not run the validation (internal error \(status))"
                     : "the document does not conform to \(schemaName)")
         }
+    }
+}
+
+/// Names as NUL-terminated C strings that live as long as their table (libxml2's validator keeps
+/// pointers to the names it is given), shared by the validations of one schema under a lock; at most
+/// `limit` of them (beyond, a validation keeps its own copies).
+final class InternedNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [String: UnsafeMutablePointer<xmlChar>] = [:]
+    static let limit = 4_096
+
+    deinit { for pointer in table.values { free(pointer) } }
+
+    /// How many names are shared.
+    var count: Int { lock.withLock { table.count } }
+
+    /// The shared copy of `name`, made on first use; nil when the table is full and has no copy of it.
+    func pointer(_ name: String) -> UnsafeMutablePointer<xmlChar>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = table[name] { return known }
+        guard table.count < Self.limit else { return nil }
+        let pointer = Self.cString(name)
+        table[name] = pointer
+        return pointer
+    }
+
+    /// A `malloc`'d NUL-terminated copy of `text`'s UTF-8.
+    static func cString(_ text: String) -> UnsafeMutablePointer<xmlChar> {
+        let bytes = Array(text.utf8)
+        let pointer = malloc(bytes.count + 1)!.assumingMemoryBound(to: xmlChar.self)
+        bytes.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress { pointer.update(from: base, count: bytes.count) }
+        }
+        pointer[bytes.count] = 0
+        return pointer
     }
 }

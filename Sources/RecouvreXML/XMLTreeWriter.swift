@@ -59,6 +59,11 @@ public final class XMLTreeWriter {
     private let indentation: [UInt8]
     /// The schema validation fed with the events as they are written (`validating:`), if any.
     private let validation: XMLEventValidation?
+    /// Where the bytes go as they are written (`output:`), if anywhere: handed over in pieces of about
+    /// `outputChunk` bytes at the end of an element, and the rest at `finish()`.
+    private let output: ((UnsafeRawBufferPointer) throws -> Void)?
+    /// The size of the pieces handed to `output`.
+    static let outputChunk = 1 << 20
 
     private struct Open {
         var node: xmlNodePtr?
@@ -72,11 +77,17 @@ public final class XMLTreeWriter {
     /// `validating`, the document is validated against that schema while it is written (large
     /// engineer, issue 12: its events go to libxml2's validator, nothing is parsed back); the verdict is
     /// `validationFailure` once `finish()` returned.
+    ///
+    /// With `output` (large engineer, issue 12; no tree), the bytes are not kept: they are handed to
+    /// `output` in pieces of about a megabyte as the document is written (a 100,000-invoice dossier.xml
+    /// is 330 MB), the last at `finish()`, which then returns no bytes. An error `output` throws is
+    /// thrown by the call that was writing.
     public init(
         indentation: String = "  ", buildsTree: Bool = true, validating schema: XMLSchemaValidator? = nil,
-        name: String = "document.xml"
+        name: String = "document.xml", output: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws(XMLError) {
         LibXML2.initialize()
+        self.output = buildsTree ? nil : output
         guard let document = xmlNewDoc("1.0") else { throw Self.failure("xmlNewDoc") }
         self.document = document
         self.buildsTree = buildsTree
@@ -200,6 +211,10 @@ public final class XMLTreeWriter {
         }
         finished = true
         validationFailure = validation?.finish()
+        if output != nil {
+            try flushOutput()
+            return Data()
+        }
         // Without a tree the bytes become the `Data` (no copy: a 100,000-invoice dossier.xml is 330 MB);
         // with one they are kept for the validator's error report.
         return buildsTree ? bytes.copy() : bytes.take()
@@ -282,6 +297,13 @@ public final class XMLTreeWriter {
         validation?.end()
         bytes.append(0x0A)
         open.removeLast()
+        if output != nil, bytes.count >= Self.outputChunk { try flushOutput() }
+    }
+
+    /// Hands the bytes written so far to `output`, and empties the buffer.
+    private func flushOutput() throws {
+        guard let output else { return }
+        try bytes.drain(output)
     }
 
     /// Closes the current start tag (`>`), before content: a line feed follows before a child element.
@@ -471,6 +493,12 @@ final class XMLBytes {
 
     /// A copy of the bytes written so far.
     func copy() -> Data { Data(bytes: base, count: count) }
+
+    /// Hands the bytes written so far to `consumer`, then empties the buffer (its capacity kept).
+    func drain(_ consumer: (UnsafeRawBufferPointer) throws -> Void) throws {
+        defer { count = 0 }
+        try consumer(UnsafeRawBufferPointer(start: base, count: count))
+    }
 
     /// The bytes as `Data`, which now owns the buffer (freed with it); the writer's buffer is empty.
     func take() -> Data {

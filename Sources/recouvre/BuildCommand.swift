@@ -1,5 +1,6 @@
 import ArgumentParser
 import RecouvreBundle
+import RecouvreCaseFile
 import RecouvreDocuments
 import RecouvreForms
 import RecouvrePDF
@@ -85,10 +86,15 @@ struct BuildCommand: ParsableCommand {
             let options = DossierOptions(
                 stage: stage?.stage, procedure: procedure?.procedure, firm: try FirmProfile.locate(option: firm),
                 force: force)
-            let pipeline = try forms.pipeline()
+            let today = Today.day()
+            // The law book loads on a second core while this one reads and validates the case (neither
+            // needs the other); their errors come in the same order as before: the book's first.
+            let loading = ConcurrentWork { [forms] in try forms.pipeline() }
+            let loaded = Result { () throws(CaseFileError) in try CaseFileReader.load(path: caseFile, today: today) }
+            let pipeline = try loading.value()
             let pdfOption = pdf || pdfOnly ? try PDFRenderer.bundlePDF(book: pipeline.book, only: pdfOnly) : nil
             return try pipeline.build(
-                casePath: caseFile, out: out, asOf: asOf.day, today: Today.day(), force: force,
+                loaded: loaded.get(), casePath: caseFile, out: out, asOf: asOf.day, today: today, force: force,
                 completeCase: archive.dossierCompletion, pdf: pdfOption, options: options)
         }
         printOut(result.text)

@@ -18,7 +18,7 @@ struct LargeCaseTests {
     /// The case text and the expected outstanding principal in cents: invoice i (0-based) is issued on
     /// 2024-01-01 + (i mod 600) days, due 30 days later, for 100.00 + (i × 7919 mod 989,999) cents; it gets
     /// three payments of a tenth of its amount (cents rounded down), the first allocated to it.
-    static func largeCase() -> (text: String, principalCents: Int) {
+    static func largeCase(count: Int = LargeCaseTests.count) -> (text: String, principalCents: Int) {
         let start = Day(iso: "2024-01-01")!
         var lines = [
             "version: 1", "reference: \"PERF-\(count)\"", "as_of: 2026-11-23",

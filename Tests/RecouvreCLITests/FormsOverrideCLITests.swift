@@ -122,4 +122,28 @@ struct FormsOverrideCLITests {
         let shipped = try await CLI.run(["statement", caseFile])
         #expect(shipped.stdout.contains("  Total dû "))
     }
+
+    /// `build` reads the case while the law book loads (two cores): the errors still come in the order
+    /// they did one after the other — a broken forms/ first, then the case — and nothing is written.
+    @Test("build: a broken forms/ is reported before a broken case; a broken case alone is reported as such")
+    func errorsInOrder() async throws {
+        let folder = try TestPaths.temporaryFolder("forms-broken")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let forms = folder.appendingPathComponent("forms")
+        try FileManager.default.createDirectory(at: forms, withIntermediateDirectories: true)
+        try Data("procedures: [pas fermé\n".utf8).write(to: forms.appendingPathComponent("procedures.yaml"))
+        let badCase = TestPaths.root.appendingPathComponent("fixtures/invalid/01-unknown-key.yaml").path
+        let out = folder.appendingPathComponent("dossier").path
+
+        let both = try await CLI.run(["build", badCase, "--out", out, "--forms", forms.path])
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("procedures.yaml"), "\(both)")
+        #expect(!both.stderr.contains("01-unknown-key.yaml"), "\(both)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        let caseOnly = try await CLI.run(["build", badCase, "--out", out])
+        #expect(caseOnly.status == 1)
+        #expect(caseOnly.stderr.contains("amout : clé inconnue (vouliez-vous dire amount ?)"), "\(caseOnly)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }

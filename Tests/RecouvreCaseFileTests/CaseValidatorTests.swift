@@ -108,4 +108,34 @@ struct CaseValidatorTests {
     func normalized(raw: String, expected: String?) {
         #expect(CaseValidator.normalizedPath(raw) == expected)
     }
+
+    @Test("a path already normal is returned as it is: the same as the split by components, on generated paths")
+    func normalShortcut() {
+        // Components from an alphabet of the cases that matter: dots, empty ones, backslashes, a
+        // combining mark after a slash or a dot, a prepended mark before a slash (one `Character`).
+        let pieces = [
+            "a", "pieces", ".", "..", "...", "", "é", "\u{301}", ".\u{301}", "\u{600}", "x\\y", "~", "C:", " ",
+        ]
+        var state: UInt64 = 14
+        func below(_ count: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(count))
+        }
+        var shortcuts = 0
+        for _ in 0..<20_000 {
+            var raw = ""
+            for index in 0..<(1 + below(4)) {
+                if index > 0 { raw += below(6) == 0 ? "//" : "/" }
+                raw += pieces[below(pieces.count)]
+            }
+            if below(10) == 0 { raw += "/" }
+            let slow: String? =
+                raw.hasPrefix("/") || raw.hasPrefix("\\") || raw.hasPrefix("~")
+                    || (raw.utf8.count >= 2 && Array(raw.utf8)[1] == UInt8(ascii: ":"))
+                ? nil : CaseValidator.normalizedBySplitting(raw)
+            #expect(CaseValidator.normalizedPath(raw) == slow, "\(raw.unicodeScalars.map { $0.value })")
+            if FolderExhibitSource.isPlainRelative(raw) { shortcuts += 1 }
+        }
+        #expect(shortcuts > 1_000)
+    }
 }

@@ -6,7 +6,8 @@ import Testing
 /// The folder source's direct path (one `lstat` per component below the folder's real path, no
 /// `realpath`) answers exactly what the full resolution answers, for every kind of path a case can
 /// name: plain files, links in and out (at the end and on the way), dangling links, folders, FIFOs,
-/// `..` and empty components — with the folder's real path resolved per use or given once.
+/// `..` and empty components — with the folder's real path resolved per use or given once, and through
+/// the folders opened once (`FolderHandles`) as through the path walk alone.
 @Suite("Exhibit paths: direct check = full resolution")
 struct ExhibitDirectPathTests {
     /// The answer of the full resolution (the source's algorithm before the direct path).
@@ -62,8 +63,19 @@ struct ExhibitDirectPathTests {
 
         let real = try #require(FolderExhibitSource.realPath(base.path))
         let sources = [FolderExhibitSource(folder: base), FolderExhibitSource(folder: base, realFolder: real)]
+        // The path walk alone (no opened folders): the opened folders' answers must be its answers,
+        // byte for byte and refusal for refusal.
+        let walking = FolderExhibitSource(folder: base, realFolder: real)
+        walking.handles.disable()
+        func answer(_ source: FolderExhibitSource, _ path: String) -> Result<Data, ExhibitReadError> {
+            Result { () throws(ExhibitReadError) -> Data in try source.contents(of: path) }
+        }
         for path in Self.paths {
             let expected = Self.reference(base, path)
+            #expect(walking.entry(at: path) == expected, "\(path)")
+            for source in sources {
+                #expect(answer(source, path) == answer(walking, path), "\(path)")
+            }
             for source in sources {
                 #expect(source.entry(at: path) == expected, "\(path)")
                 // The bytes are given for a file only, else the refusal names the same entry.
@@ -80,6 +92,11 @@ struct ExhibitDirectPathTests {
                 }
             }
         }
+        // The opened folders are taken for a plain path, never through a linked folder.
+        #expect(sources[1].handles.locate("pieces/sub/facture.pdf", base: real) != nil)
+        #expect(sources[1].handles.locate("pieces/linked/facture.pdf", base: real) == nil)
+        #expect(sources[1].handles.locate("pieces/up/devis.pdf", base: real) == nil)
+        #expect(walking.handles.locate("pieces/devis.pdf", base: real) == nil)
         // Sanity of the fixture itself: both kinds of refusal and of acceptance occur.
         #expect(Self.reference(base, "pieces/out/passwd") == .outside)
         #expect(Self.reference(base, "pieces/linked/facture.pdf") == .file(size: 7))

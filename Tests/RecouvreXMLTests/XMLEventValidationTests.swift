@@ -153,6 +153,40 @@ struct XMLEventValidationTests {
         #expect(accepted < 1_400)
     }
 
+    @Test("the names' C copies are shared by the validations of one schema, at most InternedNames.limit of them")
+    func sharedNames() throws {
+        let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")
+        var random = Seeded(state: 99)
+        for index in 0..<200 {
+            let validating = try XMLTreeWriter(buildsTree: false, validating: validator, name: "doc\(index).xml")
+            try write(document(&random), to: validating)
+            _ = try validating.finish()
+        }
+        // Every name and attribute name the generator uses, once for all 200 validations.
+        let used = Set(Self.names + ["root", "toor", "kind", "version", "extra"])
+        #expect(validator.internedNames.count <= used.count)
+        #expect(validator.internedNames.count >= 8)
+        // Beyond the limit, a validation keeps its own copies: the same verdict as the bytes'.
+        let many = Node.element(
+            "root", namespace: "urn:test:2", attributes: [("version", "1")],
+            (0..<(InternedNames.limit + 300)).map { .element("n\($0)", namespace: nil, attributes: [], [.text("1")]) })
+        for round in 0..<2 {
+            let validating = try XMLTreeWriter(buildsTree: false, validating: validator, name: "many.xml")
+            try write(many, to: validating)
+            let bytes = try validating.finish()
+            #expect(validating.validationFailure != nil, "round \(round)")
+            #expect(throws: XMLValidationError.self) { try validator.validateStream(bytes, name: "many.xml") }
+            let valid = try XMLTreeWriter(buildsTree: false, validating: validator, name: "ok.xml")
+            try write(
+                .element(
+                    "root", namespace: "urn:test:2", attributes: [("version", "1")],
+                    [.element("amount", namespace: nil, attributes: [], [.text("12.50")])]), to: valid)
+            _ = try valid.finish()
+            #expect(valid.validationFailure == nil, "round \(round)")
+        }
+        #expect(validator.internedNames.count == InternedNames.limit)
+    }
+
     @Test("hand-made cases: whitespace, text in element-only content, empty content, fixed values, &")
     func handMade() throws {
         let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")

@@ -166,6 +166,52 @@ struct XMLTreeWriterTests {
         #expect(throws: XMLValidationError.self) { try validator.validate(writer, name: "no-tree.xml") }
     }
 
+    /// Collects what a writer hands to its `output`, piece by piece.
+    final class Pieces {
+        var data = Data()
+        var sizes: [Int] = []
+        func take(_ bytes: UnsafeRawBufferPointer) {
+            data.append(contentsOf: bytes)
+            sizes.append(bytes.count)
+        }
+    }
+
+    @Test("a writer with an output hands it the same bytes in pieces of about a megabyte, and keeps none")
+    func outputPieces() throws {
+        // Large engineer (issue 12): dossier.xml goes to its file while written. 40,000 elements of
+        // every value and layout: several pieces, the last at finish.
+        var children: [Node] = []
+        for index in 0..<40_000 {
+            let value = Self.values[index % Self.values.count]
+            children.append(
+                .element(
+                    "item", namespace: nil, attributes: [("n", String(index)), ("v", value)],
+                    [
+                        .element("text", namespace: nil, attributes: [], [.text(value)]),
+                        .element("empty", namespace: nil, attributes: [], []),
+                    ]))
+        }
+        let root = Node.element("root", namespace: "urn:example:1", attributes: [], children)
+        let kept = try XMLTreeWriter(buildsTree: false)
+        try write(root, to: kept)
+        let expected = try kept.finish()
+        let pieces = Pieces()
+        let streamed = try XMLTreeWriter(buildsTree: false, output: { pieces.take($0) })
+        try write(root, to: streamed)
+        #expect(try streamed.finish() == Data())
+        #expect(pieces.data == expected)
+        #expect(pieces.sizes.count >= expected.count / (XMLTreeWriter.outputChunk + 4_096))
+        #expect(pieces.sizes.count >= 3)
+        #expect(
+            pieces.sizes.dropLast().allSatisfy {
+                $0 >= XMLTreeWriter.outputChunk && $0 < XMLTreeWriter.outputChunk + 4_096
+            })
+        // A failing output fails the call that was writing.
+        struct Full: Error {}
+        let failing = try XMLTreeWriter(buildsTree: false, output: { _ in throw Full() })
+        #expect(throws: Full.self) { try write(root, to: failing) }
+    }
+
     @Test("streamed validation accepts what the tree validation accepts")
     func streamAccepts() throws {
         let validator = try XMLSchemaValidator(schemaData: Data(Self.schema.utf8), name: "test.xsd")
