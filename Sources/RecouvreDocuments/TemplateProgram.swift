@@ -16,7 +16,7 @@ public indirect enum TemplateValue {
     /// `.list` of the converted elements, without holding them all at once.
     case lazyList(TemplateList)
     /// A view: its properties by name, a `nil` one left out (the lookup goes on up the stack).
-    case record([String: TemplateValue])
+    case record(TemplateRecord)
     /// Anything else (an enumeration, a number, an optional inside an array…), handled exactly as
     /// swift-mustache handles it.
     case other(Any)
@@ -28,6 +28,42 @@ public indirect enum TemplateValue {
         if type(of: value) == Bool.self, let flag = value as? Bool { return .flag(flag) }
         return .other(value)
     }
+}
+
+/// A view's properties as the fast renderer reads them (render engineer, issue 14: in the order of the
+/// view's fields, with each name's hash made once — by the view's layout, and by the template's
+/// program for each name it looks up — instead of a dictionary built for each view and hashed at each
+/// insertion and lookup): the first property of a name, `nil` when there is none or it was left out
+/// (a `nil` optional), as the dictionary `[name: value]` of the same properties gives.
+public struct TemplateRecord {
+    let names: [String]
+    let hashes: [Int]
+    var values: [TemplateValue?]
+
+    /// `names` and their `hashes` (`name.hashValue`), and the value of each (nil: left out).
+    init(names: [String], hashes: [Int], values: [TemplateValue?]) {
+        self.names = names
+        self.hashes = hashes
+        self.values = values
+    }
+
+    /// The properties of a dictionary (tests, and views reflected with `Mirror`).
+    init(_ dictionary: [String: TemplateValue]) {
+        names = Array(dictionary.keys)
+        hashes = names.map(\.hashValue)
+        values = names.map { dictionary[$0] }
+    }
+
+    /// The value of the property `name`, whose hash is `hash`; nil when the view has none.
+    func value(named name: String, hash: Int) -> TemplateValue? {
+        for index in hashes.indices where hashes[index] == hash && names[index] == name {
+            if let value = values[index] { return value }
+        }
+        return nil
+    }
+
+    /// The same, the name's hash made here.
+    public subscript(name: String) -> TemplateValue? { value(named: name, hash: name.hashValue) }
 }
 
 /// The elements of an array of views for the fast renderer, converted one at a time while a section
@@ -71,13 +107,23 @@ struct TemplateProgram: Sendable {
             /// `first()` (no name, transforms): the position in the enclosing list.
             case position
             /// `.name`: looked up in the top of the stack only.
-            case top([String])
+            case top([Part])
             /// `a.b`: the first part looked up the stack, the others inside it.
-            case stack([String])
+            case stack([Part])
         }
         var kind: Kind
         /// Innermost last, as written (applied last to first).
         var transforms: [String]
+
+        /// One part of a dotted name, with its hash (`TemplateRecord.value(named:hash:)`).
+        struct Part: Sendable {
+            let name: String
+            let hash: Int
+            init(_ name: Substring) {
+                self.name = String(name)
+                hash = self.name.hashValue
+            }
+        }
     }
 
     let nodes: [Node]
@@ -148,9 +194,9 @@ struct TemplateProgram: Sendable {
         } else if written == "", !transforms.isEmpty {
             kind = .position
         } else if written.first == "." {
-            kind = .top(written.split(separator: ".").map { String($0) })
+            kind = .top(written.split(separator: ".").map(Name.Part.init))
         } else {
-            kind = .stack(written.split(separator: ".").map { String($0) })
+            kind = .stack(written.split(separator: ".").map(Name.Part.init))
         }
         return (Name(kind: kind, transforms: transforms), template)
     }
@@ -393,7 +439,9 @@ struct TemplateProgram: Sendable {
         return value
     }
 
-    static func descend(_ parts: ArraySlice<String>, from object: TemplateValue) throws(Unsupported) -> TemplateValue? {
+    static func descend(
+        _ parts: ArraySlice<Name.Part>, from object: TemplateValue
+    ) throws(Unsupported) -> TemplateValue? {
         var current = object
         for part in parts {
             if case .other(let value) = current, value is MustacheLambda { throw Unsupported() }
@@ -405,9 +453,10 @@ struct TemplateProgram: Sendable {
 
     /// `_getImmediateChild`: a view's property; nothing inside a string, a flag or a list (their
     /// mirrors have no labelled child); anything else as the library reads it.
-    static func immediateChild(_ name: String, of object: TemplateValue) throws(Unsupported) -> TemplateValue? {
+    static func immediateChild(_ part: Name.Part, of object: TemplateValue) throws(Unsupported) -> TemplateValue? {
+        let name = part.name
         switch object {
-        case .record(let fields): return fields[name]
+        case .record(let fields): return fields.value(named: name, hash: part.hash)
         case .text, .flag, .list, .lazyList: return nil
         case .other(let value):
             if value is any MustacheCustomRepresentation { throw Unsupported() }

@@ -31,7 +31,12 @@ public enum TemplateTree {
     }
 
     /// `properties(of:)` as `TemplateValue`s.
-    static func values(of view: Any, _ layouts: TemplateLayouts?) -> [String: TemplateValue] {
+    static func values(of view: Any, _ layouts: TemplateLayouts?) -> TemplateRecord {
+        TemplateRecord(dictionary(of: view, layouts))
+    }
+
+    /// The same as a dictionary.
+    static func dictionary(of view: Any, _ layouts: TemplateLayouts?) -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
         for child in Mirror(reflecting: view).children {
             guard let label = child.label, values[label] == nil else { continue }
@@ -86,6 +91,8 @@ public struct TemplateLayouts: Sendable {
     }
 
     let fields: [ObjectIdentifier: [Field]]
+    /// Each laid-out type's field names and their hashes, in field order (`TemplateRecord`).
+    let names: [ObjectIdentifier: (names: [String], hashes: [Int])]
 
     /// The layouts of `roots` and of every view type reachable from them through properties,
     /// optionals and arrays.
@@ -119,6 +126,7 @@ public struct TemplateLayouts: Sendable {
             if complete && described { fields[id] = layout } else { refused.insert(id) }
         }
         self.fields = fields
+        names = fields.mapValues { layout in (layout.map(\.name), layout.map(\.name.hashValue)) }
     }
 
     /// The layouts of every document's view model (built once, with the law book's `TemplateSet`).
@@ -210,15 +218,17 @@ public struct TemplateLayouts: Sendable {
     public func templateValue(_ model: Any) -> TemplateValue { TemplateTree.templateValue(model, self) }
 
     /// The fields of `view` as values when its type is laid out, else nil.
-    func values<View>(of view: View) -> [String: TemplateValue]? {
-        guard let layout = fields[ObjectIdentifier(View.self)] else { return nil }
-        return withUnsafeBytes(of: view) { raw -> [String: TemplateValue]? in
-            guard let base = raw.baseAddress else { return layout.isEmpty ? [:] : nil }
-            var values: [String: TemplateValue] = Dictionary(minimumCapacity: layout.count)
-            for field in layout {
-                if let value = field.read.value(base, self) { values[field.name] = value }
+    func values<View>(of view: View) -> TemplateRecord? {
+        let id = ObjectIdentifier(View.self)
+        guard let layout = fields[id], let named = names[id] else { return nil }
+        return withUnsafeBytes(of: view) { raw -> TemplateRecord? in
+            guard let base = raw.baseAddress else {
+                return layout.isEmpty ? TemplateRecord(names: [], hashes: [], values: []) : nil
             }
-            return values
+            var values: [TemplateValue?] = []
+            values.reserveCapacity(layout.count)
+            for field in layout { values.append(field.read.value(base, self)) }
+            return TemplateRecord(names: named.names, hashes: named.hashes, values: values)
         }
     }
 }
