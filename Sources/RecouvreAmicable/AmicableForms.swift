@@ -134,7 +134,7 @@ public struct AmicableForms: Sendable {
         if let fields = value as? [String: Any] {
             var record: [String: TemplateValue] = Dictionary(minimumCapacity: fields.count)
             for (key, field) in fields { record[key] = templateValue(field) }
-            return .record(record)
+            return .record(TemplateRecord(record))
         }
         return .other(value)
     }

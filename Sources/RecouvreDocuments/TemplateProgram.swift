@@ -47,8 +47,9 @@ public struct TemplateRecord {
         self.values = values
     }
 
-    /// The properties of a dictionary (tests, and views reflected with `Mirror`).
-    init(_ dictionary: [String: TemplateValue]) {
+    /// The properties of a dictionary (views reflected with `Mirror`, a caller's own values): the
+    /// record answers each name as the dictionary does.
+    public init(_ dictionary: [String: TemplateValue]) {
         names = Array(dictionary.keys)
         hashes = names.map(\.hashValue)
         values = names.map { dictionary[$0] }
