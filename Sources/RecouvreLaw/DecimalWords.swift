@@ -40,14 +40,14 @@ enum DecimalWords {
     /// value back, and the mantissa is the significand's, for amounts, rates, tiny and huge values.
     static let layoutKnown: Bool = {
         guard MemoryLayout<Decimal>.size == 20 else { return false }
-        let posix = Locale(identifier: "en_US_POSIX")
         let samples = [
             "-123.45", "0.001", "1", "2415.32", "12.15", "0.0425", "18446744073709551615", "18446744073709551616",
             "-1e-30", "123456789012345678901234567890", "340282366920938463463374607431768211455", "65535", "65536",
             "4294967296", "281474976710656", "9223372036854775807", "-9223372036854775808",
         ]
         for text in samples {
-            guard let value = Decimal(string: text, locale: posix) else { return false }
+            // No locale: "." is the decimal separator.
+            guard let value = Decimal(string: text) else { return false }
             let (low, high) = mantissa(value)
             var rebuilt = Decimal(high) * (Decimal(UInt64.max) + 1)
             rebuilt += Decimal(low)
