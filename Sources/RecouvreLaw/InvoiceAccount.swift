@@ -37,7 +37,12 @@ struct InvoiceAccount {
     /// Interest accrued (rounded lines) not yet paid nor capitalised.
     var interestUnpaid: Decimal = 0
     /// Interest added to the base by annual capitalisation (C. civ. 1343-2).
-    var capitalised: Decimal = 0
+    var capitalised: Decimal = 0 {
+        didSet { capitalisedTouched = true }
+    }
+    /// False while `capitalised` is still its initial literal 0: adding it to a non-zero principal is then
+    /// skipped, which gives the same `Decimal`, bit for bit (`StatementFastPathTests`).
+    private(set) var capitalisedTouched = false
     var cursor: Day
     var nextAnniversary: Day?
     var pending: Segment?
@@ -48,7 +53,12 @@ struct InvoiceAccount {
     /// Settled (paid or credited) on or before the due date.
     var settledByDue: Decimal = 0
 
-    init(invoice: Invoice, start: Day?, lastDay: Day, capitalisation: Bool) {
+    /// Skip adding a term known to be the literal 0 (see `capitalisedTouched`, `pay`); false: the
+    /// reference arithmetic, every term added.
+    let skipZeroTerms: Bool
+
+    init(invoice: Invoice, start: Day?, lastDay: Day, capitalisation: Bool, skipZeroTerms: Bool = true) {
+        self.skipZeroTerms = skipZeroTerms
         self.invoice = invoice
         self.start = start
         self.lastDay = lastDay
@@ -68,7 +78,9 @@ struct InvoiceAccount {
     mutating func advance(to day: Day, rates: inout RateContext) throws(RateTableError) {
         let last = min(day, lastDay)
         while cursor <= last {
-            let base = principal + capitalised
+            let base =
+                capitalisedTouched || !skipZeroTerms || !DecimalWords.isNonZero(principal)
+                ? principal + capitalised : principal
             if base == 0 && interestUnpaid == 0 {
                 cursor = last.adding(days: 1)
                 break
@@ -145,6 +157,15 @@ struct InvoiceAccount {
         }
         let toPrincipal = min(remaining, principal)
         principal -= toPrincipal
+        guard interestFirst || !skipZeroTerms else {
+            // Nothing went to interest (`toInterest` is the literal 0): the same sums without adding it,
+            // bit for bit (`StatementFastPathTests`); two Decimal additions of ≈ 2,000 instructions each
+            // per imputation saved.
+            let used = DecimalWords.isNonZero(toPrincipal) ? toPrincipal : toInterest + toPrincipal
+            paid += used
+            if date <= invoice.due { settledByDue += toPrincipal }
+            return (used, toInterest)
+        }
         interestPaid += toInterest
         paid += toInterest + toPrincipal
         if date <= invoice.due { settledByDue += toPrincipal }

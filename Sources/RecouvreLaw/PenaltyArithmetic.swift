@@ -42,20 +42,37 @@ enum PenaltyArithmetic {
             sign: negative ? .minus : .plus, exponent: -2, significand: Decimal(Int64(quotient)))
     }
 
-    /// `value` × 10^`scale` as an integer, when it is one and fits in 64 bits.
+    /// `value` × 10^`scale` as an integer, when it is one and fits in 64 bits (a significand below
+    /// `Int64.max`). The mantissa is read off the value's bytes (`DecimalWords`); `scaledByNumber`, the
+    /// first implementation, when that reading is not known to hold. `StatementFastPathTests` compares both.
     static func scaled(_ value: Decimal, by scale: Int) -> Int64? {
+        guard value.isFinite, value.exponent >= -scale else { return nil }
+        guard DecimalWords.layoutKnown else { return scaledByNumber(value, by: scale) }
+        let (low, high) = DecimalWords.mantissa(value)
+        guard high == 0, low < UInt64(Int64.max) else { return nil }
+        return shifted(Int64(low), by: value.exponent + scale, negative: value.sign == .minus)
+    }
+
+    /// The same through `NSDecimalNumber` (the reference).
+    static func scaledByNumber(_ value: Decimal, by scale: Int) -> Int64? {
         guard value.isFinite, value.exponent >= -scale else { return nil }
         let significand = value.significand
         guard significand < int64Limit else { return nil }
-        var units = NSDecimalNumber(decimal: significand).int64Value
-        var shift = value.exponent + scale
+        return shifted(
+            NSDecimalNumber(decimal: significand).int64Value, by: value.exponent + scale, negative: value < 0)
+    }
+
+    /// `units` × 10^`shift` (shift ≥ 0), negated when `negative`; nil on overflow.
+    static func shifted(_ units: Int64, by shift: Int, negative: Bool) -> Int64? {
+        var units = units
+        var shift = shift
         while shift > 0 {
             let (next, overflow) = units.multipliedReportingOverflow(by: 10)
             guard !overflow else { return nil }
             units = next
             shift -= 1
         }
-        return value < 0 ? -units : units
+        return negative ? -units : units
     }
 
     static let int64Limit = Decimal(Int64.max)

@@ -17,6 +17,12 @@ public struct StatementEngine: Sendable {
     /// The statement of `claim` as of `asOf` (inclusive). Throws `RateTableError` (exit 3) when a day
     /// to compute falls outside the rate tables.
     public func statement(for claim: Case, asOf: Day, dayBasis: DayBasis = .d365) throws -> Statement {
+        try statement(for: claim, asOf: asOf, dayBasis: dayBasis, skipZeroTerms: true)
+    }
+
+    /// The same; `skipZeroTerms: false` adds every term even when it is the literal 0 that cannot change
+    /// a sum (the reference `StatementFastPathTests` compares the default with, value and representation).
+    func statement(for claim: Case, asOf: Day, dayBasis: DayBasis, skipZeroTerms: Bool) throws -> Statement {
         var notes = Notes(messages: messages)
         let regime = claim.regime
         let interestFirst = StatementRules.interestFirst(regime)
@@ -42,7 +48,7 @@ public struct StatementEngine: Sendable {
             accounts.append(
                 InvoiceAccount(
                     invoice: invoice, start: start, lastDay: stop ?? asOf,
-                    capitalisation: claim.contract.capitalisationBasis != nil))
+                    capitalisation: claim.contract.capitalisationBasis != nil, skipZeroTerms: skipZeroTerms))
         }
         let oldest = accounts.indices.sorted {
             (accounts[$0].invoice.due, accounts[$0].invoice.issued, $0) < (
@@ -186,7 +192,10 @@ public struct StatementEngine: Sendable {
                     periods: account.periods, penalties: penalties, flatFee: fee, interestPaid: account.interestPaid,
                     kind: invoice.kind))
             totals.principal += account.principal
-            totals.penalties += penalties - account.interestPaid
+            // Without C. civ. 1343-1 imputation nothing is ever paid on interest: `interestPaid` is 0.
+            totals.penalties +=
+                skipZeroTerms && !interestFirst && DecimalWords.isNonZero(penalties)
+                ? penalties : penalties - account.interestPaid
             totals.flatFees += fee
         }
         totals.extraRecoveryCosts = StatementRules.extraRecoveryCosts(claim, notes: &notes)
