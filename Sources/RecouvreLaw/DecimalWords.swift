@@ -1,29 +1,15 @@
 import Foundation
+import RecouvreModel
 
 /// large-2 (issue 12): a `Decimal`'s integer mantissa read off its bytes, for `PenaltyArithmetic`
 /// (a penalty line's base and rate as integers) without `NSDecimalNumber` (≈ 1,500 instructions a
-/// conversion, two per line). The same reading as `Money.mantissa` in RecouvreModel (internal there),
-/// checked on its own samples by `layoutKnown`; when it does not hold, the callers take their
+/// conversion, two per line). The reading is `Money.mantissa`'s (RecouvreModel),
+/// checked here on this module's own samples (rates too) by `layoutKnown`; when it does not hold, the callers take their
 /// `NSDecimalNumber` path.
 enum DecimalWords {
-    /// The mantissa (a 128-bit integer, low and high 64 bits): Foundation keeps it as eight 16-bit words
-    /// after a 32-bit word holding the exponent, the count of words used (bits 12–15) and the flags.
+    /// The mantissa (a 128-bit integer, low and high 64 bits), read as `Money.mantissa` reads it.
     @inline(__always)
-    static func mantissa(_ value: Decimal) -> (low: UInt64, high: UInt64) {
-        withUnsafeBytes(of: value) { raw in
-            let header = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-            let length = Int((header >> 12) & 0xF)
-            var low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
-            var high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
-            if length < 4 {
-                low &= (1 << (16 * UInt64(length))) &- 1
-                high = 0
-            } else if length < 8 {
-                high &= (1 << (16 * UInt64(length - 4))) &- 1
-            }
-            return (low, high)
-        }
-    }
+    static func mantissa(_ value: Decimal) -> (low: UInt64, high: UInt64) { Money.mantissa(value) }
 
     /// True when `value` is known not to be zero (its mantissa is not 0); false for a zero, or when the
     /// layout is not known. Adding the literal 0 to a non-zero value gives its own representation, bit for

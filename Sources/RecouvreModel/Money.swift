@@ -117,8 +117,8 @@ public enum Money {
     /// the flags (NSDecimal's layout), but does not make them public: they are read from the value's
     /// bytes (the words past the count masked off), once `mantissaLayoutKnown` has checked that reading
     /// on values whose mantissa is known.
-    @inline(__always)
-    static func mantissa(_ value: Decimal) -> (low: UInt64, high: UInt64) {
+    @inlinable @inline(__always)
+    public static func mantissa(_ value: Decimal) -> (low: UInt64, high: UInt64) {
         withUnsafeBytes(of: value) { raw in
             let header = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
             let length = Int((header >> 12) & 0xF)

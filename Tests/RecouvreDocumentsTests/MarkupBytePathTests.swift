@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreTestSupport
 import Testing
 
 @testable import RecouvreDocuments
@@ -13,16 +14,6 @@ import Testing
 /// long enough to wrap, the content, the text and any error are those of the reference.
 @Suite("Markup byte paths: the content, text and errors of the Character walks")
 struct MarkupBytePathTests {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let words = [
         "le", "débiteur", "1\u{00A0}234,56\u{00A0}€", "L441-10\u{00A0}II", "« créance »", "art.", "—", "…",
@@ -131,7 +122,7 @@ struct MarkupBytePathTests {
 
     @Test("parse, text and streamed bytes agree with the Character walks over seeded random markups")
     func randomMarkups() throws {
-        var random = SeededGenerator(state: 14)
+        var random = SeededGenerator(seed: 14)
         var compared = 0
         var failures = 0
         var wrapped = 0
@@ -202,7 +193,7 @@ struct MarkupBytePathTests {
 
     @Test("a line laid out into bytes is the line wrapped into a string, at every width")
     func wrapIntoBytes() {
-        var random = SeededGenerator(state: 1_414)
+        var random = SeededGenerator(seed: 1_414)
         var byBytes = 0
         for round in 0..<20_000 {
             let line = Self.line(&random) + (round % 7 == 0 ? " " + Self.line(&random) + Self.line(&random) : "")
@@ -227,7 +218,7 @@ struct MarkupBytePathTests {
 
     @Test("TextLayout.wrap finds the same lines by bytes as by Characters, carriage returns included")
     func wrapLines() {
-        var random = SeededGenerator(state: 99)
+        var random = SeededGenerator(seed: 99)
         for round in 0..<2_000 {
             var text = (0..<Int.random(in: 1...6, using: &random)).map { _ in Self.line(&random) }
                 .joined(separator: round % 3 == 0 ? "\r\n" : "\n")
