@@ -115,6 +115,28 @@ public enum TextLayout {
     static func appendWrapped(
         _ buffer: UnsafeBufferPointer<UInt8>, line: Substring, width: Int, to output: inout String
     ) -> Bool {
+        var sink = StringWrapSink(line: line)
+        swap(&sink.output, &output)  // appended in place, not copied
+        defer { swap(&sink.output, &output) }
+        return layOutBytes(buffer, width: width, into: &sink)
+    }
+
+    /// `appendWrapped(_:line:width:to:)` writing the UTF-8 bytes of its text into `out` (render
+    /// engineer, issue 14: the text writer's bytes, with no `String` in between): the same scan, the
+    /// same placement of words, the same byte ranges of the line appended. False, having appended
+    /// nothing, for a line that walk refuses (the `Character` walk then lays it out).
+    static func appendWrapped(_ buffer: UnsafeBufferPointer<UInt8>, width: Int, to out: TextBytes) -> Bool {
+        var sink = BytesWrapSink(buffer: buffer, out: out)
+        return layOutBytes(buffer, width: width, into: &sink)
+    }
+
+    /// The one byte walk of both: scans `buffer` (false, having written nothing, for a line it
+    /// refuses: a scalar that may join its neighbour, a CR), then places its words within `width`,
+    /// handing `sink` runs of the line's bytes, single spaces and line breaks with their indentation.
+    @inline(__always)
+    static func layOutBytes<Sink: WrapSink>(
+        _ buffer: UnsafeBufferPointer<UInt8>, width: Int, into sink: inout Sink
+    ) -> Bool {
         var columns = 0
         var trimmedColumns = 0
         var trimmedEnd = 0
@@ -146,13 +168,8 @@ public enum TextLayout {
                 trimmedColumns = columns
             }
         }
-        let utf8 = line.utf8
-        func text(_ from: Int, _ to: Int) -> Substring {
-            let start = utf8.index(utf8.startIndex, offsetBy: from)
-            return line[start..<utf8.index(start, offsetBy: to - from)]
-        }
         guard trimmedColumns > width else {
-            output.append(contentsOf: text(0, trimmedEnd))
+            sink.run(0, trimmedEnd)
             return true
         }
         let hanging = hangingIndent(buffer, end: trimmedEnd)
@@ -175,7 +192,6 @@ public enum TextLayout {
                 cursor += 1
             }
             if atLineStart {
-                // The first word follows the leading spaces directly.
                 run = run.lowerBound..<cursor
                 current += length
                 atLineStart = false
@@ -183,101 +199,19 @@ public enum TextLayout {
                 if start == run.upperBound + 1 {
                     run = run.lowerBound..<cursor
                 } else {
-                    output.append(contentsOf: text(run.lowerBound, run.upperBound))
-                    output.append(" ")
+                    sink.run(run.lowerBound, run.upperBound)
+                    sink.space()
                     run = start..<cursor
                 }
                 current += 1 + length
             } else {
-                output.append(contentsOf: text(run.lowerBound, run.upperBound))
-                output.append("\n")
-                output.append(contentsOf: String(repeating: " ", count: hanging))
+                sink.run(run.lowerBound, run.upperBound)
+                sink.newLine(indent: hanging)
                 run = start..<cursor
                 current = hanging + length
             }
         }
-        output.append(contentsOf: text(run.lowerBound, run.upperBound))
-        return true
-    }
-
-    /// `appendWrapped(_:line:width:to:)` writing the UTF-8 bytes of its text into `out` (render
-    /// engineer, issue 14: the text writer's bytes, with no `String` in between): the same scan, the
-    /// same placement of words, the same byte ranges of the line appended. False, having appended
-    /// nothing, for a line that walk refuses (the `Character` walk then lays it out).
-    static func appendWrapped(_ buffer: UnsafeBufferPointer<UInt8>, width: Int, to out: TextBytes) -> Bool {
-        var columns = 0
-        var trimmedColumns = 0
-        var trimmedEnd = 0
-        var index = 0
-        let count = buffer.count
-        while index < count {
-            let byte = buffer[index]
-            index += 1
-            if byte >= 0xCC {
-                guard byte == 0xE2, index < count else { return false }
-                let second = buffer[index]
-                index += 1
-                guard index < count else { return false }
-                let third = buffer[index]
-                index += 1
-                let allowed =
-                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
-                    || (second == 0x83 && third < 0x90)
-                guard allowed else { return false }
-                columns += 1
-                trimmedEnd = index
-                trimmedColumns = columns
-                continue
-            }
-            if byte == 0x0D { return false }
-            if byte & 0xC0 != 0x80 { columns += 1 }
-            if byte != 0x20 {
-                trimmedEnd = index
-                trimmedColumns = columns
-            }
-        }
-        guard trimmedColumns > width else {
-            out.append(buffer, 0, trimmedEnd)
-            return true
-        }
-        let hanging = hangingIndent(buffer, end: trimmedEnd)
-        var cursor = 0
-        while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
-        let leading = cursor
-        var run = 0..<cursor
-        var current = leading
-        var atLineStart = true
-        while cursor < trimmedEnd {
-            while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
-            guard cursor < trimmedEnd else { break }
-            let start = cursor
-            var length = 0
-            while cursor < trimmedEnd, buffer[cursor] != 0x20 {
-                if buffer[cursor] & 0xC0 != 0x80 { length += 1 }
-                cursor += 1
-            }
-            if atLineStart {
-                run = run.lowerBound..<cursor
-                current += length
-                atLineStart = false
-            } else if current + 1 + length <= width {
-                if start == run.upperBound + 1 {
-                    run = run.lowerBound..<cursor
-                } else {
-                    out.append(buffer, run.lowerBound, run.upperBound)
-                    out.append(byte: 0x20)
-                    run = start..<cursor
-                }
-                current += 1 + length
-            } else {
-                out.append(buffer, run.lowerBound, run.upperBound)
-                out.append(byte: 0x0A)
-                out.appendSpaces(hanging)
-                run = start..<cursor
-                current = hanging + length
-            }
-        }
-        out.append(buffer, run.lowerBound, run.upperBound)
+        sink.run(run.lowerBound, run.upperBound)
         return true
     }
 
@@ -394,5 +328,47 @@ public enum TextLayout {
         }
         guard spaces > 0 else { return leading }
         return leading + (opener ? 1 : 0) + digits + 1 + spaces
+    }
+}
+
+/// Where `TextLayout.layOutBytes` writes a laid-out line: runs of the line's own bytes (offsets into
+/// it), a single space, a line break followed by an indentation.
+protocol WrapSink {
+    mutating func run(_ from: Int, _ to: Int)
+    mutating func space()
+    mutating func newLine(indent: Int)
+}
+
+/// Into a `String`: the runs are slices of the line (cut after whole scalars).
+struct StringWrapSink: WrapSink {
+    let line: Substring
+    var output = ""
+
+    init(line: Substring) { self.line = line }
+
+    mutating func run(_ from: Int, _ to: Int) {
+        let utf8 = line.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: from)
+        output.append(contentsOf: line[start..<utf8.index(start, offsetBy: to - from)])
+    }
+
+    mutating func space() { output.append(" ") }
+
+    mutating func newLine(indent: Int) {
+        output.append("\n")
+        output.append(contentsOf: String(repeating: " ", count: indent))
+    }
+}
+
+/// Into the text writer's bytes.
+struct BytesWrapSink: WrapSink {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let out: TextBytes
+
+    mutating func run(_ from: Int, _ to: Int) { out.append(buffer, from, to) }
+    mutating func space() { out.append(byte: 0x20) }
+    mutating func newLine(indent: Int) {
+        out.append(byte: 0x0A)
+        out.appendSpaces(indent)
     }
 }
