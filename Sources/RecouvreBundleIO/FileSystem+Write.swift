@@ -109,22 +109,31 @@ extension FileSystem {
     /// `fsync`s it when `sync`, then closes it: the `errno` of the first failure, nil when all went
     /// well. Public for any writer of new files (an importer's folder) that opens its own descriptor.
     public static func writeAll(_ descriptor: Int32, _ data: Data, sync: Bool) -> Int32? {
-        var failure: Int32 = 0
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += count
+        let failure = data.withUnsafeBytes { writeBytes(descriptor, $0) }
+        let closing = finish(descriptor, sync: sync && failure == nil)
+        return failure ?? closing
+    }
+
+    /// Writes all of `bytes` to `descriptor` (a short write continued, EINTR retried): nil, or the errno.
+    public static func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
+            offset += count
         }
-        if sync, failure == 0, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0, errno != EINTR { failure = errno }
-        return failure == 0 ? nil : failure
+        return nil
+    }
+
+    /// `fsync`s `descriptor` when `sync`, then closes it: nil, or the first errno.
+    public static func finish(_ descriptor: Int32, sync: Bool) -> Int32? {
+        var failure: Int32?
+        if sync, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil, errno != EINTR { failure = errno }
+        return failure
     }
 
     /// Whether the regular file at `path` (no link followed) holds exactly `expected` (see

@@ -149,14 +149,8 @@ public final class StagedFile {
         guard descriptor >= 0 else { throw folder.wrapped(FileSystemError(errno: EBADF, path: path)) }
         hasher.update(bufferPointer: bytes)
         count += bytes.count
-        var offset = 0
-        while offset < bytes.count {
-            let written = writeDescriptor(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw folder.wrapped(FileSystemError(errno: errno, path: folder.temporary + "/" + path))
-            }
-            offset += written
+        if let failure = FileSystem.writeBytes(descriptor, bytes) {
+            throw folder.wrapped(FileSystemError(errno: failure, path: folder.temporary + "/" + path))
         }
     }
 
@@ -167,7 +161,7 @@ public final class StagedFile {
         guard descriptor >= 0 else { throw folder.wrapped(FileSystemError(errno: EBADF, path: path)) }
         let descriptor = self.descriptor
         self.descriptor = -1
-        if let failure = FileSystem.writeAll(descriptor, Data(), sync: folder.syncsFiles) {
+        if let failure = FileSystem.finish(descriptor, sync: folder.syncsFiles) {
             throw folder.wrapped(FileSystemError(errno: failure, path: folder.temporary + "/" + path))
         }
         let file = BundleManifestFile(path: path, sha256: BundleManifest.hex(hasher.finalize()), bytes: count)
@@ -180,8 +174,5 @@ extension StagedFolder {
     fileprivate var syncsFiles: Bool { atomic.options.syncFiles }
 }
 
-// The system calls, outside `StagedFile` whose methods have the same names.
+// The system call, outside `StagedFile` whose method has the same name.
 private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
-private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
-}
