@@ -62,14 +62,18 @@ public struct AmicableForms: Sendable {
     public func render(
         _ name: String, _ model: [String: Any], width: Int = TextLayout.a4Width
     ) throws(AmicableError) -> String {
+        Self.laidOut(try entry(name).template.render(model), width: width)
+    }
+
+    /// Template `name`, compiled (on its first use): an error naming its file when the forms do not hold
+    /// it or it does not compile.
+    private func entry(_ name: String) throws(AmicableError) -> CompiledTemplates.Entry {
         guard templates.has(name) else {
             throw AmicableError(file: Self.templatePath(name), "modèle absent des formulaires chargés")
         }
-        let template: MustacheTemplate
-        do { template = try templates.template(name).template } catch {
+        do { return try templates.template(name) } catch {
             throw AmicableError(file: Self.templatePath(name), "modèle Mustache invalide (\(error))")
         }
-        return Self.laidOut(template.render(model), width: width)
     }
 
     /// A rendered text laid out at `width` columns, its blank lines at most one in a row, none at the start,
@@ -91,13 +95,7 @@ public struct AmicableForms: Sendable {
     /// `TextLayout.wrap` trims it. A text holding a carriage return (`\r\n` is one `Character`) goes
     /// the whole way of `render`.
     func lines(_ name: String, _ model: [String: Any]) throws(AmicableError) -> [String] {
-        guard templates.has(name) else {
-            throw AmicableError(file: Self.templatePath(name), "modèle absent des formulaires chargés")
-        }
-        let entry: CompiledTemplates.Entry
-        do { entry = try templates.template(name) } catch {
-            throw AmicableError(file: Self.templatePath(name), "modèle Mustache invalide (\(error))")
-        }
+        let entry = try entry(name)
         let rendered = entry.programText(Self.templateValue(model)) ?? entry.template.render(model)
         guard !rendered.utf8.contains(UInt8(ascii: "\r")) else {
             return Self.laidOut(rendered, width: Int.max).split(separator: "\n").filter { !$0.isEmpty }.map {
