@@ -189,20 +189,33 @@ public struct MessageCatalogue: Sendable, Hashable {
     /// `{name}` replaced by its value; a name without a value is kept as written, and a `{` never closed
     /// ends the filling (the rest is copied). The braces are ASCII: the text is scanned as UTF-8 bytes.
     static func fill(_ template: String, value: (Substring) -> String?) -> String {
-        let utf8 = template.utf8
         var output = ""
-        output.reserveCapacity(utf8.count + 32)
+        output.reserveCapacity(template.utf8.count + 32)
+        cut(template) { literal in
+            output += literal
+        } placeholder: { name in
+            if let text = value(name) { output += text } else { output += "{\(name)}" }
+        }
+        return output
+    }
+
+    /// Walks `template` in order: its literal runs, and the name of each `{name}` (the text up to the
+    /// first `}` after a `{`; a `{` never closed ends the cutting, the rest is literal). The braces are
+    /// ASCII: the text is scanned as UTF-8 bytes. `fill` and `CatalogueTemplate` both cut this way.
+    @inline(__always)
+    static func cut(
+        _ template: String, literal: (Substring) -> Void, placeholder: (Substring) -> Void
+    ) {
+        let utf8 = template.utf8
         var copied = utf8.startIndex
         while let open = utf8[copied...].firstIndex(of: UInt8(ascii: "{")) {
             let afterOpen = utf8.index(after: open)
             guard let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            output += template[copied..<open]
-            let name = template[afterOpen..<close]
-            if let text = value(name) { output += text } else { output += "{\(name)}" }
+            if copied < open { literal(template[copied..<open]) }
+            placeholder(template[afterOpen..<close])
             copied = utf8.index(after: close)
         }
-        output += template[copied...]
-        return output
+        if copied < utf8.endIndex { literal(template[copied...]) }
     }
 
     /// The placeholder names of a template, in order.
@@ -219,8 +232,7 @@ public struct MessageCatalogue: Sendable, Hashable {
     }
 }
 
-/// A catalogue template cut at its placeholders once, as `MessageCatalogue.fill` cuts it: `{name}` is
-/// the text up to the first `}` after a `{`; a `{` never closed ends the cutting (the rest is text).
+/// A catalogue template cut at its placeholders once (`MessageCatalogue.cut`, as `fill` cuts it).
 struct CatalogueTemplate: Sendable {
     /// Literal text, or the name of a placeholder. (A struct, not an enum: the catalogue test reads
     /// every enum case of this module's sources as a reason.)
@@ -238,21 +250,11 @@ struct CatalogueTemplate: Sendable {
         whole = template
         var parts: [Part] = []
         var literal = 0
-        let utf8 = template.utf8
-        var copied = utf8.startIndex
-        while let open = utf8[copied...].firstIndex(of: UInt8(ascii: "{")) {
-            let afterOpen = utf8.index(after: open)
-            guard let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            if copied < open {
-                parts.append(Part(isPlaceholder: false, text: String(template[copied..<open])))
-                literal += utf8.distance(from: copied, to: open)
-            }
-            parts.append(Part(isPlaceholder: true, text: String(template[afterOpen..<close])))
-            copied = utf8.index(after: close)
-        }
-        if copied < utf8.endIndex {
-            parts.append(Part(isPlaceholder: false, text: String(template[copied...])))
-            literal += utf8.distance(from: copied, to: utf8.endIndex)
+        MessageCatalogue.cut(template) { text in
+            parts.append(Part(isPlaceholder: false, text: String(text)))
+            literal += text.utf8.count
+        } placeholder: { name in
+            parts.append(Part(isPlaceholder: true, text: String(name)))
         }
         self.parts = parts
         literalCount = literal
