@@ -138,8 +138,7 @@ public struct DossierPipeline: Sendable {
         let recorded = try recordedStatement(chosen.statement, claim: chosen.claim, route: route)
         warnings += recorded.warnings + route.warnings
         // The statement repeats the prescription notices: each warning once, in order.
-        var seen = Set<String>()
-        warnings = warnings.filter { seen.insert($0).inserted }
+        warnings = Warnings.firstOccurrences(warnings)
         var decision = ClaimDecision(statement: recorded, route: route, warnings: warnings)
         if chosen.claim != claim { decision.dossierCase = chosen.claim }
         return decision
@@ -335,8 +334,7 @@ public struct DossierPipeline: Sendable {
             files.append(BundleFile(path: DossierXML.fileName, data: xml))
         }
         // court engineer (issue 17): the user's notes, not an exhibit (the bordereau does not list it).
-        var seenNotes = Set<String>()
-        let notes = warnings.filter { seenNotes.insert($0).inserted }
+        let notes = Warnings.firstOccurrences(warnings)
         _ = try put(DossierNotes.fileName, Data(DossierNotes.text(notes, messages: book.messages).utf8))
         if let pdf {
             files = try pdf.apply(
@@ -362,8 +360,7 @@ public struct DossierPipeline: Sendable {
                     })
         }
         // The statement repeats the prescription notices: each warning once, in order.
-        var seen = Set<String>()
-        warnings = warnings.filter { seen.insert($0).inserted }
+        warnings = Warnings.firstOccurrences(warnings)
         return (
             AssembledDossier(files: files, manifest: manifest, statement: statement, route: route, warnings: warnings),
             folder

@@ -80,8 +80,7 @@ extension DossierPipeline {
             recorded.totals = Totals(principal: 0, penalties: 0, flatFees: 0, extraRecoveryCosts: 0, total: 0)
         }
         recorded.title = declared.title
-        var seen = Set<String>()
-        recorded.warnings = (recorded.warnings + declared.title.warnings).filter { seen.insert($0).inserted }
+        recorded.warnings = Warnings.firstOccurrences(recorded.warnings + declared.title.warnings)
         var ids = Set(recorded.rateTables.map(\.id))
         recorded.rateTables += declared.title.rateTables.filter { ids.insert($0.id).inserted }
         return recorded

@@ -84,11 +84,21 @@ public struct SinkOptions: Sendable {
 /// Writes the bundle as a folder: under a temporary name beside the target, swapped into place
 /// only when complete (design.md: outputs are evidence).
 public struct FolderSink: BundleSink {
-    public var target: URL
+    /// The target (standardized), kept as its path strings (`TargetLocation`).
+    public var location: TargetLocation
     public var options: SinkOptions
 
+    public var target: URL {
+        get { URL(fileURLWithPath: location.path) }
+        set { location = TargetLocation(newValue) }
+    }
+
     public init(target: URL, options: SinkOptions) {
-        self.target = target.standardizedFileURL
+        self.init(location: TargetLocation(target), options: options)
+    }
+
+    public init(location: TargetLocation, options: SinkOptions) {
+        self.location = location
         self.options = options
     }
 
@@ -108,7 +118,7 @@ public struct FolderSink: BundleSink {
     /// the temporary folder is opened once, its files are created relative to it (`openat`), and
     /// the caller reads them back through it (`DirectoryHandle.firstDiffering`).
     public func writeOpening(allFiles: [BundleFile]) throws -> DirectoryHandle {
-        try AtomicTarget(target: target, options: options).write { temporary in
+        try AtomicTarget(location: location, options: options).write { temporary in
             try FileSystem.makeDirectory(temporary)
             let handle = try DirectoryHandle(path: temporary)
             var folders: Set<Substring> = []
@@ -136,16 +146,26 @@ public struct ZipSink: BundleSink {
     /// make two builds of the same dossier differ.
     public static let entryDate = Date(timeIntervalSince1970: 315_532_800)
 
-    public var target: URL
+    /// The target (standardized), kept as its path strings (`TargetLocation`).
+    public var location: TargetLocation
     public var options: SinkOptions
 
+    public var target: URL {
+        get { URL(fileURLWithPath: location.path) }
+        set { location = TargetLocation(newValue) }
+    }
+
     public init(target: URL, options: SinkOptions) {
-        self.target = target.standardizedFileURL
+        self.init(location: TargetLocation(target), options: options)
+    }
+
+    public init(location: TargetLocation, options: SinkOptions) {
+        self.location = location
         self.options = options
     }
 
     public func write(_ bundle: DossierBundle) throws {
-        try AtomicTarget(target: target, options: options).write { temporary in
+        try AtomicTarget(location: location, options: options).write { temporary in
             let data = try Self.zipData(bundle, beforeEachFile: options.beforeEachFile)
             try data.write(to: URL(fileURLWithPath: temporary))
         }
@@ -154,7 +174,7 @@ public struct ZipSink: BundleSink {
     /// Writes a zip made by `zipData` (batch `--zip`): one `open`, one `write`, an `fsync` unless
     /// `options.syncFiles` is off, then the rename into place.
     public func write(zipData: Data) throws {
-        try AtomicTarget(target: target, options: options).write { temporary in
+        try AtomicTarget(location: location, options: options).write { temporary in
             try FileSystem.writeNewFile(temporary, zipData, sync: options.syncFiles)
         }
     }
