@@ -117,7 +117,7 @@ public struct BundleManifest: Sendable, Hashable, Codable {
             ("schema", .string(schema)),
             ("tool", .string(tool)),
         ])
-        return Data(root.rendered().utf8)
+        return root.renderedData()
     }
 
     /// Reads a manifest; unknown extra keys are allowed (the contract may be extended). The one

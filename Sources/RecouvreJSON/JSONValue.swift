@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value and its one canonical rendering, shared by every JSON output of recouvre
 /// (`recouvre.statement/1`, `recouvre.route/1`, `manifest.json`, `recouvre.archive-export/1`).
 ///
@@ -32,11 +34,25 @@ public indirect enum JSONValue: Sendable {
 
     /// The value as a JSON document: its text followed by a newline.
     public func rendered() -> String {
+        String(decoding: renderedBytes(), as: UTF8.self)
+    }
+
+    /// `rendered()` as UTF-8 bytes, without making the `String` (`manifest.json`, once per bundle).
+    public func renderedData() -> Data {
+        Data(renderedBytes())
+    }
+
+    private func renderedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1024)
         write(to: &out, indent: 0)
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    /// Appends an ASCII literal's bytes (no array made for them).
+    private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// The same layout written as UTF-8 bytes into one buffer: a string with nothing to escape (most)
@@ -48,10 +64,10 @@ public indirect enum JSONValue: Sendable {
         case .integer(let value):
             value.withUTF8Digits { out.append(contentsOf: $0) }
         case .null:
-            out.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+            Self.append("null", to: &out)
         case .array(let items):
             if items.isEmpty {
-                out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+                Self.append("[]", to: &out)
                 return
             }
             out.append(UInt8(ascii: "["))
@@ -64,7 +80,7 @@ public indirect enum JSONValue: Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                out.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+                Self.append("{}", to: &out)
                 return
             }
             out.append(UInt8(ascii: "{"))
@@ -72,7 +88,7 @@ public indirect enum JSONValue: Sendable {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.newline(indent + 1, to: &out)
                 Self.quote(key, to: &out)
-                out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+                Self.append(": ", to: &out)
                 value.write(to: &out, indent: indent + 1)
             }
             Self.newline(indent, to: &out)
@@ -83,7 +99,7 @@ public indirect enum JSONValue: Sendable {
     /// A newline then two spaces per level.
     private static func newline(_ indent: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        for _ in 0..<indent { append("  ", to: &out) }
     }
 
     /// A JSON string literal: the escapes JSON requires (bytes below 0x20, `"` and `\\`), every other

@@ -141,6 +141,8 @@ struct JSONValueTests {
         for _ in 0..<3_000 {
             let document = value(0)
             #expect(document.rendered() == document.referenceRendered())
+            // The bytes of the reference rendering itself (String == would accept other normal forms).
+            #expect(Array(document.renderedData()) == Array(document.referenceRendered().utf8))
         }
     }
 }
