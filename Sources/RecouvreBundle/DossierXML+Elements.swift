@@ -36,8 +36,8 @@ extension DossierXML {
             try writer.element("kind", text: party.kind.rawValue)
             try writer.element("name", text: party.name)
             try writer.element("legal-form", textIfPresent: present(party.legalForm))
-            try writer.element("siren", textIfPresent: present(party.siren).map(CompanyIdentifier.digits))
-            try writer.element("siret", textIfPresent: present(party.siret).map(CompanyIdentifier.digits))
+            try writer.element("siren", textIfPresent: present(party.siren).map(companyDigits))
+            try writer.element("siret", textIfPresent: present(party.siret).map(companyDigits))
             try writer.element("rcs", textIfPresent: present(party.rcs))
             try writer.element("acts-professionally", text: boolean(party.actsProfessionally))
             try writer.element("merchant", text: boolean(party.isMerchant))
@@ -287,9 +287,51 @@ extension DossierXML {
     }
 
     /// An optional text, `nil` when absent or blank (an empty element would not validate).
+    ///
+    /// Fast path (xml, issue 14): the same verdict as `presentByTrimming` (Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, then `isEmpty`) without bridging to `NSString`
+    /// and copying the trimmed text: the trimmed text is empty exactly when every scalar is in that set,
+    /// which `isWhitespaceOrNewline` spells out (`DossierXMLFastPathTests` checks it against Foundation
+    /// on every scalar, and the two functions on generated texts).
     static func present(_ text: String?) -> String? {
+        guard let text else { return nil }
+        for scalar in text.unicodeScalars where !isWhitespaceOrNewline(scalar) { return text }
+        return nil
+    }
+
+    /// The reference `present`: Foundation's trimming (kept for the tests).
+    static func presentByTrimming(_ text: String?) -> String? {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return text
+    }
+
+    /// `CharacterSet.whitespacesAndNewlines` as swift-corelibs-foundation has it: the Unicode
+    /// categories Zs, Zl and Zp, tab, U+000A–U+000D, U+0085, and U+200B (zero width space, Zs in old
+    /// Unicode versions: Foundation trims it).
+    @inline(__always)
+    static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0..<0x80: return false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// `CompanyIdentifier.digits` (the text without its whitespace characters).
+    ///
+    /// Fast path (xml, issue 14): an ASCII text is a run of one-scalar characters but for CR LF, whose
+    /// two scalars are whitespace too, so dropping the whitespace characters is dropping the bytes
+    /// U+0009–U+000D and U+0020 (`Character.isWhitespace` on ASCII); a text with any other byte takes
+    /// `CompanyIdentifier.digits` itself. `DossierXMLFastPathTests` compares the two.
+    static func companyDigits(_ text: String) -> String {
+        var blank = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return CompanyIdentifier.digits(text) }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { blank = true }
+        }
+        guard blank else { return text }
+        return String(decoding: text.utf8.filter { $0 != 0x20 && !($0 >= 0x09 && $0 <= 0x0D) }, as: UTF8.self)
     }
 
     static func boolean(_ value: Bool) -> String { value ? "true" : "false" }
