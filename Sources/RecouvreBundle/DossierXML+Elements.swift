@@ -7,7 +7,7 @@ import RecouvreXML
 
 /// The sections of `dossier.xml`, in the order of `forms/schemas/dossier.xsd`.
 extension DossierXML {
-    static func writeGeneration(_ input: DossierXMLInput, to writer: XMLTreeWriter) throws {
+    static func writeGeneration(_ input: DossierXMLInput, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("generation") {
             try writer.element("tool", text: input.tool)
             try writer.element("as-of", text: input.statement.asOf.iso)
@@ -16,7 +16,7 @@ extension DossierXML {
         }
     }
 
-    static func writeCase(_ theCase: Case, to writer: XMLTreeWriter) throws {
+    static func writeCase(_ theCase: Case, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("case") {
             try writer.element("reference", text: theCase.reference)
             try writer.element("nature", text: theCase.nature.rawValue)
@@ -24,14 +24,14 @@ extension DossierXML {
         }
     }
 
-    static func writeParties(_ theCase: Case, to writer: XMLTreeWriter) throws {
+    static func writeParties(_ theCase: Case, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("parties") {
             try writeParty(theCase.creditor, as: "creditor", to: writer)
             try writeParty(theCase.debtor, as: "debtor", to: writer)
         }
     }
 
-    static func writeParty(_ party: Party, as role: String, to writer: XMLTreeWriter) throws {
+    static func writeParty(_ party: Party, as role: StaticString, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element(role) {
             try writer.element("kind", text: party.kind.rawValue)
             try writer.element("name", text: party.name)
@@ -49,7 +49,7 @@ extension DossierXML {
         }
     }
 
-    static func writeAddress(_ address: Address, as name: String, to writer: XMLTreeWriter) throws {
+    static func writeAddress(_ address: Address, as name: StaticString, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element(name) {
             for line in address.lines where present(line) != nil {
                 try writer.element("line", text: line)
@@ -61,7 +61,7 @@ extension DossierXML {
         }
     }
 
-    static func writeContract(_ contract: Contract, to writer: XMLTreeWriter) throws {
+    static func writeContract(_ contract: Contract, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("contract") {
             try writer.element("nature", textIfPresent: contract.nature?.rawValue)
             try writer.element("reference", textIfPresent: present(contract.reference))
@@ -92,7 +92,7 @@ extension DossierXML {
         }
     }
 
-    static func writeInvoices(_ invoices: [Invoice], to writer: XMLTreeWriter) throws {
+    static func writeInvoices(_ invoices: [Invoice], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("invoices") {
             for invoice in invoices {
                 try writer.element("invoice") {
@@ -107,7 +107,7 @@ extension DossierXML {
         }
     }
 
-    static func writeEvents(_ events: [Event], to writer: XMLTreeWriter) throws {
+    static func writeEvents(_ events: [Event], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("events") {
             for event in events {
                 try writer.element("event") {
@@ -123,7 +123,7 @@ extension DossierXML {
         }
     }
 
-    static func writeSettlements(_ settlements: [PaymentImputation], to writer: XMLTreeWriter) throws {
+    static func writeSettlements(_ settlements: [PaymentImputation], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("settlements") {
             for settlement in settlements {
                 try writer.element("settlement") {
@@ -145,7 +145,7 @@ extension DossierXML {
         }
     }
 
-    static func writeStatement(_ statement: Statement, to writer: XMLTreeWriter) throws {
+    static func writeStatement(_ statement: Statement, to writer: XMLTreeWriter.LiteralNames) throws {
         // large-2 (issue 12): every amount through `Money.plain` itself (≈ 500 instructions, read off the
         // Decimal's mantissa); the memo of recent texts it replaces (`FormattedValues`) compared each value
         // with up to eight earlier ones by `Decimal ==` (≈ 4,700 instructions a rate at 3,000 invoices).
@@ -177,7 +177,7 @@ extension DossierXML {
     }
 
     /// `<periods>`: the penalty or interest periods of an invoice's account or of a title's décompte.
-    static func writePeriods(_ periods: [PenaltyPeriod], to writer: XMLTreeWriter) throws {
+    static func writePeriods(_ periods: [PenaltyPeriod], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("periods") {
             for period in periods {
                 try writer.element("period") {
@@ -193,7 +193,7 @@ extension DossierXML {
         }
     }
 
-    static func writeRoute(_ route: Route, to writer: XMLTreeWriter) throws {
+    static func writeRoute(_ route: Route, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("route") {
             try writer.element("nature", text: route.nature.rawValue)
             try writer.element("regime", text: route.regime.rawValue)
@@ -236,13 +236,13 @@ extension DossierXML {
         }
     }
 
-    static func writeWarnings(_ warnings: [String], to writer: XMLTreeWriter) throws {
+    static func writeWarnings(_ warnings: [String], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("warnings") {
             for warning in warnings { try writer.element("warning", text: warning) }
         }
     }
 
-    static func writeDocuments(_ documents: [DocumentDigest], to writer: XMLTreeWriter) throws {
+    static func writeDocuments(_ documents: [DocumentDigest], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("documents") {
             for document in documents {
                 try writer.element("document") {
@@ -255,7 +255,7 @@ extension DossierXML {
         }
     }
 
-    static func writeExhibits(_ exhibits: [ExhibitDigest], to writer: XMLTreeWriter) throws {
+    static func writeExhibits(_ exhibits: [ExhibitDigest], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("exhibits") {
             for exhibit in exhibits {
                 try writer.element("exhibit") {
@@ -269,7 +269,7 @@ extension DossierXML {
         }
     }
 
-    static func writeSources(_ input: DossierXMLInput, to writer: XMLTreeWriter) throws {
+    static func writeSources(_ input: DossierXMLInput, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("sources") {
             try writer.element("rate-tables") {
                 for table in input.statement.rateTables {
