@@ -7,7 +7,7 @@ import RecouvreXML
 
 /// The sections of `dossier.xml`, in the order of `forms/schemas/dossier.xsd`.
 extension DossierXML {
-    static func writeGeneration(_ input: DossierXMLInput, to writer: XMLTreeWriter) throws {
+    static func writeGeneration(_ input: DossierXMLInput, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("generation") {
             try writer.element("tool", text: input.tool)
             try writer.element("as-of", text: input.statement.asOf.iso)
@@ -16,7 +16,7 @@ extension DossierXML {
         }
     }
 
-    static func writeCase(_ theCase: Case, to writer: XMLTreeWriter) throws {
+    static func writeCase(_ theCase: Case, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("case") {
             try writer.element("reference", text: theCase.reference)
             try writer.element("nature", text: theCase.nature.rawValue)
@@ -24,20 +24,20 @@ extension DossierXML {
         }
     }
 
-    static func writeParties(_ theCase: Case, to writer: XMLTreeWriter) throws {
+    static func writeParties(_ theCase: Case, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("parties") {
             try writeParty(theCase.creditor, as: "creditor", to: writer)
             try writeParty(theCase.debtor, as: "debtor", to: writer)
         }
     }
 
-    static func writeParty(_ party: Party, as role: String, to writer: XMLTreeWriter) throws {
+    static func writeParty(_ party: Party, as role: StaticString, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element(role) {
             try writer.element("kind", text: party.kind.rawValue)
             try writer.element("name", text: party.name)
             try writer.element("legal-form", textIfPresent: present(party.legalForm))
-            try writer.element("siren", textIfPresent: present(party.siren).map(CompanyIdentifier.digits))
-            try writer.element("siret", textIfPresent: present(party.siret).map(CompanyIdentifier.digits))
+            try writer.element("siren", textIfPresent: present(party.siren).map(companyDigits))
+            try writer.element("siret", textIfPresent: present(party.siret).map(companyDigits))
             try writer.element("rcs", textIfPresent: present(party.rcs))
             try writer.element("acts-professionally", text: boolean(party.actsProfessionally))
             try writer.element("merchant", text: boolean(party.isMerchant))
@@ -49,7 +49,7 @@ extension DossierXML {
         }
     }
 
-    static func writeAddress(_ address: Address, as name: String, to writer: XMLTreeWriter) throws {
+    static func writeAddress(_ address: Address, as name: StaticString, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element(name) {
             for line in address.lines where present(line) != nil {
                 try writer.element("line", text: line)
@@ -61,7 +61,7 @@ extension DossierXML {
         }
     }
 
-    static func writeContract(_ contract: Contract, to writer: XMLTreeWriter) throws {
+    static func writeContract(_ contract: Contract, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("contract") {
             try writer.element("nature", textIfPresent: contract.nature?.rawValue)
             try writer.element("reference", textIfPresent: present(contract.reference))
@@ -92,7 +92,7 @@ extension DossierXML {
         }
     }
 
-    static func writeInvoices(_ invoices: [Invoice], to writer: XMLTreeWriter) throws {
+    static func writeInvoices(_ invoices: [Invoice], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("invoices") {
             for invoice in invoices {
                 try writer.element("invoice") {
@@ -107,7 +107,7 @@ extension DossierXML {
         }
     }
 
-    static func writeEvents(_ events: [Event], to writer: XMLTreeWriter) throws {
+    static func writeEvents(_ events: [Event], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("events") {
             for event in events {
                 try writer.element("event") {
@@ -123,7 +123,7 @@ extension DossierXML {
         }
     }
 
-    static func writeSettlements(_ settlements: [PaymentImputation], to writer: XMLTreeWriter) throws {
+    static func writeSettlements(_ settlements: [PaymentImputation], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("settlements") {
             for settlement in settlements {
                 try writer.element("settlement") {
@@ -145,7 +145,7 @@ extension DossierXML {
         }
     }
 
-    static func writeStatement(_ statement: Statement, to writer: XMLTreeWriter) throws {
+    static func writeStatement(_ statement: Statement, to writer: XMLTreeWriter.LiteralNames) throws {
         // large-2 (issue 12): every amount through `Money.plain` itself (≈ 500 instructions, read off the
         // Decimal's mantissa); the memo of recent texts it replaces (`FormattedValues`) compared each value
         // with up to eight earlier ones by `Decimal ==` (≈ 4,700 instructions a rate at 3,000 invoices).
@@ -177,7 +177,7 @@ extension DossierXML {
     }
 
     /// `<periods>`: the penalty or interest periods of an invoice's account or of a title's décompte.
-    static func writePeriods(_ periods: [PenaltyPeriod], to writer: XMLTreeWriter) throws {
+    static func writePeriods(_ periods: [PenaltyPeriod], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("periods") {
             for period in periods {
                 try writer.element("period") {
@@ -193,7 +193,7 @@ extension DossierXML {
         }
     }
 
-    static func writeRoute(_ route: Route, to writer: XMLTreeWriter) throws {
+    static func writeRoute(_ route: Route, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("route") {
             try writer.element("nature", text: route.nature.rawValue)
             try writer.element("regime", text: route.regime.rawValue)
@@ -236,13 +236,13 @@ extension DossierXML {
         }
     }
 
-    static func writeWarnings(_ warnings: [String], to writer: XMLTreeWriter) throws {
+    static func writeWarnings(_ warnings: [String], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("warnings") {
             for warning in warnings { try writer.element("warning", text: warning) }
         }
     }
 
-    static func writeDocuments(_ documents: [DocumentDigest], to writer: XMLTreeWriter) throws {
+    static func writeDocuments(_ documents: [DocumentDigest], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("documents") {
             for document in documents {
                 try writer.element("document") {
@@ -255,7 +255,7 @@ extension DossierXML {
         }
     }
 
-    static func writeExhibits(_ exhibits: [ExhibitDigest], to writer: XMLTreeWriter) throws {
+    static func writeExhibits(_ exhibits: [ExhibitDigest], to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("exhibits") {
             for exhibit in exhibits {
                 try writer.element("exhibit") {
@@ -269,7 +269,7 @@ extension DossierXML {
         }
     }
 
-    static func writeSources(_ input: DossierXMLInput, to writer: XMLTreeWriter) throws {
+    static func writeSources(_ input: DossierXMLInput, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("sources") {
             try writer.element("rate-tables") {
                 for table in input.statement.rateTables {
@@ -287,9 +287,51 @@ extension DossierXML {
     }
 
     /// An optional text, `nil` when absent or blank (an empty element would not validate).
+    ///
+    /// Fast path (xml, issue 14): the same verdict as `presentByTrimming` (Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, then `isEmpty`) without bridging to `NSString`
+    /// and copying the trimmed text: the trimmed text is empty exactly when every scalar is in that set,
+    /// which `isWhitespaceOrNewline` spells out (`DossierXMLFastPathTests` checks it against Foundation
+    /// on every scalar, and the two functions on generated texts).
     static func present(_ text: String?) -> String? {
+        guard let text else { return nil }
+        for scalar in text.unicodeScalars where !isWhitespaceOrNewline(scalar) { return text }
+        return nil
+    }
+
+    /// The reference `present`: Foundation's trimming (kept for the tests).
+    static func presentByTrimming(_ text: String?) -> String? {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         return text
+    }
+
+    /// `CharacterSet.whitespacesAndNewlines` as swift-corelibs-foundation has it: the Unicode
+    /// categories Zs, Zl and Zp, tab, U+000A–U+000D, U+0085, and U+200B (zero width space, Zs in old
+    /// Unicode versions: Foundation trims it).
+    @inline(__always)
+    static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0..<0x80: return false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// `CompanyIdentifier.digits` (the text without its whitespace characters).
+    ///
+    /// Fast path (xml, issue 14): an ASCII text is a run of one-scalar characters but for CR LF, whose
+    /// two scalars are whitespace too, so dropping the whitespace characters is dropping the bytes
+    /// U+0009–U+000D and U+0020 (`Character.isWhitespace` on ASCII); a text with any other byte takes
+    /// `CompanyIdentifier.digits` itself. `DossierXMLFastPathTests` compares the two.
+    static func companyDigits(_ text: String) -> String {
+        var blank = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return CompanyIdentifier.digits(text) }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { blank = true }
+        }
+        guard blank else { return text }
+        return String(decoding: text.utf8.filter { $0 != 0x20 && !($0 >= 0x09 && $0 <= 0x0D) }, as: UTF8.self)
     }
 
     static func boolean(_ value: Bool) -> String { value ? "true" : "false" }

@@ -5,7 +5,7 @@ import RecouvreXML
 
 extension DossierXML {
     /// The décompte of the title (`TitleStatement` of dossier.xsd).
-    static func writeTitle(_ title: TitleStatement, to writer: XMLTreeWriter) throws {
+    static func writeTitle(_ title: TitleStatement, to writer: XMLTreeWriter.LiteralNames) throws {
         try writer.element("title") {
             try writer.element("kind", text: title.kind.rawValue)
             try writer.element("date", text: title.date.iso)

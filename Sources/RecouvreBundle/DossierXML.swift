@@ -140,24 +140,27 @@ public final class DossierXMLStream {
             buildsTree: false, validating: schema, name: DossierXML.fileName,
             output: output.map { file in { try file.write($0) } })
         try writer.startElement("dossier", namespace: DossierXML.namespace, attributes: [("version", "1")])
-        try DossierXML.writeGeneration(input, to: writer)
-        try DossierXML.writeCase(input.case, to: writer)
-        try DossierXML.writeParties(input.case, to: writer)
-        try DossierXML.writeContract(input.case.contract, to: writer)
-        try DossierXML.writeInvoices(input.case.invoices, to: writer)
-        try DossierXML.writeEvents(input.case.events, to: writer)
-        try DossierXML.writeSettlements(input.statement.payments, to: writer)
-        try DossierXML.writeStatement(input.statement, to: writer)
-        try DossierXML.writeRoute(input.route, to: writer)
+        // xml (issue 14): every element below the root is written with its literal name.
+        let elements = writer.literalNames
+        try DossierXML.writeGeneration(input, to: elements)
+        try DossierXML.writeCase(input.case, to: elements)
+        try DossierXML.writeParties(input.case, to: elements)
+        try DossierXML.writeContract(input.case.contract, to: elements)
+        try DossierXML.writeInvoices(input.case.invoices, to: elements)
+        try DossierXML.writeEvents(input.case.events, to: elements)
+        try DossierXML.writeSettlements(input.statement.payments, to: elements)
+        try DossierXML.writeStatement(input.statement, to: elements)
+        try DossierXML.writeRoute(input.route, to: elements)
     }
 
     /// The rest of the document, and its bytes with the verdict of the validation while written.
     /// Written into a staged folder: the file is closed, and the document has no bytes (but those of
     /// the file, read back, when it was refused: they locate the errors).
     public func finish(documents: [DocumentDigest], exhibits: [ExhibitDigest]) throws -> DossierXMLDocument {
-        try DossierXML.writeDocuments(documents, to: writer)
-        try DossierXML.writeExhibits(exhibits, to: writer)
-        try DossierXML.writeSources(input, to: writer)
+        let elements = writer.literalNames
+        try DossierXML.writeDocuments(documents, to: elements)
+        try DossierXML.writeExhibits(exhibits, to: elements)
+        try DossierXML.writeSources(input, to: elements)
         try writer.endElement()
         var data = try writer.finish()
         let validated = schema.map { ($0, writer.validationFailure) }

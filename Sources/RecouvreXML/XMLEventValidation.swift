@@ -14,125 +14,113 @@ import Foundation
 /// the verdict is the one of `XMLSchemaValidator.validateStream` over the written bytes (tests compare
 /// the two on 1,500 documents made valid and invalid in many ways).
 ///
-/// Each call into the validator holds the schema's lock, as the other validations do. Names are
-/// interned as C strings that live as long as the validation (the validator keeps pointers to them).
+/// xml (issue 14): the validation uses a compiled copy of the schema of its own, checked out of the
+/// validator's pool when it starts and given back when it ends (`XMLSchemaValidator.checkOut`), so no
+/// call takes a lock. The names are the writer's (`XMLTreeWriter.Name`: literals, or copies that live
+/// as long as the writer), handed as they are: the validator keeps pointers to them.
 final class XMLEventValidation {
     private let validator: XMLSchemaValidator
     private let collector: XMLErrorCollector
-    private let context: xmlSchemaValidCtxtPtr
-    private var plug: xmlSchemaSAXPlugPtr?
-    private let handler: xmlSAXHandlerPtr
+    /// The SAX2 calls of the plug's handler, which call the validator directly.
+    private let startElementNs: startElementNsSAX2Func
+    private let endElementNs: endElementNsSAX2Func
+    private let charactersCall: charactersSAXFunc
     private let user: UnsafeMutableRawPointer?
     /// The changing state, behind a pointer: no exclusivity check at each use (see `XMLTreeWriter`).
     private struct State {
-        /// The names of this validation's own copies (when the schema's shared table is full).
-        var names: [String: UnsafeMutablePointer<xmlChar>] = [:]
-        /// The names of this validation only (the schema's shared table was full).
-        /// Interned names by the raw bits of an immortal string (a literal or a small string, whose
-        /// bits are its bytes or its never-freed storage): one compare instead of a hash per element.
-        var recent: [(bits: (UInt64, UInt64), pointer: UnsafeMutablePointer<xmlChar>?)] =
-            Array(repeating: ((0, 0), nil), count: 256)
-        var namespaces: [String: UnsafeMutablePointer<xmlChar>] = [:]
-        /// The start tag being written: its name, the namespace it declares, its attributes (interned
-        /// name, value with `&` as `&#38;`).
-        var pendingName: UnsafeMutablePointer<xmlChar>?
-        var pendingDeclaration: UnsafeMutablePointer<xmlChar>?
-        var attributes: [(UnsafeMutablePointer<xmlChar>, [UInt8])] = []
-        /// The open elements: name and namespace (inherited by the children).
-        var open: [(name: UnsafeMutablePointer<xmlChar>, namespace: UnsafeMutablePointer<xmlChar>?)] = []
+        /// The copy of the schema, its validation context and the plug, until the validation ends.
+        var schema: xmlSchemaPtr?
+        var context: xmlSchemaValidCtxtPtr?
+        var plug: xmlSchemaSAXPlugPtr?
+        /// The start tag being written: its name, its namespace, the namespace it declares, its
+        /// attributes (name, value with `&` as `&#38;`).
+        var pendingName: UnsafePointer<xmlChar>?
+        var pendingNamespace: UnsafePointer<xmlChar>?
+        var pendingDeclaration: UnsafePointer<xmlChar>?
+        var attributes: [(UnsafePointer<xmlChar>, [UInt8])] = []
+        var finished = false
+        /// The verdict, once `finish()` ran: nil when valid.
+        var failure: XMLValidationError?
     }
     private let state: UnsafeMutablePointer<State>
-    private var finished = false
-    /// The verdict, once `finish()` ran: nil when valid.
-    private(set) var failure: XMLValidationError?
 
     /// A validation against `validator`'s schema, or nil when libxml2 cannot set one up.
     init?(_ validator: XMLSchemaValidator, name: String) {
         LibXML2.initialize()
         self.validator = validator
         collector = XMLErrorCollector(name: name)
-        state = UnsafeMutablePointer<State>.allocate(capacity: 1)
-        state.initialize(to: State())
-        guard let context = xmlSchemaNewValidCtxt(validator.schema) else {
-            state.deinitialize(count: 1)
-            state.deallocate()
+        guard let schema = validator.checkOut() else { return nil }
+        guard let context = xmlSchemaNewValidCtxt(schema) else {
+            validator.checkIn(schema)
             return nil
         }
-        self.context = context
         xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
         // No user handler: the plug hands back its own, which calls the validator directly.
         var sax: xmlSAXHandlerPtr? = nil
         var user: UnsafeMutableRawPointer? = nil
-        validator.lock.lock()
         let plug = xmlSchemaSAXPlug(context, &sax, &user)
-        validator.lock.unlock()
-        guard let plug, let sax, sax.pointee.startElementNs != nil, sax.pointee.endElementNs != nil,
-            sax.pointee.characters != nil
+        guard let plug, let sax, let startElementNs = sax.pointee.startElementNs,
+            let endElementNs = sax.pointee.endElementNs, let characters = sax.pointee.characters
         else {
             if let plug { xmlSchemaSAXUnplug(plug) }
             xmlSchemaFreeValidCtxt(context)
-            state.deinitialize(count: 1)
-            state.deallocate()
+            validator.checkIn(schema)
             return nil
         }
-        self.plug = plug
-        self.handler = sax
+        self.startElementNs = startElementNs
+        self.endElementNs = endElementNs
+        charactersCall = characters
         self.user = user
+        state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State(schema: schema, context: context, plug: plug))
     }
 
     deinit {
-        if let plug { xmlSchemaSAXUnplug(plug) }
-        xmlSchemaFreeValidCtxt(context)
-        for pointer in state.pointee.names.values { free(pointer) }
-        for pointer in state.pointee.namespaces.values { free(pointer) }
+        close()
         state.deinitialize(count: 1)
         state.deallocate()
     }
 
-    private func intern(_ name: String) -> UnsafeMutablePointer<xmlChar> {
-        let bits = unsafeBitCast(name, to: (UInt64, UInt64).self)
-        let immortal = bits.1 >> 63 == 1
-        let slot = Int(
-            truncatingIfNeeded: ((bits.0 &* 0xFF51_AFD7_ED55_8CCD) ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) >> 56)
-        if immortal, let pointer = state.pointee.recent[slot].pointer, state.pointee.recent[slot].bits == bits {
-            return pointer
-        }
-        let pointer: UnsafeMutablePointer<xmlChar>
-        if let shared = validator.internedNames.pointer(name) {
-            pointer = shared
-        } else if let known = state.pointee.names[name] {
-            pointer = known
-        } else {
-            pointer = Self.cString(name)
-            state.pointee.names[name] = pointer
-        }
-        if immortal { state.pointee.recent[slot] = (bits, pointer) }
-        return pointer
+    /// Unplugs, frees the validation context and gives the schema's copy back (once; `finish` and the
+    /// writer's end call it).
+    func close() {
+        if let plug = state.pointee.plug { xmlSchemaSAXUnplug(plug) }
+        state.pointee.plug = nil
+        if let context = state.pointee.context { xmlSchemaFreeValidCtxt(context) }
+        state.pointee.context = nil
+        if let schema = state.pointee.schema { validator.checkIn(schema) }
+        state.pointee.schema = nil
     }
 
-    private static func cString(_ text: String) -> UnsafeMutablePointer<xmlChar> { InternedNames.cString(text) }
-
-    /// A start tag begins (its attributes follow); `namespace`: the default namespace it declares.
-    func start(_ name: String, declaring namespace: String?) {
-        state.pointee.pendingName = intern(name)
-        state.pointee.pendingDeclaration = namespace.map { uri in
-            if let known = state.pointee.namespaces[uri] { return known }
-            let pointer = Self.cString(uri)
-            state.pointee.namespaces[uri] = pointer
-            return pointer
-        }
+    /// A start tag begins (its attributes follow), in the default namespace `namespace` (nil: none),
+    /// which it declares when `declaring` (its C string) is given.
+    func start(
+        _ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, declaring: UnsafePointer<xmlChar>?
+    ) {
+        state.pointee.pendingName = name
+        state.pointee.pendingNamespace = namespace
+        state.pointee.pendingDeclaration = declaring
         if !state.pointee.attributes.isEmpty { state.pointee.attributes.removeAll(keepingCapacity: true) }
     }
 
     /// An attribute of the start tag being written (its value as sanitised).
-    func attribute(_ name: String, _ value: String) {
+    func attribute(_ name: UnsafePointer<xmlChar>, _ value: String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 1)
         for byte in value.utf8 {
             if byte == 0x26 { bytes.append(contentsOf: "&#38;".utf8) } else { bytes.append(byte) }
         }
         bytes.append(0)
-        state.pointee.attributes.append((intern(name), bytes))
+        state.pointee.attributes.append((name, bytes))
+    }
+
+    /// An element holding only `text` (not empty: no event; at most `Int32.max` bytes), in `namespace`,
+    /// with no attribute and declaring none: the events of `start`, `startTagClosed`, `characters`
+    /// and `end` (xml, issue 14: the writer's fast path for such elements).
+    func leaf(_ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, text: UnsafeBufferPointer<UInt8>) {
+        startElementNs(user, name, nil, namespace, 0, nil, 0, 0, nil)
+        if text.count > 0 { charactersCall(user, text.baseAddress, Int32(text.count)) }
+        endElementNs(user, name, nil, namespace)
     }
 
     /// The start tag is complete: the element's start event.
@@ -141,16 +129,12 @@ final class XMLEventValidation {
         state.pointee.pendingName = nil
         let declared = state.pointee.pendingDeclaration
         state.pointee.pendingDeclaration = nil
-        let namespace = declared ?? state.pointee.open.last?.namespace
-        state.pointee.open.append((name, namespace))
-        let attributes = state.pointee.attributes
-        let uri = namespace.map { UnsafePointer($0) }
-        validator.lock.lock()
-        defer { validator.lock.unlock() }
-        if attributes.isEmpty && declared == nil {
-            handler.pointee.startElementNs(user, name, nil, uri, 0, nil, 0, 0, nil)
+        let uri = state.pointee.pendingNamespace
+        if state.pointee.attributes.isEmpty && declared == nil {
+            startElementNs(user, name, nil, uri, 0, nil, 0, 0, nil)
             return
         }
+        let attributes = state.pointee.attributes
         // The five pointers per attribute SAX2 passes (name, prefix, URI, value, end of value).
         let values = attributes.map(\.1)
         withValuePointers(values) { valuePointers in
@@ -158,16 +142,16 @@ final class XMLEventValidation {
             storage.reserveCapacity(attributes.count * 5)
             for (index, attribute) in attributes.enumerated() {
                 let value = valuePointers[index]
-                storage.append(UnsafePointer(attribute.0))
+                storage.append(attribute.0)
                 storage.append(nil)
                 storage.append(nil)
                 storage.append(value)
                 storage.append(value.map { $0 + values[index].count - 1 })
             }
-            var declaration: [UnsafePointer<xmlChar>?] = declared.map { [nil, UnsafePointer($0)] } ?? []
+            var declaration: [UnsafePointer<xmlChar>?] = declared.map { [nil, $0] } ?? []
             declaration.withUnsafeMutableBufferPointer { namespaces in
                 storage.withUnsafeMutableBufferPointer { attributePointers in
-                    handler.pointee.startElementNs(
+                    startElementNs(
                         user, name, nil, uri, Int32(namespaces.count / 2), namespaces.baseAddress,
                         Int32(attributes.count), 0, attributePointers.baseAddress)
                 }
@@ -189,39 +173,34 @@ final class XMLEventValidation {
 
     /// Text content (sanitised, unescaped), inside the root element.
     func characters(_ text: String) {
-        guard !state.pointee.open.isEmpty, !text.isEmpty else { return }
-        validator.lock.lock()
-        defer { validator.lock.unlock() }
+        guard !text.isEmpty else { return }
         if text.utf8.withContiguousStorageIfAvailable({ buffer in
-            handler.pointee.characters(user, buffer.baseAddress, Int32(buffer.count))
+            charactersCall(user, buffer.baseAddress, Int32(buffer.count))
         }) != nil {
             return
         }
         let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { handler.pointee.characters(user, $0.baseAddress, Int32($0.count)) }
+        bytes.withUnsafeBufferPointer { charactersCall(user, $0.baseAddress, Int32($0.count)) }
     }
 
-    /// The element's end event.
-    func end() {
-        guard let (name, namespace) = state.pointee.open.popLast() else { return }
-        validator.lock.lock()
-        handler.pointee.endElementNs(user, name, nil, namespace.map { UnsafePointer($0) })
-        validator.lock.unlock()
+    /// The end event of the element `name` in `namespace`.
+    func end(_ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) {
+        endElementNs(user, name, nil, namespace)
     }
 
-    /// Ends the validation: nil when the document conforms, else the (unlocated) errors.
+    /// Ends the validation: nil when the document conforms, else the (unlocated) errors. The schema's
+    /// copy goes back to the pool.
     @discardableResult
     func finish() -> XMLValidationError? {
-        guard !finished else { return failure }
-        finished = true
-        validator.lock.lock()
-        if let plug { xmlSchemaSAXUnplug(plug) }
-        plug = nil
-        let valid = xmlSchemaIsValid(context) == 1
-        validator.lock.unlock()
+        guard !state.pointee.finished else { return state.pointee.failure }
+        state.pointee.finished = true
+        if let plug = state.pointee.plug { xmlSchemaSAXUnplug(plug) }
+        state.pointee.plug = nil
+        let valid = state.pointee.context.map { xmlSchemaIsValid($0) == 1 } ?? false
+        close()
         if !valid || !collector.errors.isEmpty {
-            failure = collector.failure(fallback: "the document does not conform to \(validator.name)")
+            state.pointee.failure = collector.failure(fallback: "the document does not conform to \(validator.name)")
         }
-        return failure
+        return state.pointee.failure
     }
 }

@@ -71,7 +71,11 @@ public final class XMLSchemaSet: @unchecked Sendable {
 
     /// Validates `data`, parsed by `SafeXMLParser`; throws every error libxml2 reported, located.
     public func validate(_ data: Data, name: String) throws(XMLValidationError) {
-        try validateDocument(data, name: name, schema: schema, schemaName: self.name, lock: lock)
+        try validateDocument(data, name: name, schemaName: self.name) { body in
+            lock.lock()
+            defer { lock.unlock() }
+            return body(schema)
+        }
     }
 
     /// The `schemaLocation="…"` values of an XSD's text (includes, imports, redefines).

@@ -34,16 +34,16 @@ public final class XMLTreeWriter {
         var finished = false
         /// The root element was started (in the tree, or in the bytes alone).
         var hasRoot = false
+        /// The C copies of the names given as `String`s, validated (xml, issue 14: see `Name`).
+        var names: [String: UnsafeMutablePointer<UInt8>] = [:]
+        /// The C copies of the namespaces declared (sanitised), for the validation.
+        var namespaces: [String: UnsafeMutablePointer<UInt8>] = [:]
     }
     private let state: UnsafeMutablePointer<State> = {
         let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
         state.initialize(to: State())
         return state
     }()
-    private var open: [Open] {
-        get { state.pointee.open }
-        _modify { yield &state.pointee.open }
-    }
     private var indentNextEnd: Bool {
         get { state.pointee.indentNextEnd }
         set { state.pointee.indentNextEnd = newValue }
@@ -57,6 +57,8 @@ public final class XMLTreeWriter {
         set { state.pointee.hasRoot = newValue }
     }
     private let indentation: [UInt8]
+    /// `indentation` 16 times: the indentation of up to 16 levels in one copy.
+    private let indentationRun: [UInt8]
     /// The schema validation fed with the events as they are written (`validating:`), if any.
     private let validation: XMLEventValidation?
     /// Where the bytes go as they are written (`output:`), if anywhere: handed over in pieces of about
@@ -65,10 +67,25 @@ public final class XMLTreeWriter {
     /// The size of the pieces handed to `output`.
     static let outputChunk = 1 << 20
 
+    /// A valid element or attribute name as the writer keeps it (xml, issue 14): NUL-terminated UTF-8
+    /// that lives at least as long as the writer, handed as it is to libxml2 (the tree, the
+    /// validator, which keeps the pointers) and copied into the bytes. A `StaticString` name is its own
+    /// literal (no copy, no reference counting, no hashing); a `String` name is copied once per writer.
+    struct Name {
+        let pointer: UnsafePointer<UInt8>
+        let count: Int
+
+        var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: pointer, count: count) }
+        var string: String { String(decoding: buffer, as: UTF8.self) }
+    }
+
+    /// An open element: nothing reference-counted (xml, issue 14: the stack is copied on every event).
     private struct Open {
         var node: xmlNodePtr?
-        var name: String
+        var name: Name
         var namespace: xmlNsPtr?
+        /// The default namespace in scope (declared here or inherited), for the validation.
+        var uri: UnsafePointer<UInt8>?
         /// The start tag is not closed yet (`<name attr="…"`): libxml2's `XML_TEXTWRITER_NAME` state.
         var startTagOpen: Bool
     }
@@ -92,6 +109,7 @@ public final class XMLTreeWriter {
         self.document = document
         self.buildsTree = buildsTree
         self.indentation = Array(indentation.utf8)
+        indentationRun = Array(repeating: self.indentation, count: 16).flatMap { $0 }
         if let schema {
             guard let validation = XMLEventValidation(schema, name: name) else {
                 xmlFreeDoc(document)
@@ -106,7 +124,11 @@ public final class XMLTreeWriter {
     }
 
     deinit {
+        // The validation ends (its context freed) before the names it was given are.
+        validation?.close()
         xmlFreeDoc(document)
+        for pointer in state.pointee.names.values { free(pointer) }
+        for pointer in state.pointee.namespaces.values { free(pointer) }
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -146,28 +168,57 @@ public final class XMLTreeWriter {
         try element(name, attributes: attributes, text: text)
     }
 
+    /// The same calls with names that are string literals (xml, issue 14): the writer uses the
+    /// literal's own bytes instead of copying, hashing and reference-counting a `String` per element
+    /// (dossier.xml writes some 300 elements per dossier). The bytes and the events are those of the
+    /// `String` calls (`XMLTreeWriterTests` compares the two).
+    public var literalNames: LiteralNames { LiteralNames(writer: self) }
+
+    /// `XMLTreeWriter`'s element calls with `StaticString` names.
+    public struct LiteralNames {
+        let writer: XMLTreeWriter
+
+        /// `element(_:_:)`.
+        public func element(_ name: StaticString, _ body: () throws -> Void) throws {
+            try writer.start(literal: name)
+            try body()
+            try writer.end()
+        }
+
+        /// `element(_:text:)`.
+        public func element(_ name: StaticString, text: String) throws {
+            try writer.leaf(literal: name, text: text)
+        }
+
+        /// `element(_:textIfPresent:)`.
+        public func element(_ name: StaticString, textIfPresent text: String?) throws {
+            guard let text else { return }
+            try writer.leaf(literal: name, text: text)
+        }
+    }
+
     /// An attribute of the element just started (before any content).
     public func attribute(_ name: String, _ value: String) throws {
-        guard !finished, let current = open.last, current.startTagOpen else {
+        guard !finished, let current = state.pointee.open.last, current.startTagOpen else {
             throw XMLError(
                 code: -1, message: "attribute \(name) written outside a start tag", line: 0, column: 0)
         }
-        try validate(name: name)
+        let cName = try self.name(name)
         let value = XMLDocumentWriter.sanitized(value)
         if let node = current.node {
-            guard xmlNewProp(node, name, value) != nil else { throw Self.failure("xmlNewProp(\(name))") }
+            guard xmlNewProp(node, cName.pointer, value) != nil else { throw Self.failure("xmlNewProp(\(name))") }
         }
         bytes.append(0x20)
-        append(name)
+        bytes.append(cName.buffer)
         bytes.append(contentsOf: #"=""#.utf8)
         Self.escapeAttribute(value, into: bytes)
         bytes.append(0x22)
-        validation?.attribute(name, value)
+        validation?.attribute(cName.pointer, value)
     }
 
     /// Text content of the current element, escaped.
     public func text(_ text: String) throws {
-        guard !finished, let current = open.last else {
+        guard !finished, let current = state.pointee.open.last else {
             throw XMLError(code: -1, message: "text written outside any element", line: 0, column: 0)
         }
         // large engineer (issue 12): without a tree, a text that needs neither sanitising nor escaping
@@ -203,8 +254,10 @@ public final class XMLTreeWriter {
         guard !finished else {
             throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0)
         }
-        guard open.isEmpty else {
-            throw XMLError(code: -1, message: "element <\(open.last!.name)> is still open", line: 0, column: 0)
+        guard state.pointee.open.isEmpty else {
+            throw XMLError(
+                code: -1, message: "element <\(state.pointee.open.last!.name.string)> is still open", line: 0, column: 0
+            )
         }
         guard hasRoot else {
             throw XMLError(code: -1, message: "the document has no root element", line: 0, column: 0)
@@ -230,26 +283,77 @@ public final class XMLTreeWriter {
 
     // MARK: -
 
+    private static let finishedError = XMLError(
+        code: -1, message: "the document was already finished", line: 0, column: 0)
+
     private func start(_ name: String, namespace: String?) throws {
-        guard !finished else {
-            throw XMLError(code: -1, message: "the document was already finished", line: 0, column: 0)
-        }
+        guard !finished else { throw Self.finishedError }
+        try start(self.name(name), namespace: namespace)
+    }
+
+    private func start(literal name: StaticString) throws {
+        guard !finished else { throw Self.finishedError }
+        try start(self.name(literal: name), namespace: nil)
+    }
+
+    /// The writer's copy of a name given as a `String`, once it is known valid.
+    private func name(_ name: String) throws -> Name {
+        if let known = state.pointee.names[name] { return Name(pointer: UnsafePointer(known), count: name.utf8.count) }
         try validate(name: name)
-        if open.isEmpty, hasRoot {
+        let copy = Self.cString(name)
+        state.pointee.names[name] = copy
+        return Name(pointer: UnsafePointer(copy), count: name.utf8.count)
+    }
+
+    /// A literal name as it is, when it is a plain name (`isPlainName`) stored NUL-terminated (as the
+    /// compiler stores string literals); any other takes the `String` path (the same checks and errors).
+    @inline(__always)
+    private func name(literal name: StaticString) throws -> Name {
+        if name.hasPointerRepresentation {
+            let pointer = name.utf8Start
+            let count = name.utf8CodeUnitCount
+            if pointer[count] == 0, Self.isPlainName(UnsafeBufferPointer(start: pointer, count: count)) {
+                return Name(pointer: pointer, count: count)
+            }
+        }
+        return try self.name(name.description)
+    }
+
+    /// The C copy of a (sanitised) namespace, for the validation.
+    private func namespacePointer(_ uri: String) -> UnsafePointer<UInt8> {
+        if let known = state.pointee.namespaces[uri] { return UnsafePointer(known) }
+        let copy = Self.cString(uri)
+        state.pointee.namespaces[uri] = copy
+        return UnsafePointer(copy)
+    }
+
+    /// A `malloc`'d NUL-terminated copy of `text`'s UTF-8.
+    private static func cString(_ text: String) -> UnsafeMutablePointer<UInt8> {
+        let count = text.utf8.count
+        let pointer = malloc(count + 1)!.assumingMemoryBound(to: UInt8.self)
+        let buffer = UnsafeMutableBufferPointer(start: pointer, count: count)
+        _ = buffer.initialize(from: text.utf8)
+        pointer[count] = 0
+        return pointer
+    }
+
+    private func start(_ name: Name, namespace: String?) throws {
+        if state.pointee.open.isEmpty, hasRoot {
             throw XMLError(code: -1, message: "a document has one root element", line: 0, column: 0)
         }
         hasRoot = true
-        let inherited = open.last?.namespace
+        let parent = state.pointee.open.last
+        let inherited = parent?.namespace
         var scope = inherited
         var created: xmlNodePtr?
         if buildsTree {
-            guard let node = xmlNewDocNode(document, inherited, name, nil) else {
-                throw Self.failure("xmlNewDocNode(\(name))")
+            guard let node = xmlNewDocNode(document, inherited, name.pointer, nil) else {
+                throw Self.failure("xmlNewDocNode(\(name.string))")
             }
-            if let parent = open.last?.node {
+            if let parent = parent?.node {
                 guard xmlAddChild(parent, node) != nil else {
                     xmlFreeNode(node)
-                    throw Self.failure("xmlAddChild(\(name))")
+                    throw Self.failure("xmlAddChild(\(name.string))")
                 }
             } else {
                 xmlDocSetRootElement(document, node)
@@ -264,11 +368,13 @@ public final class XMLTreeWriter {
         }
         let node = created
         closeStartTag(newline: true)
-        for _ in 0..<open.count { bytes.append(contentsOf: indentation) }
-        validation?.start(name, declaring: namespace.map(XMLDocumentWriter.sanitized))
+        indent(state.pointee.open.count)
+        let declared = namespace.map { namespacePointer(XMLDocumentWriter.sanitized($0)) }
+        let uri = declared ?? parent?.uri
+        validation?.start(name.pointer, namespace: uri, declaring: declared)
         bytes.append(0x3C)
-        append(name)
-        open.append(Open(node: node, name: name, namespace: scope, startTagOpen: true))
+        bytes.append(name.buffer)
+        state.pointee.open.append(Open(node: node, name: name, namespace: scope, uri: uri, startTagOpen: true))
         if let namespace {
             // `XMLDocumentWriter` writes the declaration as the first attribute.
             bytes.append(contentsOf: #" xmlns=""#.utf8)
@@ -277,8 +383,77 @@ public final class XMLTreeWriter {
         }
     }
 
+    /// `element(name, text: text)` with a literal name.
+    ///
+    /// Fast path (xml, issue 14): without a tree, inside an element, a text that needs neither
+    /// sanitising nor escaping (`isPlainText`) — nearly every element of dossier.xml — is written in one
+    /// go: `<name>text</name>` and its line feed after the indentation, and the validation's start,
+    /// characters and end events; the same bytes and events as `start`, `text` and `end` one after the
+    /// other (the state they leave: the parent's start tag closed, the next end tag indented). Any other
+    /// case takes those three.
+    private func leaf(literal literalName: StaticString, text: String) throws {
+        guard !finished else { throw Self.finishedError }
+        let name = try self.name(literal: literalName)
+        let depth = state.pointee.open.count
+        guard !buildsTree, depth > 0,
+            let plain = text.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+                guard Self.isPlainText(buffer) else { return false }
+                closeStartTag(newline: true)
+                let parentURI = state.pointee.open[depth - 1].uri
+                let indent = depth * indentation.count
+                let total = indent + 2 * name.count + buffer.count + 6
+                var at = bytes.tail(reserving: total)
+                if indent <= indentationRun.count {
+                    indentationRun.withUnsafeBufferPointer { at.update(from: $0.baseAddress!, count: indent) }
+                    at += indent
+                } else {
+                    for _ in 0..<depth {
+                        for byte in indentation {
+                            at.pointee = byte
+                            at += 1
+                        }
+                    }
+                }
+                at.pointee = 0x3C
+                (at + 1).update(from: name.pointer, count: name.count)
+                at += name.count + 1
+                at.pointee = 0x3E
+                at += 1
+                if let base = buffer.baseAddress { at.update(from: base, count: buffer.count) }
+                at += buffer.count
+                at.pointee = 0x3C
+                (at + 1).pointee = 0x2F
+                (at + 2).update(from: name.pointer, count: name.count)
+                at += name.count + 2
+                at.pointee = 0x3E
+                (at + 1).pointee = 0x0A
+                bytes.advance(total)
+                validation?.leaf(name.pointer, namespace: parentURI, text: buffer)
+                indentNextEnd = true
+                return true
+            }), plain
+        else {
+            try start(name, namespace: nil)
+            try self.text(text)
+            try end()
+            return
+        }
+        if output != nil, bytes.count >= Self.outputChunk { try flushOutput() }
+    }
+
+    /// The indentation of an element at `depth` (that many times `indentation`).
+    @inline(__always)
+    private func indent(_ depth: Int) {
+        let count = depth * indentation.count
+        if count <= indentationRun.count {
+            indentationRun.withUnsafeBufferPointer { bytes.append(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            for _ in 0..<depth { bytes.append(contentsOf: indentation) }
+        }
+    }
+
     private func end() throws {
-        guard let current = open.last else {
+        guard let current = state.pointee.open.last else {
             throw XMLError(code: -1, message: "no element is open", line: 0, column: 0)
         }
         if current.startTagOpen {
@@ -286,17 +461,15 @@ public final class XMLTreeWriter {
             validation?.startTagClosed()
             indentNextEnd = true
         } else {
-            if indentNextEnd {
-                for _ in 0..<(open.count - 1) { bytes.append(contentsOf: indentation) }
-            }
+            if indentNextEnd { indent(state.pointee.open.count - 1) }
             indentNextEnd = true
             bytes.append(contentsOf: "</".utf8)
-            append(current.name)
+            bytes.append(current.name.buffer)
             bytes.append(0x3E)
         }
-        validation?.end()
+        validation?.end(current.name.pointer, namespace: current.uri)
         bytes.append(0x0A)
-        open.removeLast()
+        state.pointee.open.removeLast()
         if output != nil, bytes.count >= Self.outputChunk { try flushOutput() }
     }
 
@@ -307,9 +480,11 @@ public final class XMLTreeWriter {
     }
 
     /// Closes the current start tag (`>`), before content: a line feed follows before a child element.
+    @inline(__always)
     private func closeStartTag(newline: Bool) {
-        guard let last = open.indices.last, open[last].startTagOpen else { return }
-        open[last].startTagOpen = false
+        let last = state.pointee.open.count - 1
+        guard last >= 0, state.pointee.open[last].startTagOpen else { return }
+        state.pointee.open[last].startTagOpen = false
         bytes.append(0x3E)
         validation?.startTagClosed()
         if newline { bytes.append(0x0A) }
@@ -331,8 +506,14 @@ public final class XMLTreeWriter {
     /// An XML name made of ASCII letters, digits, `-`, `_` and `.`, starting with a letter or `_`
     /// (every such name is a valid XML 1.0 Name; `xmlValidateName` is asked about any other).
     static func isPlainName(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8(isPlainName)
+    }
+
+    /// `isPlainName` of UTF-8 bytes.
+    static func isPlainName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
-        for byte in name.utf8 {
+        for byte in name {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): break
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
@@ -415,12 +596,12 @@ extension XMLSchemaValidator {
         }
         let collector = XMLErrorCollector(name: name)
         let status: Int32 = withExtendedLifetime(collector) {
-            lock.lock()
-            defer { lock.unlock() }
-            guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
-            defer { xmlSchemaFreeValidCtxt(context) }
-            xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
-            return xmlSchemaValidateDoc(context, writer.tree)
+            withSchema { schema in
+                guard let schema, let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
+                defer { xmlSchemaFreeValidCtxt(context) }
+                xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.structuredHandler, collector.pointer)
+                return xmlSchemaValidateDoc(context, writer.tree)
+            }
         }
         guard status != 0 || !collector.errors.isEmpty else { return }
         if let data = try? writer.bytesSoFar() {
@@ -436,7 +617,7 @@ extension XMLSchemaValidator {
 extension XMLTreeWriter {
     /// The bytes of a finished document, for error reports.
     fileprivate func bytesSoFar() throws -> Data {
-        guard open.isEmpty else { throw XMLError(code: -1, message: "unfinished", line: 0, column: 0) }
+        guard state.pointee.open.isEmpty else { throw XMLError(code: -1, message: "unfinished", line: 0, column: 0) }
         return bytes.copy()
     }
 }
@@ -444,42 +625,74 @@ extension XMLTreeWriter {
 /// The bytes an `XMLTreeWriter` writes: a growing `malloc` buffer that `take()` hands to `Data`
 /// without copying it (an `[UInt8]` turned into `Data` is copied: twice the document at the end).
 final class XMLBytes {
-    private var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
+    /// The buffer's fields, behind a pointer (xml, issue 14): as `XMLTreeWriter`'s state, no
+    /// exclusivity check at each use of a class's stored property.
+    private struct Storage {
+        var base: UnsafeMutablePointer<UInt8>
+        var count: Int
+        var capacity: Int
+    }
+    private let storage: UnsafeMutablePointer<Storage>
+
+    var count: Int { storage.pointee.count }
 
     init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        base = Self.allocate(self.capacity)
+        let capacity = max(capacity, 64)
+        storage = UnsafeMutablePointer<Storage>.allocate(capacity: 1)
+        storage.initialize(to: Storage(base: Self.allocate(capacity), count: 0, capacity: capacity))
     }
 
-    deinit { free(base) }
+    deinit {
+        free(storage.pointee.base)
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
 
     private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
         guard let memory = malloc(capacity) else { fatalError("out of memory: \(capacity) bytes of XML") }
         return memory.assumingMemoryBound(to: UInt8.self)
     }
 
+    @inline(__always)
     private func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
-        let wanted = max(count + extra, capacity * 2)
-        guard let memory = realloc(base, wanted) else { fatalError("out of memory: \(wanted) bytes of XML") }
-        base = memory.assumingMemoryBound(to: UInt8.self)
-        capacity = wanted
+        if storage.pointee.count + extra > storage.pointee.capacity { grow(extra) }
     }
+
+    @inline(never)
+    private func grow(_ extra: Int) {
+        let wanted = max(storage.pointee.count + extra, storage.pointee.capacity * 2)
+        guard let memory = realloc(storage.pointee.base, wanted) else {
+            fatalError("out of memory: \(wanted) bytes of XML")
+        }
+        storage.pointee.base = memory.assumingMemoryBound(to: UInt8.self)
+        storage.pointee.capacity = wanted
+    }
+
+    /// Where the next `extra` bytes go, room made for them: write at most that many there, then
+    /// `advance` by the number written.
+    @inline(__always)
+    func tail(reserving extra: Int) -> UnsafeMutablePointer<UInt8> {
+        reserve(extra)
+        return storage.pointee.base + storage.pointee.count
+    }
+
+    /// Counts `written` bytes put at `tail(reserving:)`.
+    @inline(__always)
+    func advance(_ written: Int) { storage.pointee.count += written }
 
     @inline(__always)
     func append(_ byte: UInt8) {
         reserve(1)
-        base[count] = byte
-        count += 1
+        storage.pointee.base[storage.pointee.count] = byte
+        storage.pointee.count += 1
     }
 
+    @inline(__always)
     func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let source = buffer.baseAddress, buffer.count > 0 else { return }
         reserve(buffer.count)
-        (base + count).update(from: source, count: buffer.count)
-        count += buffer.count
+        (storage.pointee.base + storage.pointee.count).update(from: source, count: buffer.count)
+        storage.pointee.count += buffer.count
     }
 
     func append(contentsOf text: String.UTF8View) {
@@ -492,20 +705,18 @@ final class XMLBytes {
     }
 
     /// A copy of the bytes written so far.
-    func copy() -> Data { Data(bytes: base, count: count) }
+    func copy() -> Data { Data(bytes: storage.pointee.base, count: storage.pointee.count) }
 
     /// Hands the bytes written so far to `consumer`, then empties the buffer (its capacity kept).
     func drain(_ consumer: (UnsafeRawBufferPointer) throws -> Void) throws {
-        defer { count = 0 }
-        try consumer(UnsafeRawBufferPointer(start: base, count: count))
+        defer { storage.pointee.count = 0 }
+        try consumer(UnsafeRawBufferPointer(start: storage.pointee.base, count: storage.pointee.count))
     }
 
     /// The bytes as `Data`, which now owns the buffer (freed with it); the writer's buffer is empty.
     func take() -> Data {
-        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
-        capacity = 64
-        count = 0
-        base = Self.allocate(capacity)
+        let data = Data(bytesNoCopy: storage.pointee.base, count: storage.pointee.count, deallocator: .free)
+        storage.pointee = Storage(base: Self.allocate(64), count: 0, capacity: 64)
         return data
     }
 }
