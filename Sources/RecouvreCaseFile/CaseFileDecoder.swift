@@ -127,7 +127,7 @@ final class CaseFileDecoder {
         let email = optional(fields["email"]).flatMap { self.text($0, "\(path).email") }
         let phone = optional(fields["phone"]).flatMap { self.text($0, "\(path).phone") }
         let iban = optional(fields["iban"]).flatMap { self.text($0, "\(path).iban") }
-            .map { $0.filter { !$0.isWhitespace }.uppercased() }
+            .map(Self.compactIBAN)
         let civility: Civility? = optional(fields["civility"]).flatMap {
             self.choice($0, "\(path).civility", what: "une civilité connue")
         }
@@ -777,6 +777,27 @@ final class CaseFileDecoder {
         // ASCII white space: tab, line feed, vertical tab, form feed, carriage return, space.
         if text.utf8.allSatisfy(isASCIIInk) { return text }
         return CompanyIdentifier.digits(text)
+    }
+
+    /// An IBAN without its white space, in capitals: `text.filter { !$0.isWhitespace }.uppercased()`
+    /// (`compactIBANByCharacters`). Fast path for an ASCII text: the same bytes, because each ASCII
+    /// `Character` is one byte (but CR LF, white space as its two bytes are), the ASCII white space
+    /// is U+0009 to U+000D and U+0020, and `uppercased` maps ASCII a–z to A–Z and nothing else.
+    static func compactIBAN(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return compactIBANByCharacters(text) }
+        if utf8.allSatisfy({ isASCIIInk($0) && !(0x61...0x7A).contains($0) }) { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for byte in utf8 where isASCIIInk(byte) {
+            bytes.append((0x61...0x7A).contains(byte) ? byte - 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The reference `compactIBAN` (any text), by `Character`s.
+    static func compactIBANByCharacters(_ text: String) -> String {
+        text.filter { !$0.isWhitespace }.uppercased()
     }
 
     /// An ASCII byte that is not Unicode white space (U+0009 to U+000D, U+0020).

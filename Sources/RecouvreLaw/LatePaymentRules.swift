@@ -193,7 +193,27 @@ public enum LatePaymentRules {
 
     /// `10`, `7.5`: a number as written in a clause, without trailing zeros.
     static func plainNumber(_ value: Decimal) -> String {
-        let text = Money.plain(value)
+        trimmedNumber(Money.plain(value))
+    }
+
+    /// `text` without trailing zeros after a decimal point, nor the point left alone. Fast path for an
+    /// ASCII text (what `Money.plain` writes): the same bytes as `trimmedNumberByCharacters`, because
+    /// each ASCII byte is one `Character` (CR LF aside, which is neither a `0` nor a `.`) and
+    /// Foundation's `contains(".")` finds an ASCII `.` exactly where its byte is.
+    static func trimmedNumber(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return trimmedNumberByCharacters(text) }
+        guard utf8.contains(UInt8(ascii: ".")) else { return text }
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "0") {
+            end = utf8.index(before: end)
+        }
+        if end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: ".") { end = utf8.index(before: end) }
+        return String(text[..<end])
+    }
+
+    /// The reference `trimmedNumber`, by Foundation's search and `Character`s.
+    static func trimmedNumberByCharacters(_ text: String) -> String {
         guard text.contains(".") else { return text }
         var trimmed = text
         while trimmed.hasSuffix("0") { trimmed.removeLast() }

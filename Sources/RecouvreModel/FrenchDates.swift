@@ -40,14 +40,67 @@ public struct FrenchDates: Sendable, Hashable {
         halves = [word("firstHalf"), word("secondHalf")]
     }
 
-    /// `1er semestre 2026`.
+    /// `1er semestre 2026`. (No dictionary per call: the one value is `year`, matched as the
+    /// dictionary `["year": …]` matched a placeholder's name, by `String` equality.)
     public func halfYear(_ half: HalfYear) -> String {
-        MessageCatalogue.fill(halves[half.half - 1], ["year": String(half.year)])
+        let year = String(half.year)
+        return MessageCatalogue.fill(halves[half.half - 1]) { $0 == "year" ? year : nil }
     }
 
     /// `23 novembre 2026`; the first day of a month is `1er janvier 2026`.
     public func long(_ day: Day) -> String {
+        let month = months[day.month - 1]
+        // Fast path: the same bytes as the interpolation (`longInterpolated`), written into one string
+        // of the exact length: the day (or `firstDay`), a space, the month, a space, the year's digits.
+        let dayCount = day.day == 1 ? firstDay.utf8.count : Self.digitCount(day.day)
+        let total = dayCount + 1 + month.utf8.count + 1 + Self.digitCount(day.year)
+        return String(unsafeUninitializedCapacity: total) { output in
+            var at = 0
+            func copy(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    (output.baseAddress! + at).update(from: base, count: bytes.count)
+                    at += bytes.count
+                }
+            }
+            func digits(_ value: Int) {
+                let count = Self.digitCount(value)
+                var magnitude = value.magnitude
+                if value < 0 { output[at] = UInt8(ascii: "-") }
+                var index = at + count - 1
+                repeat {
+                    output[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    index -= 1
+                } while magnitude > 0
+                at += count
+            }
+            if day.day == 1 { copy(firstDay) } else { digits(day.day) }
+            output[at] = UInt8(ascii: " ")
+            at += 1
+            copy(month)
+            output[at] = UInt8(ascii: " ")
+            at += 1
+            digits(day.year)
+            return at
+        }
+    }
+
+    /// The reference `long` (the interpolation the fast path replaces), for the test.
+    func longInterpolated(_ day: Day) -> String {
         "\(day.day == 1 ? firstDay : String(day.day)) \(months[day.month - 1]) \(day.year)"
+    }
+
+    /// The length of `String(value)`: its decimal digits, and a minus sign below zero.
+    static func digitCount(_ value: Int) -> Int {
+        var magnitude = value.magnitude
+        var count = value < 0 ? 2 : 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            count += 1
+        }
+        return count
     }
 }
 

@@ -32,30 +32,96 @@ public protocol CatalogueReason: Sendable {
 public struct CatalogueArguments {
     /// The catalogue wording nested reasons and dates; nil: their descriptions (`catalogueParameters`).
     let catalogue: MessageCatalogue?
-    public private(set) var values: [(label: String, text: String)] = []
+    /// The first four values inline, the rest in `more`: wording a reason (one to four values, nearly
+    /// always) allocates no array. `values` gives them all, in order, as one list.
+    private(set) var count = 0
+    private var first: (label: String, text: String) = ("", "")
+    private var second: (label: String, text: String) = ("", "")
+    private var third: (label: String, text: String) = ("", "")
+    private var fourth: (label: String, text: String) = ("", "")
+    private var more: [(label: String, text: String)] = []
 
     init(catalogue: MessageCatalogue?) {
         self.catalogue = catalogue
-        values.reserveCapacity(6)
     }
 
-    public mutating func add(_ label: String, _ value: String) { values.append((label, value)) }
+    /// The labelled values, in the order added.
+    public var values: [(label: String, text: String)] {
+        var values: [(label: String, text: String)] = []
+        values.reserveCapacity(count)
+        for index in 0..<count { values.append(self[index]) }
+        return values
+    }
+
+    // (No `switch` here: the catalogue test reads the lines of this file that start with `case` as
+    // reasons, for the example at its top.)
+    subscript(index: Int) -> (label: String, text: String) {
+        if index == 0 { return first }
+        if index == 1 { return second }
+        if index == 2 { return third }
+        if index == 3 { return fourth }
+        return more[index - 4]
+    }
+
+    /// The text of the first value labelled `label` (as `values.first { $0.label == label }?.text`).
+    func text(for label: String) -> String? {
+        if count > 0, first.label == label { return first.text }
+        if count > 1, second.label == label { return second.text }
+        if count > 2, third.label == label { return third.text }
+        if count > 3, fourth.label == label { return fourth.text }
+        return more.first { $0.label == label }?.text
+    }
+
+    /// The index of the first value labelled `label`, or nil (as `values.firstIndex { $0.label == label }`).
+    func index(for label: String) -> Int? {
+        if count > 0, first.label == label { return 0 }
+        if count > 1, second.label == label { return 1 }
+        if count > 2, third.label == label { return 2 }
+        if count > 3, fourth.label == label { return 3 }
+        return more.firstIndex { $0.label == label }.map { $0 + 4 }
+    }
+
+    /// The text of the value at `index`.
+    func text(at index: Int) -> String {
+        if index == 0 { return first.text }
+        if index == 1 { return second.text }
+        if index == 2 { return third.text }
+        if index == 3 { return fourth.text }
+        return more[index - 4].text
+    }
+
+    private mutating func append(_ label: String, _ text: String) {
+        if count == 0 {
+            first = (label, text)
+        } else if count == 1 {
+            second = (label, text)
+        } else if count == 2 {
+            third = (label, text)
+        } else if count == 3 {
+            fourth = (label, text)
+        } else {
+            more.append((label, text))
+        }
+        count += 1
+    }
+
+    public mutating func add(_ label: String, _ value: String) { append(label, value) }
 
     public mutating func add(_ label: String, _ value: Day) {
-        values.append((label, catalogue?.dates.long(value) ?? String(describing: value)))
+        append(label, catalogue?.dates.long(value) ?? String(describing: value))
     }
 
     public mutating func add(_ label: String, _ value: HalfYear) {
-        values.append((label, catalogue?.dates.halfYear(value) ?? String(describing: value)))
+        append(label, catalogue?.dates.halfYear(value) ?? String(describing: value))
     }
 
     public mutating func add(_ label: String, _ value: some CatalogueReason) {
-        values.append((label, catalogue?.text(value) ?? String(describing: value)))
+        append(label, catalogue?.text(value) ?? String(describing: value))
     }
 
     /// Any other value: as `Mirror` gave it (`as? String`, a nested reason, a date), else its description.
     public mutating func add(_ label: String, _ value: Any) {
-        values.append((label, Self.text(of: value, catalogue: catalogue)))
+        append(label, Self.text(of: value, catalogue: catalogue))
     }
 
     static func text(of value: Any, catalogue: MessageCatalogue?) -> String {
@@ -121,31 +187,49 @@ extension CatalogueReason {
 /// Every French sentence the stages print, by key (`route.registryFee`), as written in
 /// `forms/messages/*.yaml` (a firm may override a file). Loaded once with the law book.
 public struct MessageCatalogue: Sendable, Hashable {
+    /// What a catalogue holds, in one object: copying a catalogue (every stage and every reason worded
+    /// keeps one) retains one reference, not its three dictionaries and the calendar's words.
+    final class Storage: Sendable {
+        let entries: [String: String]
+        let dates: FrenchDates
+        let sections: [String: [String: CatalogueTemplate]]
+        let table: CatalogueTable
+
+        init(entries: [String: String]) {
+            self.entries = entries
+            dates = FrenchDates(entries: entries)
+            var sections: [String: [String: CatalogueTemplate]] = [:]
+            for (key, template) in entries {
+                guard let dot = key.utf8.firstIndex(of: UInt8(ascii: ".")) else { continue }
+                let section = String(key[..<dot])
+                let name = String(key[key.utf8.index(after: dot)...])
+                sections[section, default: [:]][name] = CatalogueTemplate(template)
+            }
+            self.sections = sections
+            table = CatalogueTable(sections)
+        }
+    }
+
+    let storage: Storage
+
     /// Template text by key; placeholders are `{name}`.
-    public let entries: [String: String]
+    public var entries: [String: String] { storage.entries }
     /// The calendar's words (`calendar.yaml`), resolved once: a reason's `Day` or `HalfYear` parameter is
     /// written out with them (`1er juillet 2026`, `2d semestre 2026`).
-    public let dates: FrenchDates
+    public var dates: FrenchDates { storage.dates }
 
     /// The templates by section and name (`route` → `registryFee`), cut once into their literal text
     /// and placeholders (`CatalogueTemplate`): wording a reason looks two short keys up and appends,
     /// no key text to build, no template to scan again.
-    let sections: [String: [String: CatalogueTemplate]]
+    var sections: [String: [String: CatalogueTemplate]] { storage.sections }
 
     public init(entries: [String: String]) {
-        self.entries = entries
-        dates = FrenchDates(entries: entries)
-        var sections: [String: [String: CatalogueTemplate]] = [:]
-        for (key, template) in entries {
-            guard let dot = key.utf8.firstIndex(of: UInt8(ascii: ".")) else { continue }
-            let section = String(key[..<dot])
-            let name = String(key[key.utf8.index(after: dot)...])
-            sections[section, default: [:]][name] = CatalogueTemplate(template)
-        }
-        self.sections = sections
+        storage = Storage(entries: entries)
     }
 
-    public static func == (lhs: MessageCatalogue, rhs: MessageCatalogue) -> Bool { lhs.entries == rhs.entries }
+    public static func == (lhs: MessageCatalogue, rhs: MessageCatalogue) -> Bool {
+        lhs.storage === rhs.storage || lhs.entries == rhs.entries
+    }
     public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 
     /// The reason in words. A key the catalogue lacks, or a placeholder with no value, is a bug that the
@@ -156,7 +240,19 @@ public struct MessageCatalogue: Sendable, Hashable {
     public func text<Reason: CatalogueReason>(_ reason: Reason) -> String {
         var arguments = CatalogueArguments(catalogue: self)
         reason.catalogueArguments(into: &arguments)
-        return text(key: Reason.section, name: reason.catalogueName, values: arguments.values)
+        return text(section: Reason.section, name: reason.catalogueName, arguments: arguments)
+    }
+
+    /// `section.name`'s template filled with `arguments`: the same text as
+    /// `text(key:name:values:)` with `arguments.values`. Fast path: the template is found in
+    /// `CatalogueTable` by its bytes (a byte-equal key is the key the dictionaries hold, so the same
+    /// template) and filled in one allocation; a key the table lacks takes the dictionaries' path.
+    func text(section: String, name: String, arguments: CatalogueArguments) -> String {
+        let storage = self.storage
+        if let index = storage.table.index(section: section, name: name) {
+            return storage.table.templates[index].filled(arguments)
+        }
+        return text(key: section, name: name, values: arguments.values)
     }
 
     /// The template `key` with its placeholders filled.
@@ -239,6 +335,8 @@ struct CatalogueTemplate: Sendable {
     struct Part: Sendable {
         var isPlaceholder: Bool
         var text: String
+        /// `text.utf8.count`, counted once.
+        var count: Int
     }
 
     let whole: String
@@ -251,10 +349,10 @@ struct CatalogueTemplate: Sendable {
         var parts: [Part] = []
         var literal = 0
         MessageCatalogue.cut(template) { text in
-            parts.append(Part(isPlaceholder: false, text: String(text)))
+            parts.append(Part(isPlaceholder: false, text: String(text), count: text.utf8.count))
             literal += text.utf8.count
         } placeholder: { name in
-            parts.append(Part(isPlaceholder: true, text: String(name)))
+            parts.append(Part(isPlaceholder: true, text: String(name), count: name.utf8.count))
         }
         self.parts = parts
         literalCount = literal
@@ -276,5 +374,132 @@ struct CatalogueTemplate: Sendable {
             }
         }
         return output
+    }
+
+    /// Fast path: the same text as `filled { arguments.text(for: $0) }` (each placeholder replaced by
+    /// the first value of its label, one without a value kept as `{name}`), written into one string
+    /// of the exact length instead of appended part by part: the bytes are the same concatenation.
+    func filled(_ arguments: CatalogueArguments) -> String {
+        if parts.count <= 1, parts.first?.isPlaceholder != true { return whole }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: parts.count) { found in
+            // Each placeholder's value (an index into `arguments`, -1 for none) and the total length.
+            var total = 0
+            for (index, part) in parts.enumerated() {
+                if !part.isPlaceholder {
+                    found[index] = -1
+                    total += part.count
+                } else if let value = arguments.index(for: part.text) {
+                    found[index] = value
+                    total += arguments.text(at: value).utf8.count
+                } else {
+                    found[index] = -1
+                    total += part.count + 2
+                }
+            }
+            if total == 0 { return "" }
+            return String(unsafeUninitializedCapacity: total) { output in
+                var at = 0
+                func copy(_ text: String) {
+                    var text = text
+                    text.withUTF8 { bytes in
+                        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                        (output.baseAddress! + at).update(from: base, count: bytes.count)
+                        at += bytes.count
+                    }
+                }
+                for (index, part) in parts.enumerated() {
+                    if !part.isPlaceholder {
+                        copy(part.text)
+                    } else if found[index] >= 0 {
+                        copy(arguments.text(at: found[index]))
+                    } else {
+                        output[at] = UInt8(ascii: "{")
+                        at += 1
+                        copy(part.text)
+                        output[at] = UInt8(ascii: "}")
+                        at += 1
+                    }
+                }
+                return at
+            }
+        }
+    }
+}
+
+/// The catalogue's templates found by the bytes of their section and name, in an open-addressing
+/// table hashed with FNV-1a: no `String` hashing (Unicode-normalising) per reason worded. Built from
+/// the catalogue's own dictionaries, so a section and a name byte for byte equal to a key held there
+/// find that key's template; anything else (a key canonically equal but written with other bytes, a
+/// key the catalogue lacks) is not found and the caller asks the dictionaries, as before.
+struct CatalogueTable: Sendable {
+    struct Key: Sendable {
+        var hash: UInt64
+        var section: [UInt8]
+        var name: [UInt8]
+    }
+
+    let templates: [CatalogueTemplate]
+    private let keys: [Key]
+    /// Index + 1 into `templates` (0: an empty slot); a power of two long.
+    private let slots: [Int32]
+
+    init(_ sections: [String: [String: CatalogueTemplate]]) {
+        var templates: [CatalogueTemplate] = []
+        var keys: [Key] = []
+        for (section, names) in sections {
+            for (name, template) in names {
+                let sectionBytes = Array(section.utf8)
+                let nameBytes = Array(name.utf8)
+                let hash = sectionBytes.withUnsafeBufferPointer { s in
+                    nameBytes.withUnsafeBufferPointer { n in Self.hash(s, n) }
+                }
+                templates.append(template)
+                keys.append(Key(hash: hash, section: sectionBytes, name: nameBytes))
+            }
+        }
+        var size = 16
+        while size < keys.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (index, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: key.hash) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        self.templates = templates
+        self.keys = keys
+        self.slots = slots
+    }
+
+    /// FNV-1a over the section's bytes, a 0xFF (never in UTF-8) and the name's bytes.
+    @inline(__always)
+    static func hash(_ section: UnsafeBufferPointer<UInt8>, _ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in section { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The template whose section and name are these bytes, or nil.
+    func index(section: String, name: String) -> Int? {
+        let found: Int?? = section.utf8.withContiguousStorageIfAvailable { s in
+            name.utf8.withContiguousStorageIfAvailable { n in index(s, n) } ?? nil
+        }
+        return found ?? nil
+    }
+
+    private func index(_ section: UnsafeBufferPointer<UInt8>, _ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(section, name)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let key = keys[entry - 1]
+            if key.hash == hash, key.section.elementsEqual(section), key.name.elementsEqual(name) {
+                return entry - 1
+            }
+            slot = (slot + 1) & mask
+        }
     }
 }

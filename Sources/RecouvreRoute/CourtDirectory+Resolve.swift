@@ -7,12 +7,12 @@ extension CourtDirectory {
     /// shared by several communes with no matching city, or an unknown commune, is an error naming
     /// `field` (`debtor.address`): the competent court is never guessed (CPC 1406 makes it mandatory).
     public func resolve(_ address: Address, field: String) throws(RouteError) -> DirectoryCommune {
-        if let raw = address.insee?.trimmingCharacters(in: .whitespaces).uppercased(), !raw.isEmpty {
+        if let raw = address.insee.map(Self.inseeKey), !raw.isEmpty {
             if raw.hasPrefix("975") || raw.hasPrefix("98") { throw .unsupportedTerritory(field: field, code: raw) }
             guard let commune = commune(insee: raw) else { throw .unknownINSEE(field: field, insee: raw) }
             return commune
         }
-        let city = address.city.trimmingCharacters(in: .whitespaces)
+        let city = Self.trimmedBlanks(address.city)
         let cityKey = CommuneName.key(city)
         guard let rawPostcode = address.postcode?.filter({ !$0.isWhitespace }), !rawPostcode.isEmpty else {
             guard !cityKey.isEmpty else { throw .missingAddress(field: field) }
@@ -43,6 +43,25 @@ extension CourtDirectory {
         guard !cityKey.isEmpty else { throw .unknownCommune(field: field, postcode: rawPostcode, city: city) }
         let byName = communes(nameKey: cityKey, department: postalDepartment(rawPostcode))
         return try unique(byName, field: field, postcode: rawPostcode, city: city)
+    }
+
+    /// An INSEE code as written, trimmed of blanks and in capitals:
+    /// `trimmingCharacters(in: .whitespaces).uppercased()`.
+    static func inseeKey(_ text: String) -> String {
+        trimmedBlanks(text).uppercased()
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`. Fast path: a text whose first and last bytes are
+    /// ASCII and neither a space nor a tab (the only ASCII characters of `.whitespaces`, Unicode Zs and
+    /// tab) has nothing to trim at either end — its first and last scalars are those bytes — so it
+    /// is returned as it is, without Foundation's trimming.
+    static func trimmedBlanks(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            first != 0x20, first != 0x09, last != 0x20, last != 0x09
+        {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// One commune of a name search; several → ambiguous; none → unknown. For Paris, Lyon and

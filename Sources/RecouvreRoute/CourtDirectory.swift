@@ -179,6 +179,83 @@ public struct DirectoryCommune: Sendable, Hashable {
     public var commercialCandidates: [String]
 
     init?(line: Substring) {
+        if let parsed = Self.parsedByBytes(line) {
+            guard let parsed else { return nil }
+            self = parsed
+            return
+        }
+        self.init(splittingCharacters: line)
+    }
+
+    /// Fast path: the same commune as `init(splittingCharacters:)`, with the line cut at its tab bytes
+    /// (a tab is a control character, always a `Character` of its own, so the byte split is the
+    /// `Character` split) and the postcodes, flags and candidates cut at their space and comma bytes
+    /// when those fields are ASCII (one byte, one `Character`). `nil`: declined (a non-ASCII list
+    /// field), the caller takes the `Character` path; `.some(nil)`: not a commune line.
+    static func parsedByBytes(_ line: Substring) -> DirectoryCommune?? {
+        let utf8 = line.utf8
+        var fields: [Substring] = []
+        fields.reserveCapacity(10)
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x09 {
+                fields.append(line[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        fields.append(line[start...])
+        guard fields.count == 10, let kind = Kind(rawValue: String(fields[1])) else { return .some(nil) }
+        guard let postcodes = words(fields[3], 0x20), let flags = words(fields[8], 0x2C),
+            let candidates = words(fields[9], 0x20)
+        else { return nil }
+        return DirectoryCommune(
+            insee: String(fields[0]), kind: kind, name: String(fields[2]), postcodes: postcodes,
+            courDAppel: String(fields[4]), tribunalJudiciaire: String(fields[5]),
+            tribunalDeProximite: fields[6].isEmpty ? nil : String(fields[6]),
+            commercialCourt: fields[7].isEmpty ? nil : String(fields[7]), flags: Set(flags),
+            commercialCandidates: candidates)
+    }
+
+    /// An ASCII field cut at `separator`, empty pieces dropped (as `split(separator:)`); nil when the
+    /// field is not ASCII.
+    private static func words(_ field: Substring, _ separator: UInt8) -> [String]? {
+        let utf8 = field.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == separator {
+                if start != index { words.append(String(field[start..<index])) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { words.append(String(field[start...])) }
+        return words
+    }
+
+    private init(
+        insee: String, kind: Kind, name: String, postcodes: [String], courDAppel: String,
+        tribunalJudiciaire: String, tribunalDeProximite: String?, commercialCourt: String?, flags: Set<String>,
+        commercialCandidates: [String]
+    ) {
+        self.insee = insee
+        self.kind = kind
+        self.name = name
+        self.postcodes = postcodes
+        self.courDAppel = courDAppel
+        self.tribunalJudiciaire = tribunalJudiciaire
+        self.tribunalDeProximite = tribunalDeProximite
+        self.commercialCourt = commercialCourt
+        self.flags = flags
+        self.commercialCandidates = commercialCandidates
+    }
+
+    /// The reference parse: the line split at its `Character`s.
+    init?(splittingCharacters line: Substring) {
         let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard f.count == 10, let kind = Kind(rawValue: f[1]) else { return nil }
         insee = f[0]
