@@ -177,9 +177,13 @@ struct MarkupFeed {
             let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
             lineNumber += 1
             let line = UnsafeBufferPointer(start: base + offset, count: end - offset)
-            // A line feed byte is a whole scalar: both offsets fall between scalars.
-            let start = utf8.index(utf8.startIndex, offsetBy: offset)
-            let text = markup[start..<utf8.index(start, offsetBy: end - offset)]
+            // A line feed byte is a whole scalar: both offsets fall between scalars. The line's text
+            // is cut only for the parser or a line the byte walk refuses (render engineer, issue 14).
+            let (from, to) = (offset, end)
+            func text() -> Substring {
+                let start = utf8.index(utf8.startIndex, offsetBy: from)
+                return markup[start..<utf8.index(start, offsetBy: to - from)]
+            }
             if parser.open == nil, let blank = MarkupParser.proseLine(line) {
                 if parser.hasPendingProse || !parser.blocks.isEmpty {
                     parser.flushProse()
@@ -194,7 +198,7 @@ struct MarkupFeed {
                     writer!.line(line, text)
                 }
             } else {
-                try parser.take(text, line: lineNumber)
+                try parser.take(text(), line: lineNumber)
             }
             offset = end + 1
         }
@@ -205,7 +209,7 @@ struct MarkupFeed {
     mutating func finish() throws -> DocumentContent { try parser.finish() }
 }
 
-private struct MarkupParser {
+struct MarkupParser {
     enum Open {
         case title, sender, addressee, signature, table
         var name: String {
@@ -411,8 +415,9 @@ private struct MarkupParser {
                 throw DocumentError(file: file, message: "ligne \(line) : « ::\(name) » ne prend pas de texte")
             }
         }
-        switch name {
-        case "heading", "place-date", "page":
+        let kind = Self.directiveName(name)
+        switch kind {
+        case .heading, .placeDate, .page:
             if let open {
                 throw DocumentError(
                     file: file,
@@ -420,36 +425,36 @@ private struct MarkupParser {
                         + "de la ligne \(open.line), qui n'est pas fermé par « ::end »")
             }
             flushProse()
-            if name == "page" {
+            if kind == .page {
                 try noArgument()
                 blocks.append(.pageBreak)
             } else {
                 guard !argument.isEmpty else {
                     throw DocumentError(file: file, message: "ligne \(line) : « ::\(name) » sans texte")
                 }
-                blocks.append(name == "heading" ? .heading(argument) : .placeAndDate(argument))
+                blocks.append(kind == .heading ? .heading(argument) : .placeAndDate(argument))
             }
-        case "title":
+        case .title:
             try noArgument()
             try opening(.title)
-        case "sender":
+        case .sender:
             try noArgument()
             try opening(.sender)
-        case "addressee":
+        case .addressee:
             try noArgument()
             try opening(.addressee)
-        case "signature":
+        case .signature:
             try noArgument()
             try opening(.signature)
-        case "table":
+        case .table:
             try noArgument()
             try opening(.table)
-        case "total":
+        case .total:
             guard open?.kind == .table else {
                 throw DocumentError(file: file, message: "ligne \(line) : « ::total » hors d'un bloc « ::table »")
             }
             rows.append(Self.row(Substring(argument), isTotal: true))
-        case "end":
+        case .end:
             try noArgument()
             guard let current = open else {
                 throw DocumentError(file: file, message: "ligne \(line) : « ::end » sans bloc ouvert")
@@ -463,11 +468,47 @@ private struct MarkupParser {
             case .table: blocks.append(.table(DocumentTable(rows: rows)))
             }
             open = nil
-        default:
+        case nil:
             throw DocumentError(
                 file: file,
                 message: "ligne \(line) : directive inconnue « ::\(name) » (connues : heading, place-date, "
                     + "page, title, sender, addressee, signature, table, total, end)")
+        }
+    }
+
+    /// The directives' names.
+    enum DirectiveName {
+        case heading, placeDate, page, title, sender, addressee, signature, table, total, end
+    }
+
+    /// The directive `name` names, nil for an unknown name. Fast path (render engineer, issue 14): a
+    /// name whose bytes are a known name's is that name (equal bytes are equal strings); any other goes
+    /// through the string comparisons of the `switch` it replaced (`String ==`, canonical equivalence).
+    static func directiveName(_ name: Substring) -> DirectiveName? {
+        let known: [(String, DirectiveName)] = Self.directiveNames
+        for (text, kind) in known where name.utf8.elementsEqual(text.utf8) { return kind }
+        return directiveNameByStrings(name)
+    }
+
+    static let directiveNames: [(String, DirectiveName)] = [
+        ("heading", .heading), ("place-date", .placeDate), ("page", .page), ("title", .title), ("sender", .sender),
+        ("addressee", .addressee), ("signature", .signature), ("table", .table), ("total", .total), ("end", .end),
+    ]
+
+    /// The `switch` of names by string comparison (the reference of `directiveName`).
+    static func directiveNameByStrings(_ name: Substring) -> DirectiveName? {
+        switch name {
+        case "heading": return .heading
+        case "place-date": return .placeDate
+        case "page": return .page
+        case "title": return .title
+        case "sender": return .sender
+        case "addressee": return .addressee
+        case "signature": return .signature
+        case "table": return .table
+        case "total": return .total
+        case "end": return .end
+        default: return nil
         }
     }
 
