@@ -73,18 +73,17 @@ public struct DossierExhibit: Sendable, Hashable {
     /// between `/` bytes are the parts between `/` Characters. Nil for any other path.
     static func fileNameByBytes(_ source: String) -> String? {
         let utf8 = source.utf8
-        guard
-            let found = utf8.withContiguousStorageIfAvailable({ buffer -> Range<Int>?? in
-                for byte in buffer where byte >= 0x80 { return .some(nil) }
-                var end = buffer.count
-                while end > 0, buffer[end - 1] == UInt8(ascii: "/") { end -= 1 }
-                var start = end
-                while start > 0, buffer[start - 1] != UInt8(ascii: "/") { start -= 1 }
-                return .some(end > 0 ? start..<end : nil)
-            }), let ascii = found
-        else { return nil }
-        guard let range = ascii else { return source }
-        if range.lowerBound == 0 && range.upperBound == utf8.count { return source }
+        // The byte range of the last part (empty when there is none), or nil for a path that is not ASCII.
+        let found = utf8.withContiguousStorageIfAvailable { buffer -> Range<Int>? in
+            for byte in buffer where byte >= 0x80 { return nil }
+            var end = buffer.count
+            while end > 0, buffer[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var start = end
+            while start > 0, buffer[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return start..<end
+        }
+        guard let found, let range = found else { return nil }
+        if range.isEmpty || (range.lowerBound == 0 && range.upperBound == utf8.count) { return source }
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         return String(source[start..<utf8.index(start, offsetBy: range.count)])
     }
