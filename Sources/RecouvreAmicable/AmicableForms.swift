@@ -127,14 +127,29 @@ public struct AmicableForms: Sendable {
     /// string, a flag, a dictionary (its values by name, as `MustacheParent` gives them) —, anything else
     /// as it is.
     static func templateValue(_ value: Any) -> TemplateValue {
+        // Fast path (render engineer, issue 14): a value whose dynamic type is exactly `String`, `Bool`
+        // or `[String: Any]` is sorted by comparing its type, as the casts below sort it (each of those
+        // is the first cast to succeed for it), without the failing casts before it.
+        let dynamicType = type(of: value)
+        if dynamicType == String.self { return .text(value as! String) }
+        if dynamicType == Bool.self { return .flag(value as! Bool) }
+        if dynamicType == [String: Any].self { return record(value as! [String: Any]) }
+        return templateValueByCasts(value)
+    }
+
+    /// `templateValue` by casts, in their order: any value (the reference of its fast path).
+    static func templateValueByCasts(_ value: Any) -> TemplateValue {
         if let text = value as? String, type(of: value) == String.self { return .text(text) }
         if let flag = value as? Bool, type(of: value) == Bool.self { return .flag(flag) }
-        if let fields = value as? [String: Any] {
-            var record: [String: TemplateValue] = Dictionary(minimumCapacity: fields.count)
-            for (key, field) in fields { record[key] = templateValue(field) }
-            return .record(TemplateRecord(record))
-        }
+        if let fields = value as? [String: Any] { return record(fields) }
         return .other(value)
+    }
+
+    /// A dictionary's values by name, each sorted by `templateValue`.
+    static func record(_ fields: [String: Any]) -> TemplateValue {
+        var record: [String: TemplateValue] = Dictionary(minimumCapacity: fields.count)
+        for (key, field) in fields { record[key] = templateValue(field) }
+        return .record(TemplateRecord(record))
     }
 
     /// `23 novembre 2026`; `1er janvier 2026`: the catalogue's calendar.

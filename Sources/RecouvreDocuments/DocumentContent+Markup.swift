@@ -177,9 +177,13 @@ struct MarkupFeed {
             let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
             lineNumber += 1
             let line = UnsafeBufferPointer(start: base + offset, count: end - offset)
-            // A line feed byte is a whole scalar: both offsets fall between scalars.
-            let start = utf8.index(utf8.startIndex, offsetBy: offset)
-            let text = markup[start..<utf8.index(start, offsetBy: end - offset)]
+            // A line feed byte is a whole scalar: both offsets fall between scalars. The line's text
+            // is cut only for the parser or a line the byte walk refuses (render engineer, issue 14).
+            let (from, to) = (offset, end)
+            func text() -> Substring {
+                let start = utf8.index(utf8.startIndex, offsetBy: from)
+                return markup[start..<utf8.index(start, offsetBy: to - from)]
+            }
             if parser.open == nil, let blank = MarkupParser.proseLine(line) {
                 if parser.hasPendingProse || !parser.blocks.isEmpty {
                     parser.flushProse()
@@ -194,7 +198,7 @@ struct MarkupFeed {
                     writer!.line(line, text)
                 }
             } else {
-                try parser.take(text, line: lineNumber)
+                try parser.take(text(), line: lineNumber)
             }
             offset = end + 1
         }
@@ -205,7 +209,7 @@ struct MarkupFeed {
     mutating func finish() throws -> DocumentContent { try parser.finish() }
 }
 
-private struct MarkupParser {
+struct MarkupParser {
     enum Open {
         case title, sender, addressee, signature, table
         var name: String {
@@ -347,33 +351,47 @@ private struct MarkupParser {
             while nameEnd < end, buffer[nameEnd] != 0x20 { nameEnd += 1 }
             var argument = nameEnd
             while argument < end, buffer[argument] == 0x20 { argument += 1 }
-            try directive(name: text(2, nameEnd), argument: String(text(argument, end)), line: line)
+            let name = text(2, nameEnd)
+            // A table's total row: its cells cut off the bytes as a table row's are (render engineer,
+            // issue 14; `row` searched ` | ` with Foundation's `range(of:)`, ≈ 7,600 instructions a row).
+            if open?.kind == .table, Self.directiveName(name) == .total {
+                rows.append(DocumentTable.Row(cells: Self.cells(buffer, from: argument, to: end, text), isTotal: true))
+                return true
+            }
+            try directive(name: name, argument: String(text(argument, end)), line: line)
             return true
         }
         guard let open else { return false }
         if open.kind == .table {
             guard end > 0 else { return true }
-            // Cells separated by ` | `, each trimmed (`row`): the first separator, then the next after it.
-            var cells: [String] = []
-            var cell = 0
-            var index = 0
-            while index + 3 <= end {
-                if buffer[index] == 0x20, buffer[index + 1] == UInt8(ascii: "|"), buffer[index + 2] == 0x20 {
-                    cells.append(Self.trimmed(buffer, cell, index, text))
-                    index += 3
-                    cell = index
-                } else {
-                    index += 1
-                }
-            }
-            cells.append(Self.trimmed(buffer, cell, end, text))
-            rows.append(DocumentTable.Row(cells: cells, isTotal: false))
+            rows.append(DocumentTable.Row(cells: Self.cells(buffer, from: 0, to: end, text), isTotal: false))
         } else {
             var start = 0
             while start < end, buffer[start] == 0x20 { start += 1 }
             lines.append(String(text(start, end)))
         }
         return true
+    }
+
+    /// The cells of the bytes `from ..< end` of `buffer`, separated by ` | `, each trimmed (`row`): the
+    /// first separator, then the next after it.
+    static func cells(
+        _ buffer: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, _ text: (Int, Int) -> Substring
+    ) -> [String] {
+        var cells: [String] = []
+        var cell = from
+        var index = from
+        while index + 3 <= end {
+            if buffer[index] == 0x20, buffer[index + 1] == UInt8(ascii: "|"), buffer[index + 2] == 0x20 {
+                cells.append(Self.trimmed(buffer, cell, index, text))
+                index += 3
+                cell = index
+            } else {
+                index += 1
+            }
+        }
+        cells.append(Self.trimmed(buffer, cell, end, text))
+        return cells
     }
 
     /// `trimmed` of the bytes `from ..< to` of `buffer` (`text` cuts the line at byte offsets).
@@ -411,8 +429,9 @@ private struct MarkupParser {
                 throw DocumentError(file: file, message: "ligne \(line) : « ::\(name) » ne prend pas de texte")
             }
         }
-        switch name {
-        case "heading", "place-date", "page":
+        let kind = Self.directiveName(name)
+        switch kind {
+        case .heading, .placeDate, .page:
             if let open {
                 throw DocumentError(
                     file: file,
@@ -420,36 +439,36 @@ private struct MarkupParser {
                         + "de la ligne \(open.line), qui n'est pas fermé par « ::end »")
             }
             flushProse()
-            if name == "page" {
+            if kind == .page {
                 try noArgument()
                 blocks.append(.pageBreak)
             } else {
                 guard !argument.isEmpty else {
                     throw DocumentError(file: file, message: "ligne \(line) : « ::\(name) » sans texte")
                 }
-                blocks.append(name == "heading" ? .heading(argument) : .placeAndDate(argument))
+                blocks.append(kind == .heading ? .heading(argument) : .placeAndDate(argument))
             }
-        case "title":
+        case .title:
             try noArgument()
             try opening(.title)
-        case "sender":
+        case .sender:
             try noArgument()
             try opening(.sender)
-        case "addressee":
+        case .addressee:
             try noArgument()
             try opening(.addressee)
-        case "signature":
+        case .signature:
             try noArgument()
             try opening(.signature)
-        case "table":
+        case .table:
             try noArgument()
             try opening(.table)
-        case "total":
+        case .total:
             guard open?.kind == .table else {
                 throw DocumentError(file: file, message: "ligne \(line) : « ::total » hors d'un bloc « ::table »")
             }
             rows.append(Self.row(Substring(argument), isTotal: true))
-        case "end":
+        case .end:
             try noArgument()
             guard let current = open else {
                 throw DocumentError(file: file, message: "ligne \(line) : « ::end » sans bloc ouvert")
@@ -463,11 +482,57 @@ private struct MarkupParser {
             case .table: blocks.append(.table(DocumentTable(rows: rows)))
             }
             open = nil
-        default:
+        case nil:
             throw DocumentError(
                 file: file,
                 message: "ligne \(line) : directive inconnue « ::\(name) » (connues : heading, place-date, "
                     + "page, title, sender, addressee, signature, table, total, end)")
+        }
+    }
+
+    /// The directives' names.
+    enum DirectiveName {
+        case heading, placeDate, page, title, sender, addressee, signature, table, total, end
+    }
+
+    /// The directive `name` names, nil for an unknown name. Fast path (render engineer, issue 14): a
+    /// name whose bytes are a known name's is that name (equal bytes are equal strings); any other goes
+    /// through the string comparisons of the `switch` it replaced (`String ==`, canonical equivalence).
+    static func directiveName(_ name: Substring) -> DirectiveName? {
+        let found = name.utf8.withContiguousStorageIfAvailable { buffer -> DirectiveName? in
+            guard let base = buffer.baseAddress else { return nil }
+            func named(_ literal: StaticString) -> Bool {
+                literal.utf8CodeUnitCount == buffer.count && memcmp(literal.utf8Start, base, buffer.count) == 0
+            }
+            switch buffer.count {
+            case 3: return named("end") ? .end : nil
+            case 4: return named("page") ? .page : nil
+            case 5: return named("title") ? .title : named("table") ? .table : named("total") ? .total : nil
+            case 6: return named("sender") ? .sender : nil
+            case 7: return named("heading") ? .heading : nil
+            case 9: return named("addressee") ? .addressee : named("signature") ? .signature : nil
+            case 10: return named("place-date") ? .placeDate : nil
+            default: return nil
+            }
+        }
+        if let found, let found { return found }
+        return directiveNameByStrings(name)
+    }
+
+    /// The `switch` of names by string comparison (the reference of `directiveName`).
+    static func directiveNameByStrings(_ name: Substring) -> DirectiveName? {
+        switch name {
+        case "heading": return .heading
+        case "place-date": return .placeDate
+        case "page": return .page
+        case "title": return .title
+        case "sender": return .sender
+        case "addressee": return .addressee
+        case "signature": return .signature
+        case "table": return .table
+        case "total": return .total
+        case "end": return .end
+        default: return nil
         }
     }
 

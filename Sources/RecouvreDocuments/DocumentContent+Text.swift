@@ -211,12 +211,13 @@ struct TextWriter {
         first = false
     }
 
-    /// A line of the markup, as its UTF-8 bytes `buffer` (`line` its text), wrapped.
-    mutating func line(_ buffer: UnsafeBufferPointer<UInt8>, _ line: Substring) {
+    /// A line of the markup, as its UTF-8 bytes `buffer` (`line` gives its text, for a line the byte
+    /// walk refuses), wrapped.
+    mutating func line(_ buffer: UnsafeBufferPointer<UInt8>, _ line: () -> Substring) {
         newLine()
         if TextLayout.appendWrapped(buffer, width: width, to: bytes) { return }
         var text = ""
-        TextLayout.appendWrappedByCharacters(line, width: width, to: &text)
+        TextLayout.appendWrappedByCharacters(line(), width: width, to: &text)
         bytes.append(text)
     }
 
@@ -241,14 +242,64 @@ struct TextWriter {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: repeatElement(0x20, count: indent))
         scratch.append(contentsOf: text.utf8)
+        scratchLine()
+    }
+
+    /// The line whose UTF-8 bytes are in `scratch`, wrapped: what `line(_:)` does with the string of
+    /// those bytes (the same byte walk, or the same `Character` walk over the same text).
+    private mutating func scratchLine() {
         newLine()
         let done = scratch.withUnsafeBufferPointer { TextLayout.appendWrapped($0, width: width, to: bytes) }
         if done { return }
-        var built = String(repeating: " ", count: indent)
-        built.append(text)
+        let built = String(decoding: scratch, as: UTF8.self)
         var out = ""
         TextLayout.appendWrappedByCharacters(Substring(built), width: width, to: &out)
         bytes.append(out)
+    }
+
+    /// A table's lines (render engineer, issue 14): the lines of `DocumentContent.tableLines`, each
+    /// laid out as `line(_:)` lays it out, built in `scratch` instead of as strings, each cell's
+    /// columns counted by `TextLayout.columns` (its `count`, off the bytes when it can).
+    private mutating func table(_ table: DocumentTable) {
+        typealias Metrics = DocumentContent.TextMetrics
+        var columns = 0
+        for row in table.rows { columns = max(columns, row.cells.count) }
+        // Each cell's columns (rows of more than one cell), and the widest of each column.
+        var widths = [Int](repeating: 0, count: columns)
+        var counts: [Int] = []
+        for row in table.rows where row.cells.count > 1 {
+            for index in 1..<row.cells.count {
+                let count = TextLayout.columns(row.cells[index])
+                counts.append(count)
+                widths[index] = max(widths[index], count)
+            }
+        }
+        var next = 0
+        for row in table.rows {
+            guard let label = row.cells.first else { continue }
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: repeatElement(0x20, count: Metrics.tableIndent))
+            scratch.append(contentsOf: label.utf8)
+            guard row.cells.count > 1 else {
+                scratchLine()
+                continue
+            }
+            let labelColumns = TextLayout.columns(label)
+            if labelColumns + 1 <= Metrics.tableLabelWidth {
+                scratch.append(contentsOf: repeatElement(0x20, count: Metrics.tableLabelWidth - labelColumns))
+            } else {
+                scratchLine()
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: repeatElement(0x20, count: Metrics.tableIndent + Metrics.tableLabelWidth))
+            }
+            for index in 1..<row.cells.count {
+                if index > 1 { scratch.append(contentsOf: repeatElement(0x20, count: Metrics.tableColumnGap)) }
+                scratch.append(contentsOf: repeatElement(0x20, count: widths[index] - counts[next]))
+                scratch.append(contentsOf: row.cells[index].utf8)
+                next += 1
+            }
+            scratchLine()
+        }
     }
 
     /// A list item: `marker`, a space, `text`, indented by `indent`.
@@ -271,7 +322,7 @@ struct TextWriter {
         case .list(let list):
             for item in list.items { self.item(indent: list.indent, item.marker, item.text) }
         case .table(let table):
-            for text in DocumentContent.tableLines(table) { line(text) }
+            self.table(table)
         case .space: line("")
         case .pageBreak: line("\u{0C}")
         }

@@ -59,8 +59,33 @@ public struct DossierExhibit: Sendable, Hashable {
     /// `pieces/NN-<file name>`: numbered so the folder lists in bordereau order and two exhibits with
     /// the same file name cannot collide.
     public static func bundlePath(number: Int, source: String) -> String {
-        let name = source.split(separator: "/").last.map(String.init) ?? source
+        let name = fileNameByBytes(source) ?? fileNameByCharacters(source)
         return "pieces/\(number < 10 ? "0" : "")\(number)-\(name)"
+    }
+
+    /// The last non-empty part of `source` between `/`s, or `source` when it has none.
+    static func fileNameByCharacters(_ source: String) -> String {
+        source.split(separator: "/").last.map(String.init) ?? source
+    }
+
+    /// Fast path (render engineer, issue 14): `fileNameByCharacters` of an ASCII path, because there
+    /// every byte is a `Character` of its own (only CR LF joins two, neither a `/`), so the parts
+    /// between `/` bytes are the parts between `/` Characters. Nil for any other path.
+    static func fileNameByBytes(_ source: String) -> String? {
+        let utf8 = source.utf8
+        // The byte range of the last part (empty when there is none), or nil for a path that is not ASCII.
+        let found = utf8.withContiguousStorageIfAvailable { buffer -> Range<Int>? in
+            for byte in buffer where byte >= 0x80 { return nil }
+            var end = buffer.count
+            while end > 0, buffer[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            var start = end
+            while start > 0, buffer[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return start..<end
+        }
+        guard let found, let range = found else { return nil }
+        if range.isEmpty || (range.lowerBound == 0 && range.upperBound == utf8.count) { return source }
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return String(source[start..<utf8.index(start, offsetBy: range.count)])
     }
 }
 

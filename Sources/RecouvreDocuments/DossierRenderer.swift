@@ -42,29 +42,33 @@ public struct DossierRenderer: Sendable {
         let fileNames = plan.enumerated().map { index, kind in
             "\(index + 1 < 10 ? "0" : "")\(index + 1)-\(kind.slug(for: input.route.procedure)).txt"
         }
+        // Each document's title looked up once (render engineer, issue 14: it was looked up in the
+        // catalogue for the exhibit and again for the document).
+        let titles = plan.map { $0.title(messages) }
         var exhibits = caseExhibits(input)
-        for (kind, fileName) in zip(plan, fileNames) where kind.isExhibit {
+        for (index, kind) in plan.enumerated() where kind.isExhibit {
             exhibits.append(
                 DossierExhibit(
-                    number: exhibits.count + 1, title: kind.title(messages),
-                    source: nil, bundlePath: fileName))
+                    number: exhibits.count + 1, title: titles[index],
+                    source: nil, bundlePath: fileNames[index]))
         }
         let facts = DossierFacts(
             input: input, settings: settings, exhibits: exhibits, messages: messages, statutory: statutory)
         var documents: [RenderedDocument] = []
-        for (kind, fileName) in zip(plan, fileNames) {
+        for (index, (kind, fileName)) in zip(plan, fileNames).enumerated() {
+            let title = titles[index]
             // The view is read through its layout by the fast renderer (TemplateSet.markup): same text.
             let view = try model(for: kind, facts)
             // large engineer (issue 12): without content, a long document is laid out as its markup is
             // parsed (TemplateSet.streamedData): its content is never held whole.
             if !keepingContent, let data = try templates.streamedData(kind.template, view) {
                 documents.append(
-                    RenderedDocument(fileName: fileName, title: kind.title(messages), kind: kind, data: data))
+                    RenderedDocument(fileName: fileName, title: title, kind: kind, data: data))
                 continue
             }
             let content = try templates.content(kind.template, view)
             let document = RenderedDocument(
-                fileName: fileName, title: kind.title(messages), kind: kind, content: content)
+                fileName: fileName, title: title, kind: kind, content: content)
             documents.append(keepingContent ? document : document.droppingContent())
         }
         let notice = documents.first { $0.kind == .miseEnDemeure }?.fileName

@@ -8,6 +8,30 @@ public enum FrenchFormat {
 
     /// `23/11/2026`, for the narrow columns of a table.
     public static func shortDate(_ day: Day) -> String {
+        // Fast path (render engineer, issue 14): the ten bytes `shortDateByInterpolation` writes when
+        // the day and month are 0–99 (two digits each, a leading zero below 10) and the year has four
+        // digits; any other date goes that way.
+        guard (0...99).contains(day.day), (0...99).contains(day.month), (1000...9999).contains(day.year) else {
+            return shortDateByInterpolation(day)
+        }
+        let year = day.year
+        return String(unsafeUninitializedCapacity: 10) { out in
+            out[0] = UInt8(truncatingIfNeeded: 0x30 + day.day / 10)
+            out[1] = UInt8(truncatingIfNeeded: 0x30 + day.day % 10)
+            out[2] = UInt8(ascii: "/")
+            out[3] = UInt8(truncatingIfNeeded: 0x30 + day.month / 10)
+            out[4] = UInt8(truncatingIfNeeded: 0x30 + day.month % 10)
+            out[5] = UInt8(ascii: "/")
+            out[6] = UInt8(truncatingIfNeeded: 0x30 + year / 1000)
+            out[7] = UInt8(truncatingIfNeeded: 0x30 + year / 100 % 10)
+            out[8] = UInt8(truncatingIfNeeded: 0x30 + year / 10 % 10)
+            out[9] = UInt8(truncatingIfNeeded: 0x30 + year % 10)
+            return 10
+        }
+    }
+
+    /// `shortDate` by string interpolation: any date (the reference of its fast path).
+    static func shortDateByInterpolation(_ day: Day) -> String {
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
         return "\(pad(day.day))/\(pad(day.month))/\(day.year)"
     }
@@ -20,6 +44,37 @@ public enum FrenchFormat {
 
     /// `552 100 554`: a SIREN grouped by three, as printed on Kbis extracts.
     public static func siren(_ digits: String) -> String {
+        if let fast = sirenByBytes(digits) { return fast }
+        return sirenByCharacters(digits)
+    }
+
+    /// Fast path (render engineer, issue 14): the text of `sirenByCharacters` for an ASCII string,
+    /// because there each byte is a `Character` of its own (only CR LF joins two, and both are
+    /// whitespace) and an ASCII `Character` is whitespace exactly when it is a byte 09–0D or 20
+    /// (Unicode's White_Space): `CompanyIdentifier.digits` keeps the other bytes, in order. Nil for
+    /// any other string.
+    static func sirenByBytes(_ text: String) -> String? {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(16)
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+            kept.append(byte)
+        }
+        guard kept.count == 9 else { return String(decoding: kept, as: UTF8.self) }
+        // The three groups joined by U+00A0 (C2 A0).
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(13)
+        grouped.append(contentsOf: kept[0..<3])
+        grouped.append(contentsOf: [0xC2, 0xA0])
+        grouped.append(contentsOf: kept[3..<6])
+        grouped.append(contentsOf: [0xC2, 0xA0])
+        grouped.append(contentsOf: kept[6..<9])
+        return String(decoding: grouped, as: UTF8.self)
+    }
+
+    /// `siren` walking `Character`s: any string (the reference of `sirenByBytes`).
+    static func sirenByCharacters(_ digits: String) -> String {
         let plain = CompanyIdentifier.digits(digits)
         guard plain.count == 9 else { return plain }
         let chars = Array(plain)
@@ -46,6 +101,14 @@ public enum FrenchFormat {
     /// An address line written in capitals by a directory (`13 BOULEVARD CLEMENCEAU`, `21000 DIJON`) in
     /// ordinary case (`13 boulevard Clemenceau`, `21000 Dijon`); a line with lower-case letters is kept.
     public static func ordinaryCase(_ line: String) -> String {
+        if let known = OrdinaryCaseMemo.shared.text(line) { return known }
+        let text = ordinaryCaseUncached(line)
+        OrdinaryCaseMemo.shared.keep(line, text)
+        return text
+    }
+
+    /// `ordinaryCase` computed (its memo's reference: a pure function of the line).
+    static func ordinaryCaseUncached(_ line: String) -> String {
         guard line.contains(where: \.isLetter), !line.contains(where: \.isLowercase) else { return line }
         let small: Set<String> = [
             "rue", "avenue", "boulevard", "quai", "place", "allee", "allée", "chemin", "impasse", "cours", "route",
@@ -68,5 +131,46 @@ public enum FrenchFormat {
             }
         }
         return words.joined(separator: " ")
+    }
+}
+
+/// The ordinary case of the address lines already seen (render engineer, issue 14): a court's address
+/// (the requête's first box) is the same few lines for thousands of debtors, and its conversion
+/// (`lowercased`, `capitalized`, a set of small words) cost ≈ 70,000 instructions a dossier. The text
+/// is a pure function of the line, so a line seen before gets the same text; the memo keeps at most
+/// `limit` lines (then it stops learning), shared by the batch's workers under its lock. Lines are
+/// told apart by their bytes, not by `String ==` (which takes `é` and `e` + U+0301 for the same line,
+/// whose ordinary case are not the same bytes).
+final class OrdinaryCaseMemo: @unchecked Sendable {
+    static let shared = OrdinaryCaseMemo()
+    static let limit = 4096
+    private let lock = NSLock()
+    private var texts: [Line: String] = [:]
+
+    /// A line as its UTF-8 bytes: equal, and hashed, byte for byte.
+    struct Line: Hashable {
+        let text: String
+
+        static func == (left: Line, right: Line) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(text.utf8.count)
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+                hasher.combine(bytes: UnsafeRawBufferPointer($0))
+            }
+            if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
+        }
+    }
+
+    func text(_ line: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return texts[Line(text: line)]
+    }
+
+    func keep(_ line: String, _ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if texts.count < Self.limit { texts[Line(text: line)] = text }
     }
 }

@@ -208,7 +208,11 @@ struct TemplateProgram: Sendable {
     struct Unsupported: Error {}
 
     /// The rendering context: the stack of objects and the position in the enclosing list (reset by
-    /// every object pushed, kept by a flag's section, as in `MustacheContext`).
+    /// every object pushed, kept by a flag's section, as in `MustacheContext`). Render engineer (issue
+    /// 14): one context for the whole rendering, an object pushed for a section and popped after it
+    /// (with the position it replaced), instead of a copy of the stack for each section and element
+    /// (an array allocated and its values retained each time): each node sees the same stack and
+    /// position. A rendering that throws is abandoned whole, so its context is never read again.
     struct Context {
         var stack: [TemplateValue]
         var position: Position?
@@ -225,8 +229,10 @@ struct TemplateProgram: Sendable {
     /// The text, or nil when the library must render it.
     func render(_ value: TemplateValue) -> String? {
         var output = ""
+        var context = Context(stack: [value], position: nil)
+        context.stack.reserveCapacity(16)
         do {
-            try Self.render(nodes, Context(stack: [value], position: nil), into: &output)
+            try Self.render(nodes, &context, into: &output)
         } catch {
             return nil
         }
@@ -238,15 +244,17 @@ struct TemplateProgram: Sendable {
     /// render it (then whatever the sink took is to be dropped).
     func render(_ value: TemplateValue, sink: MarkupSink) -> String? {
         var output = ""
+        var context = Context(stack: [value], position: nil, sink: sink)
+        context.stack.reserveCapacity(16)
         do {
-            try Self.render(nodes, Context(stack: [value], position: nil, sink: sink), into: &output)
+            try Self.render(nodes, &context, into: &output)
         } catch {
             return nil
         }
         return output
     }
 
-    static func render(_ nodes: [Node], _ context: Context, into output: inout String) throws(Unsupported) {
+    static func render(_ nodes: [Node], _ context: inout Context, into output: inout String) throws(Unsupported) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -256,10 +264,10 @@ struct TemplateProgram: Sendable {
                 output += try text(value)
             case .section(let name, let children):
                 let value = try child(name, context)
-                try renderSection(value, children, context, into: &output)
+                try renderSection(value, children, &context, into: &output)
             case .invertedSection(let name, let children):
                 let value = try child(name, context)
-                try renderInvertedSection(value, children, context, into: &output)
+                try renderInvertedSection(value, children, &context, into: &output)
             }
         }
     }
@@ -284,53 +292,53 @@ struct TemplateProgram: Sendable {
     }
 
     static func renderSection(
-        _ value: TemplateValue?, _ children: [Node], _ context: Context, into output: inout String
+        _ value: TemplateValue?, _ children: [Node], _ context: inout Context, into output: inout String
     ) throws(Unsupported) {
         guard let value else { return }
         switch value {
         case .list(let items):
-            try renderList(items, children, context, into: &output)
+            try renderList(items, children, &context, into: &output)
         case .lazyList(let items):
-            try renderList(items, children, context, into: &output)
+            try renderList(items, children, &context, into: &output)
         case .flag(let flag):
-            if flag { try render(children, context, into: &output) }
+            if flag { try render(children, &context, into: &output) }
         case .text, .record:
-            try render(children, pushing(value, context), into: &output)
+            try renderPushed(value, children, &context, into: &output)
         case .other(let object):
             if object is MustacheLambda { throw Unsupported() }
             if object is any MustacheSequence {
                 guard let items = object as? [Any] else { throw Unsupported() }
-                try renderList(items.map(TemplateValue.wrap), children, context, into: &output)
+                try renderList(items.map(TemplateValue.wrap), children, &context, into: &output)
             } else if let flag = object as? Bool {
-                if flag { try render(children, context, into: &output) }
+                if flag { try render(children, &context, into: &output) }
             } else if let renderable = object as? any MustacheCustomRenderable {
                 _ = renderable
                 throw Unsupported()
             } else {
-                try render(children, pushing(value, context), into: &output)
+                try renderPushed(value, children, &context, into: &output)
             }
         }
     }
 
     static func renderInvertedSection(
-        _ value: TemplateValue?, _ children: [Node], _ context: Context, into output: inout String
+        _ value: TemplateValue?, _ children: [Node], _ context: inout Context, into output: inout String
     ) throws(Unsupported) {
-        guard let value else { return try render(children, context, into: &output) }
+        guard let value else { return try render(children, &context, into: &output) }
         switch value {
         case .list(let items):
-            if items.isEmpty { try render(children, pushing(value, context), into: &output) }
+            if items.isEmpty { try renderPushed(value, children, &context, into: &output) }
         case .lazyList(let items):
-            if items.isEmpty { try render(children, pushing(value, context), into: &output) }
+            if items.isEmpty { try renderPushed(value, children, &context, into: &output) }
         case .flag(let flag):
-            if !flag { try render(children, context, into: &output) }
+            if !flag { try render(children, &context, into: &output) }
         case .text, .record:
             return
         case .other(let object):
             if object is any MustacheSequence {
                 guard let items = object as? [Any] else { throw Unsupported() }
-                if items.isEmpty { try render(children, pushing(value, context), into: &output) }
+                if items.isEmpty { try renderPushed(value, children, &context, into: &output) }
             } else if let flag = object as? Bool {
-                if !flag { try render(children, context, into: &output) }
+                if !flag { try render(children, &context, into: &output) }
             } else if object is any MustacheCustomRenderable {
                 throw Unsupported()
             }
@@ -338,14 +346,18 @@ struct TemplateProgram: Sendable {
     }
 
     static func renderList(
-        _ items: [TemplateValue], _ children: [Node], _ context: Context, into output: inout String
+        _ items: [TemplateValue], _ children: [Node], _ context: inout Context, into output: inout String
     ) throws(Unsupported) {
+        let saved = context.position
+        context.stack.append(.flag(false))
+        let top = context.stack.count - 1
         for (index, item) in items.enumerated() {
-            var inner = context
-            inner.stack.append(item)
-            inner.position = Position(first: index == 0, last: index == items.count - 1, index: index)
-            try render(children, inner, into: &output)
+            context.stack[top] = item
+            context.position = Position(first: index == 0, last: index == items.count - 1, index: index)
+            try render(children, &context, into: &output)
         }
+        context.stack.removeLast()
+        context.position = saved
     }
 
     /// The same for a lazy list: each element converted when reached, and released when the next one
@@ -354,16 +366,20 @@ struct TemplateProgram: Sendable {
     /// margin), so that a 100,000-account section is not copied and left at twice its size by the
     /// string's doubling growth; the reservation changes only the string's capacity, never its text.
     static func renderList(
-        _ items: TemplateList, _ children: [Node], _ context: Context, into output: inout String
+        _ items: TemplateList, _ children: [Node], _ context: inout Context, into output: inout String
     ) throws(Unsupported) {
         let start = output.utf8.count
-        var inner = context
-        inner.stack.append(.flag(false))
-        let top = inner.stack.count - 1
+        let saved = context.position
+        context.stack.append(.flag(false))
+        let top = context.stack.count - 1
+        defer {
+            context.stack.removeLast()
+            context.position = saved
+        }
         for index in 0..<items.count {
-            inner.stack[top] = items[index]
-            inner.position = Position(first: index == 0, last: index == items.count - 1, index: index)
-            try render(children, inner, into: &output)
+            context.stack[top] = items[index]
+            context.position = Position(first: index == 0, last: index == items.count - 1, index: index)
+            try render(children, &context, into: &output)
             if let sink = context.sink {
                 if output.utf8.count >= sink.piece { sink.take(&output) }
             } else if index == Self.sampledElements - 1, items.count > 2 * Self.sampledElements {
@@ -377,11 +393,16 @@ struct TemplateProgram: Sendable {
     /// How many elements of a long list are rendered before its text is reserved.
     static let sampledElements = 64
 
-    static func pushing(_ value: TemplateValue, _ context: Context) -> Context {
-        var inner = context
-        inner.stack.append(value)
-        inner.position = nil
-        return inner
+    /// `children` rendered with `value` pushed (no position), then the context as it was.
+    static func renderPushed(
+        _ value: TemplateValue, _ children: [Node], _ context: inout Context, into output: inout String
+    ) throws(Unsupported) {
+        let saved = context.position
+        context.stack.append(value)
+        context.position = nil
+        try render(children, &context, into: &output)
+        context.stack.removeLast()
+        context.position = saved
     }
 
     // MARK: Lookup (getChild)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Lays text out for an A4 page in a fixed-width font: lines longer than `width` columns are broken
 /// at spaces, and the continuation keeps the line's indentation (and hangs under a list marker).
 /// No-break spaces (U+00A0) never break, so `1 234,56 €` and `L441-10 II` stay whole.
@@ -9,6 +15,45 @@ public enum TextLayout {
     public static let a4Width = 90
 
     public static func wrap(_ text: String, width: Int = a4Width) -> String {
+        if let fast = wrapIntoBytes(text, width: width) { return fast }
+        return wrapByStrings(text, width: width)
+    }
+
+    /// Fast path (render engineer, issue 14): the text of `wrapByStrings` for a native string without
+    /// a carriage return, each line laid out straight into bytes (`appendWrapped(_:width:to:)`, the
+    /// `Character` walk for a line it refuses, as `appendWrapped` into a string does), the lines cut
+    /// at the line feed bytes (there a line feed byte is a line feed `Character`) and joined by them.
+    /// Nil for any other string.
+    static func wrapIntoBytes(_ text: String, width: Int) -> String? {
+        let result = text.utf8.withContiguousStorageIfAvailable { buffer -> String? in
+            guard let base = buffer.baseAddress else { return "" }
+            let count = buffer.count
+            if memchr(base, 0x0D, count) != nil { return nil }
+            let out = TextBytes(capacity: count + count / 16 + 16)
+            let utf8 = text.utf8
+            var offset = 0
+            while true {
+                let found = memchr(base + offset, 0x0A, count - offset)
+                let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                if offset > 0 { out.append(byte: 0x0A) }
+                let line = UnsafeBufferPointer(start: base + offset, count: end - offset)
+                if !appendWrapped(line, width: width, to: out) {
+                    let start = utf8.index(utf8.startIndex, offsetBy: offset)
+                    var piece = ""
+                    appendWrappedByCharacters(
+                        text[start..<utf8.index(start, offsetBy: end - offset)], width: width, to: &piece)
+                    out.append(piece)
+                }
+                guard end < count else { break }
+                offset = end + 1
+            }
+            return out.takeText()
+        }
+        return result ?? nil
+    }
+
+    /// `wrap` cutting the lines into substrings and wrapping each into the output string: any text.
+    static func wrapByStrings(_ text: String, width: Int = a4Width) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count + text.utf8.count / 16)
         var first = true
@@ -133,8 +178,142 @@ public enum TextLayout {
     /// The one byte walk of both: scans `buffer` (false, having written nothing, for a line it
     /// refuses: a scalar that may join its neighbour, a CR), then places its words within `width`,
     /// handing `sink` runs of the line's bytes, single spaces and line breaks with their indentation.
+    ///
+    /// Fast path (render engineer, issue 14): the same result as `layOutBytesByByte` because eight
+    /// ASCII bytes without a CR (one 64-bit load: no high bit, no byte 0D) are eight columns the byte
+    /// walk accepts one by one; any other eight bytes go through that walk's own step, scalar by
+    /// scalar. The trailing spaces are found from the end (a space byte is never part of a longer
+    /// scalar, so the bytes after the last non-space byte are the spaces the walk skips, one column
+    /// each), and a word's end is the first space byte of an ASCII word of eight bytes.
     @inline(__always)
     static func layOutBytes<Sink: WrapSink>(
+        _ buffer: UnsafeBufferPointer<UInt8>, width: Int, into sink: inout Sink
+    ) -> Bool {
+        guard let base = buffer.baseAddress else {
+            sink.run(0, 0)
+            return true
+        }
+        let raw = UnsafeRawPointer(base)
+        var columns = 0
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            if index &+ 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if word & highBits == 0 {
+                    if hasZeroByte(word ^ carriageReturns) { return false }
+                    columns &+= 8
+                    index &+= 8
+                    continue
+                }
+            }
+            let byte = buffer[index]
+            index += 1
+            if byte >= 0xCC {
+                guard byte == 0xE2, index < count else { return false }
+                let second = buffer[index]
+                index += 1
+                guard index < count else { return false }
+                let third = buffer[index]
+                index += 1
+                let allowed =
+                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
+                    || (second == 0x83 && third < 0x90)
+                guard allowed else { return false }
+                columns += 1
+                continue
+            }
+            if byte == 0x0D { return false }
+            if byte & 0xC0 != 0x80 { columns += 1 }
+        }
+        var trimmedEnd = count
+        while trimmedEnd > 0, buffer[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
+        let trimmedColumns = columns - (count - trimmedEnd)
+        guard trimmedColumns > width else {
+            sink.run(0, trimmedEnd)
+            return true
+        }
+        let hanging = hangingIndent(buffer, end: trimmedEnd)
+        var cursor = 0
+        while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
+        let leading = cursor
+        // large engineer (issue 12): the words that stay on one output line and are one space apart in
+        // the input are appended as one run of the input (`run`), not word by word; a word after several
+        // spaces, or on a new line, starts a new run. The same text as `place` word by word.
+        var run = 0..<cursor
+        var current = leading
+        var atLineStart = true
+        while cursor < trimmedEnd {
+            while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
+            guard cursor < trimmedEnd else { break }
+            let start = cursor
+            var length = 0
+            scan: while cursor < trimmedEnd {
+                if cursor &+ 8 <= trimmedEnd {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+                    if word & highBits == 0 {
+                        let spaces = zeroBytes(word ^ spaceBytes)
+                        if spaces != 0 {
+                            let before = spaces.trailingZeroBitCount >> 3
+                            cursor &+= before
+                            length &+= before
+                            break scan
+                        }
+                        cursor &+= 8
+                        length &+= 8
+                        continue
+                    }
+                }
+                let byte = buffer[cursor]
+                if byte == 0x20 { break }
+                if byte & 0xC0 != 0x80 { length += 1 }
+                cursor += 1
+            }
+            if atLineStart {
+                run = run.lowerBound..<cursor
+                current += length
+                atLineStart = false
+            } else if current + 1 + length <= width {
+                if start == run.upperBound + 1 {
+                    run = run.lowerBound..<cursor
+                } else {
+                    sink.run(run.lowerBound, run.upperBound)
+                    sink.space()
+                    run = start..<cursor
+                }
+                current += 1 + length
+            } else {
+                sink.run(run.lowerBound, run.upperBound)
+                sink.newLine(indent: hanging)
+                run = start..<cursor
+                current = hanging + length
+            }
+        }
+        sink.run(run.lowerBound, run.upperBound)
+        return true
+    }
+
+    /// The high bit of each of eight bytes (a byte of a scalar above U+007F).
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// Eight CR bytes; eight space bytes.
+    static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    static let spaceBytes: UInt64 = 0x2020_2020_2020_2020
+
+    /// The high bit of each zero byte of `word` (eight bytes, none with its high bit): exact for each
+    /// byte, as no lane borrows from the next (each lane of `word | highBits` is at least 80, and
+    /// `0x80 + b - 1` lacks its high bit only when b is 0).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~((word | highBits) &- 0x0101_0101_0101_0101) & highBits
+    }
+
+    /// Whether one of the eight bytes of `word` (none with its high bit) is zero.
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool { zeroBytes(word) != 0 }
+
+    /// The byte walk one byte at a time: the reference `layOutBytes` is tested against
+    /// (`TextLayoutWordTests`), and what it does for every line before the word-at-a-time scans.
+    static func layOutBytesByByte<Sink: WrapSink>(
         _ buffer: UnsafeBufferPointer<UInt8>, width: Int, into sink: inout Sink
     ) -> Bool {
         var columns = 0
@@ -251,10 +430,59 @@ public enum TextLayout {
         return leading + (opener ? 1 : 0) + digits + 1 + spaces
     }
 
+    /// `text.count` (its `Character`s: the columns of a fixed-width font). Fast path (render engineer,
+    /// issue 14): the same count, off the bytes, when every scalar is one `isOneScalarPerColumn`
+    /// accepts, because each is then a `Character` of its own: its lead bytes are counted.
+    static func columns(_ text: String) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable { buffer -> Int? in
+            guard isOneScalarPerColumn(buffer) else { return nil }
+            var count = 0
+            for byte in buffer where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        if let counted, let counted { return counted }
+        return text.count
+    }
+
     /// Whether every scalar of the UTF-8 `buffer` is one of those that `appendWrappedByBytes` lays out
     /// (below U+0300 other than the carriage return, or U+2000–U+20CF other than U+200C and U+200D): each
     /// is then a `Character` of its own, so a space byte is a space `Character`.
     static func isOneScalarPerColumn(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            // Fast path (render engineer, issue 14): eight ASCII bytes without a CR, the bytes the
+            // walk below accepts one by one, at once.
+            if index &+ 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if word & highBits == 0 {
+                    if hasZeroByte(word ^ carriageReturns) { return false }
+                    index &+= 8
+                    continue
+                }
+            }
+            let byte = buffer[index]
+            index += 1
+            if byte >= 0xCC {
+                guard byte == 0xE2, index + 1 < count else { return false }
+                let second = buffer[index]
+                let third = buffer[index + 1]
+                index += 2
+                let allowed =
+                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
+                    || (second == 0x83 && third < 0x90)
+                guard allowed else { return false }
+            } else if byte == 0x0D {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `isOneScalarPerColumn` one byte at a time (its reference, `RenderCutsTests`).
+    static func isOneScalarPerColumnByByte(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = buffer.count
         while index < count {
