@@ -142,7 +142,6 @@ public struct BatchRunner: Sendable {
         var warningTexts: [ExactText: String] = [:]
         let jobs = configuration.jobs
         observer?.started(source: source.description, total: source.count, jobs: jobs, shard: configuration.shard)
-        let flush = PeriodicFlush(path: outPath, interval: Self.flushInterval)
 
         await withTaskGroup(of: WorkResult.self) { group in
             let items = source.items()
@@ -191,7 +190,6 @@ public struct BatchRunner: Sendable {
                 refill()
             }
         }
-        flush.stop()
         progress.elapsed = Self.seconds(clock.now - start)
 
         let report = BatchReport(
@@ -203,9 +201,6 @@ public struct BatchRunner: Sendable {
         return BatchOutcome(
             report: report, progress: progress, times: times, removedLeftovers: removed, reportFiles: files)
     }
-
-    /// How often the output's file system is flushed during the run (`PeriodicFlush`).
-    static let flushInterval: TimeInterval = 1
 
     // MARK: One debtor
 

@@ -10,21 +10,14 @@ extension FileSystem {
     /// Flushes the file system holding `path` to its disk (Linux `syncfs`, else `sync`): once, at the
     /// end of a batch whose bundles were written without an `fsync` each.
     public static func syncFileSystem(of path: String) {
-        if !syncFileSystemOnly(of: path) { sync() }
-    }
-
-    /// `syncfs(2)` of the file system holding the folder `path`, without the fallback to `sync()` (all
-    /// file systems): false when it could not be done that way (batch's flushes during the run).
-    @discardableResult
-    public static func syncFileSystemOnly(of path: String) -> Bool {
         #if os(Linux)
             let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if descriptor >= 0 {
                 defer { close(descriptor) }
-                if let function = syncfs, function(descriptor) == 0 { return true }
+                if let function = syncfs, function(descriptor) == 0 { return }
             }
         #endif
-        return false
+        sync()
     }
 
     #if os(Linux)
