@@ -240,9 +240,7 @@ public enum TextLayout {
         // large engineer (issue 12): the words that stay on one output line and are one space apart in
         // the input are appended as one run of the input (`run`), not word by word; a word after several
         // spaces, or on a new line, starts a new run. The same text as `place` word by word.
-        var run = 0..<cursor
-        var current = leading
-        var atLineStart = true
+        var placer = WordPlacer(run: 0..<cursor, current: leading, width: width, hanging: hanging)
         while cursor < trimmedEnd {
             while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
             guard cursor < trimmedEnd else { break }
@@ -269,27 +267,9 @@ public enum TextLayout {
                 if byte & 0xC0 != 0x80 { length += 1 }
                 cursor += 1
             }
-            if atLineStart {
-                run = run.lowerBound..<cursor
-                current += length
-                atLineStart = false
-            } else if current + 1 + length <= width {
-                if start == run.upperBound + 1 {
-                    run = run.lowerBound..<cursor
-                } else {
-                    sink.run(run.lowerBound, run.upperBound)
-                    sink.space()
-                    run = start..<cursor
-                }
-                current += 1 + length
-            } else {
-                sink.run(run.lowerBound, run.upperBound)
-                sink.newLine(indent: hanging)
-                run = start..<cursor
-                current = hanging + length
-            }
+            placer.place(start, cursor, length: length, into: &sink)
         }
-        sink.run(run.lowerBound, run.upperBound)
+        placer.finish(into: &sink)
         return true
     }
 
@@ -358,9 +338,7 @@ public enum TextLayout {
         // large engineer (issue 12): the words that stay on one output line and are one space apart in
         // the input are appended as one run of the input (`run`), not word by word; a word after several
         // spaces, or on a new line, starts a new run. The same text as `place` word by word.
-        var run = 0..<cursor
-        var current = leading
-        var atLineStart = true
+        var placer = WordPlacer(run: 0..<cursor, current: leading, width: width, hanging: hanging)
         while cursor < trimmedEnd {
             while cursor < trimmedEnd, buffer[cursor] == 0x20 { cursor += 1 }
             guard cursor < trimmedEnd else { break }
@@ -370,27 +348,9 @@ public enum TextLayout {
                 if buffer[cursor] & 0xC0 != 0x80 { length += 1 }
                 cursor += 1
             }
-            if atLineStart {
-                run = run.lowerBound..<cursor
-                current += length
-                atLineStart = false
-            } else if current + 1 + length <= width {
-                if start == run.upperBound + 1 {
-                    run = run.lowerBound..<cursor
-                } else {
-                    sink.run(run.lowerBound, run.upperBound)
-                    sink.space()
-                    run = start..<cursor
-                }
-                current += 1 + length
-            } else {
-                sink.run(run.lowerBound, run.upperBound)
-                sink.newLine(indent: hanging)
-                run = start..<cursor
-                current = hanging + length
-            }
+            placer.place(start, cursor, length: length, into: &sink)
         }
-        sink.run(run.lowerBound, run.upperBound)
+        placer.finish(into: &sink)
         return true
     }
 
@@ -561,6 +521,46 @@ public enum TextLayout {
 
 /// Where `TextLayout.layOutBytes` writes a laid-out line: runs of the line's own bytes (offsets into
 /// it), a single space, a line break followed by an indentation.
+/// The placing of a wrapped line's words, shared by `layOutBytes` and its byte-by-byte reference:
+/// the words that stay on one output line and are one space apart in the input make one run of the
+/// input, appended at once; a word after several spaces, or on a new line, starts a new run.
+struct WordPlacer {
+    var run: Range<Int>
+    var current: Int
+    let width: Int
+    let hanging: Int
+    var atLineStart = true
+
+    /// The word `start..<end` of `length` columns.
+    @inline(__always)
+    mutating func place<Sink: WrapSink>(_ start: Int, _ end: Int, length: Int, into sink: inout Sink) {
+        if atLineStart {
+            run = run.lowerBound..<end
+            current += length
+            atLineStart = false
+        } else if current + 1 + length <= width {
+            if start == run.upperBound + 1 {
+                run = run.lowerBound..<end
+            } else {
+                sink.run(run.lowerBound, run.upperBound)
+                sink.space()
+                run = start..<end
+            }
+            current += 1 + length
+        } else {
+            sink.run(run.lowerBound, run.upperBound)
+            sink.newLine(indent: hanging)
+            run = start..<end
+            current = hanging + length
+        }
+    }
+
+    /// The last run.
+    func finish<Sink: WrapSink>(into sink: inout Sink) {
+        sink.run(run.lowerBound, run.upperBound)
+    }
+}
+
 protocol WrapSink {
     mutating func run(_ from: Int, _ to: Int)
     mutating func space()
