@@ -216,10 +216,7 @@ public enum TextLayout {
                 guard index < count else { return false }
                 let third = buffer[index]
                 index += 1
-                let allowed =
-                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
-                    || (second == 0x83 && third < 0x90)
-                guard allowed else { return false }
+                guard isOneColumnAfterE2(second, third) else { return false }
                 columns += 1
                 continue
             }
@@ -311,10 +308,7 @@ public enum TextLayout {
                 guard index < count else { return false }
                 let third = buffer[index]
                 index += 1
-                let allowed =
-                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
-                    || (second == 0x83 && third < 0x90)
-                guard allowed else { return false }
+                guard isOneColumnAfterE2(second, third) else { return false }
                 columns += 1
                 trimmedEnd = index
                 trimmedColumns = columns
@@ -430,15 +424,21 @@ public enum TextLayout {
                 let second = buffer[index]
                 let third = buffer[index + 1]
                 index += 2
-                let allowed =
-                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
-                    || (second == 0x83 && third < 0x90)
-                guard allowed else { return false }
+                guard isOneColumnAfterE2(second, third) else { return false }
             } else if byte == 0x0D {
                 return false
             }
         }
         return true
+    }
+
+    /// Whether the three-byte scalar `E2 second third` is one of the byte paths' one-column scalars:
+    /// U+2000–U+20CF (dashes, quotes, spaces, `€`) but the joiners U+200C and U+200D. The one
+    /// statement of that rule for the layout walks, their references and `isOneScalarPerColumn`.
+    @inline(__always)
+    static func isOneColumnAfterE2(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
+            || (second == 0x83 && third < 0x90)
     }
 
     /// `isOneScalarPerColumn` one byte at a time (its reference, `RenderCutsTests`).
@@ -453,10 +453,7 @@ public enum TextLayout {
                 let second = buffer[index]
                 let third = buffer[index + 1]
                 index += 2
-                let allowed =
-                    (second >= 0x80 && second <= 0x82 && !(second == 0x80 && (third == 0x8C || third == 0x8D)))
-                    || (second == 0x83 && third < 0x90)
-                guard allowed else { return false }
+                guard isOneColumnAfterE2(second, third) else { return false }
             } else if byte == 0x0D {
                 return false
             }
