@@ -101,14 +101,6 @@ public enum FrenchFormat {
     /// An address line written in capitals by a directory (`13 BOULEVARD CLEMENCEAU`, `21000 DIJON`) in
     /// ordinary case (`13 boulevard Clemenceau`, `21000 Dijon`); a line with lower-case letters is kept.
     public static func ordinaryCase(_ line: String) -> String {
-        if let known = OrdinaryCaseMemo.shared.text(line) { return known }
-        let text = ordinaryCaseUncached(line)
-        OrdinaryCaseMemo.shared.keep(line, text)
-        return text
-    }
-
-    /// `ordinaryCase` computed (its memo's reference: a pure function of the line).
-    static func ordinaryCaseUncached(_ line: String) -> String {
         guard line.contains(where: \.isLetter), !line.contains(where: \.isLowercase) else { return line }
         let small: Set<String> = [
             "rue", "avenue", "boulevard", "quai", "place", "allee", "allée", "chemin", "impasse", "cours", "route",
@@ -131,46 +123,5 @@ public enum FrenchFormat {
             }
         }
         return words.joined(separator: " ")
-    }
-}
-
-/// The ordinary case of the address lines already seen (render engineer, issue 14): a court's address
-/// (the requête's first box) is the same few lines for thousands of debtors, and its conversion
-/// (`lowercased`, `capitalized`, a set of small words) cost ≈ 70,000 instructions a dossier. The text
-/// is a pure function of the line, so a line seen before gets the same text; the memo keeps at most
-/// `limit` lines (then it stops learning), shared by the batch's workers under its lock. Lines are
-/// told apart by their bytes, not by `String ==` (which takes `é` and `e` + U+0301 for the same line,
-/// whose ordinary case are not the same bytes).
-final class OrdinaryCaseMemo: @unchecked Sendable {
-    static let shared = OrdinaryCaseMemo()
-    static let limit = 4096
-    private let lock = NSLock()
-    private var texts: [Line: String] = [:]
-
-    /// A line as its UTF-8 bytes: equal, and hashed, byte for byte.
-    struct Line: Hashable {
-        let text: String
-
-        static func == (left: Line, right: Line) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(text.utf8.count)
-            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
-                hasher.combine(bytes: UnsafeRawBufferPointer($0))
-            }
-            if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
-        }
-    }
-
-    func text(_ line: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return texts[Line(text: line)]
-    }
-
-    func keep(_ line: String, _ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if texts.count < Self.limit { texts[Line(text: line)] = text }
     }
 }
