@@ -32,10 +32,16 @@ public struct BatchConfiguration: Sendable {
     /// `--zip`: each bundle as one zip file, `DIR/<name>.zip` (the files `build` writes, entries stored
     /// uncompressed: `StoredZip`), instead of a folder.
     public var zip: Bool
+    /// `--read-ahead N`: how many threads read the next case files of a folder ahead of the workers
+    /// (`ReadAhead`); 0 reads each case on its worker.
+    public var readAhead: Int
+
+    /// The read-ahead threads by default: enough reads at once for a disk to answer several together.
+    public static let defaultReadAhead = 4
 
     public init(
         out: URL, asOf: Day?, today: Day, stage: String? = nil, jobs: Int, shard: Shard? = nil, profile: Bool = false,
-        input: String, pdf: BundlePDF? = nil, zip: Bool = false
+        input: String, pdf: BundlePDF? = nil, zip: Bool = false, readAhead: Int = BatchConfiguration.defaultReadAhead
     ) {
         self.out = out
         self.asOf = asOf
@@ -47,6 +53,7 @@ public struct BatchConfiguration: Sendable {
         self.input = input
         self.pdf = pdf
         self.zip = zip
+        self.readAhead = max(0, readAhead)
     }
 
     /// The name of a debtor's bundle in the output folder: its folder, or its zip with `--zip`.
@@ -143,8 +150,22 @@ public struct BatchRunner: Sendable {
         let jobs = configuration.jobs
         observer?.started(source: source.description, total: source.count, jobs: jobs, shard: configuration.shard)
 
+        // A folder's cases are read a few debtors ahead on threads of their own (ReadAhead); an
+        // importer's debtors are in memory already.
+        let shard = configuration.shard
+        let readAhead =
+            source.readsFiles && configuration.readAhead > 0
+            ? ReadAhead(
+                items: source.items(), threads: configuration.readAhead, lookahead: 4 * jobs + 8,
+                profile: configuration.profile,
+                skip: { item in
+                    guard let key = item.knownKey, let shard else { return false }
+                    return !shard.contains(key)
+                })
+            : nil
+        defer { readAhead?.stop() }
         await withTaskGroup(of: WorkResult.self) { group in
-            let items = source.items()
+            let items = readAhead == nil ? source.items() : AnyIterator { nil }
             var inFlight = 0
             func record(_ result: WorkResult) {
                 times.add(result.times)
@@ -174,13 +195,28 @@ public struct BatchRunner: Sendable {
             }
             // Fills the group up to `jobs` debtors; a bundle name met twice fails at once, unbuilt.
             func refill() {
-                while inFlight < jobs, let item = items.next() {
+                while inFlight < jobs {
+                    let item: BatchItem
+                    let read: @Sendable (inout StageTimes) throws -> BatchCase
+                    if let readAhead {
+                        guard let slot = readAhead.next() else { break }
+                        item = slot.item
+                        read = { times in
+                            let (outcome, taken) = readAhead.take(slot)
+                            times.add(taken)
+                            return try outcome.get()
+                        }
+                    } else {
+                        guard let next = items.next() else { break }
+                        item = next
+                        read = next.read
+                    }
                     if !bundles.insert(item.bundleName).inserted {
                         record(WorkResult(entry: duplicate(item), times: StageTimes(enabled: false)))
                         continue
                     }
                     inFlight += 1
-                    group.addTask { self.process(item, in: out, outPath: outPath) }
+                    group.addTask { self.process(item, read: read, in: out, outPath: outPath) }
                 }
             }
             refill()
@@ -204,15 +240,18 @@ public struct BatchRunner: Sendable {
 
     // MARK: One debtor
 
-    /// Reads, builds, writes and verifies one debtor; never throws: a failure is its entry.
-    func process(_ item: BatchItem, in out: URL, outPath: String) -> WorkResult {
+    /// Reads (through `read`: the item's own, or its read made ahead), builds, writes and verifies one
+    /// debtor; never throws: a failure is its entry.
+    func process(
+        _ item: BatchItem, read: @Sendable (inout StageTimes) throws -> BatchCase, in out: URL, outPath: String
+    ) -> WorkResult {
         var times = StageTimes(enabled: configuration.profile)
         if let key = item.knownKey, let shard = configuration.shard, !shard.contains(key) {
             return WorkResult(entry: nil, times: times)
         }
         let loaded: BatchCase
         do {
-            loaded = try item.read(&times)
+            loaded = try read(&times)
         } catch {
             // Unreadable: the key is the bundle name, so that exactly one shard reports it.
             let key = item.knownKey ?? DebtorKey(kind: .code, value: item.bundleName)

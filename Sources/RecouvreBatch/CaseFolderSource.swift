@@ -50,6 +50,8 @@ public struct CaseFolderSource: InputSource {
 
     public var description: String { "\(folder.path) (\(files.count) fichiers)" }
     public var count: Int? { files.count }
+    /// Each item reads its case file and checks (then the worker reads) its exhibits on disk.
+    public var readsFiles: Bool { true }
 
     public func items() -> AnyIterator<BatchItem> {
         var iterator = files.makeIterator()
@@ -63,7 +65,7 @@ public struct CaseFolderSource: InputSource {
             let source = url.path
             let caseFolder = url.deletingLastPathComponent()
             let flat = !file.path.contains("/")
-            return BatchItem(source: source, bundleName: file.bundleName) { times in
+            return BatchItem(source: source, bundleName: file.bundleName, file: source) { times in
                 let exhibits =
                     if flat, let realFolder {
                         FolderExhibitSource(folder: caseFolder, realFolder: realFolder)

@@ -40,16 +40,20 @@ public struct BatchItem: Sendable {
     /// The key when the source knows it before reading (an importer grouping by SIREN): a shard then
     /// skips the debtor without reading it. Nil for a case file, whose key is inside it.
     public var knownKey: DebtorKey?
+    /// The case file on disk that `read` reads, when there is one (a folder's case file; nil for a
+    /// debtor an importer holds in memory): its size decides whether it is read ahead (`ReadAhead`).
+    public var file: String?
     /// Reads and validates the case, adding the time of each stage to `times`.
     public var read: @Sendable (inout StageTimes) throws -> BatchCase
 
     public init(
-        source: String, bundleName: String, knownKey: DebtorKey? = nil,
+        source: String, bundleName: String, knownKey: DebtorKey? = nil, file: String? = nil,
         read: @escaping @Sendable (inout StageTimes) throws -> BatchCase
     ) {
         self.source = source
         self.bundleName = bundleName
         self.knownKey = knownKey
+        self.file = file
         self.read = read
     }
 }
@@ -64,4 +68,12 @@ public protocol InputSource: Sendable {
     var count: Int? { get }
     /// The items, one at a time.
     func items() -> AnyIterator<BatchItem>
+    /// Whether reading an item waits on the disk (case files and exhibits), so that the batch reads
+    /// the next items ahead of its workers on threads of its own (`ReadAhead`). False by default: an
+    /// importer's debtors are already in memory.
+    var readsFiles: Bool { get }
+}
+
+extension InputSource {
+    public var readsFiles: Bool { false }
 }

@@ -57,6 +57,13 @@ struct BatchCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(
+        name: .customLong("read-ahead"),
+        help:
+            "Fils qui lisent à l'avance les fichiers de cas suivants d'un dossier et leurs pièces (par défaut : \(BatchConfiguration.defaultReadAhead) ; 0 : chaque cas est lu par le job qui le traite)."
+    )
+    var readAhead: Int = BatchConfiguration.defaultReadAhead
+
+    @Option(
         name: .long, help: "I/N : seulement les débiteurs dont la clé stable tombe dans la tranche I sur N (0 ≤ I < N)."
     )
     var shard: String?
@@ -99,6 +106,9 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out demande un dossier, par exemple --out dossiers") }
         if jobs < 1 { throw ValidationError("--jobs \(jobs) : donnez au moins 1") }
+        if !(0...64).contains(readAhead) {
+            throw ValidationError("--read-ahead \(readAhead) : donnez un nombre de 0 à 64 (0 : pas de lecture à l'avance)")
+        }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError(
                 "--shard \(shard) n'est pas de la forme I/N avec 0 ≤ I < N (par exemple --shard 0/4 … --shard 3/4)")
@@ -139,7 +149,7 @@ struct BatchCommand: ParsableCommand {
             let configuration = BatchConfiguration(
                 out: URL(fileURLWithPath: out), asOf: asOf.day, today: Today.day(), stage: stage?.rawValue,
                 jobs: jobs, shard: shard.flatMap(Shard.init(parsing:)), profile: profile, input: input, pdf: pdfOption,
-                zip: zip)
+                zip: zip, readAhead: readAhead)
             let runner = BatchRunner(pipeline: pipeline, configuration: configuration)
             return try waitFor {
                 let printer = BatchProgressPrinter.standardError()

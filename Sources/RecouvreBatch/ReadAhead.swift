@@ -1,0 +1,218 @@
+import Foundation
+import RecouvreBundle
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reads the next debtors of a folder of case files ahead of the workers, on threads of its own.
+///
+/// Why: a batch's workers run on Swift's cooperative pool, one thread per core. Reading a case file
+/// and checking its exhibits blocks that thread in the kernel whenever the files are not in the page
+/// cache (a nightly run over a ledger written days ago; a machine that pages out what it has not
+/// touched for a minute): the core then idles, and with the pool's width no other debtor runs in its
+/// place. Measured on the 2-core machine (docs/batch.md, session 8): 10,000 debtors from a cold cache
+/// took 15.4 s against 6.8 s warm. Here a few plain threads, which may block without idling a core,
+/// read, decode and validate the debtors a little ahead (`BatchItem.read`, unchanged), then ask the
+/// kernel to bring the exhibits' bytes in (`posix_fadvise(WILLNEED)`: the read starts, nothing is
+/// waited for, nothing is held in memory), so that by the time a worker takes a debtor its case is
+/// decoded and its files are in memory. Memory stays bounded: at most `lookahead` debtors are read and
+/// not yet taken, and a case file larger than `largestFile` bytes is left to its worker (read ahead,
+/// its decoded form could hold far more than a few debtors' worth of memory).
+///
+/// Order and results are those of reading on the worker: the items are handed over in the source's
+/// order, each read exactly once by the same `read` closure; a worker that takes an item no reader has
+/// started reads it itself (it never waits behind the queue), one that takes an item being read waits
+/// for that read (which it would have made itself).
+final class ReadAhead: @unchecked Sendable {
+    /// One debtor: its item, and its read once done.
+    final class Slot: @unchecked Sendable {
+        let item: BatchItem
+        /// Guarded by the owner's condition.
+        fileprivate var state: State = .waiting
+        fileprivate var outcome: Result<BatchCase, any Error>?
+        fileprivate var times: StageTimes
+        /// Left to the worker (a large case file).
+        fileprivate var declined = false
+
+        fileprivate enum State { case waiting, reading, done, taken }
+
+        fileprivate init(item: BatchItem, profile: Bool) {
+            self.item = item
+            self.times = StageTimes(enabled: profile)
+        }
+    }
+
+    private let condition = NSCondition()
+    // All below guarded by `condition`.
+    private var items: AnyIterator<BatchItem>
+    private var exhausted = false
+    private var stopped = false
+    /// Slots pulled from `items`, in order, not yet handed to the runner.
+    private var pending: [Slot] = []
+    private var pendingStart = 0
+    private var liveThreads = 0
+
+    let lookahead: Int
+    let largestFile: Int
+    let profile: Bool
+    /// Whether a shard's filter can skip an item before reading (a key known up front).
+    let skip: @Sendable (BatchItem) -> Bool
+
+    /// Starts `threads` readers over `items`.
+    init(
+        items: AnyIterator<BatchItem>, threads: Int, lookahead: Int, largestFile: Int = 256 << 10, profile: Bool,
+        skip: @escaping @Sendable (BatchItem) -> Bool = { _ in false }
+    ) {
+        self.items = items
+        self.lookahead = max(1, lookahead)
+        self.largestFile = largestFile
+        self.profile = profile
+        self.skip = skip
+        liveThreads = threads
+        for _ in 0..<threads {
+            let thread = Thread { [self] in self.readLoop() }
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+    }
+
+    /// The next item in the source's order (its read may be under way or done), nil at the end.
+    func next() -> Slot? {
+        condition.lock()
+        defer { condition.unlock() }
+        if pendingStart == pending.count, !pull() { return nil }
+        let slot = pending[pendingStart]
+        pendingStart += 1
+        if pendingStart > 64, pendingStart * 2 > pending.count {
+            pending.removeFirst(pendingStart)
+            pendingStart = 0
+        }
+        // Room in the window: a reader may go on.
+        condition.broadcast()
+        return slot
+    }
+
+    /// The slot's read: done by a reader, or made now on the caller's thread when no reader started it.
+    func take(_ slot: Slot) -> (Result<BatchCase, any Error>, StageTimes) {
+        condition.lock()
+        if slot.state == .waiting {
+            slot.state = .reading
+            condition.unlock()
+            Self.read(slot)
+            condition.lock()
+            slot.state = .done
+        }
+        while slot.state != .done { condition.wait() }
+        slot.state = .taken
+        let result = (slot.outcome!, slot.times)
+        slot.outcome = nil
+        condition.broadcast()
+        condition.unlock()
+        return result
+    }
+
+    /// Stops the readers (at the end of a run, or when it is abandoned): those reading finish their
+    /// item; none starts another.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until every reader has returned (tests).
+    func waitForReaders() {
+        condition.lock()
+        while liveThreads > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    // MARK: Readers
+
+    /// Pulls one item from the source into `pending`; false at its end. Under the lock.
+    private func pull() -> Bool {
+        guard !exhausted, let item = items.next() else {
+            exhausted = true
+            return false
+        }
+        pending.append(Slot(item: item, profile: profile))
+        return true
+    }
+
+    /// The first slot of the window a reader may take, pulling from the source as needed. Under the lock.
+    private func claim() -> Slot? {
+        var index = pendingStart
+        while index - pendingStart < lookahead {
+            if index == pending.count, !pull() { return nil }
+            let slot = pending[index]
+            if slot.state == .waiting, !slot.declined, !skip(slot.item) {
+                slot.state = .reading
+                return slot
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func readLoop() {
+        condition.lock()
+        while !stopped {
+            guard let slot = claim() else {
+                if exhausted, !pending[pendingStart...].contains(where: { $0.state == .waiting && !$0.declined }) {
+                    break
+                }
+                condition.wait()
+                continue
+            }
+            condition.unlock()
+            if let file = slot.item.file, Self.size(of: file) > largestFile {
+                condition.lock()
+                slot.declined = true
+                slot.state = .waiting
+                condition.broadcast()
+                continue
+            }
+            Self.read(slot)
+            Self.warm(slot)
+            condition.lock()
+            slot.state = .done
+            condition.broadcast()
+        }
+        liveThreads -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Runs the item's own read (decode and validation included) into the slot.
+    private static func read(_ slot: Slot) {
+        var times = slot.times
+        slot.outcome = Result { try slot.item.read(&times) }
+        slot.times = times
+    }
+
+    /// The size of the file at `path` (following a link, as its read does); 0 when it has none.
+    private static func size(of path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    /// Asks the kernel to read the exhibits' bytes into its cache, without waiting and without keeping
+    /// them: the worker reads them later through the case's own `ExhibitSource`, with its checks. Only
+    /// regular files are opened, without following a link and without blocking (a FIFO or a device is
+    /// never opened here).
+    private static func warm(_ slot: Slot) {
+        guard case .success(let loaded) = slot.outcome else { return }
+        for path in loaded.exhibitPaths {
+            var status = stat()
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else { continue }
+            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+            guard descriptor >= 0 else { continue }
+            var opened = stat()
+            if fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG {
+                _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+            }
+            close(descriptor)
+        }
+    }
+}
