@@ -107,7 +107,8 @@ struct BatchCommand: ParsableCommand {
         if out.isEmpty { throw ValidationError("--out demande un dossier, par exemple --out dossiers") }
         if jobs < 1 { throw ValidationError("--jobs \(jobs) : donnez au moins 1") }
         if !(0...64).contains(readAhead) {
-            throw ValidationError("--read-ahead \(readAhead) : donnez un nombre de 0 à 64 (0 : pas de lecture à l'avance)")
+            throw ValidationError(
+                "--read-ahead \(readAhead) : donnez un nombre de 0 à 64 (0 : pas de lecture à l'avance)")
         }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError(
