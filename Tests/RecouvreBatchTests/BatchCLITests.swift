@@ -272,7 +272,10 @@ struct BatchCLITests {
 
     @Test(
         "usage errors exit 2",
-        arguments: [["--shard", "3/3"], ["--shard", "x"], ["--jobs", "0"], ["--stage", "trial"]])
+        arguments: [
+            ["--shard", "3/3"], ["--shard", "x"], ["--jobs", "0"], ["--stage", "trial"], ["--read-ahead=-1"],
+            ["--read-ahead", "65"],
+        ])
     func usage(extra: [String]) async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
