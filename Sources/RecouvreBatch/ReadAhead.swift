@@ -28,7 +28,7 @@ final class ReadAhead: @unchecked Sendable {
     /// One debtor: its item, and its read once done.
     final class Slot: @unchecked Sendable {
         let item: BatchItem
-        /// Guarded by the owner's condition.
+        /// Guarded by the owner's lock.
         fileprivate var state: State = .waiting
         fileprivate var outcome: Result<BatchCase, any Error>?
         fileprivate var times: StageTimes
@@ -43,14 +43,21 @@ final class ReadAhead: @unchecked Sendable {
         }
     }
 
-    private let condition = NSCondition()
-    // All below guarded by `condition`.
+    /// One mutex, two conditions: readers wait for room in the window, takers for a read to finish.
+    /// Readers are woken only once the window is half empty (then fill it), and takers only when one
+    /// waits: a few wake-ups per debtor cost more than the read-ahead saves on a warm cache.
+    private let lock = ConditionLock()
+    // All below guarded by `lock`.
     private var items: AnyIterator<BatchItem>
     private var exhausted = false
     private var stopped = false
     /// Slots pulled from `items`, in order, not yet handed to the runner.
     private var pending: [Slot] = []
     private var pendingStart = 0
+    /// Slots of the window (`pending[pendingStart...]`) claimed by a reader (reading or done).
+    private var ahead = 0
+    private var waitingTakers = 0
+    private var sleepingReaders = 0
     private var liveThreads = 0
 
     let lookahead: Int
@@ -79,53 +86,61 @@ final class ReadAhead: @unchecked Sendable {
 
     /// The next item in the source's order (its read may be under way or done), nil at the end.
     func next() -> Slot? {
-        condition.lock()
-        defer { condition.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if pendingStart == pending.count, !pull() { return nil }
         let slot = pending[pendingStart]
         pendingStart += 1
+        if slot.state != .waiting { ahead -= 1 }
         if pendingStart > 64, pendingStart * 2 > pending.count {
             pending.removeFirst(pendingStart)
             pendingStart = 0
         }
-        // Room in the window: a reader may go on.
-        condition.broadcast()
+        // The window half empty: the readers fill it again.
+        if sleepingReaders > 0, ahead <= lookahead / 2 { lock.broadcastReaders() }
         return slot
     }
 
-    /// The slot's read: done by a reader, or made now on the caller's thread when no reader started it.
+    /// The slot's read: done by a reader, or made now on the caller's thread when no reader started it
+    /// (or a reader left it, a large file).
     func take(_ slot: Slot) -> (Result<BatchCase, any Error>, StageTimes) {
-        condition.lock()
-        if slot.state == .waiting {
-            slot.state = .reading
-            condition.unlock()
-            Self.read(slot)
-            condition.lock()
-            slot.state = .done
+        lock.lock()
+        while slot.state != .done {
+            if slot.state == .waiting {
+                slot.state = .reading
+                lock.unlock()
+                Self.read(slot)
+                lock.lock()
+                slot.state = .done
+                break
+            }
+            waitingTakers += 1
+            lock.waitTaker()
+            waitingTakers -= 1
         }
-        while slot.state != .done { condition.wait() }
         slot.state = .taken
         let result = (slot.outcome!, slot.times)
         slot.outcome = nil
-        condition.broadcast()
-        condition.unlock()
+        lock.unlock()
         return result
     }
 
     /// Stops the readers (at the end of a run, or when it is abandoned): those reading finish their
     /// item; none starts another.
     func stop() {
-        condition.lock()
+        lock.lock()
         stopped = true
-        condition.broadcast()
-        condition.unlock()
+        lock.broadcastReaders()
+        lock.unlock()
     }
 
     /// Waits until every reader has returned (tests).
     func waitForReaders() {
-        condition.lock()
-        while liveThreads > 0 { condition.wait() }
-        condition.unlock()
+        lock.lock()
+        waitingTakers += 1
+        while liveThreads > 0 { lock.waitTaker() }
+        waitingTakers -= 1
+        lock.unlock()
     }
 
     // MARK: Readers
@@ -143,11 +158,12 @@ final class ReadAhead: @unchecked Sendable {
     /// The first slot of the window a reader may take, pulling from the source as needed. Under the lock.
     private func claim() -> Slot? {
         var index = pendingStart
-        while index - pendingStart < lookahead {
+        while index - pendingStart < lookahead, ahead < lookahead {
             if index == pending.count, !pull() { return nil }
             let slot = pending[index]
             if slot.state == .waiting, !slot.declined, !skip(slot.item) {
                 slot.state = .reading
+                ahead += 1
                 return slot
             }
             index += 1
@@ -156,32 +172,36 @@ final class ReadAhead: @unchecked Sendable {
     }
 
     private func readLoop() {
-        condition.lock()
+        lock.lock()
         while !stopped {
             guard let slot = claim() else {
                 if exhausted, !pending[pendingStart...].contains(where: { $0.state == .waiting && !$0.declined }) {
                     break
                 }
-                condition.wait()
+                sleepingReaders += 1
+                lock.waitReader()
+                sleepingReaders -= 1
                 continue
             }
-            condition.unlock()
+            lock.unlock()
             if let file = slot.item.file, Self.size(of: file) > largestFile {
-                condition.lock()
+                lock.lock()
+                // Left to its worker: no longer ahead (unless the worker already took it past the window).
                 slot.declined = true
                 slot.state = .waiting
-                condition.broadcast()
+                if pending[pendingStart...].contains(where: { $0 === slot }) { ahead -= 1 }
+                if waitingTakers > 0 { lock.broadcastTakers() }
                 continue
             }
             Self.read(slot)
             Self.warm(slot)
-            condition.lock()
+            lock.lock()
             slot.state = .done
-            condition.broadcast()
+            if waitingTakers > 0 { lock.broadcastTakers() }
         }
         liveThreads -= 1
-        condition.broadcast()
-        condition.unlock()
+        if waitingTakers > 0 { lock.broadcastTakers() }
+        lock.unlock()
     }
 
     /// Runs the item's own read (decode and validation included) into the slot.
@@ -215,4 +235,34 @@ final class ReadAhead: @unchecked Sendable {
             close(descriptor)
         }
     }
+}
+
+/// A pthread mutex with two condition variables (Foundation's `NSCondition` has one): the read-ahead's
+/// readers and takers wait on different conditions, so that waking one side does not wake the other.
+final class ConditionLock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let readers = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let takers = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(readers, nil)
+        pthread_cond_init(takers, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(takers)
+        pthread_cond_destroy(readers)
+        pthread_mutex_destroy(mutex)
+        takers.deallocate()
+        readers.deallocate()
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+    func waitReader() { pthread_cond_wait(readers, mutex) }
+    func waitTaker() { pthread_cond_wait(takers, mutex) }
+    func broadcastReaders() { pthread_cond_broadcast(readers) }
+    func broadcastTakers() { pthread_cond_broadcast(takers) }
 }
