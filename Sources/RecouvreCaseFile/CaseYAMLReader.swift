@@ -35,7 +35,42 @@ enum CaseYAMLReader {
     static func acceptsCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
-        while index < count {
+        // Eight ASCII bytes at a time: none below 0x20 but `\n`, none 0x7F.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & high != 0 {
+                    // A non-ASCII byte among them: one by one below.
+                    if !acceptsCharacters(bytes, from: index, to: index + 8) { return false }
+                    index += 8
+                    continue
+                }
+                // A byte b ≤ 0x7F: b + 0x60 has its high bit clear when b < 0x20; b + 1 has it set
+                // when b is 0x7F (no carry from one byte to the next).
+                if (word &+ ones) & high != 0 { return false }
+                let control = ~(word &+ 0x6060_6060_6060_6060) & high
+                if control != 0 {
+                    // Only line feeds allowed: the bytes equal to 0x0A (zero after the xor).
+                    let other = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let lineFeeds = ~(((other & low) &+ low) | other | low)
+                    if control & ~lineFeeds != 0 { return false }
+                }
+                index += 8
+            }
+        }
+        return acceptsCharacters(bytes, from: index, to: count)
+    }
+
+    /// The same check, byte by byte, of `start..<end` (a sequence may run past `end`: its bytes are
+    /// looked at; each lead byte is looked at once, wherever the ranges split).
+    static func acceptsCharacters(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var index = start
+        let count = bytes.count
+        while index < end {
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte < 0x20 && byte != 0x0A || byte == 0x7F { return false }
@@ -109,7 +144,7 @@ enum CaseYAMLReader {
 
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
-        var builder = FlatYAML.Builder()
+        var builder: FlatYAML.Builder
         /// The current position, and the start and number (from 1) of its line.
         var position = 0
         var lineStart = 0
@@ -121,6 +156,7 @@ enum CaseYAMLReader {
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
+            builder = FlatYAML.Builder(reservingFor: bytes.count)
         }
 
         mutating func document() -> FlatYAML? {

@@ -133,6 +133,40 @@ struct CaseYAMLReaderTests {
         #expect(CaseYAMLReader.compose(text) == nil, "\(text.debugDescription)")
     }
 
+    @Test("the characters check eight bytes at a time = byte by byte, at every length and offset")
+    func charactersCheck() {
+        var generator = SplitMix(seed: 3)
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", "0", " ", "~", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}",
+            "\u{9F}", "\u{A0}", "é", "\u{2028}", "\u{2029}", "\u{2027}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}",
+            "\u{FFFF}", "😀", "\u{0B}",
+        ]
+        var accepted = 0
+        for _ in 0..<4_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length {
+                // Mostly ASCII letters, so that whole words of eight bytes are checked at once.
+                scalars.append(Self.chance(85, &generator) ? "x" : Self.pick(alphabet, &generator))
+            }
+            var text = String(scalars)
+            let label = text.debugDescription
+            text.withUTF8 { bytes in
+                let fast = CaseYAMLReader.acceptsCharacters(bytes)
+                #expect(
+                    fast == CaseYAMLReader.acceptsCharacters(bytes, from: 0, to: bytes.count), "\(label)")
+                if fast { accepted += 1 }
+                for start in stride(from: 1, to: min(bytes.count, 9), by: 1) {
+                    let tail = UnsafeBufferPointer(rebasing: bytes[start...])
+                    #expect(
+                        CaseYAMLReader.acceptsCharacters(tail)
+                            == CaseYAMLReader.acceptsCharacters(tail, from: 0, to: tail.count))
+                }
+            }
+        }
+        #expect(accepted > 500 && accepted < 3_500, "accepted \(accepted)")
+    }
+
     @Test("columns count Unicode scalars, as libyaml's marks")
     func columns() throws {
         let doc = try #require(CaseYAMLReader.compose("clé: « é »\nb: { ü: 😀, z: [e\u{301}, x] }\n"))
