@@ -167,6 +167,34 @@ struct CaseYAMLReaderTests {
         #expect(accepted > 500 && accepted < 3_500, "accepted \(accepted)")
     }
 
+    @Test("a mapping's value asked for by key (bytes) = by the schema's key strings")
+    func fieldsByKey() {
+        let schemas: [Schema] = [
+            .root, .party, .mediator, .proceedings, .mandataire, .address, .contract, .invoice, .payment, .creditNote,
+            .event, .award, .awardedInterest, .instalment, .exhibit,
+        ]
+        for schema in schemas {
+            var fields = CaseFileDecoder.Fields(schema: schema)
+            // Every other key set, to a value of its own.
+            for index in schema.keys.indices where index % 2 == 0 { fields.set(index, 100 + index) }
+            for (index, key) in schema.keys.enumerated() {
+                #expect(fields[key] == (index % 2 == 0 ? 100 + index : nil), "\(key)")
+                // The reference: the first key equal as a string.
+                let expected = schema.keys.firstIndex { $0 == key }.flatMap { $0 % 2 == 0 ? 100 + $0 : nil }
+                #expect(fields[key] == expected)
+                var bytes = key
+                #expect(bytes.withUTF8 { schema.index(ofKey: $0) } == index)
+            }
+            for other in [
+                "", "k", "Kind", "kind ", " kind", "\u{212A}ind", "kïnd", "as_of\u{301}", "versions", "numbe",
+            ] {
+                #expect(fields[other] == nil, "\(other)")
+                var bytes = other
+                #expect(bytes.withUTF8 { schema.index(ofKey: $0) } == nil, "\(other)")
+            }
+        }
+    }
+
     @Test("columns count Unicode scalars, as libyaml's marks")
     func columns() throws {
         let doc = try #require(CaseYAMLReader.compose("clé: « é »\nb: { ü: 😀, z: [e\u{301}, x] }\n"))
