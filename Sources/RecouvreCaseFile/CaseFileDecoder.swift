@@ -601,15 +601,16 @@ final class CaseFileDecoder {
     /// The known keys of one mapping and their values (nodes of the document), by the key's place
     /// in the schema, kept inline (no allocation per mapping: a file holds tens of thousands).
     struct Fields {
-        private let keys: [String]
-        /// Where each key's bytes start in the schema's table: their differences are the keys'
-        /// lengths, compared before the strings (most keys differ in length: no string compared).
-        private let starts: [Int]
+        /// The schema's keys as bytes (`Schema.keyBytes`, `keyStarts`): a key asked for is found
+        /// by its bytes, as the file's keys are (every key of a schema is ASCII, and so is every key
+        /// asked for: the same bytes is the same string).
+        private let keyBytes: [UInt8]
+        private let keyStarts: [Int]
         private var values: InlineArray<32, Int32> = .init(repeating: -1)
 
         init(schema: Schema) {
-            keys = schema.keys
-            starts = schema.keyStarts
+            keyBytes = schema.keyBytes
+            keyStarts = schema.keyStarts
         }
 
         mutating func set(_ index: Int, _ value: Int) {
@@ -617,12 +618,16 @@ final class CaseFileDecoder {
         }
 
         subscript(key: String) -> Int? {
-            let length = key.utf8.count
-            for index in keys.indices where starts[index + 1] - starts[index] == length && keys[index] == key {
-                let value = values[index]
-                return value < 0 ? nil : Int(value)
-            }
-            return nil
+            let found =
+                key.utf8.withContiguousStorageIfAvailable {
+                    Schema.index(ofKey: $0, keyBytes: keyBytes, keyStarts: keyStarts)
+                }
+                ?? Array(key.utf8).withUnsafeBufferPointer {
+                    Schema.index(ofKey: $0, keyBytes: keyBytes, keyStarts: keyStarts)
+                }
+            guard let found else { return nil }
+            let value = values[found]
+            return value < 0 ? nil : Int(value)
         }
 
         func has(_ key: String) -> Bool {

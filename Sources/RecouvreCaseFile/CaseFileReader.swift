@@ -94,6 +94,37 @@ public enum CaseFileReader {
                 0, 0, "le fichier est vide", "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         let text = try TextCheck.utf8Text(data, name: name)
+        let document: FlatYAML?
+        // The reader of our own first (YAML only: a .json file keeps libyaml and the strict check);
+        // it declines anything it is not sure of, which libyaml's pass then reads as before.
+        if !json, let fast = CaseYAMLReader.compose(text) {
+            document = fast
+        } else {
+            document = try libyamlDocument(text, name: name, json: json)
+        }
+        if json, let fault = StrictJSON.firstFault(in: text) {
+            throw fail(
+                fault.line, fault.column, "JSON invalide : \(fault.message)",
+                "un fichier de dossier .json est du JSON strict")
+        }
+        guard let document else {
+            throw fail(
+                0, 0, "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)",
+                "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
+        }
+        return document
+    }
+
+    /// The document through libyaml's pass (`YAMLEvents.compose`), and Yams when something is wrong:
+    /// the reference `CaseYAMLReader` is compared with, and the path for all it declines.
+    static func libyamlDocument(_ text: String, name: String, json: Bool) throws(CaseFileError) -> FlatYAML? {
+        func fail(_ line: Int, _ column: Int, _ message: String, _ remedy: String?) -> CaseFileError {
+            CaseFileError(problems: [
+                CaseFileProblem(
+                    file: name, line: line, column: column, keyPath: "",
+                    message: message, remedy: remedy)
+            ])
+        }
         // One pass of the parser checks what a case file refuses and records the document; Yams
         // composes only when something is wrong (a syntax error, a key twice), for its exact error.
         let document: FlatYAML?
@@ -111,16 +142,6 @@ public enum CaseFileReader {
             } catch {
                 throw fail(0, 0, "illisible en \(json ? "JSON" : "YAML")", nil)
             }
-        }
-        if json, let fault = StrictJSON.firstFault(in: text) {
-            throw fail(
-                fault.line, fault.column, "JSON invalide : \(fault.message)",
-                "un fichier de dossier .json est du JSON strict")
-        }
-        guard let document else {
-            throw fail(
-                0, 0, "le fichier ne contient aucun dossier (seulement des blancs ou des commentaires)",
-                "attendu un fichier de dossier : `recouvre init` en écrit un exemple")
         }
         return document
     }

@@ -207,6 +207,43 @@ extension CaseValidator {
     /// The first control character of a text (a line break, a tabulation, NUL, BEL, ESC, CR, DEL,
     /// C1 controls), or `nil`; with `allowLineBreaks`, line feeds and tabulations are allowed.
     static func controlCharacter(in text: String, allowLineBreaks: Bool) -> Unicode.Scalar? {
+        // The text's UTF-8 bytes (valid: a `String`): the same first scalar, found without decoding
+        // the others (C1 controls are C2 80…C2 9F, U+2028/U+2029 are E2 80 A8/A9).
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Unicode.Scalar? in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F {
+                    index += 1
+                    continue
+                }
+                if byte < 0x80 {
+                    if allowLineBreaks && (byte == 0x0A || byte == 0x09) {
+                        index += 1
+                        continue
+                    }
+                    return Unicode.Scalar(byte)
+                }
+                if byte == 0xC2, index + 1 < count, bytes[index + 1] < 0xA0 {
+                    return Unicode.Scalar(UInt32(bytes[index + 1]))
+                }
+                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    return Unicode.Scalar(0x2000 + UInt32(bytes[index + 2]) - 0x80)
+                }
+                index += 1
+            }
+            return nil
+        }
+        if let found { return found }
+        return controlCharacterByScalars(in: text, allowLineBreaks: allowLineBreaks)
+    }
+
+    /// The same, scalar by scalar: the reference of the byte walk, and the path for a text without
+    /// contiguous UTF-8.
+    static func controlCharacterByScalars(in text: String, allowLineBreaks: Bool) -> Unicode.Scalar? {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             guard value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 else { continue }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The keys of each mapping of a version 1 case file (case-format.md), with an example value for
 /// each, used to suggest the nearest key and to say how to add a missing one.
 struct Schema: Sendable {
@@ -29,15 +31,21 @@ struct Schema: Sendable {
 
     /// The position in `keys` of the key whose UTF-8 bytes are `bytes`, or `nil`.
     func index(ofKey bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = bytes.first else { return nil }
+        Self.index(ofKey: bytes, keyBytes: keyBytes, keyStarts: keyStarts)
+    }
+
+    /// The same in the tables of a schema (`keyBytes`, `keyStarts`): lengths first, then the first
+    /// byte, then `memcmp`.
+    @inline(__always)
+    static func index(ofKey bytes: UnsafeBufferPointer<UInt8>, keyBytes: [UInt8], keyStarts: [Int]) -> Int? {
+        guard let first = bytes.first, let wanted = bytes.baseAddress else { return nil }
+        let count = bytes.count
         return keyBytes.withUnsafeBufferPointer { all in
             keyStarts.withUnsafeBufferPointer { starts in
                 for index in 0..<(starts.count - 1) {
                     let start = starts[index]
-                    guard starts[index + 1] - start == bytes.count, all[start] == first else { continue }
-                    if UnsafeBufferPointer(rebasing: all[start..<(start + bytes.count)]).elementsEqual(bytes) {
-                        return index
-                    }
+                    guard starts[index + 1] - start == count, all[start] == first else { continue }
+                    if memcmp(all.baseAddress! + start, wanted, count) == 0 { return index }
                 }
                 return nil
             }

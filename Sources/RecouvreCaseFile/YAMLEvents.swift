@@ -267,12 +267,24 @@ final class FlatYAML: Sendable {
         private var nodes: [Node] = []
         private var children: [Int32] = []
         private var bytes: [UInt8] = []
-        /// The open collections: their node, and their children so far (one array per level, kept
-        /// between collections so that no array is made per mapping).
+        /// The open collections: their node, and where their children so far start in `pending`
+        /// (the children of every open level, one stack: an inner level's are above its parent's).
         private var open: [Int] = []
-        private var pending: [[Int32]] = []
+        private var openStarts: [Int] = []
+        private var pending: [Int32] = []
         /// More than 2³¹ nodes or bytes (never in a file the reader accepts): left to Yams.
         private(set) var overflowed = false
+
+        init() {}
+
+        /// Room for the document of a text of `textBytes` bytes without growing (a case file holds
+        /// about one node every 12 bytes, and fewer scalar bytes than the text).
+        init(reservingFor textBytes: Int) {
+            nodes.reserveCapacity(textBytes / 12 + 16)
+            children.reserveCapacity(textBytes / 12 + 16)
+            bytes.reserveCapacity(textBytes)
+            pending.reserveCapacity(64)
+        }
 
         var depth: Int { open.count }
 
@@ -283,7 +295,7 @@ final class FlatYAML: Sendable {
             }
             let index = Int32(nodes.count)
             nodes.append(node)
-            if !open.isEmpty { pending[open.count - 1].append(index) }
+            if !open.isEmpty { pending.append(index) }
         }
 
         mutating func scalar(_ value: UnsafeBufferPointer<UInt8>, plain: Bool, line: Int, column: Int) {
@@ -306,25 +318,28 @@ final class FlatYAML: Sendable {
                     kind: kind, plain: false, line: Int32(clamping: line), column: Int32(clamping: column), start: 0,
                     count: 0))
             open.append(index)
-            if pending.count < open.count { pending.append([]) }
+            openStarts.append(pending.count)
         }
 
         /// Closes the innermost collection; `true` when it is a mapping with a key written twice.
         mutating func close() -> Bool {
-            let level = open.count - 1
             let index = open.removeLast()
+            let start = openStarts.removeLast()
+            let count = pending.count - start
+            defer { pending.removeLast(count) }
             var duplicate = false
-            if nodes[index].kind == .mapping {
-                duplicate = hasDuplicateKey(pending[level])
+            if nodes[index].kind == .mapping && count >= 4 {
+                duplicate = pending.withUnsafeBufferPointer {
+                    hasDuplicateKey(UnsafeBufferPointer(rebasing: $0[start...]))
+                }
             }
-            guard index < nodes.count, children.count + pending[level].count < Int32.max else {
+            guard index < nodes.count, children.count + count < Int32.max else {
                 overflowed = true
                 return duplicate
             }
             nodes[index].start = Int32(children.count)
-            nodes[index].count = Int32(pending[level].count)
-            children.append(contentsOf: pending[level])
-            pending[level].removeAll(keepingCapacity: true)
+            nodes[index].count = Int32(count)
+            children.append(contentsOf: pending[start...])
             return duplicate
         }
 
@@ -332,7 +347,7 @@ final class FlatYAML: Sendable {
         /// A key that is not a scalar is the decoder's to report. Up to 16 keys, all ASCII (every
         /// mapping of a real case), are compared byte for byte without allocating; others through a
         /// set of `String`s (equal strings, even written with different bytes, are the same key).
-        private func hasDuplicateKey(_ items: [Int32]) -> Bool {
+        private func hasDuplicateKey(_ items: UnsafeBufferPointer<Int32>) -> Bool {
             let pairs = items.count / 2
             if pairs < 2 { return false }
             return nodes.withUnsafeBufferPointer { nodes in
