@@ -5,7 +5,8 @@ import Testing
 @testable import RecouvreDocuments
 
 /// Session 8 (render): the fast renderer gathers its text as UTF-8 bytes (`TemplateBytes`) instead of
-/// appending `String`s. It must give the bytes of its reference (`renderByStrings`) on every input,
+/// appending `String`s, and `FrenchFormat.ordinaryCase` reads an ASCII line off its bytes. Both must
+/// give the bytes of their references (`renderByStrings`, `ordinaryCaseByCharacters`) on every input,
 /// hostile ones included; strings are compared by their bytes (`==` on `String` would accept a
 /// canonically equivalent text).
 @Suite("Render bytes: the byte paths give the bytes of their references")
@@ -130,5 +131,77 @@ struct RenderBytesTests {
             }
         }
         #expect(compared > 50)
+    }
+
+    // MARK: ordinaryCase
+
+    /// Address lines as directories write them, and hostile ones (non-ASCII, combining marks, CR LF,
+    /// apostrophes, digits against letters, odd whitespace, empty words).
+    static let addressLines: [String] = [
+        "13 BOULEVARD CLEMENCEAU", "21000 DIJON", "BP 123", "CS 40001", "75008 PARIS CEDEX 08",
+        "2-4 RUE DU PONT-NEUF", "RUE DE L'EGLISE", "D'ARC", "L'ISLE", "PLACE DES ARTS", "RUE", "DE LA GARE",
+        "  DOUBLE  ESPACE ", "", " ", "-", "--", "A--B", "13BIS RUE", "13 BIS RUE", "RN7", "7E ETAGE",
+        "CHEMIN D'EN-HAUT", "L'", "D'", "D'-X", "RUE D'ARC-EN-CIEL", "ALLÉE DES ÉRABLES", "E\u{301}TANG",
+        "RUE\u{00A0}HAUTE", "RUE\tHAUTE", "RUE\r\nHAUTE", "RUE.HAUTE", "ST. JEAN", "O'NEIL", "MC'DONALD",
+        "ROND-POINT DU ROND-POINT", "AUX ARMES", "EN VILLE", "CS", "BP", "CEDEX", "cedex", "13 rue Clemenceau",
+        "RUE DE PARIS 13", "À PARIS", "ÆSOP", "STRAßE", "İSTANBUL", "123", "123-456", "A1", "A-1", "1-A",
+        "DÉPÔT", "Z", "Q'Z", "X''Y", "'", "''", "A'", "RUE ' X",
+    ]
+
+    @Test("address lines: the bytes of the Character walk")
+    func ordinaryCaseLines() {
+        for line in Self.addressLines {
+            #expect(
+                Self.bytes(FrenchFormat.ordinaryCase(line)) == Self.bytes(FrenchFormat.ordinaryCaseByCharacters(line)),
+                "\(line.debugDescription)")
+        }
+        // The fast path takes the usual lines itself.
+        for line in ["13 BOULEVARD CLEMENCEAU", "21000 DIJON", "CS 40001 CEDEX", "RUE DE L'EGLISE", "2-4 RUE X"] {
+            #expect(FrenchFormat.ordinaryCaseByBytes(line) != nil, "\(line)")
+        }
+    }
+
+    @Test("every ASCII byte inside, before and after words: the bytes of the Character walk")
+    func ordinaryCaseEveryByte() {
+        for code in 0..<128 {
+            let c = String(UnicodeScalar(UInt8(code)))
+            for line in [
+                c, "A\(c)B", "\(c)AB", "AB\(c)", "13 RUE\(c)X", "D'\(c)ARC", "L'EGLISE\(c)", "RUE \(c) X", "\(c)-\(c)",
+                "12\(c)34 RUE", "DE\(c)", "d\(c)", "A\(c)a",
+            ] {
+                #expect(
+                    Self.bytes(FrenchFormat.ordinaryCase(line))
+                        == Self.bytes(FrenchFormat.ordinaryCaseByCharacters(line)), "\(line.debugDescription)")
+            }
+        }
+    }
+
+    @Test("random lines over a hostile alphabet: the bytes of the Character walk")
+    func ordinaryCaseRandom() {
+        var generator = SplitMix(seed: 0x5EED_0008)
+        let alphabet: [String] = [
+            "A", "E", "Z", "a", "z", " ", " ", "-", "'", "1", "9", ".", ",", "\t", "\r\n", "É", "\u{301}", "ß",
+            "\u{00A0}",
+            "CS", "BP", "CEDEX", "DE", "RUE", "D'", "L'", "LES",
+        ]
+        for _ in 0..<4000 {
+            let count = Int(generator.next() % 12)
+            let line = (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(
+                Self.bytes(FrenchFormat.ordinaryCase(line)) == Self.bytes(FrenchFormat.ordinaryCaseByCharacters(line)),
+                "\(line.debugDescription)")
+        }
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 }
