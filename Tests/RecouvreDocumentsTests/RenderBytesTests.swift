@@ -133,6 +133,22 @@ struct RenderBytesTests {
         #expect(compared > 50)
     }
 
+    // MARK: The dossier's shared views
+
+    /// The parties and the claim are made once a dossier (`DossierFacts`): the views each document made.
+    @Test("the dossier's parties and claim are the views each document made itself")
+    func sharedViews() throws {
+        let renderer = Samples.book.renderer
+        for input in RenderingFastPathTests.inputs {
+            let facts = DossierFacts(
+                input: input, settings: renderer.settings, exhibits: try renderer.render(input).exhibits,
+                messages: renderer.messages, statutory: renderer.statutory)
+            #expect(facts.creditor == PartyView(input.case.creditor, messages: renderer.messages))
+            #expect(facts.debtor == PartyView(input.case.debtor, messages: renderer.messages))
+            #expect(facts.claim == ClaimView(input.statement, dates: facts.dates))
+        }
+    }
+
     // MARK: ordinaryCase
 
     /// Address lines as directories write them, and hostile ones (non-ASCII, combining marks, CR LF,
