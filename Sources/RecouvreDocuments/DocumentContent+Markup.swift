@@ -157,6 +157,20 @@ struct MarkupFeed {
         return done
     }
 
+    /// `take` of the text whose UTF-8 bytes are `bytes` (render engineer, session 8: the fast renderer's
+    /// byte buffer, never made a string — ≈ 30,000 instructions a document to validate it): laid out
+    /// off the bytes, a line made a string only for the parser or a line the byte walk refuses. The
+    /// lines are those of the string: cut at the same line feed bytes, where a `Character` always
+    /// ends (no carriage return: refused as `take` refuses it), so a line's own string has the
+    /// `Character`s of its slice of the whole text. Without a writer, the text is made a string and
+    /// parsed as `take` parses it.
+    mutating func take(bytes: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        guard writer != nil else { return try take(String(decoding: bytes, as: UTF8.self)) }
+        let done = try layOutLines(bytes, markup: nil)
+        if done { layOut(parser.takeBlocks()) }
+        return done
+    }
+
     /// `parseLines` and the layout of its blocks, at once (render engineer, issue 14): a prose line
     /// outside any block (what `MarkupParser.takeProse` takes: no `::` at its start, one scalar per
     /// column) is laid out straight from its bytes, with no string, line or block made for it. Its
@@ -166,11 +180,12 @@ struct MarkupFeed {
     /// a `.space`. Lines are laid out one by one in either case, so where a paragraph or a list ends
     /// changes nothing in the text; any other line goes to the parser, whose pending prose and blocks
     /// are laid out before a line laid out here (the order of the text is the order of the lines).
-    private mutating func layOutLines(_ buffer: UnsafeBufferPointer<UInt8>, markup: String) throws -> Bool {
+    /// `markup`: the string of `buffer`; nil when there is none (`take(bytes:)`: a line's text is then
+    /// made from its own bytes).
+    private mutating func layOutLines(_ buffer: UnsafeBufferPointer<UInt8>, markup: String?) throws -> Bool {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
         let count = buffer.count
         if memchr(base, 0x0D, count) != nil { return false }
-        let utf8 = markup.utf8
         var offset = 0
         while offset < count {
             let found = memchr(base + offset, 0x0A, count - offset)
@@ -181,6 +196,8 @@ struct MarkupFeed {
             // is cut only for the parser or a line the byte walk refuses (render engineer, issue 14).
             let (from, to) = (offset, end)
             func text() -> Substring {
+                guard let markup else { return Substring(String(decoding: line, as: UTF8.self)) }
+                let utf8 = markup.utf8
                 let start = utf8.index(utf8.startIndex, offsetBy: from)
                 return markup[start..<utf8.index(start, offsetBy: to - from)]
             }

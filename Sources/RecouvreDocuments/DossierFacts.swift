@@ -16,6 +16,11 @@ struct DossierFacts {
     /// The last day a payment or credit note was imputed on each invoice, by invoice number: computed
     /// once (looking it up in every payment for each invoice was quadratic in a 10,000-invoice case).
     let lastImputed: [String: Day]
+    /// The parties and the claim as every document prints them, made once for the dossier (render
+    /// engineer, session 8: each document's view made them again, ≈ 10,000 instructions a party).
+    let creditor: PartyView
+    let debtor: PartyView
+    let claim: ClaimView
 
     init(
         input: DossierInput, settings: DocumentSettings, exhibits: [DossierExhibit], messages: MessageCatalogue,
@@ -34,6 +39,9 @@ struct DossierFacts {
             }
         }
         self.lastImputed = lastImputed
+        creditor = PartyView(input.case.creditor, messages: messages)
+        debtor = PartyView(input.case.debtor, messages: messages)
+        claim = ClaimView(input.statement, dates: dates)
     }
 
     var theCase: Case { input.case }
@@ -44,8 +52,6 @@ struct DossierFacts {
 
     func text(_ reason: DocumentReason) -> String { messages.text(reason) }
 
-    var creditor: PartyView { PartyView(theCase.creditor, messages: messages) }
-    var debtor: PartyView { PartyView(theCase.debtor, messages: messages) }
     var invoices: [InvoiceView] { statement.invoices.map(invoiceView) }
     var unpaidInvoices: [InvoiceView] { statement.invoices.filter { paidOn($0) == nil }.map(invoiceView) }
     var lateInvoices: [LateInvoiceView] {
@@ -55,7 +61,6 @@ struct DossierFacts {
             }
         }
     }
-    var claim: ClaimView { ClaimView(statement, dates: dates) }
     /// The documents are dated the day of the computation.
     var date: String { dates.long(statement.asOf) }
     /// Letters are signed where the creditor (or its mandataire) is established.

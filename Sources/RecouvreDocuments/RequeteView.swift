@@ -48,11 +48,11 @@ public struct RequeteView: Sendable {
                 + (court.address.map({ PartyView.lines(of: $0, messages: facts.messages) })?.map(
                     FrenchFormat.ordinaryCase) ?? [])
         case .creditor:
-            return partyLines(facts.theCase.creditor, facts)
+            return partyLines(facts.theCase.creditor, facts.creditor, facts)
         case .creditorAgent:
             return facts.firmView?.agentLines ?? [facts.text(.agentNone)]
         case .debtor:
-            return partyLines(facts.theCase.debtor, facts)
+            return partyLines(facts.theCase.debtor, facts.debtor, facts)
         case .amountPrincipal:
             return [facts.text(.amountPrincipal(amount: FrenchFormat.amount(statement.totals.principal)))]
                 + facts.depositLines
@@ -115,8 +115,8 @@ public struct RequeteView: Sendable {
         }
     }
 
-    static func partyLines(_ party: Party, _ facts: DossierFacts) -> [String] {
-        let view = PartyView(party, messages: facts.messages)
+    /// `view`: the party's `PartyView` (the dossier's own, `DossierFacts.creditor` or `debtor`).
+    static func partyLines(_ party: Party, _ view: PartyView, _ facts: DossierFacts) -> [String] {
         var lines = [view.name]
         if party.kind == .individual, let surname = party.surname, let first = party.firstNames {
             lines.append(facts.text(.personIdentity(surname: surname, firstNames: first)))

@@ -226,8 +226,25 @@ struct TemplateProgram: Sendable {
         var index: Int
     }
 
-    /// The text, or nil when the library must render it.
+    /// The text, or nil when the library must render it. Render engineer (session 8): the text is
+    /// gathered as UTF-8 bytes (`TemplateBytes`: each piece copied into one buffer) and made a string
+    /// once, instead of ≈ 300 `String` appends a dossier; a string's bytes are the concatenation of its
+    /// pieces' bytes, so the text is the one `renderByStrings` gives (its reference, tested).
     func render(_ value: TemplateValue) -> String? {
+        var output = TemplateBytes()
+        var context = Context(stack: [value], position: nil)
+        context.stack.reserveCapacity(16)
+        do {
+            try Self.render(nodes, &context, into: &output)
+        } catch {
+            return nil
+        }
+        return output.text()
+    }
+
+    /// `render(_:)` appending each piece to a `String` (the renderer before the byte buffer): the
+    /// reference the tests compare the byte buffer with.
+    func renderByStrings(_ value: TemplateValue) -> String? {
         var output = ""
         var context = Context(stack: [value], position: nil)
         context.stack.reserveCapacity(16)
@@ -242,7 +259,21 @@ struct TemplateProgram: Sendable {
     /// The same, handing whole lines to `sink` as a long list renders (the text is never whole in
     /// memory): returns the text's last piece, not yet given to the sink, or nil when the library must
     /// render it (then whatever the sink took is to be dropped).
-    func render(_ value: TemplateValue, sink: MarkupSink) -> String? {
+    /// Its last piece stays bytes: the sink lays them out as they are (`MarkupSink.finishData`).
+    func render(_ value: TemplateValue, sink: MarkupSink) -> TemplateBytes? {
+        var output = TemplateBytes()
+        var context = Context(stack: [value], position: nil, sink: sink)
+        context.stack.reserveCapacity(16)
+        do {
+            try Self.render(nodes, &context, into: &output)
+        } catch {
+            return nil
+        }
+        return output
+    }
+
+    /// `render(_:sink:)` over a `String` (the reference of the byte buffer, for the tests).
+    func renderByStrings(_ value: TemplateValue, sink: MarkupSink) -> String? {
         var output = ""
         var context = Context(stack: [value], position: nil, sink: sink)
         context.stack.reserveCapacity(16)
@@ -254,14 +285,16 @@ struct TemplateProgram: Sendable {
         return output
     }
 
-    static func render(_ nodes: [Node], _ context: inout Context, into output: inout String) throws(Unsupported) {
+    static func render<Output: TemplateOutput>(
+        _ nodes: [Node], _ context: inout Context, into output: inout Output
+    ) throws(Unsupported) {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.write(text)
             case .variable(let name):
                 guard let value = try child(name, context) else { continue }
-                output += try text(value)
+                output.write(try text(value))
             case .section(let name, let children):
                 let value = try child(name, context)
                 try renderSection(value, children, &context, into: &output)
@@ -291,8 +324,8 @@ struct TemplateProgram: Sendable {
         }
     }
 
-    static func renderSection(
-        _ value: TemplateValue?, _ children: [Node], _ context: inout Context, into output: inout String
+    static func renderSection<Output: TemplateOutput>(
+        _ value: TemplateValue?, _ children: [Node], _ context: inout Context, into output: inout Output
     ) throws(Unsupported) {
         guard let value else { return }
         switch value {
@@ -320,8 +353,8 @@ struct TemplateProgram: Sendable {
         }
     }
 
-    static func renderInvertedSection(
-        _ value: TemplateValue?, _ children: [Node], _ context: inout Context, into output: inout String
+    static func renderInvertedSection<Output: TemplateOutput>(
+        _ value: TemplateValue?, _ children: [Node], _ context: inout Context, into output: inout Output
     ) throws(Unsupported) {
         guard let value else { return try render(children, &context, into: &output) }
         switch value {
@@ -345,8 +378,8 @@ struct TemplateProgram: Sendable {
         }
     }
 
-    static func renderList(
-        _ items: [TemplateValue], _ children: [Node], _ context: inout Context, into output: inout String
+    static func renderList<Output: TemplateOutput>(
+        _ items: [TemplateValue], _ children: [Node], _ context: inout Context, into output: inout Output
     ) throws(Unsupported) {
         let saved = context.position
         context.stack.append(.flag(false))
@@ -365,10 +398,10 @@ struct TemplateProgram: Sendable {
     /// probably take once its first elements are rendered (their average size times the rest, and a
     /// margin), so that a 100,000-account section is not copied and left at twice its size by the
     /// string's doubling growth; the reservation changes only the string's capacity, never its text.
-    static func renderList(
-        _ items: TemplateList, _ children: [Node], _ context: inout Context, into output: inout String
+    static func renderList<Output: TemplateOutput>(
+        _ items: TemplateList, _ children: [Node], _ context: inout Context, into output: inout Output
     ) throws(Unsupported) {
-        let start = output.utf8.count
+        let start = output.byteCount
         let saved = context.position
         context.stack.append(.flag(false))
         let top = context.stack.count - 1
@@ -381,11 +414,11 @@ struct TemplateProgram: Sendable {
             context.position = Position(first: index == 0, last: index == items.count - 1, index: index)
             try render(children, &context, into: &output)
             if let sink = context.sink {
-                if output.utf8.count >= sink.piece { sink.take(&output) }
+                if output.byteCount >= sink.piece { sink.take(&output) }
             } else if index == Self.sampledElements - 1, items.count > 2 * Self.sampledElements {
-                let average = (output.utf8.count - start) / Self.sampledElements
+                let average = (output.byteCount - start) / Self.sampledElements
                 let rest = average * (items.count - Self.sampledElements)
-                output.reserveCapacity(output.utf8.count + rest + rest / 8 + 4096)
+                output.reserveCapacity(output.byteCount + rest + rest / 8 + 4096)
             }
         }
     }
@@ -394,8 +427,8 @@ struct TemplateProgram: Sendable {
     static let sampledElements = 64
 
     /// `children` rendered with `value` pushed (no position), then the context as it was.
-    static func renderPushed(
-        _ value: TemplateValue, _ children: [Node], _ context: inout Context, into output: inout String
+    static func renderPushed<Output: TemplateOutput>(
+        _ value: TemplateValue, _ children: [Node], _ context: inout Context, into output: inout Output
     ) throws(Unsupported) {
         let saved = context.position
         context.stack.append(value)
@@ -506,6 +539,84 @@ struct TemplateProgram: Sendable {
     }
 }
 
+/// Where the fast renderer writes its text: a `String` (the reference) or UTF-8 bytes (`TemplateBytes`).
+protocol TemplateOutput {
+    /// Appends `text`.
+    mutating func write(_ text: String)
+    /// The length of the text so far, in UTF-8 bytes.
+    var byteCount: Int { get }
+    mutating func reserveCapacity(_ bytes: Int)
+    /// Empties the text, keeping its storage.
+    mutating func removeAll()
+    /// The text's whole lines (up to its last line feed) cut off its start; nil, leaving the text as
+    /// it is, when it has no line feed.
+    mutating func takeLines() -> String?
+    /// The text's whole lines cut off its start and given to `feed` (`MarkupFeed.take`); nil when the
+    /// text has no line feed (nothing given), else what `take` returned.
+    mutating func giveLines(to feed: inout MarkupFeed) throws -> Bool?
+    /// The whole text given to `feed`: what `take` returned.
+    func giveAll(to feed: inout MarkupFeed) throws -> Bool
+}
+
+extension String: TemplateOutput {
+    mutating func write(_ text: String) { self += text }
+    var byteCount: Int { utf8.count }
+    mutating func removeAll() { removeAll(keepingCapacity: true) }
+    mutating func takeLines() -> String? {
+        guard let last = utf8.lastIndex(of: 0x0A) else { return nil }
+        let end = utf8.index(after: last)
+        let lines = String(self[..<end])
+        removeSubrange(..<end)
+        return lines
+    }
+    mutating func giveLines(to feed: inout MarkupFeed) throws -> Bool? {
+        guard let lines = takeLines() else { return nil }
+        return try feed.take(lines)
+    }
+    func giveAll(to feed: inout MarkupFeed) throws -> Bool { try feed.take(self) }
+}
+
+/// The fast renderer's text as UTF-8 bytes (render engineer, session 8): each piece's bytes copied at
+/// the end of one buffer. Every piece is a `String`'s valid UTF-8, and the bytes of a string made of
+/// pieces are their bytes one after the other, so `text()` is the string the same appends give.
+struct TemplateBytes: TemplateOutput {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    mutating func write(_ text: String) {
+        var text = text
+        // A native or small string's bytes are contiguous (`makeContiguousUTF8` copies only any other).
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { piece in bytes.append(contentsOf: piece) }
+    }
+
+    var byteCount: Int { bytes.count }
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    mutating func takeLines() -> String? {
+        guard let last = bytes.lastIndex(of: 0x0A) else { return nil }
+        let lines = String(decoding: bytes[...last], as: UTF8.self)
+        bytes.removeSubrange(...last)
+        return lines
+    }
+
+    /// The text.
+    func text() -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The lines handed over as bytes (`MarkupFeed.take(bytes:)`: the same as their string's).
+    mutating func giveLines(to feed: inout MarkupFeed) throws -> Bool? {
+        guard let last = bytes.lastIndex(of: 0x0A) else { return nil }
+        defer { bytes.removeSubrange(...last) }
+        return try bytes.withUnsafeBufferPointer { try feed.take(bytes: UnsafeBufferPointer(rebasing: $0[...last])) }
+    }
+
+    func giveAll(to feed: inout MarkupFeed) throws -> Bool {
+        try bytes.withUnsafeBufferPointer { try feed.take(bytes: $0) }
+    }
+}
+
 /// `Optional`, seen through `Any` (swift-mustache's internal `AnyOptional`).
 protocol OptionalValue {
     var wrappedValue: Any? { get }
@@ -534,42 +645,41 @@ final class MarkupSink {
     }
 
     /// Takes the whole lines of `output` (up to its last line feed) out of it and parses them.
-    func take(_ output: inout String) {
+    func take<Output: TemplateOutput>(_ output: inout Output) {
         if abandoned || error != nil {
-            output.removeAll(keepingCapacity: true)
+            output.removeAll()
             return
         }
-        guard let last = output.utf8.lastIndex(of: 0x0A) else { return }
-        let end = output.utf8.index(after: last)
-        let lines = String(output[..<end])
-        output.removeSubrange(..<end)
-        give(lines)
+        give { feed in try output.giveLines(to: &feed) }
     }
 
     /// The text's last piece, then the laid-out bytes (made with a `TextWriter`), or the kept error;
     /// nil when the feed was abandoned.
-    func finishData(_ rest: String) throws -> Data? {
+    func finishData<Output: TemplateOutput>(_ rest: Output) throws -> Data? {
         try finishing(rest) { try $0.finishData() }
     }
 
     /// The text's last piece, then the content (or the kept error); nil when the feed was abandoned.
-    func finish(_ rest: String) throws -> DocumentContent? {
+    func finish<Output: TemplateOutput>(_ rest: Output) throws -> DocumentContent? {
         try finishing(rest) { try $0.finish() }
     }
 
     /// The last piece given, then `result` of the feed, unless an error was kept or the feed abandoned.
-    private func finishing<Value>(_ rest: String, _ result: (inout MarkupFeed) throws -> Value) throws -> Value? {
+    private func finishing<Output: TemplateOutput, Value>(
+        _ rest: Output, _ result: (inout MarkupFeed) throws -> Value
+    ) throws -> Value? {
         if let error { throw error }
         guard !abandoned else { return nil }
-        give(rest)
+        give { feed in try rest.giveAll(to: &feed) }
         if let error { throw error }
         guard !abandoned else { return nil }
         return try result(&feed)
     }
 
-    private func give(_ lines: String) {
+    /// `hand` gives the feed some lines: false (the feed refused them) abandons it, an error is kept.
+    private func give(_ hand: (inout MarkupFeed) throws -> Bool?) {
         do {
-            if try !feed.take(lines) { abandoned = true }
+            if try hand(&feed) == false { abandoned = true }
         } catch {
             self.error = error
         }
