@@ -231,29 +231,13 @@ struct TemplateProgram: Sendable {
     /// once, instead of ≈ 300 `String` appends a dossier; a string's bytes are the concatenation of its
     /// pieces' bytes, so the text is the one `renderByStrings` gives (its reference, tested).
     func render(_ value: TemplateValue) -> String? {
-        var output = TemplateBytes()
-        var context = Context(stack: [value], position: nil)
-        context.stack.reserveCapacity(16)
-        do {
-            try Self.render(nodes, &context, into: &output)
-        } catch {
-            return nil
-        }
-        return output.text()
+        rendered(value, sink: nil, into: TemplateBytes())?.text()
     }
 
     /// `render(_:)` appending each piece to a `String` (the renderer before the byte buffer): the
     /// reference the tests compare the byte buffer with.
     func renderByStrings(_ value: TemplateValue) -> String? {
-        var output = ""
-        var context = Context(stack: [value], position: nil)
-        context.stack.reserveCapacity(16)
-        do {
-            try Self.render(nodes, &context, into: &output)
-        } catch {
-            return nil
-        }
-        return output
+        rendered(value, sink: nil, into: "")
     }
 
     /// The same, handing whole lines to `sink` as a long list renders (the text is never whole in
@@ -261,20 +245,22 @@ struct TemplateProgram: Sendable {
     /// render it (then whatever the sink took is to be dropped).
     /// Its last piece stays bytes: the sink lays them out as they are (`MarkupSink.finishData`).
     func render(_ value: TemplateValue, sink: MarkupSink) -> TemplateBytes? {
-        var output = TemplateBytes()
-        var context = Context(stack: [value], position: nil, sink: sink)
-        context.stack.reserveCapacity(16)
-        do {
-            try Self.render(nodes, &context, into: &output)
-        } catch {
-            return nil
-        }
-        return output
+        rendered(value, sink: sink, into: TemplateBytes())
     }
 
     /// `render(_:sink:)` over a `String` (the reference of the byte buffer, for the tests).
     func renderByStrings(_ value: TemplateValue, sink: MarkupSink) -> String? {
-        var output = ""
+        rendered(value, sink: sink, into: "")
+    }
+
+    /// The program over `value` into `output` (whole lines to `sink`, if any): nil when it meets what
+    /// the library must render.
+    private func rendered<Output: TemplateOutput>(
+        _ value: TemplateValue, sink: MarkupSink?, into output: Output
+    )
+        -> Output?
+    {
+        var output = output
         var context = Context(stack: [value], position: nil, sink: sink)
         context.stack.reserveCapacity(16)
         do {
