@@ -51,7 +51,7 @@ struct CaseYAMLReaderTests {
 
     @Test("generated batch cases (the shape of scripts/make-batch.py): all read, the same document")
     func batchShapedCases() {
-        var generator = SplitMix(seed: 14)
+        var generator = SeededGenerator(seed: 14)
         for index in 0..<300 {
             let text = Self.batchCase(&generator)
             #expect(Self.compare(text, "batch case \(index)"), "declined: \(text)")
@@ -60,7 +60,7 @@ struct CaseYAMLReaderTests {
 
     @Test("a generated corpus of documents and their mutations: declined, or the same document")
     func generatedCorpus() {
-        var generator = SplitMix(seed: 8)
+        var generator = SeededGenerator(seed: 8)
         var read = 0
         var total = 0
         for index in 0..<3_000 {
@@ -135,7 +135,7 @@ struct CaseYAMLReaderTests {
 
     @Test("the characters check eight bytes at a time = byte by byte, at every length and offset")
     func charactersCheck() {
-        var generator = SplitMix(seed: 3)
+        var generator = SeededGenerator(seed: 3)
         let alphabet: [Unicode.Scalar] = [
             "a", "Z", "0", " ", "~", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}",
             "\u{9F}", "\u{A0}", "é", "\u{2028}", "\u{2029}", "\u{2027}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}",
@@ -209,19 +209,6 @@ struct CaseYAMLReaderTests {
 
     // MARK: - Generators
 
-    /// A seeded generator (SplitMix64): the same corpus on every run.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let keys = [
         "version", "reference", "as_of", "kind", "name", "siren", "address", "lines", "postcode", "city", "clé",
         "名前", "x y", "a-b", "-1", "k1", "n", "e\u{301}", "A", "a_b", "a.b", "a'b", "a\"b", "a/b", "ü",
@@ -241,15 +228,15 @@ struct CaseYAMLReaderTests {
         ": ", "[x]", "{y}", ",", "&a", "*b", "!c", "e\u{301}", "\u{A0}",
     ]
 
-    static func pick<T>(_ items: [T], _ generator: inout SplitMix) -> T {
+    static func pick<T>(_ items: [T], _ generator: inout SeededGenerator) -> T {
         items[Int.random(in: 0..<items.count, using: &generator)]
     }
 
-    static func chance(_ percent: Int, _ generator: inout SplitMix) -> Bool {
+    static func chance(_ percent: Int, _ generator: inout SeededGenerator) -> Bool {
         Int.random(in: 0..<100, using: &generator) < percent
     }
 
-    static func doubleQuoted(_ content: String, _ generator: inout SplitMix) -> String {
+    static func doubleQuoted(_ content: String, _ generator: inout SeededGenerator) -> String {
         var out = "\""
         for character in content {
             switch character {
@@ -266,7 +253,7 @@ struct CaseYAMLReaderTests {
         "'" + content.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    static func scalar(_ generator: inout SplitMix, flow: Bool) -> String {
+    static func scalar(_ generator: inout SeededGenerator, flow: Bool) -> String {
         switch Int.random(in: 0..<10, using: &generator) {
         case 0..<4: return pick(flow ? flowPlains : plains, &generator)
         case 4..<7: return doubleQuoted(pick(quotedContents, &generator), &generator)
@@ -274,11 +261,11 @@ struct CaseYAMLReaderTests {
         }
     }
 
-    static func spaces(_ generator: inout SplitMix) -> String {
+    static func spaces(_ generator: inout SeededGenerator) -> String {
         chance(80, &generator) ? "" : String(repeating: " ", count: Int.random(in: 1...3, using: &generator))
     }
 
-    static func flowNode(_ generator: inout SplitMix, depth: Int) -> String {
+    static func flowNode(_ generator: inout SeededGenerator, depth: Int) -> String {
         if depth > 2 || chance(55, &generator) { return scalar(&generator, flow: true) }
         let count = Int.random(in: 0...3, using: &generator)
         if chance(50, &generator) {
@@ -296,23 +283,25 @@ struct CaseYAMLReaderTests {
         return "{" + spaces(&generator) + " " + pairs.joined(separator: ", ") + spaces(&generator) + " }"
     }
 
-    static func comment(_ generator: inout SplitMix) -> String {
+    static func comment(_ generator: inout SeededGenerator) -> String {
         chance(15, &generator) ? " # " + pick(["c", "é", "a: b", "- x", "'", ""], &generator) : ""
     }
 
-    static func extraLines(_ generator: inout SplitMix) -> String {
+    static func extraLines(_ generator: inout SeededGenerator) -> String {
         guard chance(15, &generator) else { return "" }
         return pick(
             ["\n", "# note\n", "  # note\n", "      # indenté\n", " \n", "#\n"], &generator)
     }
 
-    static func inlineValue(_ generator: inout SplitMix) -> String {
+    static func inlineValue(_ generator: inout SeededGenerator) -> String {
         chance(20, &generator) ? flowNode(&generator, depth: 1) : scalar(&generator, flow: false)
     }
 
     /// A block mapping at `indent` (the first key written after `lead`, which already holds the
     /// indentation of the first line).
-    static func mapping(_ generator: inout SplitMix, indent: Int, depth: Int, lead: String, into out: inout String) {
+    static func mapping(
+        _ generator: inout SeededGenerator, indent: Int, depth: Int, lead: String, into out: inout String
+    ) {
         let count = Int.random(in: 1...4, using: &generator)
         var used: Set<String> = []
         for index in 0..<count {
@@ -341,7 +330,7 @@ struct CaseYAMLReaderTests {
         }
     }
 
-    static func sequence(_ generator: inout SplitMix, indent: Int, depth: Int, into out: inout String) {
+    static func sequence(_ generator: inout SeededGenerator, indent: Int, depth: Int, into out: inout String) {
         let count = Int.random(in: 1...3, using: &generator)
         for _ in 0..<count {
             let pad = String(repeating: " ", count: indent)
@@ -359,7 +348,7 @@ struct CaseYAMLReaderTests {
         }
     }
 
-    static func document(_ generator: inout SplitMix) -> String {
+    static func document(_ generator: inout SeededGenerator) -> String {
         var out = chance(20, &generator) ? "# en-tête\n" : ""
         if chance(10, &generator) {
             sequence(&generator, indent: 0, depth: 0, into: &out)
@@ -378,7 +367,7 @@ struct CaseYAMLReaderTests {
 
     /// `text` with `edits` random edits: a character inserted, removed or replaced, a line's
     /// indentation changed, a line doubled.
-    static func mutated(_ text: String, _ generator: inout SplitMix, edits: Int) -> String {
+    static func mutated(_ text: String, _ generator: inout SeededGenerator, edits: Int) -> String {
         var scalars = Array(text.unicodeScalars)
         for _ in 0..<edits {
             let at = scalars.isEmpty ? 0 : Int.random(in: 0..<scalars.count, using: &generator)
@@ -412,7 +401,7 @@ struct CaseYAMLReaderTests {
     }
 
     /// A case the way scripts/make-batch.py writes one.
-    static func batchCase(_ generator: inout SplitMix) -> String {
+    static func batchCase(_ generator: inout SeededGenerator) -> String {
         let n = Int.random(in: 1...6, using: &generator)
         var out = "# Generated by scripts/make-batch.py (debtor \(n), public).\nversion: 1\n"
         out += "reference: \"F09-\(Int.random(in: 100_000...999_999, using: &generator))\"\nas_of: 2026-11-23\n"
