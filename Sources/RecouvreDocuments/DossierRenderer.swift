@@ -61,7 +61,7 @@ public struct DossierRenderer: Sendable {
             let view = try model(for: kind, facts)
             // large engineer (issue 12): without content, a long document is laid out as its markup is
             // parsed (TemplateSet.streamedData): its content is never held whole.
-            if !keepingContent, let data = try templates.streamedData(kind.template, view) {
+            if !keepingContent, let data = try templates.streamedData(kind.template, view: view) {
                 documents.append(
                     RenderedDocument(fileName: fileName, title: title, kind: kind, data: data))
                 continue
@@ -130,7 +130,8 @@ public struct DossierRenderer: Sendable {
                 input: input, settings: settings, exhibits: exhibits, messages: messages, statutory: statutory))
     }
 
-    func model(for kind: DocumentKind, _ facts: DossierFacts) throws -> Any {
+    /// Typed as a view (render engineer, session 8): the streamed render needs no cast to find it one.
+    func model(for kind: DocumentKind, _ facts: DossierFacts) throws -> any TemplateView {
         switch kind {
         case .miseEnDemeure: return MiseEnDemeureView(facts)
         case .releveDeCompte: return ReleveDeCompteView(facts)

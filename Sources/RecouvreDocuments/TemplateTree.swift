@@ -237,6 +237,10 @@ public struct TemplateLayouts: Sendable {
     /// `model` as the fast renderer reads it: the same tree as `value(_:)`, sorted into `TemplateValue`s.
     public func templateValue(_ model: Any) -> TemplateValue { TemplateTree.templateValue(model, self) }
 
+    /// The same for a view: what `TemplateTree.templateValue` gives once its cast to
+    /// `TemplateConvertible` has found the view's own conformance.
+    func templateValue(view: any TemplateView) -> TemplateValue { view.templateValueValue(self) ?? .wrap(view) }
+
     /// The fields of `view` as values when its type is laid out, else nil.
     func values<View>(of view: View) -> TemplateRecord? {
         let id = ObjectIdentifier(View.self)

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreModel
 import RecouvreTestSupport
 import Testing
 
@@ -146,6 +147,47 @@ struct RenderBytesTests {
             #expect(facts.creditor == PartyView(input.case.creditor, messages: renderer.messages))
             #expect(facts.debtor == PartyView(input.case.debtor, messages: renderer.messages))
             #expect(facts.claim == ClaimView(input.statement, dates: facts.dates))
+        }
+    }
+
+    @Test("a document streamed from its typed view: the bytes of the model given as Any")
+    func typedView() throws {
+        let renderer = Samples.book.renderer
+        let templates = renderer.templates
+        for input in RenderingFastPathTests.inputs {
+            for kind in DocumentKind.plan(for: input.route, stage: input.stage) {
+                let model = try renderer.model(for: kind, input)
+                let view = try #require(model as? any TemplateView)
+                let typed = try templates.streamedData(kind.template, view: view)
+                #expect(typed != nil, "\(kind.template)")
+                #expect(typed == (try templates.streamedData(kind.template, model)), "\(kind.template)")
+            }
+        }
+    }
+
+    // MARK: number
+
+    @Test("number: the bytes of the Character walk, over amounts and hostile texts")
+    func numberText() {
+        let values: [Decimal] = [
+            0, 1, 10, 40, -3, Decimal(string: "7.5")!, Decimal(string: "7.50")!, Decimal(string: "0.05")!,
+            Decimal(string: "-0.10")!, Decimal(string: "1234567.891")!, Decimal(string: "100.00")!, .nan,
+        ]
+        for value in values {
+            let plain = Money.plain(value)
+            #expect(
+                Self.bytes(FrenchFormat.number(value)) == Self.bytes(FrenchFormat.numberByCharacters(plain: plain)),
+                "\(value)")
+        }
+        let texts = [
+            "", ".", "0", "00", "0.", ".0", "10.00", "10.50", "1.2.30", "-0.0", "12,50", "7.5\r\n", "7.50\u{301}",
+            "1\u{2024}5", "é.0", "0.\u{301}", " 1.0 ", "1e5", "1.0.0", "0000", "10",
+        ]
+        for text in texts {
+            #expect(
+                Self.bytes(FrenchFormat.number(plain: text))
+                    == Self.bytes(FrenchFormat.numberByCharacters(plain: text)),
+                "\(text.debugDescription)")
         }
     }
 
