@@ -28,7 +28,7 @@ struct BatchCommand: ParsableCommand {
             mentionne aucune mise en demeure, court sinon) et est noté dans le rapport. \
             INPUT peut aussi être un grand livre CSV (--creditor, --map) ou un FEC (--creditor), importé comme le \
             fait `recouvre import` (un cas par débiteur, chacun validé avec sa ligne dans le grand livre).
-            --pdf (ou --pdf-only) ajoute le PDF/A-3b de chaque document, comme `build --pdf`, avec un seul moteur             Typst par job, gardé d'un dossier à l'autre.
+            --pdf (ou --pdf-only) ajoute le PDF/A-3b de chaque document, comme `build --pdf`, avec un seul moteur Typst par job, gardé d'un dossier à l'autre.
 
             Code de sortie : 0 chaque débiteur construit (ou déjà présent), 1 certains ont échoué (le rapport dit \
             lesquels), 2 erreur d'usage.
