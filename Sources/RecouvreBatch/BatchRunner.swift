@@ -138,7 +138,7 @@ public struct BatchRunner: Sendable {
         } catch {
             throw BatchInputError(source: out.path, message: "impossible de créer le dossier de sortie (\(error))")
         }
-        let removed = Self.removeLeftovers(in: out)
+        let (removed, present) = Self.removeLeftovers(in: out)
         let outPath = out.path
         let clock = ContinuousClock()
         let start = clock.now
@@ -216,7 +216,7 @@ public struct BatchRunner: Sendable {
                         continue
                     }
                     inFlight += 1
-                    group.addTask { self.process(item, read: read, in: out, outPath: outPath) }
+                    group.addTask { self.process(item, read: read, in: out, outPath: outPath, present: present) }
                 }
             }
             refill()
@@ -242,8 +242,16 @@ public struct BatchRunner: Sendable {
 
     /// Reads (through `read`: the item's own, or its read made ahead), builds, writes and verifies one
     /// debtor; never throws: a failure is its entry.
+    ///
+    /// `present`: the names in the output folder when the run started (nil: unknown). A bundle whose
+    /// plain name is not among them was not there (nor can it be now: each name is built by one
+    /// worker), so its target is not looked up on disk: in a fresh output folder that lookup was a
+    /// failed `stat` per debtor, taking the folder's lock the other worker's creations and renames
+    /// hold (≈ 1 % of a batch's CPU, and waits). Should another process put a bundle there meanwhile,
+    /// the sink's own check still refuses to write over it (the debtor fails, nothing is lost).
     func process(
-        _ item: BatchItem, read: @Sendable (inout StageTimes) throws -> BatchCase, in out: URL, outPath: String
+        _ item: BatchItem, read: @Sendable (inout StageTimes) throws -> BatchCase, in out: URL, outPath: String,
+        present: Set<String>? = nil
     ) -> WorkResult {
         var times = StageTimes(enabled: configuration.profile)
         if let key = item.knownKey, let shard = configuration.shard, !shard.contains(key) {
@@ -263,9 +271,8 @@ public struct BatchRunner: Sendable {
         let day = configuration.asOf ?? claim.asOf ?? configuration.today
         // The target's path strings made once, without a URL where the name is a plain file name.
         let bundleFile = configuration.bundleFile(item.bundleName)
-        let location =
-            TargetLocation(folder: outPath, name: bundleFile)
-            ?? TargetLocation(out.appendingPathComponent(bundleFile))
+        let plain = TargetLocation(folder: outPath, name: bundleFile)
+        let location = plain ?? TargetLocation(out.appendingPathComponent(bundleFile))
         let target = location.path
         var replace = false
         let dossierOptions = DossierOptions(stage: configuration.stage.flatMap(DossierStage.init(rawValue:)))
@@ -279,7 +286,8 @@ public struct BatchRunner: Sendable {
         // journal since, an edited case or exhibit, or new wording in forms/ rebuilds it.
         var probe: AssembledDossier?
         // (`stat`, as `FileManager.fileExists`: a dangling link is no bundle.)
-        if PathKind.of(target, follow: true) != .missing {
+        let mayExist = plain == nil || present?.contains(bundleFile) != false
+        if mayExist, PathKind.of(target, follow: true) != .missing {
             if let assembled = try? assemble(pdf: nil) {
                 if times.measure(.verify, { isCurrent(target, assembled: assembled) }) {
                     let decision = ClaimDecision(
@@ -465,15 +473,17 @@ public struct BatchRunner: Sendable {
 
     /// Removes what an interrupted run left: `.NAME.partial-…` (a bundle or report being written) and
     /// `.NAME.old-…` (a bundle being replaced). Only those names, only at the top of `out`.
-    static func removeLeftovers(in out: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+    static func removeLeftovers(in out: URL) -> (removed: [String], present: Set<String>?) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: out.path) else { return ([], nil) }
         var removed: [String] = []
+        var present = Set(names)
         for name in names.sorted() where name.hasPrefix(".") && (name.contains(".partial-") || name.contains(".old-")) {
             if (try? FileManager.default.removeItem(at: out.appendingPathComponent(name))) != nil {
                 removed.append(name)
+                present.remove(name)
             }
         }
-        return removed
+        return (removed, present)
     }
 
     /// Writes `batch-report.json` and `.csv` atomically (a temporary file renamed into place), each
