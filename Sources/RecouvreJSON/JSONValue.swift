@@ -50,6 +50,13 @@ public indirect enum JSONValue: Sendable {
         return out
     }
 
+    /// Appends the value's text as it stands at nesting level `indent` of a document (its inner lines
+    /// indented by `indent + 1` levels, no newline after it): how a document that is written piece by
+    /// piece (`batch-report.json`, one debtor at a time) puts each piece where `rendered()` would.
+    public func append(to out: inout [UInt8], indent: Int) {
+        write(to: &out, indent: indent)
+    }
+
     /// Appends an ASCII literal's bytes (no array made for them).
     private static func append(_ literal: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
