@@ -245,10 +245,11 @@ public struct BatchRunner: Sendable {
     ///
     /// `present`: the names in the output folder when the run started (nil: unknown). A bundle whose
     /// plain name is not among them was not there (nor can it be now: each name is built by one
-    /// worker), so its target is not looked up on disk: in a fresh output folder that lookup was a
-    /// failed `stat` per debtor, taking the folder's lock the other worker's creations and renames
-    /// hold (≈ 1 % of a batch's CPU, and waits). Should another process put a bundle there meanwhile,
-    /// the sink's own check still refuses to write over it (the debtor fails, nothing is lost).
+    /// worker), so its target is not looked up on disk, here nor by the sink: in a fresh output folder
+    /// those were two failed lookups per debtor, each waiting on the folder's lock that the other
+    /// worker's creations and renames hold (≈ 1 % of a batch's CPU, and waits). Should another process
+    /// put something there meanwhile, the move into place refuses it (`SinkOptions.knownAbsent`: the
+    /// debtor fails, nothing is lost).
     func process(
         _ item: BatchItem, read: @Sendable (inout StageTimes) throws -> BatchCase, in out: URL, outPath: String,
         present: Set<String>? = nil
@@ -305,9 +306,11 @@ public struct BatchRunner: Sendable {
             // The case file and its exhibits are never replaced (an output folder inside the input);
             // the debris of killed runs was removed once for the whole folder, before the first write.
             // No fsync per file: the whole output is synced once at the end of the run (docs/batch.md).
+            // A name the output's listing did not hold is not looked up again before the write
+            // (`knownAbsent`: the move into place refuses a target that appeared since).
             let options = SinkOptions(
                 force: replace, protecting: [item.source] + loaded.exhibitPaths, debrisRemoved: true,
-                syncFiles: false)
+                syncFiles: false, knownAbsent: !mayExist)
             // manifest.json rendered once, for the sink and for the check below.
             let files = bundle.allFiles
             // dossier.xml was validated in memory before writing: on disk, every file is read back and

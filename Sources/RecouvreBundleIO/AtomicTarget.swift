@@ -28,7 +28,7 @@ struct AtomicTarget {
     /// Runs `body` on the temporary path, then puts it in place: what `body` returned.
     @discardableResult
     func write<Result>(_ body: (String) throws -> Result) throws -> Result {
-        let existing = try check()
+        let existing = options.knownAbsent ? .missing : try check()
         let temporary = try prepare()
         do {
             let result = try body(temporary)
@@ -76,6 +76,18 @@ struct AtomicTarget {
         let path = location.path
         let parent = location.parent
         if existing == .missing {
+            // Never over something that appeared since it was checked (or, `knownAbsent`, seen absent).
+            let moved: Bool
+            do { moved = try FileSystem.renameNoReplace(temporary, to: path) } catch {
+                // (A `catch … where` over this typed throw crashes the Swift 6.3.1 compiler.)
+                if error.code == EEXIST { throw BundleError.exists(path) }
+                throw error
+            }
+            if moved { return }
+            if options.knownAbsent {
+                let found = try check()
+                if found != .missing { return try place(temporary, over: found) }
+            }
             try FileSystem.rename(temporary, to: path)
         } else if FileSystem.exchange(temporary, path) {
             FileSystem.removeTree(temporary)  // now the earlier bundle

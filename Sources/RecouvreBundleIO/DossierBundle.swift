@@ -69,15 +69,23 @@ public struct SinkOptions: Sendable {
     /// last sync may hold short files, which its checksums show and a re-run rebuilds.
     public var syncFiles: Bool
 
+    /// The caller saw that nothing is at the target (batch: a name absent from the output folder's
+    /// listing at the start): the target is not looked up before the bundle is written. Its move into
+    /// place still refuses a target that appeared meanwhile (`renameat2(RENAME_NOREPLACE)`; where the
+    /// system has none, the target is looked at first, as without this option). A lookup of a name
+    /// missing from a folder waits on the lock the other workers' creations in it hold.
+    public var knownAbsent: Bool
+
     public init(
         force: Bool, protecting: [String] = [], beforeEachFile: (@Sendable (String) throws -> Void)? = nil,
-        debrisRemoved: Bool = false, syncFiles: Bool = true
+        debrisRemoved: Bool = false, syncFiles: Bool = true, knownAbsent: Bool = false
     ) {
         self.force = force
         self.protecting = protecting
         self.beforeEachFile = beforeEachFile
         self.debrisRemoved = debrisRemoved
         self.syncFiles = syncFiles
+        self.knownAbsent = knownAbsent
     }
 }
 

@@ -102,6 +102,25 @@ public enum FileSystem {
         }()
     #endif
 
+    /// Moves `from` to `to` only if `to` names nothing (Linux `renameat2(RENAME_NOREPLACE)`): true
+    /// when moved; false when the system cannot (another OS, an old kernel, a file system without
+    /// it: nothing was done, the caller looks and renames); throws with `EEXIST` when `to` exists.
+    public static func renameNoReplace(_ from: String, to: String) throws(FileSystemError) -> Bool {
+        #if os(Linux)
+            guard let function = renameat2 else { return false }
+            // RENAME_NOREPLACE = 1.
+            let result = from.withCString { source in
+                to.withCString { target in function(AT_FDCWD, source, AT_FDCWD, target, 1) }
+            }
+            if result == 0 { return true }
+            let code = errno
+            if code == EINVAL || code == ENOSYS || code == ENOTSUP { return false }
+            throw FileSystemError(errno: code, path: to)
+        #else
+            return false
+        #endif
+    }
+
     /// `rename(2)`, keeping `errno` in the error.
     public static func rename(_ from: String, to: String) throws(FileSystemError) {
         if systemRename(from, to) != 0 { throw FileSystemError(errno: errno, path: to) }
