@@ -111,8 +111,11 @@ public struct TemplateSet: Sendable {
 
 /// The templates of a `TemplateSet` as swift-mustache parses them, each parsed once, on first use, by
 /// whichever thread renders it first (a batch's workers share one book). A reference shared by the
-/// copies of its `TemplateSet`; the lock guards the dictionary and is held while a template is parsed
-/// (a few milliseconds, once per template and process).
+/// copies of its `TemplateSet`. Each template has its own slot and lock, held while it is parsed (a
+/// few milliseconds, once per template and process): a thread that needs the same template waits for
+/// that parse rather than repeating it, and one that needs another template does not wait (lead,
+/// session 9: one lock for all held a batch's second worker for as long as the first parsed each of
+/// the nine templates a dossier uses). The dictionary's own lock is held only to find or add a slot.
 public final class CompiledTemplates: @unchecked Sendable {
     public struct Entry: Sendable {
         public let template: MustacheTemplate
@@ -120,16 +123,29 @@ public final class CompiledTemplates: @unchecked Sendable {
         let program: TemplateProgram?
     }
 
+    /// One template's parse: nil until done; a failed parse is kept too (the same error each time).
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var result: Result<Entry, TemplateError>?
+    }
+
     private let sources: [String: String]
     private let files: [String: String]
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    private var slots: [String: Slot] = [:]
+    /// Called as each parse starts, with the template's name (tests: to count parses and hold one).
+    private let onParse: (@Sendable (String) -> Void)?
 
     /// `sources`: name → Mustache source, each already passed by `TemplateCheck`; `files`: name → the
     /// file as messages show it (default `forms/templates/<name>.mustache`).
-    public init(sources: [String: String], files: [String: String]) {
+    public convenience init(sources: [String: String], files: [String: String]) {
+        self.init(sources: sources, files: files, onParse: nil)
+    }
+
+    init(sources: [String: String], files: [String: String], onParse: (@Sendable (String) -> Void)?) {
         self.sources = sources
         self.files = files
+        self.onParse = onParse
     }
 
     /// Whether `name` is one of the templates.
@@ -137,9 +153,22 @@ public final class CompiledTemplates: @unchecked Sendable {
 
     /// The template `name`, parsed by swift-mustache on the first call.
     public func template(_ name: String) throws(TemplateError) -> Entry {
-        lock.lock()
-        defer { lock.unlock() }
-        if let entry = entries[name] { return entry }
+        let slot = lock.withLock { () -> Slot in
+            if let slot = slots[name] { return slot }
+            let slot = Slot()
+            slots[name] = slot
+            return slot
+        }
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let result = slot.result { return try result.get() }
+        let result = Result { () throws(TemplateError) -> Entry in try parse(name) }
+        slot.result = result
+        return try result.get()
+    }
+
+    private func parse(_ name: String) throws(TemplateError) -> Entry {
+        onParse?(name)
         let file = files[name] ?? "forms/\(TemplateSet.path(name))"
         guard let text = sources[name] else {
             throw TemplateError(file: file, issues: [TemplateIssue(line: nil, "introuvable")])
@@ -152,8 +181,6 @@ public final class CompiledTemplates: @unchecked Sendable {
             throw TemplateError(
                 file: file, issues: [TemplateIssue(line: nil, "n'est pas un modèle Mustache valide (\(error))")])
         }
-        let entry = Entry(template: template, program: TemplateProgram(template))
-        entries[name] = entry
-        return entry
+        return Entry(template: template, program: TemplateProgram(template))
     }
 }

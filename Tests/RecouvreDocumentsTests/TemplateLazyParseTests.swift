@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreTestSupport
+import Synchronization
 import Testing
 
 @testable import RecouvreDocuments
@@ -65,5 +66,50 @@ struct TemplateLazyParseTests {
             return try await group.reduce(into: [String]()) { $0.append($1) }
         }
         #expect(texts == Array(repeating: "a;b;", count: 8))
+    }
+
+    @Test("each template is parsed once under concurrent first uses, and a parse holds up only its own template")
+    func parseHoldsOnlyItsTemplate() throws {
+        let parses = Mutex<[String: Int]>([:])
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let templates = CompiledTemplates(
+            sources: ["slow": "{{a}}", "fast": "{{b}}"], files: [:],
+            onParse: { name in
+                parses.withLock { $0[name, default: 0] += 1 }
+                if name == "slow" {
+                    holding.signal()
+                    release.wait()
+                }
+            })
+        let slowDone = DispatchSemaphore(value: 0)
+        // Eight threads want "slow"; the first holds its parse until released.
+        for _ in 0..<8 {
+            DispatchQueue.global().async {
+                _ = try? templates.template("slow")
+                slowDone.signal()
+            }
+        }
+        holding.wait()
+        // While "slow" is being parsed, "fast" is parsed and handed out (one lock for all waited here).
+        let fastDone = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = try? templates.template("fast")
+            fastDone.signal()
+        }
+        let fastInTime = fastDone.wait(timeout: .now() + 30) == .success
+        release.signal()
+        for _ in 0..<8 { slowDone.wait() }
+        #expect(fastInTime, "the parse of another template held up \"fast\"")
+        #expect(parses.withLock { $0 } == ["slow": 1, "fast": 1])
+        // A refused template is refused each time, with the same error, parsed once.
+        let bad = CompiledTemplates(
+            sources: ["bad": "{{#a}}"], files: [:], onParse: { name in parses.withLock { $0[name, default: 0] += 1 } })
+        var errors: [String] = []
+        for _ in 0..<3 {
+            do { _ = try bad.template("bad") } catch { errors.append("\(error.issues.map(\.text))") }
+        }
+        #expect(errors.count == 3 && Set(errors).count == 1)
+        #expect(parses.withLock { $0["bad"] } == 1)
     }
 }
