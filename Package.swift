@@ -199,6 +199,8 @@ let package = Package(
             dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
             path: "Tests/RecouvreTestSupport"
         ),
+        // The helpers' own tests: the per-process temporary root and its removal at exit.
+        .testTarget(name: "RecouvreTestSupportTests", dependencies: ["RecouvreTestSupport"]),
         .testTarget(
             name: "RecouvreModelTests",
             dependencies: ["RecouvreModel", .product(name: "PropertyBased", package: "swift-property-based")]

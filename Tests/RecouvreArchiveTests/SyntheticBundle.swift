@@ -1,6 +1,7 @@
 import Foundation
 import RecouvreBundleIO
 import RecouvreModel
+import RecouvreTestSupport
 
 @testable import RecouvreArchive
 
@@ -11,8 +12,7 @@ import RecouvreModel
 /// One secret for every archive the tests of this process create (and for the crashtest helper,
 /// which inherits the environment): nothing is written to the user's configuration folder.
 let testSecretInstalled: Void = {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("recouvre-archive-tests-\(ProcessInfo.processInfo.processIdentifier).key").path
+    let path = TestPaths.temporaryRoot.appendingPathComponent("archive-tests.key").path
     setenv("RECOUVRE_ARCHIVE_SECRET", path, 1)
 }()
 

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreTestSupport
 import Testing
 
 @testable import RecouvreBundleIO
@@ -8,10 +9,7 @@ import Testing
 @Suite("Bundle write path: openat and one-read read-back")
 struct BundleWritePathTests {
     static func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-wp-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TestPaths.temporaryFolder("recouvre-wp").path
     }
 
     @Test("holds: the same bytes only — not longer, shorter, other, missing, a FIFO, a folder")

@@ -149,8 +149,7 @@ struct DiskCLITests {
 
     static let canMount: Bool = {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-mount-probe-\(getpid())")
-        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
+        guard let probe = try? TestPaths.temporaryFolder("mount-probe") else { return false }
         defer { try? FileManager.default.removeItem(at: probe) }
         guard mount(["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) else { return false }
         _ = umount2(probe.path, Int32(MNT_DETACH))

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreTestSupport
 import Testing
 
 @testable import RecouvreCaseFile
@@ -37,14 +38,13 @@ struct ExhibitDirectPathTests {
     @Test("every path: the same entry and the same bytes or refusal, folder resolved per use or once")
     func sameAnswers() throws {
         let manager = FileManager.default
-        let base = manager.temporaryDirectory.appendingPathComponent("recouvre-direct-\(UUID().uuidString)")
-        let outside = manager.temporaryDirectory.appendingPathComponent("recouvre-direct-out-\(UUID().uuidString)")
+        let base = try TestPaths.temporaryFolder("recouvre-direct")
+        let outside = try TestPaths.temporaryFolder("recouvre-direct-out")
         defer {
             try? manager.removeItem(at: base)
             try? manager.removeItem(at: outside)
         }
         try manager.createDirectory(at: base.appendingPathComponent("pieces/sub"), withIntermediateDirectories: true)
-        try manager.createDirectory(at: outside, withIntermediateDirectories: true)
         try Data("%PDF-1.4".utf8).write(to: base.appendingPathComponent("pieces/devis.pdf"))
         try Data("facture".utf8).write(to: base.appendingPathComponent("pieces/sub/facture.pdf"))
         try Data("secret".utf8).write(to: outside.appendingPathComponent("passwd"))
@@ -116,9 +116,8 @@ struct ExhibitDirectPathTests {
     @Test("an exhibit is read whole, whatever its size against the read's first guess")
     func readWhole() throws {
         let manager = FileManager.default
-        let base = manager.temporaryDirectory.appendingPathComponent("recouvre-direct-read-\(UUID().uuidString)")
+        let base = try TestPaths.temporaryFolder("recouvre-direct-read")
         defer { try? manager.removeItem(at: base) }
-        try manager.createDirectory(at: base, withIntermediateDirectories: true)
         let source = FolderExhibitSource(folder: base)
         for size in [0, 1, 4095, 4096, 4097, 70_000, 1_000_003] {
             let bytes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })

@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreModel
+import RecouvreTestSupport
 import Testing
 
 @testable import RecouvreCaseFile
@@ -10,8 +11,7 @@ import Testing
 struct ExhibitFileTests {
     /// A fresh case folder with `pieces/devis.pdf`, removed by the caller.
     static func folder() throws -> URL {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "recouvre-exhibits-\(UUID().uuidString)")
+        let base = try TestPaths.temporaryFolder("recouvre-exhibits")
         try FileManager.default.createDirectory(
             at: base.appendingPathComponent("pieces"), withIntermediateDirectories: true)
         try Data("%PDF-1.4".utf8).write(to: base.appendingPathComponent("pieces/devis.pdf"))

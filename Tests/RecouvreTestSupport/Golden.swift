@@ -35,8 +35,9 @@ public enum Golden {
 
     /// A unified diff through the system's `diff -u` (readable, standard); a plain note if it is absent.
     public static func unifiedDiff(expected: Data, actual: Data, label: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        guard let dir = try? TestPaths.temporaryFolder("golden-diff") else {
+            return "(diff unavailable: \(expected.count) bytes expected, \(actual.count) actual)"
+        }
         defer { try? FileManager.default.removeItem(at: dir) }
         let a = dir.appendingPathComponent("expected")
         let b = dir.appendingPathComponent("actual")

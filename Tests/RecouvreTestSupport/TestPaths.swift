@@ -18,11 +18,11 @@ public enum TestPaths {
     /// rates are added to `forms/rates/` (Tests/Fixtures/forms-pinned/README.md).
     public static let pinnedForms: URL = {
         let manager = FileManager.default
-        let folder = manager.temporaryDirectory.appendingPathComponent(
-            "recouvre-pinned-forms-\(UUID().uuidString)",
-            isDirectory: true)
+        let folder: URL
+        do { folder = try temporaryFolder("pinned-forms") } catch {
+            fatalError("cannot create the pinned forms folder: \(error)")
+        }
         do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             for name in try manager.contentsOfDirectory(atPath: forms.path) where name != "rates" {
                 let source = forms.appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
@@ -72,10 +72,10 @@ public enum TestPaths {
         return dir.appendingPathComponent("recouvre")
     }
 
-    /// A fresh empty temporary folder.
+    /// A fresh empty folder `<label>-<UUID>` in the process's `temporaryRoot`, so removed with it when
+    /// the tests end (TemporaryRoot.swift); a test may still remove its own earlier.
     public static func temporaryFolder(_ label: String = "recouvre-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+        let url = temporaryRoot.appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
