@@ -74,9 +74,9 @@ struct ArchiveFaultTests {
                 usleep(UInt32.random(in: 0...10_000, using: &generator))
             }
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            // (Not `waitUntilExit()`: see `ChildExit`.)
             #expect(
-                process.terminationReason == .uncaughtSignal,
+                ChildExit.wait(process) == .signaled(SIGKILL),
                 "round \(round), seed \(seed): the helper exited by itself")
             guard FileManager.default.fileExists(atPath: database) else { continue }
             let result = try ArchiveStore(path: database).verify()
@@ -95,8 +95,8 @@ struct ArchiveFaultTests {
     func concurrentWriters() throws {
         let database = folder.appendingPathComponent("concurrent.sqlite").path
         let processes = try (0..<4).map { _ in try launch(database, count: 40) }
-        for process in processes { process.waitUntilExit() }
-        #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0])
+        // (Not `waitUntilExit()`: see `ChildExit`.)
+        #expect(processes.map { ChildExit.wait($0) } == Array(repeating: .exited(0), count: 4))
         let result = try ArchiveStore(path: database).verify()
         // Each process: 40 notices, and a receipt for index 0, 3, …, 39 = 14 receipts.
         #expect(result.notices == 160)

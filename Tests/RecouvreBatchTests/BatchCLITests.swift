@@ -123,7 +123,8 @@ struct BatchCLITests {
             usleep(5_000)
         }
         kill(child.processIdentifier, SIGKILL)
-        child.waitUntilExit()
+        // (Not `waitUntilExit()`: see `ChildExit`.)
+        #expect(ChildExit.wait(child) == .signaled(SIGKILL))
         let survivors = try BatchSupport.bundles(in: out)
         #expect(!survivors.isEmpty)
         #expect(survivors.count < count, "the batch ended before the kill: nothing was tested")
