@@ -211,8 +211,16 @@ struct TextWriter {
         first = false
     }
 
+    /// A line of the markup the byte walk takes (`MarkupParser.proseLine`), as its UTF-8 bytes
+    /// `buffer` whose `columns` that scan counted (`TextLayout.oneScalarColumns`), wrapped: what
+    /// `line(_:_:)` writes for it, without scanning it again.
+    mutating func line(_ buffer: UnsafeBufferPointer<UInt8>, columns: Int) {
+        newLine()
+        TextLayout.appendWrapped(buffer, columns: columns, width: width, to: bytes)
+    }
+
     /// A line of the markup, as its UTF-8 bytes `buffer` (`line` gives its text, for a line the byte
-    /// walk refuses), wrapped.
+    /// walk refuses), wrapped: any line (`line(_:columns:)`'s reference in `MarkupBytePathTests`).
     mutating func line(_ buffer: UnsafeBufferPointer<UInt8>, _ line: () -> Substring) {
         newLine()
         if TextLayout.appendWrapped(buffer, width: width, to: bytes) { return }

@@ -109,7 +109,8 @@ struct DossierFacts {
     /// `au taux annuel de 12,40 %`, or the successive rates of the statement's periods.
     var rates: String? {
         var seen: [Decimal] = []
-        for period in statement.invoices.flatMap(\.periods) where !seen.contains(period.rate) {
+        for period in statement.invoices.flatMap(\.periods)
+        where !seen.contains(where: { Money.equal($0, period.rate) }) {
             seen.append(period.rate)
         }
         guard !seen.isEmpty else { return nil }

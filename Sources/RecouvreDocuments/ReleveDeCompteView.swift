@@ -146,7 +146,7 @@ public struct FormattedValues {
     }
 
     public mutating func text(_ value: Decimal) -> String {
-        if let known = recent.first(where: { $0.value == value }) { return known.text }
+        if let known = recent.first(where: { Money.equal($0.value, value) }) { return known.text }
         let text = format(value)
         if recent.count == keeping { recent.removeFirst() }
         recent.append((value, text))

@@ -175,6 +175,13 @@ public enum TextLayout {
         return layOutBytes(buffer, width: width, into: &sink)
     }
 
+    /// `appendWrapped(_:width:to:)` of a line that walk accepts, whose `columns` its scan counted
+    /// (`oneScalarColumns` was not nil): the placement alone.
+    static func appendWrapped(_ buffer: UnsafeBufferPointer<UInt8>, columns: Int, width: Int, to out: TextBytes) {
+        var sink = BytesWrapSink(buffer: buffer, out: out)
+        layOutBytes(buffer, columns: columns, width: width, into: &sink)
+    }
+
     /// The one byte walk of both: scans `buffer` (false, having written nothing, for a line it
     /// refuses: a scalar that may join its neighbour, a CR), then places its words within `width`,
     /// handing `sink` runs of the line's bytes, single spaces and line breaks with their indentation.
@@ -189,10 +196,16 @@ public enum TextLayout {
     static func layOutBytes<Sink: WrapSink>(
         _ buffer: UnsafeBufferPointer<UInt8>, width: Int, into sink: inout Sink
     ) -> Bool {
-        guard let base = buffer.baseAddress else {
-            sink.run(0, 0)
-            return true
-        }
+        guard let columns = oneScalarColumns(buffer) else { return false }
+        layOutBytes(buffer, columns: columns, width: width, into: &sink)
+        return true
+    }
+
+    /// The scan of `layOutBytes`: the columns of `buffer` (its scalars' lead bytes) when every scalar
+    /// is one of the byte walk's (what `isOneScalarPerColumn` accepts), else nil.
+    @inline(__always)
+    static func oneScalarColumns(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = buffer.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         var columns = 0
         var index = 0
@@ -201,7 +214,7 @@ public enum TextLayout {
             if index &+ 8 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 if word & highBits == 0 {
-                    if hasZeroByte(word ^ carriageReturns) { return false }
+                    if hasZeroByte(word ^ carriageReturns) { return nil }
                     columns &+= 8
                     index &+= 8
                     continue
@@ -210,25 +223,41 @@ public enum TextLayout {
             let byte = buffer[index]
             index += 1
             if byte >= 0xCC {
-                guard byte == 0xE2, index < count else { return false }
+                guard byte == 0xE2, index < count else { return nil }
                 let second = buffer[index]
                 index += 1
-                guard index < count else { return false }
+                guard index < count else { return nil }
                 let third = buffer[index]
                 index += 1
-                guard isOneColumnAfterE2(second, third) else { return false }
+                guard isOneColumnAfterE2(second, third) else { return nil }
                 columns += 1
                 continue
             }
-            if byte == 0x0D { return false }
+            if byte == 0x0D { return nil }
             if byte & 0xC0 != 0x80 { columns += 1 }
         }
+        return columns
+    }
+
+    /// The placement of `layOutBytes` for a line it accepts, whose `columns` (`oneScalarColumns`) are
+    /// known: render engineer (issue 14), so that a caller that scanned the line already (the markup
+    /// feed's prose lines, `MarkupParser.proseLine`) does not scan it twice.
+    @inline(__always)
+    static func layOutBytes<Sink: WrapSink>(
+        _ buffer: UnsafeBufferPointer<UInt8>, columns: Int, width: Int, into sink: inout Sink
+    ) {
+        guard let base = buffer.baseAddress else {
+            sink.run(0, 0)
+            return
+        }
+        let raw = UnsafeRawPointer(base)
+        let count = buffer.count
         var trimmedEnd = count
         while trimmedEnd > 0, buffer[trimmedEnd - 1] == 0x20 { trimmedEnd -= 1 }
         let trimmedColumns = columns - (count - trimmedEnd)
         guard trimmedColumns > width else {
             sink.run(0, trimmedEnd)
-            return true
+            return
         }
         let hanging = hangingIndent(buffer, end: trimmedEnd)
         var cursor = 0
@@ -267,7 +296,6 @@ public enum TextLayout {
             placer.place(start, cursor, length: length, into: &sink)
         }
         placer.finish(into: &sink)
-        return true
     }
 
     /// The high bit of each of eight bytes (a byte of a scalar above U+007F).

@@ -532,7 +532,56 @@ public final class XMLTreeWriter {
     /// UTF-8 text that `XMLDocumentWriter.sanitized` keeps as it is and `escapeText` copies unchanged:
     /// tabs, line feeds and bytes from 0x20, except `<`, `>`, `&`, `"` (escaped) and 0xEF (the lead byte
     /// of U+FFFE and U+FFFF, which the sanitising replaces; other EF-led scalars take the full check).
+    ///
+    /// Fast path (xml, issue 14): eight bytes at once (one 64-bit load) when none is below 0x20, `<`,
+    /// `>`, `&`, `"` or 0xEF — bytes the walk below accepts one by one (the check is byte by byte, so
+    /// the last eight bytes of a text may overlap the word before); any other eight bytes (a tab, a
+    /// line feed, a character to escape), and a text under eight bytes, go through that walk
+    /// (`isPlainTextByByte`, the tests' reference). dossier.xml's texts are some 27 bytes, accented
+    /// ones included; callgrind, b200 batch: the leaf closure's own instructions 22.0 → 16.8 M (478 →
+    /// 366 a leaf element).
+    @inline(__always)
     static func isPlainText(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = buffer.count
+        guard let base = buffer.baseAddress, count >= 8 else { return isPlainTextByByte(buffer) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while true {
+            let at = min(index, count &- 8)
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            if !plainWord(word), !isPlainTextByByte(UnsafeBufferPointer(start: base + at, count: 8)) { return false }
+            index = at &+ 8
+            if index >= count { return true }
+        }
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Whether none of eight bytes (`word`) is below 0x20, `<`, `>`, `&`, `"` or 0xEF. Exact byte by
+    /// byte: for the ASCII bytes (high bit clear, `ascii`), with the high bit set in every lane
+    /// (`| highBits`), subtracting at most 0x20 per lane never borrows from the next lane, and a lane
+    /// keeps its high bit exactly when its byte was at least the amount subtracted (the `xor` makes a
+    /// byte zero exactly when it was the character, and 0x80 − 1 loses the bit); 0xEF, the one byte
+    /// with its high bit to find, is found exactly by the carry-free zero-byte test.
+    @inline(__always)
+    static func plainWord(_ word: UInt64) -> Bool {
+        // The high bit of each lane whose byte is below its lane of `amount`, for ASCII bytes.
+        func lanesBelow(_ lanes: UInt64, _ amount: UInt64) -> UInt64 { ~((lanes | highBits) &- amount) }
+        let ascii = ~word & highBits
+        let belowSpace = lanesBelow(word, 0x2020_2020_2020_2020)
+        let lessThan = lanesBelow(word ^ 0x3C3C_3C3C_3C3C_3C3C, ones)
+        let greaterThan = lanesBelow(word ^ 0x3E3E_3E3E_3E3E_3E3E, ones)
+        let ampersand = lanesBelow(word ^ 0x2626_2626_2626_2626, ones)
+        let quote = lanesBelow(word ^ 0x2222_2222_2222_2222, ones)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ef = word ^ 0xEFEF_EFEF_EFEF_EFEF
+        let isEF = ~(((ef & low7) &+ low7) | ef | low7)
+        return (belowSpace | lessThan | greaterThan | ampersand | quote) & ascii | isEF == 0
+    }
+
+    /// `isPlainText` one byte at a time (its reference, `XMLTreeWriterTests`).
+    static func isPlainTextByByte(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in buffer {
             if byte < 0x20 {
                 guard byte == 0x09 || byte == 0x0A else { return false }

@@ -216,6 +216,35 @@ struct MarkupBytePathTests {
         #expect(byBytes > 10_000)
     }
 
+    @Test("a prose line laid out with the columns its scan counted is the line laid out by the text writer")
+    func knownColumns() {
+        var random = SeededGenerator(seed: 1_415)
+        var taken = 0
+        var lines = ["", " ", "   ", "é", "\r\n", "a\r", "\u{0301}", "e\u{0301}", "\u{E2}", "€€€€€€€€€", "12345678"]
+        for round in 0..<20_000 {
+            lines.append(Self.line(&random) + (round % 7 == 0 ? " " + Self.line(&random) + Self.line(&random) : ""))
+        }
+        for line in lines {
+            var text = line
+            text.withUTF8 { buffer in
+                let columns = TextLayout.oneScalarColumns(buffer)
+                // The scan accepts what `isOneScalarPerColumn` accepts, and counts the lead bytes.
+                #expect((columns != nil) == TextLayout.isOneScalarPerColumnByByte(buffer), "\(line.debugDescription)")
+                guard let columns else { return }
+                #expect(columns == buffer.filter { $0 & 0xC0 != 0x80 }.count, "\(line.debugDescription)")
+                taken += 1
+                for width in [90, 40, 12, 1] {
+                    var reference = TextWriter(width: width, reserving: 8, bytes: true)
+                    reference.line(buffer) { Substring(line) }
+                    var known = TextWriter(width: width, reserving: 8, bytes: true)
+                    known.line(buffer, columns: columns)
+                    #expect(known.finishData() == reference.finishData(), "\(line.debugDescription) \(width)")
+                }
+            }
+        }
+        #expect(taken > 10_000)
+    }
+
     @Test("TextLayout.wrap finds the same lines by bytes as by Characters, carriage returns included")
     func wrapLines() {
         var random = SeededGenerator(seed: 99)

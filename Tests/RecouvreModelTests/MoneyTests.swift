@@ -47,4 +47,28 @@ struct MoneyTests {
         #expect(Money.french(Decimal(string: "999.999")!) == "1\u{00A0}000,00\u{00A0}€")
         #expect(Money.frenchRate(Decimal(string: "12.15")!) == "12,15\u{00A0}%")
     }
+
+    @Test("Money.equal is Foundation's ==, for the same value, other representations, zeros and NaN")
+    func equalIsFoundations() {
+        let texts = [
+            "0", "0.00", "-0", "1", "1.0", "1.00", "-1", "12.15", "12.150", "0.0425", "1234.56", "-1234.56",
+            "18446744073709551615", "18446744073709551616", "123456789012345678901234567890", "-1e-30", "1e30",
+            "340282366920938463463374607431768211455", "0.1", "0.10", "10", "1e1", "100e-1", "-12.15", "-12.150",
+            "1000000000000000000000000000000", "12.1500", "3.4e38", "34e37", "1e-38",
+            "0.00000000000000000000000000000000000001",
+        ]
+        var values = texts.map { Decimal(string: $0)! }
+        values += [.nan, .nan, Decimal(0), Decimal(12.15), Decimal(sign: .minus, exponent: -2, significand: 1215)]
+        // Computed values: sums and products that may keep other representations of the same value.
+        values += [Decimal(string: "12.10")! + Decimal(string: "0.05")!, Decimal(1) / Decimal(3) * Decimal(3)]
+        values += [Decimal(string: "0.1")! * 10, Decimal(string: "1234.56")! - 0, Decimal(string: "0.00")! + 0]
+        for lhs in values {
+            for rhs in values {
+                #expect(Money.equal(lhs, rhs) == (lhs == rhs), "\(lhs) \(rhs)")
+            }
+            var copy = lhs
+            copy += 0
+            #expect(Money.equal(lhs, copy) == (lhs == copy), "\(lhs)")
+        }
+    }
 }

@@ -296,6 +296,61 @@ struct XMLTreeWriterTests {
         }
     }
 
+    @Test("the word-at-a-time plain-text check is the byte-by-byte one")
+    func plainTextWords() {
+        func check(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(XMLTreeWriter.isPlainText(buffer) == XMLTreeWriter.isPlainTextByByte(buffer), "\(bytes)")
+            }
+        }
+        // Every byte value at every position of texts of 1 to 25 bytes (the eight-byte words, their
+        // edges and the tail), in an ASCII text and next to a two-byte scalar.
+        for length in 1...25 {
+            for position in 0..<length {
+                for value in 0...255 {
+                    var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = UInt8(value)
+                    check(bytes)
+                    if position + 2 < length {
+                        bytes[position + 1] = 0xC3
+                        bytes[position + 2] = 0xA9
+                        check(bytes)
+                    }
+                }
+            }
+        }
+        // Seeded random texts over the bytes that matter (a SplitMix64 of its own).
+        var state: UInt64 = 0x1234_5678
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let alphabet: [UInt8] =
+            [
+                0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x26, 0x3C, 0x3D, 0x3E, 0x7F, 0x80, 0xC3, 0xA9, 0xEF,
+                0xBF,
+            ]
+            + Array("abcXYZ019-.:;/'".utf8)
+        for _ in 0..<50_000 {
+            let count = Int(next() % 40)
+            let rare = next() % 4 == 0
+            check(
+                (0..<count).map { _ in
+                    rare || next() % 16 == 0 ? alphabet[Int(next() % UInt64(alphabet.count))] : UInt8(ascii: "e")
+                })
+        }
+        for text in [
+            "", "Bâtiments Durand", "e\u{0301}té", "a\r\nb", "1\u{00A0}234,56\u{00A0}€", "\u{FFFE}\u{FFFF}",
+            String(repeating: "averyverylongword", count: 20), "tab\there", "line\nfeed",
+            "«\u{202F}guillemets\u{202F}»",
+        ] {
+            check(Array(text.utf8))
+        }
+    }
+
     /// libxml2's own check of a name (`XMLDocumentWriter` asks `xmlValidateName`).
     func xmlNameIsValid(_ name: String) -> Bool {
         (try? XMLDocumentWriter().element(name, text: "x")) != nil
