@@ -131,8 +131,8 @@ struct NoticeBundleTests {
             zip.arguments = arguments
             zip.currentDirectoryURL = directory
             try zip.run()
-            zip.waitUntilExit()
-            #expect(zip.terminationStatus == 0)
+            let zipStatus = ChildExit.status(zip)
+            #expect(zipStatus == 0)
             let fromZip = try NoticeBundle.read(path: folder.appendingPathComponent(zipName).path)
             #expect(fromZip == fromFolder, "\(zipName)")
         }

@@ -207,8 +207,8 @@ struct BatchCLITests {
             process.standardError = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus
+            let processStatus = ChildExit.status(process)
+            return processStatus
         }
         for task in 0..<2 {
             #expect(

@@ -23,9 +23,9 @@ enum BatchSupport {
         ]
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BatchInputError(source: "make-batch.py", message: "exit \(process.terminationStatus)")
+        let processStatus = ChildExit.status(process)
+        guard processStatus == 0 else {
+            throw BatchInputError(source: "make-batch.py", message: "exit \(processStatus)")
         }
     }
 

@@ -119,8 +119,8 @@ struct MessageCatalogueTests {
         process.standardError = output
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let processStatus = ChildExit.status(process)
+        #expect(processStatus == 0, "\(text)")
     }
 
     @Test("a reason is worded with its parameters; an unknown key shows itself instead of failing a dossier")

@@ -171,8 +171,8 @@ struct ArchiveCLITests {
             db, "DROP TRIGGER notice_append_only_update; UPDATE notice SET sent = '2026-11-20' WHERE id = 2;",
         ]
         try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        let sqliteStatus = ChildExit.status(sqlite)
+        #expect(sqliteStatus == 0)
         let result = try await archive(["verify"])
         #expect(result.status == 1)
         #expect(

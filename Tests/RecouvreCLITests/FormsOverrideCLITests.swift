@@ -64,9 +64,9 @@ struct FormsOverrideCLITests {
         process.standardOutput = Pipe()
         try process.run()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let processStatus = ChildExit.status(process)
         let stderr = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 1)
+        #expect(processStatus == 1)
         #expect(stderr.contains("introuvable"))
         #expect(stderr.contains(folder.path))
     }

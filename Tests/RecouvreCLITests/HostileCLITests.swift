@@ -143,8 +143,8 @@ struct DiskCLITests {
         process.arguments = arguments
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        let processStatus = ChildExit.status(process)
+        return processStatus == 0
     }
 
     static let canMount: Bool = {

@@ -39,11 +39,11 @@ struct InstallCLITests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        process.waitUntilExit()
+        let processStatus = ChildExit.status(process)
         try out.close()
         try err.close()
         return Run(
-            status: process.terminationStatus,
+            status: processStatus,
             stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }

@@ -26,8 +26,8 @@ struct SentNoticeCLITests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        let processStatus = ChildExit.status(process)
+        return processStatus == 0
     }()
 
     /// The fixture's notice, sent 2025-06-20: its notice bundle as of that day (`extra`: `--pdf`).
@@ -147,8 +147,8 @@ struct SentNoticeCLITests {
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         sqlite.arguments = [db, "DROP TRIGGER sent_file_append_only_update; UPDATE sent_file SET data = x'00';"]
         try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        let sqliteStatus = ChildExit.status(sqlite)
+        #expect(sqliteStatus == 0)
         let out = folder.appendingPathComponent("court")
         let result = try await courtBuild(out)
         #expect(result.status == 1, "\(result)")
@@ -173,7 +173,7 @@ enum SHA256Hex {
         input.fileHandleForWriting.write(data)
         try? input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        _ = ChildExit.status(process)
         return String(text.prefix(64))
     }
 }

@@ -278,7 +278,7 @@ enum PDFTools {
         process.standardError = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        _ = ChildExit.status(process)
         return data
     }
 
@@ -291,8 +291,8 @@ enum PDFTools {
         process.standardError = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let processStatus = ChildExit.status(process)
+        return (processStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// The PDF with its streams uncompressed (qpdf's QDF form), as Latin-1 text for searching.

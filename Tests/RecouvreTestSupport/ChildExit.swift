@@ -42,4 +42,11 @@ public enum ChildExit {
         return process.terminationReason == .uncaughtSignal
             ? .signaled(process.terminationStatus) : .exited(process.terminationStatus)
     }
+
+    /// `wait(process)` as `Process.terminationStatus` gives it: the exit status, or the signal's number.
+    public static func status(_ process: Process) -> Int32 {
+        switch wait(process) {
+        case .exited(let status), .signaled(let status): return status
+        }
+    }
 }

@@ -52,7 +52,7 @@ public enum Golden {
             return "(diff unavailable: \(expected.count) bytes expected, \(actual.count) actual)"
         }
         let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        _ = ChildExit.status(process)
         return String(decoding: out, as: UTF8.self)
     }
 }

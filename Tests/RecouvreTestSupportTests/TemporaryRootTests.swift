@@ -87,7 +87,7 @@ struct TemporaryRootTests {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/bin/true")
         try child.run()
-        child.waitUntilExit()
+        _ = ChildExit.status(child)
         let dead = child.processIdentifier
         let isDead = kill(dead, 0) != 0 && errno == ESRCH
         try #require(isDead, "pid \(dead) was taken again")
@@ -153,9 +153,9 @@ struct TemporaryRootTests {
             process.standardError = errors
             try process.run()
             let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            let processStatus = ChildExit.status(process)
             let root = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
-            return (process.terminationStatus, String(decoding: stderr, as: UTF8.self), root)
+            return (processStatus, String(decoding: stderr, as: UTF8.self), root)
         }
 
         /// The file the child's link pointed to, beside its root.
