@@ -87,7 +87,8 @@ struct TemporaryRootTests {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/bin/true")
         try child.run()
-        _ = ChildExit.status(child)
+        // (Reaped, not only ended: a zombie's pid still answers kill(pid, 0). So Foundation's own wait.)
+        child.waitUntilExit()
         let dead = child.processIdentifier
         let isDead = kill(dead, 0) != 0 && errno == ESRCH
         try #require(isDead, "pid \(dead) was taken again")
