@@ -168,21 +168,8 @@ struct BatchListingTests {
         let report = BatchReport(
             tool: "recouvre 0.1.0", input: "in \"x\"\n", asOf: Day(iso: "2026-11-23"), stage: "court",
             shard: Shard(index: 0, count: 2), entries: Self.hostileEntries(count))
-        let folder = try TestPaths.temporaryFolder("batch-report-bytes")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for (name, write, whole) in [
-            ("r.json", report.writeJSON, report.json()), ("r.csv", report.writeCSV, report.csv()),
-        ] as [(String, (FileHandle) throws -> Void, Data)] {
-            let url = folder.appendingPathComponent(name)
-            #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
-            let handle = try FileHandle(forWritingTo: url)
-            try write(handle)
-            try handle.close()
-            let written = try Data(contentsOf: url)
-            #expect(written == whole, "\(name): \(written.count) bytes against \(whole.count)")
-        }
         // The whole rendering is the JSON tree's (the reference of the entries' bytes).
-        #expect(try BatchReport.parse(report.json(), name: "r.json") == report)
+        try BatchReportTests.expectStreamedIsWhole(report)
         for entry in report.entries {
             var bytes: [UInt8] = []
             BatchReport.appendCSVLine(entry, to: &bytes)

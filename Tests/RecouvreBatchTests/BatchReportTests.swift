@@ -57,6 +57,12 @@ struct BatchReportTests {
         let report = BatchReport(
             tool: "recouvre 0.1.0", input: "in", asOf: nil, stage: nil, shard: nil,
             entries: (0..<count).map { Self.entry("K\($0)", $0 % 3 == 0 ? .failed : .built) })
+        try Self.expectStreamedIsWhole(report)
+    }
+
+    /// Writes `report` to files as a batch does (`writeJSON`, `writeCSV`) and expects the bytes of the
+    /// report rendered whole (`json()`, `csv()`), which reads back as the report.
+    static func expectStreamedIsWhole(_ report: BatchReport) throws {
         let folder = try TestPaths.temporaryFolder("batch-report")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (name, write, whole) in [
@@ -67,7 +73,8 @@ struct BatchReportTests {
             let handle = try FileHandle(forWritingTo: url)
             try write(handle)
             try handle.close()
-            #expect(try Data(contentsOf: url) == whole, "\(name)")
+            let written = try Data(contentsOf: url)
+            #expect(written == whole, "\(name): \(written.count) bytes against \(whole.count)")
         }
         #expect(try BatchReport.parse(report.json(), name: "r.json") == report)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RecouvreTestSupport
 import Testing
 
 @testable import RecouvreXML
@@ -319,15 +320,9 @@ struct XMLTreeWriterTests {
                 }
             }
         }
-        // Seeded random texts over the bytes that matter (a SplitMix64 of its own).
-        var state: UInt64 = 0x1234_5678
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        // Seeded random texts over the bytes that matter.
+        var generator = SeededGenerator(seed: 0x1234_5678)
+        func next() -> UInt64 { generator.next() }
         let alphabet: [UInt8] =
             [
                 0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x26, 0x3C, 0x3D, 0x3E, 0x7F, 0x80, 0xC3, 0xA9, 0xEF,
