@@ -380,9 +380,9 @@ enum CaseYAMLReader {
             case CaseYAMLReader.singleQuote:
                 try singleQuoted()
             case CaseYAMLReader.openBracket:
-                try flowSequence()
+                try flowCollection(.sequence, closer: CaseYAMLReader.closeBracket)
             case CaseYAMLReader.openBrace:
-                try flowMapping()
+                try flowCollection(.mapping, closer: CaseYAMLReader.closeBrace)
             default:
                 try plain(flow: flow)
             }
@@ -523,47 +523,29 @@ enum CaseYAMLReader {
             while byte(position) == CaseYAMLReader.space { position += 1 }
         }
 
-        /// `[a, b, …]` on one line; no entry after a last comma.
-        mutating func flowSequence() throws(Decline) {
-            try open(.sequence, line: line, column: column(position))
+        /// `[a, b, …]` (`.sequence`, closed by `]`) or `{k: v, …}` (`.mapping`, closed by `}`: plain keys,
+        /// each followed by `: ` and a value) on one line; no entry after a last comma.
+        mutating func flowCollection(_ kind: FlatYAML.Kind, closer: UInt8) throws(Decline) {
+            try open(kind, line: line, column: column(position))
             position += 1
             skipSpaces()
-            if byte(position) != CaseYAMLReader.closeBracket {
+            if byte(position) != closer {
                 while true {
+                    if kind == .mapping {
+                        try flowKey()
+                        skipSpaces()
+                        guard let first = byte(position), first != CaseYAMLReader.comma, first != closer else {
+                            throw Decline()
+                        }
+                    }
                     try inlineValue(flow: true)
                     skipSpaces()
                     guard let next = byte(position) else { throw Decline() }
                     position += 1
-                    if next == CaseYAMLReader.closeBracket { break }
+                    if next == closer { break }
                     guard next == CaseYAMLReader.comma else { throw Decline() }
                     skipSpaces()
-                    if byte(position) == CaseYAMLReader.closeBracket { throw Decline() }
-                }
-            } else {
-                position += 1
-            }
-            try close()
-        }
-
-        /// `{k: v, …}` on one line; plain keys, each followed by `: ` and a value.
-        mutating func flowMapping() throws(Decline) {
-            try open(.mapping, line: line, column: column(position))
-            position += 1
-            skipSpaces()
-            if byte(position) != CaseYAMLReader.closeBrace {
-                while true {
-                    try flowKey()
-                    skipSpaces()
-                    guard let first = byte(position), first != CaseYAMLReader.comma, first != CaseYAMLReader.closeBrace
-                    else { throw Decline() }
-                    try inlineValue(flow: true)
-                    skipSpaces()
-                    guard let next = byte(position) else { throw Decline() }
-                    position += 1
-                    if next == CaseYAMLReader.closeBrace { break }
-                    guard next == CaseYAMLReader.comma else { throw Decline() }
-                    skipSpaces()
-                    if byte(position) == CaseYAMLReader.closeBrace { throw Decline() }
+                    if byte(position) == closer { throw Decline() }
                 }
             } else {
                 position += 1
