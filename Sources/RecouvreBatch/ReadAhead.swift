@@ -12,8 +12,9 @@ import RecouvreBundle
 /// cache (a nightly run over a ledger written days ago; a machine that pages out what it has not
 /// touched for a minute): the core then idles, and with the pool's width no other debtor runs in its
 /// place. Measured on the 2-core machine (docs/batch.md, session 8): 10,000 debtors from a cold cache
-/// took 15.4 s against 6.8 s warm. Here a few plain threads, which may block without idling a core,
-/// read, decode and validate the debtors a little ahead (`BatchItem.read`, unchanged), then ask the
+/// took 15.4 s against 6.8 s warm. Here a few plain threads, which may block without idling a core and
+/// run only where a core would otherwise idle (`SCHED_IDLE`), read, decode and validate the debtors a
+/// little ahead (`BatchItem.read`, unchanged), then ask the
 /// kernel to bring the exhibits' bytes in (`posix_fadvise(WILLNEED)`: the read starts, nothing is
 /// waited for, nothing is held in memory), so that by the time a worker takes a debtor its case is
 /// decoded and its files are in memory. Memory stays bounded: at most `lookahead` debtors are read and
@@ -21,9 +22,9 @@ import RecouvreBundle
 /// its decoded form could hold far more than a few debtors' worth of memory).
 ///
 /// Order and results are those of reading on the worker: the items are handed over in the source's
-/// order, each read exactly once by the same `read` closure; a worker that takes an item no reader has
-/// started reads it itself (it never waits behind the queue), one that takes an item being read waits
-/// for that read (which it would have made itself).
+/// order, each read by the same `read` closure; a worker that takes an item no reader has finished
+/// reads it itself and never waits (a reader halfway through it then drops its read), so an item is
+/// read once, or twice when a worker overtook its reader.
 final class ReadAhead: @unchecked Sendable {
     /// One debtor: its item, and its read once done.
     final class Slot: @unchecked Sendable {
@@ -57,6 +58,9 @@ final class ReadAhead: @unchecked Sendable {
     /// Slots of the window (`pending[pendingStart...]`) claimed by a reader (reading or done).
     private var ahead = 0
     private var waitingTakers = 0
+    /// Reads made ahead and handed over, and made ahead but dropped (their slot taken meanwhile).
+    private var used = 0
+    private var dropped = 0
     private var sleepingReaders = 0
     private var liveThreads = 0
 
@@ -101,28 +105,27 @@ final class ReadAhead: @unchecked Sendable {
         return slot
     }
 
-    /// The slot's read: done by a reader, or made now on the caller's thread when no reader started it
-    /// (or a reader left it, a large file).
+    /// The slot's read: the one a reader finished, or made now on the caller's thread when no reader
+    /// has finished it (not started, still under way, or left to the worker: a large file). Never
+    /// waits for a reader: readers run only when a core would otherwise idle (`yieldToWorkers`), so
+    /// one halfway through could be off its core for a scheduler period while this worker, which
+    /// would then wait, is what keeps the core busy. A reader's read of a slot taken meanwhile is
+    /// dropped when it ends, so a debtor is read at most twice, once by each, and its result is
+    /// always the read of the thread that returns it.
     func take(_ slot: Slot) -> (Result<BatchCase, any Error>, StageTimes) {
         lock.lock()
-        while slot.state != .done {
-            if slot.state == .waiting {
-                slot.state = .reading
-                lock.unlock()
-                Self.read(slot)
-                lock.lock()
-                slot.state = .done
-                break
-            }
-            waitingTakers += 1
-            lock.waitTaker()
-            waitingTakers -= 1
+        if slot.state == .done {
+            slot.state = .taken
+            let result = (slot.outcome!, slot.times)
+            slot.outcome = nil
+            lock.unlock()
+            return result
         }
         slot.state = .taken
-        let result = (slot.outcome!, slot.times)
-        slot.outcome = nil
         lock.unlock()
-        return result
+        var times = StageTimes(enabled: profile)
+        let outcome = Result { try slot.item.read(&times) }
+        return (outcome, times)
     }
 
     /// Stops the readers (at the end of a run, or when it is abandoned): those reading finish their
@@ -132,6 +135,13 @@ final class ReadAhead: @unchecked Sendable {
         stopped = true
         lock.broadcastReaders()
         lock.unlock()
+    }
+
+    /// How many reads made ahead were handed over, and how many were dropped (tests).
+    var readsAhead: (used: Int, dropped: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (used, dropped)
     }
 
     /// Waits until every reader has returned (tests).
@@ -172,6 +182,7 @@ final class ReadAhead: @unchecked Sendable {
     }
 
     private func readLoop() {
+        Self.yieldToWorkers()
         lock.lock()
         while !stopped {
             guard let slot = claim() else {
@@ -186,22 +197,46 @@ final class ReadAhead: @unchecked Sendable {
             lock.unlock()
             if let file = slot.item.file, Self.size(of: file) > largestFile {
                 lock.lock()
-                // Left to its worker: no longer ahead (unless the worker already took it past the window).
-                slot.declined = true
-                slot.state = .waiting
-                if pending[pendingStart...].contains(where: { $0 === slot }) { ahead -= 1 }
-                if waitingTakers > 0 { lock.broadcastTakers() }
+                // Left to its worker (unless a worker took it meanwhile): no longer ahead, unless
+                // it was already handed over, past the window.
+                if slot.state == .reading {
+                    slot.declined = true
+                    slot.state = .waiting
+                    if pending[pendingStart...].contains(where: { $0 === slot }) { ahead -= 1 }
+                }
                 continue
             }
             Self.read(slot)
             Self.warm(slot)
             lock.lock()
-            slot.state = .done
-            if waitingTakers > 0 { lock.broadcastTakers() }
+            if slot.state == .taken {
+                // Its worker did not wait: this read is dropped.
+                slot.outcome = nil
+                dropped += 1
+            } else {
+                slot.state = .done
+                used += 1
+            }
         }
         liveThreads -= 1
         if waitingTakers > 0 { lock.broadcastTakers() }
         lock.unlock()
+    }
+
+    /// Lowers the calling reader below the workers: Linux's `SCHED_IDLE` (which any thread may take
+    /// for itself), so that a reader runs only on a core no worker needs — while a worker waits for
+    /// the disk — and never slows a batch whose files are in memory; else the lowest `nice`.
+    /// Measured (docs/batch.md, session 10): 10,000 debtors from a warm cache spent 1.3–1.8 core-seconds
+    /// idle with the readers at the workers' priority, workers waiting for them, against 0.4–0.6
+    /// without readers.
+    private static func yieldToWorkers() {
+        #if os(Linux)
+            var parameter = sched_param(sched_priority: 0)
+            // SCHED_IDLE is 5 (<sched.h>, declared only under _GNU_SOURCE).
+            if sched_setscheduler(0, 5, &parameter) == 0 { return }
+            // On Linux `setpriority(PRIO_PROCESS, 0, …)` sets the calling thread's.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
     }
 
     /// Runs the item's own read (decode and validation included) into the slot.

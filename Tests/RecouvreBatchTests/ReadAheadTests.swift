@@ -41,13 +41,12 @@ struct ReadAheadTests {
         return folder
     }()
 
-    @Test("every item handed over once, in the source's order, read exactly once, with the read's result")
+    @Test("every item handed over once, in the source's order, with the read's result; read ahead at most once more")
     func orderAndOnce() throws {
         let source = try CaseFolderSource(folder: Self.folder)
         let counted = CountedReads()
         let readAhead = ReadAhead(
             items: counted.wrap(source.items()), threads: 3, lookahead: 8, profile: true)
-        defer { readAhead.stop() }
         var order: [String] = []
         var times = StageTimes(enabled: true)
         while let slot = readAhead.next() {
@@ -62,14 +61,98 @@ struct ReadAheadTests {
             #expect(loaded.exhibitPaths == again.exhibitPaths)
             #expect(loaded.key == again.key)
         }
+        readAhead.stop()
+        readAhead.waitForReaders()
         let expected = source.files.map { Self.folder.appendingPathComponent($0.path).path }
         #expect(order == expected)
-        // Each read once ahead, and once more above for the comparison.
-        #expect(counted.reads.withLock { $0 }.values.allSatisfy { $0 == 2 })
-        #expect(counted.reads.withLock { $0.count } == expected.count)
-        // The readers' stage times reach the caller.
+        // Each item read once for its taker (ahead, or by the taker itself), once more above for the
+        // comparison, and once more only when its taker overtook a reader, whose read was dropped.
+        let reads = counted.reads.withLock { $0 }
+        #expect(reads.count == expected.count)
+        #expect(reads.values.allSatisfy { $0 == 2 || $0 == 3 })
+        let ahead = readAhead.readsAhead
+        #expect(counted.total == 2 * expected.count + ahead.dropped)
+        #expect(ahead.used <= expected.count)
+        // The stage times reach the caller.
         #expect(times[.read] > 0 && times[.validate] > 0)
     }
+
+    @Test("a taker never waits for a reader: it reads the item itself and the reader's read is dropped")
+    func takerOvertakesReader() throws {
+        let source = try CaseFolderSource(folder: Self.folder)
+        let me = pthread_self()
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let first = Self.folder.appendingPathComponent(source.files[0].path).path
+        let items = source.items()
+        // The first item's read, when a reader makes it, holds until released.
+        let held = AnyIterator<BatchItem> {
+            guard var item = items.next() else { return nil }
+            if item.source == first {
+                let inner = item.read
+                item.read = { times in
+                    if pthread_equal(pthread_self(), me) == 0 {
+                        started.signal()
+                        release.wait()
+                    }
+                    return try inner(&times)
+                }
+            }
+            return item
+        }
+        let readAhead = ReadAhead(items: held, threads: 1, lookahead: 4, profile: false)
+        #expect(started.wait(timeout: .now() + 20) == .success)
+        let slot = try #require(readAhead.next())
+        #expect(slot.item.source == first)
+        // Should the taker wait for its reader (the fault this test is for), the reader is let go after
+        // 10 s so that the test fails instead of hanging.
+        let letGo = Mutex(false)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) {
+            letGo.withLock { $0 = true }
+            release.signal()
+        }
+        // Taken while its reader is held: read here, at once.
+        let loaded = try readAhead.take(slot).0.get()
+        #expect(letGo.withLock { !$0 }, "the taker waited for the reader")
+        var direct = StageTimes.off
+        #expect(loaded.value.reference == (try slot.item.read(&direct)).value.reference)
+        if letGo.withLock({ !$0 }) { release.signal() }
+        readAhead.stop()
+        readAhead.waitForReaders()
+        #expect(readAhead.readsAhead.dropped == 1)
+    }
+
+    #if os(Linux)
+        @Test("readers run below the workers: SCHED_IDLE, else the lowest nice")
+        func readersYield() throws {
+            let source = try CaseFolderSource(folder: Self.folder)
+            let me = pthread_self()
+            let policies = Mutex<[(policy: Int32, nice: Int32)]>([])
+            let items = source.items()
+            let observed = AnyIterator<BatchItem> {
+                guard var item = items.next() else { return nil }
+                let inner = item.read
+                item.read = { times in
+                    if pthread_equal(pthread_self(), me) == 0 {
+                        errno = 0
+                        let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+                        policies.withLock { $0.append((sched_getscheduler(0), nice)) }
+                    }
+                    return try inner(&times)
+                }
+                return item
+            }
+            let readAhead = ReadAhead(items: observed, threads: 2, lookahead: 6, profile: false)
+            let deadline = ContinuousClock.now + .seconds(20)
+            while policies.withLock({ $0.count }) < 6, ContinuousClock.now < deadline { usleep(2_000) }
+            readAhead.stop()
+            readAhead.waitForReaders()
+            let seen = policies.withLock { $0 }
+            #expect(!seen.isEmpty)
+            // 5: SCHED_IDLE.
+            #expect(seen.allSatisfy { $0.policy == 5 || $0.nice == 19 })
+        }
+    #endif
 
     @Test("never more than `lookahead` debtors read and not handed over")
     func bounded() throws {
