@@ -44,9 +44,9 @@ final class ReadAhead: @unchecked Sendable {
         }
     }
 
-    /// One mutex, two conditions: readers wait for room in the window, takers for a read to finish.
-    /// Readers are woken only once the window is half empty (then fill it), and takers only when one
-    /// waits: a few wake-ups per debtor cost more than the read-ahead saves on a warm cache.
+    /// One mutex, two conditions: readers wait for room in the window, `waitForReaders` for the last
+    /// reader to return (takers never wait). Readers are woken only once the window is half empty
+    /// (then fill it): a few wake-ups per debtor cost more than the read-ahead saves on a warm cache.
     private let lock = ConditionLock()
     // All below guarded by `lock`.
     private var items: AnyIterator<BatchItem>
@@ -57,7 +57,7 @@ final class ReadAhead: @unchecked Sendable {
     private var pendingStart = 0
     /// Slots of the window (`pending[pendingStart...]`) claimed by a reader (reading or done).
     private var ahead = 0
-    private var waitingTakers = 0
+    private var waitingForReaders = 0
     /// Reads made ahead and handed over, and made ahead but dropped (their slot taken meanwhile).
     private var used = 0
     private var dropped = 0
@@ -147,9 +147,9 @@ final class ReadAhead: @unchecked Sendable {
     /// Waits until every reader has returned (tests).
     func waitForReaders() {
         lock.lock()
-        waitingTakers += 1
-        while liveThreads > 0 { lock.waitTaker() }
-        waitingTakers -= 1
+        waitingForReaders += 1
+        while liveThreads > 0 { lock.waitForExit() }
+        waitingForReaders -= 1
         lock.unlock()
     }
 
@@ -219,7 +219,7 @@ final class ReadAhead: @unchecked Sendable {
             }
         }
         liveThreads -= 1
-        if waitingTakers > 0 { lock.broadcastTakers() }
+        if waitingForReaders > 0 { lock.broadcastExit() }
         lock.unlock()
     }
 
@@ -273,23 +273,24 @@ final class ReadAhead: @unchecked Sendable {
 }
 
 /// A pthread mutex with two condition variables (Foundation's `NSCondition` has one): the read-ahead's
-/// readers and takers wait on different conditions, so that waking one side does not wake the other.
+/// readers wait for room on one, and whoever waits for the readers to return on the other, so that
+/// waking one side does not wake the other.
 final class ConditionLock: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let readers = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private let takers = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let exits = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
     init() {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(readers, nil)
-        pthread_cond_init(takers, nil)
+        pthread_cond_init(exits, nil)
     }
 
     deinit {
-        pthread_cond_destroy(takers)
+        pthread_cond_destroy(exits)
         pthread_cond_destroy(readers)
         pthread_mutex_destroy(mutex)
-        takers.deallocate()
+        exits.deallocate()
         readers.deallocate()
         mutex.deallocate()
     }
@@ -297,7 +298,7 @@ final class ConditionLock: @unchecked Sendable {
     func lock() { pthread_mutex_lock(mutex) }
     func unlock() { pthread_mutex_unlock(mutex) }
     func waitReader() { pthread_cond_wait(readers, mutex) }
-    func waitTaker() { pthread_cond_wait(takers, mutex) }
+    func waitForExit() { pthread_cond_wait(exits, mutex) }
     func broadcastReaders() { pthread_cond_broadcast(readers) }
-    func broadcastTakers() { pthread_cond_broadcast(takers) }
+    func broadcastExit() { pthread_cond_broadcast(exits) }
 }
