@@ -53,14 +53,20 @@ public struct Forms: Sendable {
     public func data(_ relativePath: String) throws(FormsError) -> Data {
         let url = try url(relativePath)
         log?.record(relativePath)
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: url.path)) ?? [:]
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            throw FormsError.unreadable(url.path, "n'est pas un fichier ordinaire")
-        }
-        if let size = (attributes[.size] as? NSNumber)?.intValue, size > Self.maximumFileBytes {
-            throw FormsError.unreadable(
-                url.path,
-                "fait \(size) octets, au-delà de la limite de \(Self.maximumFileBytes) octets d'un fichier de forms/")
+        // `lstat`, as `FileManager.attributesOfItem` (a link is not a regular file), without the owner's
+        // and group's names that Foundation looks up in /etc/passwd and /etc/group for each file.
+        var status = stat()
+        if lstat(url.path, &status) == 0 {
+            if status.st_mode & S_IFMT != S_IFREG {
+                throw FormsError.unreadable(url.path, "n'est pas un fichier ordinaire")
+            }
+            let size = Int(status.st_size)
+            if size > Self.maximumFileBytes {
+                throw FormsError.unreadable(
+                    url.path,
+                    "fait \(size) octets, au-delà de la limite de \(Self.maximumFileBytes) octets d'un fichier de forms/"
+                )
+            }
         }
         do { return try Data(contentsOf: url) } catch {
             throw FormsError.unreadable(url.path, "illisible (\(error.localizedDescription))")

@@ -164,4 +164,44 @@ struct LawBookTests {
         let message = try Self.loadError("schemas/dossier.xsd") { String($0.prefix(200)) }
         #expect(message.contains("forms/schemas/dossier.xsd"))
     }
+
+    @Test("a forms/ file that is a link, a folder or larger than 16 MiB is refused; a regular file is read")
+    func formsFileKinds() throws {
+        let folder = try TestPaths.temporaryFolder("forms-kinds")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rates = folder.appendingPathComponent("rates")
+        try FileManager.default.createDirectory(at: rates, withIntermediateDirectories: true)
+        let forms = Forms(shipped: TestPaths.pinnedForms, override: folder)
+        func message(_ path: String) -> String? {
+            do {
+                _ = try forms.data(path)
+                return nil
+            } catch { return "\(error)" }
+        }
+        // A link to the shipped file: refused, though its target is a readable regular file.
+        try FileManager.default.createSymbolicLink(
+            at: rates.appendingPathComponent("ecb-mro.yaml"),
+            withDestinationURL: TestPaths.pinnedForms.appendingPathComponent("rates/ecb-mro.yaml"))
+        #expect(message("rates/ecb-mro.yaml")?.contains("n'est pas un fichier ordinaire") == true)
+        // A folder where a file is expected.
+        try FileManager.default.createDirectory(
+            at: rates.appendingPathComponent("statutory.yaml"), withIntermediateDirectories: true)
+        #expect(message("rates/statutory.yaml")?.contains("n'est pas un fichier ordinaire") == true)
+        // 16 MiB + 1 byte (sparse: nothing to read, the size alone refuses it).
+        let large = rates.appendingPathComponent("prescription.yaml")
+        #expect(FileManager.default.createFile(atPath: large.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: large)
+        try handle.truncate(atOffset: UInt64(Forms.maximumFileBytes + 1))
+        try handle.close()
+        let tooLarge = message("rates/prescription.yaml")
+        #expect(tooLarge?.contains("\(Forms.maximumFileBytes + 1) octets") == true, "\(tooLarge ?? "read")")
+        // Exactly at the limit is still a file to read (here its bytes are zeros: read, not parsed).
+        let again = try FileHandle(forWritingTo: large)
+        try again.truncate(atOffset: UInt64(Forms.maximumFileBytes))
+        try again.close()
+        #expect(try forms.data("rates/prescription.yaml").count == Forms.maximumFileBytes)
+        // The shipped regular file, not overridden: its bytes.
+        let shipped = try Data(contentsOf: TestPaths.pinnedForms.appendingPathComponent("rates/legal-particulier.yaml"))
+        #expect(try forms.data("rates/legal-particulier.yaml") == shipped)
+    }
 }
