@@ -49,7 +49,7 @@ struct BatchListingTests {
         for name in [
             "a.yaml", "b.YML", "c.json", "d.Yaml", "e.txt", "noext", "f.yaml ", "g.ya ml", "h.tar.yaml", "i.",
             "é café.yaml", ".hidden.yaml", "a.reminders.yaml", "batch-report.json", "batch-report.csv",
-            "k.yaml.bak",
+            "k.yaml.bak", "m.JSON", "n.yaml.json", "o..yaml", "p.yml.", "q.ymlx", "r.jsonl", "ÉTÉ.yml", "s.yam",
         ] {
             try Data("x".utf8).write(to: input.appendingPathComponent(name))
         }
