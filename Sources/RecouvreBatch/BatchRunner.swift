@@ -231,9 +231,13 @@ public struct BatchRunner: Sendable {
         let report = BatchReport(
             tool: pipeline.tool, input: configuration.input, asOf: configuration.asOf, stage: configuration.stage,
             shard: configuration.shard, entries: entries)
+        // The bundles were written without an fsync each: the flush of the output's file system starts
+        // now, on a thread of its own, while the reports are made (each is synced itself, then the
+        // folder); the run ends once both are on the disk. One after the other, the report (≈ 0.15 s at
+        // 10,000 debtors) and the flush (≈ 0.25 s) were the batch's tail, one core or none at work.
+        let flush = FileSystem.BackgroundSync(of: out.path)
+        defer { flush.wait() }
         let files = try Self.writeReport(report, to: out)
-        // The bundles were written without an fsync each: one flush of the output's file system now.
-        FileSystem.syncFileSystem(of: out.path)
         return BatchOutcome(
             report: report, progress: progress, times: times, removedLeftovers: removed, reportFiles: files)
     }
@@ -491,36 +495,75 @@ public struct BatchRunner: Sendable {
 
     /// Writes `batch-report.json` and `.csv` atomically (a temporary file renamed into place), each
     /// streamed entry by entry.
+    /// Writes `batch-report.json` and `batch-report.csv` into `out`, the two at once (one thread
+    /// each): each made under a `.NAME.partial-UUID` name, synced (`fsync`), moved over the old report
+    /// in one step (`rename(2)`), then the folder synced, so that the reports are on the disk when this
+    /// returns. Throws the first failure (the JSON's, then the CSV's), its partial file removed.
     static func writeReport(_ report: BatchReport, to out: URL) throws -> [URL] {
-        var written: [URL] = []
-        let writers: [(String, (FileHandle) throws -> Void)] = [
-            (BatchReport.jsonName, report.writeJSON), (BatchReport.csvName, report.writeCSV),
+        let writers: [(String, @Sendable (FileHandle) throws -> Void)] = [
+            (BatchReport.jsonName, { try report.writeJSON(to: $0) }),
+            (BatchReport.csvName, { try report.writeCSV(to: $0) }),
         ]
-        for (name, write) in writers {
-            let target = out.appendingPathComponent(name)
-            let temporary = out.appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
-            do {
-                guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                    let handle = FileHandle(forWritingAtPath: temporary.path)
-                else { throw BatchInputError(source: temporary.path, message: "création impossible") }
-                defer { try? handle.close() }
-                try write(handle)
-                // rename(2) replaces the old report in one step.
-                guard rename(temporary.path, target.path) == 0 else {
-                    throw BatchInputError(source: target.path, message: String(cString: strerror(errno)))
-                }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw BatchInputError(source: target.path, message: "impossible d'écrire le rapport (\(error))")
-            }
-            written.append(target)
+        let failures = FailureSlots(count: writers.count)
+        DispatchQueue.concurrentPerform(iterations: writers.count) { index in
+            let (name, write) = writers[index]
+            failures[index] = writeReportFile(name, in: out, write)
         }
-        return written
+        if let failure = failures.first { throw failure }
+        if let code = FileSystem.fsyncFile(out.path) {
+            throw BatchInputError(
+                source: out.path, message: "impossible d'écrire le rapport (\(String(cString: strerror(code))))")
+        }
+        return writers.map { out.appendingPathComponent($0.0) }
+    }
+
+    /// One report file, written by `write` and put in place: nil, or why it could not be.
+    private static func writeReportFile(
+        _ name: String, in out: URL, _ write: (FileHandle) throws -> Void
+    ) -> BatchInputError? {
+        let target = out.appendingPathComponent(name)
+        let temporary = out.appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
+        do {
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                throw BatchInputError(
+                    source: temporary.path, message: "création impossible (\(String(cString: strerror(errno))))")
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            try write(handle)
+            try handle.synchronize()
+            try handle.close()
+            // rename(2) replaces the old report in one step.
+            guard rename(temporary.path, target.path) == 0 else {
+                throw BatchInputError(source: target.path, message: String(cString: strerror(errno)))
+            }
+            return nil
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            return BatchInputError(source: target.path, message: "impossible d'écrire le rapport (\(error))")
+        }
     }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
+}
+
+/// One optional failure per report file, each slot written by the one thread that writes that file
+/// and read once all of them are done (`DispatchQueue.concurrentPerform` returns after the last).
+private final class FailureSlots: @unchecked Sendable {
+    private var slots: [BatchInputError?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> BatchInputError? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    /// The first failure, in the files' order.
+    var first: BatchInputError? { lock.withLock { slots.compactMap { $0 }.first } }
 }
 
 /// A text as a dictionary key by its UTF-8 bytes (hashed and compared as bytes): `String`'s own

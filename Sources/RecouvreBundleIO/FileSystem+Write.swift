@@ -20,6 +20,37 @@ extension FileSystem {
         sync()
     }
 
+    /// `syncFileSystem(of:)` on a thread of its own, started at once: the flush of a batch's bundles
+    /// goes on while its reports are made (which then `fsync` themselves, `fsyncFile`). `wait()`
+    /// returns once the flush is done. The thread only waits on the disk: it takes no core from the
+    /// caller's work.
+    public final class BackgroundSync: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+
+        public init(of path: String) {
+            let done = self.done
+            Thread.detachNewThread {
+                FileSystem.syncFileSystem(of: path)
+                done.signal()
+            }
+        }
+
+        /// Blocks until the flush has returned.
+        public func wait() {
+            done.wait()
+            done.signal()  // a second `wait` returns at once
+        }
+    }
+
+    /// `fsync(2)` of the file or folder at `path` (a folder: its entries, a rename into it among them);
+    /// nil, or the `errno` of the failure.
+    public static func fsyncFile(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0 ? nil : errno
+    }
+
     #if os(Linux)
         // glibc exports syncfs(2) only under _GNU_SOURCE: looked up once, as renameat2 is.
         private typealias SyncFS = @convention(c) (Int32) -> Int32
