@@ -10,7 +10,7 @@ public enum DossierStage: String, Sendable, CaseIterable {
     /// Without `--stage`: `notice` when the case (completed from the archive) records no formal notice
     /// sent, `court` otherwise.
     public static func `default`(for claim: Case) -> DossierStage {
-        claim.formalNotice == nil ? .notice : .court
+        claim.hasFormalNotice ? .court : .notice
     }
 }
 
