@@ -176,4 +176,36 @@ struct BatchListingTests {
             #expect(String(decoding: bytes, as: UTF8.self) == BatchReport.csvLine(entry))
         }
     }
+
+    @Test(
+        "the two reports are written at once, synced, in place; one that cannot be is an error, its partial file removed"
+    )
+    func reportFiles() throws {
+        let fm = FileManager.default
+        let out = try TestPaths.temporaryFolder("batch-report-files")
+        defer { try? fm.removeItem(at: out) }
+        let report = BatchReport(
+            tool: "recouvre 0.1.0", input: "in", asOf: Day(iso: "2026-11-23"), stage: nil, shard: nil,
+            entries: Self.hostileEntries(250))
+        let files = try BatchRunner.writeReport(report, to: out)
+        #expect(files.map(\.lastPathComponent) == [BatchReport.jsonName, BatchReport.csvName])
+        #expect(try Data(contentsOf: out.appendingPathComponent(BatchReport.jsonName)) == report.json())
+        #expect(try Data(contentsOf: out.appendingPathComponent(BatchReport.csvName)) == report.csv())
+        #expect(try fm.contentsOfDirectory(atPath: out.path).sorted() == [BatchReport.csvName, BatchReport.jsonName])
+
+        // A folder that is not empty where the JSON report goes: rename(2) cannot replace it.
+        try fm.removeItem(at: out.appendingPathComponent(BatchReport.jsonName))
+        let blocker = out.appendingPathComponent(BatchReport.jsonName)
+        try fm.createDirectory(at: blocker, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: blocker.appendingPathComponent("kept.txt"))
+        var failure: BatchInputError?
+        do { _ = try BatchRunner.writeReport(report, to: out) } catch let error as BatchInputError { failure = error }
+        #expect(failure?.source == blocker.path)
+        #expect(failure?.message.contains("impossible d'écrire le rapport") == true)
+        // Nothing half-written is left beside it, and what was there is untouched.
+        let left = try fm.contentsOfDirectory(atPath: out.path)
+        #expect(!left.contains { $0.contains(".partial-") }, "\(left)")
+        #expect(fm.fileExists(atPath: blocker.appendingPathComponent("kept.txt").path))
+        #expect(try Data(contentsOf: out.appendingPathComponent(BatchReport.csvName)) == report.csv())
+    }
 }
