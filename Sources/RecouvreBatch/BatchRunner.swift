@@ -493,23 +493,18 @@ public struct BatchRunner: Sendable {
         return (removed, present)
     }
 
-    /// Writes `batch-report.json` and `.csv` atomically (a temporary file renamed into place), each
-    /// streamed entry by entry.
-    /// Writes `batch-report.json` and `batch-report.csv` into `out`, the two at once (one thread
-    /// each): each made under a `.NAME.partial-UUID` name, synced (`fsync`), moved over the old report
+    /// Writes `batch-report.json` and `batch-report.csv` into `out`, each streamed entry by entry, the
+    /// two at once (one thread each, `WorkerPool.map`): each made under a `.NAME.partial-UUID` name, synced (`fsync`), moved over the old report
     /// in one step (`rename(2)`), then the folder synced, so that the reports are on the disk when this
     /// returns. Throws the first failure (the JSON's, then the CSV's), its partial file removed.
     static func writeReport(_ report: BatchReport, to out: URL) throws -> [URL] {
-        let writers: [(String, @Sendable (FileHandle) throws -> Void)] = [
-            (BatchReport.jsonName, { try report.writeJSON(to: $0) }),
-            (BatchReport.csvName, { try report.writeCSV(to: $0) }),
+        let writers: [(String, (FileHandle) throws -> Void)] = [
+            (BatchReport.jsonName, report.writeJSON), (BatchReport.csvName, report.writeCSV),
         ]
-        let failures = FailureSlots(count: writers.count)
-        DispatchQueue.concurrentPerform(iterations: writers.count) { index in
-            let (name, write) = writers[index]
-            failures[index] = writeReportFile(name, in: out, write)
+        let failures = WorkerPool.map(writers.count, workers: writers.count) { index in
+            writeReportFile(writers[index].0, in: out, writers[index].1)
         }
-        if let failure = failures.first { throw failure }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
         if let code = FileSystem.fsyncFile(out.path) {
             throw BatchInputError(
                 source: out.path, message: "impossible d'écrire le rapport (\(String(cString: strerror(code))))")
@@ -547,23 +542,6 @@ public struct BatchRunner: Sendable {
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
-}
-
-/// One optional failure per report file, each slot written by the one thread that writes that file
-/// and read once all of them are done (`DispatchQueue.concurrentPerform` returns after the last).
-private final class FailureSlots: @unchecked Sendable {
-    private var slots: [BatchInputError?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> BatchInputError? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    /// The first failure, in the files' order.
-    var first: BatchInputError? { lock.withLock { slots.compactMap { $0 }.first } }
 }
 
 /// A text as a dictionary key by its UTF-8 bytes (hashed and compared as bytes): `String`'s own
