@@ -124,6 +124,8 @@ public struct CaseFolderSource: InputSource {
         // The real path of the input folder, resolved once for the cases directly in it (their
         // exhibits are confined to it); a case one folder down resolves its own.
         let realFolder = FolderExhibitSource.realPath(folder.path)
+        // That folder and its `pieces` opened once for all of them (`SharedFolders`).
+        let shared = realFolder.map { SharedFolders(realFolder: $0) }
         let journals = self.journals
         return AnyIterator {
             guard let file = iterator.next() else { return nil }
@@ -135,11 +137,13 @@ public struct CaseFolderSource: InputSource {
             return BatchItem(source: source, bundleName: file.bundleName, file: source) { times in
                 let exhibits =
                     if flat, let realFolder {
-                        FolderExhibitSource(folder: caseFolder, realFolder: realFolder)
+                        FolderExhibitSource(folder: caseFolder, realFolder: realFolder, shared: shared)
                     } else {
                         FolderExhibitSource(folder: caseFolder)
                     }
-                let data = try times.measure(.read) { try Self.read(url, name: source) }
+                let data = try times.measure(.read) {
+                    try Self.read(url, name: source, shared: flat ? shared : nil, fileName: flat ? file.path : nil)
+                }
                 let value = try times.measure(.validate) {
                     try CaseFileReader.decodeLocated(
                         data, name: source, exhibits: exhibits, json: url.pathExtension.lowercased() == "json"
@@ -169,13 +173,31 @@ public struct CaseFolderSource: InputSource {
     }
 
     /// The file's bytes, refusing (as `check` and `build` do) a file over the case-file size limit.
-    static func read(_ url: URL, name: String) throws -> Data {
+    /// The case file's bytes, at most `CaseFileReader.maximumBytes`. `fileName`: its name directly in
+    /// `shared`'s folder, opened relative to it (no walk of the whole path); otherwise `url`'s path.
+    /// Opened as `FileHandle(forReadingAtPath:)` opens (a link followed), its size taken by `fstat`
+    /// and read in one `read` of one byte more (a short read of a regular file is its end).
+    static func read(_ url: URL, name: String, shared: SharedFolders? = nil, fileName: String? = nil) throws -> Data {
         func fail(_ message: String) -> CaseFileError {
             CaseFileError(problems: [CaseFileProblem(file: name, line: 0, column: 0, keyPath: "", message: message)])
         }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw fail("illisible (droits d'accès ?)") }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: CaseFileReader.maximumBytes + 1) else { return Data() }
+        let descriptor: Int32
+        if let shared, let fileName, let folder = shared.baseDescriptor() {
+            descriptor = fileName.withCString { openat(folder, $0, O_RDONLY | O_CLOEXEC) }
+        } else {
+            descriptor = url.withUnsafeFileSystemRepresentation { path in
+                guard let path else { return -1 }
+                return open(path, O_RDONLY | O_CLOEXEC)
+            }
+        }
+        guard descriptor >= 0 else { throw fail("illisible (droits d'accès ?)") }
+        defer { close(descriptor) }
+        var info = stat()
+        let expected = fstat(descriptor, &info) == 0 ? min(Int(info.st_size), CaseFileReader.maximumBytes) : 0
+        guard
+            let data = FolderExhibitSource.readAll(
+                descriptor, expected: expected, limit: CaseFileReader.maximumBytes + 1)
+        else { return Data() }
         if data.count > CaseFileReader.maximumBytes {
             throw fail(
                 "dépasse la limite de 50 Mo d'un fichier de dossier (non lu) ; découpez le grand livre avec `recouvre import`"

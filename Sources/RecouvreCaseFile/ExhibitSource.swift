@@ -59,20 +59,24 @@ public struct FolderExhibitSource: ExhibitSource {
     /// `folder.path`, for the full resolution.
     private let folderPath: String
     /// The folders of this source's exhibits, opened once (reader, issue 14).
-    let handles = FolderHandles()
+    let handles: FolderHandles
 
     public init(folder: URL) {
         self.folder = folder
         self.folderPath = folder.path
         self.resolvedFolder = nil
+        self.handles = FolderHandles(shared: nil)
     }
 
     /// A source whose folder's real path the caller resolved (`realPath(folder.path)`, not nil): a
-    /// batch of case files of one folder resolves it once for all of them.
-    public init(folder: URL, realFolder: String) {
+    /// batch of case files of one folder resolves it once for all of them, and may share the folder's
+    /// descriptor and those of its first-level folders between them (`shared`, made for that same
+    /// real path; another path's is not used).
+    public init(folder: URL, realFolder: String, shared: SharedFolders? = nil) {
         self.folder = folder
         self.folderPath = folder.path
         self.resolvedFolder = realFolder
+        self.handles = FolderHandles(shared: shared)
     }
 
     /// The folder's real path (symbolic links resolved), `nil` if it does not exist.
@@ -224,11 +228,10 @@ public struct FolderExhibitSource: ExhibitSource {
         return data
     }
 
-    /// Reads the descriptor to its end, at most `CaseLimits.exhibitBytes + 1` bytes: one `read`
-    /// when the file has the `expected` size (a short read of a regular file is its end), more when
-    /// it grew since `fstat`. `nil` on a read error.
-    static func readAll(_ descriptor: Int32, expected: Int) -> Data? {
-        let limit = CaseLimits.exhibitBytes + 1
+    /// Reads the descriptor to its end, at most `limit` bytes (by default `CaseLimits.exhibitBytes + 1`):
+    /// one `read` when the file has the `expected` size (a short read of a regular file is its end),
+    /// more when it grew since `fstat`. `nil` on a read error.
+    public static func readAll(_ descriptor: Int32, expected: Int, limit: Int = CaseLimits.exhibitBytes + 1) -> Data? {
         var data = Data(count: min(limit, expected + 1))
         var offset = 0
         while true {
@@ -262,13 +265,23 @@ public struct FolderExhibitSource: ExhibitSource {
 final class FolderHandles: @unchecked Sendable {
     static let limit = 16
     private let lock = NSLock()
+    /// The descriptors kept for the whole batch, borrowed (never closed here) when the base is theirs.
+    let shared: SharedFolders?
     /// The real folder the descriptors were opened from (the first base asked for).
     private var base: String?
     private var baseDescriptor: Int32 = -1
-    /// Folder path relative to `base` (`pieces/552100554`) → descriptor.
+    /// Whether `baseDescriptor` is `shared`'s (then its first-level folders are asked of it first).
+    private var borrowsBase = false
+    /// Folder path relative to `base` (`pieces/552100554`) → descriptor, opened (and closed) here.
     private var folders: [Substring: Int32] = [:]
+    /// First-level folders (`pieces`) → `shared`'s descriptor.
+    private var borrowed: [Substring: Int32] = [:]
     /// False: every path takes the walk (a test compares both ways).
     private var enabled = true
+
+    init(shared: SharedFolders?) {
+        self.shared = shared
+    }
 
     /// Every path of this source takes the path walk from now on (for the test).
     func disable() {
@@ -278,7 +291,7 @@ final class FolderHandles: @unchecked Sendable {
     }
 
     deinit {
-        if baseDescriptor >= 0 { close(baseDescriptor) }
+        if baseDescriptor >= 0, !borrowsBase { close(baseDescriptor) }
         for descriptor in folders.values { close(descriptor) }
     }
 
@@ -291,7 +304,12 @@ final class FolderHandles: @unchecked Sendable {
         guard enabled else { return nil }
         if self.base == nil {
             self.base = base
-            baseDescriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if let shared, shared.base == base, let descriptor = shared.baseDescriptor() {
+                baseDescriptor = descriptor
+                borrowsBase = true
+            } else {
+                baseDescriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
         }
         guard self.base == base, baseDescriptor >= 0 else { return nil }
         let utf8 = path.utf8
@@ -302,7 +320,7 @@ final class FolderHandles: @unchecked Sendable {
 
     /// The descriptor of folder `relative` (under the lock).
     private func folder(_ relative: Substring) -> Int32? {
-        if let descriptor = folders[relative] { return descriptor }
+        if let descriptor = folders[relative] ?? borrowed[relative] { return descriptor }
         let utf8 = relative.utf8
         let parent: Int32
         let name: Substring
@@ -313,6 +331,15 @@ final class FolderHandles: @unchecked Sendable {
         } else {
             parent = baseDescriptor
             name = relative
+            if borrowsBase, let shared {
+                switch shared.folder(relative) {
+                case .opened(let descriptor):
+                    borrowed[relative] = descriptor
+                    return descriptor
+                case .failed: return nil
+                case .full: break  // opened here, as without a shared cache
+                }
+            }
         }
         guard folders.count < Self.limit else { return nil }
         let descriptor = String(name).withCString {
@@ -321,6 +348,73 @@ final class FolderHandles: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         folders[relative] = descriptor
         return descriptor
+    }
+}
+
+/// A batch's input folder and its first-level folders (`pieces`), each opened once for all the cases
+/// directly in it, as each case's `FolderHandles` would open them (the folder itself, then each
+/// first-level folder with `O_DIRECTORY | O_NOFOLLOW`), instead of once per case: three `openat` and
+/// three `close` per debtor become one of each (the case's own folder, `pieces/552100554`). What a
+/// case reads through them is what it would read through its own: a folder that does not open (absent,
+/// a symbolic link) is not kept, and the case takes the path walk, as it does when its own fails. A
+/// folder replaced during the batch is still read as the one opened first (the one the batch listed).
+/// At most `limit` first-level folders are kept (a layout with one folder per case at the top fills it
+/// with the first cases'; the others then open their own, as before). Closed with the last case.
+public final class SharedFolders: @unchecked Sendable {
+    public static let limit = 16
+    /// The real path the folder was opened from.
+    public let base: String
+    private let lock = NSLock()
+    /// -2: not opened yet; -1: did not open.
+    private var descriptor: Int32 = -2
+    private var folders: [String: Int32] = [:]
+
+    /// What `folder(_:)` answers.
+    enum Lookup: Equatable {
+        case opened(Int32)
+        /// It did not open (absent, not a folder, a link): the case takes the path walk.
+        case failed
+        /// `limit` folders are already kept: the case opens its own.
+        case full
+    }
+
+    /// The cache of the folder whose real path is `realFolder` (`FolderExhibitSource.realPath`).
+    public init(realFolder: String) {
+        self.base = realFolder
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        for descriptor in folders.values { close(descriptor) }
+    }
+
+    /// The folder's descriptor, opened on first use; nil when it did not open.
+    public func baseDescriptor() -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if descriptor == -2 { descriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// The first-level folder `name` (one component, no `/`), opened on first use.
+    func folder(_ name: Substring) -> Lookup {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = String(name)
+        if let found = folders[key] { return .opened(found) }
+        guard descriptor >= 0 else { return .failed }
+        guard folders.count < Self.limit else { return .full }
+        let opened = key.withCString { openat(descriptor, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        guard opened >= 0 else { return .failed }
+        folders[key] = opened
+        return .opened(opened)
+    }
+
+    /// How many first-level folders are kept (tests).
+    var keptFolders: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return folders.count
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecouvreBundle
+import RecouvreCaseFile
 import RecouvreModel
 import RecouvreTestSupport
 import Testing
@@ -82,6 +83,69 @@ struct BatchListingTests {
         #expect(listed.contains("fifo.yaml → fifo"))
         // Every journal name is known, links included (read as before: a dangling one is no journal).
         #expect(source.journals == ["a.reminders.yaml", "b.reminders.yaml"])
+    }
+
+    @Test("a case file read relative to the shared folder gives the bytes its path gives, and the same refusals")
+    func caseFileRead() throws {
+        let fm = FileManager.default
+        let folder = try TestPaths.temporaryFolder("recouvre-batch-read")
+        defer { try? fm.removeItem(at: folder) }
+        let real = try #require(FolderExhibitSource.realPath(folder.path))
+        let shared = SharedFolders(realFolder: real)
+        enum Outcome: Equatable {
+            case success(Data)
+            case failure(String)
+            func get() throws -> Data {
+                guard case .success(let data) = self else { throw CocoaError(.fileReadUnknown) }
+                return data
+            }
+        }
+        func outcome(_ read: () throws -> Data) -> Outcome {
+            do { return .success(try read()) } catch { return .failure("\(error)") }
+        }
+        func both(_ name: String) -> [Outcome] {
+            let url = folder.appendingPathComponent(name)
+            return [
+                outcome { try CaseFolderSource.read(url, name: name) },
+                outcome { try CaseFolderSource.read(url, name: name, shared: shared, fileName: name) },
+            ]
+        }
+        for size in [0, 1, 4095, 4096, 4097, 70_000] {
+            let bytes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 5) })
+            try bytes.write(to: folder.appendingPathComponent("c\(size).yaml"))
+            #expect(both("c\(size).yaml") == [.success(bytes), .success(bytes)], "\(size)")
+        }
+        // A link is followed, as `FileHandle(forReadingAtPath:)` followed it.
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("lien.yaml").path, withDestinationPath: "c1.yaml")
+        #expect(both("lien.yaml") == [.success(Data([5])), .success(Data([5]))])
+        // Absent: unreadable, the same message both ways.
+        let absent = both("absent.yaml")
+        #expect(absent[0] == absent[1])
+        guard case .failure(let message) = absent[0] else {
+            Issue.record("absent file read")
+            return
+        }
+        #expect(message.contains("illisible"))
+        // Over the limit (a sparse file: nothing is written): refused, the same message both ways.
+        let big = folder.appendingPathComponent("gros.yaml")
+        #expect(fm.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: UInt64(CaseFileReader.maximumBytes + 1))
+        try handle.close()
+        let over = both("gros.yaml")
+        #expect(over[0] == over[1])
+        guard case .failure(let refusal) = over[0] else {
+            Issue.record("a file over the limit read")
+            return
+        }
+        #expect(refusal.contains("dépasse la limite de 50 Mo"))
+        // At the limit exactly: read whole.
+        let limit = folder.appendingPathComponent("limite.yaml")
+        #expect(fm.createFile(atPath: limit.path, contents: nil))
+        let limitHandle = try FileHandle(forWritingTo: limit)
+        try limitHandle.truncate(atOffset: UInt64(CaseFileReader.maximumBytes))
+        try limitHandle.close()
+        #expect(both("limite.yaml").map { (try? $0.get())?.count } == [CaseFileReader.maximumBytes, CaseFileReader.maximumBytes])
     }
 
     @Test("a flat case's journal is read when listed, and not looked for otherwise")

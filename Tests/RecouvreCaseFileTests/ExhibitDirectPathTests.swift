@@ -62,7 +62,13 @@ struct ExhibitDirectPathTests {
         #expect(mkfifo(base.appendingPathComponent("pieces/fifo").path, 0o600) == 0)
 
         let real = try #require(FolderExhibitSource.realPath(base.path))
-        let sources = [FolderExhibitSource(folder: base), FolderExhibitSource(folder: base, realFolder: real)]
+        // Two cases of one batch sharing the folder's descriptors (`SharedFolders`), as the batch does.
+        let shared = SharedFolders(realFolder: real)
+        let sources = [
+            FolderExhibitSource(folder: base), FolderExhibitSource(folder: base, realFolder: real),
+            FolderExhibitSource(folder: base, realFolder: real, shared: shared),
+            FolderExhibitSource(folder: base, realFolder: real, shared: shared),
+        ]
         // The path walk alone (no opened folders): the opened folders' answers must be its answers,
         // byte for byte and refusal for refusal.
         let walking = FolderExhibitSource(folder: base, realFolder: real)
@@ -97,10 +103,75 @@ struct ExhibitDirectPathTests {
         #expect(sources[1].handles.locate("pieces/linked/facture.pdf", base: real) == nil)
         #expect(sources[1].handles.locate("pieces/up/devis.pdf", base: real) == nil)
         #expect(walking.handles.locate("pieces/devis.pdf", base: real) == nil)
+        // The sharing sources read `pieces` through the one descriptor the cache opened.
+        let first = try #require(sources[2].handles.locate("pieces/devis.pdf", base: real))
+        let second = try #require(sources[3].handles.locate("pieces/devis.pdf", base: real))
+        #expect(first.folder == second.folder)
+        #expect(first.folder != sources[1].handles.locate("pieces/devis.pdf", base: real)?.folder)
+        // A linked first-level folder is not kept by the cache either (the walk answered above).
+        #expect(shared.folder("pieces") == .opened(first.folder))
+        #expect(shared.folder("absent") == .failed)
         // Sanity of the fixture itself: both kinds of refusal and of acceptance occur.
         #expect(Self.reference(base, "pieces/out/passwd") == .outside)
         #expect(Self.reference(base, "pieces/linked/facture.pdf") == .file(size: 7))
         #expect(Self.reference(base, "pieces/passwd") == .outside)
+    }
+
+    @Test("a batch's shared folders: closed with the last case only, bounded, never another folder's")
+    func sharedFolders() throws {
+        let manager = FileManager.default
+        let base = try TestPaths.temporaryFolder("recouvre-shared")
+        let other = try TestPaths.temporaryFolder("recouvre-shared-other")
+        defer {
+            try? manager.removeItem(at: base)
+            try? manager.removeItem(at: other)
+        }
+        let count = SharedFolders.limit + 3
+        for index in 0..<count {
+            let folder = base.appendingPathComponent("d\(index)")
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("pièce \(index)".utf8).write(to: folder.appendingPathComponent("p.txt"))
+        }
+        try Data("ailleurs".utf8).write(to: other.appendingPathComponent("p.txt"))
+        let real = try #require(FolderExhibitSource.realPath(base.path))
+        var shared: SharedFolders? = SharedFolders(realFolder: real)
+        // Each case reads its own first-level folder: the cache keeps `limit` of them, the cases past
+        // it open theirs (and read the same bytes).
+        for index in 0..<count {
+            let source = FolderExhibitSource(folder: base, realFolder: real, shared: shared)
+            #expect(try source.contents(of: "d\(index)/p.txt") == Data("pièce \(index)".utf8), "\(index)")
+            #expect(source.entry(at: "d\(index)/p.txt") == .file(size: "pièce \(index)".utf8.count))
+        }
+        #expect(shared?.keptFolders == SharedFolders.limit)
+        // A case gone does not close what the others still read through.
+        let kept = try #require(shared?.folder("d0"))
+        guard case .opened(let descriptor) = kept else {
+            Issue.record("d0 not kept: \(kept)")
+            return
+        }
+        do {
+            let gone = FolderExhibitSource(folder: base, realFolder: real, shared: shared)
+            _ = try gone.contents(of: "d0/p.txt")
+        }
+        // (By what the descriptor names, not whether it is open: a test running beside this one may
+        // be given the same number once it is closed.)
+        func named(_ descriptor: Int32) -> String? {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)")
+        }
+        let d0 = real + "/d0"
+        #expect(named(descriptor) == d0)
+        #expect(named(try #require(shared?.baseDescriptor())) == real)
+        #expect(try FolderExhibitSource(folder: base, realFolder: real, shared: shared).contents(of: "d0/p.txt")
+            == Data("pièce 0".utf8))
+        // Another folder's source ignores the cache: it reads its own folder.
+        do {
+            let otherReal = try #require(FolderExhibitSource.realPath(other.path))
+            let elsewhere = FolderExhibitSource(folder: other, realFolder: otherReal, shared: shared)
+            #expect(try elsewhere.contents(of: "p.txt") == Data("ailleurs".utf8))
+        }
+        // With the last case, the cache closes its descriptors.
+        shared = nil
+        #expect(named(descriptor) != d0)
     }
 
     @Test("only a normalized relative path takes the direct check")
