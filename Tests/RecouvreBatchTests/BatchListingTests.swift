@@ -116,7 +116,8 @@ struct BatchListingTests {
             #expect(both("c\(size).yaml") == [.success(bytes), .success(bytes)], "\(size)")
         }
         // A link is followed, as `FileHandle(forReadingAtPath:)` followed it.
-        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("lien.yaml").path, withDestinationPath: "c1.yaml")
+        try fm.createSymbolicLink(
+            atPath: folder.appendingPathComponent("lien.yaml").path, withDestinationPath: "c1.yaml")
         #expect(both("lien.yaml") == [.success(Data([5])), .success(Data([5]))])
         // Absent: unreadable, the same message both ways.
         let absent = both("absent.yaml")
@@ -145,7 +146,10 @@ struct BatchListingTests {
         let limitHandle = try FileHandle(forWritingTo: limit)
         try limitHandle.truncate(atOffset: UInt64(CaseFileReader.maximumBytes))
         try limitHandle.close()
-        #expect(both("limite.yaml").map { (try? $0.get())?.count } == [CaseFileReader.maximumBytes, CaseFileReader.maximumBytes])
+        #expect(
+            both("limite.yaml").map { (try? $0.get())?.count } == [
+                CaseFileReader.maximumBytes, CaseFileReader.maximumBytes,
+            ])
     }
 
     @Test("a flat case's journal is read when listed, and not looked for otherwise")

@@ -161,8 +161,9 @@ struct ExhibitDirectPathTests {
         let d0 = real + "/d0"
         #expect(named(descriptor) == d0)
         #expect(named(try #require(shared?.baseDescriptor())) == real)
-        #expect(try FolderExhibitSource(folder: base, realFolder: real, shared: shared).contents(of: "d0/p.txt")
-            == Data("pièce 0".utf8))
+        #expect(
+            try FolderExhibitSource(folder: base, realFolder: real, shared: shared).contents(of: "d0/p.txt")
+                == Data("pièce 0".utf8))
         // Another folder's source ignores the cache: it reads its own folder.
         do {
             let otherReal = try #require(FolderExhibitSource.realPath(other.path))
