@@ -143,6 +143,23 @@ struct ExhibitDirectPathTests {
             #expect(source.entry(at: "d\(index)/p.txt") == .file(size: "pièce \(index)".utf8.count))
         }
         #expect(shared?.keptFolders == SharedFolders.limit)
+        // A first-level folder that is a link is never kept: the case takes the walk, which follows it
+        // inside the folder and refuses it outside, as a source without the cache answers (a cache not yet full).
+        let fresh = SharedFolders(realFolder: real)
+        try manager.createSymbolicLink(atPath: base.appendingPathComponent("lien").path, withDestinationPath: "d1")
+        try manager.createSymbolicLink(
+            atPath: base.appendingPathComponent("dehors").path, withDestinationPath: other.path)
+        for path in ["lien/p.txt", "dehors/p.txt"] {
+            let alone = FolderExhibitSource(folder: base, realFolder: real)
+            let sharing = FolderExhibitSource(folder: base, realFolder: real, shared: fresh)
+            #expect(sharing.entry(at: path) == alone.entry(at: path), "\(path)")
+            #expect(
+                Result { () throws(ExhibitReadError) -> Data in try sharing.contents(of: path) }
+                    == Result { () throws(ExhibitReadError) -> Data in try alone.contents(of: path) }, "\(path)")
+        }
+        #expect(
+            FolderExhibitSource(folder: base, realFolder: real, shared: fresh).entry(at: "dehors/p.txt") == .outside)
+        #expect(fresh.folder("lien") == .failed)
         // A case gone does not close what the others still read through.
         let kept = try #require(shared?.folder("d0"))
         guard case .opened(let descriptor) = kept else {
