@@ -119,33 +119,30 @@ struct BatchListingTests {
         try fm.createSymbolicLink(
             atPath: folder.appendingPathComponent("lien.yaml").path, withDestinationPath: "c1.yaml")
         #expect(both("lien.yaml") == [.success(Data([5])), .success(Data([5]))])
-        // Absent: unreadable, the same message both ways.
-        let absent = both("absent.yaml")
-        #expect(absent[0] == absent[1])
-        guard case .failure(let message) = absent[0] else {
-            Issue.record("absent file read")
-            return
+        // The refusal of `name`, the same message both ways (nil, and an issue, when either read it).
+        func refusal(_ name: String) -> String? {
+            let outcomes = both(name)
+            #expect(outcomes[0] == outcomes[1], "\(name)")
+            guard case .failure(let message) = outcomes[0] else {
+                Issue.record("\(name) read")
+                return nil
+            }
+            return message
         }
-        #expect(message.contains("illisible"))
-        // Over the limit (a sparse file: nothing is written): refused, the same message both ways.
-        let big = folder.appendingPathComponent("gros.yaml")
-        #expect(fm.createFile(atPath: big.path, contents: nil))
-        let handle = try FileHandle(forWritingTo: big)
-        try handle.truncate(atOffset: UInt64(CaseFileReader.maximumBytes + 1))
-        try handle.close()
-        let over = both("gros.yaml")
-        #expect(over[0] == over[1])
-        guard case .failure(let refusal) = over[0] else {
-            Issue.record("a file over the limit read")
-            return
+        // A sparse file of `size` bytes (nothing is written).
+        func sparse(_ name: String, _ size: Int) throws {
+            let url = folder.appendingPathComponent(name)
+            #expect(fm.createFile(atPath: url.path, contents: nil))
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: UInt64(size))
+            try handle.close()
         }
-        #expect(refusal.contains("dépasse la limite de 50 Mo"))
-        // At the limit exactly: read whole.
-        let limit = folder.appendingPathComponent("limite.yaml")
-        #expect(fm.createFile(atPath: limit.path, contents: nil))
-        let limitHandle = try FileHandle(forWritingTo: limit)
-        try limitHandle.truncate(atOffset: UInt64(CaseFileReader.maximumBytes))
-        try limitHandle.close()
+        // Absent: unreadable.
+        #expect(refusal("absent.yaml")?.contains("illisible") == true)
+        // Over the limit: refused; at the limit exactly: read whole.
+        try sparse("gros.yaml", CaseFileReader.maximumBytes + 1)
+        #expect(refusal("gros.yaml")?.contains("dépasse la limite de 50 Mo") == true)
+        try sparse("limite.yaml", CaseFileReader.maximumBytes)
         #expect(
             both("limite.yaml").map { (try? $0.get())?.count } == [
                 CaseFileReader.maximumBytes, CaseFileReader.maximumBytes,
